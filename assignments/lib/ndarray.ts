@@ -1,0 +1,321 @@
+/**
+ * The 2-D float64 array learners compute with: row-major Float64Array storage, immutable (no
+ * function or method ever writes to an existing array), numpy's broadcasting and numpy's wording in
+ * errors. Every operation exists once, here; `np.add(a, b)` and `a.add(b)` are the same code.
+ */
+import * as kernels from "./kernels.ts";
+import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
+
+/** Anything an operation accepts as an operand: an array, or a number (a scalar, as in numpy). */
+export type ArrayLike = NDArray | number;
+
+/** An axis of a 2-D array; -1 and -2 count from the end, as in numpy. */
+export type Axis = 0 | 1 | -1 | -2;
+
+/** Result type of an element-wise op: a number only when every operand is a number. */
+export type Elementwise<A extends ArrayLike, B extends ArrayLike = number> = A extends number
+  ? B extends number
+    ? number
+    : NDArray
+  : NDArray;
+
+const inspect = Symbol.for("nodejs.util.inspect.custom");
+
+/** The element-wise binary operations, by numpy name; both `np.add` and `x.add` use these. */
+export const binaryOps = {
+  add: (x, y) => x + y,
+  subtract: (x, y) => x - y,
+  multiply: (x, y) => x * y,
+  divide: (x, y) => x / y,
+  power: (x, y) => x ** y,
+  maximum: (x, y) => (Number.isNaN(x) || x >= y ? x : y),
+  minimum: (x, y) => (Number.isNaN(x) || x <= y ? x : y),
+  greater: (x, y) => (x > y ? 1 : 0),
+  greaterEqual: (x, y) => (x >= y ? 1 : 0),
+  less: (x, y) => (x < y ? 1 : 0),
+  lessEqual: (x, y) => (x <= y ? 1 : 0),
+  equal: (x, y) => (x === y ? 1 : 0),
+  notEqual: (x, y) => (x !== y ? 1 : 0),
+} satisfies Record<string, kernels.Binary>;
+
+export class NDArray {
+  /** `[rows, cols]`. */
+  readonly shape: Shape;
+  /** Number of entries, rows × cols. */
+  readonly size: number;
+  /** Always 2: every array here is a matrix; numpy's 1-D vectors are (1, n) rows. */
+  readonly ndim = 2;
+  /**
+   * The entries, row-major. Read it, never write it: arrays are shared, not copied, between
+   * operations, so a write would change every array that shares the storage.
+   */
+  readonly data: Float64Array;
+  #transposed: NDArray | undefined;
+
+  /** Wraps row-major `data` (not copied) as an array of `shape`. Prefer `np.array` in learner code. */
+  constructor(data: Float64Array, shape: Shape) {
+    if (!(data instanceof Float64Array)) {
+      throw new TypeError(`NDArray: data must be a Float64Array, got ${describe(data)}`);
+    }
+    if (data.length !== shape[0] * shape[1]) {
+      throw new ShapeError(
+        `NDArray: cannot make an array of shape ${formatShape(shape)} from ${data.length} values`,
+      );
+    }
+    this.data = data;
+    this.shape = [shape[0], shape[1]];
+    this.size = data.length;
+  }
+
+  /**
+   * The transpose, like numpy's `x.T`.
+   * @example np.array([[1, 2, 3]]).T.shape // [3, 1]
+   */
+  get T(): NDArray {
+    this.#transposed ??= new NDArray(kernels.transpose(this.data, this.shape), [
+      this.shape[1],
+      this.shape[0],
+    ]);
+    return this.#transposed;
+  }
+
+  /** The entries as nested lists of rows, like numpy's `x.tolist()`. */
+  tolist(): number[][] {
+    const [rows, cols] = this.shape;
+    const out: number[][] = [];
+    for (let i = 0; i < rows; i++)
+      out.push(Array.from(this.data.subarray(i * cols, (i + 1) * cols)));
+    return out;
+  }
+
+  /** The single entry of a size-1 array as a number, like numpy's `x.item()` or `float(x)`. */
+  item(): number {
+    if (this.size !== 1) {
+      throw new ShapeError(
+        `item: can only convert an array of size 1 to a number, got shape ${formatShape(this.shape)}`,
+      );
+    }
+    return this.data[0] as number;
+  }
+
+  /** Entry at row `i`, column `j` (negative indices count from the end), like numpy's `x[i, j]`. */
+  get(i: number, j: number): number {
+    const [rows, cols] = this.shape;
+    const r = i < 0 ? i + rows : i;
+    const c = j < 0 ? j + cols : j;
+    if (!Number.isInteger(r) || !Number.isInteger(c) || r < 0 || r >= rows || c < 0 || c >= cols) {
+      throw new ShapeError(
+        `get: index [${i}, ${j}] is out of bounds for an array of shape ${formatShape(this.shape)}`,
+      );
+    }
+    return this.data[r * cols + c] as number;
+  }
+
+  /** The same entries in another shape with the same size, row-major, like numpy's `reshape`. */
+  reshape(rows: number, cols: number): NDArray {
+    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows * cols !== this.size) {
+      throw new ShapeError(
+        `np.reshape: cannot reshape array of size ${this.size} into shape (${rows},${cols})`,
+      );
+    }
+    return new NDArray(this.data, [rows, cols]);
+  }
+
+  /** A copy with its own storage. */
+  copy(): NDArray {
+    return new NDArray(this.data.slice(), this.shape);
+  }
+
+  /** `this + other`, broadcasting. @example W1.dot(X).add(b1) */
+  add(other: ArrayLike): NDArray {
+    return elementwise("add", this, other, binaryOps.add);
+  }
+
+  /** `this - other`, broadcasting. */
+  subtract(other: ArrayLike): NDArray {
+    return elementwise("subtract", this, other, binaryOps.subtract);
+  }
+
+  /** `this * other` entry by entry (not the matrix product: that is `dot`), broadcasting. */
+  multiply(other: ArrayLike): NDArray {
+    return elementwise("multiply", this, other, binaryOps.multiply);
+  }
+
+  /** `this / other` entry by entry, broadcasting. */
+  divide(other: ArrayLike): NDArray {
+    return elementwise("divide", this, other, binaryOps.divide);
+  }
+
+  /** `this ** other` entry by entry, broadcasting. */
+  power(other: ArrayLike): NDArray {
+    return elementwise("power", this, other, binaryOps.power);
+  }
+
+  /**
+   * Matrix product, like numpy's `np.dot(a, b)`: (n,k)·(k,m) -> (n,m). A number on either side
+   * scales the array instead.
+   * @example np.dot(W1, X) // (4,2)·(2,400) -> (4,400)
+   */
+  dot(other: ArrayLike): NDArray {
+    const b = operand("dot", "b", other);
+    if (b.size === 1 && typeof other === "number") return this.multiply(other);
+    const [n, k] = this.shape;
+    const [k2, m] = b.shape;
+    if (k !== k2) {
+      throw new ShapeError(
+        `np.dot: shapes ${formatShape(this.shape)} and ${formatShape(b.shape)} not aligned: ${k} (dim 1) != ${k2} (dim 0)`,
+      );
+    }
+    return new NDArray(kernels.matmul(this.data, b.data, n, k, m), [n, m]);
+  }
+
+  /**
+   * Sum of all entries (a number), or along an axis: axis 0 sums each column, axis 1 each row.
+   * Without `keepdims` the result of an axis sum is a (1, n) row, which broadcasts exactly like
+   * numpy's 1-D result; with `keepdims` the summed axis stays as size 1, so
+   * `np.sum(dZ, 1, true)` is a (rows, 1) column.
+   */
+  sum(): number;
+  sum(axis: Axis, keepdims?: boolean): NDArray;
+  sum(axis: null | undefined, keepdims: true): NDArray;
+  sum(axis?: Axis | null, keepdims?: boolean): NDArray | number;
+  sum(axis: Axis | null = null, keepdims = false): NDArray | number {
+    return fold("sum", this, axis, keepdims, 0, (acc, x) => acc + x);
+  }
+
+  /** Mean of all entries, or along an axis; same axis and keepdims rules as `sum`. */
+  mean(): number;
+  mean(axis: Axis, keepdims?: boolean): NDArray;
+  mean(axis: null | undefined, keepdims: true): NDArray;
+  mean(axis?: Axis | null, keepdims?: boolean): NDArray | number;
+  mean(axis: Axis | null = null, keepdims = false): NDArray | number {
+    const ax = checkAxis("mean", axis);
+    const count = ax === null ? this.size : this.shape[ax];
+    const total = this.sum(ax, keepdims);
+    return typeof total === "number" ? total / count : total.divide(count);
+  }
+
+  /** Largest entry, or along an axis (NaN wins, as in numpy); same rules as `sum`. */
+  max(): number;
+  max(axis: Axis, keepdims?: boolean): NDArray;
+  max(axis: null | undefined, keepdims: true): NDArray;
+  max(axis?: Axis | null, keepdims?: boolean): NDArray | number;
+  max(axis: Axis | null = null, keepdims = false): NDArray | number {
+    return fold("max", this, axis, keepdims, Number.NEGATIVE_INFINITY, maxNaN);
+  }
+
+  /** Smallest entry, or along an axis (NaN wins, as in numpy); same rules as `sum`. */
+  min(): number;
+  min(axis: Axis, keepdims?: boolean): NDArray;
+  min(axis: null | undefined, keepdims: true): NDArray;
+  min(axis?: Axis | null, keepdims?: boolean): NDArray | number;
+  min(axis: Axis | null = null, keepdims = false): NDArray | number {
+    return fold("min", this, axis, keepdims, Number.POSITIVE_INFINITY, minNaN);
+  }
+
+  /**
+   * Position of the largest entry: over the flattened array (row-major) without an axis, else
+   * along it (0: the row index in each column; 1: the column index in each row).
+   */
+  argmax(): number;
+  argmax(axis: Axis, keepdims?: boolean): NDArray;
+  argmax(axis?: Axis | null, keepdims?: boolean): NDArray | number;
+  argmax(axis: Axis | null = null, keepdims = false): NDArray | number {
+    const ax = checkAxis("argmax", axis);
+    if (this.size === 0)
+      throw new ShapeError("np.argmax: attempt to get argmax of an empty sequence");
+    const out = kernels.argmax(this.data, this.shape, ax);
+    return ax === null ? (out[0] as number) : reducedArray(out, this.shape, ax, keepdims);
+  }
+
+  /** numpy-style text, e.g. `array([[1, 2], [3, 4]])`, shortened for big arrays. */
+  toString(): string {
+    return formatArray(this);
+  }
+
+  [inspect](): string {
+    return this.toString();
+  }
+}
+
+/** An operand as an array: numbers become (1,1) arrays that broadcast everywhere. */
+export function operand(op: string, name: string, value: unknown): NDArray {
+  if (value instanceof NDArray) return value;
+  if (typeof value === "number") return new NDArray(Float64Array.of(value), [1, 1]);
+  throw new TypeError(
+    `np.${op}: argument '${name}' must be an NDArray or a number, got ${describe(value)}` +
+      (Array.isArray(value) ? " (wrap nested lists with np.array first)" : ""),
+  );
+}
+
+/** `f(a, b)` entry by entry, with numpy broadcasting; the one implementation of binary ops. */
+export function elementwise(op: string, a: ArrayLike, b: ArrayLike, f: kernels.Binary): NDArray {
+  const x = operand(op, "a", a);
+  const y = operand(op, "b", b);
+  const shape = broadcastShapes(op, x.shape, y.shape);
+  return new NDArray(kernels.zip(x.data, x.shape, y.data, y.shape, shape, f), shape);
+}
+
+/** Normalises an axis argument: 0, 1, or null for "all entries". */
+export function checkAxis(op: string, axis: unknown): 0 | 1 | null {
+  if (axis === null || axis === undefined) return null;
+  if (axis === 0 || axis === -2) return 0;
+  if (axis === 1 || axis === -1) return 1;
+  throw new ShapeError(
+    `np.${op}: axis ${describe(axis)} is out of bounds for array of dimension 2`,
+  );
+}
+
+function fold(
+  op: string,
+  x: NDArray,
+  axis: unknown,
+  keepdims: boolean,
+  init: number,
+  step: (acc: number, v: number) => number,
+): NDArray | number {
+  const ax = checkAxis(op, axis);
+  if (x.size === 0 && op !== "sum") {
+    throw new ShapeError(`np.${op}: zero-size array to reduction operation which has no identity`);
+  }
+  const out = kernels.reduce(x.data, x.shape, ax, init, step);
+  if (ax === null) return keepdims ? new NDArray(out, [1, 1]) : (out[0] as number);
+  return reducedArray(out, x.shape, ax, keepdims);
+}
+
+/** Shape of an axis reduction: keepdims keeps the axis as 1; otherwise numpy's 1-D is a row. */
+function reducedArray(out: Float64Array, shape: Shape, axis: 0 | 1, keepdims: boolean): NDArray {
+  if (axis === 0) return new NDArray(out, [1, shape[1]]);
+  return new NDArray(out, keepdims ? [shape[0], 1] : [1, shape[0]]);
+}
+
+// Once the accumulator is NaN it stays NaN: numpy's max and min propagate NaN.
+function maxNaN(acc: number, v: number): number {
+  return Number.isNaN(acc) || v <= acc ? acc : v;
+}
+
+function minNaN(acc: number, v: number): number {
+  return Number.isNaN(acc) || v >= acc ? acc : v;
+}
+
+const EDGE = 3;
+
+function formatArray(x: NDArray): string {
+  const [rows, cols] = x.shape;
+  const value = (v: number) =>
+    Number.isNaN(v) ? "nan" : v === Infinity ? "inf" : v === -Infinity ? "-inf" : String(v);
+  const pick = (n: number) =>
+    n > 2 * EDGE + 1 ? [...range(0, EDGE), -1, ...range(n - EDGE, n)] : range(0, n);
+  const lines = pick(rows).map((i) =>
+    i === -1
+      ? "..."
+      : `[${pick(cols)
+          .map((j) => (j === -1 ? "..." : value(x.data[i * cols + j] as number)))
+          .join(", ")}]`,
+  );
+  return `array([${lines.join(",\n       ")}])`;
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, i) => start + i);
+}

@@ -1,0 +1,238 @@
+/**
+ * `np`: numpy's names for the 2-D array operations learners need, so that the course's Python
+ * translates line by line:
+ *
+ *     Z1 = np.dot(W1, X) + b1          ->  const Z1 = np.add(np.dot(W1, X), b1);
+ *     db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+ *                                      ->  const db2 = np.divide(np.sum(dZ2, 1, true), m);
+ *
+ * Import it by the package name, wherever your file lies: `import { np } from "gradecheck/np";`.
+ * Every function returns a new array and leaves its arguments unchanged.
+ */
+import * as kernels from "./kernels.ts";
+import {
+  type ArrayLike,
+  type Axis,
+  binaryOps,
+  type Elementwise,
+  elementwise,
+  NDArray,
+  operand,
+} from "./ndarray.ts";
+import { RandomState } from "./random.ts";
+import { broadcastShapes, checkShape, describe, type Shape, ShapeError } from "./shape.ts";
+
+export { type ArrayLike, type Axis, NDArray } from "./ndarray.ts";
+export { RandomState } from "./random.ts";
+export { type Shape, ShapeError } from "./shape.ts";
+
+type BinaryName = keyof typeof binaryOps;
+
+function binary(op: BinaryName) {
+  const f = binaryOps[op];
+  return <A extends ArrayLike, B extends ArrayLike>(a: A, b: B): Elementwise<A, B> => {
+    const out = elementwise(op, a, b, f);
+    return (typeof a === "number" && typeof b === "number" ? out.item() : out) as Elementwise<A, B>;
+  };
+}
+
+function unary(op: string, f: kernels.Unary) {
+  return <A extends ArrayLike>(x: A): Elementwise<A> => {
+    if (typeof x === "number") return f(x) as Elementwise<A>;
+    const a = operand(op, "x", x);
+    return new NDArray(kernels.map(a.data, f), a.shape) as Elementwise<A>;
+  };
+}
+
+/** numpy's `np.round`: halves go to the even neighbour (0.5 -> 0, 1.5 -> 2, 2.5 -> 2). */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function array(rows: unknown): NDArray {
+  if (rows instanceof NDArray) return rows.copy();
+  if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
+    throw new TypeError(
+      `np.array: expected a list of rows (number[][]), got ${describe(rows)}; ` +
+        "a row vector is [[1, 2, 3]], a column vector [[1], [2], [3]]",
+    );
+  }
+  const cols = rows.length === 0 ? 0 : (rows[0] as unknown[]).length;
+  const data = new Float64Array(rows.length * cols);
+  rows.forEach((row: unknown[], i) => {
+    if (row.length !== cols) {
+      throw new ShapeError(
+        `np.array: row ${i} has ${row.length} entries but row 0 has ${cols}; all rows must have the same length`,
+      );
+    }
+    row.forEach((v, j) => {
+      if (typeof v !== "number") {
+        throw new TypeError(`np.array: entry [${i}, ${j}] must be a number, got ${describe(v)}`);
+      }
+      data[i * cols + j] = v;
+    });
+  });
+  return new NDArray(data, [rows.length, cols]);
+}
+
+function full(shape: Shape, value: number): NDArray {
+  const s = checkShape("full", shape);
+  if (typeof value !== "number") {
+    throw new TypeError(`np.full: fill value must be a number, got ${describe(value)}`);
+  }
+  return new NDArray(new Float64Array(s[0] * s[1]).fill(value), s);
+}
+
+function sum(x: ArrayLike): number;
+function sum(x: ArrayLike, axis: Axis, keepdims?: boolean): NDArray;
+function sum(x: ArrayLike, axis: null | undefined, keepdims: true): NDArray;
+function sum(x: ArrayLike, axis?: Axis | null, keepdims?: boolean): NDArray | number {
+  return operand("sum", "x", x).sum(axis, keepdims);
+}
+
+function mean(x: ArrayLike): number;
+function mean(x: ArrayLike, axis: Axis, keepdims?: boolean): NDArray;
+function mean(x: ArrayLike, axis: null | undefined, keepdims: true): NDArray;
+function mean(x: ArrayLike, axis?: Axis | null, keepdims?: boolean): NDArray | number {
+  return operand("mean", "x", x).mean(axis, keepdims);
+}
+
+function max(x: ArrayLike): number;
+function max(x: ArrayLike, axis: Axis, keepdims?: boolean): NDArray;
+function max(x: ArrayLike, axis: null | undefined, keepdims: true): NDArray;
+function max(x: ArrayLike, axis?: Axis | null, keepdims?: boolean): NDArray | number {
+  return operand("max", "x", x).max(axis, keepdims);
+}
+
+function min(x: ArrayLike): number;
+function min(x: ArrayLike, axis: Axis, keepdims?: boolean): NDArray;
+function min(x: ArrayLike, axis: null | undefined, keepdims: true): NDArray;
+function min(x: ArrayLike, axis?: Axis | null, keepdims?: boolean): NDArray | number {
+  return operand("min", "x", x).min(axis, keepdims);
+}
+
+function argmax(x: ArrayLike): number;
+function argmax(x: ArrayLike, axis: Axis, keepdims?: boolean): NDArray;
+function argmax(x: ArrayLike, axis?: Axis | null, keepdims?: boolean): NDArray | number {
+  return operand("argmax", "x", x).argmax(axis, keepdims);
+}
+
+/** `x` where `cond` is non-zero, else `y`; all three broadcast together, like `np.where`. */
+function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
+  const c = operand("where", "condition", cond);
+  const a = operand("where", "x", x);
+  const b = operand("where", "y", y);
+  const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
+  return new NDArray(
+    kernels.select(c.data, c.shape, a.data, a.shape, b.data, b.shape, shape),
+    shape,
+  );
+}
+
+/**
+ * `num` evenly spaced values from `start` to `stop` (both included) in a (1, num) row, computed
+ * as numpy does: value i is start + i·step, and the last value is exactly `stop`.
+ */
+function linspace(start: number, stop: number, num: number): NDArray {
+  checkShape("linspace", [1, num]);
+  const out = new Float64Array(num);
+  const step = (stop - start) / (num - 1);
+  for (let i = 0; i < num; i++) out[i] = start + i * step;
+  if (num > 1) out[num - 1] = stop;
+  return new NDArray(out, [1, num]);
+}
+
+export const np = {
+  /**
+   * An array from a list of rows.
+   * @example np.array([[1, 2], [3, 4]]).shape // [2, 2]
+   */
+  array,
+  /** @example np.zeros([4, 1]) // like numpy's np.zeros((4, 1)) */
+  zeros: (shape: Shape): NDArray => full(shape, 0),
+  /** @example np.ones([1, 3]) */
+  ones: (shape: Shape): NDArray => full(shape, 1),
+  /** @example np.full([2, 2], 0.5) */
+  full,
+  zerosLike: (x: NDArray): NDArray => full(operand("zerosLike", "x", x).shape, 0),
+  onesLike: (x: NDArray): NDArray => full(operand("onesLike", "x", x).shape, 1),
+  linspace,
+
+  /** `a + b` entry by entry, broadcasting. @example np.add(np.dot(W1, X), b1) */
+  add: binary("add"),
+  /** `a - b` entry by entry, broadcasting. */
+  subtract: binary("subtract"),
+  /** `a * b` entry by entry, broadcasting (numpy's `*`; the matrix product is `np.dot`). */
+  multiply: binary("multiply"),
+  /** `a / b` entry by entry, broadcasting. @example np.divide(np.sum(dZ2, 1, true), m) */
+  divide: binary("divide"),
+  /** `a ** b` entry by entry, broadcasting. @example np.power(A1, 2) */
+  power: binary("power"),
+  /** Larger of `a` and `b` entry by entry (NaN wins, as in numpy). */
+  maximum: binary("maximum"),
+  /** Smaller of `a` and `b` entry by entry (NaN wins, as in numpy). */
+  minimum: binary("minimum"),
+  /** 1 where `a > b`, else 0 (numpy gives booleans; here they are 1.0 and 0.0). */
+  greater: binary("greater"),
+  /** 1 where `a >= b`, else 0. */
+  greaterEqual: binary("greaterEqual"),
+  /** 1 where `a < b`, else 0. */
+  less: binary("less"),
+  /** 1 where `a <= b`, else 0. */
+  lessEqual: binary("lessEqual"),
+  /** 1 where `a == b`, else 0 (NaN equals nothing). */
+  equal: binary("equal"),
+  /** 1 where `a != b`, else 0. */
+  notEqual: binary("notEqual"),
+
+  /** e^x entry by entry. */
+  exp: unary("exp", Math.exp),
+  /** Natural logarithm entry by entry (log(0) = -inf, log of a negative = NaN, as numpy). */
+  log: unary("log", Math.log),
+  /** Hyperbolic tangent entry by entry. */
+  tanh: unary("tanh", Math.tanh),
+  sin: unary("sin", Math.sin),
+  cos: unary("cos", Math.cos),
+  abs: unary("abs", Math.abs),
+  sqrt: unary("sqrt", Math.sqrt),
+  /** `x²` entry by entry. */
+  square: unary("square", (v) => v * v),
+  /** `-x` entry by entry (TypeScript has no operators on arrays). */
+  negative: unary("negative", (v) => -v),
+  sign: unary("sign", (v) => (v > 0 ? 1 : v < 0 ? -1 : v)),
+  /** Rounds to the nearest integer, halves to even, like numpy's `np.round`. */
+  round: unary("round", roundHalfEven),
+  /** 1 where the entry is NaN, else 0. */
+  isnan: unary("isnan", (v) => (Number.isNaN(v) ? 1 : 0)),
+
+  /** Matrix product (n,k)·(k,m) -> (n,m). @example np.dot(W2, A1) */
+  dot: (a: ArrayLike, b: ArrayLike): NDArray => operand("dot", "a", a).dot(b),
+  /** @example np.transpose(A1) // same as A1.T */
+  transpose: (x: NDArray): NDArray => operand("transpose", "x", x).T,
+  reshape: (x: NDArray, shape: Shape): NDArray => {
+    const [rows, cols] = checkShape("reshape", shape);
+    return operand("reshape", "x", x).reshape(rows, cols);
+  },
+  /**
+   * Sum of all entries (a number), or along an axis (0: down each column, 1: along each row).
+   * @example np.sum(dZ2, 1, true) // numpy: np.sum(dZ2, axis=1, keepdims=True)
+   */
+  sum,
+  /** Mean of all entries, or along an axis; same rules as `np.sum`. */
+  mean,
+  max,
+  min,
+  argmax,
+  where,
+
+  /** numpy-compatible random generators; no global state: keep the generator you create. */
+  random: {
+    /**
+     * A generator in the state of numpy's `np.random.seed(seed)`.
+     * @example const rng = np.random.seed(2); const W1 = np.multiply(rng.randn(4, 2), 0.01);
+     */
+    seed: (seed: number): RandomState => new RandomState(seed),
+    RandomState,
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * A seeded random generator that reproduces numpy's legacy `np.random.seed(k)` followed by
+ * `np.random.rand(...)` / `np.random.randn(...)`, so that the course's Python and this TypeScript
+ * draw the same numbers for the same seed. No hidden global state: each generator is an object.
+ */
+import { mersenne } from "pure-rand/generator/mersenne";
+import { NDArray } from "./ndarray.ts";
+import { checkShape, describe } from "./shape.ts";
+
+type Generator = ReturnType<typeof mersenne>;
+
+const MAX_SEED = 2 ** 32 - 1;
+
+export class RandomState {
+  #mt: Generator;
+  /** The second value of numpy's polar Box-Muller pair, kept for the next `randn` draw. */
+  #gauss: number | null = null;
+
+  /**
+   * A generator in the state numpy's `np.random.seed(seed)` leaves: MT19937 seeded by
+   * `init_genrand(seed)`, no cached normal value.
+   * @example new RandomState(1).rand(1, 2).tolist() // [[0.417022004702574, 0.7203244934421581]]
+   */
+  constructor(seed: number) {
+    if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+      throw new RangeError(
+        `RandomState: seed must be an integer between 0 and 2**32 - 1, got ${describe(seed)}`,
+      );
+    }
+    this.#mt = mersenne(seed);
+  }
+
+  /** An independent generator in the same state: it draws the same numbers as this one would. */
+  clone(): RandomState {
+    const copy = Object.create(RandomState.prototype) as RandomState;
+    copy.#mt = this.#mt.clone();
+    copy.#gauss = this.#gauss;
+    return copy;
+  }
+
+  /** Uniform [0, 1) values in a (rows, cols) array, filled row-major like `np.random.rand`. */
+  rand(rows: number, cols: number): NDArray {
+    const shape = checkShape("random.rand", [rows, cols]);
+    const out = new Float64Array(shape[0] * shape[1]);
+    for (let i = 0; i < out.length; i++) out[i] = this.#double();
+    return new NDArray(out, shape);
+  }
+
+  /** Standard normal values in a (rows, cols) array, filled row-major like `np.random.randn`. */
+  randn(rows: number, cols: number): NDArray {
+    const shape = checkShape("random.randn", [rows, cols]);
+    const out = new Float64Array(shape[0] * shape[1]);
+    for (let i = 0; i < out.length; i++) out[i] = this.#normal();
+    return new NDArray(out, shape);
+  }
+
+  /** numpy's `random_double`: 53 random bits from two 32-bit draws (27 and 26 bits). */
+  #double(): number {
+    const a = this.#mt.next() >>> 5;
+    const b = this.#mt.next() >>> 6;
+    return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  /** numpy's legacy `gauss`: the polar Box-Muller method, returning f·x2 and caching f·x1. */
+  #normal(): number {
+    if (this.#gauss !== null) {
+      const cached = this.#gauss;
+      this.#gauss = null;
+      return cached;
+    }
+    let x1: number;
+    let x2: number;
+    let r2: number;
+    do {
+      x1 = 2 * this.#double() - 1;
+      x2 = 2 * this.#double() - 1;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1 || r2 === 0);
+    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+    this.#gauss = f * x1;
+    return f * x2;
+  }
+}
