@@ -5,6 +5,7 @@
  */
 import * as kernels from "./kernels.ts";
 import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
+import { copyOf } from "./storage.ts";
 
 /** Anything an operation accepts as an operand: an array, or a number (a scalar, as in numpy). */
 export type ArrayLike = NDArray | number;
@@ -20,23 +21,6 @@ export type Elementwise<A extends ArrayLike, B extends ArrayLike = number> = A e
   : NDArray;
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
-
-/** The element-wise binary operations, by numpy name; both `np.add` and `x.add` use these. */
-export const binaryOps = {
-  add: (x, y) => x + y,
-  subtract: (x, y) => x - y,
-  multiply: (x, y) => x * y,
-  divide: (x, y) => x / y,
-  power: (x, y) => x ** y,
-  maximum: (x, y) => (Number.isNaN(x) || x >= y ? x : y),
-  minimum: (x, y) => (Number.isNaN(x) || x <= y ? x : y),
-  greater: (x, y) => (x > y ? 1 : 0),
-  greaterEqual: (x, y) => (x >= y ? 1 : 0),
-  less: (x, y) => (x < y ? 1 : 0),
-  lessEqual: (x, y) => (x <= y ? 1 : 0),
-  equal: (x, y) => (x === y ? 1 : 0),
-  notEqual: (x, y) => (x !== y ? 1 : 0),
-} satisfies Record<string, kernels.Binary>;
 
 export class NDArray {
   /** `[rows, cols]`. */
@@ -123,32 +107,32 @@ export class NDArray {
 
   /** A copy with its own storage. */
   copy(): NDArray {
-    return new NDArray(this.data.slice(), this.shape);
+    return new NDArray(copyOf(this.data), this.shape);
   }
 
   /** `this + other`, broadcasting. @example W1.dot(X).add(b1) */
   add(other: ArrayLike): NDArray {
-    return elementwise("add", this, other, binaryOps.add);
+    return elementwise("add", this, other);
   }
 
   /** `this - other`, broadcasting. */
   subtract(other: ArrayLike): NDArray {
-    return elementwise("subtract", this, other, binaryOps.subtract);
+    return elementwise("subtract", this, other);
   }
 
   /** `this * other` entry by entry (not the matrix product: that is `dot`), broadcasting. */
   multiply(other: ArrayLike): NDArray {
-    return elementwise("multiply", this, other, binaryOps.multiply);
+    return elementwise("multiply", this, other);
   }
 
   /** `this / other` entry by entry, broadcasting. */
   divide(other: ArrayLike): NDArray {
-    return elementwise("divide", this, other, binaryOps.divide);
+    return elementwise("divide", this, other);
   }
 
   /** `this ** other` entry by entry, broadcasting. */
   power(other: ArrayLike): NDArray {
-    return elementwise("power", this, other, binaryOps.power);
+    return elementwise("power", this, other);
   }
 
   /**
@@ -248,12 +232,12 @@ export function operand(op: string, name: string, value: unknown): NDArray {
   );
 }
 
-/** `f(a, b)` entry by entry, with numpy broadcasting; the one implementation of binary ops. */
-export function elementwise(op: string, a: ArrayLike, b: ArrayLike, f: kernels.Binary): NDArray {
+/** `op(a, b)` entry by entry, with numpy broadcasting; the one implementation of binary ops. */
+export function elementwise(op: kernels.BinaryOp, a: ArrayLike, b: ArrayLike): NDArray {
   const x = operand(op, "a", a);
   const y = operand(op, "b", b);
   const shape = broadcastShapes(op, x.shape, y.shape);
-  return new NDArray(kernels.zip(x.data, x.shape, y.data, y.shape, shape, f), shape);
+  return new NDArray(kernels.zip(x.data, x.shape, y.data, y.shape, shape, op), shape);
 }
 
 /** Normalises an axis argument: 0, 1, or null for "all entries". */

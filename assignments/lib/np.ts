@@ -13,7 +13,6 @@ import * as kernels from "./kernels.ts";
 import {
   type ArrayLike,
   type Axis,
-  binaryOps,
   type Elementwise,
   elementwise,
   NDArray,
@@ -21,33 +20,26 @@ import {
 } from "./ndarray.ts";
 import { RandomState } from "./random.ts";
 import { broadcastShapes, checkShape, describe, type Shape, ShapeError } from "./shape.ts";
+import { allocate } from "./storage.ts";
 
 export { type ArrayLike, type Axis, NDArray } from "./ndarray.ts";
 export { RandomState } from "./random.ts";
 export { type Shape, ShapeError } from "./shape.ts";
 
-type BinaryName = keyof typeof binaryOps;
-
-function binary(op: BinaryName) {
-  const f = binaryOps[op];
+function binary(op: kernels.BinaryOp) {
   return <A extends ArrayLike, B extends ArrayLike>(a: A, b: B): Elementwise<A, B> => {
-    const out = elementwise(op, a, b, f);
+    const out = elementwise(op, a, b);
     return (typeof a === "number" && typeof b === "number" ? out.item() : out) as Elementwise<A, B>;
   };
 }
 
-function unary(op: string, f: kernels.Unary) {
+function unary(op: kernels.UnaryOp) {
   return <A extends ArrayLike>(x: A): Elementwise<A> => {
-    if (typeof x === "number") return f(x) as Elementwise<A>;
+    if (typeof x === "number")
+      return kernels.applyUnary(kernels.unaryCodes[op], x) as Elementwise<A>;
     const a = operand(op, "x", x);
-    return new NDArray(kernels.map(a.data, f), a.shape) as Elementwise<A>;
+    return new NDArray(kernels.map(a.data, op), a.shape) as Elementwise<A>;
   };
-}
-
-/** numpy's `np.round`: halves go to the even neighbour (0.5 -> 0, 1.5 -> 2, 2.5 -> 2). */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 function array(rows: unknown): NDArray {
@@ -59,7 +51,7 @@ function array(rows: unknown): NDArray {
     );
   }
   const cols = rows.length === 0 ? 0 : (rows[0] as unknown[]).length;
-  const data = new Float64Array(rows.length * cols);
+  const data = allocate(rows.length * cols);
   rows.forEach((row: unknown[], i) => {
     if (row.length !== cols) {
       throw new ShapeError(
@@ -81,7 +73,7 @@ function full(shape: Shape, value: number): NDArray {
   if (typeof value !== "number") {
     throw new TypeError(`np.full: fill value must be a number, got ${describe(value)}`);
   }
-  return new NDArray(new Float64Array(s[0] * s[1]).fill(value), s);
+  return new NDArray(allocate(s[0] * s[1]).fill(value), s);
 }
 
 function sum(x: ArrayLike): number;
@@ -136,7 +128,7 @@ function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
  */
 function linspace(start: number, stop: number, num: number): NDArray {
   checkShape("linspace", [1, num]);
-  const out = new Float64Array(num);
+  const out = allocate(num);
   const step = (stop - start) / (num - 1);
   for (let i = 0; i < num; i++) out[i] = start + i * step;
   if (num > 1) out[num - 1] = stop;
@@ -187,24 +179,24 @@ export const np = {
   notEqual: binary("notEqual"),
 
   /** e^x entry by entry. */
-  exp: unary("exp", Math.exp),
+  exp: unary("exp"),
   /** Natural logarithm entry by entry (log(0) = -inf, log of a negative = NaN, as numpy). */
-  log: unary("log", Math.log),
+  log: unary("log"),
   /** Hyperbolic tangent entry by entry. */
-  tanh: unary("tanh", Math.tanh),
-  sin: unary("sin", Math.sin),
-  cos: unary("cos", Math.cos),
-  abs: unary("abs", Math.abs),
-  sqrt: unary("sqrt", Math.sqrt),
+  tanh: unary("tanh"),
+  sin: unary("sin"),
+  cos: unary("cos"),
+  abs: unary("abs"),
+  sqrt: unary("sqrt"),
   /** `x²` entry by entry. */
-  square: unary("square", (v) => v * v),
+  square: unary("square"),
   /** `-x` entry by entry (TypeScript has no operators on arrays). */
-  negative: unary("negative", (v) => -v),
-  sign: unary("sign", (v) => (v > 0 ? 1 : v < 0 ? -1 : v)),
+  negative: unary("negative"),
+  sign: unary("sign"),
   /** Rounds to the nearest integer, halves to even, like numpy's `np.round`. */
-  round: unary("round", roundHalfEven),
+  round: unary("round"),
   /** 1 where the entry is NaN, else 0. */
-  isnan: unary("isnan", (v) => (Number.isNaN(v) ? 1 : 0)),
+  isnan: unary("isnan"),
 
   /** Matrix product (n,k)·(k,m) -> (n,m). @example np.dot(W2, A1) */
   dot: (a: ArrayLike, b: ArrayLike): NDArray => operand("dot", "a", a).dot(b),

@@ -6,6 +6,7 @@
 import { mersenne } from "pure-rand/generator/mersenne";
 import { NDArray } from "./ndarray.ts";
 import { checkShape, describe } from "./shape.ts";
+import { allocate } from "./storage.ts";
 
 type Generator = ReturnType<typeof mersenne>;
 
@@ -41,7 +42,7 @@ export class RandomState {
   /** Uniform [0, 1) values in a (rows, cols) array, filled row-major like `np.random.rand`. */
   rand(rows: number, cols: number): NDArray {
     const shape = checkShape("random.rand", [rows, cols]);
-    const out = new Float64Array(shape[0] * shape[1]);
+    const out = allocate(shape[0] * shape[1]);
     for (let i = 0; i < out.length; i++) out[i] = this.#double();
     return new NDArray(out, shape);
   }
@@ -49,7 +50,7 @@ export class RandomState {
   /** Standard normal values in a (rows, cols) array, filled row-major like `np.random.randn`. */
   randn(rows: number, cols: number): NDArray {
     const shape = checkShape("random.randn", [rows, cols]);
-    const out = new Float64Array(shape[0] * shape[1]);
+    const out = allocate(shape[0] * shape[1]);
     for (let i = 0; i < out.length; i++) out[i] = this.#normal();
     return new NDArray(out, shape);
   }
