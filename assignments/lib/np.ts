@@ -22,6 +22,7 @@ import { RandomState } from "./random.ts";
 import { broadcastShapes, checkShape, describe, type Shape, ShapeError } from "./shape.ts";
 import { allocate } from "./storage.ts";
 
+export { NotImplementedError } from "./errors.ts";
 export { type ArrayLike, type Axis, NDArray } from "./ndarray.ts";
 export { RandomState } from "./random.ts";
 export { type Shape, ShapeError } from "./shape.ts";

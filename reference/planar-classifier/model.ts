@@ -4,8 +4,9 @@
  * A neural network with a tanh hidden layer and a sigmoid output learns to separate two classes of
  * points in the plane. Shapes: X is (nX, m) with one example per column, Y is (nY, m) of 0 and 1.
  *
- * Write the code between the TODO lines of each function. Each function is graded on its own,
- * with inputs from the reference solution, so a mistake in one costs that function's points only.
+ * In each function, replace the TODO and the `throw` with your code; the doc comment above the
+ * function says what to compute. Each function is graded on its own, with inputs from the
+ * reference solution, so a mistake in one costs that function's points only.
  */
 import { type NDArray, np, type RandomState } from "gradecheck/np";
 

@@ -1,0 +1,56 @@
+/**
+ * `gradecheck stubs`: writes each assignment's learner stub from its reference solution, or with
+ * `check` only reports the stubs that are out of date.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ExitError } from "../errors.ts";
+import { generateStub, StubError } from "../stubs.ts";
+
+export interface StubsOptions {
+  /** Folder holding `reference/` and `assignments/`. */
+  root: string;
+  /** Compare only; write nothing. */
+  check: boolean;
+}
+
+export interface StubsResult {
+  /** Stub files (relative to root) that were written, or with `check`, that are out of date. */
+  changed: string[];
+  unchanged: string[];
+}
+
+/** The reference model files, one per assignment: reference/<name>/model.ts. */
+function referenceModels(root: string): { reference: string; stub: string }[] {
+  const referenceDir = join(root, "reference");
+  return readdirSync(referenceDir, { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(join(referenceDir, entry.name, "model.ts")),
+    )
+    .map((entry) => ({
+      reference: join(referenceDir, entry.name, "model.ts"),
+      stub: join(root, "assignments", entry.name, "model.ts"),
+    }));
+}
+
+export function runStubs({ root, check }: StubsOptions): StubsResult {
+  const result: StubsResult = { changed: [], unchanged: [] };
+  for (const { reference, stub } of referenceModels(root)) {
+    let expected: string;
+    try {
+      expected = generateStub(readFileSync(reference, "utf8"), relative(root, reference));
+    } catch (error) {
+      if (error instanceof StubError) throw new ExitError(2, error.message);
+      throw error;
+    }
+    const current = existsSync(stub) ? readFileSync(stub, "utf8") : undefined;
+    const name = relative(root, stub);
+    if (current === expected) {
+      result.unchanged.push(name);
+      continue;
+    }
+    result.changed.push(name);
+    if (!check) writeFileSync(stub, expected);
+  }
+  return result;
+}
