@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: times the reference nnModel (planar dataset, nH = 4, 10000 iterations) and, in
+ * the same run, the same loop in numpy when python3 with numpy is available; prints both medians
+ * and their ratio. Runs alternate between the two so that both see the same machine load.
+ * Figures only: nothing here passes or fails on time.
+ *
+ *     npm run bench -- [runs=5] [iterations=10000]
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
+import { nnModel } from "../reference/planar-classifier/model.ts";
+
+const runs = Number(process.argv[2] ?? 5);
+const iterations = Number(process.argv[3] ?? 10000);
+const numpyScript = fileURLToPath(new URL("numpy_planar.py", import.meta.url));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function timeTypeScript(): { seconds: number; finalCost: number } {
+  const { X, Y } = loadPlanarDataset();
+  const start = performance.now();
+  const { costs } = nnModel(X, Y, 4, { numIterations: iterations });
+  return { seconds: (performance.now() - start) / 1000, finalCost: costs.at(-1) as number };
+}
+
+/** One numpy run in a fresh python process; undefined when python3 or numpy is missing. */
+function timeNumpy(): { seconds: number; finalCost: number; version: string } | undefined {
+  const result = spawnSync("python3", [numpyScript, "1", String(iterations)], { encoding: "utf8" });
+  if (result.status !== 0) return undefined;
+  const parsed = JSON.parse(result.stdout) as {
+    numpy: string;
+    seconds: number[];
+    finalCost: number;
+  };
+  return {
+    seconds: parsed.seconds[0] as number,
+    finalCost: parsed.finalCost,
+    version: parsed.numpy,
+  };
+}
+
+timeTypeScript(); // warm-up: lets V8 optimise the kernels before anything is timed
+const ts: number[] = [];
+const py: number[] = [];
+let numpyVersion: string | undefined;
+let costs = { ts: Number.NaN, py: Number.NaN };
+for (let r = 0; r < runs; r++) {
+  const t = timeTypeScript();
+  ts.push(t.seconds);
+  costs.ts = t.finalCost;
+  const p = timeNumpy();
+  if (p) {
+    py.push(p.seconds);
+    numpyVersion = p.version;
+    costs = { ...costs, py: p.finalCost };
+  }
+}
+
+const fmt = (s: number) => `${(s * 1000).toFixed(0)} ms`;
+console.log(`planar nnModel, nH = 4, ${iterations} iterations, ${runs} runs (median; min-max)`);
+console.log(
+  `  TypeScript (Node ${process.versions.node}): ${fmt(median(ts))}  (${fmt(Math.min(...ts))}-${fmt(Math.max(...ts))})  ${((median(ts) / iterations) * 1e6).toFixed(1)} µs/iteration`,
+);
+if (py.length > 0) {
+  console.log(
+    `  numpy ${numpyVersion}:            ${fmt(median(py))}  (${fmt(Math.min(...py))}-${fmt(Math.max(...py))})  ${((median(py) / iterations) * 1e6).toFixed(1)} µs/iteration`,
+  );
+  console.log(
+    `  ratio TypeScript / numpy: ${(median(ts) / median(py)).toFixed(2)}  (goal: <= 1.00)`,
+  );
+  console.log(`  final cost: TypeScript ${costs.ts}, numpy ${costs.py}`);
+} else {
+  console.log("  numpy: not available (python3 with numpy not found); no ratio");
+}

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main } from "../grader/cli.ts";
+import { PACKAGE_ROOT } from "../grader/paths.ts";
+
+let stdout: string[];
+let stderr: string[];
+
+beforeEach(() => {
+  stdout = [];
+  stderr = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(console, "log").mockImplementation((line) => {
+    stdout.push(`${line}\n`);
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("gradecheck command line", () => {
+  it.each([
+    { argv: [], code: 2, err: "Name a command: train or stubs." },
+    { argv: ["bogus"], code: 2, err: "Unknown argument: bogus" },
+    { argv: ["train", "--iterations", "0"], code: 2, err: "--iterations must be an integer >= 1, got 0" },
+    { argv: ["train", "--hidden-size", "2.5"], code: 2, err: "--hidden-size must be an integer >= 1, got 2.5" },
+    { argv: ["train", "--learning-rate", "fast"], code: 2, err: "--learning-rate must be a number, got NaN" },
+    { argv: ["train", "--seed", "-1"], code: 2, err: "--seed must be an integer >= 0, got -1" },
+    { argv: ["train", "--model", "missing/model.ts"], code: 2, err: "could not load missing/model.ts" },
+    {
+      argv: ["train", "--model", "assignments/planar-classifier/model.ts", "--iterations", "3"],
+      code: 1,
+      err: "assignments/planar-classifier/model.ts: nnModel is not implemented yet",
+    },
+    { argv: ["train", "--iterations", "30", "-n", "3"], code: 0, out: "Training accuracy: " },
+    { argv: ["stubs", "--check"], code: 0, out: "up to date: assignments/planar-classifier/model.ts" },
+    { argv: ["--help"], code: 0, out: "Exit codes:" },
+  ])("$argv -> exit $code", async ({ argv, code, out, err }) => {
+    expect(await main(argv, PACKAGE_ROOT)).toBe(code);
+    if (out) expect(stdout.join("")).toContain(out);
+    if (err) expect(stderr.join("")).toContain(err);
+    if (code === 0) expect(stderr.join("")).toBe("");
+  });
+
+  it("train prints the settings it used and the cost every 1000 iterations", async () => {
+    expect(await main(["train", "--iterations", "1001", "--seed", "3"], PACKAGE_ROOT)).toBe(0);
+    const text = stdout.join("");
+    expect(text).toContain("nH = 4, 1001 iterations, learning rate 1.2, seed 3");
+    expect(text).toContain("Cost after iteration 1000: ");
+    expect(text).toMatch(/Training accuracy: \d+\.\d\d% \(\d+ of 400\)/);
+  });
+});

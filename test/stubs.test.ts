@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { NotImplementedError, np } from "../assignments/lib/np.ts";
+import * as stub from "../assignments/planar-classifier/model.ts";
+import { runStubs } from "../grader/commands/stubs.ts";
+import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { generateStub, StubError } from "../grader/stubs.ts";
+import * as ref from "../reference/planar-classifier/model.ts";
+
+const header = 'import { type NDArray, np } from "gradecheck/np";\n';
+
+describe("generateStub", () => {
+  it("replaces each marked region by a TODO and a throw naming the function", () => {
+    const source = `${header}
+/** Doubles. */
+export function double(x: NDArray): NDArray {
+  const two = 2;
+  // BEGIN SOLUTION
+  return np.multiply(x, two);
+  // END SOLUTION
+}
+`;
+    expect(generateStub(source, "ref.ts")).toBe(`import { type NDArray, NotImplementedError, np } from "gradecheck/np";
+
+/** Doubles. */
+export function double(x: NDArray): NDArray {
+  const two = 2;
+  // TODO: your code here (the doc comment above says what to compute).
+  throw new NotImplementedError("double");
+}
+`);
+  });
+
+  it.each([
+    [
+      "an unclosed region",
+      `${header}function f() {\n  // BEGIN SOLUTION\n  return 1;\n}\n`,
+      "ref.ts:3: // BEGIN SOLUTION is never closed",
+    ],
+    [
+      "a nested region",
+      `${header}function f() {\n  // BEGIN SOLUTION\n  // BEGIN SOLUTION\n  // END SOLUTION\n}\n`,
+      "ref.ts:4: // BEGIN SOLUTION inside the region opened at line 3",
+    ],
+    [
+      "an END without BEGIN",
+      `${header}function f() {\n  // END SOLUTION\n}\n`,
+      "ref.ts:3: // END SOLUTION without a // BEGIN SOLUTION",
+    ],
+    ["a region outside any function", `${header}// BEGIN SOLUTION\n// END SOLUTION\n`, "ref.ts:2: // BEGIN SOLUTION outside any function"],
+    ["no regions at all", `${header}function f() {}\n`, "ref.ts:1: no // BEGIN SOLUTION / // END SOLUTION regions"],
+    [
+      "no import from the array module",
+      "function f() {\n  // BEGIN SOLUTION\n  // END SOLUTION\n}\n",
+      'ref.ts:1: no `import { ... } from "gradecheck/np";` to add NotImplementedError to',
+    ],
+  ])("rejects %s with file:line", (_, source, message) => {
+    expect(() => generateStub(source, "ref.ts")).toThrow(StubError);
+    expect(() => generateStub(source, "ref.ts")).toThrow(message);
+  });
+});
+
+describe("the committed planar-classifier stub", () => {
+  it("is in sync with the reference", () => {
+    const { changed } = runStubs({ root: PACKAGE_ROOT, check: true });
+    expect(changed).toEqual([]);
+  });
+
+  it("keeps the reference's doc comments and signatures but none of its solution code", () => {
+    const reference = readFileSync(new URL("../reference/planar-classifier/model.ts", import.meta.url), "utf8");
+    const stubText = readFileSync(new URL("../assignments/planar-classifier/model.ts", import.meta.url), "utf8");
+    expect(stubText).not.toContain("BEGIN SOLUTION");
+    expect(stubText).not.toContain("np.tanh(Z1)");
+    for (const line of reference.split("\n").filter((l) => l.startsWith("export function"))) {
+      expect(stubText).toContain(line);
+    }
+    expect(Object.keys(stub).sort()).toEqual(Object.keys(ref).sort());
+  });
+
+  const X = np.zeros([2, 3]);
+  const Y = np.zeros([1, 3]);
+  const parameters = ref.initializeParameters(2, 4, 1, np.random.seed(1));
+  const { cache } = ref.forwardPropagation(X, parameters);
+  const grads = ref.backwardPropagation(parameters, cache, X, Y);
+  const calls: Record<keyof typeof stub, () => unknown> = {
+    sigmoid: () => stub.sigmoid(X),
+    layerSizes: () => stub.layerSizes(X, Y),
+    initializeParameters: () => stub.initializeParameters(2, 4, 1, np.random.seed(1)),
+    forwardPropagation: () => stub.forwardPropagation(X, parameters),
+    computeCost: () => stub.computeCost(cache.A2, Y),
+    backwardPropagation: () => stub.backwardPropagation(parameters, cache, X, Y),
+    updateParameters: () => stub.updateParameters(parameters, grads),
+    nnModel: () => stub.nnModel(X, Y, 4),
+    predict: () => stub.predict(parameters, X),
+  };
+
+  it.each(Object.entries(calls))("%s throws NotImplementedError naming itself", (name, call) => {
+    expect(call).toThrow(NotImplementedError);
+    expect(call).toThrow(`${name} is not implemented yet`);
+  });
+});
