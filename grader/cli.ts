@@ -54,22 +54,39 @@ export async function main(argv: string[], cwd: string): Promise<number> {
       "stubs",
       "Generate each assignment's learner stub (assignments/<name>/model.ts) from its reference",
       (y) =>
-        y.option("check", {
-          type: "boolean",
-          default: false,
-          describe: "only check that the committed stubs are up to date; write nothing",
-        }),
+        y
+          .option("check", {
+            type: "boolean",
+            default: false,
+            describe: "only check that the committed stubs are up to date; write nothing",
+          })
+          .option("force", {
+            type: "boolean",
+            default: false,
+            describe: "overwrite stubs even where functions have been written in them",
+          }),
       (args) => {
-        const { changed, unchanged } = runStubs({ root: PACKAGE_ROOT, check: args.check });
+        const { changed, unchanged, kept } = runStubs({
+          root: PACKAGE_ROOT,
+          check: args.check,
+          force: args.force,
+        });
         if (args.check && changed.length > 0) {
           throw new ExitError(
             1,
-            `out of date: ${changed.join(", ")}\n` +
-              "Regenerate with `npm run stubs` (this overwrites any work in those files).",
+            `out of date: ${changed.join(", ")}\n` + "Regenerate with `npm run stubs`.",
           );
         }
         for (const name of changed) print(`wrote ${name}`);
         for (const name of unchanged) print(`up to date: ${name}`);
+        if (kept.length > 0) {
+          throw new ExitError(
+            1,
+            kept
+              .map(({ file, written }) => `kept ${file}: it has work in ${written.join(", ")}`)
+              .join("\n") + "\nRun `gradecheck stubs --force` to overwrite it with the empty stub.",
+          );
+        }
       },
     )
     .demandCommand(1, "Name a command: train or stubs.")

@@ -29,18 +29,38 @@ describe("gradecheck command line", () => {
   it.each([
     { argv: [], code: 2, err: "Name a command: train or stubs." },
     { argv: ["bogus"], code: 2, err: "Unknown argument: bogus" },
-    { argv: ["train", "--iterations", "0"], code: 2, err: "--iterations must be an integer >= 1, got 0" },
-    { argv: ["train", "--hidden-size", "2.5"], code: 2, err: "--hidden-size must be an integer >= 1, got 2.5" },
-    { argv: ["train", "--learning-rate", "fast"], code: 2, err: "--learning-rate must be a number, got NaN" },
+    {
+      argv: ["train", "--iterations", "0"],
+      code: 2,
+      err: "--iterations must be an integer >= 1, got 0",
+    },
+    {
+      argv: ["train", "--hidden-size", "2.5"],
+      code: 2,
+      err: "--hidden-size must be an integer >= 1, got 2.5",
+    },
+    {
+      argv: ["train", "--learning-rate", "fast"],
+      code: 2,
+      err: "--learning-rate must be a number, got NaN",
+    },
     { argv: ["train", "--seed", "-1"], code: 2, err: "--seed must be an integer >= 0, got -1" },
-    { argv: ["train", "--model", "missing/model.ts"], code: 2, err: "could not load missing/model.ts" },
+    {
+      argv: ["train", "--model", "missing/model.ts"],
+      code: 2,
+      err: "could not load missing/model.ts",
+    },
     {
       argv: ["train", "--model", "assignments/planar-classifier/model.ts", "--iterations", "3"],
       code: 1,
       err: "assignments/planar-classifier/model.ts: nnModel is not implemented yet",
     },
     { argv: ["train", "--iterations", "30", "-n", "3"], code: 0, out: "Training accuracy: " },
-    { argv: ["stubs", "--check"], code: 0, out: "up to date: assignments/planar-classifier/model.ts" },
+    {
+      argv: ["stubs", "--check"],
+      code: 0,
+      out: "up to date: assignments/planar-classifier/model.ts",
+    },
     { argv: ["--help"], code: 0, out: "Exit codes:" },
   ])("$argv -> exit $code", async ({ argv, code, out, err }) => {
     expect(await main(argv, PACKAGE_ROOT)).toBe(code);

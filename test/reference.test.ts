@@ -70,22 +70,41 @@ describe("reference: each function on hand-checked inputs", () => {
       [0.5028814171580428, -1.2452880866072316],
     ];
     const w2 = [[-1.057952218862339, -0.9090076149268493, 0.5514540445464243, 2.2922080128149576]];
-    expectClose(p.W1, w1.map((r) => r.map((v) => v * 0.001)), 1e-15);
-    expectClose(p.W2, w2.map((r) => r.map((v) => v * 0.001)), 1e-15);
+    expectClose(
+      p.W1,
+      w1.map((r) => r.map((v) => v * 0.001)),
+      1e-15,
+    );
+    expectClose(
+      p.W2,
+      w2.map((r) => r.map((v) => v * 0.001)),
+      1e-15,
+    );
     expect(p.b1.tolist()).toEqual([[0], [0], [0], [0]]);
     expect(p.b2.tolist()).toEqual([[0]]);
     const scaled = ref.initializeParameters(2, 4, 1, np.random.seed(2), 0.01);
-    expectClose(scaled.W1, w1.map((r) => r.map((v) => v * 0.01)), 1e-15);
+    expectClose(
+      scaled.W1,
+      w1.map((r) => r.map((v) => v * 0.01)),
+      1e-15,
+    );
   });
 
   it("forwardPropagation on a 2-3-1 network, checked by scalar arithmetic", () => {
     const parameters = {
-      W1: np.array([[0.5, -1], [1, 2], [-0.3, 0.1]]),
+      W1: np.array([
+        [0.5, -1],
+        [1, 2],
+        [-0.3, 0.1],
+      ]),
       b1: np.array([[0.1], [-0.2], [0]]),
       W2: np.array([[1, -2, 0.5]]),
       b2: np.array([[0.3]]),
     };
-    const X = np.array([[1, -1], [2, 0.5]]);
+    const X = np.array([
+      [1, -1],
+      [2, 0.5],
+    ]);
     const { A2, cache } = ref.forwardPropagation(X, parameters);
     // Column 0: x = (1, 2). Z1 = (0.5 - 2 + 0.1, 1 + 4 - 0.2, -0.3 + 0.2) = (-1.4, 4.8, -0.1)
     // Column 1: x = (-1, 0.5). Z1 = (-0.5 - 0.5 + 0.1, -1 + 1 - 0.2, 0.3 + 0.05) = (-0.9, -0.2, 0.35)
@@ -97,7 +116,10 @@ describe("reference: each function on hand-checked inputs", () => {
     expectClose(cache.Z1, z1, 1e-15);
     const a1 = z1.map((r) => r.map(Math.tanh));
     expectClose(cache.A1, a1, 1e-15);
-    const z2 = [0, 1].map((j) => 0.3 + 1 * a1[0]![j]! - 2 * a1[1]![j]! + 0.5 * a1[2]![j]!);
+    const [h0 = [], h1 = [], h2 = []] = a1;
+    const z2 = [0, 1].map(
+      (j) => 0.3 + 1 * (h0[j] as number) - 2 * (h1[j] as number) + 0.5 * (h2[j] as number),
+    );
     expectClose(cache.Z2, [z2], 1e-15);
     expectClose(A2, [z2.map((z) => 1 / (1 + Math.exp(-z)))], 1e-15);
     expect(cache.A2).toBe(A2);
@@ -108,38 +130,53 @@ describe("reference: each function on hand-checked inputs", () => {
     const cost = ref.computeCost(np.array([[0.9, 0.2, 0.6]]), np.array([[1, 0, 1]]));
     expect(cost).toBeCloseTo(-(Math.log(0.9) + Math.log(0.8) + Math.log(0.6)) / 3, 14);
     // Several outputs: summed over every entry, divided by m (the columns).
-    const multi = ref.computeCost(np.array([[0.9, 0.2], [0.3, 0.6]]), np.array([[1, 0], [0, 1]]));
-    expect(multi).toBeCloseTo(-(Math.log(0.9) + Math.log(0.8) + Math.log(0.7) + Math.log(0.6)) / 2, 14);
+    const multi = ref.computeCost(
+      np.array([
+        [0.9, 0.2],
+        [0.3, 0.6],
+      ]),
+      np.array([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
+    expect(multi).toBeCloseTo(
+      -(Math.log(0.9) + Math.log(0.8) + Math.log(0.7) + Math.log(0.6)) / 2,
+      14,
+    );
   });
 
   it.each([
     [2, 4, 1, 5],
     [3, 5, 2, 1],
     [2, 3, 3, 7],
-  ])("backwardPropagation matches central differences of the cost (nX=%i, nH=%i, nY=%i, m=%i)", (nX, nH, nY, m) => {
-    const { parameters, X, Y } = smallNetwork(nX, nH, nY, m, 10 * nX + nH);
-    const { cache } = ref.forwardPropagation(X, parameters);
-    const grads = ref.backwardPropagation(parameters, cache, X, Y);
-    const cost = (p: ref.Parameters) => ref.computeCost(ref.forwardPropagation(X, p).A2, Y);
-    for (const name of ["W1", "b1", "W2", "b2"] as const) {
-      const theta = parameters[name];
-      const analytic = grads[`d${name}`];
-      expect(analytic.shape).toEqual(theta.shape);
-      const [rows, cols] = theta.shape;
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-          const h = 1e-5;
-          const shifted = (delta: number) => {
-            const values = theta.tolist();
-            (values[i] as number[])[j] = (values[i]?.[j] as number) + delta;
-            return cost({ ...parameters, [name]: np.array(values) });
-          };
-          const numeric = (shifted(h) - shifted(-h)) / (2 * h);
-          expect(analytic.get(i, j), `d${name}[${i}, ${j}]`).toBeCloseTo(numeric, 8);
+  ])(
+    "backwardPropagation matches central differences of the cost (nX=%i, nH=%i, nY=%i, m=%i)",
+    (nX, nH, nY, m) => {
+      const { parameters, X, Y } = smallNetwork(nX, nH, nY, m, 10 * nX + nH);
+      const { cache } = ref.forwardPropagation(X, parameters);
+      const grads = ref.backwardPropagation(parameters, cache, X, Y);
+      const cost = (p: ref.Parameters) => ref.computeCost(ref.forwardPropagation(X, p).A2, Y);
+      for (const name of ["W1", "b1", "W2", "b2"] as const) {
+        const theta = parameters[name];
+        const analytic = grads[`d${name}`];
+        expect(analytic.shape).toEqual(theta.shape);
+        const [rows, cols] = theta.shape;
+        for (let i = 0; i < rows; i++) {
+          for (let j = 0; j < cols; j++) {
+            const h = 1e-5;
+            const shifted = (delta: number) => {
+              const values = theta.tolist();
+              (values[i] as number[])[j] = (values[i]?.[j] as number) + delta;
+              return cost({ ...parameters, [name]: np.array(values) });
+            };
+            const numeric = (shifted(h) - shifted(-h)) / (2 * h);
+            expect(analytic.get(i, j), `d${name}[${i}, ${j}]`).toBeCloseTo(numeric, 8);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it("updateParameters takes one step against the gradient and leaves its inputs alone", () => {
     const parameters = {
@@ -180,21 +217,24 @@ describe("reference: training on the planar dataset", () => {
   const { X, Y } = loadPlanarDataset();
   const accuracy = (p: ref.Parameters) => np.mean(np.equal(ref.predict(p, X), Y));
 
-  it.each(training.runs)("matches numpy's training run (nH = $nH, $numIterations iterations)", (run) => {
-    const { parameters, costs } = ref.nnModel(X, Y, run.nH, {
-      numIterations: run.numIterations,
-      learningRate: run.learningRate,
-      seed: run.seed,
-    });
-    expect(costs).toHaveLength(run.numIterations);
-    for (const [i, cost] of Object.entries(run.costs)) {
-      expect(costs[Number(i)], `cost at iteration ${i}`).toBeCloseTo(cost, 9);
-    }
-    for (const name of ["W1", "b1", "W2", "b2"] as const) {
-      expectClose(parameters[name], run.parameters[name], 1e-7);
-    }
-    expect(accuracy(parameters)).toBe(run.accuracy);
-  });
+  it.each(training.runs)(
+    "matches numpy's training run (nH = $nH, $numIterations iterations)",
+    (run) => {
+      const { parameters, costs } = ref.nnModel(X, Y, run.nH, {
+        numIterations: run.numIterations,
+        learningRate: run.learningRate,
+        seed: run.seed,
+      });
+      expect(costs).toHaveLength(run.numIterations);
+      for (const [i, cost] of Object.entries(run.costs)) {
+        expect(costs[Number(i)], `cost at iteration ${i}`).toBeCloseTo(cost, 9);
+      }
+      for (const name of ["W1", "b1", "W2", "b2"] as const) {
+        expectClose(parameters[name], run.parameters[name], 1e-7);
+      }
+      expect(accuracy(parameters)).toBe(run.accuracy);
+    },
+  );
 
   it("nH = 4 reaches at least 90% training accuracy; nH = 1 and 2 stay below 70%", () => {
     const result = Object.fromEntries(

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NotImplementedError, np } from "../assignments/lib/np.ts";
 import * as stub from "../assignments/planar-classifier/model.ts";
@@ -20,7 +22,9 @@ export function double(x: NDArray): NDArray {
   // END SOLUTION
 }
 `;
-    expect(generateStub(source, "ref.ts")).toBe(`import { type NDArray, NotImplementedError, np } from "gradecheck/np";
+    expect(
+      generateStub(source, "ref.ts"),
+    ).toBe(`import { type NDArray, NotImplementedError, np } from "gradecheck/np";
 
 /** Doubles. */
 export function double(x: NDArray): NDArray {
@@ -47,8 +51,16 @@ export function double(x: NDArray): NDArray {
       `${header}function f() {\n  // END SOLUTION\n}\n`,
       "ref.ts:3: // END SOLUTION without a // BEGIN SOLUTION",
     ],
-    ["a region outside any function", `${header}// BEGIN SOLUTION\n// END SOLUTION\n`, "ref.ts:2: // BEGIN SOLUTION outside any function"],
-    ["no regions at all", `${header}function f() {}\n`, "ref.ts:1: no // BEGIN SOLUTION / // END SOLUTION regions"],
+    [
+      "a region outside any function",
+      `${header}// BEGIN SOLUTION\n// END SOLUTION\n`,
+      "ref.ts:2: // BEGIN SOLUTION outside any function",
+    ],
+    [
+      "no regions at all",
+      `${header}function f() {}\n`,
+      "ref.ts:1: no // BEGIN SOLUTION / // END SOLUTION regions",
+    ],
     [
       "no import from the array module",
       "function f() {\n  // BEGIN SOLUTION\n  // END SOLUTION\n}\n",
@@ -60,15 +72,72 @@ export function double(x: NDArray): NDArray {
   });
 });
 
+describe("runStubs", () => {
+  const reference = `${header}export function f(x: NDArray): NDArray {\n  // BEGIN SOLUTION\n  return x;\n  // END SOLUTION\n}\n\nexport function g(x: NDArray): NDArray {\n  // BEGIN SOLUTION\n  return np.negative(x);\n  // END SOLUTION\n}\n`;
+  function project(stubText?: string) {
+    const root = mkdtempSync(join(tmpdir(), "gradecheck-stubs-"));
+    mkdirSync(join(root, "reference", "demo"), { recursive: true });
+    mkdirSync(join(root, "assignments", "demo"), { recursive: true });
+    writeFileSync(join(root, "reference", "demo", "model.ts"), reference);
+    const stubPath = join(root, "assignments", "demo", "model.ts");
+    if (stubText !== undefined) writeFileSync(stubPath, stubText);
+    return { root, read: () => readFileSync(stubPath, "utf8") };
+  }
+  const fresh = generateStub(reference, "reference/demo/model.ts");
+
+  it("writes a missing stub, and check reports it without writing", () => {
+    const { root, read } = project();
+    expect(runStubs({ root, check: true, force: false }).changed).toEqual([
+      "assignments/demo/model.ts",
+    ]);
+    expect(runStubs({ root, check: false, force: false }).changed).toEqual([
+      "assignments/demo/model.ts",
+    ]);
+    expect(read()).toBe(fresh);
+    expect(runStubs({ root, check: true, force: false }).unchanged).toEqual([
+      "assignments/demo/model.ts",
+    ]);
+  });
+
+  it("regenerates a stale but untouched stub", () => {
+    const { root, read } = project(
+      fresh.replace("export function f", "// old doc\nexport function f"),
+    );
+    expect(runStubs({ root, check: false, force: false }).changed).toEqual([
+      "assignments/demo/model.ts",
+    ]);
+    expect(read()).toBe(fresh);
+  });
+
+  it("keeps a stub where a learner has written functions, unless forced", () => {
+    const edited = fresh.replace('throw new NotImplementedError("g");', "return x;");
+    const { root, read } = project(edited);
+    const result = runStubs({ root, check: false, force: false });
+    expect(result.kept).toEqual([{ file: "assignments/demo/model.ts", written: ["g"] }]);
+    expect(result.changed).toEqual([]);
+    expect(read()).toBe(edited);
+    expect(runStubs({ root, check: false, force: true }).changed).toEqual([
+      "assignments/demo/model.ts",
+    ]);
+    expect(read()).toBe(fresh);
+  });
+});
+
 describe("the committed planar-classifier stub", () => {
   it("is in sync with the reference", () => {
-    const { changed } = runStubs({ root: PACKAGE_ROOT, check: true });
+    const { changed } = runStubs({ root: PACKAGE_ROOT, check: true, force: false });
     expect(changed).toEqual([]);
   });
 
   it("keeps the reference's doc comments and signatures but none of its solution code", () => {
-    const reference = readFileSync(new URL("../reference/planar-classifier/model.ts", import.meta.url), "utf8");
-    const stubText = readFileSync(new URL("../assignments/planar-classifier/model.ts", import.meta.url), "utf8");
+    const reference = readFileSync(
+      new URL("../reference/planar-classifier/model.ts", import.meta.url),
+      "utf8",
+    );
+    const stubText = readFileSync(
+      new URL("../assignments/planar-classifier/model.ts", import.meta.url),
+      "utf8",
+    );
     expect(stubText).not.toContain("BEGIN SOLUTION");
     expect(stubText).not.toContain("np.tanh(Z1)");
     for (const line of reference.split("\n").filter((l) => l.startsWith("export function"))) {

@@ -12,12 +12,16 @@ export interface StubsOptions {
   root: string;
   /** Compare only; write nothing. */
   check: boolean;
+  /** Overwrite stubs even where a learner has already written functions. */
+  force: boolean;
 }
 
 export interface StubsResult {
   /** Stub files (relative to root) that were written, or with `check`, that are out of date. */
   changed: string[];
   unchanged: string[];
+  /** Out-of-date stubs left alone because they hold learner work (functions written). */
+  kept: { file: string; written: string[] }[];
 }
 
 /** The reference model files, one per assignment: reference/<name>/model.ts. */
@@ -33,8 +37,17 @@ function referenceModels(root: string): { reference: string; stub: string }[] {
     }));
 }
 
-export function runStubs({ root, check }: StubsOptions): StubsResult {
-  const result: StubsResult = { changed: [], unchanged: [] };
+/**
+ * Functions whose stub body a learner has replaced: the stub throws NotImplementedError for them,
+ * the current file no longer does.
+ */
+export function writtenFunctions(stub: string, current: string): string[] {
+  const throws = [...stub.matchAll(/throw new NotImplementedError\("([^"]+)"\);/g)];
+  return throws.filter((match) => !current.includes(match[0])).map((match) => match[1] as string);
+}
+
+export function runStubs({ root, check, force }: StubsOptions): StubsResult {
+  const result: StubsResult = { changed: [], unchanged: [], kept: [] };
   for (const { reference, stub } of referenceModels(root)) {
     let expected: string;
     try {
@@ -47,6 +60,11 @@ export function runStubs({ root, check }: StubsOptions): StubsResult {
     const name = relative(root, stub);
     if (current === expected) {
       result.unchanged.push(name);
+      continue;
+    }
+    const written = current === undefined ? [] : writtenFunctions(expected, current);
+    if (!check && !force && written.length > 0) {
+      result.kept.push({ file: name, written });
       continue;
     }
     result.changed.push(name);
