@@ -40,8 +40,9 @@ export function applyBinary(code: BinaryCode, x: number, y: number): number {
       return x * y;
     case 3:
       return x / y;
-    case 4:
-      return y === 2 ? x * x : x ** y;
+    case 4: // C's pow, as numpy: 1 ** NaN and (-1) ** ±Infinity are 1, where JS's ** gives NaN
+      if (y === 2) return x * x;
+      return x === 1 || (x === -1 && Math.abs(y) === Number.POSITIVE_INFINITY) ? 1 : x ** y;
     case 5: // NaN wins, as in numpy
       return Number.isNaN(x) || x >= y ? x : y;
     case 6:

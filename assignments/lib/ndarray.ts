@@ -97,7 +97,8 @@ export class NDArray {
 
   /** The same entries in another shape with the same size, row-major, like numpy's `reshape`. */
   reshape(rows: number, cols: number): NDArray {
-    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows * cols !== this.size) {
+    const valid = [rows, cols].every((d) => Number.isInteger(d) && d >= 0);
+    if (!valid || rows * cols !== this.size) {
       throw new ShapeError(
         `np.reshape: cannot reshape array of size ${this.size} into shape (${rows},${cols})`,
       );
@@ -203,13 +204,15 @@ export class NDArray {
    */
   argmax(): number;
   argmax(axis: Axis, keepdims?: boolean): NDArray;
+  argmax(axis: null | undefined, keepdims: true): NDArray;
   argmax(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   argmax(axis: Axis | null = null, keepdims = false): NDArray | number {
     const ax = checkAxis("argmax", axis);
     if (this.size === 0)
       throw new ShapeError("np.argmax: attempt to get argmax of an empty sequence");
     const out = kernels.argmax(this.data, this.shape, ax);
-    return ax === null ? (out[0] as number) : reducedArray(out, this.shape, ax, keepdims);
+    if (ax !== null) return reducedArray(out, this.shape, ax, keepdims);
+    return keepdims ? new NDArray(out, [1, 1]) : (out[0] as number);
   }
 
   /** numpy-style text, e.g. `array([[1, 2], [3, 4]])`, shortened for big arrays. */

@@ -45,7 +45,7 @@ function unary(op: kernels.UnaryOp) {
 
 function array(rows: unknown): NDArray {
   if (rows instanceof NDArray) return rows.copy();
-  if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
+  if (!Array.isArray(rows) || !Array.from(rows).every(Array.isArray)) {
     throw new TypeError(
       `np.array: expected a list of rows (number[][]), got ${describe(rows)}; ` +
         "a row vector is [[1, 2, 3]], a column vector [[1], [2], [3]]",
@@ -53,26 +53,29 @@ function array(rows: unknown): NDArray {
   }
   const cols = rows.length === 0 ? 0 : (rows[0] as unknown[]).length;
   const data = allocate(rows.length * cols);
-  rows.forEach((row: unknown[], i) => {
+  // Index loops, not forEach: forEach skips holes, which would leave entries unwritten.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as unknown[];
     if (row.length !== cols) {
       throw new ShapeError(
         `np.array: row ${i} has ${row.length} entries but row 0 has ${cols}; all rows must have the same length`,
       );
     }
-    row.forEach((v, j) => {
+    for (let j = 0; j < cols; j++) {
+      const v = row[j];
       if (typeof v !== "number") {
         throw new TypeError(`np.array: entry [${i}, ${j}] must be a number, got ${describe(v)}`);
       }
       data[i * cols + j] = v;
-    });
-  });
+    }
+  }
   return new NDArray(data, [rows.length, cols]);
 }
 
-function full(shape: Shape, value: number): NDArray {
-  const s = checkShape("full", shape);
+function full(shape: Shape, value: number, op = "full"): NDArray {
+  const s = checkShape(op, shape);
   if (typeof value !== "number") {
-    throw new TypeError(`np.full: fill value must be a number, got ${describe(value)}`);
+    throw new TypeError(`np.${op}: fill value must be a number, got ${describe(value)}`);
   }
   return new NDArray(allocate(s[0] * s[1]).fill(value), s);
 }
@@ -130,9 +133,13 @@ function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
 function linspace(start: number, stop: number, num: number): NDArray {
   checkShape("linspace", [1, num]);
   const out = allocate(num);
-  const step = (stop - start) / (num - 1);
-  for (let i = 0; i < num; i++) out[i] = start + i * step;
-  if (num > 1) out[num - 1] = stop;
+  if (num === 1) {
+    out[0] = start; // numpy: a single value is start
+  } else if (num > 1) {
+    const step = (stop - start) / (num - 1);
+    for (let i = 0; i < num - 1; i++) out[i] = start + i * step;
+    out[num - 1] = stop;
+  }
   return new NDArray(out, [1, num]);
 }
 
@@ -143,13 +150,13 @@ export const np = {
    */
   array,
   /** @example np.zeros([4, 1]) // like numpy's np.zeros((4, 1)) */
-  zeros: (shape: Shape): NDArray => full(shape, 0),
+  zeros: (shape: Shape): NDArray => full(shape, 0, "zeros"),
   /** @example np.ones([1, 3]) */
-  ones: (shape: Shape): NDArray => full(shape, 1),
+  ones: (shape: Shape): NDArray => full(shape, 1, "ones"),
   /** @example np.full([2, 2], 0.5) */
   full,
-  zerosLike: (x: NDArray): NDArray => full(operand("zerosLike", "x", x).shape, 0),
-  onesLike: (x: NDArray): NDArray => full(operand("onesLike", "x", x).shape, 1),
+  zerosLike: (x: NDArray): NDArray => full(operand("zerosLike", "x", x).shape, 0, "zerosLike"),
+  onesLike: (x: NDArray): NDArray => full(operand("onesLike", "x", x).shape, 1, "onesLike"),
   linspace,
 
   /** `a + b` entry by entry, broadcasting. @example np.add(np.dot(W1, X), b1) */
@@ -200,7 +207,8 @@ export const np = {
   isnan: unary("isnan"),
 
   /** Matrix product (n,k)·(k,m) -> (n,m). @example np.dot(W2, A1) */
-  dot: (a: ArrayLike, b: ArrayLike): NDArray => operand("dot", "a", a).dot(b),
+  dot: (a: ArrayLike, b: ArrayLike): NDArray =>
+    typeof a === "number" ? operand("dot", "b", b).multiply(a) : operand("dot", "a", a).dot(b),
   /** @example np.transpose(A1) // same as A1.T */
   transpose: (x: NDArray): NDArray => operand("transpose", "x", x).T,
   reshape: (x: NDArray, shape: Shape): NDArray => {

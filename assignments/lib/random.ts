@@ -33,7 +33,7 @@ export class RandomState {
 
   /** An independent generator in the same state: it draws the same numbers as this one would. */
   clone(): RandomState {
-    const copy = Object.create(RandomState.prototype) as RandomState;
+    const copy = new RandomState(0);
     copy.#mt = this.#mt.clone();
     copy.#gauss = this.#gauss;
     return copy;

@@ -42,7 +42,7 @@ const families: { op: string; fn: Binary; ref: (x: number, y: number) => number 
   { op: "subtract", fn: np.subtract, ref: (x, y) => x - y },
   { op: "multiply", fn: np.multiply, ref: (x, y) => x * y },
   { op: "divide", fn: np.divide, ref: (x, y) => x / y },
-  { op: "power", fn: np.power, ref: (x, y) => Math.pow(x, y) },
+  { op: "power", fn: np.power, ref: (x, y) => x ** y },
   {
     op: "maximum",
     fn: np.maximum,
@@ -164,10 +164,38 @@ describe("hand-computed broadcasting", () => {
   const row = np.array([[10, 20, 30]]);
 
   it.each([
-    { name: "column + row", out: () => np.add(col, row), expected: [[11, 21, 31], [12, 22, 32]] },
-    { name: "row - column", out: () => np.subtract(row, col), expected: [[9, 19, 29], [8, 18, 28]] },
-    { name: "column * row", out: () => np.multiply(col, row), expected: [[10, 20, 30], [20, 40, 60]] },
-    { name: "row / column", out: () => np.divide(row, col), expected: [[10, 20, 30], [5, 10, 15]] },
+    {
+      name: "column + row",
+      out: () => np.add(col, row),
+      expected: [
+        [11, 21, 31],
+        [12, 22, 32],
+      ],
+    },
+    {
+      name: "row - column",
+      out: () => np.subtract(row, col),
+      expected: [
+        [9, 19, 29],
+        [8, 18, 28],
+      ],
+    },
+    {
+      name: "column * row",
+      out: () => np.multiply(col, row),
+      expected: [
+        [10, 20, 30],
+        [20, 40, 60],
+      ],
+    },
+    {
+      name: "row / column",
+      out: () => np.divide(row, col),
+      expected: [
+        [10, 20, 30],
+        [5, 10, 15],
+      ],
+    },
     { name: "column ** 2", out: () => np.power(col, 2), expected: [[1], [4]] },
     { name: "2 ** column", out: () => np.power(2, col), expected: [[2], [4]] },
     { name: "maximum(column, 1.5)", out: () => np.maximum(col, 1.5), expected: [[1.5], [2]] },
@@ -193,11 +221,32 @@ describe("hand-computed broadcasting", () => {
   });
 
   it.each([
-    { name: "add", out: () => col.add(row), expected: [[11, 21, 31], [12, 22, 32]] },
+    {
+      name: "add",
+      out: () => col.add(row),
+      expected: [
+        [11, 21, 31],
+        [12, 22, 32],
+      ],
+    },
     { name: "subtract", out: () => col.subtract(1), expected: [[0], [1]] },
-    { name: "multiply", out: () => row.multiply(col), expected: [[10, 20, 30], [20, 40, 60]] },
+    {
+      name: "multiply",
+      out: () => row.multiply(col),
+      expected: [
+        [10, 20, 30],
+        [20, 40, 60],
+      ],
+    },
     { name: "divide", out: () => row.divide(np.array([[10]])), expected: [[1, 2, 3]] },
-    { name: "power", out: () => col.power(row.divide(10)), expected: [[1, 1, 1], [2, 4, 8]] },
+    {
+      name: "power",
+      out: () => col.power(row.divide(10)),
+      expected: [
+        [1, 1, 1],
+        [2, 4, 8],
+      ],
+    },
   ])("method $name broadcasts like the np function", ({ out, expected }) => {
     expectArray(out(), expected);
   });
@@ -238,7 +287,9 @@ describe("numpy-worded shape errors", () => {
   it("np.dot with (4,2) and (3,400)", () => {
     const error = thrown(() => np.dot(np.zeros([4, 2]), np.zeros([3, 400])));
     expect(error).toBeInstanceOf(ShapeError);
-    expect(error.message).toBe("np.dot: shapes (4,2) and (3,400) not aligned: 2 (dim 1) != 3 (dim 0)");
+    expect(error.message).toBe(
+      "np.dot: shapes (4,2) and (3,400) not aligned: 2 (dim 1) != 3 (dim 0)",
+    );
   });
 
   it("np.where names itself", () => {

@@ -215,7 +215,9 @@ describe("scalar operands", () => {
     expectArray(np.dot(np.array([[2], [3]]), np.array([[4]])), [[8], [12]]);
     const error = thrown(() => np.dot(x, np.array([[2]])));
     expect(error).toBeInstanceOf(ShapeError);
-    expect(error.message).toBe("np.dot: shapes (2,3) and (1,1) not aligned: 3 (dim 1) != 1 (dim 0)");
+    expect(error.message).toBe(
+      "np.dot: shapes (2,3) and (1,1) not aligned: 3 (dim 1) != 1 (dim 0)",
+    );
   });
 });
 

@@ -12,10 +12,9 @@ function expectUnchanged(x: NDArray, before: number[], what: string): void {
   const after = x.data;
   const changed = before.findIndex((v, i) => !Object.is(v, after[i]));
   if (changed === -1 && after.length === before.length) return; // the fast, passing path
-  expect(
-    changed,
-    `${what} changed entry ${changed}: ${before[changed]} -> ${after[changed]}`,
-  ).toBe(-1);
+  expect(changed, `${what} changed entry ${changed}: ${before[changed]} -> ${after[changed]}`).toBe(
+    -1,
+  );
   expect(after.length, `${what} changed the size`).toBe(before.length);
 }
 

@@ -160,13 +160,14 @@ describe("hand-computed reductions", () => {
 
   it("reducing a pooled-size array writes every output entry", () => {
     // 40 columns and 40 rows go through pooled (uninitialised) storage.
-    const big = Array.from({ length: 40 }, (_, i) =>
-      Array.from({ length: 40 }, (_, j) => i - j),
-    );
+    const big = Array.from({ length: 40 }, (_, i) => Array.from({ length: 40 }, (_, j) => i - j));
     for (let repeat = 0; repeat < 20; repeat++) {
       expectArray(np.sum(np.array(big), 0), expected("sum", big, 0, false) as number[][]);
       expectArray(np.max(np.array(big), 1), expected("max", big, 1, false) as number[][]);
-      expectArray(np.argmax(np.array(big), 1, true), expected("argmax", big, 1, true) as number[][]);
+      expectArray(
+        np.argmax(np.array(big), 1, true),
+        expected("argmax", big, 1, true) as number[][],
+      );
     }
   });
 });
@@ -194,7 +195,11 @@ describe("random arrays against independent loops", () => {
           // argmax with no axis and keepdims is the table test's (known failing) case; skipping it
           // here keeps this property about values.
           if (name === "argmax" && (axis === null || axis === undefined) && keepdims) continue;
-          check(viaNp[name](np.array(x), axis, keepdims), expected(name, x, axis, keepdims), tolerance);
+          check(
+            viaNp[name](np.array(x), axis, keepdims),
+            expected(name, x, axis, keepdims),
+            tolerance,
+          );
         }
       }),
       { seed: 20240611, numRuns: 150 },
