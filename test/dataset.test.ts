@@ -1,27 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { NDArray } from "../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
+import { expectArray } from "./helpers.ts";
 
 const fixture = JSON.parse(
   readFileSync(new URL("fixtures/planar-dataset.json", import.meta.url), "utf8"),
 ) as { X: number[][]; Y: number[][] };
-
-/** Type, then shape, then every entry within `tolerance`, the worst entry in the message. */
-function expectClose(actual: unknown, expected: number[][], tolerance: number): void {
-  expect(actual).toBeInstanceOf(NDArray);
-  const a = actual as NDArray;
-  expect(a.shape, "shape").toEqual([expected.length, expected[0]?.length ?? 0]);
-  let worst = { error: 0, at: "" };
-  expected.forEach((row, i) => {
-    row.forEach((e, j) => {
-      const v = a.get(i, j);
-      const error = Number.isNaN(v - e) ? Infinity : Math.abs(v - e);
-      if (error > worst.error) worst = { error, at: `[${i}, ${j}]: expected ${e}, got ${v}` };
-    });
-  });
-  expect(worst.error, `worst entry ${worst.at}`).toBeLessThanOrEqual(tolerance);
-}
 
 describe("loadPlanarDataset reproduces numpy's load_planar_dataset", () => {
   const { X, Y } = loadPlanarDataset();
@@ -39,11 +23,11 @@ describe("loadPlanarDataset reproduces numpy's load_planar_dataset", () => {
   });
 
   it("X matches numpy within 1e-12 per entry", () => {
-    expectClose(X, fixture.X, 1e-12);
+    expectArray(X, fixture.X, 1e-12);
   });
 
   it("Y matches numpy exactly", () => {
-    expectClose(Y, fixture.Y, 0);
+    expectArray(Y, fixture.Y, 0);
   });
 
   it("labels are exactly 0 or 1: 0 in the first 200 columns, 1 in the last 200", () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type NDArray, np } from "../assignments/lib/np.ts";
+import { np } from "../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import * as ref from "../reference/planar-classifier/model.ts";
+import { expectArray } from "./helpers.ts";
 
 const training = JSON.parse(
   readFileSync(new URL("fixtures/planar-training.json", import.meta.url), "utf8"),
@@ -17,20 +18,6 @@ const training = JSON.parse(
     accuracy: number;
   }[];
 };
-
-/** Entry-by-entry closeness, with the worst entry in the failure message. */
-function expectClose(actual: NDArray, expected: number[][], tolerance = 1e-12) {
-  expect(actual.shape).toEqual([expected.length, expected[0]?.length ?? 0]);
-  const got = actual.tolist();
-  let worst = { error: 0, at: "" };
-  expected.forEach((row, i) => {
-    row.forEach((e, j) => {
-      const error = Math.abs((got[i]?.[j] as number) - e) / Math.max(1, Math.abs(e));
-      if (!(error <= worst.error)) worst = { error, at: `[${i}, ${j}]: ${got[i]?.[j]} vs ${e}` };
-    });
-  });
-  expect(worst.error, `worst entry ${worst.at}`).toBeLessThanOrEqual(tolerance);
-}
 
 /** A small network with weights of order 1 (tanh not linear) and non-zero biases. */
 function smallNetwork(nX: number, nH: number, nY: number, m: number, seed: number) {
@@ -48,7 +35,7 @@ function smallNetwork(nX: number, nH: number, nY: number, m: number, seed: numbe
 
 describe("reference: each function on hand-checked inputs", () => {
   it("sigmoid", () => {
-    expectClose(ref.sigmoid(np.array([[0, 2, -2]])), [
+    expectArray(ref.sigmoid(np.array([[0, 2, -2]])), [
       [0.5, 1 / (1 + Math.exp(-2)), 1 / (1 + Math.exp(2))],
     ]);
     // No overflow to NaN far out in the tails.
@@ -70,12 +57,12 @@ describe("reference: each function on hand-checked inputs", () => {
       [0.5028814171580428, -1.2452880866072316],
     ];
     const w2 = [[-1.057952218862339, -0.9090076149268493, 0.5514540445464243, 2.2922080128149576]];
-    expectClose(
+    expectArray(
       p.W1,
       w1.map((r) => r.map((v) => v * 0.001)),
       1e-15,
     );
-    expectClose(
+    expectArray(
       p.W2,
       w2.map((r) => r.map((v) => v * 0.001)),
       1e-15,
@@ -83,7 +70,7 @@ describe("reference: each function on hand-checked inputs", () => {
     expect(p.b1.tolist()).toEqual([[0], [0], [0], [0]]);
     expect(p.b2.tolist()).toEqual([[0]]);
     const scaled = ref.initializeParameters(2, 4, 1, np.random.seed(2), 0.01);
-    expectClose(
+    expectArray(
       scaled.W1,
       w1.map((r) => r.map((v) => v * 0.01)),
       1e-15,
@@ -113,15 +100,15 @@ describe("reference: each function on hand-checked inputs", () => {
       [4.8, -0.2],
       [-0.1, 0.35],
     ];
-    expectClose(cache.Z1, z1, 1e-15);
+    expectArray(cache.Z1, z1, 1e-15, { relative: true });
     const a1 = z1.map((r) => r.map(Math.tanh));
-    expectClose(cache.A1, a1, 1e-15);
+    expectArray(cache.A1, a1, 1e-15, { relative: true });
     const [h0 = [], h1 = [], h2 = []] = a1;
     const z2 = [0, 1].map(
       (j) => 0.3 + 1 * (h0[j] as number) - 2 * (h1[j] as number) + 0.5 * (h2[j] as number),
     );
-    expectClose(cache.Z2, [z2], 1e-15);
-    expectClose(A2, [z2.map((z) => 1 / (1 + Math.exp(-z)))], 1e-15);
+    expectArray(cache.Z2, [z2], 1e-15, { relative: true });
+    expectArray(A2, [z2.map((z) => 1 / (1 + Math.exp(-z)))], 1e-15);
     expect(cache.A2).toBe(A2);
   });
 
@@ -230,7 +217,7 @@ describe("reference: training on the planar dataset", () => {
         expect(costs[Number(i)], `cost at iteration ${i}`).toBeCloseTo(cost, 9);
       }
       for (const name of ["W1", "b1", "W2", "b2"] as const) {
-        expectClose(parameters[name], run.parameters[name], 1e-7);
+        expectArray(parameters[name], run.parameters[name], 1e-7, { relative: true });
       }
       expect(accuracy(parameters)).toBe(run.accuracy);
     },

@@ -1,36 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ArrayLike, NDArray, np, ShapeError } from "../../assignments/lib/np.ts";
-
-/**
- * Type, then shape, then values, with the worst entry and its index in the failure message.
- * nan matches only nan and an infinity only the same infinity.
- */
-function expectArray(actual: unknown, expected: number[][], tolerance = 0): void {
-  expect(actual).toBeInstanceOf(NDArray);
-  const a = actual as NDArray;
-  expect(a.shape, "shape").toEqual([expected.length, expected[0]?.length ?? 0]);
-  let worst = { error: 0, at: "" };
-  expected.forEach((row, i) => {
-    row.forEach((e, j) => {
-      const v = a.get(i, j);
-      const same = v === e || (Number.isNaN(v) && Number.isNaN(e));
-      const error = same ? 0 : Number.isFinite(v - e) ? Math.abs(v - e) : Infinity;
-      if (error > worst.error) worst = { error, at: `[${i}, ${j}]: expected ${e}, got ${v}` };
-    });
-  });
-  expect(worst.error, `worst entry ${worst.at} (tolerance ${tolerance})`).toBeLessThanOrEqual(
-    tolerance,
-  );
-}
-
-function thrown(f: () => unknown): Error {
-  try {
-    f();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw, got none");
-}
+import { type ArrayLike, np, ShapeError } from "../../assignments/lib/np.ts";
+import { expectArray, thrown } from "../helpers.ts";
 
 const nan = Number.NaN;
 

@@ -1,0 +1,42 @@
+/** Assertions shared by the tests: arrays compared type, then shape, then values. */
+import { expect } from "vitest";
+import { NDArray } from "../assignments/lib/np.ts";
+
+/**
+ * Type, then shape, then every entry within `tolerance`, with the worst entry and its index in the
+ * failure message. NaN matches only NaN and an infinity only the same infinity. With `relative`,
+ * an entry's error is divided by max(1, |expected|).
+ */
+export function expectArray(
+  actual: unknown,
+  expected: number[][],
+  tolerance = 0,
+  { relative = false } = {},
+): void {
+  expect(actual).toBeInstanceOf(NDArray);
+  const a = actual as NDArray;
+  expect(a.shape, "shape").toEqual([expected.length, expected[0]?.length ?? 0]);
+  let worst = { error: 0, at: "" };
+  expected.forEach((row, i) => {
+    row.forEach((e, j) => {
+      const v = a.get(i, j);
+      const same = v === e || (Number.isNaN(v) && Number.isNaN(e));
+      const diff = Number.isFinite(v - e) ? Math.abs(v - e) : Number.POSITIVE_INFINITY;
+      const error = same ? 0 : relative ? diff / Math.max(1, Math.abs(e)) : diff;
+      if (error > worst.error) worst = { error, at: `[${i}, ${j}]: expected ${e}, got ${v}` };
+    });
+  });
+  expect(worst.error, `worst entry ${worst.at} (tolerance ${tolerance})`).toBeLessThanOrEqual(
+    tolerance,
+  );
+}
+
+/** The error `f` throws (fails the test if it does not throw). */
+export function thrown(f: () => unknown): Error {
+  try {
+    f();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a throw, got none");
+}
