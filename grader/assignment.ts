@@ -1,0 +1,66 @@
+/**
+ * What an assignment provides in code, next to its manifest (`assignments/<id>/cases.ts`): an input
+ * generator per function, shared by all of that function's cases, the classic mistakes whose
+ * outputs identify a bug, and any named checks of integration tests. The grader knows nothing
+ * else about the assignment.
+ */
+import type { RandomState } from "../assignments/lib/np.ts";
+import type { Manifest } from "./manifest.ts";
+import type { Wire } from "./sandbox/wire.ts";
+
+export type CaseParams = Record<string, number | boolean | string>;
+
+/** The reference solution's module: exported functions by name. */
+export type Reference = Record<string, (...args: never[]) => unknown>;
+
+export interface CaseContext {
+  params: CaseParams;
+  /** Seeded for this case alone. */
+  rng: RandomState;
+  /** The seed `rng` was made from, for inputs that are themselves generators. */
+  seed: number;
+  hyperparameters: Manifest["hyperparameters"];
+  reference: Reference;
+}
+
+export interface Mistake {
+  /** Told to the learner when their output matches this mistake's output. */
+  hint: string;
+  /** What a function with this mistake returns for the (decoded) inputs. */
+  output(args: unknown[], reference: Reference): unknown;
+}
+
+export interface FunctionCases {
+  /** Parameter names, for messages such as "changed its argument parameters in place". */
+  argNames: string[];
+  /** The call's arguments as wire data (arrays encoded, `{ $random: seed }` for a generator). */
+  inputs(context: CaseContext): Wire[];
+  mistakes?: Mistake[];
+  /** Call twice and require the same result (default true; off for long-running functions). */
+  repeat?: boolean;
+}
+
+export interface CheckFailure {
+  message: string;
+  hint?: string;
+  details: Record<string, number | string>;
+}
+
+/** A judgement other than "same as the reference": null when passed, else what is wrong. */
+export interface NamedCheck {
+  judge(actual: unknown, args: unknown[], params: CaseParams, reference: Reference): CheckFailure | null;
+}
+
+export interface AssignmentCases {
+  functions: Record<string, FunctionCases>;
+  checks: Record<string, NamedCheck>;
+}
+
+/** Reads a numeric case parameter, with a default; a wrong type is the manifest's mistake. */
+export function param(params: CaseParams, name: string, fallback?: number): number {
+  const value = params[name] ?? fallback;
+  if (typeof value !== "number") {
+    throw new Error(`case parameter "${name}" must be a number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}

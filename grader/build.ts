@@ -1,0 +1,94 @@
+/**
+ * Build stage: bundles the learner's module, the array module it imports and the child runner
+ * into a fresh temporary folder, which is all the sandboxed child may read. A syntax error
+ * becomes a result with `file:line:column` and a code frame, never an exception.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { build, type Message } from "esbuild";
+import { PACKAGE_ROOT } from "./paths.ts";
+
+export type BuildResult =
+  | { status: "built"; dir: string; entry: string }
+  | {
+      status: "failed";
+      /** `model.ts:12:7: Expected ";" but found "x"`, then the code frame. */
+      message: string;
+      location: { file: string; line: number; column: number } | null;
+    };
+
+const ARRAY_MODULE = join(PACKAGE_ROOT, "assignments/lib/np.ts");
+const CHILD_RUNNER = join(PACKAGE_ROOT, "grader/sandbox/child.ts");
+
+/**
+ * Bundles `submission` for the sandbox. `displayRoot` is what file names in messages are relative
+ * to (the folder the user graded from).
+ */
+export async function buildSubmission(submission: string, displayRoot: string): Promise<BuildResult> {
+  const dir = mkdtempSync(join(tmpdir(), "gradecheck-"));
+  try {
+    await build({
+      stdin: {
+        // A dynamic import, so that the child reports an import-time failure instead of dying.
+        contents: `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(() => import(${JSON.stringify(submission)}));\n`,
+        resolveDir: PACKAGE_ROOT,
+        sourcefile: "gradecheck-child.ts",
+        loader: "ts",
+      },
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outdir: dir,
+      entryNames: "child",
+      outExtension: { ".js": ".mjs" },
+      // Learners import the array module by package name wherever their file lies.
+      alias: { "gradecheck/np": ARRAY_MODULE },
+      sourcemap: "inline",
+      absWorkingDir: PACKAGE_ROOT,
+      logLevel: "silent",
+      write: true,
+    });
+    return { status: "built", dir, entry: join(dir, "child.mjs") };
+  } catch (error) {
+    const errors = (error as { errors?: Message[] }).errors;
+    const first = errors?.[0];
+    if (!first) throw error;
+    return { status: "failed", ...describeBuildError(first, displayRoot) };
+  }
+}
+
+function describeBuildError(
+  error: Message,
+  displayRoot: string,
+): Extract<BuildResult, { status: "failed" }> extends infer F ? Omit<F, "status"> : never {
+  const location = error.location;
+  if (!location) return { message: error.text, location: null };
+  const file = relative(displayRoot, join(PACKAGE_ROOT, location.file)) || location.file;
+  const where = `${file}:${location.line}:${location.column + 1}`;
+  return {
+    message: `${where}: ${error.text}\n${codeFrame(join(PACKAGE_ROOT, location.file), location.line, location.column)}`,
+    location: { file, line: location.line, column: location.column + 1 },
+  };
+}
+
+/** Two lines of context around a 1-based line, and a caret under the 0-based column. */
+export function codeFrame(path: string, line: number, column: number): string {
+  let lines: string[];
+  try {
+    lines = readFileSync(path, "utf8").split("\n");
+  } catch {
+    return "";
+  }
+  const first = Math.max(1, line - 2);
+  const last = Math.min(lines.length, line + 1);
+  const width = String(last).length;
+  const frame: string[] = [];
+  for (let n = first; n <= last; n++) {
+    frame.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${lines[n - 1] ?? ""}`);
+    if (n === line) frame.push(`  ${" ".repeat(width)} | ${" ".repeat(column)}^`);
+  }
+  return frame.join("\n");
+}

@@ -1,0 +1,164 @@
+/**
+ * The comparator: type, then shape, then values (numpy's allclose: |a − e| <= atol + rtol·|e|),
+ * reporting the worst entry with its index. Explicit NaN/±Infinity policy: a non-finite value
+ * matches only the same non-finite value (NaN never equals Infinity), and a non-finite value where
+ * a finite one was expected is named as such. Pure: wire data in, a structured mismatch out.
+ */
+import type { Tolerance } from "../manifest.ts";
+import { isWireArray, type Wire, type WireArray } from "../sandbox/wire.ts";
+
+export type Mismatch =
+  | { problem: "type"; path: string; expected: string; actual: string }
+  | { problem: "missing-key"; path: string; key: string }
+  | { problem: "length"; path: string; expected: number; actual: number }
+  | { problem: "shape"; path: string; expected: [number, number]; actual: [number, number] }
+  | {
+      problem: "value";
+      path: string;
+      /** [row, col] of the worst entry, or [index] in a list, or [] for a number. */
+      index: number[];
+      expected: number;
+      actual: number;
+      error: number;
+      tolerance: Tolerance;
+      /** How many entries are outside the tolerance, of how many. */
+      wrong: number;
+      total: number;
+    };
+
+/** Describes a wire value's type for messages: "an array (4,1)", "a number", "an object". */
+export function typeName(value: Wire): string {
+  if (isWireArray(value)) return `an array (${value.$array[0]},${value.$array[1]})`;
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object") {
+    if ("$undefined" in value) return "undefined";
+    if ("$unsupported" in value) return String(value.$unsupported);
+    if ("$random" in value) return "a random generator";
+    return "an object";
+  }
+  return `a ${typeof value}`;
+}
+
+function join(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+function sameNumber(a: number, e: number): boolean {
+  return a === e || (Number.isNaN(a) && Number.isNaN(e));
+}
+
+/** allclose error of one entry: 0 when within tolerance, else how far out (Infinity for a NaN). */
+function entryError(actual: number, expected: number, tol: Tolerance): number {
+  if (sameNumber(actual, expected)) return 0;
+  if (!Number.isFinite(actual) || !Number.isFinite(expected)) return Number.POSITIVE_INFINITY;
+  const diff = Math.abs(actual - expected);
+  return diff <= tol.atol + tol.rtol * Math.abs(expected) ? 0 : diff;
+}
+
+function compareEntries(
+  path: string,
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance: Tolerance,
+  indexOf: (k: number) => number[],
+): Mismatch | null {
+  let worst = -1;
+  let worstError = 0;
+  let wrong = 0;
+  for (let k = 0; k < expected.length; k++) {
+    const error = entryError(actual[k] as number, expected[k] as number, tolerance);
+    if (error > 0) {
+      wrong++;
+      if (error > worstError) {
+        worst = k;
+        worstError = error;
+      }
+    }
+  }
+  if (wrong === 0) return null;
+  return {
+    problem: "value",
+    path,
+    index: indexOf(worst),
+    expected: expected[worst] as number,
+    actual: actual[worst] as number,
+    error: worstError,
+    tolerance,
+    wrong,
+    total: expected.length,
+  };
+}
+
+/** The first mismatch between `actual` and `expected` (depth first, in the expected's key order). */
+export function compare(expected: Wire, actual: Wire, tolerance: Tolerance, path = ""): Mismatch | null {
+  if (isWireArray(expected)) {
+    if (!isWireArray(actual)) {
+      return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
+    }
+    return compareArrays(expected, actual, tolerance, path);
+  }
+  if (typeof expected === "number") {
+    if (typeof actual !== "number") {
+      return { problem: "type", path, expected: "a number", actual: typeName(actual) };
+    }
+    return compareEntries(path, [actual], [expected], tolerance, () => []);
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) {
+      return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
+    }
+    if (actual.length !== expected.length) {
+      return { problem: "length", path, expected: expected.length, actual: actual.length };
+    }
+    if (expected.every((e) => typeof e === "number") && actual.every((a) => typeof a === "number")) {
+      return compareEntries(path, actual as number[], expected as number[], tolerance, (k) => [k]);
+    }
+    for (let i = 0; i < expected.length; i++) {
+      const found = compare(expected[i] as Wire, actual[i] as Wire, tolerance, join(path, i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (expected !== null && typeof expected === "object") {
+    if (actual === null || typeof actual !== "object" || Array.isArray(actual) || isWireArray(actual) || "$unsupported" in actual || "$undefined" in actual) {
+      return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
+    }
+    for (const [key, value] of Object.entries(expected)) {
+      if (!Object.hasOwn(actual, key)) return { problem: "missing-key", path, key };
+      const found = compare(value, (actual as Record<string, Wire>)[key] as Wire, tolerance, join(path, key));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (expected !== actual) {
+    return { problem: "type", path, expected: JSON.stringify(expected), actual: typeName(actual) };
+  }
+  return null;
+}
+
+function compareArrays(expected: WireArray, actual: WireArray, tolerance: Tolerance, path: string): Mismatch | null {
+  const [rows, cols] = expected.$array;
+  if (actual.$array[0] !== rows || actual.$array[1] !== cols) {
+    return { problem: "shape", path, expected: [rows, cols], actual: [actual.$array[0], actual.$array[1]] };
+  }
+  return compareEntries(path, actual.data, expected.data, tolerance, (k) => [Math.floor(k / cols), k % cols]);
+}
+
+/** Bit-for-bit equality of wire values (for inputs before and after a call, and repeated calls). */
+export function identical(a: Wire, b: Wire): boolean {
+  return compare(a, b, { rtol: 0, atol: 0 }) === null && compare(b, a, { rtol: 0, atol: 0 }) === null;
+}
+
+/** The value at a dotted path (`cache.A1`, `costs[3]`) of a wire value, if there is one. */
+export function at(value: Wire, path: string): Wire | undefined {
+  if (path === "") return value;
+  let current: Wire | undefined = value;
+  for (const part of path.split(/\.|(?=\[)/)) {
+    if (current === undefined || current === null || typeof current !== "object") return undefined;
+    const index = /^\[(\d+)\]$/.exec(part);
+    current = index ? (Array.isArray(current) ? current[Number(index[1])] : undefined) : (current as Record<string, Wire>)[part];
+  }
+  return current;
+}

@@ -1,0 +1,126 @@
+/**
+ * Judges one call: from what the sandbox reported (and what the reference expected) to a status
+ * and structured details. Pure: a learner's fault is a result here, never an exception.
+ */
+import type { AssignmentCases, CaseParams, Reference } from "../assignment.ts";
+import type { Tolerance } from "../manifest.ts";
+import type { CallOutcome } from "../sandbox/sandbox.ts";
+import { decode, encode, isWireArray, type Wire } from "../sandbox/wire.ts";
+import type { Details, TestStatus } from "../report/types.ts";
+import { at, compare, identical } from "./compare.ts";
+import { patternHint } from "./hints.ts";
+
+export interface Judgement {
+  status: TestStatus;
+  details: Details;
+}
+
+export interface JudgeInput {
+  fn: string;
+  outcome: CallOutcome;
+  args: Wire[];
+  /** The reference's output; undefined for named checks, which judge without one. */
+  expected: Wire | undefined;
+  tolerance: Tolerance;
+  check: string | undefined;
+  params: CaseParams;
+  cases: AssignmentCases;
+  /** Absent when grading without the reference (then mistakes and named checks that need it are skipped). */
+  reference: Reference | undefined;
+  /** Names of the arguments, for "changed its argument parameters in place". */
+  argNames: string[];
+}
+
+export function judge(input: JudgeInput): Judgement {
+  const { outcome } = input;
+  switch (outcome.status) {
+    case "import-failed":
+      return {
+        status: "error",
+        details: { type: "error", name: outcome.error.name, message: `the module could not be loaded: ${outcome.error.message}`, stack: outcome.error.stack },
+      };
+    case "missing":
+      return { status: "missing", details: { type: "missing", reason: "not-exported" } };
+    case "timeout":
+      return { status: "timeout", details: { type: "timeout", limitMs: outcome.limitMs } };
+    case "crashed":
+      return { status: "error", details: { type: "crashed", reason: outcome.reason } };
+    case "threw":
+      if (outcome.error.name === "NotImplementedError") {
+        return { status: "missing", details: { type: "missing", reason: "not-implemented" } };
+      }
+      return { status: "error", details: { type: "error", ...outcome.error } };
+    case "returned":
+      return judgeReturned(input, outcome);
+  }
+}
+
+function judgeReturned(input: JudgeInput, outcome: Extract<CallOutcome, { status: "returned" }>): Judgement {
+  const { args, fn } = input;
+  for (let i = 0; i < args.length; i++) {
+    const before = args[i] as Wire;
+    const after = outcome.argsAfter[i] as Wire;
+    if (!identical(before, after)) {
+      const found = compare(before, after, { rtol: 0, atol: 0 });
+      const name = input.argNames[i] ?? `argument ${i + 1}`;
+      return { status: "failed", details: { type: "mutated-input", argument: name, path: found?.path ? `${name}.${found.path}` : name } };
+    }
+  }
+  if (input.check !== undefined && input.check !== "compare") {
+    const check = input.cases.checks[input.check];
+    if (!check || !input.reference) {
+      return { status: "error", details: { type: "not-run", reason: `check "${input.check}" needs the reference solution` } };
+    }
+    const failure = check.judge(decode(outcome.value), args.map(decode), input.params, input.reference);
+    if (!failure) return { status: "passed", details: { type: "passed" } };
+    return {
+      status: "failed",
+      details: { type: "check", message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}), values: failure.details },
+    };
+  }
+  const expected = input.expected as Wire;
+  const mismatch = compare(expected, outcome.value, input.tolerance);
+  if (mismatch) {
+    const hint =
+      mistakeHint(input, outcome.value) ??
+      patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), { examples: examples(args) });
+    return { status: "failed", details: { type: "mismatch", ...mismatch, ...(hint ? { hint } : {}) } };
+  }
+  if (outcome.second !== undefined && !identical(outcome.value, outcome.second)) {
+    const found = compare(outcome.value, outcome.second, { rtol: 0, atol: 0 });
+    return { status: "failed", details: { type: "nondeterministic", path: found?.path ?? "" } };
+  }
+  return { status: "passed", details: { type: "passed" } };
+}
+
+/** The hint of the first classic mistake whose output the learner's output matches. */
+function mistakeHint(input: JudgeInput, actual: Wire): string | undefined {
+  const mistakes = input.cases.functions[input.fn]?.mistakes ?? [];
+  if (!input.reference) return undefined;
+  for (const mistake of mistakes) {
+    let output: Wire;
+    try {
+      // Fresh inputs for each mistake: a decoded generator is stateful.
+      output = encode(mistake.output(input.args.map(decode), input.reference));
+    } catch {
+      continue;
+    }
+    if (compare(output, actual, input.tolerance) === null) return mistake.hint;
+  }
+  return undefined;
+}
+
+/** Column counts of the input arrays: what m (the number of examples) may be. */
+function examples(args: Wire[]): number[] {
+  const found = new Set<number>();
+  const visit = (value: Wire) => {
+    if (value === null || typeof value !== "object") return;
+    if (isWireArray(value)) {
+      found.add(value.$array[1]);
+      return;
+    }
+    for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item as Wire);
+  };
+  args.forEach(visit);
+  return [...found];
+}

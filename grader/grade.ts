@@ -1,0 +1,230 @@
+/**
+ * The grading pipeline: build the submission -> start the sandbox -> for each test, make the
+ * inputs, get the expected output from the reference (or the committed fixture), call the
+ * learner's function in the sandbox, judge -> score -> report. A failed step is recorded and the
+ * run goes on; only a bug of gradecheck (or an unusable manifest) throws.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { relative } from "node:path";
+import { RandomState } from "../assignments/lib/np.ts";
+import type { AssignmentCases, Reference } from "./assignment.ts";
+import { buildSubmission } from "./build.ts";
+import { judge } from "./checks/judge.ts";
+import type { Expected } from "./expected.ts";
+import type { Manifest, TestSpec } from "./manifest.ts";
+import { wordMessage } from "./report/messages.ts";
+import { SCHEMA_VERSION, type Details, type Report, type TestReport } from "./report/types.ts";
+import { Sandbox } from "./sandbox/sandbox.ts";
+import { decode, encode, type Wire } from "./sandbox/wire.ts";
+import { totals } from "./score.ts";
+
+export interface GradeInputs {
+  manifest: Manifest;
+  cases: AssignmentCases;
+  /** The reference solution, when present (instructor grading); hidden tests need it. */
+  reference: Reference | undefined;
+  /** Committed inputs and expected outputs of the visible tests, for grading without the reference. */
+  expected: Expected | undefined;
+}
+
+export interface GradeOptions {
+  /** Absolute path of the learner's model.ts. */
+  submission: string;
+  /** File names in the report are relative to this folder. */
+  displayRoot: string;
+  seed: number;
+  hidden: boolean;
+  /** Per-call time limit; undefined: calibrated from the reference's own time. */
+  timeoutMs: number | undefined;
+  toolVersion: string;
+  /** Injected clock, so that tests can pin the times. */
+  now?: () => Date;
+}
+
+/** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
+export function caseSeed(test: TestSpec, runSeed: number): number {
+  if (test.visibility === "visible") return test.seed;
+  let hash = 0x811c9dc5;
+  for (const value of [test.seed, runSeed]) {
+    for (let shift = 0; shift < 32; shift += 8) {
+      hash ^= (value >>> shift) & 0xff;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return hash;
+}
+
+interface Prepared {
+  args: Wire[];
+  expected: Wire | undefined;
+  referenceMs: number;
+}
+
+function prepare(test: TestSpec, fn: string, seed: number, inputs: GradeInputs): Prepared | string {
+  const { reference, cases, manifest, expected } = inputs;
+  const spec = cases.functions[fn];
+  if (!spec) return `the assignment has no input generator for ${fn}`;
+  if (!reference) {
+    const fixture = expected?.tests[test.id];
+    if (!fixture) return "its expected values need the reference solution, which is not here";
+    // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
+    return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
+  }
+  const args = spec.inputs({ params: test.case, rng: new RandomState(seed), seed, hyperparameters: manifest.hyperparameters, reference });
+  const needsExpected = test.check === undefined || test.check === "compare";
+  const start = performance.now();
+  const value = needsExpected ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode))) : undefined;
+  return { args, expected: value, referenceMs: performance.now() - start };
+}
+
+function timeLimit(test: TestSpec, referenceMs: number, manifest: Manifest, override: number | undefined): number {
+  if (override !== undefined) return override;
+  if (test.timeoutMs !== undefined) return test.timeoutMs;
+  const { timeoutFloorMs, timeoutFactor } = manifest.limits;
+  return Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
+}
+
+function testReport(test: TestSpec, fn: string, fields: Partial<TestReport> & { details: Details; status: TestReport["status"] }): TestReport {
+  return {
+    id: test.id,
+    function: fn,
+    kind: test.kind,
+    name: test.name,
+    score: fields.status === "passed" ? test.points : 0,
+    maxScore: test.points,
+    visibility: test.visibility,
+    seed: null,
+    timeLimitMs: null,
+    durationMs: 0,
+    output: "",
+    ...fields,
+    message: wordMessage(fn, fields.details),
+  };
+}
+
+export async function grade(inputs: GradeInputs, options: GradeOptions): Promise<Report> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const started = performance.now();
+  const { manifest } = inputs;
+  const source = readFileSync(options.submission);
+  const runHidden = options.hidden && inputs.reference !== undefined;
+  const hiddenCount = manifest.functions.flatMap((f) => f.tests).filter((t) => t.visibility === "hidden").length;
+
+  const tests: TestReport[] = [];
+  let status: Report["status"] = "graded";
+  let message = "";
+  const build = await buildSubmission(options.submission, options.displayRoot);
+  if (build.status === "failed") {
+    status = "error";
+    message = build.message;
+    tests.push({
+      id: "build",
+      function: "(build)",
+      kind: "build",
+      name: "the submission compiles",
+      status: "error",
+      score: 0,
+      maxScore: 0,
+      visibility: "visible",
+      seed: null,
+      timeLimitMs: null,
+      message: build.message,
+      details: { type: "build", file: build.location?.file ?? null, line: build.location?.line ?? null, column: build.location?.column ?? null },
+      durationMs: 0,
+      output: "",
+    });
+  }
+
+  const sandbox =
+    build.status === "built"
+      ? new Sandbox({ dir: build.dir, entry: build.entry, heapMb: manifest.limits.heapMb, importTimeoutMs: manifest.limits.importTimeoutMs })
+      : undefined;
+  try {
+    for (const { name: fn, tests: specs } of manifest.functions) {
+      for (const test of specs) {
+        if (test.visibility === "hidden" && !runHidden) continue;
+        const seed = caseSeed(test, options.seed);
+        if (!sandbox) {
+          tests.push(testReport(test, fn, { status: "error", seed, details: { type: "not-run", reason: "the submission does not compile" } }));
+          continue;
+        }
+        const prepared = prepare(test, fn, seed, inputs);
+        if (typeof prepared === "string") {
+          tests.push(testReport(test, fn, { status: "error", seed, details: { type: "not-run", reason: prepared } }));
+          continue;
+        }
+        const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
+        const callStart = performance.now();
+        const repeat = inputs.cases.functions[fn]?.repeat ?? true;
+        const outcome = await sandbox.call(fn, prepared.args, limit, repeat);
+        const durationMs = Math.round(performance.now() - callStart);
+        const judgement = judge({
+          fn,
+          outcome,
+          args: prepared.args,
+          expected: prepared.expected,
+          tolerance: test.tolerance ?? manifest.tolerance,
+          check: test.check,
+          params: test.case,
+          cases: inputs.cases,
+          reference: inputs.reference,
+          argNames: inputs.cases.functions[fn]?.argNames ?? [],
+        });
+        const details = relativeStack(judgement.details, options.displayRoot);
+        tests.push(
+          testReport(test, fn, {
+            status: judgement.status,
+            details,
+            seed,
+            timeLimitMs: limit,
+            durationMs,
+            output: "output" in outcome ? outcome.output : "",
+          }),
+        );
+      }
+    }
+  } finally {
+    sandbox?.close();
+    if (build.status === "built") rmSync(build.dir, { recursive: true, force: true });
+  }
+
+  const { score, maxScore, functions } = totals(tests);
+  if (status === "graded") message = `${score} of ${maxScore} points`;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "gradecheck", version: options.toolVersion },
+    assignment: { id: manifest.id, version: manifest.version, title: manifest.title },
+    submission: {
+      path: relative(options.displayRoot, options.submission) || options.submission,
+      sha256: createHash("sha256").update(source).digest("hex"),
+    },
+    seed: options.seed,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    status,
+    message,
+    score,
+    maxScore,
+    hidden: {
+      ran: runHidden,
+      tests: hiddenCount,
+      note: runHidden
+        ? `${hiddenCount} hidden tests ran; their inputs are not shown to learners`
+        : inputs.reference
+          ? `${hiddenCount} hidden tests were skipped (--no-hidden)`
+          : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only`,
+    },
+    sandbox: { permissionModel: true, heapMb: manifest.limits.heapMb, node: process.versions.node },
+    functions,
+    tests,
+  };
+}
+
+/** Stack traces with paths relative to the folder the user graded from. */
+function relativeStack(details: Details, root: string): Details {
+  if (details.type !== "error") return details;
+  const prefix = root.endsWith("/") ? root : `${root}/`;
+  return { ...details, stack: details.stack.replaceAll(`file://${prefix}`, "").replaceAll(prefix, "") };
+}

@@ -1,0 +1,87 @@
+/**
+ * Load-manifest stage: reads `assignments/<id>/assignment.json` and validates it against its JSON
+ * Schema. A mistake is reported with the JSON path where it is, for the instructor to fix.
+ */
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import schema from "./schemas/assignment.schema.json" with { type: "json" };
+
+export interface Tolerance {
+  rtol: number;
+  atol: number;
+}
+
+export interface TestSpec {
+  id: string;
+  name: string;
+  kind: "compare" | "integration";
+  check?: string;
+  points: number;
+  visibility: "visible" | "hidden";
+  seed: number;
+  case: Record<string, number | boolean | string>;
+  tolerance?: Tolerance;
+  timeoutMs?: number;
+}
+
+export interface Manifest {
+  id: string;
+  version: string;
+  title: string;
+  hyperparameters: { initScale: number; learningRate: number; numIterations: number; nH: number };
+  tolerance: Tolerance;
+  limits: { timeoutFloorMs: number; timeoutFactor: number; heapMb: number; importTimeoutMs: number };
+  functions: { name: string; tests: TestSpec[] }[];
+}
+
+/** A manifest that cannot be used; `path` is a JSON Pointer into the file ("" for the whole). */
+export class ManifestError extends Error {
+  override name = "ManifestError";
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${file}${path ? ` at ${path}` : ""}: ${problem}`);
+  }
+}
+
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile<Manifest>(schema);
+
+function describe(error: ErrorObject): string {
+  if (error.keyword === "additionalProperties") {
+    return `unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+  }
+  if (error.keyword === "enum") {
+    return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  return error.message ?? error.keyword;
+}
+
+/** Checks parsed JSON; the same checks `loadManifest` runs, without the file. */
+export function parseManifest(data: unknown, file: string): Manifest {
+  if (!validate(data)) {
+    const [first] = validate.errors ?? [];
+    throw new ManifestError(file, first?.instancePath ?? "", first ? describe(first) : "invalid");
+  }
+  const seen = new Map<string, string>();
+  data.functions.forEach((fn, f) => {
+    fn.tests.forEach((test, t) => {
+      const path = `/functions/${f}/tests/${t}/id`;
+      const earlier = seen.get(test.id);
+      if (earlier) throw new ManifestError(file, path, `test id "${test.id}" is already used at ${earlier}`);
+      seen.set(test.id, path);
+    });
+  });
+  return data;
+}
+
+export function loadManifest(file: string): Manifest {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ManifestError(file, "", `cannot read it as JSON: ${(error as Error).message}`);
+  }
+  return parseManifest(data, file);
+}

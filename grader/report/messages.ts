@@ -1,0 +1,81 @@
+/**
+ * Learner-facing wording of a test's result, derived from its structured details (worded last):
+ * headline with the function and the output, then expected vs actual, then the hint.
+ */
+import type { Details } from "./types.ts";
+
+function num(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  return abs >= 1e-4 && abs < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3);
+}
+
+function where(path: string, index: number[] = []): string {
+  const base = path === "" ? "the result" : path;
+  return index.length > 0 ? `${base}[${index.join(",")}]` : base;
+}
+
+function withHint(text: string, hint: string | undefined): string {
+  return hint ? `${text} Hint: ${hint}.` : text;
+}
+
+export function wordMessage(fn: string, details: Details): string {
+  switch (details.type) {
+    case "passed":
+      return "passed";
+    case "mismatch":
+      return withHint(`${fn}: ${wordMismatch(details)}`, details.hint);
+    case "mutated-input":
+      return `${fn} changed its argument ${details.argument} in place (${details.path}): leave the inputs alone and return new arrays.`;
+    case "nondeterministic":
+      return `${fn} returned different results for the same call made twice (${where(details.path)}): does it depend on something other than its arguments?`;
+    case "check":
+      return withHint(`${fn}: ${details.message}.`, details.hint);
+    case "error":
+      return `${fn} threw ${details.name}: ${details.message}${firstFrame(details.stack)}`;
+    case "timeout":
+      return `${fn} did not return within ${details.limitMs} ms (an endless loop, or far too slow).`;
+    case "crashed":
+      return `the process running ${fn} ${details.reason}.`;
+    case "missing":
+      return details.reason === "not-implemented"
+        ? `${fn} is not implemented yet.`
+        : `the submission does not export a function named ${fn}.`;
+    case "not-run":
+      return `${fn}: not run: ${details.reason}.`;
+    case "build":
+      return "the submission does not compile.";
+  }
+}
+
+function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
+  switch (m.problem) {
+    case "type":
+      return `${where(m.path)} is ${m.actual}, expected ${m.expected}.`;
+    case "missing-key":
+      return `${where(m.path)} has no "${m.key}".`;
+    case "length":
+      return `${where(m.path)} has ${m.actual} entries, expected ${m.expected}.`;
+    case "shape":
+      return `${where(m.path)} has shape (${m.actual.join(",")}), expected (${m.expected.join(",")}).`;
+    case "value": {
+      const share = m.total > 1 ? ` ${m.wrong} of ${m.total} entries are off;` : "";
+      return (
+        `${where(m.path, m.index)} is ${num(m.actual)}, expected ${num(m.expected)}` +
+        ` (error ${num(m.error)} > ${num(m.tolerance.atol)} + ${num(m.tolerance.rtol)}·|expected|).${share ? `${share.slice(0, -1)}.` : ""}`
+      );
+    }
+  }
+}
+
+/** The first stack frame in the learner's code, as " (at model.ts:12:5)". */
+function firstFrame(stack: string): string {
+  const frame = stack
+    .split("\n")
+    .slice(1)
+    .find((line) => !line.includes("grader/sandbox") && !line.includes("node:"));
+  const location = frame ? /\(?([^()\s]+:\d+:\d+)\)?\s*$/.exec(frame)?.[1] : undefined;
+  return location ? ` (at ${location})` : "";
+}

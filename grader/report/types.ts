@@ -1,0 +1,73 @@
+/**
+ * The one internal report: what `gradecheck grade` writes as JSON (described by
+ * grader/schemas/report.schema.json) and what every other format is adapted from.
+ */
+import type { Mismatch } from "../checks/compare.ts";
+
+export const SCHEMA_VERSION = 1;
+
+export type TestKind = "build" | "compare" | "gradient" | "property" | "integration";
+export type TestStatus = "passed" | "failed" | "error" | "timeout" | "missing";
+export type Visibility = "visible" | "hidden";
+
+/** What went wrong in a test, structured; the message is worded from it. */
+export type Details =
+  | { type: "passed" }
+  | ({ type: "mismatch"; hint?: string } & Mismatch)
+  | { type: "mutated-input"; argument: string; path: string }
+  | { type: "nondeterministic"; path: string }
+  | { type: "check"; message: string; hint?: string; values: Record<string, number | string> }
+  | { type: "error"; name: string; message: string; stack: string }
+  | { type: "timeout"; limitMs: number }
+  | { type: "crashed"; reason: string }
+  | { type: "missing"; reason: "not-exported" | "not-implemented" }
+  | { type: "not-run"; reason: string }
+  | { type: "build"; file: string | null; line: number | null; column: number | null };
+
+export interface TestReport {
+  id: string;
+  function: string;
+  kind: TestKind;
+  name: string;
+  status: TestStatus;
+  score: number;
+  maxScore: number;
+  visibility: Visibility;
+  /** Seed of this test's inputs (null for tests without random inputs). */
+  seed: number | null;
+  /** Time limit of the call, in ms. */
+  timeLimitMs: number | null;
+  message: string;
+  details: Details;
+  durationMs: number;
+  /** What the learner's code printed during this test (capped, with a truncation mark). */
+  output: string;
+}
+
+export interface FunctionTotal {
+  name: string;
+  score: number;
+  maxScore: number;
+  passed: number;
+  tests: number;
+}
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: "gradecheck"; version: string };
+  assignment: { id: string; version: string; title: string };
+  submission: { path: string; sha256: string };
+  seed: number;
+  startedAt: string;
+  durationMs: number;
+  status: "graded" | "error";
+  message: string;
+  score: number;
+  maxScore: number;
+  /** Honest account of hidden tests: run or not, and why. */
+  hidden: { ran: boolean; tests: number; note: string };
+  /** Which isolation was in force for the learner's code. */
+  sandbox: { permissionModel: boolean; heapMb: number; node: string };
+  functions: FunctionTotal[];
+  tests: TestReport[];
+}

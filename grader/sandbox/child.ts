@@ -1,0 +1,107 @@
+/**
+ * The code that runs inside the sandboxed child process, bundled together with the learner's
+ * module. It imports the module, then answers calls from the grader: decode the inputs, call the
+ * learner's function, encode what came back (or what was thrown), and send it with the inputs as
+ * they are after the call and whatever the function printed. It judges nothing: every comparison
+ * happens in the grader process.
+ */
+import { encode, decode, type Wire } from "./wire.ts";
+import type { CallRequest, ChildMessage } from "./protocol.ts";
+
+/** Learner output kept per call; more is cut with a visible mark. */
+const OUTPUT_LIMIT = 4096;
+
+let output = "";
+let truncated = false;
+
+function capture(text: string): void {
+  if (output.length + text.length <= OUTPUT_LIMIT) {
+    output += text;
+  } else {
+    output += text.slice(0, Math.max(0, OUTPUT_LIMIT - output.length));
+    truncated = true;
+  }
+}
+
+function takeOutput(): string {
+  const text = truncated ? `${output}\n[output truncated at ${OUTPUT_LIMIT} characters]` : output;
+  output = "";
+  truncated = false;
+  return text;
+}
+
+function format(args: unknown[]): string {
+  return args.map((a) => (typeof a === "string" ? a : String(a))).join(" ");
+}
+
+function redirectOutput(): void {
+  for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+    console[method] = (...args: unknown[]) => capture(`${format(args)}\n`);
+  }
+  const write = (chunk: unknown) => {
+    capture(String(chunk));
+    return true;
+  };
+  process.stdout.write = write as typeof process.stdout.write;
+  process.stderr.write = write as typeof process.stderr.write;
+}
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+function describeError(error: unknown): { name: string; message: string; stack: string } {
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message, stack: error.stack ?? "" };
+  }
+  return { name: "thrown value", message: String(error), stack: "" };
+}
+
+function handleCall(module: Record<string, unknown>, request: CallRequest): void {
+  const fn = module[request.fn];
+  if (typeof fn !== "function") {
+    send({ type: "result", id: request.id, status: "missing", output: takeOutput() });
+    return;
+  }
+  const args = request.args.map((arg) => decode(arg));
+  const start = performance.now();
+  try {
+    const value = fn(...args);
+    const second = request.repeat ? encode(fn(...request.args.map((arg) => decode(arg)))) : undefined;
+    const ms = performance.now() - start;
+    send({
+      type: "result",
+      id: request.id,
+      status: "returned",
+      value: encode(value),
+      second,
+      argsAfter: args.map((arg) => encode(arg)),
+      output: takeOutput(),
+      ms,
+    });
+  } catch (error) {
+    send({
+      type: "result",
+      id: request.id,
+      status: "threw",
+      error: describeError(error),
+      argsAfter: args.map((arg) => encode(arg) as Wire),
+      output: takeOutput(),
+      ms: performance.now() - start,
+    });
+  }
+}
+
+/** Starts the child: `load` imports the learner's module (a dynamic import, so failures are ours to report). */
+export async function run(load: () => Promise<Record<string, unknown>>): Promise<void> {
+  redirectOutput();
+  let module: Record<string, unknown>;
+  try {
+    module = await load();
+  } catch (error) {
+    send({ type: "import-failed", error: describeError(error), output: takeOutput() });
+    return;
+  }
+  process.on("message", (request: CallRequest) => handleCall(module, request));
+  send({ type: "ready", exports: Object.keys(module), output: takeOutput() });
+}
