@@ -48,7 +48,12 @@ export interface CheckFailure {
 
 /** A judgement other than "same as the reference": null when passed, else what is wrong. */
 export interface NamedCheck {
-  judge(actual: unknown, args: unknown[], params: CaseParams, reference: Reference): CheckFailure | null;
+  judge(
+    actual: unknown,
+    args: unknown[],
+    params: CaseParams,
+    reference: Reference,
+  ): CheckFailure | null;
 }
 
 export interface AssignmentCases {

@@ -25,7 +25,10 @@ const CHILD_RUNNER = join(PACKAGE_ROOT, "grader/sandbox/child.ts");
  * Bundles `submission` for the sandbox. `displayRoot` is what file names in messages are relative
  * to (the folder the user graded from).
  */
-export async function buildSubmission(submission: string, displayRoot: string): Promise<BuildResult> {
+export async function buildSubmission(
+  submission: string,
+  displayRoot: string,
+): Promise<BuildResult> {
   const dir = mkdtempSync(join(tmpdir(), "gradecheck-"));
   try {
     await build({

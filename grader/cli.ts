@@ -2,24 +2,175 @@
  * The command line: parses arguments into resolved options once, runs one command, and is the only
  * place that turns errors into exit codes. Nothing below it reads process.argv, env or cwd.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { assignmentIds, loadAssignment } from "./assignments.ts";
+import { runGrade } from "./commands/grade.ts";
 import { runStubs } from "./commands/stubs.ts";
 import { runTrain } from "./commands/train.ts";
 import { ExitError } from "./errors.ts";
+import { computeExpected, expectedToJson } from "./expected.ts";
 import { PACKAGE_ROOT } from "./paths.ts";
+import { reportProblems } from "./report/json.ts";
 
 const EXIT_CODES = `Exit codes:
-  0  done
-  1  ran, and what was checked failed (stubs out of date, model failed)
-  2  could not run (bad arguments, malformed reference, unloadable model)`;
+  0  done (grade: a report was written, whatever the score)
+  1  ran, and what was checked failed (grade: score below --fail-under; stubs or
+     expected values out of date; an invalid report; a model that failed)
+  2  could not run at all (bad arguments, missing or invalid manifest, no submission)`;
+
+const TOOL_VERSION = (
+  JSON.parse(readFileSync(resolve(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
+
+/** "15" is 15 points, "75%" is 75 percent of the maximum. */
+export function parseFailUnder(
+  text: string | undefined,
+): { points: number } | { percent: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!match)
+    throw new ExitError(2, `--fail-under must be points (15) or a percentage (75%), got "${text}"`);
+  const value = Number(match[1]);
+  return match[2] ? { percent: value } : { points: value };
+}
 
 export async function main(argv: string[], cwd: string): Promise<number> {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const parser = yargs(argv)
     .scriptName("gradecheck")
     .usage("$0 <command> [options]")
+    .command(
+      "grade [submission]",
+      "Grade a learner's model.ts (or a folder holding one) and write the JSON report",
+      (y) =>
+        y
+          .positional("submission", {
+            type: "string",
+            describe:
+              "model.ts or a folder with one (default: assignments/planar-classifier/model.ts)",
+          })
+          .option("assignment", {
+            type: "string",
+            describe: "assignment id (default: from the path, or the only one)",
+          })
+          .option("out", {
+            type: "string",
+            default: "gradecheck-report.json",
+            describe: "where to write the JSON report",
+          })
+          .option("seed", {
+            type: "number",
+            default: 0,
+            describe: "seed of the hidden tests' inputs (recorded in the report)",
+          })
+          .option("hidden", {
+            type: "boolean",
+            default: true,
+            describe: "run the hidden tests (needs the reference solution)",
+          })
+          .option("timeout", {
+            type: "number",
+            describe: "time limit per call in ms (default: calibrated from the reference)",
+          })
+          .option("fail-under", {
+            type: "string",
+            describe: "exit 1 when the score is below these points (15) or this percentage (75%)",
+          })
+          .option("quiet", {
+            type: "boolean",
+            default: false,
+            describe: "print nothing; only write the report",
+          })
+          .option("json", {
+            type: "boolean",
+            default: false,
+            describe: "print the report instead of the summary",
+          }),
+      async (args) => {
+        await runGrade(
+          {
+            root: PACKAGE_ROOT,
+            submission: args.submission
+              ? resolve(cwd, args.submission)
+              : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+            displayRoot: cwd,
+            assignment: args.assignment,
+            out: resolve(cwd, args.out),
+            seed: positiveInteger("seed", args.seed, 0),
+            hidden: args.hidden,
+            timeoutMs:
+              args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
+            failUnder: parseFailUnder(args.failUnder),
+            quiet: args.quiet,
+            json: args.json,
+            colour: process.stdout.isTTY === true && !args.json,
+            toolVersion: TOOL_VERSION,
+          },
+          (text) => process.stdout.write(text),
+        );
+      },
+    )
+    .command(
+      "validate-report <file>",
+      "Check a JSON report against gradecheck's report schema",
+      (y) => y.positional("file", { type: "string", demandOption: true }),
+      (args) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(readFileSync(resolve(cwd, args.file), "utf8"));
+        } catch (error) {
+          throw new ExitError(2, `cannot read ${args.file} as JSON: ${(error as Error).message}`);
+        }
+        const problems = reportProblems(json);
+        if (problems.length > 0)
+          throw new ExitError(1, `${args.file} is not a valid report:\n${problems.join("\n")}`);
+        print(`${args.file} is a valid gradecheck report`);
+      },
+    )
+    .command(
+      "expected",
+      "Write each assignment's expected.json (inputs and expected outputs of the visible tests) from the reference",
+      (y) =>
+        y.option("check", {
+          type: "boolean",
+          default: false,
+          describe: "only check that they are up to date",
+        }),
+      async (args) => {
+        const stale: string[] = [];
+        for (const id of assignmentIds(PACKAGE_ROOT)) {
+          const parts = await loadAssignment(PACKAGE_ROOT, id, true);
+          if (!parts.reference) continue;
+          const text = expectedToJson(
+            computeExpected(parts.manifest, parts.cases, parts.reference),
+          );
+          const current = (() => {
+            try {
+              return readFileSync(parts.expectedPath, "utf8");
+            } catch {
+              return undefined;
+            }
+          })();
+          const name = relative(PACKAGE_ROOT, parts.expectedPath);
+          if (current === text) {
+            print(`up to date: ${name}`);
+          } else if (args.check) {
+            stale.push(name);
+          } else {
+            writeFileSync(parts.expectedPath, text);
+            print(`wrote ${name}`);
+          }
+        }
+        if (stale.length > 0)
+          throw new ExitError(
+            1,
+            `out of date: ${stale.join(", ")}\nRegenerate with \`npm run expected\`.`,
+          );
+      },
+    )
     .command(
       "train",
       "Train a planar-classifier model on the flower dataset and print its accuracy",
@@ -74,7 +225,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
         if (args.check && changed.length > 0) {
           throw new ExitError(
             1,
-            `out of date: ${changed.join(", ")}\n` + "Regenerate with `npm run stubs`.",
+            `out of date: ${changed.join(", ")}\nRegenerate with \`npm run stubs\`.`,
           );
         }
         for (const name of changed) print(`wrote ${name}`);
@@ -82,14 +233,14 @@ export async function main(argv: string[], cwd: string): Promise<number> {
         if (kept.length > 0) {
           throw new ExitError(
             1,
-            kept
+            `${kept
               .map(({ file, written }) => `kept ${file}: it has work in ${written.join(", ")}`)
-              .join("\n") + "\nRun `gradecheck stubs --force` to overwrite it with the empty stub.",
+              .join("\n")}\nRun \`gradecheck stubs --force\` to overwrite it with the empty stub.`,
           );
         }
       },
     )
-    .demandCommand(1, "Name a command: train or stubs.")
+    .demandCommand(1, "Name a command: grade, validate-report, expected, train or stubs.")
     .strict()
     .epilogue(EXIT_CODES)
     .exitProcess(false)

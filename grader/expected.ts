@@ -14,7 +14,11 @@ export interface Expected {
 }
 
 /** Runs the reference on every visible test's inputs. */
-export function computeExpected(manifest: Manifest, cases: AssignmentCases, reference: Reference): Expected {
+export function computeExpected(
+  manifest: Manifest,
+  cases: AssignmentCases,
+  reference: Reference,
+): Expected {
   const tests: Expected["tests"] = {};
   for (const { name: fn, tests: specs } of manifest.functions) {
     const spec = cases.functions[fn];
@@ -28,7 +32,9 @@ export function computeExpected(manifest: Manifest, cases: AssignmentCases, refe
         reference,
       });
       const compare = test.check === undefined || test.check === "compare";
-      const expected = compare ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode))) : undefined;
+      const expected = compare
+        ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
+        : undefined;
       tests[test.id] = { args, expected };
     }
   }
@@ -39,17 +45,26 @@ export function expectedToJson(expected: Expected): string {
   const tests = Object.fromEntries(
     Object.entries(expected.tests).map(([id, t]) => [
       id,
-      { args: t.args.map(wireToJson), expected: t.expected === undefined ? null : wireToJson(t.expected) },
+      {
+        args: t.args.map(wireToJson),
+        expected: t.expected === undefined ? null : wireToJson(t.expected),
+      },
     ]),
   );
   return `${JSON.stringify({ assignment: expected.assignment, tests })}\n`;
 }
 
 export function expectedFromJson(text: string): Expected {
-  const raw = JSON.parse(text) as { assignment: Expected["assignment"]; tests: Record<string, { args: unknown[]; expected: unknown }> };
+  const raw = JSON.parse(text) as {
+    assignment: Expected["assignment"];
+    tests: Record<string, { args: unknown[]; expected: unknown }>;
+  };
   const tests: Expected["tests"] = {};
   for (const [id, t] of Object.entries(raw.tests)) {
-    tests[id] = { args: t.args.map(wireFromJson), expected: t.expected === null ? undefined : wireFromJson(t.expected) };
+    tests[id] = {
+      args: t.args.map(wireFromJson),
+      expected: t.expected === null ? undefined : wireFromJson(t.expected),
+    };
   }
   return { assignment: raw.assignment, tests };
 }

@@ -14,7 +14,7 @@ import { judge } from "./checks/judge.ts";
 import type { Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
-import { SCHEMA_VERSION, type Details, type Report, type TestReport } from "./report/types.ts";
+import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
 import { Sandbox } from "./sandbox/sandbox.ts";
 import { decode, encode, type Wire } from "./sandbox/wire.ts";
 import { totals } from "./score.ts";
@@ -71,21 +71,38 @@ function prepare(test: TestSpec, fn: string, seed: number, inputs: GradeInputs):
     // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
     return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
   }
-  const args = spec.inputs({ params: test.case, rng: new RandomState(seed), seed, hyperparameters: manifest.hyperparameters, reference });
+  const args = spec.inputs({
+    params: test.case,
+    rng: new RandomState(seed),
+    seed,
+    hyperparameters: manifest.hyperparameters,
+    reference,
+  });
   const needsExpected = test.check === undefined || test.check === "compare";
   const start = performance.now();
-  const value = needsExpected ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode))) : undefined;
+  const value = needsExpected
+    ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
+    : undefined;
   return { args, expected: value, referenceMs: performance.now() - start };
 }
 
-function timeLimit(test: TestSpec, referenceMs: number, manifest: Manifest, override: number | undefined): number {
+function timeLimit(
+  test: TestSpec,
+  referenceMs: number,
+  manifest: Manifest,
+  override: number | undefined,
+): number {
   if (override !== undefined) return override;
   if (test.timeoutMs !== undefined) return test.timeoutMs;
   const { timeoutFloorMs, timeoutFactor } = manifest.limits;
   return Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
 }
 
-function testReport(test: TestSpec, fn: string, fields: Partial<TestReport> & { details: Details; status: TestReport["status"] }): TestReport {
+function testReport(
+  test: TestSpec,
+  fn: string,
+  fields: Partial<TestReport> & { details: Details; status: TestReport["status"] },
+): TestReport {
   return {
     id: test.id,
     function: fn,
@@ -110,7 +127,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   const { manifest } = inputs;
   const source = readFileSync(options.submission);
   const runHidden = options.hidden && inputs.reference !== undefined;
-  const hiddenCount = manifest.functions.flatMap((f) => f.tests).filter((t) => t.visibility === "hidden").length;
+  const hiddenCount = manifest.functions
+    .flatMap((f) => f.tests)
+    .filter((t) => t.visibility === "hidden").length;
 
   const tests: TestReport[] = [];
   let status: Report["status"] = "graded";
@@ -131,7 +150,12 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       seed: null,
       timeLimitMs: null,
       message: build.message,
-      details: { type: "build", file: build.location?.file ?? null, line: build.location?.line ?? null, column: build.location?.column ?? null },
+      details: {
+        type: "build",
+        file: build.location?.file ?? null,
+        line: build.location?.line ?? null,
+        column: build.location?.column ?? null,
+      },
       durationMs: 0,
       output: "",
     });
@@ -139,7 +163,12 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
 
   const sandbox =
     build.status === "built"
-      ? new Sandbox({ dir: build.dir, entry: build.entry, heapMb: manifest.limits.heapMb, importTimeoutMs: manifest.limits.importTimeoutMs })
+      ? new Sandbox({
+          dir: build.dir,
+          entry: build.entry,
+          heapMb: manifest.limits.heapMb,
+          importTimeoutMs: manifest.limits.importTimeoutMs,
+        })
       : undefined;
   try {
     for (const { name: fn, tests: specs } of manifest.functions) {
@@ -147,12 +176,24 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
         if (test.visibility === "hidden" && !runHidden) continue;
         const seed = caseSeed(test, options.seed);
         if (!sandbox) {
-          tests.push(testReport(test, fn, { status: "error", seed, details: { type: "not-run", reason: "the submission does not compile" } }));
+          tests.push(
+            testReport(test, fn, {
+              status: "error",
+              seed,
+              details: { type: "not-run", reason: "the submission does not compile" },
+            }),
+          );
           continue;
         }
         const prepared = prepare(test, fn, seed, inputs);
         if (typeof prepared === "string") {
-          tests.push(testReport(test, fn, { status: "error", seed, details: { type: "not-run", reason: prepared } }));
+          tests.push(
+            testReport(test, fn, {
+              status: "error",
+              seed,
+              details: { type: "not-run", reason: prepared },
+            }),
+          );
           continue;
         }
         const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
@@ -226,5 +267,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
 function relativeStack(details: Details, root: string): Details {
   if (details.type !== "error") return details;
   const prefix = root.endsWith("/") ? root : `${root}/`;
-  return { ...details, stack: details.stack.replaceAll(`file://${prefix}`, "").replaceAll(prefix, "") };
+  return {
+    ...details,
+    stack: details.stack.replaceAll(`file://${prefix}`, "").replaceAll(prefix, ""),
+  };
 }

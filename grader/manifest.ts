@@ -30,7 +30,12 @@ export interface Manifest {
   title: string;
   hyperparameters: { initScale: number; learningRate: number; numIterations: number; nH: number };
   tolerance: Tolerance;
-  limits: { timeoutFloorMs: number; timeoutFactor: number; heapMb: number; importTimeoutMs: number };
+  limits: {
+    timeoutFloorMs: number;
+    timeoutFactor: number;
+    heapMb: number;
+    importTimeoutMs: number;
+  };
   functions: { name: string; tests: TestSpec[] }[];
 }
 
@@ -46,7 +51,11 @@ export class ManifestError extends Error {
   }
 }
 
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile<Manifest>(schema);
+const validate = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+}).compile<Manifest>(schema);
 
 function describe(error: ErrorObject): string {
   if (error.keyword === "additionalProperties") {
@@ -69,7 +78,8 @@ export function parseManifest(data: unknown, file: string): Manifest {
     fn.tests.forEach((test, t) => {
       const path = `/functions/${f}/tests/${t}/id`;
       const earlier = seen.get(test.id);
-      if (earlier) throw new ManifestError(file, path, `test id "${test.id}" is already used at ${earlier}`);
+      if (earlier)
+        throw new ManifestError(file, path, `test id "${test.id}" is already used at ${earlier}`);
       seen.set(test.id, path);
     });
   });

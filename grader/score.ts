@@ -1,18 +1,32 @@
 /** Scoring: one pure function from test results to totals, overall and per function. */
 import type { FunctionTotal, TestReport } from "./report/types.ts";
 
-export function totals(tests: TestReport[]): { score: number; maxScore: number; functions: FunctionTotal[] } {
+export function totals(tests: TestReport[]): {
+  score: number;
+  maxScore: number;
+  functions: FunctionTotal[];
+} {
   const functions = new Map<string, FunctionTotal>();
   for (const test of tests) {
     if (test.kind === "build") continue;
-    const total = functions.get(test.function) ?? { name: test.function, score: 0, maxScore: 0, passed: 0, tests: 0 };
+    const total = functions.get(test.function) ?? {
+      name: test.function,
+      score: 0,
+      maxScore: 0,
+      passed: 0,
+      tests: 0,
+    };
     total.score += test.score;
     total.maxScore += test.maxScore;
     total.tests += 1;
     if (test.status === "passed") total.passed += 1;
     functions.set(test.function, total);
   }
-  const list = [...functions.values()].map((f) => ({ ...f, score: round(f.score), maxScore: round(f.maxScore) }));
+  const list = [...functions.values()].map((f) => ({
+    ...f,
+    score: round(f.score),
+    maxScore: round(f.maxScore),
+  }));
   return {
     score: round(list.reduce((sum, f) => sum + f.score, 0)),
     maxScore: round(list.reduce((sum, f) => sum + f.maxScore, 0)),

@@ -6,7 +6,12 @@
  * scale tanh(z) ≈ z and many bugs vanish), non-zero biases, and sizes that vary (nY of 2 or 3
  * catches an element-wise W2ᵀ∗dZ2 that only equals the matrix product when nY = 1).
  */
-import type { AssignmentCases, CaseContext, CheckFailure, Reference } from "../../grader/assignment.ts";
+import type {
+  AssignmentCases,
+  CaseContext,
+  CheckFailure,
+  Reference,
+} from "../../grader/assignment.ts";
 import { param } from "../../grader/assignment.ts";
 import { encode, type Wire } from "../../grader/sandbox/wire.ts";
 import { type NDArray, np, type RandomState } from "../lib/np.ts";
@@ -83,7 +88,10 @@ export const cases: AssignmentCases = {
     sigmoid: {
       argNames: ["z"],
       inputs: (context) => {
-        const z = context.rng.randn(param(context.params, "rows", 3), param(context.params, "cols", 4));
+        const z = context.rng.randn(
+          param(context.params, "rows", 3),
+          param(context.params, "cols", 4),
+        );
         return wire(np.multiply(z, param(context.params, "scale", 3)));
       },
       mistakes: [
@@ -121,8 +129,14 @@ export const cases: AssignmentCases = {
         {
           hint: "W2 was drawn before W1: draw W1 first, then W2, from the same generator",
           output: ([nX, nH, nY, rng, scale = 0.001]) => {
-            const W2 = np.multiply((rng as RandomState).randn(nY as number, nH as number), scale as number);
-            const W1 = np.multiply((rng as RandomState).randn(nH as number, nX as number), scale as number);
+            const W2 = np.multiply(
+              (rng as RandomState).randn(nY as number, nH as number),
+              scale as number,
+            );
+            const W1 = np.multiply(
+              (rng as RandomState).randn(nH as number, nX as number),
+              scale as number,
+            );
             return { W1, b1: np.zeros([nH as number, 1]), W2, b2: np.zeros([nY as number, 1]) };
           },
         },
@@ -163,11 +177,13 @@ export const cases: AssignmentCases = {
       mistakes: [
         {
           hint: "the (1 − y)·log(1 − a) term is missing",
-          output: ([A2, Y]) => -np.sum(np.multiply(np.log(A2 as NDArray), Y as NDArray)) / (Y as NDArray).shape[1],
+          output: ([A2, Y]) =>
+            -np.sum(np.multiply(np.log(A2 as NDArray), Y as NDArray)) / (Y as NDArray).shape[1],
         },
         {
           hint: "the sign is flipped: J = −(1/m) Σ (…)",
-          output: (args, reference) => -planar(reference).computeCost(args[0] as NDArray, args[1] as NDArray),
+          output: (args, reference) =>
+            -planar(reference).computeCost(args[0] as NDArray, args[1] as NDArray),
         },
       ],
     },
@@ -202,7 +218,12 @@ export const cases: AssignmentCases = {
         const p = parameters(context);
         const { nX, nH, nY } = sizes(context);
         const { rng } = context;
-        const grads = { dW1: rng.randn(nH, nX), db1: rng.randn(nH, 1), dW2: rng.randn(nY, nH), db2: rng.randn(nY, 1) };
+        const grads = {
+          dW1: rng.randn(nH, nX),
+          db1: rng.randn(nH, 1),
+          dW2: rng.randn(nY, nH),
+          db2: rng.randn(nY, 1),
+        };
         const rate = context.params.learningRate;
         return typeof rate === "number" ? wire(p, grads, rate) : wire(p, grads);
       },
@@ -218,7 +239,8 @@ export const cases: AssignmentCases = {
         },
         {
           hint: "use the learningRate argument, not a fixed 1.2",
-          output: ([p, g], reference) => planar(reference).updateParameters(p as Model.Parameters, g as Model.Gradients, 1.2),
+          output: ([p, g], reference) =>
+            planar(reference).updateParameters(p as Model.Parameters, g as Model.Gradients, 1.2),
         },
       ],
     },
@@ -241,9 +263,14 @@ export const cases: AssignmentCases = {
         if (context.params.trained === true) {
           // Parameters the reference learned on the planar data: realistic outputs, few ties.
           const { X, Y } = loadPlanarDataset();
-          const { parameters: p } = planar(context.reference).nnModel(X, Y, context.hyperparameters.nH, {
-            numIterations: param(context.params, "numIterations", 1000),
-          });
+          const { parameters: p } = planar(context.reference).nnModel(
+            X,
+            Y,
+            context.hyperparameters.nH,
+            {
+              numIterations: param(context.params, "numIterations", 1000),
+            },
+          );
           return wire(p, X);
         }
         return wire(parameters(context), inputs(context));
@@ -251,12 +278,19 @@ export const cases: AssignmentCases = {
       mistakes: [
         {
           hint: "the comparison is the wrong way round: 1 where A2 > 0.5",
-          output: (args, reference) => np.subtract(1, planar(reference).predict(args[0] as Model.Parameters, args[1] as NDArray)),
+          output: (args, reference) =>
+            np.subtract(
+              1,
+              planar(reference).predict(args[0] as Model.Parameters, args[1] as NDArray),
+            ),
         },
         {
           hint: "threshold A2 (the probabilities), not Z2",
           output: ([p, X], reference) => {
-            const { cache } = planar(reference).forwardPropagation(X as NDArray, p as Model.Parameters);
+            const { cache } = planar(reference).forwardPropagation(
+              X as NDArray,
+              p as Model.Parameters,
+            );
             return np.where(np.greater(cache.Z2, 0.5), 1, 0);
           },
         },
@@ -277,7 +311,8 @@ export const cases: AssignmentCases = {
           accuracy = np.mean(np.equal(predictions, Y));
         } catch {
           return {
-            message: "nnModel must return { parameters: { W1, b1, W2, b2 }, costs } with arrays of the right shapes",
+            message:
+              "nnModel must return { parameters: { W1, b1, W2, b2 }, costs } with arrays of the right shapes",
             details: { minAccuracy: minimum },
           };
         }

@@ -92,7 +92,12 @@ function compareEntries(
 }
 
 /** The first mismatch between `actual` and `expected` (depth first, in the expected's key order). */
-export function compare(expected: Wire, actual: Wire, tolerance: Tolerance, path = ""): Mismatch | null {
+export function compare(
+  expected: Wire,
+  actual: Wire,
+  tolerance: Tolerance,
+  path = "",
+): Mismatch | null {
   if (isWireArray(expected)) {
     if (!isWireArray(actual)) {
       return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
@@ -112,7 +117,10 @@ export function compare(expected: Wire, actual: Wire, tolerance: Tolerance, path
     if (actual.length !== expected.length) {
       return { problem: "length", path, expected: expected.length, actual: actual.length };
     }
-    if (expected.every((e) => typeof e === "number") && actual.every((a) => typeof a === "number")) {
+    if (
+      expected.every((e) => typeof e === "number") &&
+      actual.every((a) => typeof a === "number")
+    ) {
       return compareEntries(path, actual as number[], expected as number[], tolerance, (k) => [k]);
     }
     for (let i = 0; i < expected.length; i++) {
@@ -122,12 +130,24 @@ export function compare(expected: Wire, actual: Wire, tolerance: Tolerance, path
     return null;
   }
   if (expected !== null && typeof expected === "object") {
-    if (actual === null || typeof actual !== "object" || Array.isArray(actual) || isWireArray(actual) || "$unsupported" in actual || "$undefined" in actual) {
+    if (
+      actual === null ||
+      typeof actual !== "object" ||
+      Array.isArray(actual) ||
+      isWireArray(actual) ||
+      "$unsupported" in actual ||
+      "$undefined" in actual
+    ) {
       return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
     }
     for (const [key, value] of Object.entries(expected)) {
       if (!Object.hasOwn(actual, key)) return { problem: "missing-key", path, key };
-      const found = compare(value, (actual as Record<string, Wire>)[key] as Wire, tolerance, join(path, key));
+      const found = compare(
+        value,
+        (actual as Record<string, Wire>)[key] as Wire,
+        tolerance,
+        join(path, key),
+      );
       if (found) return found;
     }
     return null;
@@ -138,17 +158,32 @@ export function compare(expected: Wire, actual: Wire, tolerance: Tolerance, path
   return null;
 }
 
-function compareArrays(expected: WireArray, actual: WireArray, tolerance: Tolerance, path: string): Mismatch | null {
+function compareArrays(
+  expected: WireArray,
+  actual: WireArray,
+  tolerance: Tolerance,
+  path: string,
+): Mismatch | null {
   const [rows, cols] = expected.$array;
   if (actual.$array[0] !== rows || actual.$array[1] !== cols) {
-    return { problem: "shape", path, expected: [rows, cols], actual: [actual.$array[0], actual.$array[1]] };
+    return {
+      problem: "shape",
+      path,
+      expected: [rows, cols],
+      actual: [actual.$array[0], actual.$array[1]],
+    };
   }
-  return compareEntries(path, actual.data, expected.data, tolerance, (k) => [Math.floor(k / cols), k % cols]);
+  return compareEntries(path, actual.data, expected.data, tolerance, (k) => [
+    Math.floor(k / cols),
+    k % cols,
+  ]);
 }
 
 /** Bit-for-bit equality of wire values (for inputs before and after a call, and repeated calls). */
 export function identical(a: Wire, b: Wire): boolean {
-  return compare(a, b, { rtol: 0, atol: 0 }) === null && compare(b, a, { rtol: 0, atol: 0 }) === null;
+  return (
+    compare(a, b, { rtol: 0, atol: 0 }) === null && compare(b, a, { rtol: 0, atol: 0 }) === null
+  );
 }
 
 /** The value at a dotted path (`cache.A1`, `costs[3]`) of a wire value, if there is one. */
@@ -158,7 +193,11 @@ export function at(value: Wire, path: string): Wire | undefined {
   for (const part of path.split(/\.|(?=\[)/)) {
     if (current === undefined || current === null || typeof current !== "object") return undefined;
     const index = /^\[(\d+)\]$/.exec(part);
-    current = index ? (Array.isArray(current) ? current[Number(index[1])] : undefined) : (current as Record<string, Wire>)[part];
+    current = index
+      ? Array.isArray(current)
+        ? current[Number(index[1])]
+        : undefined
+      : (current as Record<string, Wire>)[part];
   }
   return current;
 }

@@ -35,14 +35,19 @@ export function ratioAndCosine(actual: ArrayLike<number>, expected: ArrayLike<nu
 function transposeData(x: WireArray): Float64Array {
   const [rows, cols] = x.$array;
   const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = x.data[i * cols + j] as number;
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) out[j * rows + i] = x.data[i * cols + j] as number;
   return out;
 }
 
 function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) {
-    if (!close(a[k] as number, b[k] as number, 1e-9) && Math.abs((a[k] as number) - (b[k] as number)) > 1e-12) return false;
+    if (
+      !close(a[k] as number, b[k] as number, 1e-9) &&
+      Math.abs((a[k] as number) - (b[k] as number)) > 1e-12
+    )
+      return false;
   }
   return true;
 }
@@ -58,8 +63,18 @@ function ratioHint(alpha: number, context: HintContext): string {
   return `it is the expected value times ${alpha.toPrecision(4)}: a constant factor is wrong`;
 }
 
-export function patternHint(mismatch: Mismatch, expected: Wire | undefined, actual: Wire | undefined, context: HintContext): string | undefined {
-  if (mismatch.problem === "type" && typeof expected === "number" && isWireArray(actual) && actual.data.length === 1) {
+export function patternHint(
+  mismatch: Mismatch,
+  expected: Wire | undefined,
+  actual: Wire | undefined,
+  context: HintContext,
+): string | undefined {
+  if (
+    mismatch.problem === "type" &&
+    typeof expected === "number" &&
+    isWireArray(actual) &&
+    actual.data.length === 1
+  ) {
     return "return a plain number, not a (1,1) array: np.sum(x) without an axis gives a number, or use .item()";
   }
   if (!isWireArray(expected) || !isWireArray(actual)) return undefined;
@@ -78,8 +93,10 @@ export function patternHint(mismatch: Mismatch, expected: Wire | undefined, actu
     return undefined;
   }
   if (mismatch.problem !== "value") return undefined;
-  if (actual.data.every((v) => v === 0) && expected.data.some((v) => v !== 0)) return "the result is all zeros";
-  if (er === ec && er > 1 && sameValues(transposeData(actual), expected.data)) return "the result is transposed";
+  if (actual.data.every((v) => v === 0) && expected.data.some((v) => v !== 0))
+    return "the result is all zeros";
+  if (er === ec && er > 1 && sameValues(transposeData(actual), expected.data))
+    return "the result is transposed";
   const { alpha, cosine } = ratioAndCosine(actual.data, expected.data);
   if (Number.isFinite(alpha) && cosine > 1 - 1e-9) return ratioHint(alpha, context);
   if (Number.isFinite(alpha) && cosine < -1 + 1e-9) return ratioHint(alpha, context);

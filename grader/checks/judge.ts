@@ -4,9 +4,9 @@
  */
 import type { AssignmentCases, CaseParams, Reference } from "../assignment.ts";
 import type { Tolerance } from "../manifest.ts";
+import type { Details, TestStatus } from "../report/types.ts";
 import type { CallOutcome } from "../sandbox/sandbox.ts";
 import { decode, encode, isWireArray, type Wire } from "../sandbox/wire.ts";
-import type { Details, TestStatus } from "../report/types.ts";
 import { at, compare, identical } from "./compare.ts";
 import { patternHint } from "./hints.ts";
 
@@ -37,7 +37,12 @@ export function judge(input: JudgeInput): Judgement {
     case "import-failed":
       return {
         status: "error",
-        details: { type: "error", name: outcome.error.name, message: `the module could not be loaded: ${outcome.error.message}`, stack: outcome.error.stack },
+        details: {
+          type: "error",
+          name: outcome.error.name,
+          message: `the module could not be loaded: ${outcome.error.message}`,
+          stack: outcome.error.stack,
+        },
       };
     case "missing":
       return { status: "missing", details: { type: "missing", reason: "not-exported" } };
@@ -55,27 +60,52 @@ export function judge(input: JudgeInput): Judgement {
   }
 }
 
-function judgeReturned(input: JudgeInput, outcome: Extract<CallOutcome, { status: "returned" }>): Judgement {
-  const { args, fn } = input;
+function judgeReturned(
+  input: JudgeInput,
+  outcome: Extract<CallOutcome, { status: "returned" }>,
+): Judgement {
+  const { args } = input;
   for (let i = 0; i < args.length; i++) {
     const before = args[i] as Wire;
     const after = outcome.argsAfter[i] as Wire;
+    // A random generator is there to be drawn from: its state is meant to change.
+    if (isRandom(before)) continue;
     if (!identical(before, after)) {
       const found = compare(before, after, { rtol: 0, atol: 0 });
       const name = input.argNames[i] ?? `argument ${i + 1}`;
-      return { status: "failed", details: { type: "mutated-input", argument: name, path: found?.path ? `${name}.${found.path}` : name } };
+      return {
+        status: "failed",
+        details: {
+          type: "mutated-input",
+          argument: name,
+          path: found?.path ? `${name}.${found.path}` : name,
+        },
+      };
     }
   }
   if (input.check !== undefined && input.check !== "compare") {
     const check = input.cases.checks[input.check];
     if (!check || !input.reference) {
-      return { status: "error", details: { type: "not-run", reason: `check "${input.check}" needs the reference solution` } };
+      return {
+        status: "error",
+        details: { type: "not-run", reason: `check "${input.check}" needs the reference solution` },
+      };
     }
-    const failure = check.judge(decode(outcome.value), args.map(decode), input.params, input.reference);
+    const failure = check.judge(
+      decode(outcome.value),
+      args.map(decode),
+      input.params,
+      input.reference,
+    );
     if (!failure) return { status: "passed", details: { type: "passed" } };
     return {
       status: "failed",
-      details: { type: "check", message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}), values: failure.details },
+      details: {
+        type: "check",
+        message: failure.message,
+        ...(failure.hint ? { hint: failure.hint } : {}),
+        values: failure.details,
+      },
     };
   }
   const expected = input.expected as Wire;
@@ -83,8 +113,13 @@ function judgeReturned(input: JudgeInput, outcome: Extract<CallOutcome, { status
   if (mismatch) {
     const hint =
       mistakeHint(input, outcome.value) ??
-      patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), { examples: examples(args) });
-    return { status: "failed", details: { type: "mismatch", ...mismatch, ...(hint ? { hint } : {}) } };
+      patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), {
+        examples: examples(args),
+      });
+    return {
+      status: "failed",
+      details: { type: "mismatch", ...mismatch, ...(hint ? { hint } : {}) },
+    };
   }
   if (outcome.second !== undefined && !identical(outcome.value, outcome.second)) {
     const found = compare(outcome.value, outcome.second, { rtol: 0, atol: 0 });
@@ -108,6 +143,10 @@ function mistakeHint(input: JudgeInput, actual: Wire): string | undefined {
     if (compare(output, actual, input.tolerance) === null) return mistake.hint;
   }
   return undefined;
+}
+
+function isRandom(value: Wire): boolean {
+  return value !== null && typeof value === "object" && "$random" in value;
 }
 
 /** Column counts of the input arrays: what m (the number of examples) may be. */

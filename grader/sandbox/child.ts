@@ -5,8 +5,9 @@
  * they are after the call and whatever the function printed. It judges nothing: every comparison
  * happens in the grader process.
  */
-import { encode, decode, type Wire } from "./wire.ts";
+
 import type { CallRequest, ChildMessage } from "./protocol.ts";
+import { decode, encode, type Wire } from "./wire.ts";
 
 /** Learner output kept per call; more is cut with a visible mark. */
 const OUTPUT_LIMIT = 4096;
@@ -67,7 +68,9 @@ function handleCall(module: Record<string, unknown>, request: CallRequest): void
   const start = performance.now();
   try {
     const value = fn(...args);
-    const second = request.repeat ? encode(fn(...request.args.map((arg) => decode(arg)))) : undefined;
+    const second = request.repeat
+      ? encode(fn(...request.args.map((arg) => decode(arg))))
+      : undefined;
     const ms = performance.now() - start;
     send({
       type: "result",

@@ -79,7 +79,11 @@ export class Sandbox {
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         cleanup();
         this.#live = undefined;
-        resolve({ status: "crashed", reason: exitReason(code, signal, live.stray), output: live.stray });
+        resolve({
+          status: "crashed",
+          reason: exitReason(code, signal, live.stray),
+          output: live.stray,
+        });
       };
       const cleanup = () => {
         clearTimeout(timer);
@@ -127,7 +131,8 @@ export class Sandbox {
     });
     const live: Live = { child, exports: [], stray: "" };
     const collect = (chunk: Buffer) => {
-      if (live.stray.length < STDERR_LIMIT) live.stray += chunk.toString("utf8").slice(0, STDERR_LIMIT);
+      if (live.stray.length < STDERR_LIMIT)
+        live.stray += chunk.toString("utf8").slice(0, STDERR_LIMIT);
     };
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
@@ -160,7 +165,11 @@ export class Sandbox {
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
         fail(
-          { name: "Exit", message: `the module ${exitReason(code, signal, live.stray)} while being imported`, stack: "" },
+          {
+            name: "Exit",
+            message: `the module ${exitReason(code, signal, live.stray)} while being imported`,
+            stack: "",
+          },
           live.stray,
         );
       const cleanup = () => {

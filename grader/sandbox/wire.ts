@@ -50,7 +50,8 @@ export function isWireArray(value: unknown): value is WireArray {
 export function encode(value: unknown, depth = 0, budget = { entries: LIMITS.entries }): Wire {
   if (value instanceof NDArray) {
     budget.entries -= value.size;
-    if (budget.entries < 0) return { $unsupported: `an array too big to send (${value.size} entries)` };
+    if (budget.entries < 0)
+      return { $unsupported: `an array too big to send (${value.size} entries)` };
     return { $array: [value.shape[0], value.shape[1]], data: value.data.slice() };
   }
   if (value === undefined) return { $undefined: true };
@@ -84,7 +85,8 @@ export function decode(value: Wire): unknown {
   if (isWireArray(value)) return new NDArray(value.data.slice(), value.$array);
   if (Array.isArray(value)) return value.map(decode);
   if (value !== null && typeof value === "object") {
-    if ("$random" in value && typeof value.$random === "number") return new RandomState(value.$random);
+    if ("$random" in value && typeof value.$random === "number")
+      return new RandomState(value.$random);
     if ("$undefined" in value) return undefined;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key] = decode(item as Wire);
@@ -111,7 +113,10 @@ export function wireFromJson(value: unknown): Wire {
   if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
     if (Array.isArray(record.$array)) {
-      return { $array: record.$array as [number, number], data: Float64Array.from(record.data as unknown[], number) };
+      return {
+        $array: record.$array as [number, number],
+        data: Float64Array.from(record.data as unknown[], number),
+      };
     }
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, wireFromJson(v)]));
   }

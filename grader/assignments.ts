@@ -1,0 +1,60 @@
+/**
+ * Finding an assignment's parts: its folder, manifest, cases (input generators), reference
+ * solution (instructor side only) and committed expected values.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { AssignmentCases, Reference } from "./assignment.ts";
+import { type Expected, expectedFromJson } from "./expected.ts";
+import { loadManifest, type Manifest } from "./manifest.ts";
+
+export interface AssignmentParts {
+  id: string;
+  dir: string;
+  manifest: Manifest;
+  cases: AssignmentCases;
+  reference: Reference | undefined;
+  expected: Expected | undefined;
+  expectedPath: string;
+}
+
+/** Ids of the assignments under `root/assignments` (folders with an assignment.json). */
+export function assignmentIds(root: string): string[] {
+  const dir = join(root, "assignments");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "assignment.json")))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** The assignment a submission path belongs to, when it lies in `assignments/<id>/`. */
+export function assignmentOfPath(root: string, path: string): string | undefined {
+  const rel = relative(join(root, "assignments"), resolve(path));
+  const [first] = rel.split(sep);
+  return rel.startsWith("..") || !first
+    ? undefined
+    : assignmentIds(root).find((id) => id === first);
+}
+
+export async function loadAssignment(
+  root: string,
+  id: string,
+  withReference: boolean,
+): Promise<AssignmentParts> {
+  const dir = join(root, "assignments", id);
+  const manifest = loadManifest(join(dir, "assignment.json"));
+  const { cases } = (await import(pathToFileURL(join(dir, "cases.ts")).href)) as {
+    cases: AssignmentCases;
+  };
+  const referencePath = join(root, "reference", id, "model.ts");
+  const reference =
+    withReference && existsSync(referencePath)
+      ? ((await import(pathToFileURL(referencePath).href)) as Reference)
+      : undefined;
+  const expectedPath = join(dir, "expected.json");
+  const expected = existsSync(expectedPath)
+    ? expectedFromJson(readFileSync(expectedPath, "utf8"))
+    : undefined;
+  return { id, dir, manifest, cases, reference, expected, expectedPath };
+}

@@ -1,0 +1,101 @@
+/**
+ * `gradecheck grade [submission]`: grades one learner's model.ts and writes the JSON report.
+ */
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { assignmentIds, assignmentOfPath, loadAssignment } from "../assignments.ts";
+import { ExitError } from "../errors.ts";
+import { grade } from "../grade.ts";
+import { ManifestError } from "../manifest.ts";
+import { reportToJson } from "../report/json.ts";
+import { summary } from "../report/summary.ts";
+import type { Report } from "../report/types.ts";
+
+export interface GradeCommandOptions {
+  root: string;
+  /** Absolute path of a model.ts or a folder holding one. */
+  submission: string;
+  displayRoot: string;
+  assignment: string | undefined;
+  out: string;
+  seed: number;
+  hidden: boolean;
+  timeoutMs: number | undefined;
+  failUnder: { points: number } | { percent: number } | undefined;
+  quiet: boolean;
+  json: boolean;
+  colour: boolean;
+  toolVersion: string;
+}
+
+function submissionFile(path: string): string {
+  if (!existsSync(path)) throw new ExitError(2, `no submission at ${path}`);
+  if (statSync(path).isDirectory()) {
+    const inside = join(path, "model.ts");
+    if (!existsSync(inside)) throw new ExitError(2, `${path} is a folder without a model.ts`);
+    return inside;
+  }
+  return path;
+}
+
+function chooseAssignment(options: GradeCommandOptions, file: string): string {
+  const ids = assignmentIds(options.root);
+  if (options.assignment !== undefined) {
+    if (!ids.includes(options.assignment)) {
+      throw new ExitError(
+        2,
+        `unknown assignment "${options.assignment}"; known: ${ids.join(", ")}`,
+      );
+    }
+    return options.assignment;
+  }
+  const fromPath = assignmentOfPath(options.root, file);
+  if (fromPath) return fromPath;
+  if (ids.length === 1) return ids[0] as string;
+  throw new ExitError(
+    2,
+    `cannot tell the assignment from the path; name it with --assignment (${ids.join(", ")})`,
+  );
+}
+
+export function belowThreshold(
+  report: Report,
+  failUnder: GradeCommandOptions["failUnder"],
+): boolean {
+  if (!failUnder) return false;
+  if ("points" in failUnder) return report.score < failUnder.points;
+  return report.maxScore === 0 || (100 * report.score) / report.maxScore < failUnder.percent;
+}
+
+export async function runGrade(
+  options: GradeCommandOptions,
+  print: (text: string) => void,
+): Promise<Report> {
+  const file = submissionFile(options.submission);
+  const id = chooseAssignment(options, file);
+  let parts: Awaited<ReturnType<typeof loadAssignment>>;
+  try {
+    parts = await loadAssignment(options.root, id, true);
+  } catch (error) {
+    if (error instanceof ManifestError)
+      throw new ExitError(2, `invalid manifest: ${error.message}`);
+    throw error;
+  }
+  const report = await grade(parts, {
+    submission: file,
+    displayRoot: options.displayRoot,
+    seed: options.seed,
+    hidden: options.hidden,
+    timeoutMs: options.timeoutMs,
+    toolVersion: options.toolVersion,
+  });
+  const json = reportToJson(report);
+  writeFileSync(options.out, json);
+  if (options.json) print(json);
+  else if (!options.quiet)
+    print(summary(report, { colour: options.colour, reportPath: options.out }));
+  if (belowThreshold(report, options.failUnder)) {
+    throw new ExitError(1, `score ${report.score} of ${report.maxScore} is below --fail-under`);
+  }
+  return report;
+}

@@ -1,0 +1,75 @@
+/**
+ * The human summary on the terminal: one line per function (✓/✗ and points), the first failure
+ * message of each failing function, and the total. Pure: report in, text out; colour only when
+ * asked (the CLI asks on a TTY).
+ */
+import type { Report } from "./types.ts";
+
+const COLOURS = {
+  green: "\u001b[32m",
+  red: "\u001b[31m",
+  dim: "\u001b[2m",
+  bold: "\u001b[1m",
+  reset: "\u001b[0m",
+};
+
+// Learner text shown on a terminal: no escape sequences or control characters from their code.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escapes is the point
+const ESCAPES = /\u001b\[[0-9;]*[A-Za-z]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+function clean(text: string): string {
+  return text.replace(ESCAPES, "").replace(CONTROLS, "");
+}
+
+function points(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+}
+
+export function summary(
+  report: Report,
+  { colour, reportPath }: { colour: boolean; reportPath?: string },
+): string {
+  const paint = (name: keyof typeof COLOURS, text: string) =>
+    colour ? `${COLOURS[name]}${text}${COLOURS.reset}` : text;
+  const lines = [
+    paint("bold", `gradecheck ${report.assignment.id} ${report.assignment.version}`) +
+      paint("dim", ` · ${report.submission.path} · seed ${report.seed}`),
+    "",
+  ];
+  if (report.status === "error") {
+    lines.push(
+      paint("red", "✗ could not grade:"),
+      ...clean(report.message)
+        .split("\n")
+        .map((l) => `    ${l}`),
+      "",
+    );
+  }
+  const width = Math.max(...report.functions.map((f) => f.name.length), 8);
+  for (const fn of report.functions) {
+    const ok = fn.passed === fn.tests;
+    const mark = ok ? paint("green", "✓") : paint("red", "✗");
+    lines.push(
+      `${mark} ${fn.name.padEnd(width)}  ${points(fn.score).padStart(4)}/${points(fn.maxScore)}`,
+    );
+    const failing = report.tests.find((t) => t.function === fn.name && t.status !== "passed");
+    if (failing && report.status !== "error") {
+      const text = clean(
+        failing.visibility === "hidden" ? `(hidden test) ${failing.message}` : failing.message,
+      );
+      lines.push(...text.split("\n").map((l) => paint("dim", `    ${l}`)));
+    }
+  }
+  const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
+  lines.push(
+    "",
+    paint(
+      "bold",
+      `Total: ${points(report.score)} of ${points(report.maxScore)} points (${percent}%)`,
+    ),
+    paint("dim", report.hidden.note + (reportPath ? ` · report: ${reportPath}` : "")),
+  );
+  return `${lines.join("\n")}\n`;
+}
