@@ -81,11 +81,11 @@ export function patternHint(
   const [er, ec] = expected.$array;
   const [ar, ac] = actual.$array;
   if (mismatch.problem === "shape") {
+    if (ec === 1 && ar === 1 && ac === er) {
+      return "a (1, n) row where an (n, 1) column was expected: a sum along axis 1 needs keepdims, np.sum(x, 1, true)";
+    }
     if (ar === ec && ac === er && sameValues(transposeData(actual), expected.data)) {
       return `the result is transposed: (${ar},${ac}) instead of (${er},${ec})`;
-    }
-    if (ec === 1 && ar === 1 && ac === er) {
-      return "a (1, n) row where an (n, 1) column was expected: sum along axis 1 with keepdims, np.sum(x, 1, true)";
     }
     if (ec === 1 && ar === er && ac === er && er > 1) {
       return "an (n, n) result where an (n, 1) column was expected: a row and a column broadcast together; a sum without keepdims?";

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../grader/cli.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { reportProblems } from "../../grader/report/json.ts";
+
+let stdout: string[];
+let stderr: string[];
+const out = () => join(mkdtempSync(join(tmpdir(), "gradecheck-cli-")), "report.json");
+
+beforeEach(() => {
+  stdout = [];
+  stderr = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8"));
+
+describe("gradecheck grade", () => {
+  it("grades the untouched stubs by default: 0 points, one 'not implemented yet' line per function, exit 0", async () => {
+    const path = out();
+    expect(await main(["grade", "--out", path], PACKAGE_ROOT)).toBe(0);
+    const text = stdout.join("");
+    expect(text).toContain("Total: 0 of 22.5 points (0%)");
+    expect(text.match(/is not implemented yet/g)).toHaveLength(9);
+    const report = readReport(path);
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.tests.every((t: { status: string }) => t.status === "missing")).toBe(true);
+  });
+
+  it("grades a folder holding model.ts, prints the report with --json, and passes --fail-under 100%", async () => {
+    const path = out();
+    const code = await main(
+      ["grade", "reference/planar-classifier", "--out", path, "--json", "--fail-under", "100%"],
+      PACKAGE_ROOT,
+    );
+    expect(stderr.join("")).toBe("");
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout.join(""));
+    expect(printed).toEqual(readReport(path));
+    expect(printed.score).toBe(22.5);
+    expect(printed.submission.path).toBe("reference/planar-classifier/model.ts");
+  });
+
+  it.each([
+    { argv: ["--fail-under", "50%"], code: 1, err: "score 0 of 22.5 is below --fail-under" },
+    { argv: ["--fail-under", "0.5"], code: 1, err: "below --fail-under" },
+    { argv: ["--fail-under", "0"], code: 0, err: "" },
+    {
+      argv: ["--fail-under", "lots"],
+      code: 2,
+      err: '--fail-under must be points (15) or a percentage (75%), got "lots"',
+    },
+    {
+      argv: ["--assignment", "nope"],
+      code: 2,
+      err: 'unknown assignment "nope"; known: planar-classifier',
+    },
+    { argv: ["missing/model.ts"], code: 2, err: "no submission at" },
+    { argv: ["test"], code: 2, err: "is a folder without a model.ts" },
+    { argv: ["--seed", "-3"], code: 2, err: "--seed must be an integer >= 0, got -3" },
+    { argv: ["--timeout", "0"], code: 2, err: "--timeout must be an integer >= 1, got 0" },
+  ])("grade $argv -> exit $code", async ({ argv, code, err }) => {
+    expect(await main(["grade", "--quiet", "--out", out(), ...argv], PACKAGE_ROOT)).toBe(code);
+    if (err) expect(stderr.join("")).toContain(err);
+    else expect(stderr.join("")).toBe("");
+  });
+
+  it("--quiet prints nothing; --no-hidden runs the visible tests only and says so", async () => {
+    const path = out();
+    expect(await main(["grade", "--quiet", "--no-hidden", "--out", path], PACKAGE_ROOT)).toBe(0);
+    expect(stdout.join("")).toBe("");
+    const report = readReport(path);
+    expect(report.hidden).toEqual({
+      ran: false,
+      tests: 8,
+      note: "8 hidden tests were skipped (--no-hidden)",
+    });
+    expect(report.tests.some((t: { visibility: string }) => t.visibility === "hidden")).toBe(false);
+  });
+});
+
+describe("gradecheck validate-report", () => {
+  it("accepts a report the grader wrote, rejects a tampered one with the JSON path, and a non-JSON file", async () => {
+    const path = out();
+    await main(["grade", "--quiet", "--out", path], PACKAGE_ROOT);
+    expect(await main(["validate-report", path], PACKAGE_ROOT)).toBe(0);
+    expect(stdout.join("")).toContain("is a valid gradecheck report");
+
+    const tampered = readReport(path);
+    tampered.tests[0].status = "excellent";
+    writeFileSync(path, JSON.stringify(tampered));
+    expect(await main(["validate-report", path], PACKAGE_ROOT)).toBe(1);
+    expect(stderr.join("")).toContain(
+      "/tests/0/status: must be equal to one of the allowed values",
+    );
+
+    writeFileSync(path, "{ not json");
+    expect(await main(["validate-report", path], PACKAGE_ROOT)).toBe(2);
+  });
+});

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadAssignment } from "../../grader/assignments.ts";
+import { computeExpected, expectedToJson } from "../../grader/expected.ts";
+import { grade } from "../../grader/grade.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { reportProblems, reportToJson } from "../../grader/report/json.ts";
+
+describe("grading where there is no reference solution", () => {
+  it("expected.json is in sync with the reference", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+    if (!parts.reference) throw new Error("the reference is part of this repository");
+    const text = expectedToJson(computeExpected(parts.manifest, parts.cases, parts.reference));
+    expect(readFileSync(parts.expectedPath, "utf8")).toBe(text);
+  });
+
+  it("grades the visible tests from expected.json and says the hidden ones did not run", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", false);
+    expect(parts.reference).toBeUndefined();
+    const report = await grade(parts, {
+      submission: join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"),
+      displayRoot: PACKAGE_ROOT,
+      seed: 0,
+      hidden: true,
+      timeoutMs: undefined,
+      toolVersion: "test",
+    });
+    expect(reportProblems(JSON.parse(reportToJson(report)))).toEqual([]);
+    expect(report.hidden).toEqual({
+      ran: false,
+      tests: 8,
+      note: "8 hidden tests need the reference solution and did not run; the score covers the visible tests only",
+    });
+    expect(report.tests.every((t) => t.visibility === "visible")).toBe(true);
+    // Every visible test but the accuracy check runs from the fixture; that one needs the reference.
+    const notPassed = report.tests.filter((t) => t.status !== "passed").map((t) => t.id);
+    expect(notPassed).toEqual(["nnModel.accuracy"]);
+    expect(report.tests.find((t) => t.id === "nnModel.accuracy")?.message).toContain(
+      "needs the reference solution",
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ManifestError, parseManifest } from "../../grader/manifest.ts";
+
+const manifest = JSON.parse(
+  readFileSync(
+    new URL("../../assignments/planar-classifier/assignment.json", import.meta.url),
+    "utf8",
+  ),
+);
+const copy = () => structuredClone(manifest);
+
+describe("the assignment manifest", () => {
+  it("the planar manifest is valid, with points on every test and ids unique", () => {
+    const parsed = parseManifest(copy(), "assignment.json");
+    expect(parsed.functions.map((f) => f.name)).toEqual([
+      "sigmoid",
+      "layerSizes",
+      "initializeParameters",
+      "forwardPropagation",
+      "computeCost",
+      "backwardPropagation",
+      "updateParameters",
+      "nnModel",
+      "predict",
+    ]);
+    expect(parsed.hyperparameters).toEqual({
+      initScale: 0.001,
+      learningRate: 1.2,
+      numIterations: 10000,
+      nH: 4,
+    });
+  });
+
+  it.each([
+    [
+      "a negative points value",
+      (m: typeof manifest) => (m.functions[1].tests[0].points = -1),
+      "/functions/1/tests/0/points",
+      "must be > 0",
+    ],
+    [
+      "an unknown visibility",
+      (m: typeof manifest) => (m.functions[0].tests[2].visibility = "secret"),
+      "/functions/0/tests/2/visibility",
+      'must be one of "visible", "hidden"',
+    ],
+    [
+      "a misspelt property",
+      (m: typeof manifest) => (m.functions[0].tests[0].pionts = 1),
+      "/functions/0/tests/0",
+      'unknown property "pionts"',
+    ],
+    [
+      "a missing hyperparameter",
+      (m: typeof manifest) => delete m.hyperparameters.nH,
+      "/hyperparameters",
+      "must have required property 'nH'",
+    ],
+    [
+      "a duplicate test id",
+      (m: typeof manifest) => (m.functions[2].tests[1].id = m.functions[0].tests[0].id),
+      "/functions/2/tests/1/id",
+      'test id "sigmoid.mixed-signs" is already used at /functions/0/tests/0/id',
+    ],
+  ])("reports %s with its JSON path", (_, mutate, path, problem) => {
+    const broken = copy();
+    mutate(broken);
+    let error: unknown;
+    try {
+      parseManifest(broken, "assignment.json");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ManifestError);
+    expect((error as ManifestError).path).toBe(path);
+    expect((error as ManifestError).message).toBe(`assignment.json at ${path}: ${problem}`);
+  });
+});
