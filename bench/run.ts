@@ -4,9 +4,16 @@
  * and their ratio. Runs alternate between the two so that both see the same machine load.
  * Figures only: nothing here passes or fails on time.
  *
+ * Then the time to grade one submission end to end: the cold `gradecheck grade` command (a new
+ * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
+ * and for the untouched stubs.
+ *
  *     npm run bench -- [runs=5] [iterations=10000]
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
@@ -78,4 +85,37 @@ if (py.length > 0) {
   console.log(`  final cost: TypeScript ${costs.ts}, numpy ${costs.py}`);
 } else {
   console.log("  numpy: not available (python3 with numpy not found); no ratio");
+}
+
+const gradecheck = fileURLToPath(new URL("../bin/gradecheck.mjs", import.meta.url));
+const out = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-")), "report.json");
+
+/** Wall time of one cold `gradecheck grade` command, in seconds. */
+function timeGrade(submission: string): number {
+  const start = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [gradecheck, "grade", submission, "--quiet", "--out", out],
+    { encoding: "utf8" },
+  );
+  if (result.status !== 0)
+    throw new Error(`gradecheck grade ${submission} failed: ${result.stderr}`);
+  return (performance.now() - start) / 1000;
+}
+
+const submissions = {
+  reference: "reference/planar-classifier/model.ts",
+  stubs: "assignments/planar-classifier/model.ts",
+};
+const grading: Record<string, number[]> = { reference: [], stubs: [] };
+for (let r = 0; r < runs; r++) {
+  for (const [name, path] of Object.entries(submissions)) grading[name]?.push(timeGrade(path));
+}
+console.log(
+  `\ngradecheck grade, cold command, all visible and hidden tests, ${runs} runs (median; min-max)`,
+);
+for (const [name, times] of Object.entries(grading)) {
+  console.log(
+    `  ${name.padEnd(10)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`,
+  );
 }

@@ -1,33 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../grader/cli.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { captureTerminal } from "./helpers.ts";
 
-let stdout: string[];
-let stderr: string[];
-
-beforeEach(() => {
-  stdout = [];
-  stderr = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(console, "log").mockImplementation((line) => {
-    stdout.push(`${line}\n`);
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const { stdout, stderr } = captureTerminal();
 
 describe("gradecheck command line", () => {
   it.each([
-    { argv: [], code: 2, err: "Name a command: train or stubs." },
+    { argv: [], code: 2, err: "Name a command: grade, validate-report, expected, train or stubs." },
     { argv: ["bogus"], code: 2, err: "Unknown argument: bogus" },
     {
       argv: ["train", "--iterations", "0"],
@@ -64,14 +44,14 @@ describe("gradecheck command line", () => {
     { argv: ["--help"], code: 0, out: "Exit codes:" },
   ])("$argv -> exit $code", async ({ argv, code, out, err }) => {
     expect(await main(argv, PACKAGE_ROOT)).toBe(code);
-    if (out) expect(stdout.join("")).toContain(out);
-    if (err) expect(stderr.join("")).toContain(err);
-    if (code === 0) expect(stderr.join("")).toBe("");
+    if (out) expect(stdout()).toContain(out);
+    if (err) expect(stderr()).toContain(err);
+    if (code === 0) expect(stderr()).toBe("");
   });
 
   it("train prints the settings it used and the cost every 1000 iterations", async () => {
     expect(await main(["train", "--iterations", "1001", "--seed", "3"], PACKAGE_ROOT)).toBe(0);
-    const text = stdout.join("");
+    const text = stdout();
     expect(text).toContain("nH = 4, 1001 iterations, learning rate 1.2, seed 3");
     expect(text).toContain("Cost after iteration 1000: ");
     expect(text).toMatch(/Training accuracy: \d+\.\d\d% \(\d+ of 400\)/);

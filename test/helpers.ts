@@ -1,5 +1,5 @@
 /** Assertions shared by the tests: arrays compared type, then shape, then values. */
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect, vi } from "vitest";
 import { NDArray } from "../assignments/lib/np.ts";
 
 /**
@@ -39,4 +39,32 @@ export function thrown(f: () => unknown): Error {
     return error as Error;
   }
   throw new Error("expected a throw, got none");
+}
+
+/**
+ * Captures what the code under test writes to stdout and stderr (console.log included) during
+ * each test of the calling file; read it with `stdout()` and `stderr()`.
+ */
+export function captureTerminal(): { stdout: () => string; stderr: () => string } {
+  let out: string[] = [];
+  let err: string[] = [];
+  beforeEach(() => {
+    out = [];
+    err = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      err.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(console, "log").mockImplementation((line) => {
+      out.push(`${line}\n`);
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  return { stdout: () => out.join(""), stderr: () => err.join("") };
 }

@@ -1,31 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { reportProblems } from "../../grader/report/json.ts";
+import { captureTerminal } from "../helpers.ts";
 
-let stdout: string[];
-let stderr: string[];
 const out = () => join(mkdtempSync(join(tmpdir(), "gradecheck-cli-")), "report.json");
-
-beforeEach(() => {
-  stdout = [];
-  stderr = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const { stdout, stderr } = captureTerminal();
 
 const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 
@@ -33,7 +16,7 @@ describe("gradecheck grade", () => {
   it("grades the untouched stubs by default: 0 points, one 'not implemented yet' line per function, exit 0", async () => {
     const path = out();
     expect(await main(["grade", "--out", path], PACKAGE_ROOT)).toBe(0);
-    const text = stdout.join("");
+    const text = stdout();
     expect(text).toContain("Total: 0 of 22.5 points (0%)");
     expect(text.match(/is not implemented yet/g)).toHaveLength(9);
     const report = readReport(path);
@@ -47,9 +30,9 @@ describe("gradecheck grade", () => {
       ["grade", "reference/planar-classifier", "--out", path, "--json", "--fail-under", "100%"],
       PACKAGE_ROOT,
     );
-    expect(stderr.join("")).toBe("");
+    expect(stderr()).toBe("");
     expect(code).toBe(0);
-    const printed = JSON.parse(stdout.join(""));
+    const printed = JSON.parse(stdout());
     expect(printed).toEqual(readReport(path));
     expect(printed.score).toBe(22.5);
     expect(printed.submission.path).toBe("reference/planar-classifier/model.ts");
@@ -75,14 +58,14 @@ describe("gradecheck grade", () => {
     { argv: ["--timeout", "0"], code: 2, err: "--timeout must be an integer >= 1, got 0" },
   ])("grade $argv -> exit $code", async ({ argv, code, err }) => {
     expect(await main(["grade", "--quiet", "--out", out(), ...argv], PACKAGE_ROOT)).toBe(code);
-    if (err) expect(stderr.join("")).toContain(err);
-    else expect(stderr.join("")).toBe("");
+    if (err) expect(stderr()).toContain(err);
+    else expect(stderr()).toBe("");
   });
 
   it("--quiet prints nothing; --no-hidden runs the visible tests only and says so", async () => {
     const path = out();
     expect(await main(["grade", "--quiet", "--no-hidden", "--out", path], PACKAGE_ROOT)).toBe(0);
-    expect(stdout.join("")).toBe("");
+    expect(stdout()).toBe("");
     const report = readReport(path);
     expect(report.hidden).toEqual({
       ran: false,
@@ -98,15 +81,13 @@ describe("gradecheck validate-report", () => {
     const path = out();
     await main(["grade", "--quiet", "--out", path], PACKAGE_ROOT);
     expect(await main(["validate-report", path], PACKAGE_ROOT)).toBe(0);
-    expect(stdout.join("")).toContain("is a valid gradecheck report");
+    expect(stdout()).toContain("is a valid gradecheck report");
 
     const tampered = readReport(path);
     tampered.tests[0].status = "excellent";
     writeFileSync(path, JSON.stringify(tampered));
     expect(await main(["validate-report", path], PACKAGE_ROOT)).toBe(1);
-    expect(stderr.join("")).toContain(
-      "/tests/0/status: must be equal to one of the allowed values",
-    );
+    expect(stderr()).toContain("/tests/0/status: must be equal to one of the allowed values");
 
     writeFileSync(path, "{ not json");
     expect(await main(["validate-report", path], PACKAGE_ROOT)).toBe(2);
