@@ -9,14 +9,14 @@ import { join, relative } from "node:path";
 import { build, type Message } from "esbuild";
 import { PACKAGE_ROOT } from "./paths.ts";
 
-export type BuildResult =
-  | { status: "built"; dir: string; entry: string }
-  | {
-      status: "failed";
-      /** `model.ts:12:7: Expected ";" but found "x"`, then the code frame. */
-      message: string;
-      location: { file: string; line: number; column: number } | null;
-    };
+export interface BuildFailure {
+  status: "failed";
+  /** `model.ts:12:7: Expected ";" but found "x"`, then the code frame. */
+  message: string;
+  location: { file: string; line: number; column: number } | null;
+}
+
+export type BuildResult = { status: "built"; dir: string; entry: string } | BuildFailure;
 
 const ARRAY_MODULE = join(PACKAGE_ROOT, "assignments/lib/np.ts");
 const CHILD_RUNNER = join(PACKAGE_ROOT, "grader/sandbox/child.ts");
@@ -63,10 +63,7 @@ export async function buildSubmission(
   }
 }
 
-function describeBuildError(
-  error: Message,
-  displayRoot: string,
-): Extract<BuildResult, { status: "failed" }> extends infer F ? Omit<F, "status"> : never {
+function describeBuildError(error: Message, displayRoot: string): Omit<BuildFailure, "status"> {
   const location = error.location;
   if (!location) return { message: error.text, location: null };
   const file = relative(displayRoot, join(PACKAGE_ROOT, location.file)) || location.file;
