@@ -3,7 +3,7 @@
  * into a fresh temporary folder, which is all the sandboxed child may read. A syntax error
  * becomes a result with `file:line:column` and a code frame, never an exception.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build, type Message } from "esbuild";
@@ -56,6 +56,7 @@ export async function buildSubmission(
     });
     return { status: "built", dir, entry: join(dir, "child.mjs") };
   } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
     const errors = (error as { errors?: Message[] }).errors;
     const first = errors?.[0];
     if (!first) throw error;
