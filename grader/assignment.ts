@@ -38,6 +38,11 @@ export interface FunctionCases {
   mistakes?: Mistake[];
   /** Call twice and require the same result (default true; off for long-running functions). */
   repeat?: boolean;
+  /**
+   * Other functions of the submission this one calls: when one of them fails too, the failure
+   * may start there, and the message says so.
+   */
+  calls?: string[];
 }
 
 export interface CheckFailure {

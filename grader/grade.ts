@@ -92,8 +92,9 @@ function timeLimit(
   manifest: Manifest,
   override: number | undefined,
 ): number {
-  if (override !== undefined) return override;
+  // The instructor's limit for this test wins: it is there because the test is known to be long.
   if (test.timeoutMs !== undefined) return test.timeoutMs;
+  if (override !== undefined) return override;
   const { timeoutFloorMs, timeoutFactor } = manifest.limits;
   return Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
 }
@@ -213,7 +214,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           reference: inputs.reference,
           argNames: inputs.cases.functions[fn]?.argNames ?? [],
         });
-        const details = relativeStack(judgement.details, options.displayRoot);
+        const details = locateError(judgement.details, options.displayRoot, options.submission);
         tests.push(
           testReport(test, fn, {
             status: judgement.status,
@@ -231,7 +232,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     if (build.status === "built") rmSync(build.dir, { recursive: true, force: true });
   }
 
-  const { score, maxScore, functions } = totals(tests);
+  const blamed = blameCallees(tests, inputs.cases);
+  const { score, maxScore, functions } = totals(blamed);
   if (status === "graded") message = `${score} of ${maxScore} points`;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -259,16 +261,43 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     },
     sandbox: { permissionModel: true, heapMb: manifest.limits.heapMb, node: process.versions.node },
     functions,
-    tests,
+    tests: blamed,
   };
 }
 
-/** Stack traces with paths relative to the folder the user graded from. */
-function relativeStack(details: Details, root: string): Details {
+/**
+ * A failing test of a function that calls another failing function says so: "predict calls your
+ * forwardPropagation, which fails its own tests". The learner fixes the cause first.
+ */
+export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestReport[] {
+  const failing = new Set(tests.filter((t) => t.status !== "passed").map((t) => t.function));
+  return tests.map((test) => {
+    if (test.status === "passed" || test.status === "missing") return test;
+    const callees = (cases.functions[test.function]?.calls ?? []).filter((fn) => failing.has(fn));
+    if (callees.length === 0) return test;
+    const list = callees.join(", ");
+    return {
+      ...test,
+      failingCallees: callees,
+      message: `${test.message} Note: ${test.function} calls your ${list}, which ${callees.length > 1 ? "fail their" : "fails its"} own tests: fix ${callees.length > 1 ? "those" : "that"} first.`,
+    };
+  });
+}
+
+/**
+ * Stack traces with paths relative to the folder the user graded from, and the first frame in
+ * the submission's own file: where the learner should look, even when the error was raised deep
+ * in the array module.
+ */
+export function locateError(details: Details, root: string, submission: string): Details {
   if (details.type !== "error") return details;
   const prefix = root.endsWith("/") ? root : `${root}/`;
-  return {
-    ...details,
-    stack: details.stack.replaceAll(`file://${prefix}`, "").replaceAll(prefix, ""),
-  };
+  const stack = details.stack.replaceAll(`file://${prefix}`, "").replaceAll(prefix, "");
+  const file = relative(root, submission) || submission;
+  const frame = stack
+    .split("\n")
+    .slice(1)
+    .map((line) => /\(?([^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line))
+    .find((match) => match !== null && (match[1] === file || match[1] === submission));
+  return { ...details, stack, ...(frame ? { at: `${file}:${frame[2]}:${frame[3]}` } : {}) };
 }

@@ -1,5 +1,8 @@
 /** Assertions shared by the tests: arrays compared type, then shape, then values. */
-import { afterEach, beforeEach, expect, vi } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, onTestFinished, vi } from "vitest";
 import { NDArray } from "../assignments/lib/np.ts";
 
 /**
@@ -67,4 +70,11 @@ export function captureTerminal(): { stdout: () => string; stderr: () => string 
     vi.restoreAllMocks();
   });
   return { stdout: () => out.join(""), stderr: () => err.join("") };
+}
+
+/** A fresh temporary folder, removed when the test that asked for it finishes. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

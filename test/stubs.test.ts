@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NotImplementedError, np } from "../assignments/lib/np.ts";
@@ -8,6 +7,7 @@ import { runStubs } from "../grader/commands/stubs.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
 import { generateStub, StubError } from "../grader/stubs.ts";
 import * as ref from "../reference/planar-classifier/model.ts";
+import { tempDir } from "./helpers.ts";
 
 const header = 'import { type NDArray, np } from "gradecheck/np";\n';
 
@@ -75,7 +75,7 @@ export function double(x: NDArray): NDArray {
 describe("runStubs", () => {
   const reference = `${header}export function f(x: NDArray): NDArray {\n  // BEGIN SOLUTION\n  return x;\n  // END SOLUTION\n}\n\nexport function g(x: NDArray): NDArray {\n  // BEGIN SOLUTION\n  return np.negative(x);\n  // END SOLUTION\n}\n`;
   function project(stubText?: string) {
-    const root = mkdtempSync(join(tmpdir(), "gradecheck-stubs-"));
+    const root = tempDir("gradecheck-stubs-");
     mkdirSync(join(root, "reference", "demo"), { recursive: true });
     mkdirSync(join(root, "assignments", "demo"), { recursive: true });
     writeFileSync(join(root, "reference", "demo", "model.ts"), reference);

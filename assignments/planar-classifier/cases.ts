@@ -152,6 +152,7 @@ export const cases: AssignmentCases = {
       ],
     },
     forwardPropagation: {
+      calls: ["sigmoid"],
       argNames: ["X", "parameters"],
       inputs: (context) => wire(inputs(context), parameters(context)),
       mistakes: [
@@ -245,6 +246,14 @@ export const cases: AssignmentCases = {
       ],
     },
     nnModel: {
+      calls: [
+        "layerSizes",
+        "initializeParameters",
+        "forwardPropagation",
+        "computeCost",
+        "backwardPropagation",
+        "updateParameters",
+      ],
       argNames: ["X", "Y", "nH", "options"],
       repeat: false,
       inputs: (context) => {
@@ -258,6 +267,7 @@ export const cases: AssignmentCases = {
       },
     },
     predict: {
+      calls: ["forwardPropagation"],
       argNames: ["parameters", "X"],
       inputs: (context) => {
         if (context.params.trained === true) {

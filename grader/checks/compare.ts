@@ -5,7 +5,7 @@
  * a finite one was expected is named as such. Pure: wire data in, a structured mismatch out.
  */
 import type { Tolerance } from "../manifest.ts";
-import { isWireArray, type Wire, type WireArray } from "../sandbox/wire.ts";
+import { isWireArray, type Wire } from "../sandbox/wire.ts";
 
 export type Mismatch =
   | { problem: "type"; path: string; expected: string; actual: string }
@@ -91,24 +91,53 @@ function compareEntries(
   };
 }
 
-/** The first mismatch between `actual` and `expected` (depth first, in the expected's key order). */
-export function compare(
+/**
+ * The first mismatch between `actual` and `expected`: every structural problem (type, key,
+ * length, shape) anywhere comes before any wrong value, so that "costs has 301 entries" is what a
+ * learner reads, not the parameters it led to. Within a pass, depth first in the expected's key order.
+ */
+export function compare(expected: Wire, actual: Wire, tolerance: Tolerance): Mismatch | null {
+  return (
+    walk(expected, actual, tolerance, "", "structure") ??
+    walk(expected, actual, tolerance, "", "values")
+  );
+}
+
+type Pass = "structure" | "values";
+
+function walk(
   expected: Wire,
   actual: Wire,
   tolerance: Tolerance,
-  path = "",
+  path: string,
+  pass: Pass,
 ): Mismatch | null {
   if (isWireArray(expected)) {
     if (!isWireArray(actual)) {
       return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
     }
-    return compareArrays(expected, actual, tolerance, path);
+    const [rows, cols] = expected.$array;
+    if (actual.$array[0] !== rows || actual.$array[1] !== cols) {
+      return {
+        problem: "shape",
+        path,
+        expected: [rows, cols],
+        actual: [actual.$array[0], actual.$array[1]],
+      };
+    }
+    if (pass === "structure") return null;
+    return compareEntries(path, actual.data, expected.data, tolerance, (k) => [
+      Math.floor(k / cols),
+      k % cols,
+    ]);
   }
   if (typeof expected === "number") {
     if (typeof actual !== "number") {
       return { problem: "type", path, expected: "a number", actual: typeName(actual) };
     }
-    return compareEntries(path, [actual], [expected], tolerance, () => []);
+    return pass === "structure"
+      ? null
+      : compareEntries(path, [actual], [expected], tolerance, () => []);
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) {
@@ -121,32 +150,28 @@ export function compare(
       expected.every((e) => typeof e === "number") &&
       actual.every((a) => typeof a === "number")
     ) {
-      return compareEntries(path, actual as number[], expected as number[], tolerance, (k) => [k]);
+      return pass === "structure"
+        ? null
+        : compareEntries(path, actual as number[], expected as number[], tolerance, (k) => [k]);
     }
     for (let i = 0; i < expected.length; i++) {
-      const found = compare(expected[i] as Wire, actual[i] as Wire, tolerance, join(path, i));
+      const found = walk(expected[i] as Wire, actual[i] as Wire, tolerance, join(path, i), pass);
       if (found) return found;
     }
     return null;
   }
   if (expected !== null && typeof expected === "object") {
-    if (
-      actual === null ||
-      typeof actual !== "object" ||
-      Array.isArray(actual) ||
-      isWireArray(actual) ||
-      "$unsupported" in actual ||
-      "$undefined" in actual
-    ) {
+    if (!isPlainObject(actual)) {
       return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
     }
     for (const [key, value] of Object.entries(expected)) {
       if (!Object.hasOwn(actual, key)) return { problem: "missing-key", path, key };
-      const found = compare(
+      const found = walk(
         value,
         (actual as Record<string, Wire>)[key] as Wire,
         tolerance,
         join(path, key),
+        pass,
       );
       if (found) return found;
     }
@@ -158,25 +183,15 @@ export function compare(
   return null;
 }
 
-function compareArrays(
-  expected: WireArray,
-  actual: WireArray,
-  tolerance: Tolerance,
-  path: string,
-): Mismatch | null {
-  const [rows, cols] = expected.$array;
-  if (actual.$array[0] !== rows || actual.$array[1] !== cols) {
-    return {
-      problem: "shape",
-      path,
-      expected: [rows, cols],
-      actual: [actual.$array[0], actual.$array[1]],
-    };
-  }
-  return compareEntries(path, actual.data, expected.data, tolerance, (k) => [
-    Math.floor(k / cols),
-    k % cols,
-  ]);
+function isPlainObject(value: Wire): value is { [key: string]: Wire } {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    !isWireArray(value) &&
+    !("$unsupported" in value) &&
+    !("$undefined" in value)
+  );
 }
 
 /** Bit-for-bit equality of wire values (for inputs before and after a call, and repeated calls). */

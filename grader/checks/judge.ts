@@ -38,10 +38,8 @@ export function judge(input: JudgeInput): Judgement {
       return {
         status: "error",
         details: {
-          type: "error",
-          name: outcome.error.name,
-          message: `the module could not be loaded: ${outcome.error.message}`,
-          stack: outcome.error.stack,
+          type: "import-failed",
+          reason: `${outcome.error.name}: ${outcome.error.message}`,
         },
       };
     case "missing":
@@ -51,7 +49,11 @@ export function judge(input: JudgeInput): Judgement {
     case "crashed":
       return { status: "error", details: { type: "crashed", reason: outcome.reason } };
     case "threw":
-      if (outcome.error.name === "NotImplementedError") {
+      // Not implemented means this function's own stub; another stub it calls is an error here.
+      if (
+        outcome.error.name === "NotImplementedError" &&
+        outcome.error.message === `${input.fn} is not implemented yet`
+      ) {
         return { status: "missing", details: { type: "missing", reason: "not-implemented" } };
       }
       return { status: "error", details: { type: "error", ...outcome.error } };
@@ -128,7 +130,15 @@ function judgeReturned(
   return { status: "passed", details: { type: "passed" } };
 }
 
-/** The hint of the first classic mistake whose output the learner's output matches. */
+/** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
+const MIN_DIAGNOSTIC_ENTRIES = 3;
+
+/**
+ * The hint of the first classic mistake whose output the learner's output matches, provided the
+ * mistake is recognisable on these inputs: it must differ from the right answer in its structure
+ * or in several entries (thresholding Z2 instead of A2 may flip a single prediction, which a
+ * wrong forward pass can flip too).
+ */
 function mistakeHint(input: JudgeInput, actual: Wire): string | undefined {
   const mistakes = input.cases.functions[input.fn]?.mistakes ?? [];
   if (!input.reference) return undefined;
@@ -140,7 +150,12 @@ function mistakeHint(input: JudgeInput, actual: Wire): string | undefined {
     } catch {
       continue;
     }
-    if (compare(output, actual, input.tolerance) === null) return mistake.hint;
+    const difference = compare(input.expected as Wire, output, input.tolerance);
+    const recognisable =
+      difference !== null &&
+      (difference.problem !== "value" ||
+        difference.wrong >= Math.min(MIN_DIAGNOSTIC_ENTRIES, difference.total));
+    if (recognisable && compare(output, actual, input.tolerance) === null) return mistake.hint;
   }
   return undefined;
 }

@@ -34,7 +34,9 @@ export function wordMessage(fn: string, details: Details): string {
     case "check":
       return withHint(`${fn}: ${details.message}.`, details.hint);
     case "error":
-      return `${fn} threw ${details.name}: ${details.message}${firstFrame(details.stack)}`;
+      return `${fn} threw ${details.name}: ${details.message}${details.at ? ` (at ${details.at})` : ""}`;
+    case "import-failed":
+      return `the submission could not be loaded, so ${fn} could not be called: ${details.reason}.`;
     case "timeout":
       return `${fn} did not return within ${details.limitMs} ms (an endless loop, or far too slow).`;
     case "crashed":
@@ -68,14 +70,4 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
       );
     }
   }
-}
-
-/** The first stack frame in the learner's code, as " (at model.ts:12:5)". */
-function firstFrame(stack: string): string {
-  const frame = stack
-    .split("\n")
-    .slice(1)
-    .find((line) => !line.includes("grader/sandbox") && !line.includes("node:"));
-  const location = frame ? /\(?([^()\s]+:\d+:\d+)\)?\s*$/.exec(frame)?.[1] : undefined;
-  return location ? ` (at ${location})` : "";
 }

@@ -17,7 +17,9 @@ export type Details =
   | { type: "mutated-input"; argument: string; path: string }
   | { type: "nondeterministic"; path: string }
   | { type: "check"; message: string; hint?: string; values: Record<string, number | string> }
-  | { type: "error"; name: string; message: string; stack: string }
+  /** `at`: the first place in the submission's own file on the stack, like "model.ts:12:5". */
+  | { type: "error"; name: string; message: string; stack: string; at?: string }
+  | { type: "import-failed"; reason: string }
   | { type: "timeout"; limitMs: number }
   | { type: "crashed"; reason: string }
   | { type: "missing"; reason: "not-exported" | "not-implemented" }
@@ -39,6 +41,8 @@ export interface TestReport {
   timeLimitMs: number | null;
   message: string;
   details: Details;
+  /** Functions this one calls that fail their own tests: where the failure may come from. */
+  failingCallees?: string[];
   durationMs: number;
   /** What the learner's code printed during this test (capped, with a truncation mark). */
   output: string;

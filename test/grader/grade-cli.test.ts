@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { reportProblems } from "../../grader/report/json.ts";
-import { captureTerminal } from "../helpers.ts";
+import { captureTerminal, tempDir } from "../helpers.ts";
 
-const out = () => join(mkdtempSync(join(tmpdir(), "gradecheck-cli-")), "report.json");
+const out = () => join(tempDir("gradecheck-cli-"), "report.json");
 const { stdout, stderr } = captureTerminal();
 
 const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8"));

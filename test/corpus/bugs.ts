@@ -1,0 +1,446 @@
+/**
+ * The buggy-submission corpus: typical learner mistakes, each made by exact text substitution in
+ * the reference solution (so the corpus follows the reference as it changes), with the verdict the
+ * grader must give: the exact set of functions that lose points and what the first failing message
+ * of each must say.
+ *
+ * Why a bug can cost more than its own function (design principle 2): every function is called
+ * with reference inputs, so a bug costs points elsewhere only through the learner's own calls:
+ * - the reference `nnModel` calls layerSizes (only nX and nY), initializeParameters (default
+ *   scale), forwardPropagation, computeCost (its value goes into `costs`), backwardPropagation and
+ *   updateParameters, and its tests compare the costs and parameters with the reference's
+ *   (nnModel.early, nnModel.settings) and the training accuracy (nnModel.accuracy);
+ * - `predict` calls forwardPropagation, and `forwardPropagation` calls sigmoid.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import type { TestStatus } from "../../grader/report/types.ts";
+
+export const REFERENCE_PATH = join(PACKAGE_ROOT, "reference/planar-classifier/model.ts");
+
+/** The functions of the planar assignment, in the manifest's order. */
+export const FUNCTIONS = [
+  "sigmoid",
+  "layerSizes",
+  "initializeParameters",
+  "forwardPropagation",
+  "computeCost",
+  "backwardPropagation",
+  "updateParameters",
+  "nnModel",
+  "predict",
+] as const;
+
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+export interface Bug {
+  /** Short id, used as the test name. */
+  name: string;
+  /** The mistake, as a learner would make it. */
+  description: string;
+  /** Exact substitutions in the reference; each `from` occurs exactly once there. */
+  replace: [from: string, to: string][];
+  /** Exactly the functions that must score below their maximum. */
+  losing: FunctionName[];
+  /** Why `losing` holds more than the buggy function (the calls that carry the bug), if it does. */
+  why?: string;
+  /** For each losing function: substrings its first failing test's message must contain. */
+  messages: Partial<Record<FunctionName, string[]>>;
+  /** Statuses some tests must have (for bugs that only show on some inputs). */
+  statuses?: Record<string, TestStatus>;
+}
+
+/** Shared reasons. */
+const NN_MODEL_CALLS =
+  "the reference nnModel calls this function on every iteration, so its costs and parameters drift from the reference's";
+const PREDICT_CALLS = "predict calls forwardPropagation";
+
+export const bugs: Bug[] = [
+  {
+    name: "dW1 without 1/m",
+    description: "dW1 = dZ1·Xᵀ: the average over the m examples is forgotten",
+    replace: [["const dW1 = np.divide(np.dot(dZ1, X.T), m);", "const dW1 = np.dot(dZ1, X.T);"]],
+    losing: ["backwardPropagation", "nnModel"],
+    why: NN_MODEL_CALLS,
+    messages: {
+      backwardPropagation: ["backwardPropagation: dW1", "m = 5 times too large", "1/m is missing"],
+      nnModel: ["nnModel: parameters.W1"],
+    },
+  },
+  {
+    name: "update goes up the gradient",
+    description: "θ + learningRate·dθ instead of θ − learningRate·dθ",
+    replace: [
+      ["W1: np.subtract(parameters.W1,", "W1: np.add(parameters.W1,"],
+      ["b1: np.subtract(parameters.b1,", "b1: np.add(parameters.b1,"],
+      ["W2: np.subtract(parameters.W2,", "W2: np.add(parameters.W2,"],
+      ["b2: np.subtract(parameters.b2,", "b2: np.add(parameters.b2,"],
+    ],
+    losing: ["updateParameters", "nnModel"],
+    why: NN_MODEL_CALLS,
+    messages: {
+      updateParameters: ["updateParameters: W1", "goes up the gradient"],
+      nnModel: ["nnModel: parameters.W1"],
+    },
+  },
+  {
+    name: "sigmoid in the hidden layer",
+    description: "A1 = σ(Z1) instead of tanh(Z1)",
+    replace: [["const A1 = np.tanh(Z1);", "const A1 = sigmoid(Z1);"]],
+    losing: ["forwardPropagation", "nnModel", "predict"],
+    why: `${NN_MODEL_CALLS}; ${PREDICT_CALLS}, and the different hidden layer changes predictions`,
+    messages: {
+      forwardPropagation: ["forwardPropagation: A2", "the hidden layer uses tanh, not sigmoid"],
+      nnModel: ["nnModel: parameters.W1"],
+      predict: ["predict: "],
+    },
+  },
+  {
+    name: "tanh' written as 1 − A1",
+    description: "dZ1 = W2ᵀ·dZ2 ∗ (1 − A1) instead of (1 − A1²)",
+    replace: [["np.subtract(1, np.power(A1, 2))", "np.subtract(1, A1)"]],
+    losing: ["backwardPropagation", "nnModel"],
+    why: NN_MODEL_CALLS,
+    messages: {
+      backwardPropagation: ["backwardPropagation: dW1", "tanh's derivative is 1 − A1², not 1 − A1"],
+      nnModel: ["nnModel: parameters.W1"],
+    },
+  },
+  {
+    name: "zero weights",
+    description: "W1 and W2 initialized with zeros instead of random numbers",
+    replace: [
+      ["const W1 = np.multiply(rng.randn(nH, nX), scale);", "const W1 = np.zeros([nH, nX]);"],
+      ["const W2 = np.multiply(rng.randn(nY, nH), scale);", "const W2 = np.zeros([nY, nH]);"],
+    ],
+    losing: ["initializeParameters", "nnModel"],
+    why: NN_MODEL_CALLS,
+    messages: {
+      initializeParameters: ["initializeParameters: W1", "the weights are all zero"],
+      nnModel: ["nnModel: parameters.W1", "all zeros"],
+    },
+  },
+  {
+    name: "W2 drawn before W1",
+    description: "the same generator, but W2's numbers are drawn first",
+    replace: [
+      [
+        "  const W1 = np.multiply(rng.randn(nH, nX), scale);\n  const b1 = np.zeros([nH, 1]);\n  const W2 = np.multiply(rng.randn(nY, nH), scale);\n",
+        "  const W2 = np.multiply(rng.randn(nY, nH), scale);\n  const W1 = np.multiply(rng.randn(nH, nX), scale);\n  const b1 = np.zeros([nH, 1]);\n",
+      ],
+    ],
+    losing: ["initializeParameters", "nnModel"],
+    why: NN_MODEL_CALLS,
+    messages: {
+      initializeParameters: ["initializeParameters: W1", "W2 was drawn before W1"],
+      nnModel: ["nnModel: parameters.W1"],
+    },
+  },
+  {
+    name: "initialization ignores the scale",
+    description: "a fixed 0.001 instead of the scale argument",
+    replace: [
+      [
+        "const W1 = np.multiply(rng.randn(nH, nX), scale);",
+        "const W1 = np.multiply(rng.randn(nH, nX), 0.001);",
+      ],
+      [
+        "const W2 = np.multiply(rng.randn(nY, nH), scale);",
+        "const W2 = np.multiply(rng.randn(nY, nH), 0.001);",
+      ],
+    ],
+    // nnModel initializes with the default scale 0.001, so it is not affected.
+    losing: ["initializeParameters"],
+    messages: { initializeParameters: ["initializeParameters: W1", "times 0.1000"] },
+    statuses: {
+      "initializeParameters.planar": "passed",
+      "initializeParameters.scale": "failed",
+      "initializeParameters.other": "failed",
+    },
+  },
+  {
+    name: "keepdims forgotten in db1 and db2",
+    description: "np.sum(dZ, 1) gives a (1, n) row where the (n, 1) column was wanted",
+    replace: [
+      [
+        "const db2 = np.divide(np.sum(dZ2, 1, true), m);",
+        "const db2 = np.divide(np.sum(dZ2, 1), m);",
+      ],
+      [
+        "const db1 = np.divide(np.sum(dZ1, 1, true), m);",
+        "const db1 = np.divide(np.sum(dZ1, 1), m);",
+      ],
+    ],
+    losing: ["backwardPropagation", "nnModel"],
+    why: `${NN_MODEL_CALLS} (b1 − lr·db1 broadcasts to (nH, nH), and the next forward step fails)`,
+    messages: {
+      backwardPropagation: ["backwardPropagation: db1 has shape (1,4), expected (4,1)", "keepdims"],
+      nnModel: ["nnModel threw ShapeError", "broadcast"],
+    },
+  },
+  {
+    name: "cost as a (1,1) array",
+    description: "the cost is summed with keepdims and returned as an array instead of a number",
+    replace: [
+      [
+        "return -np.sum(logprobs) / m;",
+        "return np.divide(np.negative(np.sum(logprobs, null, true)), m);",
+      ],
+    ],
+    losing: ["computeCost", "nnModel"],
+    why: "the reference nnModel pushes computeCost's value into `costs`, which must be numbers",
+    messages: {
+      computeCost: ["computeCost: the result is an array (1,1), expected a number", "plain number"],
+      nnModel: ["nnModel: costs[0] is an array (1,1), expected a number", "plain number"],
+    },
+  },
+  {
+    name: "cost without the (1 − y) term",
+    description: "J = −(1/m) Σ y·log(a): the examples with y = 0 are forgotten",
+    replace: [
+      [
+        "    np.multiply(np.log(np.subtract(1, A2)), np.subtract(1, Y)),\n",
+        "    np.multiply(np.zeros(A2.shape), np.subtract(1, Y)),\n",
+      ],
+    ],
+    losing: ["computeCost", "nnModel"],
+    why: "nnModel's costs are computeCost's values (the gradients are right, so the parameters are too)",
+    messages: {
+      computeCost: ["computeCost: the result is", "the (1 − y)·log(1 − a) term is missing"],
+      nnModel: ["nnModel: costs[0]"],
+    },
+  },
+  {
+    name: "cost with the sign flipped",
+    description: "J = (1/m) Σ (…) without the leading minus",
+    replace: [["return -np.sum(logprobs) / m;", "return np.sum(logprobs) / m;"]],
+    losing: ["computeCost", "nnModel"],
+    why: "nnModel's costs are computeCost's values",
+    messages: {
+      computeCost: ["computeCost: the result is", "the sign is flipped"],
+      nnModel: ["nnModel: costs[0]"],
+    },
+  },
+  {
+    name: "predict with <",
+    description: "1 where A2 < 0.5: the comparison is the wrong way round",
+    replace: [["np.where(np.greater(A2, 0.5), 1, 0)", "np.where(np.less(A2, 0.5), 1, 0)"]],
+    losing: ["predict"],
+    messages: { predict: ["predict: the result", "the comparison is the wrong way round"] },
+  },
+  {
+    name: "predict thresholds Z2",
+    description: "1 where Z2 > 0.5 instead of A2 > 0.5",
+    replace: [
+      [
+        "  const { A2 } = forwardPropagation(X, parameters);\n  return np.where(np.greater(A2, 0.5), 1, 0);",
+        "  const { cache } = forwardPropagation(X, parameters);\n  return np.where(np.greater(cache.Z2, 0.5), 1, 0);",
+      ],
+    ],
+    losing: ["predict"],
+    messages: { predict: ["predict: the result", "threshold A2 (the probabilities), not Z2"] },
+  },
+  {
+    name: "predict returns the probabilities",
+    description: "returns A2 itself, not 0/1 predictions",
+    replace: [["return np.where(np.greater(A2, 0.5), 1, 0);", "return A2;"]],
+    losing: ["predict"],
+    messages: { predict: ["predict: the result", "expected"] },
+  },
+  {
+    name: "transposed dW1",
+    description: "dW1 = X·dZ1ᵀ, which is (nX, nH) instead of (nH, nX)",
+    replace: [
+      [
+        "const dW1 = np.divide(np.dot(dZ1, X.T), m);",
+        "const dW1 = np.divide(np.dot(X, dZ1.T), m);",
+      ],
+    ],
+    losing: ["backwardPropagation", "nnModel"],
+    why: `${NN_MODEL_CALLS} (W1 − lr·dW1 cannot broadcast (4,2) with (2,4))`,
+    messages: {
+      backwardPropagation: [
+        "backwardPropagation: dW1 has shape (2,4), expected (4,2)",
+        "the result is transposed",
+      ],
+      nnModel: ["nnModel threw ShapeError", "(4,2) (2,4)"],
+    },
+  },
+  {
+    name: "parameters updated in place",
+    description: "updateParameters writes the new W1 into the W1 it was given",
+    replace: [
+      [
+        "  return {\n    W1: np.subtract(parameters.W1, np.multiply(learningRate, grads.dW1)),\n",
+        [
+          "  const { W1 } = parameters;",
+          "  const stepW1 = np.multiply(learningRate, grads.dW1);",
+          "  for (let k = 0; k < W1.size; k++) W1.data[k] = (W1.data[k] as number) - (stepW1.data[k] as number);",
+          "  return {",
+          "    W1,",
+          "",
+        ].join("\n"),
+      ],
+    ],
+    // The returned values are right and nnModel only uses the returned parameters (it never reads
+    // W1.T, which the array caches), so training is not affected.
+    losing: ["updateParameters"],
+    messages: {
+      updateParameters: [
+        "updateParameters changed its argument parameters in place",
+        "parameters.W1",
+      ],
+    },
+  },
+  {
+    name: "update ignores the learning rate",
+    description: "a fixed 1.2 instead of the learningRate argument",
+    replace: [
+      ["np.multiply(learningRate, grads.dW1)", "np.multiply(1.2, grads.dW1)"],
+      ["np.multiply(learningRate, grads.db1)", "np.multiply(1.2, grads.db1)"],
+      ["np.multiply(learningRate, grads.dW2)", "np.multiply(1.2, grads.dW2)"],
+      ["np.multiply(learningRate, grads.db2)", "np.multiply(1.2, grads.db2)"],
+    ],
+    losing: ["updateParameters", "nnModel"],
+    why: "nnModel.settings trains with a learning rate of 0.5 through updateParameters",
+    messages: {
+      updateParameters: ["updateParameters: W1", "use the learningRate argument, not a fixed 1.2"],
+      nnModel: ["nnModel: parameters.W1"],
+    },
+    statuses: {
+      "updateParameters.default-rate": "passed",
+      "nnModel.early": "passed",
+      "nnModel.settings": "failed",
+    },
+  },
+  {
+    name: "nnModel ignores nH",
+    description: "always 4 hidden units, whatever nH it is given",
+    replace: [
+      [
+        "initializeParameters(nX, nH, nY, np.random.seed(seed))",
+        "initializeParameters(nX, 4, nY, np.random.seed(seed))",
+      ],
+    ],
+    losing: ["nnModel"],
+    messages: { nnModel: ["nnModel: parameters.W1 has shape (4,3), expected (3,3)"] },
+    statuses: { "nnModel.early": "passed", "nnModel.settings": "failed" },
+  },
+  {
+    name: "nnModel ignores the learning rate",
+    description: "updateParameters is called with its default rate",
+    replace: [
+      [
+        "parameters = updateParameters(parameters, grads, learningRate);",
+        "parameters = updateParameters(parameters, grads);",
+      ],
+    ],
+    losing: ["nnModel"],
+    messages: { nnModel: ["nnModel: parameters.W1"] },
+    statuses: { "nnModel.early": "passed", "nnModel.settings": "failed" },
+  },
+  {
+    name: "nnModel ignores the seed",
+    description: "the generator is always seeded with 2",
+    replace: [
+      [
+        "initializeParameters(nX, nH, nY, np.random.seed(seed))",
+        "initializeParameters(nX, nH, nY, np.random.seed(2))",
+      ],
+    ],
+    losing: ["nnModel"],
+    messages: { nnModel: ["nnModel: parameters.W1"] },
+    statuses: { "nnModel.early": "passed", "nnModel.settings": "failed" },
+  },
+  {
+    name: "nnModel runs one iteration too many",
+    description: "i <= numIterations",
+    replace: [["i < numIterations", "i <= numIterations"]],
+    losing: ["nnModel"],
+    // nnModel's result is compared parameters first, so the message names W1 rather than costs.
+    messages: { nnModel: ["nnModel: costs has 301 entries, expected 300"] },
+  },
+  {
+    name: "element-wise W2ᵀ ∗ dZ2",
+    description:
+      "dZ1 = (W2ᵀ ∗ dZ2) ∗ (1 − A1²) with an entry-by-entry product, which broadcasts to the matrix product only when nY = 1",
+    replace: [["np.multiply(np.dot(W2.T, dZ2), ", "np.multiply(np.multiply(W2.T, dZ2), "]],
+    losing: ["backwardPropagation", "nnModel"],
+    why: "nnModel.settings trains a network with nY = 2 through backwardPropagation",
+    messages: {
+      backwardPropagation: [
+        "backwardPropagation threw ShapeError: np.multiply",
+        "broadcast together with shapes (5,3) (3,7)",
+      ],
+      nnModel: ["nnModel threw ShapeError: np.multiply", "(3,2) (2,20)"],
+    },
+    statuses: {
+      "backwardPropagation.planar": "passed",
+      "backwardPropagation.multi-output": "error",
+      "nnModel.early": "passed",
+      "nnModel.accuracy": "passed",
+      "nnModel.settings": "error",
+    },
+  },
+  {
+    name: "layerSizes with nH = m",
+    description: "the hidden size is taken from X's columns",
+    replace: [["nH: 4, nY: Y.shape[0]", "nH: X.shape[1], nY: Y.shape[0]"]],
+    // The reference nnModel takes only nX and nY from layerSizes.
+    losing: ["layerSizes"],
+    messages: { layerSizes: ["layerSizes: nH is 400, expected 4"] },
+  },
+  {
+    name: "sigmoid with e^z",
+    description: "1 / (1 + e^z): the minus sign is forgotten",
+    replace: [["np.exp(np.negative(z))", "np.exp(z)"]],
+    losing: ["sigmoid", "forwardPropagation", "nnModel", "predict"],
+    why: `the learner's forwardPropagation calls the learner's sigmoid; ${NN_MODEL_CALLS}; ${PREDICT_CALLS}`,
+    messages: {
+      sigmoid: ["sigmoid: the result", "this is 1 − σ(z)"],
+      forwardPropagation: ["forwardPropagation: A2"],
+      nnModel: ["nnModel: parameters.W1"],
+      predict: ["predict: the result"],
+    },
+  },
+  {
+    name: "bias dropped in the hidden layer",
+    description: "Z1 = W1·X without + b1",
+    replace: [["const Z1 = np.add(np.dot(W1, X), b1);", "const Z1 = np.dot(W1, X);"]],
+    losing: ["forwardPropagation", "nnModel", "predict"],
+    why: `${NN_MODEL_CALLS} (b1 is learned from the first update on); ${PREDICT_CALLS}`,
+    messages: {
+      forwardPropagation: ["forwardPropagation: A2"],
+      nnModel: ["nnModel: parameters.W1"],
+      predict: ["predict: the result"],
+    },
+  },
+];
+
+/** The reference's source text. */
+export function referenceSource(): string {
+  return readFileSync(REFERENCE_PATH, "utf8");
+}
+
+/** How many times `needle` occurs in `text` (overlapping occurrences included). */
+export function occurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+/** The reference with a bug's substitutions made; throws unless each `from` occurs exactly once. */
+export function applyBug(source: string, bug: Bug): string {
+  let text = source;
+  for (const [from, to] of bug.replace) {
+    const count = Math.max(occurrences(source, from), occurrences(text, from));
+    if (count !== 1 || occurrences(text, from) !== 1) {
+      throw new Error(
+        `bug "${bug.name}": ${JSON.stringify(from)} occurs ${count} times in the reference, expected exactly once`,
+      );
+    }
+    text = text.replace(from, () => to);
+  }
+  return text;
+}
