@@ -15,7 +15,7 @@ import type { Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
-import { Sandbox } from "./sandbox/sandbox.ts";
+import { CPU_LIMIT_AVAILABLE, Sandbox } from "./sandbox/sandbox.ts";
 import { decode, encode, type Wire } from "./sandbox/wire.ts";
 import { totals } from "./score.ts";
 
@@ -169,6 +169,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           entry: build.entry,
           heapMb: manifest.limits.heapMb,
           importTimeoutMs: manifest.limits.importTimeoutMs,
+          cpuSeconds: manifest.limits.childCpuSeconds,
         })
       : undefined;
   try {
@@ -259,7 +260,12 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           ? `${hiddenCount} hidden tests were skipped (--no-hidden)`
           : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only`,
     },
-    sandbox: { permissionModel: true, heapMb: manifest.limits.heapMb, node: process.versions.node },
+    sandbox: {
+      permissionModel: true,
+      heapMb: manifest.limits.heapMb,
+      cpuSeconds: CPU_LIMIT_AVAILABLE ? manifest.limits.childCpuSeconds : null,
+      node: process.versions.node,
+    },
     functions,
     tests: blamed,
   };

@@ -35,6 +35,7 @@ export interface Manifest {
     timeoutFactor: number;
     heapMb: number;
     importTimeoutMs: number;
+    childCpuSeconds: number;
   };
   functions: { name: string; tests: TestSpec[] }[];
 }

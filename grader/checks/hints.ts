@@ -52,14 +52,15 @@ function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
-function ratioHint(alpha: number, context: HintContext): string {
+/** What a constant ratio between a wrong and a right answer usually means. */
+export function ratioHint(alpha: number, context: HintContext): string {
   if (close(alpha, -1)) return "the sign is flipped";
   const m = context.examples.find((n) => n > 2 && close(alpha, n));
   if (m !== undefined) return `it is m = ${m} times too large: the 1/m is missing`;
   const mInverse = context.examples.find((n) => n > 2 && close(alpha, 1 / n));
   if (mInverse !== undefined) return `it is m = ${mInverse} times too small: divided by m twice?`;
-  if (close(alpha, 2)) return "it is exactly twice the expected value";
-  if (close(alpha, 0.5)) return "it is exactly half the expected value";
+  if (close(alpha, 2)) return "it is exactly twice the expected value: an extra factor of 2";
+  if (close(alpha, 0.5)) return "it is exactly half the expected value: a missing factor of 2";
   return `it is the expected value times ${alpha.toPrecision(4)}: a constant factor is wrong`;
 }
 

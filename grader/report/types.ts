@@ -71,7 +71,7 @@ export interface Report {
   /** Honest account of hidden tests: run or not, and why. */
   hidden: { ran: boolean; tests: number; note: string };
   /** Which isolation was in force for the learner's code. */
-  sandbox: { permissionModel: boolean; heapMb: number; node: string };
+  sandbox: { permissionModel: boolean; heapMb: number; cpuSeconds: number | null; node: string };
   functions: FunctionTotal[];
   tests: TestReport[];
 }

@@ -97,6 +97,8 @@ function handleCall(module: Record<string, unknown>, request: CallRequest): void
 
 /** Starts the child: `load` imports the learner's module (a dynamic import, so failures are ours to report). */
 export async function run(load: () => Promise<Record<string, unknown>>): Promise<void> {
+  // The grader is gone: nothing left to answer (a child stuck in a loop is stopped by its CPU limit).
+  process.on("disconnect", () => process.exit(0));
   redirectOutput();
   let module: Record<string, unknown>;
   try {

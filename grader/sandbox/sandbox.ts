@@ -4,7 +4,8 @@
  * addons), with an empty environment and a heap limit. Each call has a time limit; a call that
  * times out or crashes the child kills it, and the next call starts a fresh one.
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import type { CallResult, ChildMessage, ThrownError } from "./protocol.ts";
 import type { Wire } from "./wire.ts";
 
@@ -15,7 +16,23 @@ export interface SandboxOptions {
   heapMb: number;
   /** How long importing the learner's module may take. */
   importTimeoutMs: number;
+  /**
+   * CPU seconds the child may use in all (RLIMIT_CPU, set through the shell's `ulimit -t`): a
+   * child whose grader died while it was stuck in a loop cannot run on for ever.
+   */
+  cpuSeconds: number;
 }
+
+const SHELL = "/bin/sh";
+
+/** Whether children run under a CPU-time limit (needs a POSIX shell). */
+export const CPU_LIMIT_AVAILABLE = process.platform !== "win32" && existsSync(SHELL);
+
+/** Every child alive, so that they die with the grader even when it exits early. */
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
 
 /** What one call came to, as seen from the grader. */
 export type CallOutcome =
@@ -115,20 +132,37 @@ export class Sandbox {
   }
 
   #start(): Promise<Live | Extract<CallOutcome, { status: "import-failed" }>> {
-    const { dir, entry, heapMb, importTimeoutMs } = this.#options;
-    const child = fork(entry, [], {
+    const { dir, entry, heapMb, importTimeoutMs, cpuSeconds } = this.#options;
+    const nodeOptions = [
+      permissionFlag(),
+      `--allow-fs-read=${dir}`,
+      `--max-old-space-size=${heapMb}`,
+      "--enable-source-maps",
+      "--no-warnings",
+    ];
+    const options = {
       cwd: dir,
       env: {},
-      execArgv: [
-        permissionFlag(),
-        `--allow-fs-read=${dir}`,
-        `--max-old-space-size=${heapMb}`,
-        "--enable-source-maps",
-        "--no-warnings",
-      ],
-      serialization: "advanced",
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-    });
+      serialization: "advanced" as const,
+      stdio: ["ignore", "pipe", "pipe", "ipc"] as ("ignore" | "pipe" | "ipc")[],
+    };
+    // exec keeps the process (and the IPC channel) while the shell applies the CPU limit; the
+    // shell's own PWD is unset so that the environment stays empty.
+    const child = CPU_LIMIT_AVAILABLE
+      ? spawn(
+          SHELL,
+          [
+            "-c",
+            `ulimit -t ${cpuSeconds} && unset PWD OLDPWD && exec "$0" "$@"`,
+            process.execPath,
+            ...nodeOptions,
+            entry,
+          ],
+          options,
+        )
+      : fork(entry, [], { ...options, execArgv: nodeOptions });
+    running.add(child);
+    child.on("exit", () => running.delete(child));
     const live: Live = { child, exports: [], stray: "" };
     const collect = (chunk: Buffer) => {
       if (live.stray.length < STDERR_LIMIT)

@@ -1,0 +1,350 @@
+/**
+ * Numeric gradient checking, independent of any assignment: given a scalar function of named
+ * parameter tensors and a claimed gradient for each, say per tensor whether the gradient is right,
+ * by how much it is off, where, and what the pattern of the error suggests.
+ *
+ * Rules (see README, "Gradient checking"):
+ * - step: h = ∛ε · max(1, |θ|) per entry (ε = 2⁻⁵², so h ≈ 6e-6 for |θ| <= 1), the step that
+ *   balances the central difference's O(h²) truncation error against rounding;
+ * - estimator: central differences at h and h/2. Their difference estimates the truncation error;
+ *   where it exceeds the rounding error, Richardson's (4·D(h/2) − D(h)) / 3 cancels the h² term
+ *   ("where it pays"); otherwise D(h/2) is used as it is;
+ * - tolerance per entry, from the estimator's own error estimate: 10 × (truncation estimate +
+ *   rounding bound) + 1e-6 × max(|analytic|, |numeric|), never one fixed threshold;
+ * - kinks: when the function reports quantities whose sign matters (ReLU pre-activations), an
+ *   entry whose perturbation flips one of those signs is "not checked: kink", never failed;
+ * - fast mode: K random unit directions per tensor compare ⟨g, u⟩ with the directional
+ *   derivative; a tensor that fails is re-checked entry by entry before anything is reported.
+ * Pure apart from calling the objective; all randomness comes from the seed.
+ */
+import { RandomState } from "../../assignments/lib/np.ts";
+
+export interface Tensor {
+  shape: readonly [number, number];
+  data: Float64Array;
+}
+
+export type Params = Record<string, Tensor>;
+
+/** A value of the objective, with the quantities whose sign change is a kink (optional). */
+export interface Evaluation {
+  value: number;
+  kinks?: ArrayLike<number>;
+}
+
+/**
+ * Evaluates the objective at several points at once (one round trip to a sandbox, say). Each
+ * point is the base parameters with one tensor replaced.
+ */
+export type Objective = (points: Params[]) => Promise<Evaluation[]> | Evaluation[];
+
+export interface CheckOptions {
+  mode: "full" | "fast";
+  /** Random directions per tensor in fast mode. */
+  directions: number;
+  seed: number;
+}
+
+export interface EntryReport {
+  index: [number, number];
+  analytic: number;
+  numeric: number;
+  /** |analytic − numeric| / max(|analytic|, |numeric|, tiny). */
+  relativeError: number;
+  /** The entry's tolerance on |analytic − numeric|. */
+  tolerance: number;
+}
+
+export type TensorResult =
+  | { name: string; verdict: "wrong-shape"; expected: [number, number]; actual: [number, number] }
+  | {
+      name: string;
+      verdict: "passed" | "failed";
+      /** ‖g − n‖₂ / (‖g‖₂ + ‖n‖₂) over the checked entries (0 when both are 0). */
+      difference: number;
+      /** ⟨g, n⟩ / ⟨n, n⟩: the factor by which the claimed gradient is the numeric one. */
+      alpha: number;
+      cosine: number;
+      /** The entries furthest outside their tolerance (or the largest errors when passed), up to 3. */
+      worst: EntryReport[];
+      checked: number;
+      /** Entries not checked because a perturbation crossed a kink. */
+      kinks: [number, number][];
+      /** Whether the fast mode alone decided (no entry-by-entry check was needed). */
+      fast: boolean;
+      evaluations: number;
+    };
+
+const EPS = 2 ** -52;
+const STEP = Math.cbrt(EPS);
+const SAFETY = 10;
+const RTOL = 1e-6;
+/** Floor of a tolerance, so that an exactly zero gradient is not held to a zero tolerance. */
+const TINY = 1e-12;
+
+function withEntry(params: Params, name: string, k: number, value: number): Params {
+  const tensor = params[name] as Tensor;
+  const data = tensor.data.slice();
+  data[k] = value;
+  return { ...params, [name]: { shape: tensor.shape, data } };
+}
+
+function withDirection(params: Params, name: string, u: Float64Array, step: number): Params {
+  const tensor = params[name] as Tensor;
+  const data = tensor.data.slice();
+  for (let k = 0; k < data.length; k++) data[k] = (data[k] as number) + step * (u[k] as number);
+  return { ...params, [name]: { shape: tensor.shape, data } };
+}
+
+function value(e: Evaluation | number): number {
+  return typeof e === "number" ? e : e.value;
+}
+
+function signsDiffer(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
+  if (!a || !b) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] as number) > 0 !== (b[i] as number) > 0) return true;
+  return false;
+}
+
+/** A derivative from f(x ± h) and f(x ± h/2), with its own error estimate. */
+export function estimate(fp: number, fm: number, fp2: number, fm2: number, h: number) {
+  const d1 = (fp - fm) / (2 * h);
+  const d2 = (fp2 - fm2) / h;
+  const rounding =
+    (EPS * (Math.abs(fp2) + Math.abs(fm2))) / h + (EPS * (Math.abs(fp) + Math.abs(fm))) / (2 * h);
+  const truncation = Math.abs(d1 - d2);
+  const richardson = truncation > rounding;
+  const numeric = richardson ? (4 * d2 - d1) / 3 : d2;
+  // Richardson's error is far below |d1 − d2|/3; d2's truncation error is about |d1 − d2|/3.
+  const error = truncation / 3 + rounding;
+  return { numeric, error, richardson };
+}
+
+function tolerance(error: number, analytic: number, numeric: number): number {
+  return SAFETY * error + RTOL * Math.max(Math.abs(analytic), Math.abs(numeric)) + TINY;
+}
+
+interface EntryCheck {
+  entry: EntryReport;
+  kink: boolean;
+}
+
+/** Checks every entry of one tensor: 4 evaluations per entry, one batch. */
+async function checkEntries(
+  objective: Objective,
+  params: Params,
+  name: string,
+  claimed: Tensor,
+  base: Evaluation,
+): Promise<EntryCheck[]> {
+  const tensor = params[name] as Tensor;
+  const n = tensor.data.length;
+  const points: Params[] = [];
+  const steps: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const theta = tensor.data[k] as number;
+    const h = STEP * Math.max(1, Math.abs(theta));
+    steps.push(h);
+    points.push(
+      withEntry(params, name, k, theta + h),
+      withEntry(params, name, k, theta - h),
+      withEntry(params, name, k, theta + h / 2),
+      withEntry(params, name, k, theta - h / 2),
+    );
+  }
+  const values = await objective(points);
+  const cols = tensor.shape[1];
+  const out: EntryCheck[] = [];
+  for (let k = 0; k < n; k++) {
+    const [fp, fm, fp2, fm2] = values.slice(4 * k, 4 * k + 4) as [
+      Evaluation,
+      Evaluation,
+      Evaluation,
+      Evaluation,
+    ];
+    const kink = [fp, fm, fp2, fm2].some((e) => signsDiffer(base.kinks, e.kinks));
+    const { numeric, error } = estimate(
+      value(fp),
+      value(fm),
+      value(fp2),
+      value(fm2),
+      steps[k] as number,
+    );
+    const analytic = claimed.data[k] as number;
+    out.push({
+      kink,
+      entry: {
+        index: [Math.floor(k / cols), k % cols],
+        analytic,
+        numeric,
+        relativeError:
+          Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), TINY),
+        tolerance: tolerance(error, analytic, numeric),
+      },
+    });
+  }
+  return out;
+}
+
+/** Fast mode for one tensor: does ⟨g, u⟩ match the directional derivative along K directions? */
+async function directionsAgree(
+  objective: Objective,
+  params: Params,
+  name: string,
+  claimed: Tensor,
+  base: Evaluation,
+  rng: RandomState,
+  count: number,
+): Promise<{ agree: boolean; checks: EntryCheck[] }> {
+  const tensor = params[name] as Tensor;
+  const n = tensor.data.length;
+  let maxAbs = 0;
+  for (let k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(tensor.data[k] as number));
+  const h = STEP * Math.max(1, maxAbs);
+  const points: Params[] = [];
+  const projections: number[] = [];
+  for (let d = 0; d < count; d++) {
+    const u = rng.randn(1, n).data.slice();
+    let norm = 0;
+    for (let k = 0; k < n; k++) norm += (u[k] as number) ** 2;
+    norm = Math.sqrt(norm);
+    let projection = 0;
+    for (let k = 0; k < n; k++) {
+      u[k] = (u[k] as number) / norm;
+      projection += (claimed.data[k] as number) * (u[k] as number);
+    }
+    projections.push(projection);
+    points.push(
+      withDirection(params, name, u, h),
+      withDirection(params, name, u, -h),
+      withDirection(params, name, u, h / 2),
+      withDirection(params, name, u, -h / 2),
+    );
+  }
+  const values = await objective(points);
+  const checks: EntryCheck[] = [];
+  let agree = true;
+  for (let d = 0; d < count; d++) {
+    const [fp, fm, fp2, fm2] = values.slice(4 * d, 4 * d + 4) as [
+      Evaluation,
+      Evaluation,
+      Evaluation,
+      Evaluation,
+    ];
+    // A kink along a direction proves nothing either way: let the entry-by-entry check decide.
+    if ([fp, fm, fp2, fm2].some((e) => signsDiffer(base.kinks, e.kinks))) agree = false;
+    const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
+    const analytic = projections[d] as number;
+    const entry = {
+      index: [d, 0] as [number, number],
+      analytic,
+      numeric,
+      relativeError:
+        Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), TINY),
+      tolerance: tolerance(error, analytic, numeric),
+    };
+    if (Math.abs(analytic - numeric) > entry.tolerance) agree = false;
+    checks.push({ entry, kink: false });
+  }
+  return { agree, checks };
+}
+
+type CheckedResult = Exclude<TensorResult, { verdict: "wrong-shape" }>;
+
+function summarize(
+  name: string,
+  checks: EntryCheck[],
+  fast: boolean,
+  evaluations: number,
+): CheckedResult {
+  const checked = checks.filter((c) => !c.kink).map((c) => c.entry);
+  let gg = 0;
+  let nn = 0;
+  let gn = 0;
+  let dd = 0;
+  for (const e of checked) {
+    gg += e.analytic * e.analytic;
+    nn += e.numeric * e.numeric;
+    gn += e.analytic * e.numeric;
+    dd += (e.analytic - e.numeric) ** 2;
+  }
+  const norms = Math.sqrt(gg) + Math.sqrt(nn);
+  const outside = (e: EntryReport) => Math.abs(e.analytic - e.numeric) / e.tolerance;
+  const failed = checked.some((e) => outside(e) > 1 || !Number.isFinite(e.analytic));
+  return {
+    name,
+    verdict: failed ? "failed" : "passed",
+    difference: norms === 0 ? 0 : Math.sqrt(dd) / norms,
+    alpha: nn === 0 ? (gg === 0 ? 1 : Number.POSITIVE_INFINITY) : gn / nn,
+    cosine: gg === 0 || nn === 0 ? (gg === nn ? 1 : 0) : gn / Math.sqrt(gg * nn),
+    worst: [...checked].sort((a, b) => outside(b) - outside(a)).slice(0, 3),
+    checked: checked.length,
+    kinks: checks.filter((c) => c.kink).map((c) => c.entry.index),
+    fast,
+    evaluations,
+  };
+}
+
+/**
+ * Checks `claimed` (one gradient tensor per parameter, same names) against numeric derivatives
+ * of `objective` at `params`.
+ * @example await checkGradients(fromFunction((p) => sumOfSquares(p.W)), { W }, { W: twiceW }, { mode: "full", directions: 4, seed: 0 })
+ */
+export async function checkGradients(
+  objective: Objective,
+  params: Params,
+  claimed: Record<string, Tensor | undefined>,
+  options: CheckOptions,
+): Promise<TensorResult[]> {
+  const [base] = (await objective([params])) as [Evaluation];
+  const rng = new RandomState(options.seed);
+  const results: TensorResult[] = [];
+  for (const [name, tensor] of Object.entries(params)) {
+    const gradient = claimed[name];
+    if (
+      !gradient ||
+      gradient.shape[0] !== tensor.shape[0] ||
+      gradient.shape[1] !== tensor.shape[1]
+    ) {
+      results.push({
+        name,
+        verdict: "wrong-shape",
+        expected: [tensor.shape[0], tensor.shape[1]],
+        actual: gradient ? [gradient.shape[0], gradient.shape[1]] : [0, 0],
+      });
+      continue;
+    }
+    if (options.mode === "fast") {
+      const fast = await directionsAgree(
+        objective,
+        params,
+        name,
+        gradient,
+        base,
+        rng,
+        options.directions,
+      );
+      const evaluations = 4 * options.directions;
+      if (fast.agree) {
+        // Metrics over the directional derivatives; `worst` indexes are directions, so none are shown.
+        results.push({ ...summarize(name, fast.checks, true, evaluations), worst: [] });
+        continue;
+      }
+      const checks = await checkEntries(objective, params, name, gradient, base);
+      results.push(summarize(name, checks, false, evaluations + 4 * tensor.data.length));
+      continue;
+    }
+    const checks = await checkEntries(objective, params, name, gradient, base);
+    results.push(summarize(name, checks, false, 4 * tensor.data.length));
+  }
+  return results;
+}
+
+/** An objective from a plain function of the parameters. */
+export function fromFunction(f: (params: Params) => number | Evaluation): Objective {
+  return (points) =>
+    points.map((p) => {
+      const result = f(p);
+      return typeof result === "number" ? { value: result } : result;
+    });
+}

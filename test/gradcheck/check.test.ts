@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkGradients,
+  type Evaluation,
+  fromFunction,
+  type Params,
+  type Tensor,
+} from "../../grader/gradcheck/check.ts";
+import { describeTensor } from "../../grader/gradcheck/wording.ts";
+
+const t = (rows: number[][]): Tensor => ({
+  shape: [rows.length, rows[0]?.length ?? 0],
+  data: Float64Array.from(rows.flat()),
+});
+const map = (x: Tensor, f: (v: number) => number): Tensor => ({
+  shape: x.shape,
+  data: x.data.map(f),
+});
+const sum = (x: Tensor, f: (v: number) => number) => x.data.reduce((acc, v) => acc + f(v), 0);
+
+const full = { mode: "full", directions: 4, seed: 1 } as const;
+const fast = { mode: "fast", directions: 4, seed: 1 } as const;
+const context = { examples: [] };
+
+const W = t([
+  [0.5, -1.5, 2],
+  [3, -0.25, 1e-3],
+]);
+const quadratic = fromFunction((p) => sum(p.W as Tensor, (v) => 3 * v * v));
+const exp = fromFunction((p) => sum(p.W as Tensor, Math.exp));
+const logSumExp = fromFunction((p) => Math.log(sum(p.W as Tensor, Math.exp)));
+const lse = sum(W, Math.exp);
+
+describe("checkGradients on functions with known gradients", () => {
+  it.each([
+    ["a quadratic", quadratic, map(W, (v) => 6 * v)],
+    ["exp", exp, map(W, Math.exp)],
+    ["log-sum-exp", logSumExp, map(W, (v) => Math.exp(v) / lse)],
+  ])("passes the right gradient of %s, in full and fast mode", async (_, objective, gradient) => {
+    for (const options of [full, fast]) {
+      const [result] = await checkGradients(objective, { W }, { W: gradient }, options);
+      expect(result?.verdict, JSON.stringify(result)).toBe("passed");
+    }
+  });
+
+  it("fails a wrong gradient in both modes, entry by entry before reporting", async () => {
+    for (const options of [full, fast]) {
+      const [result] = await checkGradients(
+        quadratic,
+        { W },
+        { W: map(W, (v) => 12 * v) },
+        options,
+      );
+      expect(result).toMatchObject({ verdict: "failed", fast: false, checked: 6 });
+      if (result?.verdict !== "failed") throw new Error("unreachable");
+      expect(result.alpha).toBeCloseTo(2, 6);
+      expect(result.cosine).toBeCloseTo(1, 9);
+    }
+  });
+
+  it.each([
+    [(v: number) => -6 * v, "the sign is flipped"],
+    [(v: number) => 12 * v, "an extra factor of 2"],
+    [(v: number) => 3 * v, "a missing factor of 2"],
+    [(v: number) => 6 * v * 7, "it is m = 7 times too large: the 1/m is missing"],
+    [(v: number) => 6 * v + v * v, "not a constant factor"],
+  ])("names the pattern of a wrong gradient (%s)", async (wrong, hint) => {
+    const [result] = await checkGradients(quadratic, { W }, { W: map(W, wrong) }, full);
+    if (!result) throw new Error("no result");
+    expect(describeTensor(result, { examples: [7] })).toContain(hint);
+  });
+
+  it("words a failure with the ratio, cosine and worst entry", async () => {
+    const [result] = await checkGradients(quadratic, { W }, { W: map(W, (v) => 12 * v) }, full);
+    if (!result) throw new Error("no result");
+    expect(describeTensor(result, context)).toBe(
+      "dW: wrong. Your gradient is 2.00× the numeric one (cosine 1.000): it is exactly twice the expected value: an extra factor of 2. Worst entry W[1,0]: yours 36, numeric 18.",
+    );
+  });
+
+  it("reports a gradient of the wrong shape, and a transposed one as such", async () => {
+    const [result] = await checkGradients(
+      quadratic,
+      { W },
+      {
+        W: t([
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ]),
+      },
+      full,
+    );
+    expect(result).toEqual({ name: "W", verdict: "wrong-shape", expected: [2, 3], actual: [3, 2] });
+    if (!result) throw new Error("no result");
+    expect(describeTensor(result, context)).toBe(
+      "dW: wrong shape (3,2), the parameter W is (2,3): it is transposed.",
+    );
+  });
+
+  it("an entry whose perturbation crosses a ReLU kink is not checked, never failed", async () => {
+    // f(W) = Σ relu(w): the gradient is 1 for w > 0 and 0 for w < 0; at w = 0 there is no derivative.
+    const relu = (p: Params): Evaluation => ({
+      value: sum(p.W as Tensor, (v) => Math.max(0, v)),
+      kinks: (p.W as Tensor).data,
+    });
+    const atKink = t([[0, 2, -3]]);
+    const claimed = t([[0.123, 1, 0]]); // any value at the kink must be accepted
+    for (const options of [full, fast]) {
+      const [result] = await checkGradients(
+        fromFunction(relu),
+        { W: atKink },
+        { W: claimed },
+        options,
+      );
+      expect(result).toMatchObject({ verdict: "passed", kinks: [[0, 0]], checked: 2 });
+    }
+    // Away from the kink a wrong value still fails.
+    const [wrong] = await checkGradients(
+      fromFunction(relu),
+      { W: atKink },
+      { W: t([[0, 1, 1]]) },
+      full,
+    );
+    expect(wrong).toMatchObject({ verdict: "failed", kinks: [[0, 0]] });
+  });
+
+  it("a gradient of exactly zero passes where the function is flat", async () => {
+    const flat = fromFunction(() => 42);
+    const [result] = await checkGradients(flat, { W }, { W: map(W, () => 0) }, full);
+    expect(result?.verdict).toBe("passed");
+  });
+
+  it("fast mode costs 4 evaluations per direction, whatever the size of the tensor", async () => {
+    let calls = 0;
+    const counting = fromFunction((p) => {
+      calls++;
+      return sum(p.W as Tensor, (v) => v * v);
+    });
+    const big = {
+      shape: [100, 100] as const,
+      data: Float64Array.from({ length: 10_000 }, (_, k) => Math.sin(k)),
+    };
+    const [result] = await checkGradients(
+      counting,
+      { W: big },
+      { W: map(big, (v) => 2 * v) },
+      fast,
+    );
+    expect(result).toMatchObject({ verdict: "passed", fast: true, evaluations: 16 });
+    expect(calls).toBe(1 + 16);
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSubmission } from "../../grader/build.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { CPU_LIMIT_AVAILABLE, Sandbox } from "../../grader/sandbox/sandbox.ts";
+
+// A module probing what the sandbox allows; each function reports what happened as plain data.
+const PROBE = `
+import { readFileSync, writeFileSync } from "node:fs";
+import { execSync } from "node:child_process";
+const attempt = (f: () => unknown) => { try { f(); return "allowed"; } catch (e) { return (e as { code?: string }).code ?? String(e); } };
+export const readOutside = () => attempt(() => readFileSync("/etc/hostname"));
+export const writeFile = () => attempt(() => writeFileSync("/tmp/gradecheck-escape", "x"));
+export const spawnProcess = () => attempt(() => execSync("true"));
+export const environment = () => Object.keys(process.env);
+export const spin = () => { for (;;) {} };
+`;
+
+let sandbox: Sandbox;
+let folder: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "gradecheck-sandbox-test-"));
+  const file = join(folder, "probe.ts");
+  writeFileSync(file, PROBE);
+  const build = await buildSubmission(file, PACKAGE_ROOT);
+  if (build.status !== "built") throw new Error(build.message);
+  sandbox = new Sandbox({
+    dir: build.dir,
+    entry: build.entry,
+    heapMb: 128,
+    importTimeoutMs: 5000,
+    cpuSeconds: 2,
+  });
+});
+
+afterAll(() => {
+  sandbox?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const value = async (fn: string) => {
+  const outcome = await sandbox.call(fn, [], 5000);
+  if (outcome.status !== "returned") throw new Error(`${fn}: ${JSON.stringify(outcome)}`);
+  return outcome.value;
+};
+
+describe("the sandboxed child", () => {
+  it("cannot read outside its folder, write files or start processes", async () => {
+    expect(await value("readOutside")).toBe("ERR_ACCESS_DENIED");
+    expect(await value("writeFile")).toBe("ERR_ACCESS_DENIED");
+    expect(await value("spawnProcess")).toBe("ERR_ACCESS_DENIED");
+  });
+
+  it("sees an empty environment", async () => {
+    expect(await value("environment")).toEqual([]);
+  });
+
+  it.runIf(CPU_LIMIT_AVAILABLE)(
+    "is stopped by its CPU limit even when no call times out",
+    async () => {
+      const outcome = await sandbox.call("spin", [], 60_000);
+      expect(outcome.status).toBe("crashed");
+      // The next call gets a fresh child.
+      expect(await value("environment")).toEqual([]);
+    },
+    20_000,
+  );
+});
