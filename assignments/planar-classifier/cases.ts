@@ -63,6 +63,30 @@ function dataset(context: CaseContext): { X: NDArray; Y: NDArray } {
 
 const wire = (...values: unknown[]): Wire[] => values.map((v) => encode(v));
 
+/** Attempts at drawing a usable gradient-check point before giving up (a manifest mistake). */
+const CHECK_POINT_ATTEMPTS = 100;
+
+/**
+ * A point at which numeric gradients are trustworthy and bugs are visible: parameters and data
+ * drawn as for the other tests, redrawn while the network is saturated (an output within 1e-6 of
+ * 0 or 1, where −log(1 − a) loses all precision, or more than a quarter of the hidden values with
+ * |A1| > 0.99, where tanh is flat). An unusable point is redrawn, never blamed on the learner.
+ */
+export function gradientCheckPoint(context: CaseContext) {
+  for (let attempt = 0; attempt < CHECK_POINT_ATTEMPTS; attempt++) {
+    const p = parameters(context);
+    const { X, Y } = dataset(context);
+    const { cache } = planar(context.reference).forwardPropagation(X, p);
+    const saturatedOutput = cache.A2.data.some((a) => a < 1e-6 || a > 1 - 1e-6);
+    const flatUnits = cache.A1.data.filter((a) => Math.abs(a) > 0.99).length;
+    if (!saturatedOutput && flatUnits <= 0.25 * cache.A1.size)
+      return { parameters: p, X, Y, cache, attempts: attempt + 1 };
+  }
+  throw new Error(
+    `no unsaturated gradient-check point in ${CHECK_POINT_ATTEMPTS} draws: lower weightScale in the manifest`,
+  );
+}
+
 const sigmoid = (z: NDArray) => np.divide(1, np.add(1, np.exp(np.negative(z))));
 
 /** The reference's backward pass with the hidden layer's derivative replaced. */

@@ -10,7 +10,9 @@
  *   where it exceeds the rounding error, Richardson's (4·D(h/2) − D(h)) / 3 cancels the h² term
  *   ("where it pays"); otherwise D(h/2) is used as it is;
  * - tolerance per entry, from the estimator's own error estimate: 10 × (truncation estimate +
- *   rounding bound) + 1e-6 × max(|analytic|, |numeric|), never one fixed threshold;
+ *   rounding bound) + 1e-6 × max(|analytic|, |numeric|), never one fixed threshold; the rounding
+ *   bound is ε·max(1, |f|)/h per evaluation, and every entry may also be off by 1e-7 of the
+ *   tensor's largest entry (the analytic gradient's own rounding);
  * - kinks: when the function reports quantities whose sign matters (ReLU pre-activations), an
  *   entry whose perturbation flips one of those signs is "not checked: kink", never failed;
  * - fast mode: K random unit directions per tensor compare ⟨g, u⟩ with the directional
@@ -79,6 +81,8 @@ const EPS = 2 ** -52;
 const STEP = Math.cbrt(EPS);
 const SAFETY = 10;
 const RTOL = 1e-6;
+/** Part of a tensor's largest entry every entry's tolerance includes. */
+const TENSOR_RTOL = 1e-7;
 /** Floor of a tolerance, so that an exactly zero gradient is not held to a zero tolerance. */
 const TINY = 1e-12;
 
@@ -110,8 +114,11 @@ function signsDiffer(a: ArrayLike<number> | undefined, b: ArrayLike<number> | un
 export function estimate(fp: number, fm: number, fp2: number, fm2: number, h: number) {
   const d1 = (fp - fm) / (2 * h);
   const d2 = (fp2 - fm2) / h;
-  const rounding =
-    (EPS * (Math.abs(fp2) + Math.abs(fm2))) / h + (EPS * (Math.abs(fp) + Math.abs(fm))) / (2 * h);
+  // Rounding in f is at least ε times the scale of what f is computed from, which can exceed |f|
+  // (a cost of 1e-7 computed as −log(a) with a = 1 − 1e-7 carries the rounding of a ≈ 1), so
+  // the scale is taken as at least 1.
+  const scale = (x: number, y: number) => Math.max(1, Math.abs(x)) + Math.max(1, Math.abs(y));
+  const rounding = (EPS * scale(fp2, fm2)) / h + (EPS * scale(fp, fm)) / (2 * h);
   const truncation = Math.abs(d1 - d2);
   const richardson = truncation > rounding;
   const numeric = richardson ? (4 * d2 - d1) / 3 : d2;
@@ -183,6 +190,12 @@ async function checkEntries(
       },
     });
   }
+  // An analytic gradient carries rounding relative to its largest entry (1 − A1² near a saturated
+  // tanh is computed from A1 ≈ 1), so entries far below the tensor's scale are compared at that scale.
+  let largest = 0;
+  for (const { entry } of out)
+    largest = Math.max(largest, Math.abs(entry.analytic), Math.abs(entry.numeric));
+  for (const { entry } of out) entry.tolerance += TENSOR_RTOL * largest;
   return out;
 }
 
