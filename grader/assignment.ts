@@ -6,6 +6,7 @@
  */
 import type { RandomState } from "../assignments/lib/np.ts";
 import type { Manifest } from "./manifest.ts";
+import type { CallOutcome } from "./sandbox/sandbox.ts";
 import type { Wire } from "./sandbox/wire.ts";
 
 export type CaseParams = Record<string, number | boolean | string>;
@@ -61,9 +62,51 @@ export interface NamedCheck {
   ): CheckFailure | null;
 }
 
+/** A call of the learner's code that did not return normally; the grader words it. */
+export class LearnerCallFailed extends Error {
+  override name = "LearnerCallFailed";
+  constructor(
+    readonly fn: string,
+    readonly outcome: CallOutcome,
+  ) {
+    super(`${fn}: ${outcome.status}`);
+  }
+}
+
+/** The learner's module as a session check sees it: every call goes through the sandbox. */
+export interface Learner {
+  /** The decoded return value; throws LearnerCallFailed when the call did not return. */
+  call(fn: string, args: unknown[]): Promise<unknown>;
+  /** Many calls in one round trip; throws LearnerCallFailed when any of them did not return. */
+  callMany(fn: string, batch: unknown[][]): Promise<unknown[]>;
+}
+
+/**
+ * A check that makes calls of its own (a gradient check evaluates the learner's cost many times):
+ * inputs and reference data are made up front (and recorded for grading without the reference),
+ * then `run` calls the learner and judges, in the grader process.
+ */
+export interface SessionCheck {
+  inputs(context: CaseContext): Wire[];
+  /** What the reference says, as wire-able data; absent when the check needs none. */
+  expected?(args: unknown[], reference: Reference): Promise<unknown> | unknown;
+  run(
+    learner: Learner,
+    args: unknown[],
+    expected: unknown,
+    params: CaseParams,
+  ): Promise<CheckFailure | null>;
+  /**
+   * What it means when this check fails while another check of the same function passes
+   * (`check` names it): added to the failure's message.
+   */
+  whenOthersPass?: { check: string; meaning: string };
+}
+
 export interface AssignmentCases {
   functions: Record<string, FunctionCases>;
   checks: Record<string, NamedCheck>;
+  sessionChecks: Record<string, SessionCheck>;
 }
 
 /** Reads a numeric case parameter, with a default; a wrong type is the manifest's mistake. */

@@ -145,7 +145,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
           const parts = await loadAssignment(PACKAGE_ROOT, id, true);
           if (!parts.reference) continue;
           const text = expectedToJson(
-            computeExpected(parts.manifest, parts.cases, parts.reference),
+            await computeExpected(parts.manifest, parts.cases, parts.reference),
           );
           const current = (() => {
             try {

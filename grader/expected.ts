@@ -5,7 +5,7 @@
  */
 import { RandomState } from "../assignments/lib/np.ts";
 import type { AssignmentCases, Reference } from "./assignment.ts";
-import type { Manifest } from "./manifest.ts";
+import type { Manifest, TestSpec } from "./manifest.ts";
 import { decode, encode, type Wire, wireFromJson, wireToJson } from "./sandbox/wire.ts";
 
 export interface Expected {
@@ -13,28 +13,63 @@ export interface Expected {
   tests: Record<string, { args: Wire[]; expected: Wire | undefined }>;
 }
 
-/** Runs the reference on every visible test's inputs. */
-export function computeExpected(
+/** A test's inputs and what the reference makes of them, and how long the reference took. */
+export interface CaseData {
+  args: Wire[];
+  expected: Wire | undefined;
+  referenceMs: number;
+}
+
+/**
+ * Makes a test's inputs from its parameters and seed, and asks the reference for the expected
+ * output (a compare test), for its reference data (a session check), or for nothing (a named
+ * check judges without it).
+ */
+export async function caseData(
+  test: TestSpec,
+  fn: string,
+  seed: number,
   manifest: Manifest,
   cases: AssignmentCases,
   reference: Reference,
-): Expected {
+): Promise<CaseData> {
+  const context = {
+    params: test.case,
+    rng: new RandomState(seed),
+    seed,
+    hyperparameters: manifest.hyperparameters,
+    reference,
+  };
+  const session = test.check === undefined ? undefined : cases.sessionChecks[test.check];
+  if (session) {
+    const args = session.inputs(context);
+    const start = performance.now();
+    const expected = session.expected
+      ? encode(await session.expected(args.map(decode), reference))
+      : undefined;
+    return { args, expected, referenceMs: performance.now() - start };
+  }
+  const spec = cases.functions[fn];
+  if (!spec) throw new Error(`the assignment has no input generator for ${fn}`);
+  const args = spec.inputs(context);
+  const compare = test.check === undefined || test.check === "compare";
+  const start = performance.now();
+  const expected = compare
+    ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
+    : undefined;
+  return { args, expected, referenceMs: performance.now() - start };
+}
+
+/** Runs the reference on every visible test's inputs. */
+export async function computeExpected(
+  manifest: Manifest,
+  cases: AssignmentCases,
+  reference: Reference,
+): Promise<Expected> {
   const tests: Expected["tests"] = {};
   for (const { name: fn, tests: specs } of manifest.functions) {
-    const spec = cases.functions[fn];
-    if (!spec) throw new Error(`the assignment has no input generator for ${fn}`);
     for (const test of specs.filter((t) => t.visibility === "visible")) {
-      const args = spec.inputs({
-        params: test.case,
-        rng: new RandomState(test.seed),
-        seed: test.seed,
-        hyperparameters: manifest.hyperparameters,
-        reference,
-      });
-      const compare = test.check === undefined || test.check === "compare";
-      const expected = compare
-        ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
-        : undefined;
+      const { args, expected } = await caseData(test, fn, test.seed, manifest, cases, reference);
       tests[test.id] = { args, expected };
     }
   }

@@ -11,7 +11,8 @@ import { RandomState } from "../assignments/lib/np.ts";
 import type { AssignmentCases, Reference } from "./assignment.ts";
 import { buildSubmission } from "./build.ts";
 import { judge } from "./checks/judge.ts";
-import type { Expected } from "./expected.ts";
+import { runSession } from "./checks/session.ts";
+import { type CaseData, caseData, type Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
@@ -55,35 +56,19 @@ export function caseSeed(test: TestSpec, runSeed: number): number {
   return hash;
 }
 
-interface Prepared {
-  args: Wire[];
-  expected: Wire | undefined;
-  referenceMs: number;
-}
-
-function prepare(test: TestSpec, fn: string, seed: number, inputs: GradeInputs): Prepared | string {
+/** The test's inputs and expected data: from the reference when present, else from the fixture. */
+async function prepare(
+  test: TestSpec,
+  fn: string,
+  seed: number,
+  inputs: GradeInputs,
+): Promise<CaseData | string> {
   const { reference, cases, manifest, expected } = inputs;
-  const spec = cases.functions[fn];
-  if (!spec) return `the assignment has no input generator for ${fn}`;
-  if (!reference) {
-    const fixture = expected?.tests[test.id];
-    if (!fixture) return "its expected values need the reference solution, which is not here";
-    // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
-    return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
-  }
-  const args = spec.inputs({
-    params: test.case,
-    rng: new RandomState(seed),
-    seed,
-    hyperparameters: manifest.hyperparameters,
-    reference,
-  });
-  const needsExpected = test.check === undefined || test.check === "compare";
-  const start = performance.now();
-  const value = needsExpected
-    ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
-    : undefined;
-  return { args, expected: value, referenceMs: performance.now() - start };
+  if (reference) return caseData(test, fn, seed, manifest, cases, reference);
+  const fixture = expected?.tests[test.id];
+  if (!fixture) return "its expected values need the reference solution, which is not here";
+  // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
+  return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
 }
 
 function timeLimit(
@@ -103,6 +88,8 @@ function testReport(
   test: TestSpec,
   fn: string,
   fields: Partial<TestReport> & { details: Details; status: TestReport["status"] },
+  /** The function the message is about, when another than the test's own failed. */
+  about = fn,
 ): TestReport {
   return {
     id: test.id,
@@ -117,7 +104,7 @@ function testReport(
     durationMs: 0,
     output: "",
     ...fields,
-    message: wordMessage(fn, fields.details),
+    message: wordMessage(about, fields.details),
   };
 }
 
@@ -187,7 +174,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           );
           continue;
         }
-        const prepared = prepare(test, fn, seed, inputs);
+        const prepared = await prepare(test, fn, seed, inputs);
         if (typeof prepared === "string") {
           tests.push(
             testReport(test, fn, {
@@ -200,6 +187,31 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
         }
         const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
         const callStart = performance.now();
+        const session =
+          test.check === undefined ? undefined : inputs.cases.sessionChecks[test.check];
+        if (session) {
+          const result = await runSession(session, fn, sandbox, prepared, test.case, limit);
+          tests.push(
+            testReport(
+              test,
+              fn,
+              {
+                status: result.judgement.status,
+                details: locateError(
+                  result.judgement.details,
+                  options.displayRoot,
+                  options.submission,
+                ),
+                seed,
+                timeLimitMs: limit,
+                durationMs: Math.round(performance.now() - callStart),
+                output: result.output,
+              },
+              result.fn,
+            ),
+          );
+          continue;
+        }
         const repeat = inputs.cases.functions[fn]?.repeat ?? true;
         const outcome = await sandbox.call(fn, prepared.args, limit, repeat);
         const durationMs = Math.round(performance.now() - callStart);
@@ -233,7 +245,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     if (build.status === "built") rmSync(build.dir, { recursive: true, force: true });
   }
 
-  const blamed = blameCallees(tests, inputs.cases);
+  const blamed = explainCheckPairs(blameCallees(tests, inputs.cases), manifest, inputs.cases);
   const { score, maxScore, functions } = totals(blamed);
   if (status === "graded") message = `${score} of ${maxScore} points`;
   return {
@@ -269,6 +281,28 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     functions,
     tests: blamed,
   };
+}
+
+/**
+ * A failing session check whose partner check (same function) passed says what that combination
+ * means: "right for the reference's cost, but not for your own" points at forward or cost.
+ */
+export function explainCheckPairs(
+  tests: TestReport[],
+  manifest: Manifest,
+  cases: AssignmentCases,
+): TestReport[] {
+  const checkOf = new Map(manifest.functions.flatMap((f) => f.tests).map((t) => [t.id, t.check]));
+  const passed = new Set(
+    tests.filter((t) => t.status === "passed").map((t) => `${t.function}/${checkOf.get(t.id)}`),
+  );
+  return tests.map((test) => {
+    const check = checkOf.get(test.id);
+    const pair = check === undefined ? undefined : cases.sessionChecks[check]?.whenOthersPass;
+    if (test.status !== "failed" || !pair || !passed.has(`${test.function}/${pair.check}`))
+      return test;
+    return { ...test, message: `${test.message} ${pair.meaning}.` };
+  });
 }
 
 /**

@@ -14,7 +14,7 @@ export interface Tolerance {
 export interface TestSpec {
   id: string;
   name: string;
-  kind: "compare" | "integration";
+  kind: "compare" | "integration" | "gradient";
   check?: string;
   points: number;
   visibility: "visible" | "hidden";

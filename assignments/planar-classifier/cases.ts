@@ -13,8 +13,21 @@ import type {
   Reference,
 } from "../../grader/assignment.ts";
 import { param } from "../../grader/assignment.ts";
+import {
+  checkGradients,
+  type Evaluation,
+  fromFunction,
+  judgeGradient,
+  type NumericEntry,
+  numericGradient,
+  type Objective,
+  type Params,
+  type Tensor,
+  type TensorResult,
+} from "../../grader/gradcheck/check.ts";
+import { describeTensor } from "../../grader/gradcheck/wording.ts";
 import { encode, type Wire } from "../../grader/sandbox/wire.ts";
-import { type NDArray, np, type RandomState } from "../lib/np.ts";
+import { NDArray, np, type RandomState } from "../lib/np.ts";
 import { loadPlanarDataset } from "./dataset.ts";
 import type * as Model from "./model.ts";
 
@@ -104,6 +117,62 @@ function backwardWith(
     db1: np.divide(np.sum(dZ1, 1, true), m),
     dW2: np.divide(np.dot(dZ2, A1.T), m),
     db2: np.divide(np.sum(dZ2, 1, true), m),
+  };
+}
+
+const PARAMETER_NAMES = ["W1", "b1", "W2", "b2"] as const;
+type NumericGradients = Record<(typeof PARAMETER_NAMES)[number], NumericEntry[]>;
+
+const tensorsOf = (p: Model.Parameters): Params =>
+  Object.fromEntries(
+    PARAMETER_NAMES.map((name) => [name, { shape: p[name].shape, data: p[name].data }]),
+  );
+const arraysOf = (p: Params): Model.Parameters =>
+  Object.fromEntries(
+    PARAMETER_NAMES.map((name) => [
+      name,
+      new NDArray((p[name] as Tensor).data, (p[name] as Tensor).shape),
+    ]),
+  ) as unknown as Model.Parameters;
+const tensorOf = (x: unknown): Tensor | undefined =>
+  x instanceof NDArray ? { shape: x.shape, data: x.data } : undefined;
+
+/** Numeric derivatives of the reference's cost at a check point, per parameter. */
+async function numericGradients(
+  p: Model.Parameters,
+  X: NDArray,
+  Y: NDArray,
+  reference: Reference,
+): Promise<NumericGradients> {
+  const { forwardPropagation, computeCost } = planar(reference);
+  const objective = fromFunction((q) => computeCost(forwardPropagation(X, arraysOf(q)).A2, Y));
+  const params = tensorsOf(p);
+  const [base] = (await objective([params])) as [Evaluation];
+  const out = {} as NumericGradients;
+  for (const name of PARAMETER_NAMES)
+    out[name] = await numericGradient(objective, params, name, base);
+  return out;
+}
+
+/** The message of a gradient check that failed: one line per wrong tensor, and the chain rule. */
+export function gradientFailure(results: TensorResult[], m: number, against: string): CheckFailure | null {
+  const wrong = results.filter((r) => r.verdict !== "passed");
+  if (wrong.length === 0) return null;
+  const lines = wrong.map((r) => describeTensor(r, { examples: [m] }));
+  const names = new Set(wrong.map((r) => r.name));
+  const chain =
+    !names.has("W2") && !names.has("b2") && (names.has("W1") || names.has("b1"))
+      ? "the output layer's gradients are right and the hidden layer's are not: look at dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²), the chain rule through tanh"
+      : undefined;
+  const values: Record<string, number | string> = {};
+  for (const r of results) {
+    if (r.verdict === "wrong-shape") values[`d${r.name}`] = "wrong shape";
+    else values[`d${r.name}.difference`] = r.difference;
+  }
+  return {
+    message: `compared with ${against}: ${lines.join(" ")}`,
+    ...(chain ? { hint: chain } : {}),
+    details: values,
   };
 }
 
@@ -363,6 +432,94 @@ export const cases: AssignmentCases = {
           ...(hint ? { hint } : {}),
           details: { accuracy, minAccuracy: minimum },
         };
+      },
+    },
+  },
+  sessionChecks: {
+    /** The learner's backward pass against numeric derivatives of the reference's forward and cost. */
+    gradientVsReference: {
+      inputs: (context) => {
+        const { parameters: p, X, Y, cache } = gradientCheckPoint(context);
+        return wire(p, cache, X, Y);
+      },
+      expected: ([p, , X, Y], reference) =>
+        numericGradients(p as Model.Parameters, X as NDArray, Y as NDArray, reference),
+      async run(learner, [p, cache, X, Y], expected) {
+        const grads = (await learner.call("backwardPropagation", [
+          p,
+          cache,
+          X,
+          Y,
+        ])) as Partial<Model.Gradients>;
+        const results = PARAMETER_NAMES.map((name) =>
+          judgeGradient(
+            name,
+            (p as Model.Parameters)[name].shape,
+            (expected as NumericGradients)[name],
+            tensorOf(grads?.[`d${name}`]),
+          ),
+        );
+        return gradientFailure(
+          results,
+          (X as NDArray).shape[1],
+          "the numeric gradient of the reference's cost",
+        );
+      },
+      whenOthersPass: {
+        check: "gradientSelfConsistent",
+        meaning:
+          "Your backwardPropagation is consistent with your own forwardPropagation and computeCost, so the mistake is shared: one of those computes something other than the equations, and your backward pass follows it",
+      },
+    },
+    /**
+     * The learner's backward pass against numeric derivatives of the learner's own forward pass and
+     * cost: are the learner's functions consistent with each other?
+     */
+    gradientSelfConsistent: {
+      inputs: (context) => {
+        const { parameters: p, X, Y } = gradientCheckPoint(context);
+        return wire(p, X, Y);
+      },
+      async run(learner, [p, X, Y]) {
+        const parameters = p as Model.Parameters;
+        const { cache } = (await learner.call("forwardPropagation", [X, parameters])) as {
+          cache: Model.Cache;
+        };
+        const grads = (await learner.call("backwardPropagation", [
+          parameters,
+          cache,
+          X,
+          Y,
+        ])) as Partial<Model.Gradients>;
+        const objective: Objective = async (points) => {
+          const forwards = (await learner.callMany(
+            "forwardPropagation",
+            points.map((q) => [X, arraysOf(q)]),
+          )) as { A2: NDArray }[];
+          const costs = (await learner.callMany(
+            "computeCost",
+            forwards.map((f) => [f.A2, Y]),
+          )) as number[];
+          return costs.map((value) => ({ value }));
+        };
+        const claimed = Object.fromEntries(
+          PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
+        );
+        const results = await checkGradients(objective, tensorsOf(parameters), claimed, {
+          mode: "full",
+          directions: 0,
+          seed: 0,
+        });
+        return gradientFailure(
+          results,
+          (X as NDArray).shape[1],
+          "the numeric gradient of your own forwardPropagation and computeCost",
+        );
+      },
+      whenOthersPass: {
+        check: "gradientVsReference",
+        meaning:
+          "Your backwardPropagation is right for the reference's forward pass and cost, so the mismatch is in your forwardPropagation or computeCost",
       },
     },
   },

@@ -33,6 +33,17 @@ export interface JudgeInput {
 
 export function judge(input: JudgeInput): Judgement {
   const { outcome } = input;
+  if (outcome.status === "returned") return judgeReturned(input, outcome);
+  if (outcome.status === "batch")
+    throw new Error("gradecheck bug: a batch result for a single call");
+  return judgeFailedCall(input.fn, outcome);
+}
+
+/** A call that did not return a value: missing, not implemented, threw, timed out, crashed. */
+export function judgeFailedCall(
+  fn: string,
+  outcome: Exclude<CallOutcome, { status: "returned" | "batch" }>,
+): Judgement {
   switch (outcome.status) {
     case "import-failed":
       return {
@@ -52,13 +63,11 @@ export function judge(input: JudgeInput): Judgement {
       // Not implemented means this function's own stub; another stub it calls is an error here.
       if (
         outcome.error.name === "NotImplementedError" &&
-        outcome.error.message === `${input.fn} is not implemented yet`
+        outcome.error.message === `${fn} is not implemented yet`
       ) {
         return { status: "missing", details: { type: "missing", reason: "not-implemented" } };
       }
       return { status: "error", details: { type: "error", ...outcome.error } };
-    case "returned":
-      return judgeReturned(input, outcome);
   }
 }
 

@@ -136,14 +136,20 @@ interface EntryCheck {
   kink: boolean;
 }
 
-/** Checks every entry of one tensor: 4 evaluations per entry, one batch. */
-async function checkEntries(
+/** The numeric derivative of one entry, with its error estimate and whether it crossed a kink. */
+export interface NumericEntry {
+  numeric: number;
+  error: number;
+  kink: boolean;
+}
+
+/** Numeric derivatives of every entry of one tensor: 4 evaluations per entry, one batch. */
+export async function numericGradient(
   objective: Objective,
   params: Params,
   name: string,
-  claimed: Tensor,
   base: Evaluation,
-): Promise<EntryCheck[]> {
+): Promise<NumericEntry[]> {
   const tensor = params[name] as Tensor;
   const n = tensor.data.length;
   const points: Params[] = [];
@@ -160,9 +166,7 @@ async function checkEntries(
     );
   }
   const values = await objective(points);
-  const cols = tensor.shape[1];
-  const out: EntryCheck[] = [];
-  for (let k = 0; k < n; k++) {
+  return steps.map((h, k) => {
     const [fp, fm, fp2, fm2] = values.slice(4 * k, 4 * k + 4) as [
       Evaluation,
       Evaluation,
@@ -170,26 +174,31 @@ async function checkEntries(
       Evaluation,
     ];
     const kink = [fp, fm, fp2, fm2].some((e) => signsDiffer(base.kinks, e.kinks));
-    const { numeric, error } = estimate(
-      value(fp),
-      value(fm),
-      value(fp2),
-      value(fm2),
-      steps[k] as number,
-    );
+    const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
+    return { numeric, error, kink };
+  });
+}
+
+/** The claimed gradient's entries next to the numeric ones, each with its tolerance. */
+function compareEntries(
+  shape: readonly [number, number],
+  numeric: NumericEntry[],
+  claimed: Tensor,
+): EntryCheck[] {
+  const cols = shape[1];
+  const out: EntryCheck[] = numeric.map(({ numeric: n, error, kink }, k) => {
     const analytic = claimed.data[k] as number;
-    out.push({
+    return {
       kink,
       entry: {
         index: [Math.floor(k / cols), k % cols],
         analytic,
-        numeric,
-        relativeError:
-          Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), TINY),
-        tolerance: tolerance(error, analytic, numeric),
+        numeric: n,
+        relativeError: Math.abs(analytic - n) / Math.max(Math.abs(analytic), Math.abs(n), TINY),
+        tolerance: tolerance(error, analytic, n),
       },
-    });
-  }
+    };
+  });
   // An analytic gradient carries rounding relative to its largest entry (1 − A1² near a saturated
   // tanh is computed from A1 ≈ 1), so entries far below the tensor's scale are compared at that scale.
   let largest = 0;
@@ -197,6 +206,36 @@ async function checkEntries(
     largest = Math.max(largest, Math.abs(entry.analytic), Math.abs(entry.numeric));
   for (const { entry } of out) entry.tolerance += TENSOR_RTOL * largest;
   return out;
+}
+
+function wrongShape(
+  name: string,
+  shape: readonly [number, number],
+  claimed: Tensor | undefined,
+): TensorResult | undefined {
+  if (claimed && claimed.shape[0] === shape[0] && claimed.shape[1] === shape[1]) return undefined;
+  return {
+    name,
+    verdict: "wrong-shape",
+    expected: [shape[0], shape[1]],
+    actual: claimed ? [claimed.shape[0], claimed.shape[1]] : [0, 0],
+  };
+}
+
+/**
+ * Judges a claimed gradient against numeric derivatives computed earlier (by `numericGradient`,
+ * perhaps on another machine and stored): the same verdict `checkGradients` would give.
+ */
+export function judgeGradient(
+  name: string,
+  shape: readonly [number, number],
+  numeric: NumericEntry[],
+  claimed: Tensor | undefined,
+): TensorResult {
+  return (
+    wrongShape(name, shape, claimed) ??
+    summarize(name, compareEntries(shape, numeric, claimed as Tensor), false, 4 * numeric.length)
+  );
 }
 
 /** Fast mode for one tensor: does ⟨g, u⟩ match the directional derivative along K directions? */
@@ -314,19 +353,12 @@ export async function checkGradients(
   const results: TensorResult[] = [];
   for (const [name, tensor] of Object.entries(params)) {
     const gradient = claimed[name];
-    if (
-      !gradient ||
-      gradient.shape[0] !== tensor.shape[0] ||
-      gradient.shape[1] !== tensor.shape[1]
-    ) {
-      results.push({
-        name,
-        verdict: "wrong-shape",
-        expected: [tensor.shape[0], tensor.shape[1]],
-        actual: gradient ? [gradient.shape[0], gradient.shape[1]] : [0, 0],
-      });
+    const shapeProblem = wrongShape(name, tensor.shape, gradient);
+    if (shapeProblem || !gradient) {
+      results.push(shapeProblem as TensorResult);
       continue;
     }
+    let evaluations = 0;
     if (options.mode === "fast") {
       const fast = await directionsAgree(
         objective,
@@ -337,18 +369,16 @@ export async function checkGradients(
         rng,
         options.directions,
       );
-      const evaluations = 4 * options.directions;
+      evaluations = 4 * options.directions;
       if (fast.agree) {
         // Metrics over the directional derivatives; `worst` indexes are directions, so none are shown.
         results.push({ ...summarize(name, fast.checks, true, evaluations), worst: [] });
         continue;
       }
-      const checks = await checkEntries(objective, params, name, gradient, base);
-      results.push(summarize(name, checks, false, evaluations + 4 * tensor.data.length));
-      continue;
     }
-    const checks = await checkEntries(objective, params, name, gradient, base);
-    results.push(summarize(name, checks, false, 4 * tensor.data.length));
+    const numeric = await numericGradient(objective, params, name, base);
+    const checks = compareEntries(tensor.shape, numeric, gradient);
+    results.push(summarize(name, checks, false, evaluations + 4 * numeric.length));
   }
   return results;
 }

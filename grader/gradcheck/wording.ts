@@ -25,8 +25,8 @@ export function gradientHint(result: TensorResult, context: HintContext): string
   const allZero = result.worst.length > 0 && result.worst.every((e) => e.analytic === 0);
   if (allZero)
     return "your gradient is zero where the numeric one is not: is this gradient computed at all?";
-  if (Math.abs(result.cosine) > 1 - 1e-6 && Number.isFinite(result.alpha))
-    return ratioHint(result.alpha, context);
+  if (!Number.isFinite(result.alpha)) return undefined;
+  if (Math.abs(result.cosine) > 1 - 1e-6) return ratioHint(result.alpha, context);
   return "the error is not a constant factor: it changes from entry to entry, so a term is wrong (a derivative, or a missing or extra term)";
 }
 
@@ -44,7 +44,9 @@ export function describeTensor(result: TensorResult, context: HintContext): stri
   }
   const [worst] = result.worst;
   const hint = gradientHint(result, context);
-  const ratio = `Your gradient is ${result.alpha.toFixed(2)}× the numeric one (cosine ${result.cosine.toFixed(3)})`;
+  const ratio = Number.isFinite(result.alpha)
+    ? `Your gradient is ${result.alpha.toFixed(2)}× the numeric one (cosine ${result.cosine.toFixed(3)})`
+    : `The numeric gradient is zero: the cost does not change with ${result.name} (is it used?)`;
   const where = worst
     ? ` Worst entry ${result.name}[${worst.index.join(",")}]: yours ${num(worst.analytic)}, numeric ${num(worst.numeric)}.`
     : "";

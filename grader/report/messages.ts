@@ -32,7 +32,7 @@ export function wordMessage(fn: string, details: Details): string {
     case "nondeterministic":
       return `${fn} returned different results for the same call made twice (${where(details.path)}): does it depend on something other than its arguments?`;
     case "check":
-      return withHint(`${fn}: ${details.message}.`, details.hint);
+      return withHint(`${fn}: ${details.message.replace(/\.$/, "")}.`, details.hint);
     case "error":
       return `${fn} threw ${details.name}: ${details.message}${details.at ? ` (at ${details.at})` : ""}`;
     case "import-failed":

@@ -6,7 +6,7 @@
  * happens in the grader process.
  */
 
-import type { CallRequest, ChildMessage } from "./protocol.ts";
+import type { BatchItem, BatchRequest, CallRequest, ChildMessage } from "./protocol.ts";
 import { decode, encode, type Wire } from "./wire.ts";
 
 /** Learner output kept per call; more is cut with a visible mark. */
@@ -58,6 +58,30 @@ function describeError(error: unknown): { name: string; message: string; stack: 
   return { name: "thrown value", message: String(error), stack: "" };
 }
 
+function handleBatch(module: Record<string, unknown>, request: BatchRequest): void {
+  const fn = module[request.fn];
+  if (typeof fn !== "function") {
+    send({ type: "result", id: request.id, status: "missing", output: takeOutput() });
+    return;
+  }
+  const start = performance.now();
+  const items = request.batch.map((args): BatchItem => {
+    try {
+      return { value: encode(fn(...args.map((arg) => decode(arg)))) };
+    } catch (error) {
+      return { error: describeError(error) };
+    }
+  });
+  send({
+    type: "result",
+    id: request.id,
+    status: "batch",
+    items,
+    output: takeOutput(),
+    ms: performance.now() - start,
+  });
+}
+
 function handleCall(module: Record<string, unknown>, request: CallRequest): void {
   const fn = module[request.fn];
   if (typeof fn !== "function") {
@@ -107,6 +131,8 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
     send({ type: "import-failed", error: describeError(error), output: takeOutput() });
     return;
   }
-  process.on("message", (request: CallRequest) => handleCall(module, request));
+  process.on("message", (request: CallRequest | BatchRequest) =>
+    "batch" in request ? handleBatch(module, request) : handleCall(module, request),
+  );
   send({ type: "ready", exports: Object.keys(module), output: takeOutput() });
 }

@@ -10,6 +10,16 @@ export interface CallRequest {
   repeat: boolean;
 }
 
+/** Many calls of one function in one round trip (a gradient check evaluates a cost many times). */
+export interface BatchRequest {
+  id: number;
+  fn: string;
+  batch: Wire[][];
+}
+
+/** One call of a batch: what it returned, or what it threw. */
+export type BatchItem = { value: Wire } | { error: ThrownError };
+
 export interface ThrownError {
   name: string;
   message: string;
@@ -36,7 +46,8 @@ export type CallResult =
       output: string;
       ms: number;
     }
-  | { type: "result"; id: number; status: "missing"; output: string };
+  | { type: "result"; id: number; status: "missing"; output: string }
+  | { type: "result"; id: number; status: "batch"; items: BatchItem[]; output: string; ms: number };
 
 export type ChildMessage =
   | { type: "ready"; exports: string[]; output: string }

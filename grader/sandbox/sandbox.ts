@@ -38,6 +38,7 @@ process.on("exit", () => {
 export type CallOutcome =
   | Omit<Extract<CallResult, { status: "returned" }>, "type" | "id">
   | Omit<Extract<CallResult, { status: "threw" }>, "type" | "id">
+  | Omit<Extract<CallResult, { status: "batch" }>, "type" | "id">
   | { status: "missing"; output: string }
   | { status: "timeout"; limitMs: number; output: string }
   /** The child died during the call: process.exit, out of memory, a signal. */
@@ -77,6 +78,18 @@ export class Sandbox {
   }
 
   async call(fn: string, args: Wire[], timeoutMs: number, repeat = false): Promise<CallOutcome> {
+    return this.#request({ fn, args, repeat }, timeoutMs);
+  }
+
+  /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
+  async callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome> {
+    return this.#request({ fn, batch }, timeoutMs);
+  }
+
+  async #request(
+    request: { fn: string; args: Wire[]; repeat: boolean } | { fn: string; batch: Wire[][] },
+    timeoutMs: number,
+  ): Promise<CallOutcome> {
     const live = await this.#ensure();
     if (!("child" in live)) return live;
     const id = this.#nextId++;
@@ -109,7 +122,7 @@ export class Sandbox {
       };
       live.child.on("message", onMessage);
       live.child.on("exit", onExit);
-      live.child.send({ id, fn, args, repeat });
+      live.child.send({ id, ...request });
     });
   }
 

@@ -55,6 +55,12 @@ export interface Bug {
 const NN_MODEL_CALLS =
   "the reference nnModel calls this function on every iteration, so its costs and parameters drift from the reference's";
 const PREDICT_CALLS = "predict calls forwardPropagation";
+const CONSISTENCY =
+  "backwardPropagation's consistency check differentiates the learner's own forwardPropagation and computeCost, which no longer match the (right) backward pass";
+const CONSISTENCY_MESSAGE = [
+  "the numeric gradient of your own forwardPropagation and computeCost",
+  "so the mismatch is in your forwardPropagation or computeCost",
+];
 
 export const bugs: Bug[] = [
   {
@@ -88,9 +94,10 @@ export const bugs: Bug[] = [
     name: "sigmoid in the hidden layer",
     description: "A1 = σ(Z1) instead of tanh(Z1)",
     replace: [["const A1 = np.tanh(Z1);", "const A1 = sigmoid(Z1);"]],
-    losing: ["forwardPropagation", "nnModel", "predict"],
-    why: `${NN_MODEL_CALLS}; ${PREDICT_CALLS}, and the different hidden layer changes predictions`,
+    losing: ["forwardPropagation", "backwardPropagation", "nnModel", "predict"],
+    why: `${NN_MODEL_CALLS}; ${PREDICT_CALLS}, and the different hidden layer changes predictions; ${CONSISTENCY}`,
     messages: {
+      backwardPropagation: CONSISTENCY_MESSAGE,
       forwardPropagation: ["forwardPropagation: A2", "the hidden layer uses tanh, not sigmoid"],
       nnModel: ["nnModel: parameters.W1"],
       predict: ["predict: "],
@@ -204,9 +211,10 @@ export const bugs: Bug[] = [
         "    np.multiply(np.zeros(A2.shape), np.subtract(1, Y)),\n",
       ],
     ],
-    losing: ["computeCost", "nnModel"],
-    why: "nnModel's costs are computeCost's values (the gradients are right, so the parameters are too)",
+    losing: ["computeCost", "backwardPropagation", "nnModel"],
+    why: `nnModel's costs are computeCost's values (the gradients are right, so the parameters are too); ${CONSISTENCY}`,
     messages: {
+      backwardPropagation: CONSISTENCY_MESSAGE,
       computeCost: ["computeCost: the result is", "the (1 − y)·log(1 − a) term is missing"],
       nnModel: ["nnModel: costs[0]"],
     },
@@ -215,9 +223,10 @@ export const bugs: Bug[] = [
     name: "cost with the sign flipped",
     description: "J = (1/m) Σ (…) without the leading minus",
     replace: [["return -np.sum(logprobs) / m;", "return np.sum(logprobs) / m;"]],
-    losing: ["computeCost", "nnModel"],
-    why: "nnModel's costs are computeCost's values",
+    losing: ["computeCost", "backwardPropagation", "nnModel"],
+    why: `nnModel's costs are computeCost's values; ${CONSISTENCY}`,
     messages: {
+      backwardPropagation: CONSISTENCY_MESSAGE,
       computeCost: ["computeCost: the result is", "the sign is flipped"],
       nnModel: ["nnModel: costs[0]"],
     },
@@ -395,9 +404,10 @@ export const bugs: Bug[] = [
     name: "sigmoid with e^z",
     description: "1 / (1 + e^z): the minus sign is forgotten",
     replace: [["np.exp(np.negative(z))", "np.exp(z)"]],
-    losing: ["sigmoid", "forwardPropagation", "nnModel", "predict"],
-    why: `the learner's forwardPropagation calls the learner's sigmoid; ${NN_MODEL_CALLS}; ${PREDICT_CALLS}`,
+    losing: ["sigmoid", "forwardPropagation", "backwardPropagation", "nnModel", "predict"],
+    why: `the learner's forwardPropagation calls the learner's sigmoid; ${NN_MODEL_CALLS}; ${PREDICT_CALLS}; ${CONSISTENCY}`,
     messages: {
+      backwardPropagation: CONSISTENCY_MESSAGE,
       sigmoid: ["sigmoid: the result", "this is 1 − σ(z)"],
       forwardPropagation: ["forwardPropagation: A2"],
       nnModel: ["nnModel: parameters.W1"],
@@ -408,9 +418,10 @@ export const bugs: Bug[] = [
     name: "bias dropped in the hidden layer",
     description: "Z1 = W1·X without + b1",
     replace: [["const Z1 = np.add(np.dot(W1, X), b1);", "const Z1 = np.dot(W1, X);"]],
-    losing: ["forwardPropagation", "nnModel", "predict"],
-    why: `${NN_MODEL_CALLS} (b1 is learned from the first update on); ${PREDICT_CALLS}`,
+    losing: ["forwardPropagation", "backwardPropagation", "nnModel", "predict"],
+    why: `${NN_MODEL_CALLS} (b1 is learned from the first update on); ${PREDICT_CALLS}; ${CONSISTENCY}`,
     messages: {
+      backwardPropagation: CONSISTENCY_MESSAGE,
       forwardPropagation: ["forwardPropagation: A2"],
       nnModel: ["nnModel: parameters.W1"],
       predict: ["predict: the result"],

@@ -151,3 +151,16 @@ describe("checkGradients on functions with known gradients", () => {
     expect(calls).toBe(1 + 16);
   });
 });
+
+describe("wording when the numeric gradient is zero", () => {
+  it("says the cost does not depend on the parameter instead of an infinite ratio", async () => {
+    const ignoresW = fromFunction(() => 1.5);
+    const [result] = await checkGradients(ignoresW, { W }, { W: map(W, (v) => v) }, full);
+    if (!result) throw new Error("no result");
+    const text = describeTensor(result, context);
+    expect(text).toContain(
+      "The numeric gradient is zero: the cost does not change with W (is it used?)",
+    );
+    expect(text).not.toContain("Infinity");
+  });
+});

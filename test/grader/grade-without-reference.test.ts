@@ -11,7 +11,9 @@ describe("grading where there is no reference solution", () => {
   it("expected.json is in sync with the reference", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     if (!parts.reference) throw new Error("the reference is part of this repository");
-    const text = expectedToJson(computeExpected(parts.manifest, parts.cases, parts.reference));
+    const text = expectedToJson(
+      await computeExpected(parts.manifest, parts.cases, parts.reference),
+    );
     expect(readFileSync(parts.expectedPath, "utf8")).toBe(text);
   });
 

@@ -1,0 +1,90 @@
+/**
+ * Runs a session check (one that makes calls of its own, such as a gradient check): gives it the
+ * learner's module through the sandbox, and turns what happened into a judgement. A call that does
+ * not return ends the check and is judged like any failed call, naming the function that failed.
+ */
+
+import type { CaseParams } from "../assignment.ts";
+import {
+  type CheckFailure,
+  type Learner,
+  LearnerCallFailed,
+  type SessionCheck,
+} from "../assignment.ts";
+import type { CaseData } from "../expected.ts";
+import type { CallOutcome, Sandbox } from "../sandbox/sandbox.ts";
+import { decode, encode } from "../sandbox/wire.ts";
+import { type Judgement, judgeFailedCall } from "./judge.ts";
+
+export interface SessionResult {
+  judgement: Judgement;
+  /** The function the message is about: the check's own, or a called one that failed. */
+  fn: string;
+  output: string;
+}
+
+function failure(fn: string, outcome: CallOutcome): never {
+  throw new LearnerCallFailed(fn, outcome);
+}
+
+export async function runSession(
+  check: SessionCheck,
+  fn: string,
+  sandbox: Sandbox,
+  prepared: CaseData,
+  params: CaseParams,
+  timeoutMs: number,
+): Promise<SessionResult> {
+  let output = "";
+  const learner: Learner = {
+    async call(name, args) {
+      const outcome = await sandbox.call(
+        name,
+        args.map((a) => encode(a)),
+        timeoutMs,
+      );
+      if ("output" in outcome) output += outcome.output;
+      return outcome.status === "returned" ? decode(outcome.value) : failure(name, outcome);
+    },
+    async callMany(name, batch) {
+      const outcome = await sandbox.callMany(
+        name,
+        batch.map((args) => args.map((a) => encode(a))),
+        timeoutMs,
+      );
+      if ("output" in outcome) output += outcome.output;
+      if (outcome.status !== "batch") return failure(name, outcome);
+      return outcome.items.map((item) =>
+        "error" in item
+          ? failure(name, { status: "threw", error: item.error, argsAfter: [], output: "", ms: 0 })
+          : decode(item.value),
+      );
+    },
+  };
+  let result: CheckFailure | null;
+  try {
+    result = await check.run(
+      learner,
+      prepared.args.map(decode),
+      prepared.expected === undefined ? undefined : decode(prepared.expected),
+      params,
+    );
+  } catch (error) {
+    if (!(error instanceof LearnerCallFailed)) throw error;
+    const { outcome } = error;
+    if (outcome.status === "returned" || outcome.status === "batch") throw error;
+    return { judgement: judgeFailedCall(error.fn, outcome), fn: error.fn, output };
+  }
+  const judgement: Judgement = result
+    ? {
+        status: "failed",
+        details: {
+          type: "check",
+          message: result.message,
+          ...(result.hint ? { hint: result.hint } : {}),
+          values: result.details,
+        },
+      }
+    : { status: "passed", details: { type: "passed" } };
+  return { judgement, fn, output };
+}

@@ -1,0 +1,126 @@
+/**
+ * The gradient checker on the corpus's gradient bugs: each fails the gradient check of the right
+ * tensors with the right hint, in full mode and in fast mode.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { NDArray, np } from "../../assignments/lib/np.ts";
+import { gradientCheckPoint, gradientFailure } from "../../assignments/planar-classifier/cases.ts";
+import type { Reference } from "../../grader/assignment.ts";
+import {
+  checkGradients,
+  fromFunction,
+  type Params,
+  type Tensor,
+} from "../../grader/gradcheck/check.ts";
+import { describeTensor } from "../../grader/gradcheck/wording.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import * as ref from "../../reference/planar-classifier/model.ts";
+import { applyBug, type Bug, bugs, referenceSource } from "../corpus/bugs.ts";
+
+// Inside the repository, so that the mutants' `gradecheck/np` import resolves.
+const folder = join(PACKAGE_ROOT, "test/.generated/gradients");
+mkdirSync(folder, { recursive: true });
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const corpusBug = (name: string): Bug => {
+  const bug = bugs.find((b) => b.name === name);
+  if (!bug) throw new Error(`no corpus bug named ${name}`);
+  return bug;
+};
+const extraBug = (name: string, from: string, to: string): Bug => ({
+  name,
+  description: name,
+  replace: [[from, to]],
+  losing: [],
+  messages: {},
+});
+
+const DW2 = "const dW2 = np.divide(np.dot(dZ2, A1.T), m);";
+const cases: { bug: Bug; wrong: string[]; hint: string }[] = [
+  { bug: corpusBug("dW1 without 1/m"), wrong: ["W1"], hint: "the 1/m is missing" },
+  {
+    bug: extraBug(
+      "dW2 with its sign flipped",
+      DW2,
+      "const dW2 = np.negative(np.divide(np.dot(dZ2, A1.T), m));",
+    ),
+    wrong: ["W2"],
+    hint: "the sign is flipped",
+  },
+  {
+    bug: extraBug(
+      "dW2 doubled",
+      DW2,
+      "const dW2 = np.multiply(np.divide(np.dot(dZ2, A1.T), m), 2);",
+    ),
+    wrong: ["W2"],
+    hint: "an extra factor of 2",
+  },
+  { bug: corpusBug("tanh' written as 1 − A1"), wrong: ["W1", "b1"], hint: "not a constant factor" },
+  {
+    bug: corpusBug("tanh' written as 1 − A1"),
+    wrong: ["W1", "b1"],
+    hint: "the chain rule through tanh",
+  },
+  { bug: corpusBug("transposed dW1"), wrong: ["W1"], hint: "it is transposed" },
+];
+
+async function mutant(bug: Bug): Promise<typeof ref> {
+  const file = join(folder, `${bug.name.replace(/[^a-z0-9]+/gi, "-")}.ts`);
+  writeFileSync(file, applyBug(referenceSource(), bug));
+  return (await import(file)) as typeof ref;
+}
+
+const tensor = (x: unknown): Tensor | undefined =>
+  x instanceof NDArray ? { shape: x.shape, data: x.data } : undefined;
+const arrays = (p: Params) =>
+  Object.fromEntries(
+    Object.entries(p).map(([k, t]) => [k, new NDArray(t.data, t.shape)]),
+  ) as unknown as ref.Parameters;
+
+describe("the corpus's gradient bugs fail the gradient check of the right tensors", () => {
+  it.each(cases)("$bug.name: $wrong wrong, hint '$hint'", async ({ bug, wrong, hint }) => {
+    const learner = await mutant(bug);
+    const point = gradientCheckPoint({
+      params: { nX: 3, nH: 5, nY: 2, m: 6 },
+      rng: np.random.seed(611),
+      seed: 611,
+      hyperparameters: { initScale: 0.001, learningRate: 1.2, numIterations: 10000, nH: 5 },
+      reference: ref as unknown as Reference,
+    });
+    const grads = learner.backwardPropagation(point.parameters, point.cache, point.X, point.Y);
+    const params: Params = Object.fromEntries(
+      (["W1", "b1", "W2", "b2"] as const).map((k) => [
+        k,
+        { shape: point.parameters[k].shape, data: point.parameters[k].data },
+      ]),
+    );
+    const claimed = {
+      W1: tensor(grads.dW1),
+      b1: tensor(grads.db1),
+      W2: tensor(grads.dW2),
+      b2: tensor(grads.db2),
+    };
+    const objective = fromFunction((p) =>
+      ref.computeCost(ref.forwardPropagation(point.X, arrays(p)).A2, point.Y),
+    );
+    for (const mode of ["full", "fast"] as const) {
+      const results = await checkGradients(objective, params, claimed, {
+        mode,
+        directions: 3,
+        seed: 1,
+      });
+      const failed = results.filter((r) => r.verdict !== "passed");
+      expect(
+        failed.map((r) => r.name),
+        mode,
+      ).toEqual(wrong);
+      const text = failed.map((r) => describeTensor(r, { examples: [6] })).join(" ");
+      // The chain-rule hint is the assignment's: only the hidden layer's gradients are wrong.
+      const feedback = `${text} ${gradientFailure(results, 6, "the reference")?.hint ?? ""}`;
+      expect(feedback, mode).toContain(hint);
+    }
+  });
+});
