@@ -1,5 +1,5 @@
 /** Assertions shared by the tests: arrays compared type, then shape, then values. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, onTestFinished, vi } from "vitest";
@@ -77,4 +77,20 @@ export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Points and hidden-test count of the planar manifest, so that tests follow it as it grows. */
+export function planarManifest(): { maxScore: number; hidden: number; tests: number } {
+  const manifest = JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, "../assignments/planar-classifier/assignment.json"),
+      "utf8",
+    ),
+  ) as { functions: { tests: { points: number; visibility: string }[] }[] };
+  const tests = manifest.functions.flatMap((f) => f.tests);
+  return {
+    maxScore: Math.round(tests.reduce((sum, t) => sum + t.points, 0) * 1e6) / 1e6,
+    hidden: tests.filter((t) => t.visibility === "hidden").length,
+    tests: tests.length,
+  };
 }

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { reportProblems } from "../../grader/report/json.ts";
-import { captureTerminal, tempDir } from "../helpers.ts";
+import { captureTerminal, planarManifest, tempDir } from "../helpers.ts";
 
 const out = () => join(tempDir("gradecheck-cli-"), "report.json");
 const { stdout, stderr } = captureTerminal();
+const { maxScore, hidden } = planarManifest();
 
 const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 
@@ -16,7 +17,7 @@ describe("gradecheck grade", () => {
     const path = out();
     expect(await main(["grade", "--out", path], PACKAGE_ROOT)).toBe(0);
     const text = stdout();
-    expect(text).toContain("Total: 0 of 22.5 points (0%)");
+    expect(text).toContain(`Total: 0 of ${maxScore} points (0%)`);
     expect(text.match(/is not implemented yet/g)).toHaveLength(9);
     const report = readReport(path);
     expect(reportProblems(report)).toEqual([]);
@@ -33,12 +34,12 @@ describe("gradecheck grade", () => {
     expect(code).toBe(0);
     const printed = JSON.parse(stdout());
     expect(printed).toEqual(readReport(path));
-    expect(printed.score).toBe(22.5);
+    expect(printed.score).toBe(maxScore);
     expect(printed.submission.path).toBe("reference/planar-classifier/model.ts");
   });
 
   it.each([
-    { argv: ["--fail-under", "50%"], code: 1, err: "score 0 of 22.5 is below --fail-under" },
+    { argv: ["--fail-under", "50%"], code: 1, err: `score 0 of ${maxScore} is below --fail-under` },
     { argv: ["--fail-under", "0.5"], code: 1, err: "below --fail-under" },
     { argv: ["--fail-under", "0"], code: 0, err: "" },
     {
@@ -68,8 +69,8 @@ describe("gradecheck grade", () => {
     const report = readReport(path);
     expect(report.hidden).toEqual({
       ran: false,
-      tests: 8,
-      note: "8 hidden tests were skipped (--no-hidden)",
+      tests: hidden,
+      note: `${hidden} hidden tests were skipped (--no-hidden)`,
     });
     expect(report.tests.some((t: { visibility: string }) => t.visibility === "hidden")).toBe(false);
   });

@@ -6,6 +6,7 @@ import { computeExpected, expectedToJson } from "../../grader/expected.ts";
 import { grade } from "../../grader/grade.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { reportProblems, reportToJson } from "../../grader/report/json.ts";
+import { planarManifest } from "../helpers.ts";
 
 describe("grading where there is no reference solution", () => {
   it("expected.json is in sync with the reference", async () => {
@@ -31,8 +32,8 @@ describe("grading where there is no reference solution", () => {
     expect(reportProblems(JSON.parse(reportToJson(report)))).toEqual([]);
     expect(report.hidden).toEqual({
       ran: false,
-      tests: 8,
-      note: "8 hidden tests need the reference solution and did not run; the score covers the visible tests only",
+      tests: planarManifest().hidden,
+      note: `${planarManifest().hidden} hidden tests need the reference solution and did not run; the score covers the visible tests only`,
     });
     expect(report.tests.every((t) => t.visibility === "visible")).toBe(true);
     // Every visible test but the accuracy check runs from the fixture; that one needs the reference.
