@@ -62,6 +62,12 @@ export interface NamedCheck {
   ): CheckFailure | null;
 }
 
+/** What a session check found: a failure or none, and values worth reporting either way. */
+export interface SessionOutcome {
+  failure: CheckFailure | null;
+  values: Record<string, number | string>;
+}
+
 /** A call of the learner's code that did not return normally; the grader words it. */
 export class LearnerCallFailed extends Error {
   override name = "LearnerCallFailed";
@@ -95,7 +101,7 @@ export interface SessionCheck {
     args: unknown[],
     expected: unknown,
     params: CaseParams,
-  ): Promise<CheckFailure | null>;
+  ): Promise<SessionOutcome>;
   /**
    * What it means when this check fails while another check of the same function passes
    * (`check` names it): added to the failure's message.

@@ -7,6 +7,7 @@ import { relative, resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { assignmentIds, loadAssignment } from "./assignments.ts";
+import { runGradcheck } from "./commands/gradcheck.ts";
 import { runGrade } from "./commands/grade.ts";
 import { runStubs } from "./commands/stubs.ts";
 import { runTrain } from "./commands/train.ts";
@@ -107,6 +108,50 @@ export async function main(argv: string[], cwd: string): Promise<number> {
             quiet: args.quiet,
             json: args.json,
             colour: process.stdout.isTTY === true && !args.json,
+            toolVersion: TOOL_VERSION,
+          },
+          (text) => process.stdout.write(text),
+        );
+      },
+    )
+    .command(
+      "gradcheck [submission]",
+      "Check a learner's backward pass against numeric gradients and print a table per parameter",
+      (y) =>
+        y
+          .positional("submission", {
+            type: "string",
+            describe:
+              "model.ts or a folder with one (default: assignments/planar-classifier/model.ts)",
+          })
+          .option("assignment", {
+            type: "string",
+            describe: "assignment id (default: from the path, or the only one)",
+          })
+          .option("seed", {
+            type: "number",
+            default: 0,
+            describe: "seed of the hidden checks' points",
+          })
+          .option("hidden", {
+            type: "boolean",
+            default: true,
+            describe: "run the hidden checks too (needs the reference)",
+          })
+          .option("timeout", { type: "number", describe: "time limit per call in ms" }),
+      async (args) => {
+        await runGradcheck(
+          {
+            root: PACKAGE_ROOT,
+            submission: args.submission
+              ? resolve(cwd, args.submission)
+              : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+            displayRoot: cwd,
+            assignment: args.assignment,
+            seed: positiveInteger("seed", args.seed, 0),
+            hidden: args.hidden,
+            timeoutMs:
+              args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
             toolVersion: TOOL_VERSION,
           },
           (text) => process.stdout.write(text),
@@ -240,7 +285,10 @@ export async function main(argv: string[], cwd: string): Promise<number> {
         }
       },
     )
-    .demandCommand(1, "Name a command: grade, validate-report, expected, train or stubs.")
+    .demandCommand(
+      1,
+      "Name a command: grade, gradcheck, validate-report, expected, train or stubs.",
+    )
     .strict()
     .epilogue(EXIT_CODES)
     .exitProcess(false)

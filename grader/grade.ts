@@ -41,6 +41,8 @@ export interface GradeOptions {
   toolVersion: string;
   /** Injected clock, so that tests can pin the times. */
   now?: () => Date;
+  /** Run only the tests this accepts (all by default); the others are left out of the report. */
+  select?: (test: TestSpec) => boolean;
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
@@ -163,6 +165,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     for (const { name: fn, tests: specs } of manifest.functions) {
       for (const test of specs) {
         if (test.visibility === "hidden" && !runHidden) continue;
+        if (options.select && !options.select(test)) continue;
         const seed = caseSeed(test, options.seed);
         if (!sandbox) {
           tests.push(

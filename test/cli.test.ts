@@ -7,7 +7,11 @@ const { stdout, stderr } = captureTerminal();
 
 describe("gradecheck command line", () => {
   it.each([
-    { argv: [], code: 2, err: "Name a command: grade, validate-report, expected, train or stubs." },
+    {
+      argv: [],
+      code: 2,
+      err: "Name a command: grade, gradcheck, validate-report, expected, train or stubs.",
+    },
     { argv: ["bogus"], code: 2, err: "Unknown argument: bogus" },
     {
       argv: ["train", "--iterations", "0"],

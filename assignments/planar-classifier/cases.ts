@@ -11,6 +11,7 @@ import type {
   CaseContext,
   CheckFailure,
   Reference,
+  SessionOutcome,
 } from "../../grader/assignment.ts";
 import { param } from "../../grader/assignment.ts";
 import {
@@ -25,7 +26,7 @@ import {
   type Tensor,
   type TensorResult,
 } from "../../grader/gradcheck/check.ts";
-import { describeTensor } from "../../grader/gradcheck/wording.ts";
+import { describeTensor, gradientHint } from "../../grader/gradcheck/wording.ts";
 import { encode, type Wire } from "../../grader/sandbox/wire.ts";
 import { NDArray, np, type RandomState } from "../lib/np.ts";
 import { loadPlanarDataset } from "./dataset.ts";
@@ -154,25 +155,47 @@ async function numericGradients(
   return out;
 }
 
-/** The message of a gradient check that failed: one line per wrong tensor, and the chain rule. */
-export function gradientFailure(results: TensorResult[], m: number, against: string): CheckFailure | null {
+/**
+ * A gradient check's outcome: one line per wrong tensor and the chain rule in the message, and per
+ * tensor its verdict, difference, worst entry and hint as values (for the report and the table of
+ * `gradecheck gradcheck`).
+ */
+const short = (x: number) => Number(x.toPrecision(4));
+
+export function gradientOutcome(
+  results: TensorResult[],
+  m: number,
+  against: string,
+): SessionOutcome {
+  const context = { examples: [m] };
+  const values: Record<string, number | string> = {};
+  for (const r of results) {
+    const key = `d${r.name}`;
+    values[`${key} verdict`] =
+      r.verdict === "passed" ? "right" : r.verdict === "failed" ? "wrong" : "wrong shape";
+    if (r.verdict === "wrong-shape") continue;
+    values[`${key} difference`] = r.difference;
+    const [worst] = r.worst;
+    if (worst)
+      values[`${key} worst`] =
+        `${r.name}[${worst.index.join(",")}]: yours ${short(worst.analytic)}, numeric ${short(worst.numeric)}`;
+    const hint = r.verdict === "failed" ? gradientHint(r, context) : undefined;
+    if (hint) values[`${key} hint`] = hint;
+  }
   const wrong = results.filter((r) => r.verdict !== "passed");
-  if (wrong.length === 0) return null;
-  const lines = wrong.map((r) => describeTensor(r, { examples: [m] }));
+  if (wrong.length === 0) return { failure: null, values };
   const names = new Set(wrong.map((r) => r.name));
   const chain =
     !names.has("W2") && !names.has("b2") && (names.has("W1") || names.has("b1"))
       ? "the output layer's gradients are right and the hidden layer's are not: look at dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²), the chain rule through tanh"
       : undefined;
-  const values: Record<string, number | string> = {};
-  for (const r of results) {
-    if (r.verdict === "wrong-shape") values[`d${r.name}`] = "wrong shape";
-    else values[`d${r.name}.difference`] = r.difference;
-  }
   return {
-    message: `compared with ${against}: ${lines.join(" ")}`,
-    ...(chain ? { hint: chain } : {}),
-    details: values,
+    failure: {
+      message: `compared with ${against}: ${wrong.map((r) => describeTensor(r, context)).join(" ")}`,
+      ...(chain ? { hint: chain } : {}),
+      details: {},
+    },
+    values,
   };
 }
 
@@ -459,7 +482,7 @@ export const cases: AssignmentCases = {
             tensorOf(grads?.[`d${name}`]),
           ),
         );
-        return gradientFailure(
+        return gradientOutcome(
           results,
           (X as NDArray).shape[1],
           "the numeric gradient of the reference's cost",
@@ -510,7 +533,7 @@ export const cases: AssignmentCases = {
           directions: 0,
           seed: 0,
         });
-        return gradientFailure(
+        return gradientOutcome(
           results,
           (X as NDArray).shape[1],
           "the numeric gradient of your own forwardPropagation and computeCost",

@@ -6,10 +6,10 @@
 
 import type { CaseParams } from "../assignment.ts";
 import {
-  type CheckFailure,
   type Learner,
   LearnerCallFailed,
   type SessionCheck,
+  type SessionOutcome,
 } from "../assignment.ts";
 import type { CaseData } from "../expected.ts";
 import type { CallOutcome, Sandbox } from "../sandbox/sandbox.ts";
@@ -23,7 +23,7 @@ export interface SessionResult {
   output: string;
 }
 
-function failure(fn: string, outcome: CallOutcome): never {
+function failed(fn: string, outcome: CallOutcome): never {
   throw new LearnerCallFailed(fn, outcome);
 }
 
@@ -44,7 +44,7 @@ export async function runSession(
         timeoutMs,
       );
       if ("output" in outcome) output += outcome.output;
-      return outcome.status === "returned" ? decode(outcome.value) : failure(name, outcome);
+      return outcome.status === "returned" ? decode(outcome.value) : failed(name, outcome);
     },
     async callMany(name, batch) {
       const outcome = await sandbox.callMany(
@@ -53,15 +53,15 @@ export async function runSession(
         timeoutMs,
       );
       if ("output" in outcome) output += outcome.output;
-      if (outcome.status !== "batch") return failure(name, outcome);
+      if (outcome.status !== "batch") return failed(name, outcome);
       return outcome.items.map((item) =>
         "error" in item
-          ? failure(name, { status: "threw", error: item.error, argsAfter: [], output: "", ms: 0 })
+          ? failed(name, { status: "threw", error: item.error, argsAfter: [], output: "", ms: 0 })
           : decode(item.value),
       );
     },
   };
-  let result: CheckFailure | null;
+  let result: SessionOutcome;
   try {
     result = await check.run(
       learner,
@@ -75,16 +75,17 @@ export async function runSession(
     if (outcome.status === "returned" || outcome.status === "batch") throw error;
     return { judgement: judgeFailedCall(error.fn, outcome), fn: error.fn, output };
   }
-  const judgement: Judgement = result
+  const { failure, values } = result;
+  const judgement: Judgement = failure
     ? {
         status: "failed",
         details: {
           type: "check",
-          message: result.message,
-          ...(result.hint ? { hint: result.hint } : {}),
-          values: result.details,
+          message: failure.message,
+          ...(failure.hint ? { hint: failure.hint } : {}),
+          values,
         },
       }
-    : { status: "passed", details: { type: "passed" } };
+    : { status: "passed", details: { type: "passed", values } };
   return { judgement, fn, output };
 }

@@ -3,7 +3,12 @@
  */
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { assignmentIds, assignmentOfPath, loadAssignment } from "../assignments.ts";
+import {
+  type AssignmentParts,
+  assignmentIds,
+  assignmentOfPath,
+  loadAssignment,
+} from "../assignments.ts";
 import { ExitError } from "../errors.ts";
 import { grade } from "../grade.ts";
 import { ManifestError } from "../manifest.ts";
@@ -38,7 +43,10 @@ function submissionFile(path: string): string {
   return path;
 }
 
-function chooseAssignment(options: GradeCommandOptions, file: string): string {
+function chooseAssignment(
+  options: Pick<GradeCommandOptions, "root" | "assignment">,
+  file: string,
+): string {
   const ids = assignmentIds(options.root);
   if (options.assignment !== undefined) {
     if (!ids.includes(options.assignment)) {
@@ -67,20 +75,26 @@ export function belowThreshold(
   return report.maxScore === 0 || (100 * report.score) / report.maxScore < failUnder.percent;
 }
 
-export async function runGrade(
-  options: GradeCommandOptions,
-  print: (text: string) => void,
-): Promise<Report> {
+/** The submission file and its assignment's parts, or an ExitError saying why not. */
+export async function prepareGrading(
+  options: Pick<GradeCommandOptions, "root" | "submission" | "assignment">,
+): Promise<{ file: string; parts: AssignmentParts }> {
   const file = submissionFile(options.submission);
   const id = chooseAssignment(options, file);
-  let parts: Awaited<ReturnType<typeof loadAssignment>>;
   try {
-    parts = await loadAssignment(options.root, id, true);
+    return { file, parts: await loadAssignment(options.root, id, true) };
   } catch (error) {
     if (error instanceof ManifestError)
       throw new ExitError(2, `invalid manifest: ${error.message}`);
     throw error;
   }
+}
+
+export async function runGrade(
+  options: GradeCommandOptions,
+  print: (text: string) => void,
+): Promise<Report> {
+  const { file, parts } = await prepareGrading(options);
   const report = await grade(parts, {
     submission: file,
     displayRoot: options.displayRoot,

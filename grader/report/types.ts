@@ -12,7 +12,7 @@ export type Visibility = "visible" | "hidden";
 
 /** What went wrong in a test, structured; the message is worded from it. */
 export type Details =
-  | { type: "passed" }
+  | { type: "passed"; values?: Record<string, number | string> }
   | ({ type: "mismatch"; hint?: string } & Mismatch)
   | { type: "mutated-input"; argument: string; path: string }
   | { type: "nondeterministic"; path: string }

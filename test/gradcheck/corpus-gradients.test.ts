@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NDArray, np } from "../../assignments/lib/np.ts";
-import { gradientCheckPoint, gradientFailure } from "../../assignments/planar-classifier/cases.ts";
+import { gradientCheckPoint, gradientOutcome } from "../../assignments/planar-classifier/cases.ts";
 import type { Reference } from "../../grader/assignment.ts";
 import {
   checkGradients,
@@ -119,7 +119,7 @@ describe("the corpus's gradient bugs fail the gradient check of the right tensor
       ).toEqual(wrong);
       const text = failed.map((r) => describeTensor(r, { examples: [6] })).join(" ");
       // The chain-rule hint is the assignment's: only the hidden layer's gradients are wrong.
-      const feedback = `${text} ${gradientFailure(results, 6, "the reference")?.hint ?? ""}`;
+      const feedback = `${text} ${gradientOutcome(results, 6, "the reference").failure?.hint ?? ""}`;
       expect(feedback, mode).toContain(hint);
     }
   });

@@ -93,3 +93,23 @@ describe("gradecheck validate-report", () => {
     expect(await main(["validate-report", path], PACKAGE_ROOT)).toBe(2);
   });
 });
+
+describe("gradecheck gradcheck", () => {
+  it("prints a table per parameter for each gradient check of the reference", async () => {
+    expect(await main(["gradcheck", "reference/planar-classifier"], PACKAGE_ROOT)).toBe(0);
+    const text = stdout();
+    expect(text).toContain("✓ backwardPropagation.gradient: ");
+    expect(text).toContain("✓ backwardPropagation.consistency: ");
+    expect(text).toMatch(/gradient +verdict +difference +worst entry +hint/);
+    for (const name of ["dW1", "db1", "dW2", "db2"])
+      expect(text).toMatch(new RegExp(`${name} +right +\\d`));
+    expect(text).not.toContain("sigmoid");
+  });
+
+  it("says which function is not implemented yet on the stubs", async () => {
+    expect(await main(["gradcheck"], PACKAGE_ROOT)).toBe(0);
+    expect(stdout()).toContain("✗ backwardPropagation.gradient: ");
+    expect(stdout()).toContain("backwardPropagation is not implemented yet.");
+    expect(stdout()).toContain("forwardPropagation is not implemented yet.");
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The learner's view of the gradient checks (`gradecheck gradcheck`): per check, a table with one
+ * row per parameter (verdict, difference, worst entry, hint), then what the failure means.
+ * Pure: report in, text out.
+ */
+import type { Report, TestReport } from "../report/types.ts";
+
+function valuesOf(test: TestReport): Record<string, number | string> {
+  const details = test.details;
+  if (details.type === "check") return details.values;
+  if (details.type === "passed") return details.values ?? {};
+  return {};
+}
+
+function cell(value: number | string | undefined): string {
+  if (value === undefined) return "";
+  if (typeof value === "number") return value === 0 ? "0" : value.toExponential(1);
+  return value;
+}
+
+/** Rows of a test's per-parameter values (`dW1 verdict`, `dW1 difference`, ...). */
+function rows(values: Record<string, number | string>): string[][] {
+  const names = [...new Set(Object.keys(values).map((key) => key.split(" ")[0] as string))];
+  return names.map((name) => [
+    name,
+    cell(values[`${name} verdict`]),
+    cell(values[`${name} difference`]),
+    cell(values[`${name} worst`]),
+    cell(values[`${name} hint`]),
+  ]);
+}
+
+function table(header: string[], body: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...body.map(line)];
+}
+
+export function gradientTable(report: Report): string {
+  const lines: string[] = [];
+  const tests = report.tests.filter((t) => t.kind === "gradient");
+  if (report.status === "error") return `could not run the gradient checks: ${report.message}\n`;
+  for (const test of tests) {
+    lines.push(`${test.status === "passed" ? "✓" : "✗"} ${test.id}: ${test.name}`);
+    const body = rows(valuesOf(test));
+    if (body.length > 0) {
+      lines.push(
+        ...table(["gradient", "verdict", "difference", "worst entry", "hint"], body).map(
+          (l) => `    ${l}`,
+        ),
+      );
+    }
+    if (test.status !== "passed") lines.push(`    ${test.message}`);
+    lines.push("");
+  }
+  if (tests.length === 0) lines.push("this assignment has no gradient checks", "");
+  return `${lines.join("\n")}`;
+}
