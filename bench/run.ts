@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
+import { benchGradcheck } from "./gradcheck.ts";
 
 const runs = Number(process.argv[2] ?? 5);
 const iterations = Number(process.argv[3] ?? 10000);
@@ -119,3 +120,5 @@ for (const [name, times] of Object.entries(grading)) {
     `  ${name.padEnd(10)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`,
   );
 }
+
+await benchGradcheck();

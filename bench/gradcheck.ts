@@ -1,0 +1,100 @@
+/**
+ * Gradient-checker figures: the full check of the planar network (planar dataset, nH = 4, all 17
+ * parameters entry by entry; target under 20 ms), and the fast mode on a one-hidden-layer network
+ * of growing width next to one forward pass of it: the ratio should stay the same whatever the
+ * number of parameters (4 evaluations per direction per tensor, plus one).
+ */
+import { NDArray, np } from "../assignments/lib/np.ts";
+import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
+import {
+  checkGradients,
+  fromFunction,
+  type Params,
+  type Tensor,
+} from "../grader/gradcheck/check.ts";
+import * as ref from "../reference/planar-classifier/model.ts";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+const tensors = (p: ref.Parameters): Params =>
+  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, { shape: v.shape, data: v.data }]));
+const arrays = (p: Params) =>
+  Object.fromEntries(
+    Object.entries(p).map(([k, t]) => [k, new NDArray(t.data, t.shape)]),
+  ) as unknown as ref.Parameters;
+
+function setup(nX: number, nH: number, m: number, X?: NDArray, Y?: NDArray) {
+  const rng = np.random.seed(3);
+  const parameters = {
+    W1: np.multiply(rng.randn(nH, nX), 1 / Math.sqrt(nX)),
+    b1: np.multiply(rng.randn(nH, 1), 0.5),
+    W2: np.multiply(rng.randn(1, nH), 1 / Math.sqrt(nH)),
+    b2: np.multiply(rng.randn(1, 1), 0.5),
+  };
+  const data = X && Y ? { X, Y } : { X: rng.randn(nX, m), Y: np.greater(rng.rand(1, m), 0.5) };
+  const forward = (p: ref.Parameters) =>
+    ref.computeCost(ref.forwardPropagation(data.X, p).A2, data.Y);
+  const { cache } = ref.forwardPropagation(data.X, parameters);
+  const g = ref.backwardPropagation(parameters, cache, data.X, data.Y);
+  const claimed: Record<string, Tensor> = {
+    W1: { shape: g.dW1.shape, data: g.dW1.data },
+    b1: { shape: g.db1.shape, data: g.db1.data },
+    W2: { shape: g.dW2.shape, data: g.dW2.data },
+    b2: { shape: g.db2.shape, data: g.db2.data },
+  };
+  return { parameters, forward, claimed, objective: fromFunction((p) => forward(arrays(p))) };
+}
+
+export async function benchGradcheck(): Promise<void> {
+  const { X, Y } = loadPlanarDataset();
+  const planar = setup(2, 4, 400, X, Y);
+  const times: number[] = [];
+  for (let r = 0; r < 25; r++) {
+    const start = performance.now();
+    const results = await checkGradients(
+      planar.objective,
+      tensors(planar.parameters),
+      planar.claimed,
+      { mode: "full", directions: 0, seed: 0 },
+    );
+    times.push(performance.now() - start);
+    if (results.some((x) => x.verdict !== "passed"))
+      throw new Error("the reference failed its own gradient check");
+  }
+  console.log(
+    "\ngradient check, planar network (17 parameters, m = 400), full mode, entry by entry",
+  );
+  console.log(`  median ${median(times).toFixed(2)} ms over ${times.length} runs (target < 20 ms)`);
+
+  const directions = 2;
+  console.log(
+    `\nfast mode (${directions} directions per tensor) vs one forward pass, nX = 10, m = 64, nY = 1`,
+  );
+  console.log("  parameters   forward     fast check   ratio");
+  for (const nH of [83, 833, 8333, 83333]) {
+    const net = setup(10, nH, 64);
+    const params = tensors(net.parameters);
+    const forwardTimes: number[] = [];
+    const checkTimes: number[] = [];
+    const runs = nH > 10000 ? 1 : nH > 1000 ? 3 : 7;
+    for (let r = 0; r < runs; r++) {
+      let start = performance.now();
+      net.forward(net.parameters);
+      forwardTimes.push(performance.now() - start);
+      start = performance.now();
+      const results = await checkGradients(net.objective, params, net.claimed, {
+        mode: "fast",
+        directions,
+        seed: r,
+      });
+      checkTimes.push(performance.now() - start);
+      if (results.some((x) => x.verdict !== "passed" || !x.fast))
+        throw new Error("fast mode fell back or failed on a right gradient");
+    }
+    const count = 12 * nH + 1;
+    const f = median(forwardTimes);
+    const c = median(checkTimes);
+    console.log(
+      `  ${String(count).padStart(10)}   ${f.toFixed(2).padStart(7)} ms  ${c.toFixed(1).padStart(8)} ms   ${(c / f).toFixed(1)}×`,
+    );
+  }
+}
