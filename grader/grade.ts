@@ -7,7 +7,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { relative } from "node:path";
-import { RandomState } from "../assignments/lib/np.ts";
 import type { AssignmentCases, Reference } from "./assignment.ts";
 import { buildSubmission } from "./build.ts";
 import { judge } from "./checks/judge.ts";
@@ -17,7 +16,6 @@ import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
 import { CPU_LIMIT_AVAILABLE, Sandbox } from "./sandbox/sandbox.ts";
-import { decode, encode, type Wire } from "./sandbox/wire.ts";
 import { totals } from "./score.ts";
 
 export interface GradeInputs {

@@ -16,6 +16,7 @@ import { grade } from "../grader/grade.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
 import { reportProblems, reportToJson } from "../grader/report/json.ts";
 import type { Report, TestReport } from "../grader/report/types.ts";
+import { brokenFromReference } from "./corpus/broken.ts";
 import {
   applyBug,
   type Bug,
@@ -168,11 +169,13 @@ function lineOf(text: string, needle: string): number {
   return found[0] as number;
 }
 
-/** The broken submission `name` copied to a learner folder of its own as model.ts. */
+/** The broken submission `name`, made from the reference or copied from broken/, as model.ts. */
 function brokenSubmission(name: string): string {
   const file = submissionPath(`broken ${name}`);
   mkdirSync(join(file, ".."), { recursive: true });
-  copyFileSync(join(BROKEN, name), file);
+  const replace = brokenFromReference[name];
+  if (replace) writeFileSync(file, applyBug(referenceSource(), { name, replace }));
+  else copyFileSync(join(BROKEN, name), file);
   return file;
 }
 
@@ -294,8 +297,9 @@ describe.concurrent("broken submissions", () => {
     "a function that throws a TypeError: only its tests are errors, named with a model.ts line",
     async ({ expect }) => {
       const name = "throws-type-error.ts";
-      const line = lineOf(readFileSync(join(BROKEN, name), "utf8"), '.astype("int")');
-      const { report, json } = await gradeFile(brokenSubmission(name));
+      const file = brokenSubmission(name);
+      const line = lineOf(readFileSync(file, "utf8"), '.astype("int")');
+      const { report, json } = await gradeFile(file);
       expect(reportProblems(json)).toEqual([]);
       expect(report.status).toBe("graded");
       expect(losingFunctions(report)).toEqual(["predict"]);

@@ -442,7 +442,7 @@ export function occurrences(text: string, needle: string): number {
 }
 
 /** The reference with a bug's substitutions made; throws unless each `from` occurs exactly once. */
-export function applyBug(source: string, bug: Bug): string {
+export function applyBug(source: string, bug: Pick<Bug, "name" | "replace">): string {
   let text = source;
   for (const [from, to] of bug.replace) {
     const count = Math.max(occurrences(source, from), occurrences(text, from));
