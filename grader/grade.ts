@@ -120,6 +120,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     .filter((t) => t.visibility === "hidden").length;
 
   const tests: TestReport[] = [];
+  /** Visible tests left out because they need the reference solution. */
+  const needReference: string[] = [];
   let status: Report["status"] = "graded";
   let message = "";
   const build = await buildSubmission(options.submission, options.displayRoot);
@@ -164,6 +166,11 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       for (const test of specs) {
         if (test.visibility === "hidden" && !runHidden) continue;
         if (options.select && !options.select(test)) continue;
+        // A named check judges with the reference: without it, the test cannot run at all.
+        if (!inputs.reference && test.check !== undefined && inputs.cases.checks[test.check]) {
+          needReference.push(test.id);
+          continue;
+        }
         const seed = caseSeed(test, options.seed);
         if (!sandbox) {
           tests.push(
@@ -271,7 +278,10 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
         ? `${hiddenCount} hidden tests ran; their inputs are not shown to learners`
         : inputs.reference
           ? `${hiddenCount} hidden tests were skipped (--no-hidden)`
-          : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only`,
+          : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only` +
+            (needReference.length > 0
+              ? ` (${needReference.join(", ")} also needs the reference and did not run)`
+              : ""),
     },
     sandbox: {
       permissionModel: true,
