@@ -8,7 +8,7 @@
  * function says what to compute. Each function is graded on its own, with inputs from the
  * reference solution, so a mistake in one costs that function's points only.
  */
-import { type NDArray, NotImplementedError, type RandomState } from "gradecheck/np";
+import { type NDArray, NotImplementedError, np, type RandomState } from "gradecheck/np";
 
 /** Sizes of the three layers. */
 export interface LayerSizes {
