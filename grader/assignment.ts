@@ -5,6 +5,7 @@
  * else about the assignment.
  */
 import type { RandomState } from "../assignments/lib/np.ts";
+import type { PropertySpec } from "./checks/property.ts";
 import type { Manifest } from "./manifest.ts";
 import type { CallOutcome } from "./sandbox/sandbox.ts";
 import type { Wire } from "./sandbox/wire.ts";
@@ -111,6 +112,8 @@ export interface SessionCheck {
 
 export interface AssignmentCases {
   functions: Record<string, FunctionCases>;
+  /** Laws of the functions, by id: the `check` of a test of kind "property". */
+  properties: Record<string, PropertySpec<unknown>>;
   checks: Record<string, NamedCheck>;
   sessionChecks: Record<string, SessionCheck>;
 }

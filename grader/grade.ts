@@ -7,10 +7,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { relative } from "node:path";
-import type { AssignmentCases, Reference } from "./assignment.ts";
+import { type AssignmentCases, param, type Reference } from "./assignment.ts";
 import { buildSubmission } from "./build.ts";
-import { judge } from "./checks/judge.ts";
-import { runSession } from "./checks/session.ts";
+import { judge, judgeFailedCall } from "./checks/judge.ts";
+import { runProperty } from "./checks/property.ts";
+import { makeLearner, runSession } from "./checks/session.ts";
 import { type CaseData, caseData, type Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
@@ -182,6 +183,12 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           );
           continue;
         }
+        if (test.kind === "property") {
+          tests.push(
+            await propertyTest(test, fn, seed, inputs.cases, sandbox, manifest, options.timeoutMs),
+          );
+          continue;
+        }
         const prepared = await prepare(test, fn, seed, inputs);
         if (typeof prepared === "string") {
           tests.push(
@@ -293,6 +300,80 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     tests: blamed,
   };
 }
+
+/** Runs a property test: fast-check in the grader, the learner's function in the sandbox. */
+async function propertyTest(
+  test: TestSpec,
+  fn: string,
+  seed: number,
+  cases: AssignmentCases,
+  sandbox: Sandbox,
+  manifest: Manifest,
+  timeoutMs: number | undefined,
+): Promise<TestReport> {
+  const spec = test.check === undefined ? undefined : cases.properties[test.check];
+  if (!spec) {
+    return testReport(test, fn, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: `the assignment has no property "${test.check}"` },
+    });
+  }
+  const callLimit = timeoutMs ?? manifest.limits.timeoutFloorMs;
+  const timeLimitMs = test.timeoutMs ?? PROPERTY_TIME_LIMIT_MS;
+  const { learner, output } = makeLearner(sandbox, callLimit);
+  const start = performance.now();
+  const outcome = await runProperty(spec, learner, {
+    seed,
+    numRuns: param(test.case, "numRuns", 50),
+    timeLimitMs,
+  });
+  if (outcome.status === "call-failed") {
+    const { fn: called, outcome: failed } = outcome.failure;
+    if (failed.status === "returned" || failed.status === "batch") throw outcome.failure;
+    const judgement = judgeFailedCall(called, failed);
+    return testReport(
+      test,
+      fn,
+      { ...judgement, seed, timeLimitMs: callLimit, output: output() },
+      called,
+    );
+  }
+  const common = { law: spec.law, seed: outcome.seed, runs: outcome.runs };
+  const details: Details =
+    outcome.status === "failed"
+      ? {
+          type: "property",
+          ...common,
+          outcome: "failed",
+          path: outcome.path,
+          shrinks: outcome.shrinks,
+          counterexample: outcome.counterexample,
+          reason: outcome.reason,
+        }
+      : outcome.status === "interrupted"
+        ? { type: "property", ...common, outcome: "interrupted", timeLimitMs }
+        : { type: "property", ...common, outcome: "passed" };
+  const status =
+    outcome.status === "passed"
+      ? "passed"
+      : outcome.status === "interrupted"
+        ? "timeout"
+        : outcome.threw
+          ? "error"
+          : "failed";
+  return testReport(test, fn, {
+    status,
+    details,
+    seed,
+    timeLimitMs: callLimit,
+    durationMs: Math.round(performance.now() - start),
+    output: output(),
+  });
+}
+
+/** How long one property may run in all, unless its test sets a limit. */
+const PROPERTY_TIME_LIMIT_MS = 20_000;
 
 /**
  * A failing session check whose partner check (same function) passed says what that combination

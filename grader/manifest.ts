@@ -14,7 +14,7 @@ export interface Tolerance {
 export interface TestSpec {
   id: string;
   name: string;
-  kind: "compare" | "integration" | "gradient";
+  kind: "compare" | "integration" | "gradient" | "property";
   check?: string;
   points: number;
   visibility: "visible" | "hidden";

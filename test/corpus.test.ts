@@ -28,11 +28,16 @@ import {
 } from "./corpus/bugs.ts";
 
 /**
- * The function a test calls first: its own, except for the consistency check of the backward
- * pass, which starts by calling the learner's forwardPropagation.
+ * The function a test calls first: its own, except for the checks that start by calling the
+ * learner's forwardPropagation (the backward pass's consistency check and two properties).
  */
 function firstCalled(t: { id: string; function: string }): string {
-  return t.id === "backwardPropagation.consistency" ? "forwardPropagation" : t.function;
+  const startsWithForward = [
+    "backwardPropagation.consistency",
+    "backwardPropagation.duplicates.property",
+    "predict.threshold.property",
+  ];
+  return startsWithForward.includes(t.id) ? "forwardPropagation" : t.function;
 }
 
 const GRADE_TIMEOUT = 120_000;

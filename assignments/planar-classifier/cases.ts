@@ -31,6 +31,7 @@ import { encode, type Wire } from "../../grader/sandbox/wire.ts";
 import { NDArray, np, type RandomState } from "../lib/np.ts";
 import { loadPlanarDataset } from "./dataset.ts";
 import type * as Model from "./model.ts";
+import { properties } from "./properties.ts";
 
 type Planar = typeof Model;
 const planar = (reference: Reference) => reference as unknown as Planar;
@@ -200,6 +201,7 @@ export function gradientOutcome(
 }
 
 export const cases: AssignmentCases = {
+  properties,
   functions: {
     sigmoid: {
       argNames: ["z"],

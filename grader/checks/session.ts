@@ -27,15 +27,24 @@ function failed(fn: string, outcome: CallOutcome): never {
   throw new LearnerCallFailed(fn, outcome);
 }
 
-export async function runSession(
-  check: SessionCheck,
-  fn: string,
+/**
+ * The learner's module for code in the grader that calls it (session checks, properties): calls
+ * go through the sandbox, values come back decoded, and anything printed is collected.
+ */
+const OUTPUT_LIMIT = 4096;
+
+export function makeLearner(
   sandbox: Sandbox,
-  prepared: CaseData,
-  params: CaseParams,
   timeoutMs: number,
-): Promise<SessionResult> {
+): { learner: Learner; output: () => string } {
   let output = "";
+  // Many calls, one test: the test keeps the same 4 KB of output a single call would.
+  const collect = (text: string) => {
+    if (output.length >= OUTPUT_LIMIT) return;
+    output += text;
+    if (output.length > OUTPUT_LIMIT)
+      output = `${output.slice(0, OUTPUT_LIMIT)}\n[output truncated at ${OUTPUT_LIMIT} characters]`;
+  };
   const learner: Learner = {
     async call(name, args) {
       const outcome = await sandbox.call(
@@ -43,7 +52,7 @@ export async function runSession(
         args.map((a) => encode(a)),
         timeoutMs,
       );
-      if ("output" in outcome) output += outcome.output;
+      if ("output" in outcome) collect(outcome.output);
       return outcome.status === "returned" ? decode(outcome.value) : failed(name, outcome);
     },
     async callMany(name, batch) {
@@ -52,7 +61,7 @@ export async function runSession(
         batch.map((args) => args.map((a) => encode(a))),
         timeoutMs,
       );
-      if ("output" in outcome) output += outcome.output;
+      if ("output" in outcome) collect(outcome.output);
       if (outcome.status !== "batch") return failed(name, outcome);
       return outcome.items.map((item) =>
         "error" in item
@@ -61,6 +70,18 @@ export async function runSession(
       );
     },
   };
+  return { learner, output: () => output };
+}
+
+export async function runSession(
+  check: SessionCheck,
+  fn: string,
+  sandbox: Sandbox,
+  prepared: CaseData,
+  params: CaseParams,
+  timeoutMs: number,
+): Promise<SessionResult> {
+  const { learner, output } = makeLearner(sandbox, timeoutMs);
   let result: SessionOutcome;
   try {
     result = await check.run(
@@ -73,7 +94,7 @@ export async function runSession(
     if (!(error instanceof LearnerCallFailed)) throw error;
     const { outcome } = error;
     if (outcome.status === "returned" || outcome.status === "batch") throw error;
-    return { judgement: judgeFailedCall(error.fn, outcome), fn: error.fn, output };
+    return { judgement: judgeFailedCall(error.fn, outcome), fn: error.fn, output: output() };
   }
   const { failure, values } = result;
   const judgement: Judgement = failure
@@ -87,5 +108,5 @@ export async function runSession(
         },
       }
     : { status: "passed", details: { type: "passed", values } };
-  return { judgement, fn, output };
+  return { judgement, fn, output: output() };
 }

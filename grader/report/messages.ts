@@ -35,6 +35,15 @@ export function wordMessage(fn: string, details: Details): string {
       return withHint(`${fn}: ${details.message.replace(/\.$/, "")}.`, details.hint);
     case "error":
       return `${fn} threw ${details.name}: ${details.message}${details.at ? ` (at ${details.at})` : ""}`;
+    case "property":
+      if (details.outcome === "passed") return "passed";
+      if (details.outcome === "interrupted") {
+        return `${fn}: the law "${details.law}" was checked on ${details.runs} inputs before the ${details.timeLimitMs} ms limit ran out: not judged (too slow?).`;
+      }
+      return (
+        `${fn}: the law "${details.law}" fails for ${details.counterexample}: ${details.reason}.` +
+        ` (Smallest input found after ${details.shrinks} shrinks; fast-check seed ${details.seed}, path "${details.path}" replay it.)`
+      );
     case "import-failed":
       return `the submission could not be loaded, so ${fn} could not be called: ${details.reason}.`;
     case "timeout":

@@ -24,7 +24,7 @@ function clean(text: string): string {
 }
 
 function points(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+  return String(Number(x.toFixed(2)));
 }
 
 export function summary(

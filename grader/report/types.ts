@@ -20,6 +20,19 @@ export type Details =
   /** `at`: the first place in the submission's own file on the stack, like "model.ts:12:5". */
   | { type: "error"; name: string; message: string; stack: string; at?: string }
   | { type: "import-failed"; reason: string }
+  | {
+      type: "property";
+      law: string;
+      /** fast-check's seed, and with a failure the path to the shrunk counterexample: both replay it. */
+      seed: number;
+      runs: number;
+      outcome: "passed" | "failed" | "interrupted";
+      path?: string;
+      shrinks?: number;
+      counterexample?: string;
+      reason?: string;
+      timeLimitMs?: number;
+    }
   | { type: "timeout"; limitMs: number }
   | { type: "crashed"; reason: string }
   | { type: "missing"; reason: "not-exported" | "not-implemented" }

@@ -1,0 +1,477 @@
+/**
+ * Laws every correct planar-classifier function obeys, checked on inputs nobody wrote down:
+ * fast-check generates them (and shrinks a failing one to the smallest it can find), the learner's
+ * function runs in the sandbox, and the law is judged in the grader. Each property is a graded test
+ * of kind "property" in assignment.json, named by its id here.
+ */
+import fc from "fast-check";
+import type { Learner } from "../../grader/assignment.ts";
+import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
+import { NDArray, np } from "../lib/np.ts";
+import type * as Model from "./model.ts";
+
+type Matrix = number[][];
+
+/** A (rows, cols) matrix of finite doubles in [min, max]. */
+function matrix(rows: number, cols: number, min: number, max: number): fc.Arbitrary<Matrix> {
+  const entry = fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  return fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), {
+    minLength: rows,
+    maxLength: rows,
+  });
+}
+
+const sized = <T>(
+  make: (rows: number, cols: number) => fc.Arbitrary<T>,
+  maxRows = 4,
+  maxCols = 6,
+) =>
+  fc
+    .tuple(fc.integer({ min: 1, max: maxRows }), fc.integer({ min: 1, max: maxCols }))
+    .chain(([r, c]) => make(r, c));
+
+/** How a learner reads an input: `z = [[0.5, -800]] (1,2)`, at most 8 values shown. */
+function show(name: string, m: Matrix): string {
+  const flat = m.flat();
+  const values = flat.slice(0, 8).map((v) => String(Number(v.toPrecision(4))));
+  const shape = `(${m.length},${m[0]?.length ?? 0})`;
+  return m.length === 1 || flat.length <= 8
+    ? `${name} = [${m.map((row) => `[${row.map((v) => String(Number(v.toPrecision(4)))).join(", ")}]`).join(", ")}] ${shape}`
+    : `${name} ${shape} starting ${values.join(", ")}, …`;
+}
+
+function fail(message: string): never {
+  throw new PropertyFailure(message);
+}
+
+function asArray(value: unknown, what: string): NDArray {
+  return value instanceof NDArray ? value : fail(`${what} is not an array`);
+}
+
+function expectShape(x: NDArray, rows: number, cols: number, what: string): void {
+  if (x.shape[0] !== rows || x.shape[1] !== cols)
+    fail(`${what} has shape (${x.shape.join(",")}), expected (${rows},${cols})`);
+}
+
+const close = (a: number, b: number, tol = 1e-12) =>
+  Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+
+/** A small network's parameters with weights of order 1 and non-zero biases. */
+const network = fc
+  .record({
+    nX: fc.integer({ min: 1, max: 4 }),
+    nH: fc.integer({ min: 1, max: 5 }),
+    nY: fc.integer({ min: 1, max: 3 }),
+    m: fc.integer({ min: 1, max: 6 }),
+  })
+  .chain(({ nX, nH, nY, m }) =>
+    fc.record({
+      W1: matrix(nH, nX, -2, 2),
+      b1: matrix(nH, 1, -1, 1),
+      W2: matrix(nY, nH, -2, 2),
+      b2: matrix(nY, 1, -1, 1),
+      X: matrix(nX, m, -3, 3),
+      Y: fc.array(fc.array(fc.constantFrom(0, 1), { minLength: m, maxLength: m }), {
+        minLength: nY,
+        maxLength: nY,
+      }),
+    }),
+  );
+type Network = { W1: Matrix; b1: Matrix; W2: Matrix; b2: Matrix; X: Matrix; Y: Matrix };
+
+const parametersOf = (n: Network): Model.Parameters => ({
+  W1: np.array(n.W1),
+  b1: np.array(n.b1),
+  W2: np.array(n.W2),
+  b2: np.array(n.b2),
+});
+const showNetwork = (n: Network) =>
+  [show("W1", n.W1), show("b1", n.b1), show("W2", n.W2), show("b2", n.b2), show("X", n.X)].join(
+    "; ",
+  );
+
+async function forward(learner: Learner, X: NDArray, p: Model.Parameters) {
+  const out = (await learner.call("forwardPropagation", [X, p])) as {
+    A2?: unknown;
+    cache?: { A1?: unknown };
+  };
+  return { A2: asArray(out?.A2, "A2"), A1: asArray(out?.cache?.A1, "cache.A1") };
+}
+
+/** Permutes the columns of a matrix by `order`. */
+const permuteColumns = (m: Matrix, order: number[]) =>
+  m.map((row) => order.map((j) => row[j] as number));
+const columnOrder = (m: number) =>
+  fc.shuffledSubarray([...Array(m).keys()], { minLength: m, maxLength: m });
+
+/** Keeps each property's own input type checked while the table holds them all. */
+const property = <T>(spec: PropertySpec<T>) => spec as unknown as PropertySpec<unknown>;
+
+export const properties: Record<string, PropertySpec<unknown>> = {
+  "sigmoid.range": property({
+    law: "0 < σ(z) < 1 for |z| ≤ 30, and 0 ≤ σ(z) ≤ 1 with no NaN out to |z| = 800",
+    arbitrary: sized((r, c) => matrix(r, c, -800, 800)),
+    async check(learner, z: Matrix) {
+      const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
+      expectShape(s, z.length, z[0]?.length ?? 0, "σ(z)");
+      z.flat().forEach((v, k) => {
+        const y = s.data[k] as number;
+        if (Number.isNaN(y)) fail(`σ(${v}) is NaN`);
+        if (Math.abs(v) <= 30 ? !(y > 0 && y < 1) : !(y >= 0 && y <= 1))
+          fail(`σ(${v}) = ${y} is outside the range`);
+      });
+    },
+    describe: (z: Matrix) => show("z", z),
+  }),
+  "sigmoid.symmetry": property({
+    law: "σ(−z) = 1 − σ(z)",
+    arbitrary: sized((r, c) => matrix(r, c, -20, 20)),
+    async check(learner, z: Matrix) {
+      const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
+      const t = asArray(
+        await learner.call("sigmoid", [np.array(z.map((row) => row.map((v) => -v)))]),
+        "σ(−z)",
+      );
+      s.data.forEach((y, k) => {
+        if (!close(t.data[k] as number, 1 - y, 1e-12))
+          fail(`σ(−z) = ${t.data[k]} but 1 − σ(z) = ${1 - y} at z = ${z.flat()[k]}`);
+      });
+    },
+    describe: (z: Matrix) => show("z", z),
+  }),
+  "sigmoid.monotone": property({
+    law: "σ is increasing: z ≤ z' gives σ(z) ≤ σ(z')",
+    arbitrary: fc
+      .array(fc.double({ min: -40, max: 40, noNaN: true }), { minLength: 2, maxLength: 8 })
+      .map((v) => [[...v].sort((a, b) => a - b)]),
+    async check(learner, z: Matrix) {
+      const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
+      for (let k = 1; k < s.size; k++) {
+        if ((s.data[k] as number) < (s.data[k - 1] as number))
+          fail(`σ(${z[0]?.[k - 1]}) = ${s.data[k - 1]} > σ(${z[0]?.[k]}) = ${s.data[k]}`);
+      }
+    },
+    describe: (z: Matrix) => show("z", z),
+  }),
+  "layerSizes.rows": property({
+    law: "nX is the number of rows of X and nY that of Y, whatever the shapes",
+    arbitrary: fc.record({
+      nX: fc.integer({ min: 1, max: 9 }),
+      nY: fc.integer({ min: 1, max: 5 }),
+      m: fc.integer({ min: 1, max: 9 }),
+    }),
+    async check(learner, { nX, nY, m }: { nX: number; nY: number; m: number }) {
+      const sizes = (await learner.call("layerSizes", [
+        np.zeros([nX, m]),
+        np.zeros([nY, m]),
+      ])) as Partial<Model.LayerSizes>;
+      if (sizes?.nX !== nX || sizes?.nY !== nY) fail(`got nX = ${sizes?.nX}, nY = ${sizes?.nY}`);
+    },
+    describe: ({ nX, nY, m }: { nX: number; nY: number; m: number }) =>
+      `X of shape (${nX},${m}), Y of shape (${nY},${m})`,
+  }),
+  "initializeParameters.shapes": property({
+    law: "W1 (nH,nX), b1 (nH,1), W2 (nY,nH), b2 (nY,1); biases exactly zero; weights not all equal",
+    arbitrary: fc.record({
+      nX: fc.integer({ min: 1, max: 6 }),
+      nH: fc.integer({ min: 1, max: 6 }),
+      nY: fc.integer({ min: 1, max: 3 }),
+      seed: fc.integer({ min: 0, max: 2 ** 31 }),
+    }),
+    async check(
+      learner,
+      { nX, nH, nY, seed }: { nX: number; nH: number; nY: number; seed: number },
+    ) {
+      const p = (await learner.call("initializeParameters", [
+        nX,
+        nH,
+        nY,
+        { $random: seed },
+      ])) as Partial<Record<string, unknown>>;
+      const W1 = asArray(p?.W1, "W1");
+      const b1 = asArray(p?.b1, "b1");
+      const W2 = asArray(p?.W2, "W2");
+      const b2 = asArray(p?.b2, "b2");
+      expectShape(W1, nH, nX, "W1");
+      expectShape(b1, nH, 1, "b1");
+      expectShape(W2, nY, nH, "W2");
+      expectShape(b2, nY, 1, "b2");
+      if (b1.data.some((v) => v !== 0) || b2.data.some((v) => v !== 0))
+        fail("the biases are not zero");
+      if (W1.size > 1 && W1.data.every((v) => v === W1.data[0]))
+        fail("all entries of W1 are equal: the symmetry between hidden units is not broken");
+    },
+    describe: ({ nX, nH, nY, seed }: { nX: number; nH: number; nY: number; seed: number }) =>
+      `nX = ${nX}, nH = ${nH}, nY = ${nY}, rng = np.random.seed(${seed})`,
+  }),
+  "initializeParameters.scale-and-seed": property({
+    law: "the weights scale with `scale`, and the same generator state gives the same parameters",
+    arbitrary: fc.record({
+      seed: fc.integer({ min: 0, max: 2 ** 31 }),
+      scale: fc.double({ min: 0.001, max: 2, noNaN: true }),
+    }),
+    async check(learner, { seed, scale }: { seed: number; scale: number }) {
+      const call = async (s: number) =>
+        (await learner.call("initializeParameters", [2, 3, 1, { $random: seed }, s])) as Record<
+          string,
+          unknown
+        >;
+      const a = asArray((await call(scale)).W1, "W1");
+      const b = asArray((await call(scale)).W1, "W1");
+      const unit = asArray((await call(1)).W1, "W1");
+      a.data.forEach((v, k) => {
+        if (v !== b.data[k])
+          fail("two calls with generators in the same state gave different weights");
+        if (!close(v, scale * (unit.data[k] as number), 1e-12))
+          fail(`W1 with scale ${scale} is not ${scale} times W1 with scale 1`);
+      });
+    },
+    describe: ({ seed, scale }: { seed: number; scale: number }) =>
+      `nX = 2, nH = 3, nY = 1, rng = np.random.seed(${seed}), scale = ${scale}`,
+  }),
+  "forwardPropagation.ranges": property({
+    law: "A1 is (nH,m) with entries in [−1, 1] and A2 is (nY,m) with entries in [0, 1]",
+    arbitrary: network,
+    async check(learner, n: Network) {
+      const { A1, A2 } = await forward(learner, np.array(n.X), parametersOf(n));
+      const m = n.X[0]?.length ?? 0;
+      expectShape(A1, n.W1.length, m, "cache.A1");
+      expectShape(A2, n.W2.length, m, "A2");
+      if (A1.data.some((v) => !(v >= -1 && v <= 1))) fail("an entry of A1 is outside [−1, 1]");
+      if (A2.data.some((v) => !(v >= 0 && v <= 1))) fail("an entry of A2 is outside [0, 1]");
+    },
+    describe: showNetwork,
+  }),
+  "forwardPropagation.columns": property({
+    law: "each example is computed on its own: permuting the columns of X permutes the columns of A2",
+    arbitrary: network.chain((n) => fc.tuple(fc.constant(n), columnOrder(n.X[0]?.length ?? 1))),
+    async check(learner, [n, order]: [Network, number[]]) {
+      const p = parametersOf(n);
+      const { A2 } = await forward(learner, np.array(n.X), p);
+      const { A2: B2 } = await forward(learner, np.array(permuteColumns(n.X, order)), p);
+      const expected = permuteColumns(A2.tolist(), order);
+      B2.tolist().forEach((row, i) => {
+        row.forEach((v, j) => {
+          if (!close(v, expected[i]?.[j] as number))
+            fail(`column ${j} of A2 changed when the other columns of X moved`);
+        });
+      });
+    },
+    describe: ([n, order]: [Network, number[]]) =>
+      `${showNetwork(n)}; column order ${JSON.stringify(order)}`,
+  }),
+  "computeCost.nonnegative": property({
+    law: "the cost is a number, and never negative",
+    arbitrary: sized(
+      (r, c) =>
+        fc.tuple(
+          matrix(r, c, 1e-6, 1 - 1e-6),
+          fc.array(fc.array(fc.constantFrom(0, 1), { minLength: c, maxLength: c }), {
+            minLength: r,
+            maxLength: r,
+          }),
+        ),
+      3,
+      6,
+    ),
+    async check(learner, [A2, Y]: [Matrix, Matrix]) {
+      const cost = await learner.call("computeCost", [np.array(A2), np.array(Y)]);
+      if (typeof cost !== "number")
+        fail(
+          `the cost is ${cost instanceof NDArray ? `an array (${cost.shape.join(",")})` : typeof cost}, not a number`,
+        );
+      if (!(cost >= 0)) fail(`the cost is ${cost}`);
+    },
+    describe: ([A2, Y]: [Matrix, Matrix]) => `${show("A2", A2)}; ${show("Y", Y)}`,
+  }),
+  "computeCost.permutation": property({
+    law: "the cost does not depend on the order of the examples",
+    arbitrary: sized(
+      (r, c) =>
+        fc.tuple(
+          matrix(r, c, 1e-3, 1 - 1e-3),
+          fc.array(fc.array(fc.constantFrom(0, 1), { minLength: c, maxLength: c }), {
+            minLength: r,
+            maxLength: r,
+          }),
+          columnOrder(c),
+        ),
+      2,
+      6,
+    ),
+    async check(learner, [A2, Y, order]: [Matrix, Matrix, number[]]) {
+      const a = (await learner.call("computeCost", [np.array(A2), np.array(Y)])) as number;
+      const b = (await learner.call("computeCost", [
+        np.array(permuteColumns(A2, order)),
+        np.array(permuteColumns(Y, order)),
+      ])) as number;
+      if (!close(a, b, 1e-12))
+        fail(`the cost changed from ${a} to ${b} when the examples were reordered`);
+    },
+    describe: ([A2, Y, order]: [Matrix, Matrix, number[]]) =>
+      `${show("A2", A2)}; ${show("Y", Y)}; order ${JSON.stringify(order)}`,
+  }),
+  "computeCost.confident": property({
+    law: "confident right predictions (A2 within 1e-6 of Y) cost almost nothing (< 1e-5)",
+    arbitrary: sized(
+      (r, c) =>
+        fc.array(fc.array(fc.constantFrom(0, 1), { minLength: c, maxLength: c }), {
+          minLength: r,
+          maxLength: r,
+        }),
+      2,
+      6,
+    ),
+    async check(learner, Y: Matrix) {
+      const A2 = Y.map((row) => row.map((y) => (y === 1 ? 1 - 1e-6 : 1e-6)));
+      const cost = (await learner.call("computeCost", [np.array(A2), np.array(Y)])) as number;
+      if (!(typeof cost === "number" && cost >= 0 && cost < 1e-5)) fail(`the cost is ${cost}`);
+    },
+    describe: (Y: Matrix) => `${show("Y", Y)}; A2 = Y within 1e-6`,
+  }),
+  "computeCost.half": property({
+    law: "with A2 = 0.5 everywhere the cost is ln 2 per output, whatever Y",
+    arbitrary: sized(
+      (r, c) =>
+        fc.array(fc.array(fc.constantFrom(0, 1), { minLength: c, maxLength: c }), {
+          minLength: r,
+          maxLength: r,
+        }),
+      1,
+      8,
+    ),
+    async check(learner, Y: Matrix) {
+      const cost = (await learner.call("computeCost", [
+        np.full([Y.length, Y[0]?.length ?? 0], 0.5),
+        np.array(Y),
+      ])) as number;
+      if (!close(cost, Math.LN2 * Y.length, 1e-12))
+        fail(`the cost is ${cost}, expected ln 2 = ${Math.LN2}`);
+    },
+    describe: (Y: Matrix) => `${show("Y", Y)}; A2 = 0.5 everywhere`,
+  }),
+  "updateParameters.zero-gradient": property({
+    law: "zero gradients leave the parameters unchanged",
+    arbitrary: network,
+    async check(learner, n: Network) {
+      const p = parametersOf(n);
+      const zeros = {
+        dW1: np.zerosLike(p.W1),
+        db1: np.zerosLike(p.b1),
+        dW2: np.zerosLike(p.W2),
+        db2: np.zerosLike(p.b2),
+      };
+      const next = (await learner.call("updateParameters", [p, zeros, 1.2])) as Record<
+        string,
+        unknown
+      >;
+      for (const name of ["W1", "b1", "W2", "b2"] as const) {
+        const after = asArray(next?.[name], name);
+        if (after.size !== p[name].size || after.data.some((v, k) => v !== p[name].data[k]))
+          fail(`${name} changed`);
+      }
+    },
+    describe: showNetwork,
+  }),
+  "updateParameters.linear": property({
+    law: "the step is linear in the learning rate: θ' − θ = −learningRate·dθ",
+    arbitrary: fc.tuple(network, fc.double({ min: 0.01, max: 3, noNaN: true })),
+    async check(learner, [n, rate]: [Network, number]) {
+      const p = parametersOf(n);
+      const g = {
+        dW1: np.array(n.W1),
+        db1: np.array(n.b1),
+        dW2: np.array(n.W2),
+        db2: np.array(n.b2),
+      };
+      const next = (await learner.call("updateParameters", [p, g, rate])) as Record<
+        string,
+        unknown
+      >;
+      for (const name of ["W1", "b1", "W2", "b2"] as const) {
+        const after = asArray(next?.[name], name);
+        after.data.forEach((v, k) => {
+          const expected = (p[name].data[k] as number) - rate * (g[`d${name}`].data[k] as number);
+          if (!close(v, expected, 1e-12))
+            fail(`${name} moved by ${v - (p[name].data[k] as number)}, expected −${rate}·d${name}`);
+        });
+      }
+    },
+    describe: ([n, rate]: [Network, number]) =>
+      `${showNetwork(n)}; gradients equal to the parameters; learningRate = ${rate}`,
+  }),
+  "predict.binary": property({
+    law: "predictions are a (1, m) array of 0 and 1",
+    arbitrary: network.map((n) => ({ ...n, W2: n.W2.slice(0, 1), b2: n.b2.slice(0, 1) })),
+    async check(learner, n: Network) {
+      const p = asArray(
+        await learner.call("predict", [parametersOf(n), np.array(n.X)]),
+        "the predictions",
+      );
+      expectShape(p, 1, n.X[0]?.length ?? 0, "the predictions");
+      if (p.data.some((v) => v !== 0 && v !== 1))
+        fail(`a prediction is ${p.data.find((v) => v !== 0 && v !== 1)}, not 0 or 1`);
+    },
+    describe: showNetwork,
+  }),
+  "predict.threshold": property({
+    law: "predictions are 1 exactly where your own forwardPropagation gives A2 > 0.5",
+    arbitrary: network.map((n) => ({ ...n, W2: n.W2.slice(0, 1), b2: n.b2.slice(0, 1) })),
+    async check(learner, n: Network) {
+      const p = parametersOf(n);
+      const { A2 } = await forward(learner, np.array(n.X), p);
+      const predictions = asArray(
+        await learner.call("predict", [p, np.array(n.X)]),
+        "the predictions",
+      );
+      A2.data.forEach((a, k) => {
+        // A tie at exactly 0.5 may go either way (clarifications: "> 0.5" and ">= 0.5" are both right).
+        if (a !== 0.5 && predictions.data[k] !== (a > 0.5 ? 1 : 0))
+          fail(`A2 = ${a} but the prediction is ${predictions.data[k]}`);
+      });
+    },
+    describe: showNetwork,
+  }),
+  "backwardPropagation.duplicates": property({
+    law: "one example repeated k times has the same gradients as the example alone (they are means)",
+    arbitrary: fc.tuple(
+      network.map((n) => ({
+        ...n,
+        X: n.X.map((row) => row.slice(0, 1)),
+        Y: n.Y.map((row) => row.slice(0, 1)),
+      })),
+      fc.integer({ min: 2, max: 5 }),
+    ),
+    async check(learner, [n, k]: [Network, number]) {
+      const p = parametersOf(n);
+      const gradients = async (X: Matrix, Y: Matrix) => {
+        const out = (await learner.call("forwardPropagation", [np.array(X), p])) as {
+          cache?: unknown;
+        };
+        return (await learner.call("backwardPropagation", [
+          p,
+          out?.cache,
+          np.array(X),
+          np.array(Y),
+        ])) as Record<string, unknown>;
+      };
+      const one = await gradients(n.X, n.Y);
+      const many = await gradients(
+        n.X.map((row) => Array(k).fill(row[0])),
+        n.Y.map((row) => Array(k).fill(row[0])),
+      );
+      for (const name of ["dW1", "db1", "dW2", "db2"]) {
+        const a = asArray(one?.[name], name);
+        const b = asArray(many?.[name], name);
+        expectShape(b, a.shape[0], a.shape[1], `${name} for ${k} copies`);
+        a.data.forEach((v, j) => {
+          if (!close(b.data[j] as number, v, 1e-10))
+            fail(
+              `${name} for ${k} copies is ${b.data[j]}, for the example alone ${v}: ${Number(((b.data[j] as number) / v).toPrecision(4))} times as much`,
+            );
+        });
+      }
+    },
+    describe: ([n, k]: [Network, number]) => `${showNetwork(n)}; the example repeated ${k} times`,
+  }),
+};

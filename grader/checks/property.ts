@@ -1,0 +1,150 @@
+/**
+ * Property-based tests of learner functions: fast-check generates inputs in the grader, the
+ * learner's function is called through the sandbox like every other check, and the law is judged
+ * here. Every run is seeded; a failure comes with fast-check's shrunk counterexample and the seed
+ * and path that replay it. Runs are bounded in count and time, and a run cut short by the time
+ * limit is reported as such, never as passed.
+ */
+import fc from "fast-check";
+import { type Learner, LearnerCallFailed } from "../assignment.ts";
+import type { CallOutcome } from "../sandbox/sandbox.ts";
+
+/** Thrown by a property's check when the law does not hold: the reason is learner feedback. */
+export class PropertyFailure extends Error {
+  override name = "PropertyFailure";
+  /** "law": the values break the law; "threw": the learner's function threw on this input. */
+  constructor(
+    message: string,
+    readonly kind: "law" | "threw" = "law",
+  ) {
+    super(message);
+  }
+}
+
+export interface PropertySpec<T> {
+  /** The law, as a learner reads it: "σ(−z) = 1 − σ(z)". */
+  law: string;
+  arbitrary: fc.Arbitrary<T>;
+  /** Throws PropertyFailure when the law does not hold for `input`; calls the learner as needed. */
+  check(learner: Learner, input: T): Promise<void>;
+  /** The input for a learner: shapes and the (few, small, shrunk) values involved. */
+  describe(input: T): string;
+}
+
+export type PropertyOutcome =
+  | { status: "passed"; seed: number; runs: number }
+  /** A call failed in a way that ends the run (see endsTheRun); judged like any failed call. */
+  | { status: "call-failed"; failure: LearnerCallFailed }
+  | { status: "interrupted"; seed: number; runs: number; timeLimitMs: number }
+  | {
+      status: "failed";
+      seed: number;
+      /** fast-check's path to the shrunk counterexample: with the seed, replays it directly. */
+      path: string;
+      runs: number;
+      shrinks: number;
+      counterexample: string;
+      reason: string;
+      /** Whether the learner's function threw (an error) rather than broke the law (a failure). */
+      threw: boolean;
+    };
+
+export interface PropertyOptions {
+  seed: number;
+  numRuns: number;
+  timeLimitMs: number;
+  /** Replay a counterexample found earlier. */
+  path?: string;
+}
+
+/** What a failed call of the learner's code says, in a property's terms. */
+function callFailure(error: LearnerCallFailed): string {
+  const outcome: CallOutcome = error.outcome;
+  switch (outcome.status) {
+    case "threw":
+      return `${error.fn} threw ${outcome.error.name}: ${outcome.error.message}`;
+    case "timeout":
+      return `${error.fn} did not return within ${outcome.limitMs} ms`;
+    case "crashed":
+      return `the process running ${error.fn} ${outcome.reason}`;
+    case "missing":
+      return `the submission does not export a function named ${error.fn}`;
+    case "import-failed":
+      return `the submission could not be loaded: ${outcome.error.message}`;
+    default:
+      return `${error.fn} failed`;
+  }
+}
+
+/**
+ * Failures that end the run at once: a stub, a missing export or an unloadable module (no input
+ * explains them), and a timeout or a crash (each would cost seconds for every shrinking step).
+ */
+function endsTheRun(error: LearnerCallFailed): boolean {
+  const { outcome } = error;
+  return (
+    outcome.status === "missing" ||
+    outcome.status === "import-failed" ||
+    outcome.status === "timeout" ||
+    outcome.status === "crashed" ||
+    (outcome.status === "threw" && outcome.error.name === "NotImplementedError")
+  );
+}
+
+export async function runProperty<T>(
+  spec: PropertySpec<T>,
+  learner: Learner,
+  options: PropertyOptions,
+): Promise<PropertyOutcome> {
+  let inputFree: LearnerCallFailed | undefined;
+  const property = fc.asyncProperty(spec.arbitrary, async (input) => {
+    if (inputFree) return; // nothing more to learn: skip the remaining runs
+    try {
+      await spec.check(learner, input);
+    } catch (error) {
+      if (error instanceof LearnerCallFailed && endsTheRun(error)) {
+        inputFree = error;
+        return;
+      }
+      if (error instanceof LearnerCallFailed)
+        throw new PropertyFailure(callFailure(error), "threw");
+      throw error;
+    }
+  });
+  const details = await fc.check(property, {
+    seed: options.seed,
+    numRuns: options.numRuns,
+    interruptAfterTimeLimit: options.timeLimitMs,
+    markInterruptAsFailure: false,
+    ...(options.path ? { path: options.path } : {}),
+  });
+  if (inputFree) return { status: "call-failed", failure: inputFree };
+  if (!details.failed) {
+    return details.interrupted
+      ? {
+          status: "interrupted",
+          seed: details.seed,
+          runs: details.numRuns,
+          timeLimitMs: options.timeLimitMs,
+        }
+      : { status: "passed", seed: details.seed, runs: details.numRuns };
+  }
+  const error = details.errorInstance;
+  if (!(error instanceof PropertyFailure)) {
+    // Not the law failing but the property's own code: a bug of gradecheck.
+    if (details.counterexample === null)
+      throw new Error(`property "${spec.law}" failed without a counterexample`);
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  const [input] = details.counterexample as [T];
+  return {
+    status: "failed",
+    seed: details.seed,
+    path: details.counterexamplePath ?? "",
+    runs: details.numRuns,
+    shrinks: details.numShrinks,
+    counterexample: spec.describe(input),
+    reason: error.message,
+    threw: error.kind === "threw",
+  };
+}
