@@ -21,6 +21,31 @@ function matrix(rows: number, cols: number, min: number, max: number): fc.Arbitr
   });
 }
 
+/**
+ * A matrix of up to maxRows × maxCols entries, built column by column without `chain`, so that
+ * fast-check shrinks its size (to one example, say) as well as its values.
+ */
+function grid<T>(entry: fc.Arbitrary<T>, maxRows: number, maxCols: number): fc.Arbitrary<T[][]> {
+  const column = fc.array(entry, { minLength: maxRows, maxLength: maxRows });
+  return fc
+    .tuple(
+      fc.integer({ min: 1, max: maxRows }),
+      fc.array(column, { minLength: 1, maxLength: maxCols }),
+    )
+    .map(([rows, columns]) =>
+      Array.from({ length: rows }, (_, i) => columns.map((c) => c[i] as T)),
+    );
+}
+
+const double = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+const bit = fc.constantFrom(0, 1);
+/** Two matrices of the same shape from one grid of pairs. */
+const split = <A, B>(m: [A, B][][]): [A[][], B[][]] => [
+  m.map((r) => r.map((e) => e[0])),
+  m.map((r) => r.map((e) => e[1])),
+];
+
 const sized = <T>(
   make: (rows: number, cols: number) => fc.Arbitrary<T>,
   maxRows = 4,
@@ -110,7 +135,7 @@ const property = <T>(spec: PropertySpec<T>) => spec as unknown as PropertySpec<u
 export const properties: Record<string, PropertySpec<unknown>> = {
   "sigmoid.range": property({
     law: "0 < σ(z) < 1 for |z| ≤ 30, and 0 ≤ σ(z) ≤ 1 with no NaN out to |z| = 800",
-    arbitrary: sized((r, c) => matrix(r, c, -800, 800)),
+    arbitrary: grid(double(-800, 800), 4, 6),
     async check(learner, z: Matrix) {
       const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
       expectShape(s, z.length, z[0]?.length ?? 0, "σ(z)");
@@ -125,7 +150,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
   }),
   "sigmoid.symmetry": property({
     law: "σ(−z) = 1 − σ(z)",
-    arbitrary: sized((r, c) => matrix(r, c, -20, 20)),
+    arbitrary: grid(double(-20, 20), 4, 6),
     async check(learner, z: Matrix) {
       const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
       const t = asArray(
@@ -262,18 +287,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
   }),
   "computeCost.nonnegative": property({
     law: "the cost is a number, and never negative",
-    arbitrary: sized(
-      (r, c) =>
-        fc.tuple(
-          matrix(r, c, 1e-6, 1 - 1e-6),
-          fc.array(fc.array(fc.constantFrom(0, 1), { minLength: c, maxLength: c }), {
-            minLength: r,
-            maxLength: r,
-          }),
-        ),
-      3,
-      6,
-    ),
+    arbitrary: grid(fc.tuple(double(1e-6, 1 - 1e-6), bit), 3, 6).map(split),
     async check(learner, [A2, Y]: [Matrix, Matrix]) {
       const cost = await learner.call("computeCost", [np.array(A2), np.array(Y)]);
       if (typeof cost !== "number")
@@ -313,15 +327,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
   }),
   "computeCost.confident": property({
     law: "confident right predictions (A2 within 1e-6 of Y) cost almost nothing (< 1e-5)",
-    arbitrary: sized(
-      (r, c) =>
-        fc.array(fc.array(fc.constantFrom(0, 1), { minLength: c, maxLength: c }), {
-          minLength: r,
-          maxLength: r,
-        }),
-      2,
-      6,
-    ),
+    arbitrary: grid(bit, 2, 6),
     async check(learner, Y: Matrix) {
       const A2 = Y.map((row) => row.map((y) => (y === 1 ? 1 - 1e-6 : 1e-6)));
       const cost = (await learner.call("computeCost", [np.array(A2), np.array(Y)])) as number;
@@ -331,15 +337,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
   }),
   "computeCost.half": property({
     law: "with A2 = 0.5 everywhere the cost is ln 2 per output, whatever Y",
-    arbitrary: sized(
-      (r, c) =>
-        fc.array(fc.array(fc.constantFrom(0, 1), { minLength: c, maxLength: c }), {
-          minLength: r,
-          maxLength: r,
-        }),
-      1,
-      8,
-    ),
+    arbitrary: grid(bit, 1, 8),
     async check(learner, Y: Matrix) {
       const cost = (await learner.call("computeCost", [
         np.full([Y.length, Y[0]?.length ?? 0], 0.5),

@@ -1,0 +1,126 @@
+/**
+ * Properties on the corpus's bugs: each bug a law can see fails that law, with a shrunk
+ * counterexample; the message of one is checked literally; a run cut short is not a pass.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { properties } from "../../assignments/planar-classifier/properties.ts";
+import { type PropertyOutcome, runProperty } from "../../grader/checks/property.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { wordMessage } from "../../grader/report/messages.ts";
+import * as ref from "../../reference/planar-classifier/model.ts";
+import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
+import { inProcessLearner } from "./learner.ts";
+
+// Inside the repository, so that the mutants' `gradecheck/np` import resolves.
+const folder = join(PACKAGE_ROOT, "test/.generated/properties");
+mkdirSync(folder, { recursive: true });
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function mutant(name: string): Promise<Record<string, unknown>> {
+  const bug = bugs.find((b) => b.name === name);
+  if (!bug) throw new Error(`no corpus bug named ${name}`);
+  const file = join(folder, `${name.replace(/[^a-z0-9]+/gi, "-")}.ts`);
+  writeFileSync(file, applyBug(referenceSource(), bug));
+  return (await import(file)) as Record<string, unknown>;
+}
+
+async function run(
+  id: string,
+  module: Record<string, unknown>,
+  seed = 1,
+): Promise<PropertyOutcome> {
+  const spec = properties[id];
+  if (!spec) throw new Error(`no property ${id}`);
+  return runProperty(spec, inProcessLearner(module), { seed, numRuns: 100, timeLimitMs: 30_000 });
+}
+
+describe("each bug a law can see fails that law, with a shrunk counterexample", () => {
+  it.each([
+    ["cost with the sign flipped", "computeCost.nonnegative", "the cost is -"],
+    ["cost without the (1 − y) term", "computeCost.half", "the cost is 0, expected ln 2"],
+    ["sigmoid with e^z", "sigmoid.monotone", " > σ("],
+    ["predict with <", "predict.threshold", "but the prediction is"],
+    ["predict returns the probabilities", "predict.binary", "not 0 or 1"],
+    ["update ignores the learning rate", "updateParameters.linear", "expected −"],
+    ["update goes up the gradient", "updateParameters.linear", "expected −"],
+    ["zero weights", "initializeParameters.shapes", "all entries of W1 are equal"],
+    ["initialization ignores the scale", "initializeParameters.scale-and-seed", "is not"],
+    ["dW1 without 1/m", "backwardPropagation.duplicates", "times as much"],
+  ])("%s fails %s", async (bug, id, reason) => {
+    const outcome = await run(id, await mutant(bug));
+    expect(outcome.status).toBe("failed");
+    if (outcome.status !== "failed") return;
+    expect(outcome.reason).toContain(reason);
+    expect(outcome.counterexample.length).toBeGreaterThan(0);
+    expect(outcome.path).toMatch(/^\d+(:\d+)*$/);
+  });
+
+  it("the reference passes the same laws", async () => {
+    for (const id of [
+      "computeCost.nonnegative",
+      "computeCost.half",
+      "predict.threshold",
+      "backwardPropagation.duplicates",
+    ]) {
+      expect((await run(id, ref)).status, id).toBe("passed");
+    }
+  });
+});
+
+describe("a counterexample message", () => {
+  it("shows the shrunk input with its shape, and the seed and path that replay it", async () => {
+    const module = await mutant("cost without the (1 − y) term");
+    const outcome = await run("computeCost.half", module, 1009);
+    if (outcome.status !== "failed") throw new Error(`expected a failure, got ${outcome.status}`);
+    const message = wordMessage("computeCost", {
+      type: "property",
+      law: properties["computeCost.half"]?.law ?? "",
+      seed: outcome.seed,
+      runs: outcome.runs,
+      outcome: "failed",
+      path: outcome.path,
+      shrinks: outcome.shrinks,
+      counterexample: outcome.counterexample,
+      reason: outcome.reason,
+    });
+    // Shrunk to the smallest input: one example with y = 0, where the missing term is all the cost.
+    expect(message).toMatch(
+      /^computeCost: the law "with A2 = 0\.5 everywhere the cost is ln 2 per output, whatever Y" fails for Y = \[\[0\]\] \(1,1\); A2 = 0\.5 everywhere: the cost is 0, expected ln 2 = 0\.6931471805599453\. \(Smallest input found after \d+ shrinks; fast-check seed 1009, path "\d+(:\d+)*" replay it\.\)$/,
+    );
+    // The seed and path replay it directly.
+    const spec = properties["computeCost.half"];
+    if (!spec) throw new Error("no property");
+    const replay = await runProperty(spec, inProcessLearner(module), {
+      seed: outcome.seed,
+      numRuns: 100,
+      timeLimitMs: 30_000,
+      path: outcome.path,
+    });
+    expect(replay).toMatchObject({ status: "failed", counterexample: outcome.counterexample });
+  });
+});
+
+describe("a property that runs out of time", () => {
+  it("is reported as interrupted, never as passed", async () => {
+    const slow = {
+      sigmoid: (z: unknown) => {
+        const until = Date.now() + 30;
+        while (Date.now() < until) {
+          // a learner's slow code
+        }
+        return (ref.sigmoid as (z: unknown) => unknown)(z);
+      },
+    };
+    const spec = properties["sigmoid.symmetry"];
+    if (!spec) throw new Error("no property");
+    const outcome = await runProperty(spec, inProcessLearner(slow), {
+      seed: 3,
+      numRuns: 50,
+      timeLimitMs: 200,
+    });
+    expect(outcome.status).toBe("interrupted");
+    if (outcome.status === "interrupted") expect(outcome.runs).toBeLessThan(50);
+  });
+});
