@@ -35,6 +35,8 @@ function firstCalled(t: { id: string; function: string }): string {
   const startsWithForward = [
     "backwardPropagation.consistency",
     "backwardPropagation.duplicates.property",
+    "backwardPropagation.shapes.property",
+    "backwardPropagation.gradient.property",
     "predict.threshold.property",
   ];
   return startsWithForward.includes(t.id) ? "forwardPropagation" : t.function;

@@ -21,17 +21,15 @@ import {
   judgeGradient,
   type NumericEntry,
   numericGradient,
-  type Objective,
-  type Params,
-  type Tensor,
   type TensorResult,
 } from "../../grader/gradcheck/check.ts";
 import { describeTensor, gradientHint } from "../../grader/gradcheck/wording.ts";
 import { encode, type Wire } from "../../grader/sandbox/wire.ts";
-import { NDArray, np, type RandomState } from "../lib/np.ts";
+import { type NDArray, np, type RandomState } from "../lib/np.ts";
 import { loadPlanarDataset } from "./dataset.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";
+import { arraysOf, learnerCost, PARAMETER_NAMES, tensorOf, tensorsOf } from "./tensors.ts";
 
 type Planar = typeof Model;
 const planar = (reference: Reference) => reference as unknown as Planar;
@@ -122,22 +120,7 @@ function backwardWith(
   };
 }
 
-const PARAMETER_NAMES = ["W1", "b1", "W2", "b2"] as const;
 type NumericGradients = Record<(typeof PARAMETER_NAMES)[number], NumericEntry[]>;
-
-const tensorsOf = (p: Model.Parameters): Params =>
-  Object.fromEntries(
-    PARAMETER_NAMES.map((name) => [name, { shape: p[name].shape, data: p[name].data }]),
-  );
-const arraysOf = (p: Params): Model.Parameters =>
-  Object.fromEntries(
-    PARAMETER_NAMES.map((name) => [
-      name,
-      new NDArray((p[name] as Tensor).data, (p[name] as Tensor).shape),
-    ]),
-  ) as unknown as Model.Parameters;
-const tensorOf = (x: unknown): Tensor | undefined =>
-  x instanceof NDArray ? { shape: x.shape, data: x.data } : undefined;
 
 /** Numeric derivatives of the reference's cost at a check point, per parameter. */
 async function numericGradients(
@@ -516,17 +499,7 @@ export const cases: AssignmentCases = {
           X,
           Y,
         ])) as Partial<Model.Gradients>;
-        const objective: Objective = async (points) => {
-          const forwards = (await learner.callMany(
-            "forwardPropagation",
-            points.map((q) => [X, arraysOf(q)]),
-          )) as { A2: NDArray }[];
-          const costs = (await learner.callMany(
-            "computeCost",
-            forwards.map((f) => [f.A2, Y]),
-          )) as number[];
-          return costs.map((value) => ({ value }));
-        };
+        const objective = learnerCost(learner, X as NDArray, Y as NDArray);
         const claimed = Object.fromEntries(
           PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
         );

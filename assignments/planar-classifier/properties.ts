@@ -7,8 +7,11 @@
 import fc from "fast-check";
 import type { Learner } from "../../grader/assignment.ts";
 import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
+import { checkGradients } from "../../grader/gradcheck/check.ts";
+import { describeTensor } from "../../grader/gradcheck/wording.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
+import { learnerCost, PARAMETER_NAMES, tensorOf, tensorsOf } from "./tensors.ts";
 
 type Matrix = number[][];
 
@@ -255,7 +258,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       `nX = 2, nH = 3, nY = 1, rng = np.random.seed(${seed}), scale = ${scale}`,
   }),
   "forwardPropagation.ranges": property({
-    law: "A1 is (nH,m) with entries in [−1, 1] and A2 is (nY,m) with entries in [0, 1]",
+    law: "A1 is (nH,m) with entries in [−1, 1] and A2 is (nY,m) with entries in (0, 1)",
     arbitrary: network,
     async check(learner, n: Network) {
       const { A1, A2 } = await forward(learner, np.array(n.X), parametersOf(n));
@@ -263,7 +266,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       expectShape(A1, n.W1.length, m, "cache.A1");
       expectShape(A2, n.W2.length, m, "A2");
       if (A1.data.some((v) => !(v >= -1 && v <= 1))) fail("an entry of A1 is outside [−1, 1]");
-      if (A2.data.some((v) => !(v >= 0 && v <= 1))) fail("an entry of A2 is outside [0, 1]");
+      if (A2.data.some((v) => !(v > 0 && v < 1))) fail("an entry of A2 is outside (0, 1)");
     },
     describe: showNetwork,
   }),
@@ -427,6 +430,58 @@ export const properties: Record<string, PropertySpec<unknown>> = {
         if (a !== 0.5 && predictions.data[k] !== (a > 0.5 ? 1 : 0))
           fail(`A2 = ${a} but the prediction is ${predictions.data[k]}`);
       });
+    },
+    describe: showNetwork,
+  }),
+  "backwardPropagation.shapes": property({
+    law: "each gradient has the shape of its parameter",
+    arbitrary: network,
+    async check(learner, n: Network) {
+      const p = parametersOf(n);
+      const out = (await learner.call("forwardPropagation", [np.array(n.X), p])) as {
+        cache?: unknown;
+      };
+      const grads = (await learner.call("backwardPropagation", [
+        p,
+        out?.cache,
+        np.array(n.X),
+        np.array(n.Y),
+      ])) as Record<string, unknown>;
+      for (const name of ["W1", "b1", "W2", "b2"] as const) {
+        expectShape(
+          asArray(grads?.[`d${name}`], `d${name}`),
+          p[name].shape[0],
+          p[name].shape[1],
+          `d${name}`,
+        );
+      }
+    },
+    describe: showNetwork,
+  }),
+  "backwardPropagation.gradient": property({
+    law: "the gradients are the numeric derivatives of your own forwardPropagation and computeCost",
+    arbitrary: network,
+    async check(learner, n: Network) {
+      const p = parametersOf(n);
+      const X = np.array(n.X);
+      const Y = np.array(n.Y);
+      const out = (await learner.call("forwardPropagation", [X, p])) as { cache?: unknown };
+      const grads = (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
+        string,
+        unknown
+      >;
+      const objective = learnerCost(learner, X, Y);
+      const claimed = Object.fromEntries(
+        PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
+      );
+      const results = await checkGradients(objective, tensorsOf(p), claimed, {
+        mode: "full",
+        directions: 0,
+        seed: 0,
+      });
+      const wrong = results.filter((r) => r.verdict !== "passed");
+      if (wrong.length > 0)
+        fail(wrong.map((r) => describeTensor(r, { examples: [X.shape[1]] })).join(" "));
     },
     describe: showNetwork,
   }),
