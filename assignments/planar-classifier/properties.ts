@@ -126,6 +126,15 @@ async function forward(learner: Learner, X: NDArray, p: Model.Parameters) {
   return { A2: asArray(out?.A2, "A2"), A1: asArray(out?.cache?.A1, "cache.A1") };
 }
 
+/** The learner's gradients with the learner's own forward cache. */
+async function gradients(learner: Learner, p: Model.Parameters, X: NDArray, Y: NDArray) {
+  const out = (await learner.call("forwardPropagation", [X, p])) as { cache?: unknown };
+  return (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
+    string,
+    unknown
+  >;
+}
+
 /** Permutes the columns of a matrix by `order`. */
 const permuteColumns = (m: Matrix, order: number[]) =>
   m.map((row) => order.map((j) => row[j] as number));
@@ -438,16 +447,8 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     arbitrary: network,
     async check(learner, n: Network) {
       const p = parametersOf(n);
-      const out = (await learner.call("forwardPropagation", [np.array(n.X), p])) as {
-        cache?: unknown;
-      };
-      const grads = (await learner.call("backwardPropagation", [
-        p,
-        out?.cache,
-        np.array(n.X),
-        np.array(n.Y),
-      ])) as Record<string, unknown>;
-      for (const name of ["W1", "b1", "W2", "b2"] as const) {
+      const grads = await gradients(learner, p, np.array(n.X), np.array(n.Y));
+      for (const name of PARAMETER_NAMES) {
         expectShape(
           asArray(grads?.[`d${name}`], `d${name}`),
           p[name].shape[0],
@@ -465,11 +466,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       const p = parametersOf(n);
       const X = np.array(n.X);
       const Y = np.array(n.Y);
-      const out = (await learner.call("forwardPropagation", [X, p])) as { cache?: unknown };
-      const grads = (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
-        string,
-        unknown
-      >;
+      const grads = await gradients(learner, p, X, Y);
       const objective = learnerCost(learner, X, Y);
       const claimed = Object.fromEntries(
         PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
@@ -497,22 +494,9 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     ),
     async check(learner, [n, k]: [Network, number]) {
       const p = parametersOf(n);
-      const gradients = async (X: Matrix, Y: Matrix) => {
-        const out = (await learner.call("forwardPropagation", [np.array(X), p])) as {
-          cache?: unknown;
-        };
-        return (await learner.call("backwardPropagation", [
-          p,
-          out?.cache,
-          np.array(X),
-          np.array(Y),
-        ])) as Record<string, unknown>;
-      };
-      const one = await gradients(n.X, n.Y);
-      const many = await gradients(
-        n.X.map((row) => Array(k).fill(row[0])),
-        n.Y.map((row) => Array(k).fill(row[0])),
-      );
+      const one = await gradients(learner, p, np.array(n.X), np.array(n.Y));
+      const repeat = (m: Matrix) => np.array(m.map((row) => Array(k).fill(row[0])));
+      const many = await gradients(learner, p, repeat(n.X), repeat(n.Y));
       for (const name of ["dW1", "db1", "dW2", "db2"]) {
         const a = asArray(one?.[name], name);
         const b = asArray(many?.[name], name);
