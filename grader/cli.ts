@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { assignmentIds, loadAssignment } from "./assignments.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
@@ -47,34 +47,11 @@ export async function main(argv: string[], cwd: string): Promise<number> {
       "grade [submission]",
       "Grade a learner's model.ts (or a folder holding one) and write the JSON report",
       (y) =>
-        y
-          .positional("submission", {
-            type: "string",
-            describe:
-              "model.ts or a folder with one (default: assignments/planar-classifier/model.ts)",
-          })
-          .option("assignment", {
-            type: "string",
-            describe: "assignment id (default: from the path, or the only one)",
-          })
+        submissionOptions(y)
           .option("out", {
             type: "string",
             default: "gradecheck-report.json",
             describe: "where to write the JSON report",
-          })
-          .option("seed", {
-            type: "number",
-            default: 0,
-            describe: "seed of the hidden tests' inputs (recorded in the report)",
-          })
-          .option("hidden", {
-            type: "boolean",
-            default: true,
-            describe: "run the hidden tests (needs the reference solution)",
-          })
-          .option("timeout", {
-            type: "number",
-            describe: "time limit per call in ms (default: calibrated from the reference)",
           })
           .option("fail-under", {
             type: "string",
@@ -93,22 +70,12 @@ export async function main(argv: string[], cwd: string): Promise<number> {
       async (args) => {
         await runGrade(
           {
-            root: PACKAGE_ROOT,
-            submission: args.submission
-              ? resolve(cwd, args.submission)
-              : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-            displayRoot: cwd,
-            assignment: args.assignment,
+            ...resolveSubmission(args, cwd),
             out: resolve(cwd, args.out),
-            seed: positiveInteger("seed", args.seed, 0),
-            hidden: args.hidden,
-            timeoutMs:
-              args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
             failUnder: parseFailUnder(args.failUnder),
             quiet: args.quiet,
             json: args.json,
             colour: process.stdout.isTTY === true && !args.json,
-            toolVersion: TOOL_VERSION,
           },
           (text) => process.stdout.write(text),
         );
@@ -117,45 +84,9 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     .command(
       "gradcheck [submission]",
       "Check a learner's backward pass against numeric gradients and print a table per parameter",
-      (y) =>
-        y
-          .positional("submission", {
-            type: "string",
-            describe:
-              "model.ts or a folder with one (default: assignments/planar-classifier/model.ts)",
-          })
-          .option("assignment", {
-            type: "string",
-            describe: "assignment id (default: from the path, or the only one)",
-          })
-          .option("seed", {
-            type: "number",
-            default: 0,
-            describe: "seed of the hidden checks' points",
-          })
-          .option("hidden", {
-            type: "boolean",
-            default: true,
-            describe: "run the hidden checks too (needs the reference)",
-          })
-          .option("timeout", { type: "number", describe: "time limit per call in ms" }),
+      submissionOptions,
       async (args) => {
-        await runGradcheck(
-          {
-            root: PACKAGE_ROOT,
-            submission: args.submission
-              ? resolve(cwd, args.submission)
-              : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-            displayRoot: cwd,
-            assignment: args.assignment,
-            seed: positiveInteger("seed", args.seed, 0),
-            hidden: args.hidden,
-            timeoutMs:
-              args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
-            toolVersion: TOOL_VERSION,
-          },
-          (text) => process.stdout.write(text),
-        );
+        await runGradcheck(resolveSubmission(args, cwd), (text) => process.stdout.write(text));
       },
     )
     .command(
@@ -306,6 +237,57 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The options every command that runs a submission takes. */
+function submissionOptions<T>(y: Argv<T>) {
+  return y
+    .positional("submission", {
+      type: "string",
+      describe: "model.ts or a folder with one (default: assignments/planar-classifier/model.ts)",
+    })
+    .option("assignment", {
+      type: "string",
+      describe: "assignment id (default: from the path, or the only one)",
+    })
+    .option("seed", {
+      type: "number",
+      default: 0,
+      describe: "seed of the hidden tests' inputs (recorded in the report)",
+    })
+    .option("hidden", {
+      type: "boolean",
+      default: true,
+      describe: "run the hidden tests (needs the reference solution)",
+    })
+    .option("timeout", {
+      type: "number",
+      describe: "time limit per call in ms (default: calibrated from the reference)",
+    });
+}
+
+function resolveSubmission(
+  args: {
+    submission?: string;
+    assignment?: string;
+    seed: number;
+    hidden: boolean;
+    timeout?: number;
+  },
+  cwd: string,
+) {
+  return {
+    root: PACKAGE_ROOT,
+    submission: args.submission
+      ? resolve(cwd, args.submission)
+      : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+    displayRoot: cwd,
+    assignment: args.assignment,
+    seed: positiveInteger("seed", args.seed, 0),
+    hidden: args.hidden,
+    timeoutMs: args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
+    toolVersion: TOOL_VERSION,
+  };
 }
 
 function positiveInteger(name: string, value: number, min = 1): number {
