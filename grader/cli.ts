@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
+import { adapters, type FormatName, isFormat } from "./adapters/index.ts";
 import { assignmentIds, loadAssignment } from "./assignments.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
 import { runGrade } from "./commands/grade.ts";
@@ -66,6 +67,11 @@ export async function main(argv: string[], cwd: string): Promise<number> {
             type: "boolean",
             default: false,
             describe: "print the report instead of the summary",
+          })
+          .option("format", {
+            type: "string",
+            default: "json",
+            describe: `formats to write next to the JSON report, comma-separated: ${Object.keys(adapters).join(", ")}`,
           }),
       async (args) => {
         await runGrade(
@@ -76,6 +82,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
             quiet: args.quiet,
             json: args.json,
             colour: process.stdout.isTTY === true && !args.json,
+            formats: parseFormats(args.format),
           },
           (text) => process.stdout.write(text),
         );
@@ -237,6 +244,22 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     }
     throw error;
   }
+}
+
+/** "json,junit" -> ["json", "junit"], each a known format. */
+export function parseFormats(text: string): FormatName[] {
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  for (const name of names) {
+    if (!isFormat(name))
+      throw new ExitError(
+        2,
+        `unknown format "${name}"; known: ${Object.keys(adapters).join(", ")}`,
+      );
+  }
+  return names as FormatName[];
 }
 
 /** The options every command that runs a submission takes. */

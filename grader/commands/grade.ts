@@ -1,8 +1,9 @@
 /**
  * `gradecheck grade [submission]`: grades one learner's model.ts and writes the JSON report.
  */
-import { existsSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { adapters, type FormatName } from "../adapters/index.ts";
 import {
   type AssignmentParts,
   assignmentIds,
@@ -30,6 +31,8 @@ export interface GradeCommandOptions {
   quiet: boolean;
   json: boolean;
   colour: boolean;
+  /** Formats written next to the JSON report (`gradecheck-report.junit.xml`, ...). */
+  formats: FormatName[];
   toolVersion: string;
 }
 
@@ -104,10 +107,20 @@ export async function runGrade(
     toolVersion: options.toolVersion,
   });
   const json = reportToJson(report);
+  mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, json);
+  const written = options.formats
+    .filter((format) => format !== "json")
+    .map((format) => {
+      const path = `${options.out.replace(/\.json$/, "")}${adapters[format].extension}`;
+      writeFileSync(path, adapters[format].render(report));
+      return path;
+    });
   if (options.json) print(json);
-  else if (!options.quiet)
+  else if (!options.quiet) {
     print(summary(report, { colour: options.colour, reportPath: options.out }));
+    for (const path of written) print(`also written: ${path}\n`);
+  }
   if (belowThreshold(report, options.failUnder)) {
     throw new ExitError(1, `score ${report.score} of ${report.maxScore} is below --fail-under`);
   }

@@ -113,3 +113,25 @@ describe("gradecheck gradcheck", () => {
     expect(stdout()).toContain("forwardPropagation is not implemented yet.");
   });
 });
+
+describe("gradecheck grade --format", () => {
+  it("writes each format next to the JSON report, creating the folder; an unknown format is exit 2", async () => {
+    const path = join(tempDir("gradecheck-formats-"), "nested", "report.json");
+    expect(
+      await main(
+        ["grade", "--quiet", "--out", path, "--format", "json,junit,markdown,gradescope,exercism"],
+        PACKAGE_ROOT,
+      ),
+    ).toBe(0);
+    const base = path.replace(/\.json$/, "");
+    for (const ext of [".json", ".junit.xml", ".md", ".gradescope.json", ".exercism.json"]) {
+      expect(readFileSync(`${base}${ext}`, "utf8").length, ext).toBeGreaterThan(0);
+    }
+    expect(
+      await main(["grade", "--quiet", "--out", path, "--format", "json,pdf"], PACKAGE_ROOT),
+    ).toBe(2);
+    expect(stderr()).toContain(
+      'unknown format "pdf"; known: json, gradescope, exercism, junit, markdown',
+    );
+  });
+});

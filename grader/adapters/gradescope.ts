@@ -1,0 +1,54 @@
+/**
+ * Gradescope's results.json. Hidden tests keep their results but are shown only once the
+ * instructor publishes grades (`after_published`); the summary text tells the learner how much of
+ * the score is visible now.
+ */
+import type { Report } from "../report/types.ts";
+import { learnerView } from "./learner-view.ts";
+import { plain } from "./sanitize.ts";
+
+export function gradescope(report: Report): string {
+  const { visibleScore, visibleMax, hiddenCount } = learnerView(report);
+  const functionIndex = new Map(report.functions.map((f, i) => [f.name, i + 1]));
+  const counters = new Map<string, number>();
+  const tests = report.tests
+    .filter((t) => t.kind !== "build")
+    .map((t) => {
+      const major = functionIndex.get(t.function) ?? 0;
+      const minor = (counters.get(t.function) ?? 0) + 1;
+      counters.set(t.function, minor);
+      return {
+        name: `${t.function}: ${t.name}`,
+        number: `${major}.${minor}`,
+        score: t.score,
+        max_score: t.maxScore,
+        status: t.status === "passed" ? "passed" : "failed",
+        output:
+          plain(t.status === "passed" ? "" : t.message) +
+          (t.output ? `\n\nOutput:\n${plain(t.output)}` : ""),
+        output_format: "text",
+        tags: [t.kind, t.function],
+        visibility: t.visibility === "hidden" ? "after_published" : "visible",
+        extra_data: { id: t.id, status: t.status, seed: t.seed },
+      };
+    });
+  const summary =
+    report.status === "error"
+      ? `gradecheck could not grade this submission:\n${plain(report.message)}`
+      : `${visibleScore} of ${visibleMax} points on the visible tests` +
+        (hiddenCount > 0 ? `; ${hiddenCount} hidden tests, results after grading.` : ".");
+  return `${JSON.stringify(
+    {
+      score: report.score,
+      execution_time: Math.round(report.durationMs / 1000),
+      output: summary,
+      output_format: "text",
+      visibility: "visible",
+      stdout_visibility: "hidden",
+      tests,
+      extra_data: { tool: report.tool, seed: report.seed, sha256: report.submission.sha256 },
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,28 @@
+/**
+ * What a learner may see of a report: the visible tests, and of the hidden ones only how many
+ * there are. Shared by the learner-facing adapters.
+ */
+import type { Report, TestReport } from "../report/types.ts";
+
+export interface LearnerView {
+  visible: TestReport[];
+  hiddenCount: number;
+  visibleScore: number;
+  visibleMax: number;
+}
+
+export function learnerView(report: Report): LearnerView {
+  const visible = report.tests.filter((t) => t.visibility === "visible" && t.kind !== "build");
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return {
+    visible,
+    hiddenCount: report.tests.filter((t) => t.visibility === "hidden").length,
+    visibleScore: round(visible.reduce((s, t) => s + t.score, 0)),
+    visibleMax: round(visible.reduce((s, t) => s + t.maxScore, 0)),
+  };
+}
+
+/** "N hidden tests, results after grading", or nothing. */
+export function hiddenNote(count: number): string {
+  return count === 0 ? "" : `${count} hidden test${count === 1 ? "" : "s"}, results after grading.`;
+}

@@ -1,0 +1,55 @@
+/**
+ * A Markdown summary for a pull request or $GITHUB_STEP_SUMMARY: a table per function with its
+ * points, then the failure messages of the visible tests. Learner-facing: hidden tests appear only
+ * as a count.
+ */
+import type { Report } from "../report/types.ts";
+import { hiddenNote, learnerView } from "./learner-view.ts";
+import { markdown as md } from "./sanitize.ts";
+
+export function markdown(report: Report): string {
+  const { visible, hiddenCount, visibleScore, visibleMax } = learnerView(report);
+  const lines = [`## gradecheck: ${md(report.assignment.title)}`, ""];
+  if (report.status === "error") {
+    lines.push(
+      "**The submission could not be graded.**",
+      "",
+      "```",
+      report.message.replace(/```/g, "'''"),
+      "```",
+      "",
+    );
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(
+    `**${visibleScore} of ${visibleMax} points** on the visible tests. ${hiddenNote(hiddenCount)}`.trim(),
+    "",
+  );
+  lines.push("| | function | points | tests passed |", "| --- | --- | --- | --- |");
+  for (const fn of report.functions) {
+    const tests = visible.filter((t) => t.function === fn.name);
+    if (tests.length === 0) continue;
+    const passed = tests.filter((t) => t.status === "passed").length;
+    const score = tests.reduce((s, t) => s + t.score, 0);
+    const max = tests.reduce((s, t) => s + t.maxScore, 0);
+    const mark = passed === tests.length ? "✅" : "❌";
+    lines.push(
+      `| ${mark} | \`${md(fn.name)}\` | ${Number(score.toFixed(2))} / ${Number(max.toFixed(2))} | ${passed} / ${tests.length} |`,
+    );
+  }
+  const failures = visible.filter((t) => t.status !== "passed");
+  if (failures.length > 0) {
+    lines.push("", "### What to fix", "");
+    // The first problem of each function: one thing to fix at a time.
+    for (const fn of report.functions) {
+      const [first, ...more] = failures.filter((t) => t.function === fn.name);
+      if (!first) continue;
+      const others =
+        more.length > 0
+          ? ` (and ${more.length} more failing test${more.length > 1 ? "s" : ""})`
+          : "";
+      lines.push(`- **${md(first.id)}** (${first.status}): ${md(first.message)}${others}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,140 @@
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import { beforeAll, describe, expect, it } from "vitest";
+import { exercism } from "../../grader/adapters/exercism.ts";
+import { gradescope } from "../../grader/adapters/gradescope.ts";
+import { junit } from "../../grader/adapters/junit.ts";
+import { markdown } from "../../grader/adapters/markdown.ts";
+import { loadAssignment } from "../../grader/assignments.ts";
+import { grade } from "../../grader/grade.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import type { Report } from "../../grader/report/types.ts";
+import { exercismSchema, gradescopeSchema } from "./schemas.ts";
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validGradescope = ajv.compile(gradescopeSchema);
+const validExercism = ajv.compile(exercismSchema);
+
+let stubs: Report;
+let reference: Report;
+
+beforeAll(async () => {
+  const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+  const run = (file: string) =>
+    grade(parts, {
+      submission: join(PACKAGE_ROOT, file),
+      displayRoot: PACKAGE_ROOT,
+      seed: 0,
+      hidden: true,
+      timeoutMs: undefined,
+      toolVersion: "test",
+    });
+  [stubs, reference] = await Promise.all([
+    run("assignments/planar-classifier/model.ts"),
+    run("reference/planar-classifier/model.ts"),
+  ]);
+}, 120_000);
+
+/** A report whose first visible test failed with hostile text and long output. */
+function hostile(report: Report): Report {
+  const tests = report.tests.map((t, i) =>
+    i === 0
+      ? {
+          ...t,
+          status: "failed" as const,
+          score: 0,
+          message: 'bad <script>alert("x")</script> & | pipe \u001b[31mred\u001b[0m',
+          output: "x".repeat(2000),
+        }
+      : t,
+  );
+  return { ...report, tests };
+}
+
+describe("gradescope", () => {
+  it("follows Gradescope's field list, keeps the score, and shows hidden tests only after publishing", () => {
+    for (const report of [stubs, reference, hostile(reference)]) {
+      const out = JSON.parse(gradescope(report));
+      expect(validGradescope(out), JSON.stringify(validGradescope.errors)).toBe(true);
+      expect(out.score).toBe(report.score);
+      expect(out.tests).toHaveLength(report.tests.length);
+      const hidden = out.tests.filter(
+        (t: { visibility: string }) => t.visibility === "after_published",
+      );
+      expect(hidden).toHaveLength(report.tests.filter((t) => t.visibility === "hidden").length);
+    }
+    const out = JSON.parse(gradescope(reference));
+    expect(out.output).toBe(
+      `24.25 of 24.25 points on the visible tests; 9 hidden tests, results after grading.`,
+    );
+    expect(JSON.parse(gradescope(hostile(reference))).tests[0].output).not.toContain("\u001b");
+  });
+});
+
+describe("exercism", () => {
+  it("follows Exercism's version 3 field list, without hidden tests, output capped at 500 with the note", () => {
+    for (const report of [stubs, reference, hostile(reference)]) {
+      const out = JSON.parse(exercism(report));
+      expect(validExercism(out), JSON.stringify(validExercism.errors)).toBe(true);
+      expect(out.tests).toHaveLength(report.tests.filter((t) => t.visibility === "visible").length);
+      expect(out.message).toBe("9 hidden tests, results after grading.");
+    }
+    expect(JSON.parse(exercism(reference)).status).toBe("pass");
+    expect(JSON.parse(exercism(stubs)).status).toBe("fail");
+    const capped = JSON.parse(exercism(hostile(reference))).tests[0].output as string;
+    expect(capped).toHaveLength(500);
+    expect(capped.endsWith("Output was truncated. Please limit to 500 chars.")).toBe(true);
+  });
+
+  it("an ungradable submission is an error with the message", () => {
+    const broken: Report = {
+      ...stubs,
+      status: "error",
+      message: 'model.ts:3:5: Expected ";"',
+      tests: [],
+    };
+    expect(JSON.parse(exercism(broken))).toEqual({
+      version: 3,
+      status: "error",
+      message: 'model.ts:3:5: Expected ";"',
+      tests: [],
+    });
+  });
+});
+
+describe("junit", () => {
+  it("one testcase per test, failures and errors counted, learner text escaped", () => {
+    const text = junit(hostile(stubs));
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
+    expect(text.match(/<testcase /g)).toHaveLength(stubs.tests.length);
+    expect(text.match(/<testsuite /g)).toHaveLength(stubs.functions.length);
+    expect(text).not.toContain("<script>");
+    expect(text).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;");
+    expect(text).not.toContain("\u001b");
+    // Every element opened is closed: a well-formedness check without an XML library.
+    const opened = (
+      text.match(/<(testsuites|testsuite|testcase|failure|error|system-out|properties)[ >]/g) ?? []
+    ).length;
+    const closed = (
+      text.match(/<\/(testsuites|testsuite|testcase|failure|error|system-out|properties)>/g) ?? []
+    ).length;
+    expect(closed).toBe(opened);
+    const reference_ = junit(reference);
+    expect(reference_).toContain('failures="0" errors="0"');
+  });
+});
+
+describe("markdown", () => {
+  it("a table per function, the first problem of each, hidden tests only counted, text made safe", () => {
+    const text = markdown(hostile(reference));
+    expect(text).toContain("| ❌ | `sigmoid` |");
+    expect(text).toContain("9 hidden tests, results after grading.");
+    expect(text).not.toContain("<script>");
+    expect(text).not.toContain("\u001b");
+    expect(text).toContain("\\| pipe");
+    for (const t of reference.tests.filter((x) => x.visibility === "hidden"))
+      expect(text).not.toContain(t.id);
+    expect(markdown(reference)).not.toContain("What to fix");
+    expect(markdown(stubs).match(/^- \*\*/gm)).toHaveLength(stubs.functions.length);
+  });
+});
