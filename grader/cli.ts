@@ -3,11 +3,13 @@
  * place that turns errors into exit codes. Nothing below it reads process.argv, env or cwd.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { relative, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { adapters, type FormatName, isFormat } from "./adapters/index.ts";
 import { assignmentIds, loadAssignment } from "./assignments.ts";
+import { runBatch } from "./commands/batch.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
 import { runGrade } from "./commands/grade.ts";
 import { runStubs } from "./commands/stubs.ts";
@@ -94,6 +96,57 @@ export async function main(argv: string[], cwd: string): Promise<number> {
       submissionOptions,
       async (args) => {
         await runGradcheck(resolveSubmission(args, cwd), (text) => process.stdout.write(text));
+      },
+    )
+    .command(
+      "batch <folder>",
+      "Grade a class: each subfolder with a model.ts, or each *.ts file, is one learner",
+      (y) =>
+        y
+          .positional("folder", { type: "string", demandOption: true })
+          .option("out", {
+            type: "string",
+            default: "gradecheck-batch",
+            describe: "folder for the reports, grades.csv and summary.md",
+          })
+          .option("jobs", {
+            type: "number",
+            default: availableParallelism(),
+            describe: "submissions graded at once",
+          })
+          .option("force", {
+            type: "boolean",
+            default: false,
+            describe: "regrade submissions that have not changed",
+          })
+          .option("assignment", {
+            type: "string",
+            describe: "assignment id (default: the only one)",
+          })
+          .option("seed", {
+            type: "number",
+            default: 0,
+            describe: "seed of the hidden tests' inputs",
+          })
+          .option("hidden", { type: "boolean", default: true, describe: "run the hidden tests" })
+          .option("timeout", { type: "number", describe: "time limit per call in ms" }),
+      async (args) => {
+        await runBatch(
+          {
+            root: PACKAGE_ROOT,
+            folder: resolve(cwd, args.folder),
+            out: resolve(cwd, args.out),
+            jobs: positiveInteger("jobs", args.jobs),
+            force: args.force,
+            assignment: args.assignment,
+            seed: positiveInteger("seed", args.seed, 0),
+            hidden: args.hidden,
+            timeoutMs:
+              args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
+            toolVersion: TOOL_VERSION,
+          },
+          print,
+        );
       },
     )
     .command(
@@ -225,7 +278,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     )
     .demandCommand(
       1,
-      "Name a command: grade, gradcheck, validate-report, expected, train or stubs.",
+      "Name a command: grade, batch, gradcheck, validate-report, expected, train or stubs.",
     )
     .strict()
     .epilogue(EXIT_CODES)
@@ -324,6 +377,12 @@ function finite(name: string, value: number): number {
   if (!Number.isFinite(value)) throw new ExitError(2, `--${name} must be a number, got ${value}`);
   return value;
 }
+
+// Output piped into a command that stops reading (`| head`) is not an error of gradecheck.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("grader/cli.ts")) {
   process.exitCode = await main(hideBin(process.argv), process.cwd());
