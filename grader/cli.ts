@@ -12,6 +12,7 @@ import { assignmentIds, loadAssignment } from "./assignments.ts";
 import { runBatch } from "./commands/batch.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
 import { runGrade } from "./commands/grade.ts";
+import { runRelease } from "./commands/release.ts";
 import { runStubs } from "./commands/stubs.ts";
 import { runTrain } from "./commands/train.ts";
 import { ExitError } from "./errors.ts";
@@ -150,6 +151,13 @@ export async function main(argv: string[], cwd: string): Promise<number> {
       },
     )
     .command(
+      "release",
+      "Write the folder a learner gets: stubs, visible tests, grader; no reference, no hidden tests",
+      (y) =>
+        y.option("out", { type: "string", demandOption: true, describe: "a new or empty folder" }),
+      (args) => runRelease({ root: PACKAGE_ROOT, out: resolve(cwd, args.out) }, print),
+    )
+    .command(
       "validate-report <file>",
       "Check a JSON report against gradecheck's report schema",
       (y) => y.positional("file", { type: "string", demandOption: true }),
@@ -278,7 +286,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     )
     .demandCommand(
       1,
-      "Name a command: grade, batch, gradcheck, validate-report, expected, train or stubs.",
+      "Name a command: grade, batch, gradcheck, release, validate-report, expected, train or stubs.",
     )
     .strict()
     .epilogue(EXIT_CODES)

@@ -285,7 +285,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
         ? `${hiddenCount} hidden tests ran; their inputs are not shown to learners`
         : inputs.reference
           ? `${hiddenCount} hidden tests were skipped (--no-hidden)`
-          : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only` +
+          : (hiddenCount === 0
+              ? "no hidden tests here"
+              : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only`) +
             (needReference.length > 0
               ? ` (${needReference.join(", ")} also needs the reference and did not run)`
               : ""),

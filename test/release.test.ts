@@ -1,0 +1,74 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { filesWithLine, runRelease } from "../grader/commands/release.ts";
+import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { reportProblems } from "../grader/report/json.ts";
+import { BEGIN_MARKER } from "../grader/stubs.ts";
+import { tempDir } from "./helpers.ts";
+
+const manifest = JSON.parse(
+  readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/assignment.json"), "utf8"),
+) as {
+  functions: { tests: { id: string; visibility: string; points: number; check?: string }[] }[];
+};
+const tests = manifest.functions.flatMap((f) => f.tests);
+
+describe("gradecheck release", () => {
+  it("holds no reference, no solution, no hidden test; grades the stubs to 0 and the reference to full visible marks", () => {
+    const out = join(tempDir("gradecheck-release-"), "release");
+    runRelease({ root: PACKAGE_ROOT, out }, () => {});
+    expect(existsSync(join(out, "reference"))).toBe(false);
+    expect(existsSync(join(out, "test"))).toBe(false);
+    expect(filesWithLine(out, BEGIN_MARKER)).toEqual([]);
+    const read = (file: string) =>
+      JSON.parse(readFileSync(join(out, "assignments/planar-classifier", file), "utf8"));
+    const shipped = read("assignment.json") as typeof manifest;
+    const visibleIds = tests.filter((t) => t.visibility === "visible").map((t) => t.id);
+    expect(shipped.functions.flatMap((f) => f.tests.map((t) => t.id))).toEqual(visibleIds);
+    const fixtureIds = Object.keys(read("expected.json").tests);
+    for (const t of tests.filter((x) => x.visibility === "hidden"))
+      expect(fixtureIds).not.toContain(t.id);
+    expect(readFileSync(join(out, "assignments/planar-classifier/model.ts"), "utf8")).toContain(
+      'throw new NotImplementedError("sigmoid")',
+    );
+
+    // The release installs what its own package.json names; here the same packages are linked in.
+    symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(out, "node_modules"));
+    const gradeIt = () => {
+      const result = spawnSync(
+        process.execPath,
+        [join(out, "bin/gradecheck.mjs"), "grade", "--json", "--out", join(out, "r.json")],
+        { cwd: out, encoding: "utf8" },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(reportProblems(report)).toEqual([]);
+      return report as { score: number; maxScore: number; hidden: { ran: boolean; tests: number } };
+    };
+    const stubs = gradeIt();
+    // Visible tests only, and not the one that judges with the reference.
+    const visibleMax = tests
+      .filter((t) => t.visibility === "visible" && t.check !== "trainingAccuracy")
+      .reduce((s, t) => s + t.points, 0);
+    expect(stubs).toMatchObject({
+      score: 0,
+      maxScore: visibleMax,
+      hidden: { ran: false, tests: 0 },
+    });
+    copyFileSync(
+      join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"),
+      join(out, "assignments/planar-classifier/model.ts"),
+    );
+    expect(gradeIt()).toMatchObject({ score: visibleMax, maxScore: visibleMax });
+  }, 60_000);
+
+  it("refuses a folder that is not empty", () => {
+    const out = tempDir("gradecheck-release-full-");
+    runRelease({ root: PACKAGE_ROOT, out: join(out, "a") }, () => {});
+    expect(() => runRelease({ root: PACKAGE_ROOT, out: join(out, "a") }, () => {})).toThrow(
+      "is not empty",
+    );
+  });
+});
