@@ -145,6 +145,8 @@ export async function main(argv: string[], cwd: string): Promise<number> {
             timeoutMs:
               args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
             toolVersion: TOOL_VERSION,
+            tty: process.stdout.isTTY === true,
+            redraw: (line) => process.stdout.write(line === "\n" ? line : `\r${line}`),
           },
           print,
         );

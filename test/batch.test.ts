@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradebookCsv } from "../grader/batch/gradebook.ts";
+import { progressBar, progressText } from "../grader/batch/progress.ts";
 import { runBatch } from "../grader/commands/batch.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
 import { reportProblems } from "../grader/report/json.ts";
@@ -116,4 +117,19 @@ describe("gradecheck batch", () => {
     expect(lines.filter((l) => l.includes("unchanged, skipped"))).toHaveLength(3);
     expect(again[1]?.score).toBe(maxScore);
   }, 180_000);
+});
+
+describe("batch progress", () => {
+  it("says done/total, rate, time left and failures; the bar fills with the share done", () => {
+    expect(progressText({ done: 3, total: 10, seconds: 6, failures: 1 })).toBe(
+      "3/10 · 0.50/s · 14s left · 1 could not be graded",
+    );
+    expect(progressText({ done: 0, total: 10, seconds: 0, failures: 0 })).toBe(
+      "0/10 · 0.00/s · ? left · 0 could not be graded",
+    );
+    expect(progressText({ done: 1, total: 200, seconds: 2, failures: 0 })).toContain("6m38s left");
+    expect(progressBar({ done: 5, total: 10, seconds: 5, failures: 0 }, 10)).toBe(
+      "[#####.....] 5/10 · 1.00/s · 5s left · 0 could not be graded",
+    );
+  });
 });

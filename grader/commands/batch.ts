@@ -20,6 +20,7 @@ import { basename, join } from "node:path";
 import { type AssignmentParts, assignmentIds, loadAssignment } from "../assignments.ts";
 import { classSummary } from "../batch/class-summary.ts";
 import { type GradebookRow, gradebookCsv } from "../batch/gradebook.ts";
+import { progressBar, progressText } from "../batch/progress.ts";
 import { ExitError } from "../errors.ts";
 import { grade } from "../grade.ts";
 import { reportToJson } from "../report/json.ts";
@@ -36,6 +37,9 @@ export interface BatchOptions {
   hidden: boolean;
   timeoutMs: number | undefined;
   toolVersion: string;
+  /** Redraw one progress bar (on a terminal) instead of a line per submission. */
+  tty?: boolean;
+  redraw?: (line: string) => void;
 }
 
 export interface Submission {
@@ -120,11 +124,14 @@ export async function runBatch(
   const finish = (learner: string, row: GradebookRow, report: Report | null, note: string) => {
     results.set(learner, { row, report });
     done++;
-    const seconds = (performance.now() - start) / 1000;
-    const failures = [...results.values()].filter((r) => r.row.status === "error").length;
-    print(
-      `[${done}/${submissions.length}] ${learner}: ${note} · ${(done / seconds).toFixed(2)}/s, ${failures} could not be graded`,
-    );
+    const progress = {
+      done,
+      total: submissions.length,
+      seconds: (performance.now() - start) / 1000,
+      failures: [...results.values()].filter((r) => r.row.status === "error").length,
+    };
+    if (options.tty) options.redraw?.(progressBar(progress));
+    else print(`${learner}: ${note} · ${progressText(progress)}`);
   };
 
   const rowOf = (learner: string, report: Report, sha256: string, file: string): GradebookRow => ({
@@ -202,6 +209,7 @@ export async function runBatch(
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(options.jobs, submissions.length)) }, worker),
   );
+  if (options.tty) options.redraw?.("\n");
 
   const ordered = submissions.map((s) => results.get(s.learner)).filter((r) => r !== undefined);
   const functionNames = parts.manifest.functions.map((f) => f.name);
