@@ -10,6 +10,7 @@ import { hideBin } from "yargs/helpers";
 import { adapters, type FormatName, isFormat } from "./adapters/index.ts";
 import { assignmentIds, loadAssignment } from "./assignments.ts";
 import { runBatch } from "./commands/batch.ts";
+import { runExportGradescope } from "./commands/export-gradescope.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
 import { runGrade } from "./commands/grade.ts";
 import { runRelease } from "./commands/release.ts";
@@ -160,6 +161,27 @@ export async function main(argv: string[], cwd: string): Promise<number> {
       (args) => runRelease({ root: PACKAGE_ROOT, out: resolve(cwd, args.out) }, print),
     )
     .command(
+      "export gradescope",
+      "Write the Gradescope autograder bundle (setup.sh, run_autograder, the grader with the reference)",
+      (y) =>
+        y
+          .option("out", {
+            type: "string",
+            default: "autograder.zip",
+            describe: "the zip to write",
+          })
+          .option("assignment", {
+            type: "string",
+            default: "planar-classifier",
+            describe: "assignment id",
+          }),
+      (args) =>
+        runExportGradescope(
+          { root: PACKAGE_ROOT, out: resolve(cwd, args.out), assignment: args.assignment },
+          print,
+        ),
+    )
+    .command(
       "validate-report <file>",
       "Check a JSON report against gradecheck's report schema",
       (y) => y.positional("file", { type: "string", demandOption: true }),
@@ -288,7 +310,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     )
     .demandCommand(
       1,
-      "Name a command: grade, batch, gradcheck, release, validate-report, expected, train or stubs.",
+      "Name a command: grade, batch, gradcheck, release, export gradescope, validate-report, expected, train or stubs.",
     )
     .strict()
     .epilogue(EXIT_CODES)
