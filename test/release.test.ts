@@ -22,6 +22,12 @@ describe("gradecheck release", () => {
     expect(existsSync(join(out, "reference"))).toBe(false);
     expect(existsSync(join(out, "test"))).toBe(false);
     expect(filesWithLine(out, BEGIN_MARKER)).toEqual([]);
+    const workflow = readFileSync(join(out, ".github/workflows/grade.yml"), "utf8");
+    expect(workflow).toContain("on:\n  push:\n  pull_request:");
+    expect(workflow.match(/FAIL_UNDER: /g)).toHaveLength(1);
+    expect(workflow).toContain('--fail-under "$FAIL_UNDER"');
+    expect(workflow).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(workflow).toContain("actions/upload-artifact");
     const read = (file: string) =>
       JSON.parse(readFileSync(join(out, "assignments/planar-classifier", file), "utf8"));
     const shipped = read("assignment.json") as typeof manifest;

@@ -82,6 +82,9 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
       cpSync(join(root, name), join(out, name), { recursive: true });
   }
   writeFileSync(join(out, "package.json"), learnerPackage(root));
+  // The learner's repository grades itself on every push and pull request.
+  mkdirSync(join(out, ".github", "workflows"), { recursive: true });
+  cpSync(join(root, "grader/templates/github-grade.yml"), join(out, ".github/workflows/grade.yml"));
   const assignments = join(out, "assignments");
   for (const id of readdirSync(assignments)) {
     const manifestPath = join(assignments, id, "assignment.json");
