@@ -3,7 +3,7 @@
  * into a fresh temporary folder, which is all the sandboxed child may read. A syntax error
  * becomes a result with `file:line:column` and a code frame, never an exception.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build, type Message } from "esbuild";
@@ -54,6 +54,8 @@ export async function buildSubmission(
       logLevel: "silent",
       write: true,
     });
+    // Readable by the unprivileged user the child may run as (mkdtemp makes the folder 0700).
+    chmodSync(dir, 0o755);
     return { status: "built", dir, entry: join(dir, "child.mjs") };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

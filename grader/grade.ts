@@ -16,7 +16,7 @@ import { type CaseData, caseData, type Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
-import { CPU_LIMIT_AVAILABLE, Sandbox } from "./sandbox/sandbox.ts";
+import { CPU_LIMIT_AVAILABLE, Sandbox, UNPRIVILEGED } from "./sandbox/sandbox.ts";
 import { totals } from "./score.ts";
 
 export interface GradeInputs {
@@ -296,6 +296,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       permissionModel: true,
       heapMb: manifest.limits.heapMb,
       cpuSeconds: CPU_LIMIT_AVAILABLE ? manifest.limits.childCpuSeconds : null,
+      unprivilegedUser: UNPRIVILEGED !== undefined,
       node: process.versions.node,
     },
     functions,

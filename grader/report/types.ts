@@ -84,7 +84,14 @@ export interface Report {
   /** Honest account of hidden tests: run or not, and why. */
   hidden: { ran: boolean; tests: number; note: string };
   /** Which isolation was in force for the learner's code. */
-  sandbox: { permissionModel: boolean; heapMb: number; cpuSeconds: number | null; node: string };
+  sandbox: {
+    permissionModel: boolean;
+    heapMb: number;
+    cpuSeconds: number | null;
+    /** Whether the child ran as an unprivileged user (the grader runs as root). */
+    unprivilegedUser: boolean;
+    node: string;
+  };
   functions: FunctionTotal[];
   tests: TestReport[];
 }

@@ -28,6 +28,10 @@ const SHELL = "/bin/sh";
 /** Whether children run under a CPU-time limit (needs a POSIX shell). */
 export const CPU_LIMIT_AVAILABLE = process.platform !== "win32" && existsSync(SHELL);
 
+/** nobody:nogroup, used when the grader runs as root; otherwise the child runs as the grader. */
+export const UNPRIVILEGED =
+  process.platform !== "win32" && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
 /** Every child alive, so that they die with the grader even when it exits early. */
 const running = new Set<ChildProcess>();
 process.on("exit", () => {
@@ -158,6 +162,9 @@ export class Sandbox {
       env: {},
       serialization: "advanced" as const,
       stdio: ["ignore", "pipe", "pipe", "ipc"] as ("ignore" | "pipe" | "ipc")[],
+      // Run as root, the grader gives the child an unprivileged user: it cannot signal the grader
+      // (process.kill(process.ppid)) or any other process that is not its own.
+      ...(UNPRIVILEGED ? { uid: UNPRIVILEGED.uid, gid: UNPRIVILEGED.gid } : {}),
     };
     // exec keeps the process (and the IPC channel) while the shell applies the CPU limit; the
     // shell's own PWD is unset so that the environment stays empty.
