@@ -15,7 +15,6 @@ import type {
 } from "../../grader/assignment.ts";
 import { param } from "../../grader/assignment.ts";
 import {
-  checkGradients,
   type Evaluation,
   fromFunction,
   judgeGradient,
@@ -29,7 +28,7 @@ import { type NDArray, np, type RandomState } from "../lib/np.ts";
 import { loadPlanarDataset } from "./dataset.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";
-import { arraysOf, learnerCost, PARAMETER_NAMES, tensorOf, tensorsOf } from "./tensors.ts";
+import { arraysOf, PARAMETER_NAMES, selfConsistency, tensorOf, tensorsOf } from "./tensors.ts";
 
 type Planar = typeof Model;
 const planar = (reference: Reference) => reference as unknown as Planar;
@@ -489,25 +488,12 @@ export const cases: AssignmentCases = {
         return wire(p, X, Y);
       },
       async run(learner, [p, X, Y]) {
-        const parameters = p as Model.Parameters;
-        const { cache } = (await learner.call("forwardPropagation", [X, parameters])) as {
-          cache: Model.Cache;
-        };
-        const grads = (await learner.call("backwardPropagation", [
-          parameters,
-          cache,
-          X,
-          Y,
-        ])) as Partial<Model.Gradients>;
-        const objective = learnerCost(learner, X as NDArray, Y as NDArray);
-        const claimed = Object.fromEntries(
-          PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
+        const results = await selfConsistency(
+          learner,
+          p as Model.Parameters,
+          X as NDArray,
+          Y as NDArray,
         );
-        const results = await checkGradients(objective, tensorsOf(parameters), claimed, {
-          mode: "full",
-          directions: 0,
-          seed: 0,
-        });
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],

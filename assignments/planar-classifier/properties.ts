@@ -7,11 +7,10 @@
 import fc from "fast-check";
 import type { Learner } from "../../grader/assignment.ts";
 import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
-import { checkGradients } from "../../grader/gradcheck/check.ts";
 import { describeTensor } from "../../grader/gradcheck/wording.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
-import { learnerCost, PARAMETER_NAMES, tensorOf, tensorsOf } from "./tensors.ts";
+import { learnerGradients, PARAMETER_NAMES, selfConsistency } from "./tensors.ts";
 
 type Matrix = number[][];
 
@@ -124,15 +123,6 @@ async function forward(learner: Learner, X: NDArray, p: Model.Parameters) {
     cache?: { A1?: unknown };
   };
   return { A2: asArray(out?.A2, "A2"), A1: asArray(out?.cache?.A1, "cache.A1") };
-}
-
-/** The learner's gradients with the learner's own forward cache. */
-async function gradients(learner: Learner, p: Model.Parameters, X: NDArray, Y: NDArray) {
-  const out = (await learner.call("forwardPropagation", [X, p])) as { cache?: unknown };
-  return (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
-    string,
-    unknown
-  >;
 }
 
 /** Permutes the columns of a matrix by `order`. */
@@ -447,7 +437,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     arbitrary: network,
     async check(learner, n: Network) {
       const p = parametersOf(n);
-      const grads = await gradients(learner, p, np.array(n.X), np.array(n.Y));
+      const grads = await learnerGradients(learner, p, np.array(n.X), np.array(n.Y));
       for (const name of PARAMETER_NAMES) {
         expectShape(
           asArray(grads?.[`d${name}`], `d${name}`),
@@ -463,19 +453,8 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     law: "the gradients are the numeric derivatives of your own forwardPropagation and computeCost",
     arbitrary: network,
     async check(learner, n: Network) {
-      const p = parametersOf(n);
       const X = np.array(n.X);
-      const Y = np.array(n.Y);
-      const grads = await gradients(learner, p, X, Y);
-      const objective = learnerCost(learner, X, Y);
-      const claimed = Object.fromEntries(
-        PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
-      );
-      const results = await checkGradients(objective, tensorsOf(p), claimed, {
-        mode: "full",
-        directions: 0,
-        seed: 0,
-      });
+      const results = await selfConsistency(learner, parametersOf(n), X, np.array(n.Y));
       const wrong = results.filter((r) => r.verdict !== "passed");
       if (wrong.length > 0)
         fail(wrong.map((r) => describeTensor(r, { examples: [X.shape[1]] })).join(" "));
@@ -494,9 +473,9 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     ),
     async check(learner, [n, k]: [Network, number]) {
       const p = parametersOf(n);
-      const one = await gradients(learner, p, np.array(n.X), np.array(n.Y));
+      const one = await learnerGradients(learner, p, np.array(n.X), np.array(n.Y));
       const repeat = (m: Matrix) => np.array(m.map((row) => Array(k).fill(row[0])));
-      const many = await gradients(learner, p, repeat(n.X), repeat(n.Y));
+      const many = await learnerGradients(learner, p, repeat(n.X), repeat(n.Y));
       for (const name of ["dW1", "db1", "dW2", "db2"]) {
         const a = asArray(one?.[name], name);
         const b = asArray(many?.[name], name);

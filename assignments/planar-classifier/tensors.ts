@@ -4,7 +4,13 @@
  * gradient property in properties.ts.
  */
 import type { Learner } from "../../grader/assignment.ts";
-import type { Objective, Params, Tensor } from "../../grader/gradcheck/check.ts";
+import {
+  checkGradients,
+  type Objective,
+  type Params,
+  type Tensor,
+  type TensorResult,
+} from "../../grader/gradcheck/check.ts";
 import { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 
@@ -39,4 +45,39 @@ export function learnerCost(learner: Learner, X: NDArray, Y: NDArray): Objective
     )) as number[];
     return costs.map((value) => ({ value }));
   };
+}
+
+/** The learner's gradients, computed with the learner's own forward cache. */
+export async function learnerGradients(
+  learner: Learner,
+  p: Model.Parameters,
+  X: NDArray,
+  Y: NDArray,
+) {
+  const out = (await learner.call("forwardPropagation", [X, p])) as { cache?: unknown };
+  return (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
+    string,
+    unknown
+  >;
+}
+
+/**
+ * The learner's backward pass against numeric derivatives of the learner's own forward pass and
+ * cost: are the learner's functions consistent with each other? Per parameter.
+ */
+export async function selfConsistency(
+  learner: Learner,
+  p: Model.Parameters,
+  X: NDArray,
+  Y: NDArray,
+): Promise<TensorResult[]> {
+  const grads = await learnerGradients(learner, p, X, Y);
+  const claimed = Object.fromEntries(
+    PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
+  );
+  return checkGradients(learnerCost(learner, X, Y), tensorsOf(p), claimed, {
+    mode: "full",
+    directions: 0,
+    seed: 0,
+  });
 }

@@ -11,7 +11,7 @@ import {
   loadAssignment,
 } from "../assignments.ts";
 import { ExitError } from "../errors.ts";
-import { grade } from "../grade.ts";
+import { type GradeOptions, grade } from "../grade.ts";
 import { ManifestError } from "../manifest.ts";
 import { reportToJson } from "../report/json.ts";
 import { summary } from "../report/summary.ts";
@@ -93,19 +93,41 @@ export async function prepareGrading(
   }
 }
 
-export async function runGrade(
-  options: GradeCommandOptions,
-  print: (text: string) => void,
+/** What every command that grades one submission needs. */
+export type SubmissionOptions = Pick<
+  GradeCommandOptions,
+  | "root"
+  | "submission"
+  | "displayRoot"
+  | "assignment"
+  | "seed"
+  | "hidden"
+  | "timeoutMs"
+  | "toolVersion"
+>;
+
+/** Finds the submission and its assignment, and grades it (only the tests `select` accepts). */
+export async function gradeSubmission(
+  options: SubmissionOptions,
+  select?: GradeOptions["select"],
 ): Promise<Report> {
   const { file, parts } = await prepareGrading(options);
-  const report = await grade(parts, {
+  return grade(parts, {
     submission: file,
     displayRoot: options.displayRoot,
     seed: options.seed,
     hidden: options.hidden,
     timeoutMs: options.timeoutMs,
     toolVersion: options.toolVersion,
+    ...(select ? { select } : {}),
   });
+}
+
+export async function runGrade(
+  options: GradeCommandOptions,
+  print: (text: string) => void,
+): Promise<Report> {
+  const report = await gradeSubmission(options);
   const json = reportToJson(report);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, json);
