@@ -9,14 +9,15 @@ import { readFileSync, rmSync } from "node:fs";
 import { relative } from "node:path";
 import { type AssignmentCases, param, type Reference } from "./assignment.ts";
 import { buildSubmission } from "./build.ts";
-import { judge, judgeFailedCall } from "./checks/judge.ts";
+import { judge, judgeFailedCall, RUN_TIME_UP } from "./checks/judge.ts";
 import { runProperty } from "./checks/property.ts";
 import { makeLearner, runSession } from "./checks/session.ts";
 import { type CaseData, caseData, type Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
-import { CPU_LIMIT_AVAILABLE, Sandbox, UNPRIVILEGED } from "./sandbox/sandbox.ts";
+import { describeIsolation, type Isolation, isolation } from "./sandbox/isolation.ts";
+import { Sandbox } from "./sandbox/sandbox.ts";
 import { totals } from "./score.ts";
 
 export interface GradeInputs {
@@ -42,6 +43,10 @@ export interface GradeOptions {
   now?: () => Date;
   /** Run only the tests this accepts (all by default); the others are left out of the report. */
   select?: (test: TestSpec) => boolean;
+  /** Wall-clock limit of the whole run; the manifest's `limits.runSeconds` by default. */
+  runTimeoutMs?: number;
+  /** The sandbox's protections; what the platform offers by default. */
+  protections?: Isolation;
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
@@ -114,6 +119,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   const startedAt = now();
   const started = performance.now();
   const { manifest } = inputs;
+  const runLimitMs = options.runTimeoutMs ?? manifest.limits.runSeconds * 1000;
+  const deadline = started + runLimitMs;
+  const protections = options.protections ?? isolation();
   const source = readFileSync(options.submission);
   const runHidden = options.hidden && inputs.reference !== undefined;
   const hiddenCount = manifest.functions
@@ -160,6 +168,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           heapMb: manifest.limits.heapMb,
           importTimeoutMs: manifest.limits.importTimeoutMs,
           cpuSeconds: manifest.limits.childCpuSeconds,
+          deadline,
+          protections,
         })
       : undefined;
   try {
@@ -173,6 +183,16 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           continue;
         }
         const seed = caseSeed(test, options.seed);
+        if (performance.now() >= deadline) {
+          tests.push(
+            testReport(test, fn, {
+              status: "timeout",
+              seed,
+              details: { type: "not-run", reason: RUN_TIME_UP },
+            }),
+          );
+          continue;
+        }
         if (!sandbox) {
           tests.push(
             testReport(test, fn, {
@@ -293,10 +313,19 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
               : ""),
     },
     sandbox: {
+      summary: describeIsolation(
+        protections,
+        manifest.limits.heapMb,
+        manifest.limits.childCpuSeconds,
+      ),
       permissionModel: true,
       heapMb: manifest.limits.heapMb,
-      cpuSeconds: CPU_LIMIT_AVAILABLE ? manifest.limits.childCpuSeconds : null,
-      unprivilegedUser: UNPRIVILEGED !== undefined,
+      cpuSeconds: protections.cpuLimit ? manifest.limits.childCpuSeconds : null,
+      runSeconds: runLimitMs / 1000,
+      unprivilegedUser: protections.unprivilegedUser !== undefined,
+      processGroup: protections.processGroup,
+      network: protections.namespaces ? "cut off" : "open",
+      pidNamespace: protections.namespaces,
       node: process.versions.node,
     },
     functions,

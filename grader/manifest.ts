@@ -36,6 +36,7 @@ export interface Manifest {
     heapMb: number;
     importTimeoutMs: number;
     childCpuSeconds: number;
+    runSeconds: number;
   };
   functions: { name: string; tests: TestSpec[] }[];
 }

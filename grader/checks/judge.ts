@@ -39,6 +39,9 @@ export function judge(input: JudgeInput): Judgement {
   return judgeFailedCall(input.fn, outcome);
 }
 
+/** Why a test stopped, or never started, when the whole grading run ran out of time. */
+export const RUN_TIME_UP = "the grading run reached its time limit";
+
 /** A call that did not return a value: missing, not implemented, threw, timed out, crashed. */
 export function judgeFailedCall(
   fn: string,
@@ -56,7 +59,9 @@ export function judgeFailedCall(
     case "missing":
       return { status: "missing", details: { type: "missing", reason: "not-exported" } };
     case "timeout":
-      return { status: "timeout", details: { type: "timeout", limitMs: outcome.limitMs } };
+      return outcome.run
+        ? { status: "timeout", details: { type: "not-run", reason: RUN_TIME_UP } }
+        : { status: "timeout", details: { type: "timeout", limitMs: outcome.limitMs } };
     case "crashed":
       return { status: "error", details: { type: "crashed", reason: outcome.reason } };
     case "threw":

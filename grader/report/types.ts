@@ -4,7 +4,7 @@
  */
 import type { Mismatch } from "../checks/compare.ts";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type TestKind = "build" | "compare" | "gradient" | "property" | "integration";
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "missing";
@@ -85,11 +85,20 @@ export interface Report {
   hidden: { ran: boolean; tests: number; note: string };
   /** Which isolation was in force for the learner's code. */
   sandbox: {
+    /** One line saying what was and was not isolated. */
+    summary: string;
     permissionModel: boolean;
     heapMb: number;
     cpuSeconds: number | null;
+    /** Wall-clock limit of the whole run. */
+    runSeconds: number;
     /** Whether the child ran as an unprivileged user (the grader runs as root). */
     unprivilegedUser: boolean;
+    /** Whether the child had a process group of its own. */
+    processGroup: boolean;
+    network: "cut off" | "open";
+    /** Whether the child had a PID namespace of its own (it could see or signal no other process). */
+    pidNamespace: boolean;
     node: string;
   };
   functions: FunctionTotal[];

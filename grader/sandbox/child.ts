@@ -6,6 +6,8 @@
  * happens in the grader process.
  */
 
+import { Socket } from "node:net";
+import { FrameReader, frame } from "./frames.ts";
 import type { BatchItem, BatchRequest, CallRequest, ChildMessage } from "./protocol.ts";
 import { decode, encode, type Wire } from "./wire.ts";
 
@@ -47,8 +49,12 @@ function redirectOutput(): void {
   process.stderr.write = write as typeof process.stderr.write;
 }
 
+/** Results go to the grader on fd 3, a pipe of their own (stdout and stderr are learner output). */
+let results: Socket | undefined;
+
 function send(message: ChildMessage): void {
-  process.send?.(message);
+  results ??= new Socket({ fd: 3, readable: false, writable: true });
+  results.write(frame(message));
 }
 
 function describeError(error: unknown): { name: string; message: string; stack: string } {
@@ -122,7 +128,7 @@ function handleCall(module: Record<string, unknown>, request: CallRequest): void
 /** Starts the child: `load` imports the learner's module (a dynamic import, so failures are ours to report). */
 export async function run(load: () => Promise<Record<string, unknown>>): Promise<void> {
   // The grader is gone: nothing left to answer (a child stuck in a loop is stopped by its CPU limit).
-  process.on("disconnect", () => process.exit(0));
+  process.stdin.on("end", () => process.exit(0));
   redirectOutput();
   let module: Record<string, unknown>;
   try {
@@ -131,8 +137,15 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
     send({ type: "import-failed", error: describeError(error), output: takeOutput() });
     return;
   }
-  process.on("message", (request: CallRequest | BatchRequest) =>
-    "batch" in request ? handleBatch(module, request) : handleCall(module, request),
-  );
+  // Requests come from the grader, so their size is not checked.
+  const requests = new FrameReader(Number.MAX_SAFE_INTEGER);
+  process.stdin.on("data", (chunk: Buffer) => {
+    for (const event of requests.push(chunk)) {
+      if (!("value" in event)) continue;
+      const request = event.value as CallRequest | BatchRequest;
+      if ("batch" in request) handleBatch(module, request);
+      else handleCall(module, request);
+    }
+  });
   send({ type: "ready", exports: Object.keys(module), output: takeOutput() });
 }

@@ -1,11 +1,18 @@
 /**
  * The grader's side of the sandbox: a child Node process restricted by Node's permission model
  * (file reads only inside the bundle's folder; no writes, child processes, workers or native
- * addons), with an empty environment and a heap limit. Each call has a time limit; a call that
- * times out or crashes the child kills it, and the next call starts a fresh one.
+ * addons), with an empty environment, a heap limit and whatever else `isolation.ts` finds the
+ * platform offers. Each call has a time limit, and so has the whole run; a call that times out or
+ * crashes the child kills it, and the next call starts a fresh one.
+ *
+ * Requests go down the child's stdin and results come back on a pipe of their own (fd 3), framed
+ * by `frames.ts` and checked by `inbound.ts` before the grader uses them.
  */
-import { type ChildProcess, fork, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
+import { FrameReader, frame } from "./frames.ts";
+import { acceptMessage } from "./inbound.ts";
+import { type Isolation, isolation, launchCommand } from "./isolation.ts";
 import type { CallResult, ChildMessage, ThrownError } from "./protocol.ts";
 import type { Wire } from "./wire.ts";
 
@@ -17,25 +24,23 @@ export interface SandboxOptions {
   /** How long importing the learner's module may take. */
   importTimeoutMs: number;
   /**
-   * CPU seconds the child may use in all (RLIMIT_CPU, set through the shell's `ulimit -t`): a
-   * child whose grader died while it was stuck in a loop cannot run on for ever.
+   * CPU seconds the child may use in all (RLIMIT_CPU): a child whose grader died while it was
+   * stuck in a loop cannot run on for ever.
    */
   cpuSeconds: number;
+  /** When the whole run must end (a `performance.now()` time): no call runs past it. */
+  deadline?: number;
+  /** The protections to apply; what the platform offers by default. */
+  protections?: Isolation;
 }
 
-const SHELL = "/bin/sh";
-
-/** Whether children run under a CPU-time limit (needs a POSIX shell). */
-export const CPU_LIMIT_AVAILABLE = process.platform !== "win32" && existsSync(SHELL);
-
-/** nobody:nogroup, used when the grader runs as root; otherwise the child runs as the grader. */
-export const UNPRIVILEGED =
-  process.platform !== "win32" && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+/** The largest message the grader reads from a child: the wire's entry limit, with room to spare. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** Every child alive, so that they die with the grader even when it exits early. */
-const running = new Set<ChildProcess>();
+const running = new Set<() => void>();
 process.on("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
+  for (const kill of running) kill();
 });
 
 /** What one call came to, as seen from the grader. */
@@ -44,39 +49,58 @@ export type CallOutcome =
   | Omit<Extract<CallResult, { status: "threw" }>, "type" | "id">
   | Omit<Extract<CallResult, { status: "batch" }>, "type" | "id">
   | { status: "missing"; output: string }
-  | { status: "timeout"; limitMs: number; output: string }
-  /** The child died during the call: process.exit, out of memory, a signal. */
+  /** `run`: the whole run's time ran out, not the call's own limit. */
+  | { status: "timeout"; limitMs: number; output: string; run?: true }
+  /** The child died during the call (process.exit, out of memory, a signal) or broke the protocol. */
   | { status: "crashed"; reason: string; output: string }
   /** The module could not be loaded at all, so no call could be made. */
   | { status: "import-failed"; error: ThrownError; output: string };
 
-const STDERR_LIMIT = 4096;
+type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
+
+const STRAY_LIMIT = 4096;
 
 function permissionFlag(): string {
   const major = Number(process.versions.node.split(".")[0]);
   return major >= 22 ? "--permission" : "--experimental-permission";
 }
 
+/** Who hears the child's next message: the import handshake, or the call in flight. */
+interface Listener {
+  message(message: ChildMessage): void;
+  /** The child broke the protocol: it is killed, and this says how. */
+  problem(what: string): void;
+  exit(code: number | null, signal: NodeJS.Signals | null): void;
+}
+
 interface Live {
   child: ChildProcess;
+  kill: () => void;
   exports: string[];
   /** Raw stderr/stdout the child wrote around our console capture (crash messages, mostly). */
   stray: string;
+  listener: Listener | undefined;
 }
 
 export class Sandbox {
   #options: SandboxOptions;
+  #protections: Isolation;
   #live: Live | undefined;
   #nextId = 1;
   /** Set when the module itself cannot be imported: every later call gets the same answer. */
-  #importFailure: Extract<CallOutcome, { status: "import-failed" }> | undefined;
+  #importFailure: ImportFailed | undefined;
 
   constructor(options: SandboxOptions) {
     this.#options = options;
+    this.#protections = options.protections ?? isolation();
+  }
+
+  get protections(): Isolation {
+    return this.#protections;
   }
 
   /** Names the learner's module exports, or the import failure. */
-  async exports(): Promise<string[] | Extract<CallOutcome, { status: "import-failed" }>> {
+  async exports(): Promise<string[] | ImportFailed> {
     const live = await this.#ensure();
     return "child" in live ? live.exports : live;
   }
@@ -90,43 +114,63 @@ export class Sandbox {
     return this.#request({ fn, batch }, timeoutMs);
   }
 
+  /** Milliseconds left of the whole run. */
+  #remaining(): number {
+    const { deadline } = this.#options;
+    return deadline === undefined ? Number.POSITIVE_INFINITY : deadline - performance.now();
+  }
+
   async #request(
     request: { fn: string; args: Wire[]; repeat: boolean } | { fn: string; batch: Wire[][] },
     timeoutMs: number,
   ): Promise<CallOutcome> {
+    const runLeft = this.#remaining();
+    if (runLeft <= 0) return { status: "timeout", limitMs: 0, output: "", run: true };
     const live = await this.#ensure();
     if (!("child" in live)) return live;
     const id = this.#nextId++;
     live.stray = "";
+    const byRun = runLeft < timeoutMs;
+    const limitMs = Math.max(1, Math.floor(Math.min(timeoutMs, runLeft)));
     return new Promise<CallOutcome>((resolve) => {
-      const timer = setTimeout(() => {
-        cleanup();
-        this.#kill();
-        resolve({ status: "timeout", limitMs: timeoutMs, output: live.stray });
-      }, timeoutMs);
-      const onMessage = (message: ChildMessage) => {
-        if (message.type !== "result" || message.id !== id) return;
-        cleanup();
-        const { type: _type, id: _id, ...outcome } = message;
-        resolve({ ...outcome, output: outcome.output + live.stray } as CallOutcome);
-      };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        cleanup();
-        this.#live = undefined;
-        resolve({
-          status: "crashed",
-          reason: exitReason(code, signal, live.stray),
-          output: live.stray,
-        });
-      };
-      const cleanup = () => {
+      const finish = (outcome: CallOutcome) => {
         clearTimeout(timer);
-        live.child.off("message", onMessage);
-        live.child.off("exit", onExit);
+        live.listener = undefined;
+        resolve(outcome);
       };
-      live.child.on("message", onMessage);
-      live.child.on("exit", onExit);
-      live.child.send({ id, ...request });
+      const timer = setTimeout(() => {
+        this.#kill();
+        finish({
+          status: "timeout",
+          limitMs,
+          output: live.stray,
+          ...(byRun ? { run: true as const } : {}),
+        });
+      }, limitMs);
+      live.listener = {
+        message: (message) => {
+          if (message.type !== "result" || message.id !== id) return;
+          const { type: _type, id: _id, ...outcome } = message;
+          finish({ ...outcome, output: outcome.output + live.stray } as CallOutcome);
+        },
+        problem: (what) => {
+          this.#kill();
+          finish({
+            status: "crashed",
+            reason: `sent the grader ${what}, so it was stopped`,
+            output: live.stray,
+          });
+        },
+        exit: (code, signal) => {
+          this.#live = undefined;
+          finish({
+            status: "crashed",
+            reason: exitReason(code, signal, live.stray),
+            output: live.stray,
+          });
+        },
+      };
+      (live.child.stdin as Writable).write(frame({ id, ...request }));
     });
   }
 
@@ -135,11 +179,11 @@ export class Sandbox {
   }
 
   #kill(): void {
-    this.#live?.child.kill("SIGKILL");
+    this.#live?.kill();
     this.#live = undefined;
   }
 
-  async #ensure(): Promise<Live | Extract<CallOutcome, { status: "import-failed" }>> {
+  async #ensure(): Promise<Live | ImportFailed> {
     if (this.#importFailure) return this.#importFailure;
     if (this.#live) return this.#live;
     const started = await this.#start();
@@ -148,52 +192,71 @@ export class Sandbox {
     return started;
   }
 
-  #start(): Promise<Live | Extract<CallOutcome, { status: "import-failed" }>> {
-    const { dir, entry, heapMb, importTimeoutMs, cpuSeconds } = this.#options;
-    const nodeOptions = [
+  #spawn(): Live {
+    const { dir, entry, heapMb, cpuSeconds } = this.#options;
+    const protections = this.#protections;
+    const nodeArgs = [
       permissionFlag(),
       `--allow-fs-read=${dir}`,
       `--max-old-space-size=${heapMb}`,
       "--enable-source-maps",
       "--no-warnings",
+      entry,
     ];
-    const options = {
+    const { file, args } = launchCommand(protections, nodeArgs, cpuSeconds);
+    const child = spawn(file, args, {
       cwd: dir,
       env: {},
-      serialization: "advanced" as const,
-      stdio: ["ignore", "pipe", "pipe", "ipc"] as ("ignore" | "pipe" | "ipc")[],
+      stdio: ["pipe", "pipe", "pipe", "pipe"],
+      // A process group of its own: "signal my group" (process.kill(0)) reaches only the child.
+      detached: protections.processGroup,
       // Run as root, the grader gives the child an unprivileged user: it cannot signal the grader
       // (process.kill(process.ppid)) or any other process that is not its own.
-      ...(UNPRIVILEGED ? { uid: UNPRIVILEGED.uid, gid: UNPRIVILEGED.gid } : {}),
+      ...(protections.unprivilegedUser ?? {}),
+    });
+    const kill = () => {
+      try {
+        // The whole group: the shell, unshare and node, whichever are alive.
+        if (protections.processGroup && child.pid !== undefined)
+          process.kill(-child.pid, "SIGKILL");
+        else child.kill("SIGKILL");
+      } catch {
+        // Already gone.
+      }
     };
-    // exec keeps the process (and the IPC channel) while the shell applies the CPU limit; the
-    // shell's own PWD is unset so that the environment stays empty.
-    const child = CPU_LIMIT_AVAILABLE
-      ? spawn(
-          SHELL,
-          [
-            "-c",
-            `ulimit -t ${cpuSeconds} && unset PWD OLDPWD && exec "$0" "$@"`,
-            process.execPath,
-            ...nodeOptions,
-            entry,
-          ],
-          options,
-        )
-      : fork(entry, [], { ...options, execArgv: nodeOptions });
-    running.add(child);
-    child.on("exit", () => running.delete(child));
-    const live: Live = { child, exports: [], stray: "" };
+    running.add(kill);
+    const live: Live = { child, kill, exports: [], stray: "", listener: undefined };
     const collect = (chunk: Buffer) => {
-      if (live.stray.length < STDERR_LIMIT)
-        live.stray += chunk.toString("utf8").slice(0, STDERR_LIMIT);
+      if (live.stray.length < STRAY_LIMIT)
+        live.stray += chunk.toString("utf8").slice(0, STRAY_LIMIT);
     };
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
+    // A write to a child that has just died is not an error of the grader's.
+    child.stdin?.on("error", () => {});
+    const reader = new FrameReader(MAX_MESSAGE_BYTES);
+    (child.stdio[3] as Readable).on("data", (chunk: Buffer) => {
+      for (const event of reader.push(chunk)) {
+        const message = "problem" in event ? event : acceptMessage(event.value);
+        if ("problem" in message) live.listener?.problem(message.problem);
+        else live.listener?.message(message);
+      }
+    });
+    child.on("exit", (code, signal) => {
+      running.delete(kill);
+      live.listener?.exit(code, signal);
+    });
+    return live;
+  }
+
+  #start(): Promise<Live | ImportFailed> {
+    const { importTimeoutMs } = this.#options;
+    const live = this.#spawn();
     return new Promise((resolve) => {
       const fail = (error: ThrownError, output: string) => {
-        cleanup();
-        child.kill("SIGKILL");
+        clearTimeout(timer);
+        live.listener = undefined;
+        live.kill();
         resolve({ status: "import-failed", error, output });
       };
       const timer = setTimeout(
@@ -208,31 +271,36 @@ export class Sandbox {
           ),
         importTimeoutMs,
       );
-      const onMessage = (message: ChildMessage) => {
-        if (message.type === "ready") {
-          cleanup();
-          live.exports = message.exports;
-          resolve(live);
-        } else if (message.type === "import-failed") {
-          fail(message.error, message.output + live.stray);
-        }
+      live.listener = {
+        message: (message) => {
+          if (message.type === "ready") {
+            clearTimeout(timer);
+            live.listener = undefined;
+            live.exports = message.exports;
+            resolve(live);
+          } else if (message.type === "import-failed") {
+            fail(message.error, message.output + live.stray);
+          }
+        },
+        problem: (what) =>
+          fail(
+            {
+              name: "Protocol",
+              message: `the module sent the grader ${what} while being imported`,
+              stack: "",
+            },
+            live.stray,
+          ),
+        exit: (code, signal) =>
+          fail(
+            {
+              name: "Exit",
+              message: `the module ${exitReason(code, signal, live.stray)} while being imported`,
+              stack: "",
+            },
+            live.stray,
+          ),
       };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
-        fail(
-          {
-            name: "Exit",
-            message: `the module ${exitReason(code, signal, live.stray)} while being imported`,
-            stack: "",
-          },
-          live.stray,
-        );
-      const cleanup = () => {
-        clearTimeout(timer);
-        child.off("message", onMessage);
-        child.off("exit", onExit);
-      };
-      child.on("message", onMessage);
-      child.on("exit", onExit);
     });
   }
 }

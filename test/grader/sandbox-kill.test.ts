@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadAssignment } from "../../grader/assignments.ts";
 import { grade } from "../../grader/grade.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import { UNPRIVILEGED } from "../../grader/sandbox/sandbox.ts";
+import { isolation } from "../../grader/sandbox/isolation.ts";
 import { tempDir } from "../helpers.ts";
 
 // A learner's function that tries to kill the grader, and reports whether it was allowed.
@@ -21,7 +21,7 @@ export function sigmoid(z: NDArray): NDArray {
 `;
 
 describe("a submission that tries to kill the grader", () => {
-  it.runIf(UNPRIVILEGED !== undefined)(
+  it.runIf(isolation().unprivilegedUser !== undefined)(
     "cannot, when the grader runs as root: the child is an unprivileged user",
     async () => {
       const file = join(tempDir("gradecheck-killer-"), "model.ts");

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSubmission } from "../../grader/build.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import { CPU_LIMIT_AVAILABLE, Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { isolation } from "../../grader/sandbox/isolation.ts";
+import { Sandbox } from "../../grader/sandbox/sandbox.ts";
 
 // A module probing what the sandbox allows; each function reports what happened as plain data.
 const PROBE = `
@@ -58,7 +59,7 @@ describe("the sandboxed child", () => {
     expect(await value("environment")).toEqual([]);
   });
 
-  it.runIf(CPU_LIMIT_AVAILABLE)(
+  it.runIf(isolation().cpuLimit)(
     "is stopped by its CPU limit even when no call times out",
     async () => {
       const outcome = await sandbox.call("spin", [], 60_000);

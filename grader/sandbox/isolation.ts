@@ -1,0 +1,103 @@
+/**
+ * Which protections the platform offers the sandboxed child, found out once per grader process,
+ * and the command line that applies them: the CPU-time limit through the shell's `ulimit -t`; an
+ * unprivileged user when the grader runs as root; and, where the kernel lets an unprivileged
+ * user create them, new user, network and PID namespaces (`unshare`), which cut the network off
+ * (not even loopback) and hide every process outside the child's own.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export interface Isolation {
+  /** RLIMIT_CPU through `ulimit -t` (needs a POSIX shell). */
+  cpuLimit: boolean;
+  /** The child runs as nobody:nogroup (only when the grader runs as root). */
+  unprivilegedUser: { uid: number; gid: number } | undefined;
+  /** The child runs in a process group of its own, so a signal to "its group" reaches only it. */
+  processGroup: boolean;
+  /** No network and its own PID namespace (`unshare`), where the kernel allows it. */
+  namespaces: boolean;
+}
+
+const SHELL = "/bin/sh";
+const UNSHARE = ["/usr/bin/unshare", "/bin/unshare"].find((path) => existsSync(path));
+/**
+ * --fork: the child is the first process of its PID namespace; --kill-child: it dies with
+ * unshare, which is what the grader kills.
+ */
+const UNSHARE_ARGS = ["--user", "--net", "--pid", "--fork", "--kill-child"];
+
+const posix = process.platform !== "win32";
+const unprivilegedUser = posix && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+/** Whether `unshare` works here, tried as the user the child will run as. */
+function namespacesWork(): boolean {
+  if (process.platform !== "linux" || !UNSHARE) return false;
+  const probe = spawnSync(UNSHARE, [...UNSHARE_ARGS, "--", "/bin/true"], {
+    env: {},
+    timeout: 5000,
+    stdio: "ignore",
+    ...(unprivilegedUser ?? {}),
+  });
+  return probe.status === 0;
+}
+
+let detected: Isolation | undefined;
+
+/** What this machine offers (probed on first use). */
+export function isolation(): Isolation {
+  detected ??= {
+    cpuLimit: posix && existsSync(SHELL),
+    unprivilegedUser,
+    processGroup: posix,
+    namespaces: namespacesWork(),
+  };
+  return detected;
+}
+
+/** The program and arguments that start `node nodeArgs…` under `protections`. */
+export function launchCommand(
+  protections: Isolation,
+  nodeArgs: string[],
+  cpuSeconds: number,
+): { file: string; args: string[] } {
+  const unshare =
+    protections.namespaces && UNSHARE ? `${UNSHARE} ${UNSHARE_ARGS.join(" ")} -- ` : "";
+  if (!protections.cpuLimit) {
+    return unshare
+      ? { file: UNSHARE as string, args: [...UNSHARE_ARGS, "--", process.execPath, ...nodeArgs] }
+      : { file: process.execPath, args: nodeArgs };
+  }
+  // exec keeps one process (and the child's pipes) while the shell applies the CPU limit; the
+  // shell's own PWD is unset so that the environment stays empty.
+  return {
+    file: SHELL,
+    args: [
+      "-c",
+      `ulimit -t ${cpuSeconds} && unset PWD OLDPWD && exec ${unshare}"$0" "$@"`,
+      process.execPath,
+      ...nodeArgs,
+    ],
+  };
+}
+
+/** The one line a report gives to what was in force. */
+export function describeIsolation(
+  protections: Isolation,
+  heapMb: number,
+  cpuSeconds: number,
+): string {
+  return [
+    "files: Node's permission model (reads only its own folder; no writes, processes, workers or addons)",
+    protections.namespaces ? "network: cut off" : "network: open (no namespaces here)",
+    [
+      "processes:",
+      protections.namespaces ? "its own PID namespace" : "shares the PID space",
+      protections.processGroup ? "and process group" : "",
+      protections.unprivilegedUser ? "as user nobody" : "as the grader's user",
+    ]
+      .filter(Boolean)
+      .join(" "),
+    `limits: heap ${heapMb} MB${protections.cpuLimit ? `, CPU ${cpuSeconds} s` : ""}, time per call and per run`,
+  ].join("; ");
+}
