@@ -3,10 +3,11 @@
  * into a fresh temporary folder, which is all the sandboxed child may read. A syntax error
  * becomes a result with `file:line:column` and a code frame, never an exception.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { build, type Message } from "esbuild";
+import { dirname, join, relative, sep } from "node:path";
+import { build, type Message, type Plugin } from "esbuild";
 import { PACKAGE_ROOT } from "./paths.ts";
 
 export interface BuildFailure {
@@ -29,6 +30,14 @@ export async function buildSubmission(
   submission: string,
   displayRoot: string,
 ): Promise<BuildResult> {
+  const real = realpathSync(submission);
+  if (!isInside(realpathSync(dirname(submission)), real)) {
+    return {
+      status: "failed",
+      message: `${relative(displayRoot, submission) || submission} is a symbolic link to ${real}, outside its folder: submit the file itself`,
+      location: null,
+    };
+  }
   const dir = mkdtempSync(join(tmpdir(), "gradecheck-"));
   try {
     await build({
@@ -49,6 +58,7 @@ export async function buildSubmission(
       outExtension: { ".js": ".mjs" },
       // Learners import the array module by package name wherever their file lies.
       alias: { "gradecheck/np": ARRAY_MODULE },
+      plugins: [confineImports(dirname(submission))],
       sourcemap: "inline",
       absWorkingDir: PACKAGE_ROOT,
       logLevel: "silent",
@@ -75,6 +85,49 @@ function describeBuildError(error: Message, displayRoot: string): Omit<BuildFail
     message: `${where}: ${error.text}\n${codeFrame(join(PACKAGE_ROOT, location.file), location.line, location.column)}`,
     location: { file, line: location.line, column: location.column + 1 },
   };
+}
+
+const ALLOWED_IMPORTS =
+  "a submission may import gradecheck/np, Node's own modules and files in its own folder";
+
+/**
+ * Keeps the learner's code to its own folder at build time: the bundler runs as the grader, so
+ * without this a submission could bundle `../../reference/...` (or a symbolic link to it) and
+ * carry the reference solution into the sandbox. Every file the learner's code imports must
+ * really lie (symbolic links followed) inside the submission's folder.
+ */
+function confineImports(folder: string): Plugin {
+  const root = realpathSync(folder);
+  const inside = (path: string) => isInside(root, path);
+  return {
+    name: "confine-imports",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === "confined") return undefined;
+        const fromLearner =
+          args.kind === "dynamic-import" && args.importer.endsWith("gradecheck-child.ts");
+        if (!fromLearner && !inside(args.importer)) return undefined;
+        if (args.path === "gradecheck/np" || isBuiltin(args.path)) return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: "confined",
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        if (resolved.external || inside(realpathSync(resolved.path))) return resolved;
+        return {
+          errors: [
+            { text: `"${args.path}" lies outside the submission's folder: ${ALLOWED_IMPORTS}` },
+          ],
+        };
+      });
+    },
+  };
+}
+
+function isInside(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder + sep);
 }
 
 /** Two lines of context around a 1-based line, and a caret under the 0-based column. */

@@ -6,7 +6,8 @@
  * happens in the grader process.
  */
 
-import { Socket } from "node:net";
+import { writeSync } from "node:fs";
+import { types } from "node:util";
 import { FrameReader, frame } from "./frames.ts";
 import type { BatchItem, BatchRequest, CallRequest, ChildMessage } from "./protocol.ts";
 import { decode, encode, type Wire } from "./wire.ts";
@@ -49,19 +50,41 @@ function redirectOutput(): void {
   process.stderr.write = write as typeof process.stderr.write;
 }
 
-/** Results go to the grader on fd 3, a pipe of their own (stdout and stderr are learner output). */
-let results: Socket | undefined;
+/** The pipe the grader reads results from (stdout and stderr are learner output). */
+const RESULTS_FD = 3;
 
+/**
+ * Sends synchronously, so that a message is out before whatever the learner's code does next
+ * (process.exit, an endless loop in a timer). The pipe is a blocking one unless learner code made
+ * it non-blocking, hence the retry.
+ */
 function send(message: ChildMessage): void {
-  results ??= new Socket({ fd: 3, readable: false, writable: true });
-  results.write(frame(message));
+  const bytes = frame(message);
+  let written = 0;
+  while (written < bytes.length) {
+    try {
+      written += writeSync(RESULTS_FD, bytes, written);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EAGAIN") throw error;
+    }
+  }
 }
 
 function describeError(error: unknown): { name: string; message: string; stack: string } {
-  if (error instanceof Error) {
-    return { name: error.name, message: error.message, stack: error.stack ?? "" };
+  // What was thrown is learner data too: a proxy, a getter that throws, a toString that throws.
+  try {
+    if (types.isProxy(error)) return { name: "thrown value", message: "a Proxy", stack: "" };
+    if (error instanceof Error) {
+      return {
+        name: String(error.name),
+        message: String(error.message),
+        stack: String(error.stack ?? ""),
+      };
+    }
+    return { name: "thrown value", message: String(error), stack: "" };
+  } catch {
+    return { name: "thrown value", message: "a value that could not be read", stack: "" };
   }
-  return { name: "thrown value", message: String(error), stack: "" };
 }
 
 function handleBatch(module: Record<string, unknown>, request: BatchRequest): void {
@@ -143,6 +166,7 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
     for (const event of requests.push(chunk)) {
       if (!("value" in event)) continue;
       const request = event.value as CallRequest | BatchRequest;
+      send({ type: "started", id: request.id });
       if ("batch" in request) handleBatch(module, request);
       else handleCall(module, request);
     }

@@ -115,6 +115,7 @@ function batchItem(value: unknown, budget: { entries: number }): BatchItem {
 
 function message(value: unknown): ChildMessage {
   const raw = record(value, "the message");
+  if (raw.type === "started") return { type: "started", id: finite(raw.id, "the call's id") };
   const output = text(raw.output, TEXT_LIMITS.output, "the output");
   switch (raw.type) {
     case "ready": {

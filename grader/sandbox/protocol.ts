@@ -51,5 +51,7 @@ export type CallResult =
 
 export type ChildMessage =
   | { type: "ready"; exports: string[]; output: string }
+  /** The child has picked up call `id` (sent before the learner's function runs). */
+  | { type: "started"; id: number }
   | { type: "import-failed"; error: ThrownError; output: string }
   | CallResult;

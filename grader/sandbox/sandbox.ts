@@ -58,6 +58,8 @@ export type CallOutcome =
 
 type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
+type Request = { fn: string; args: Wire[]; repeat: boolean } | { fn: string; batch: Wire[][] };
+
 const STRAY_LIMIT = 4096;
 
 function permissionFlag(): string {
@@ -105,12 +107,12 @@ export class Sandbox {
     return "child" in live ? live.exports : live;
   }
 
-  async call(fn: string, args: Wire[], timeoutMs: number, repeat = false): Promise<CallOutcome> {
+  call(fn: string, args: Wire[], timeoutMs: number, repeat = false): Promise<CallOutcome> {
     return this.#request({ fn, args, repeat }, timeoutMs);
   }
 
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
-  async callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome> {
+  callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome> {
     return this.#request({ fn, batch }, timeoutMs);
   }
 
@@ -120,10 +122,27 @@ export class Sandbox {
     return deadline === undefined ? Number.POSITIVE_INFINITY : deadline - performance.now();
   }
 
-  async #request(
-    request: { fn: string; args: Wire[]; repeat: boolean } | { fn: string; batch: Wire[][] },
+  async #request(request: Request, timeoutMs: number): Promise<CallOutcome> {
+    const first = await this.#attempt(request, timeoutMs);
+    if (!("unstarted" in first)) return first;
+    // The child never picked the call up: something an earlier call (or the import) left
+    // running holds it (a timer, an endless chain of promises). Not this call's fault: it gets
+    // one more try, in a fresh child.
+    const second = await this.#attempt(request, timeoutMs);
+    if (!("unstarted" in second)) return second;
+    return {
+      status: "crashed",
+      reason:
+        "stopped answering before the call could start (code left running by the import or an earlier call: a timer, or an endless chain of promises?)",
+      output: second.output,
+    };
+  }
+
+  /** One try of a request; `unstarted` when the child died or hung before it picked the call up. */
+  async #attempt(
+    request: Request,
     timeoutMs: number,
-  ): Promise<CallOutcome> {
+  ): Promise<CallOutcome | { unstarted: true; output: string }> {
     const runLeft = this.#remaining();
     if (runLeft <= 0) return { status: "timeout", limitMs: 0, output: "", run: true };
     const live = await this.#ensure();
@@ -132,11 +151,14 @@ export class Sandbox {
     live.stray = "";
     const byRun = runLeft < timeoutMs;
     const limitMs = Math.max(1, Math.floor(Math.min(timeoutMs, runLeft)));
-    return new Promise<CallOutcome>((resolve) => {
+    let started = false;
+    return new Promise((resolve) => {
       const finish = (outcome: CallOutcome) => {
         clearTimeout(timer);
         live.listener = undefined;
-        resolve(outcome);
+        // A run out of time is the run's answer, started or not.
+        const unstarted = !started && !(outcome.status === "timeout" && outcome.run);
+        resolve(unstarted ? { unstarted: true, output: live.stray } : outcome);
       };
       const timer = setTimeout(() => {
         this.#kill();
@@ -149,7 +171,9 @@ export class Sandbox {
       }, limitMs);
       live.listener = {
         message: (message) => {
+          if (message.type === "started" && message.id === id) started = true;
           if (message.type !== "result" || message.id !== id) return;
+          started = true;
           const { type: _type, id: _id, ...outcome } = message;
           finish({ ...outcome, output: outcome.output + live.stray } as CallOutcome);
         },

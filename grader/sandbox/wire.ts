@@ -7,6 +7,7 @@
  * Both sides use this module: the child to encode what the learner's function returned (whatever
  * it is), the grader to check that what arrived is well-formed before trusting it.
  */
+import { types } from "node:util";
 import { NDArray, RandomState } from "../../assignments/lib/np.ts";
 
 export interface WireArray {
@@ -44,40 +45,103 @@ export function isWireArray(value: unknown): value is WireArray {
 
 /**
  * Encodes a value for the other side. Arrays are copied out of their (possibly shared) storage;
- * things that cannot cross (functions, class instances other than arrays, cycles, too deep or too
- * big) become `{ $unsupported: "what it was" }`, never an exception.
+ * things that cannot cross become `{ $unsupported: "what it was" }`, never an exception: functions,
+ * class instances other than arrays, proxies, getters, cycles, `__proto__`-like keys, values too
+ * deep or too big, and values that throw when read.
  */
-export function encode(value: unknown, depth = 0, budget = { entries: LIMITS.entries }): Wire {
-  if (value instanceof NDArray) {
-    budget.entries -= value.size;
-    if (budget.entries < 0)
-      return { $unsupported: `an array too big to send (${value.size} entries)` };
-    return { $array: [value.shape[0], value.shape[1]], data: value.data.slice() };
-  }
+export function encode(value: unknown): Wire {
+  return encodeValue(value, 0, { entries: LIMITS.entries }, new Set());
+}
+
+const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
+
+function encodeValue(
+  value: unknown,
+  depth: number,
+  budget: { entries: number },
+  /** The objects this one lies inside: meeting one again is a cycle. */
+  ancestors: Set<object>,
+): Wire {
   if (value === undefined) return { $undefined: true };
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return value;
-  if (depth >= LIMITS.depth) return { $unsupported: "a value nested too deeply" };
-  if (Array.isArray(value)) {
-    if (value.length > LIMITS.entries) return { $unsupported: "a list too long to send" };
-    budget.entries -= value.length;
-    return value.map((item) => encode(item, depth + 1, budget));
-  }
-  if (typeof value === "object") {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      return { $unsupported: `an object of class ${proto?.constructor?.name ?? "unknown"}` };
+  if (typeof value !== "object") return { $unsupported: `a ${typeof value}` };
+  // Before anything reads it: a proxy can answer instanceof and every property as it likes.
+  if (types.isProxy(value)) return { $unsupported: "a Proxy" };
+  if (ancestors.has(value)) return { $unsupported: "a cyclic value (it contains itself)" };
+  try {
+    if (value instanceof NDArray) return encodeArray(value, budget);
+    if (depth >= LIMITS.depth) return { $unsupported: "a value nested too deeply" };
+    ancestors.add(value);
+    try {
+      return Array.isArray(value)
+        ? encodeList(value, depth, budget, ancestors)
+        : encodeObject(value, depth, budget, ancestors);
+    } finally {
+      ancestors.delete(value);
     }
-    const keys = Object.keys(value);
-    if (keys.length > LIMITS.keys) return { $unsupported: `an object with ${keys.length} keys` };
-    const out: { [key: string]: Wire } = {};
-    for (const key of keys) {
-      if (key === "__proto__" || key === "constructor" || key === "prototype") continue;
-      out[key] = encode((value as Record<string, unknown>)[key], depth + 1, budget);
-    }
-    return out;
+  } catch (error) {
+    return { $unsupported: `a value that threw when read (${String(error)})` };
   }
-  return { $unsupported: `a ${typeof value}` };
+}
+
+function encodeArray(value: NDArray, budget: { entries: number }): Wire {
+  const [rows, cols] = value.shape;
+  const data = value.data;
+  if (!(data instanceof Float64Array) || data.length < rows * cols)
+    return { $unsupported: "an array whose data does not match its shape" };
+  budget.entries -= rows * cols;
+  if (budget.entries < 0)
+    return { $unsupported: `an array too big to send (${rows * cols} entries)` };
+  return { $array: [rows, cols], data: data.slice(0, rows * cols) };
+}
+
+function encodeList(
+  value: unknown[],
+  depth: number,
+  budget: { entries: number },
+  ancestors: Set<object>,
+): Wire {
+  if (value.length > budget.entries) return { $unsupported: "a list too long to send" };
+  budget.entries -= value.length;
+  const out: Wire[] = [];
+  for (let k = 0; k < value.length; k++)
+    out.push(encodeProperty(value, String(k), depth, budget, ancestors));
+  return out;
+}
+
+function encodeObject(
+  value: object,
+  depth: number,
+  budget: { entries: number },
+  ancestors: Set<object>,
+): Wire {
+  if (types.isPromise(value))
+    return { $unsupported: "a Promise (these functions return their value: no async, no await)" };
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    return { $unsupported: `an object of class ${proto?.constructor?.name ?? "unknown"}` };
+  }
+  const keys = Object.keys(value);
+  if (keys.length > LIMITS.keys) return { $unsupported: `an object with ${keys.length} keys` };
+  const forbidden = keys.find((key) => FORBIDDEN_KEYS.includes(key));
+  if (forbidden) return { $unsupported: `an object with a "${forbidden}" key` };
+  const out: { [key: string]: Wire } = {};
+  for (const key of keys) out[key] = encodeProperty(value, key, depth, budget, ancestors);
+  return out;
+}
+
+/** One property's value; a getter is not called (its value is not data the learner computed). */
+function encodeProperty(
+  owner: object,
+  key: string,
+  depth: number,
+  budget: { entries: number },
+  ancestors: Set<object>,
+): Wire {
+  const descriptor = Object.getOwnPropertyDescriptor(owner, key);
+  if (descriptor && !("value" in descriptor)) return { $unsupported: `a getter (key "${key}")` };
+  return encodeValue(descriptor?.value, depth + 1, budget, ancestors);
 }
 
 /** Turns wire data back into arrays and generators (in the child, for the learner's function). */
