@@ -87,11 +87,12 @@ function describeError(error: unknown): { name: string; message: string; stack: 
   }
 }
 
-function handleBatch(module: Record<string, unknown>, request: BatchRequest): void {
+type Result = Extract<ChildMessage, { type: "result" }>;
+
+function handleBatch(module: Record<string, unknown>, request: BatchRequest): Result {
   const fn = module[request.fn];
   if (typeof fn !== "function") {
-    send({ type: "result", id: request.id, status: "missing", output: takeOutput() });
-    return;
+    return { type: "result", id: request.id, status: "missing", output: takeOutput() };
   }
   const start = performance.now();
   const items = request.batch.map((args): BatchItem => {
@@ -101,21 +102,20 @@ function handleBatch(module: Record<string, unknown>, request: BatchRequest): vo
       return { error: describeError(error) };
     }
   });
-  send({
+  return {
     type: "result",
     id: request.id,
     status: "batch",
     items,
     output: takeOutput(),
     ms: performance.now() - start,
-  });
+  };
 }
 
-function handleCall(module: Record<string, unknown>, request: CallRequest): void {
+function handleCall(module: Record<string, unknown>, request: CallRequest): Result {
   const fn = module[request.fn];
   if (typeof fn !== "function") {
-    send({ type: "result", id: request.id, status: "missing", output: takeOutput() });
-    return;
+    return { type: "result", id: request.id, status: "missing", output: takeOutput() };
   }
   const args = request.args.map((arg) => decode(arg));
   const start = performance.now();
@@ -125,7 +125,7 @@ function handleCall(module: Record<string, unknown>, request: CallRequest): void
       ? encode(fn(...request.args.map((arg) => decode(arg))))
       : undefined;
     const ms = performance.now() - start;
-    send({
+    return {
       type: "result",
       id: request.id,
       status: "returned",
@@ -134,9 +134,9 @@ function handleCall(module: Record<string, unknown>, request: CallRequest): void
       argsAfter: args.map((arg) => encode(arg)),
       output: takeOutput(),
       ms,
-    });
+    };
   } catch (error) {
-    send({
+    return {
       type: "result",
       id: request.id,
       status: "threw",
@@ -144,8 +144,33 @@ function handleCall(module: Record<string, unknown>, request: CallRequest): void
       argsAfter: args.map((arg) => encode(arg) as Wire),
       output: takeOutput(),
       ms: performance.now() - start,
-    });
+    };
   }
+}
+
+/** Kinds of handles (timers, sockets...) of which there are more now than in `before`. */
+function leftRunning(before: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const kind of before) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const added = new Set<string>();
+  for (const kind of process.getActiveResourcesInfo()) {
+    const left = counts.get(kind) ?? 0;
+    if (left > 0) counts.set(kind, left - 1);
+    else added.add(kind);
+  }
+  return [...added];
+}
+
+/**
+ * Sends once the event loop comes round again: a call (or an import) that leaves an endless
+ * chain of promises behind never gets there, and times out as it should, instead of starving the
+ * next call. Handles the call left behind (a timer) are reported, and the grader starts afresh.
+ */
+function sendWhenSettled(message: Result, before: string[]): void {
+  setImmediate(() => {
+    const left = leftRunning(before);
+    send(left.length > 0 ? ({ ...message, leftRunning: left } as Result) : message);
+  });
 }
 
 /** Starts the child: `load` imports the learner's module (a dynamic import, so failures are ours to report). */
@@ -167,9 +192,11 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
       if (!("value" in event)) continue;
       const request = event.value as CallRequest | BatchRequest;
       send({ type: "started", id: request.id });
-      if ("batch" in request) handleBatch(module, request);
-      else handleCall(module, request);
+      const before = process.getActiveResourcesInfo();
+      const result =
+        "batch" in request ? handleBatch(module, request) : handleCall(module, request);
+      sendWhenSettled(result, before);
     }
   });
-  send({ type: "ready", exports: Object.keys(module), output: takeOutput() });
+  setImmediate(() => send({ type: "ready", exports: Object.keys(module), output: takeOutput() }));
 }

@@ -106,6 +106,13 @@ function wires(value: unknown, budget: { entries: number }, what: string): Wire[
   return value.map((item) => wire(item, 0, budget));
 }
 
+/** Kinds of handles a call left running: a few short names. */
+function handleKinds(value: unknown): { leftRunning?: string[] } {
+  if (value === undefined) return {};
+  if (!Array.isArray(value) || value.length > 64) reject("the handles left running are not a list");
+  return { leftRunning: value.map((kind) => text(kind, TEXT_LIMITS.name, "a handle's kind")) };
+}
+
 function batchItem(value: unknown, budget: { entries: number }): BatchItem {
   const item = record(value, "a batch item");
   if ("error" in item) return { error: thrown(item.error) };
@@ -142,6 +149,7 @@ function message(value: unknown): ChildMessage {
             argsAfter: wires(raw.argsAfter, budget, "the inputs after the call"),
             output,
             ms: finite(raw.ms, "the call's time"),
+            ...handleKinds(raw.leftRunning),
           };
         case "threw":
           return {
@@ -152,6 +160,7 @@ function message(value: unknown): ChildMessage {
             argsAfter: wires(raw.argsAfter, budget, "the inputs after the call"),
             output,
             ms: finite(raw.ms, "the call's time"),
+            ...handleKinds(raw.leftRunning),
           };
         case "batch": {
           if (!Array.isArray(raw.items)) reject("the batch's items are not a list");

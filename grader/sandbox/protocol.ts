@@ -26,8 +26,13 @@ export interface ThrownError {
   stack: string;
 }
 
+/** Kinds of handles (a timer, a socket) a call left running; the grader then starts a fresh child. */
+interface LeftRunning {
+  leftRunning?: string[];
+}
+
 export type CallResult =
-  | {
+  | ({
       type: "result";
       id: number;
       status: "returned";
@@ -36,8 +41,8 @@ export type CallResult =
       argsAfter: Wire[];
       output: string;
       ms: number;
-    }
-  | {
+    } & LeftRunning)
+  | ({
       type: "result";
       id: number;
       status: "threw";
@@ -45,9 +50,16 @@ export type CallResult =
       argsAfter: Wire[];
       output: string;
       ms: number;
-    }
+    } & LeftRunning)
   | { type: "result"; id: number; status: "missing"; output: string }
-  | { type: "result"; id: number; status: "batch"; items: BatchItem[]; output: string; ms: number };
+  | ({
+      type: "result";
+      id: number;
+      status: "batch";
+      items: BatchItem[];
+      output: string;
+      ms: number;
+    } & LeftRunning);
 
 export type ChildMessage =
   | { type: "ready"; exports: string[]; output: string }

@@ -79,6 +79,8 @@ interface Live {
   child: ChildProcess;
   kill: () => void;
   exports: string[];
+  /** Calls this child has answered. */
+  served: number;
   /** Raw stderr/stdout the child wrote around our console capture (crash messages, mostly). */
   stray: string;
   listener: Listener | undefined;
@@ -156,8 +158,10 @@ export class Sandbox {
       const finish = (outcome: CallOutcome) => {
         clearTimeout(timer);
         live.listener = undefined;
-        // A run out of time is the run's answer, started or not.
-        const unstarted = !started && !(outcome.status === "timeout" && outcome.run);
+        // Worth another try only in a child that had served calls (a fresh one would do the
+        // same again); and a run out of time is the run's answer, started or not.
+        const unstarted =
+          !started && live.served > 0 && !(outcome.status === "timeout" && outcome.run);
         resolve(unstarted ? { unstarted: true, output: live.stray } : outcome);
       };
       const timer = setTimeout(() => {
@@ -174,7 +178,13 @@ export class Sandbox {
           if (message.type === "started" && message.id === id) started = true;
           if (message.type !== "result" || message.id !== id) return;
           started = true;
+          live.served++;
           const { type: _type, id: _id, ...outcome } = message;
+          // A timer or socket left running could hold up the next call: that one starts afresh.
+          if ("leftRunning" in outcome) {
+            delete outcome.leftRunning;
+            this.#kill();
+          }
           finish({ ...outcome, output: outcome.output + live.stray } as CallOutcome);
         },
         problem: (what) => {
@@ -249,7 +259,7 @@ export class Sandbox {
       }
     };
     running.add(kill);
-    const live: Live = { child, kill, exports: [], stray: "", listener: undefined };
+    const live: Live = { child, kill, exports: [], served: 0, stray: "", listener: undefined };
     const collect = (chunk: Buffer) => {
       if (live.stray.length < STRAY_LIMIT)
         live.stray += chunk.toString("utf8").slice(0, STRAY_LIMIT);
