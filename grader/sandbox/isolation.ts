@@ -9,7 +9,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 export interface Isolation {
-  /** RLIMIT_CPU through `ulimit -t` (needs a POSIX shell). */
+  /**
+   * RLIMIT_CPU and RLIMIT_DATA through `ulimit -t -d` (needs a POSIX shell). The data limit also
+   * bounds memory outside V8's heap (typed arrays), which the heap limit does not.
+   */
   cpuLimit: boolean;
   /** The child runs as nobody:nogroup (only when the grader runs as root). */
   unprivilegedUser: { uid: number; gid: number } | undefined;
@@ -59,7 +62,7 @@ export function isolation(): Isolation {
 export function launchCommand(
   protections: Isolation,
   nodeArgs: string[],
-  cpuSeconds: number,
+  limits: { cpuSeconds: number; memoryMb: number },
 ): { file: string; args: string[] } {
   const unshare =
     protections.namespaces && UNSHARE ? `${UNSHARE} ${UNSHARE_ARGS.join(" ")} -- ` : "";
@@ -74,11 +77,16 @@ export function launchCommand(
     file: SHELL,
     args: [
       "-c",
-      `ulimit -t ${cpuSeconds} && unset PWD OLDPWD && exec ${unshare}"$0" "$@"`,
+      `ulimit -t ${limits.cpuSeconds} && ulimit -d ${limits.memoryMb * 1024} && unset PWD OLDPWD && exec ${unshare}"$0" "$@"`,
       process.execPath,
       ...nodeArgs,
     ],
   };
+}
+
+/** The data-segment limit for a child with a `heapMb` heap: the heap, and 1 GB for everything else. */
+export function memoryLimitMb(heapMb: number): number {
+  return heapMb + 1024;
 }
 
 /** The one line a report gives to what was in force. */
@@ -98,6 +106,6 @@ export function describeIsolation(
     ]
       .filter(Boolean)
       .join(" "),
-    `limits: heap ${heapMb} MB${protections.cpuLimit ? `, CPU ${cpuSeconds} s` : ""}, time per call and per run`,
+    `limits: heap ${heapMb} MB${protections.cpuLimit ? `, memory ${memoryLimitMb(heapMb)} MB, CPU ${cpuSeconds} s` : ""}, time per call and per run`,
   ].join("; ");
 }

@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { FrameReader, frame } from "./frames.ts";
 import { acceptMessage } from "./inbound.ts";
-import { type Isolation, isolation, launchCommand } from "./isolation.ts";
+import { type Isolation, isolation, launchCommand, memoryLimitMb } from "./isolation.ts";
 import type { CallResult, ChildMessage, ThrownError } from "./protocol.ts";
 import type { Wire } from "./wire.ts";
 
@@ -237,7 +237,10 @@ export class Sandbox {
       "--no-warnings",
       entry,
     ];
-    const { file, args } = launchCommand(protections, nodeArgs, cpuSeconds);
+    const { file, args } = launchCommand(protections, nodeArgs, {
+      cpuSeconds,
+      memoryMb: memoryLimitMb(heapMb),
+    });
     const child = spawn(file, args, {
       cwd: dir,
       env: {},
