@@ -178,12 +178,26 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
   // The grader is gone: nothing left to answer (a child stuck in a loop is stopped by its CPU limit).
   process.stdin.on("end", () => process.exit(0));
   redirectOutput();
+  // Nothing left to run while the import is still pending: top-level code awaits something that
+  // can never happen. Said now, rather than after the import's time limit.
+  let importing = true;
+  process.once("beforeExit", () => {
+    if (!importing) return;
+    const message = "the module's top-level code awaits a promise that never settles";
+    send({
+      type: "import-failed",
+      error: { name: "Error", message, stack: "" },
+      output: takeOutput(),
+    });
+  });
   let module: Record<string, unknown>;
   try {
     module = await load();
   } catch (error) {
     send({ type: "import-failed", error: describeError(error), output: takeOutput() });
     return;
+  } finally {
+    importing = false;
   }
   // Requests come from the grader, so their size is not checked.
   const requests = new FrameReader(Number.MAX_SAFE_INTEGER);

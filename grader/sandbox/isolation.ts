@@ -29,13 +29,19 @@ const UNSHARE = ["/usr/bin/unshare", "/bin/unshare"].find((path) => existsSync(p
  * unshare, which is what the grader kills.
  */
 const UNSHARE_ARGS = ["--user", "--net", "--pid", "--fork", "--kill-child"];
+/**
+ * Inside, the child leaves unshare's process group for one of its own: the first process of a PID
+ * namespace ignores signals sent from within it, so "signal my group" then reaches nothing, where
+ * it would otherwise kill unshare, and the child with it, at a moment that races with its result.
+ */
+const SETSID = ["/usr/bin/setsid", "/bin/setsid"].find((path) => existsSync(path));
 
 const posix = process.platform !== "win32";
 const unprivilegedUser = posix && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
 
 /** Whether `unshare` works here, tried as the user the child will run as. */
 function namespacesWork(): boolean {
-  if (process.platform !== "linux" || !UNSHARE) return false;
+  if (process.platform !== "linux" || !UNSHARE || !SETSID) return false;
   const probe = spawnSync(UNSHARE, [...UNSHARE_ARGS, "--", "/bin/true"], {
     env: {},
     timeout: 5000,
@@ -64,20 +70,20 @@ export function launchCommand(
   nodeArgs: string[],
   limits: { cpuSeconds: number; memoryMb: number },
 ): { file: string; args: string[] } {
-  const unshare =
-    protections.namespaces && UNSHARE ? `${UNSHARE} ${UNSHARE_ARGS.join(" ")} -- ` : "";
+  const namespaces =
+    protections.namespaces && UNSHARE && SETSID ? [UNSHARE, ...UNSHARE_ARGS, "--", SETSID] : [];
   if (!protections.cpuLimit) {
-    return unshare
-      ? { file: UNSHARE as string, args: [...UNSHARE_ARGS, "--", process.execPath, ...nodeArgs] }
-      : { file: process.execPath, args: nodeArgs };
+    const [file, ...args] = [...namespaces, process.execPath, ...nodeArgs] as [string, ...string[]];
+    return { file, args };
   }
-  // exec keeps one process (and the child's pipes) while the shell applies the CPU limit; the
+  // exec keeps one process (and the child's pipes) while the shell applies the limits; the
   // shell's own PWD is unset so that the environment stays empty.
+  const limit = `ulimit -t ${limits.cpuSeconds} && ulimit -d ${limits.memoryMb * 1024}`;
   return {
     file: SHELL,
     args: [
       "-c",
-      `ulimit -t ${limits.cpuSeconds} && ulimit -d ${limits.memoryMb * 1024} && unset PWD OLDPWD && exec ${unshare}"$0" "$@"`,
+      `${limit} && unset PWD OLDPWD && exec ${namespaces.map((part) => `${part} `).join("")}"$0" "$@"`,
       process.execPath,
       ...nodeArgs,
     ],

@@ -9,6 +9,8 @@
  * by `frames.ts` and checked by `inbound.ts` before the grader uses them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { FrameReader, frame } from "./frames.ts";
 import { acceptMessage } from "./inbound.ts";
@@ -97,6 +99,7 @@ export class Sandbox {
   constructor(options: SandboxOptions) {
     this.#options = options;
     this.#protections = options.protections ?? isolation();
+    if (this.#protections.unprivilegedUser) assertTraversable(options.dir);
   }
 
   get protections(): Isolation {
@@ -339,6 +342,21 @@ export class Sandbox {
           ),
       };
     });
+  }
+}
+
+/**
+ * The child runs as nobody: it must be able to reach its folder, or every import would fail and
+ * every learner score 0 for the grader's configuration. That is the grader's error, said once.
+ */
+function assertTraversable(dir: string): void {
+  for (let path = dir; ; path = dirname(path)) {
+    if ((statSync(path).mode & 0o001) === 0) {
+      throw new Error(
+        `the sandbox's folder ${dir} is not reachable by the unprivileged user the child runs as: ${path} is not searchable by others. Set TMPDIR to a folder they can reach (such as /tmp).`,
+      );
+    }
+    if (dirname(path) === path) return;
   }
 }
 

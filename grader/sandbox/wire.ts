@@ -50,8 +50,16 @@ export function isWireArray(value: unknown): value is WireArray {
  * deep or too big, and values that throw when read.
  */
 export function encode(value: unknown): Wire {
-  return encodeValue(value, 0, { entries: LIMITS.entries }, new Set());
+  try {
+    return encodeValue(value, 0, { entries: LIMITS.entries }, new Set());
+  } catch (error) {
+    if (error instanceof Untrusted) return { $unsupported: error.message };
+    throw error;
+  }
 }
+
+/** A value that is not data as a whole: a getter or a cycle anywhere in it. */
+class Untrusted extends Error {}
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 
@@ -68,7 +76,7 @@ function encodeValue(
   if (typeof value !== "object") return { $unsupported: `a ${typeof value}` };
   // Before anything reads it: a proxy can answer instanceof and every property as it likes.
   if (types.isProxy(value)) return { $unsupported: "a Proxy" };
-  if (ancestors.has(value)) return { $unsupported: "a cyclic value (it contains itself)" };
+  if (ancestors.has(value)) throw new Untrusted("a cyclic value (it contains itself)");
   try {
     if (value instanceof NDArray) return encodeArray(value, budget);
     if (depth >= LIMITS.depth) return { $unsupported: "a value nested too deeply" };
@@ -81,6 +89,7 @@ function encodeValue(
       ancestors.delete(value);
     }
   } catch (error) {
+    if (error instanceof Untrusted) throw error;
     return { $unsupported: `a value that threw when read (${String(error)})` };
   }
 }
@@ -131,7 +140,7 @@ function encodeObject(
   return out;
 }
 
-/** One property's value; a getter is not called (its value is not data the learner computed). */
+/** One property's value; a getter is not called (it runs code: it is not data). */
 function encodeProperty(
   owner: object,
   key: string,
@@ -140,7 +149,8 @@ function encodeProperty(
   ancestors: Set<object>,
 ): Wire {
   const descriptor = Object.getOwnPropertyDescriptor(owner, key);
-  if (descriptor && !("value" in descriptor)) return { $unsupported: `a getter (key "${key}")` };
+  if (descriptor && !("value" in descriptor))
+    throw new Untrusted(`a value with a getter (key "${key}"), which is not called`);
   return encodeValue(descriptor?.value, depth + 1, budget, ancestors);
 }
 

@@ -41,13 +41,15 @@ describe("encode", () => {
       },
       b1: 1,
     };
-    expect(encode(value)).toEqual({ W1: { $unsupported: 'a getter (key "W1")' }, b1: 1 });
+    expect(unsupported({ params: value })).toBe(
+      'a value with a getter (key "W1"), which is not called',
+    );
   });
 
   it("reports cycles, prototype-polluting keys, promises and oversized values", () => {
     const cyclic: unknown[] = [1];
     cyclic.push(cyclic);
-    expect(encode(cyclic)).toEqual([1, { $unsupported: "a cyclic value (it contains itself)" }]);
+    expect(unsupported(cyclic)).toBe("a cyclic value (it contains itself)");
     expect(unsupported(JSON.parse('{"__proto__": {"score": 100}}'))).toBe(
       'an object with a "__proto__" key',
     );

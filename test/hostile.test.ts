@@ -1,0 +1,302 @@
+/**
+ * The hostile corpus (test/corpus/hostile.ts) graded as one class, through the real command line
+ * (`gradecheck batch`, in a process of its own with its own TMPDIR), with the honest submissions
+ * the attacks are built on alongside. Every report must validate, every verdict hold, every test
+ * the attack does not touch be graded exactly as without it, no score beat the honest one, the
+ * gradebook be intact, and no file appear anywhere but in the output folder.
+ */
+import { spawn } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adapters } from "../grader/adapters/index.ts";
+import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { reportProblems } from "../grader/report/json.ts";
+import type { Report, TestReport } from "../grader/report/types.ts";
+import { isolation } from "../grader/sandbox/isolation.ts";
+import { applyBug, bugs, REFERENCE_PATH, referenceSource } from "./corpus/bugs.ts";
+import { type Context, type HostileCase, hostileCases, type Verdict } from "./corpus/hostile.ts";
+
+const EXPECTED_PATH = join(PACKAGE_ROOT, "assignments/planar-classifier/expected.json");
+const CLI = join(PACKAGE_ROOT, "grader/cli.ts");
+const TSX = join(PACKAGE_ROOT, "node_modules/.bin/tsx");
+/** Files an attack tries to create outside every folder it was given. */
+const ESCAPES = ["/tmp/gradecheck-corpus-pwned.txt", "/tmp/gradecheck-corpus-spawned"];
+
+/**
+ * Attacks on the grader's own processes run only where the sandbox keeps them off it: in a PID
+ * namespace, or as another user. Elsewhere a child can signal the grader (the README says so).
+ */
+const { namespaces, unprivilegedUser } = isolation();
+const guarded: Record<string, boolean> = {
+  "kills-parent": namespaces || unprivilegedUser !== undefined,
+  "signals-group": true,
+  "kills-everything": namespaces,
+};
+const cases = hostileCases.filter((c) => guarded[c.name] ?? true);
+
+/** The honest submissions the attacks build on, as learners of the same class. */
+const honest = (base: string | undefined) => `honest-${(base ?? "reference").replace(/\W+/g, "-")}`;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * Every path under `dir`, relative to it (symbolic links listed, not followed), but for tsx's
+ * compile cache, which the command line's TypeScript runner keeps in TMPDIR.
+ */
+function tree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((path) => !/(^|\/)tsx-\d+(\/|$)/.test(path))
+    .sort();
+}
+
+let root: string;
+let classDir: string;
+let out: string;
+let tmp: string;
+let server: Server;
+let connections = 0;
+let batch: Run;
+let before: string[];
+let after: string[];
+const reports = new Map<string, Report>();
+const json = new Map<string, unknown>();
+
+beforeAll(async () => {
+  server = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+
+  root = mkdtempSync(join(tmpdir(), "gradecheck-hostile-"));
+  // The sandboxed child may run as nobody, and its bundle lies under TMPDIR, inside this folder.
+  chmodSync(root, 0o755);
+  classDir = join(root, "class");
+  out = join(root, "out");
+  tmp = join(root, "tmp");
+  mkdirSync(tmp);
+  const bases = new Map<string | undefined, string>([[undefined, referenceSource()]]);
+  for (const c of cases) {
+    const bug = bugs.find((b) => b.name === c.base);
+    if (c.base !== undefined && !bug) throw new Error(`${c.name}: no bug named "${c.base}"`);
+    if (bug) bases.set(c.base, applyBug(referenceSource(), bug));
+  }
+  const write = (learner: string, source: string) => {
+    const folder = join(classDir, learner);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "model.ts"), source);
+    return folder;
+  };
+  for (const [base, source] of bases) write(honest(base), source);
+  for (const c of cases) {
+    const folder = join(classDir, c.name);
+    const context: Context = {
+      reference: REFERENCE_PATH,
+      expected: EXPECTED_PATH,
+      port,
+      folder,
+      base: bases.get(c.base) as string,
+    };
+    write(c.name, c.source(context));
+    c.files?.(context);
+  }
+
+  before = tree(root);
+  batch = await cli(["batch", classDir, "--out", out, "--jobs", "2"], root, {
+    ...process.env,
+    TMPDIR: tmp,
+    FORCE_COLOR: "0",
+  });
+  after = tree(root).filter((path) => path !== "out" && !path.startsWith(`out/`));
+  for (const file of readdirSync(out).filter((f) => f.endsWith(".json") && !f.startsWith("."))) {
+    const parsed = JSON.parse(readFileSync(join(out, file), "utf8"));
+    json.set(file.replace(/\.json$/, ""), parsed);
+    reports.set(file.replace(/\.json$/, ""), parsed as Report);
+  }
+}, 900_000);
+
+afterAll(() => {
+  server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+  for (const path of ESCAPES) rmSync(path, { force: true });
+});
+
+function reportOf(learner: string): Report {
+  const report = reports.get(learner);
+  if (!report)
+    throw new Error(`no report for ${learner}; batch said:\n${batch.stdout}\n${batch.stderr}`);
+  return report;
+}
+
+/** What must not change from the honest report: the status, the points and the message. */
+const graded = (t: TestReport) => ({
+  id: t.id,
+  status: t.status,
+  score: t.score,
+  message: t.message,
+});
+
+function checkVerdict(c: HostileCase, report: Report, base: Report): void {
+  const verdict: Verdict = typeof c.verdict === "function" ? c.verdict(report.sandbox) : c.verdict;
+  expect(report.score).toBeLessThanOrEqual(base.score);
+  switch (verdict.kind) {
+    case "build-error":
+      expect(report.status).toBe("error");
+      expect(report.score).toBe(0);
+      expect(report.message).toMatch(verdict.message);
+      for (const t of report.tests) expect(t.status, t.id).toBe("error");
+      return;
+    case "unloadable":
+      expect(report.score).toBe(0);
+      expect(report.tests.map((t) => t.id)).toEqual(base.tests.map((t) => t.id));
+      for (const t of report.tests) {
+        expect(t.status, t.id).toBe("error");
+        expect(t.message, t.id).toMatch(verdict.message);
+      }
+      return;
+    case "no-better":
+      expect(report.tests.map((t) => t.id)).toEqual(base.tests.map((t) => t.id));
+      base.tests.forEach((honestTest, k) => {
+        if (honestTest.status !== "passed")
+          expect(report.tests[k]?.status, honestTest.id).not.toBe("passed");
+      });
+      return;
+    case "graded": {
+      expect(report.status).toBe("graded");
+      const untouched = (t: TestReport) => t.function !== verdict.affected;
+      expect(report.tests.filter(untouched).map(graded)).toEqual(
+        base.tests.filter(untouched).map(graded),
+      );
+      if (!verdict.affected) return;
+      const affected = report.tests.filter((t) => !untouched(t));
+      expect(affected.length).toBeGreaterThan(0);
+      for (const t of affected)
+        expect(verdict.statuses, `${t.id}: ${t.message}`).toContain(t.status);
+      const failing = affected.find((t) => t.status !== "passed");
+      if (verdict.message) expect(failing?.message ?? "(all passed)").toMatch(verdict.message);
+      if (verdict.output) expect(affected.map((t) => t.output).join("\n")).toMatch(verdict.output);
+    }
+  }
+}
+
+describe("the hostile corpus, graded as one class by gradecheck batch", () => {
+  it("has at least 30 attacks, each a learner of its own", () => {
+    expect(hostileCases.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(hostileCases.map((c) => c.name)).size).toBe(hostileCases.length);
+  });
+
+  it("exits 0 with a report for every submission and an intact gradebook", () => {
+    expect(batch.code, batch.stderr).toBe(0);
+    const learners = readdirSync(classDir).sort();
+    expect([...reports.keys()].sort()).toEqual(learners);
+    const [header, ...rows] = readFileSync(join(out, "grades.csv"), "utf8").trim().split("\n");
+    expect(header).toMatch(/^learner,score,/);
+    expect(rows.map((row) => row.split(",")[0]).sort()).toEqual(learners);
+    for (const row of rows) {
+      const [learner, score] = row.split(",");
+      expect(Number(score), learner).toBe(reportOf(learner as string).score);
+    }
+  });
+
+  it("writes reports that all validate against the schema", () => {
+    for (const [learner, parsed] of json) expect(reportProblems(parsed), learner).toEqual([]);
+  });
+
+  it("grades the honest submissions as they deserve", () => {
+    const reference = reportOf(honest(undefined));
+    expect(reference.score).toBe(reference.maxScore);
+  });
+
+  it("leaves no file anywhere but in the output folder", () => {
+    expect(after).toEqual(before);
+    expect(tree(tmp)).toEqual([]);
+    for (const path of ESCAPES) expect(existsSync(path), path).toBe(false);
+  });
+
+  it("says in every report which protections were in force", () => {
+    for (const report of reports.values()) {
+      expect(report.sandbox.summary).toContain("files: Node's permission model");
+      expect(report.sandbox.network).toBe(isolation().namespaces ? "cut off" : "open");
+    }
+  });
+
+  it.runIf(isolation().namespaces)("lets no connection through to 127.0.0.1", () => {
+    expect(connections).toBe(0);
+  });
+
+  it("leaves the grader's own objects unpolluted", () => {
+    expect(({} as Record<string, unknown>).score).toBeUndefined();
+    expect(Object.getPrototypeOf(reportOf("returns-proto-keys"))).toBe(Object.prototype);
+  });
+
+  it("escapes what the learner printed in every format", () => {
+    const report = reportOf("report-lookalike");
+    const printed = report.tests.find((t) => t.output.includes("<script>"))?.output;
+    // JSON keeps the text as it was printed: a string, which no score is read from.
+    expect(
+      JSON.parse(adapters.json.render(report)).tests.some((t: TestReport) => t.output === printed),
+    ).toBe(true);
+    for (const name of ["junit", "markdown"] as const) {
+      const text = adapters[name].render(report);
+      expect(text, name).not.toContain("<script>");
+      expect(text, name).not.toContain("<failure/>");
+    }
+    expect(report.score).toBeLessThan(report.maxScore);
+  });
+
+  for (const c of hostileCases) {
+    it.runIf(cases.includes(c))(`${c.name}: ${c.attack}`, () => {
+      checkVerdict(c, reportOf(c.name), reportOf(honest(c.base)));
+    });
+  }
+});
+
+describe("one submission graded on its own", () => {
+  it("gives the same verdict as in the batch, and exits 0 (a report was written)", async () => {
+    const names = ["exit-in-predict", "report-lookalike", "forged-oversize-frame"];
+    await Promise.all(
+      names.map(async (name) => {
+        const report = join(root, `${name}.single.json`);
+        const run = await cli(["grade", join(classDir, name), "--out", report, "--quiet"], root, {
+          ...process.env,
+          TMPDIR: tmp,
+        });
+        expect(run.code, run.stderr).toBe(0);
+        const single = JSON.parse(readFileSync(report, "utf8")) as Report;
+        expect(single.tests.map(graded)).toEqual(reportOf(name).tests.map(graded));
+        expect(single.score).toBe(reportOf(name).score);
+      }),
+    );
+    expect(tree(tmp)).toEqual([]);
+  }, 300_000);
+});
