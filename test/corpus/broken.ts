@@ -1,7 +1,8 @@
 /**
  * Broken submissions that are the reference with one function broken, made by exact substitution
  * (like the bugs in bugs.ts) so that they stay in sync with the reference. The others (a syntax
- * error, process.exit at import, a module that exports nothing) are files in broken/.
+ * error, a module that exports nothing) are files in broken/; the hostile corpus (hostile.ts)
+ * has the rest: exits, floods, bombs, escapes.
  */
 const PREDICT_RETURN = "  return np.where(np.greater(A2, 0.5), 1, 0);";
 
@@ -22,15 +23,6 @@ export const brokenFromReference: Record<string, [from: string, to: string][]> =
   // The loop never advances: k++ is missing.
   for (let k = 0; k < A2.size; ) ones += (A2.data[k] as number) > 0.5 ? 1 : 0;
   return np.where(np.greater(A2, 0.5), ones > -1 ? 1 : 0, 0);`,
-    ],
-  ],
-  /** predict keeps a "history" a billion entries long: far past the sandbox's heap limit. */
-  "huge-allocation.ts": [
-    [
-      PREDICT_RETURN,
-      `  const history: number[][] = [];
-  for (let k = 0; k < 1e9; k += 1e7) history.push(new Array<number>(1e7).fill(k));
-${PREDICT_RETURN}`,
     ],
   ],
   /** sigmoid logs a short line per call; layerSizes logs 10000 characters (more than the 4096 kept). */

@@ -248,10 +248,8 @@ export const hostileCases: HostileCase[] = [
   },
   {
     name: "buffer-bomb",
-    attack: "predict fills typed arrays, which live outside the heap limit",
-    source: inPredict(
-      "  const chunks: Float64Array[] = [];\n  for (let k = 0; k < 64; k++) chunks.push(new Float64Array(2 ** 27).fill(k));",
-    ),
+    attack: "predict fills a 4 GB typed array, which lives outside the heap limit",
+    source: inPredict("  const hoard = new Float64Array(2 ** 29).fill(1);\n  void hoard;"),
     verdict: predictOnly(
       ["error", "timeout"],
       /allocation failed|ran out of memory|did not return/,
