@@ -126,9 +126,12 @@ function judgeReturned(
   }
   const expected = input.expected as Wire;
   const mismatch = compare(expected, outcome.value, input.tolerance);
+  const varies = outcome.second !== undefined && !identical(outcome.value, outcome.second);
   if (mismatch) {
+    // A result that changes from call to call explains any pattern in its difference.
     const hint =
       mistakeHint(input, outcome.value) ??
+      (varies ? VARIES_HINT : undefined) ??
       patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), {
         examples: examples(args),
       });
@@ -137,12 +140,15 @@ function judgeReturned(
       details: { type: "mismatch", ...mismatch, ...(hint ? { hint } : {}) },
     };
   }
-  if (outcome.second !== undefined && !identical(outcome.value, outcome.second)) {
-    const found = compare(outcome.value, outcome.second, { rtol: 0, atol: 0 });
+  if (varies) {
+    const found = compare(outcome.value, outcome.second as Wire, { rtol: 0, atol: 0 });
     return { status: "failed", details: { type: "nondeterministic", path: found?.path ?? "" } };
   }
   return { status: "passed", details: { type: "passed" } };
 }
+
+const VARIES_HINT =
+  "called twice with the same inputs, it returned different results (does it use Math.random, or anything but its arguments)";
 
 /** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
 const MIN_DIAGNOSTIC_ENTRIES = 3;
