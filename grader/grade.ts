@@ -203,76 +203,19 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           );
           continue;
         }
-        if (test.kind === "property") {
-          tests.push(
-            await propertyTest(test, fn, seed, inputs.cases, sandbox, manifest, options.timeoutMs),
-          );
-          continue;
-        }
-        const prepared = await prepare(test, fn, seed, inputs);
-        if (typeof prepared === "string") {
+        try {
+          tests.push(await runTest(test, fn, seed, sandbox, inputs, options));
+        } catch (error) {
+          // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
+          // this test, never the run: the report still comes, and says whose fault it is.
           tests.push(
             testReport(test, fn, {
               status: "error",
               seed,
-              details: { type: "not-run", reason: prepared },
+              details: { type: "not-run", reason: graderFault(error) },
             }),
           );
-          continue;
         }
-        const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
-        const callStart = performance.now();
-        const session =
-          test.check === undefined ? undefined : inputs.cases.sessionChecks[test.check];
-        if (session) {
-          const result = await runSession(session, fn, sandbox, prepared, test.case, limit);
-          tests.push(
-            testReport(
-              test,
-              fn,
-              {
-                status: result.judgement.status,
-                details: locateError(
-                  result.judgement.details,
-                  options.displayRoot,
-                  options.submission,
-                ),
-                seed,
-                timeLimitMs: limit,
-                durationMs: Math.round(performance.now() - callStart),
-                output: result.output,
-              },
-              result.fn,
-            ),
-          );
-          continue;
-        }
-        const repeat = inputs.cases.functions[fn]?.repeat ?? true;
-        const outcome = await sandbox.call(fn, prepared.args, limit, repeat);
-        const durationMs = Math.round(performance.now() - callStart);
-        const judgement = judge({
-          fn,
-          outcome,
-          args: prepared.args,
-          expected: prepared.expected,
-          tolerance: test.tolerance ?? manifest.tolerance,
-          check: test.check,
-          params: test.case,
-          cases: inputs.cases,
-          reference: inputs.reference,
-          argNames: inputs.cases.functions[fn]?.argNames ?? [],
-        });
-        const details = locateError(judgement.details, options.displayRoot, options.submission);
-        tests.push(
-          testReport(test, fn, {
-            status: judgement.status,
-            details,
-            seed,
-            timeLimitMs: limit,
-            durationMs,
-            output: "output" in outcome ? outcome.output : "",
-          }),
-        );
       }
     }
   } finally {
@@ -331,6 +274,77 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     functions,
     tests: blamed,
   };
+}
+
+/** Runs one test whose inputs can be made: a property, a session check, or a call and judgement. */
+async function runTest(
+  test: TestSpec,
+  fn: string,
+  seed: number,
+  sandbox: Sandbox,
+  inputs: GradeInputs,
+  options: GradeOptions,
+): Promise<TestReport> {
+  const { manifest } = inputs;
+  if (test.kind === "property") {
+    return propertyTest(test, fn, seed, inputs.cases, sandbox, manifest, options.timeoutMs);
+  }
+  const prepared = await prepare(test, fn, seed, inputs);
+  if (typeof prepared === "string") {
+    return testReport(test, fn, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: prepared },
+    });
+  }
+  const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
+  const callStart = performance.now();
+  const session = test.check === undefined ? undefined : inputs.cases.sessionChecks[test.check];
+  if (session) {
+    const result = await runSession(session, fn, sandbox, prepared, test.case, limit);
+    return testReport(
+      test,
+      fn,
+      {
+        status: result.judgement.status,
+        details: locateError(result.judgement.details, options.displayRoot, options.submission),
+        seed,
+        timeLimitMs: limit,
+        durationMs: Math.round(performance.now() - callStart),
+        output: result.output,
+      },
+      result.fn,
+    );
+  }
+  const repeat = inputs.cases.functions[fn]?.repeat ?? true;
+  const outcome = await sandbox.call(fn, prepared.args, limit, repeat);
+  const durationMs = Math.round(performance.now() - callStart);
+  const judgement = judge({
+    fn,
+    outcome,
+    args: prepared.args,
+    expected: prepared.expected,
+    tolerance: test.tolerance ?? manifest.tolerance,
+    check: test.check,
+    params: test.case,
+    cases: inputs.cases,
+    reference: inputs.reference,
+    argNames: inputs.cases.functions[fn]?.argNames ?? [],
+  });
+  return testReport(test, fn, {
+    status: judgement.status,
+    details: locateError(judgement.details, options.displayRoot, options.submission),
+    seed,
+    timeLimitMs: limit,
+    durationMs,
+    output: "output" in outcome ? outcome.output : "",
+  });
+}
+
+/** What a test says when gradecheck itself failed on it. */
+export function graderFault(error: unknown): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `gradecheck itself failed on this test (${what}); this is a bug in gradecheck, not in your code: please report it`;
 }
 
 /** Runs a property test: fast-check in the grader, the learner's function in the sandbox. */
