@@ -19,6 +19,7 @@ import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./re
 import { describeIsolation, type Isolation, isolation } from "./sandbox/isolation.ts";
 import { Sandbox } from "./sandbox/sandbox.ts";
 import { totals } from "./score.ts";
+import { typeCheck, typeWarnings } from "./typecheck.ts";
 
 export interface GradeInputs {
   manifest: Manifest;
@@ -47,6 +48,8 @@ export interface GradeOptions {
   runTimeoutMs?: number;
   /** The sandbox's protections; what the platform offers by default. */
   protections?: Isolation;
+  /** Whether to type-check the submission for warnings (default true). */
+  typeCheck?: boolean;
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
@@ -134,6 +137,11 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   let status: Report["status"] = "graded";
   let message = "";
   const build = await buildSubmission(options.submission, options.displayRoot);
+  // Alongside the grading: it only warns, and it takes a compiler process's time.
+  const types =
+    build.status === "built" && options.typeCheck !== false
+      ? typeCheck(options.submission, options.displayRoot)
+      : undefined;
   if (build.status === "failed") {
     status = "error";
     message = build.message;
@@ -223,6 +231,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     if (build.status === "built") rmSync(build.dir, { recursive: true, force: true });
   }
 
+  const warnings = types ? typeWarnings(await types) : [];
   const blamed = explainCheckPairs(blameCallees(tests, inputs.cases), manifest, inputs.cases);
   const { score, maxScore, functions } = totals(blamed);
   if (status === "graded") message = `${score} of ${maxScore} points`;
@@ -239,6 +248,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     durationMs: Math.round(performance.now() - started),
     status,
     message,
+    warnings,
     score,
     maxScore,
     hidden: {

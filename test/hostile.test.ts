@@ -199,6 +199,7 @@ function checkVerdict(c: HostileCase, report: Report, base: Report): void {
       expect(report.tests.filter(untouched).map(graded)).toEqual(
         base.tests.filter(untouched).map(graded),
       );
+      if (verdict.warning) expect(report.warnings.join("\n")).toMatch(verdict.warning);
       if (!verdict.affected) return;
       const affected = report.tests.filter((t) => !untouched(t));
       expect(affected.length).toBeGreaterThan(0);
@@ -237,6 +238,7 @@ describe("the hostile corpus, graded as one class by gradecheck batch", () => {
   it("grades the honest submissions as they deserve", () => {
     const reference = reportOf(honest(undefined));
     expect(reference.score).toBe(reference.maxScore);
+    expect(reference.warnings).toEqual([]);
   });
 
   it("leaves no file anywhere but in the output folder", () => {

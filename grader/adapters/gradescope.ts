@@ -36,7 +36,8 @@ export function gradescope(report: Report): string {
     report.status === "error"
       ? `gradecheck could not grade this submission:\n${plain(report.message)}`
       : `${visibleScore} of ${visibleMax} points on the visible tests` +
-        (hiddenCount > 0 ? `; ${hiddenCount} hidden tests, results after grading.` : ".");
+        (hiddenCount > 0 ? `; ${hiddenCount} hidden tests, results after grading.` : ".") +
+        report.warnings.map((w) => `\n${plain(w)}`).join("");
   return `${JSON.stringify(
     {
       score: report.score,

@@ -37,6 +37,14 @@ export function markdown(report: Report): string {
       `| ${mark} | \`${md(fn.name)}\` | ${Number(score.toFixed(2))} / ${Number(max.toFixed(2))} | ${passed} / ${tests.length} |`,
     );
   }
+  if (report.warnings.length > 0) {
+    lines.push(
+      "",
+      "### Warnings (no points lost)",
+      "",
+      ...report.warnings.map((w) => `- ${md(w)}`),
+    );
+  }
   const failures = visible.filter((t) => t.status !== "passed");
   if (failures.length > 0) {
     lines.push("", "### What to fix", "");

@@ -8,6 +8,7 @@ import type { Report } from "./types.ts";
 const COLOURS = {
   green: "\u001b[32m",
   red: "\u001b[31m",
+  yellow: "\u001b[33m",
   dim: "\u001b[2m",
   bold: "\u001b[1m",
   reset: "\u001b[0m",
@@ -62,6 +63,7 @@ export function summary(
       lines.push(...text.split("\n").map((l) => paint("dim", `    ${l}`)));
     }
   }
+  for (const warning of report.warnings) lines.push(paint("yellow", `! ${clean(warning)}`));
   const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
   lines.push(
     "",

@@ -79,6 +79,8 @@ export interface Report {
   durationMs: number;
   status: "graded" | "error";
   message: string;
+  /** What the learner should hear of that costs no points (type errors). */
+  warnings: string[];
   score: number;
   maxScore: number;
   /** Honest account of hidden tests: run or not, and why. */

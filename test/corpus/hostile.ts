@@ -37,6 +37,8 @@ export type Verdict =
       statuses?: TestStatus[];
       message?: RegExp;
       output?: RegExp;
+      /** One of the report's warnings says this. */
+      warning?: RegExp;
     }
   /**
    * Learner code that patches globals may break itself, never earn a point: no test the base
@@ -139,7 +141,7 @@ export const hostileCases: HostileCase[] = [
     name: "type-error-only",
     attack: "a type error and nothing else (types are not checked when grading)",
     source: (c) => atStartOf(c.base, "layerSizes", "  const rows: number = X.shape;\n  void rows;"),
-    verdict: { kind: "graded" },
+    verdict: { kind: "graded", warning: /type error \(graded anyway.*model\.ts:\d+:\d+: TS2322/ },
   },
   {
     name: "imports-reference",
