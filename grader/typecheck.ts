@@ -71,7 +71,8 @@ export async function typeCheck(submission: string, displayRoot: string): Promis
       .split("\n")
       .map((line) => DIAGNOSTIC.exec(line.trim()))
       .filter(
-        (m): m is RegExpExecArray => m !== null && resolve(dir, m[1] as string) === submission,
+        (m): m is RegExpExecArray =>
+          m !== null && sameFile(resolve(dir, m[1] as string), submission),
       )
       .map(
         ([, , line, column, text]) =>
