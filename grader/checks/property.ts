@@ -91,17 +91,28 @@ function endsTheRun(error: LearnerCallFailed): boolean {
   );
 }
 
+/**
+ * Shrinking steps tried after the first failure; later candidates count as passing, so that
+ * shrinking ends with the smallest failure found so far. A count, not a time, so that the same
+ * seed gives the same counterexample however busy the machine: each step of a gradient law is a
+ * whole gradient check, and unbounded shrinking took 15 s and more.
+ */
+export const MAX_SHRINK_STEPS = 100;
+
 export async function runProperty<T>(
   spec: PropertySpec<T>,
   learner: Learner,
   options: PropertyOptions,
 ): Promise<PropertyOutcome> {
   let inputFree: LearnerCallFailed | undefined;
+  let shrinkStepsLeft: number | undefined;
   const property = fc.asyncProperty(spec.arbitrary, async (input) => {
     if (inputFree) return; // nothing more to learn: skip the remaining runs
+    if (shrinkStepsLeft !== undefined && shrinkStepsLeft-- <= 0) return;
     try {
       await spec.check(learner, input);
     } catch (error) {
+      shrinkStepsLeft ??= MAX_SHRINK_STEPS;
       if (error instanceof LearnerCallFailed && endsTheRun(error)) {
         inputFree = error;
         return;

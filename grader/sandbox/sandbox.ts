@@ -95,6 +95,8 @@ export class Sandbox {
   #nextId = 1;
   /** Set when the module itself cannot be imported: every later call gets the same answer. */
   #importFailure: ImportFailed | undefined;
+  /** Settles when the request in flight has. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SandboxOptions) {
     this.#options = options;
@@ -127,7 +129,17 @@ export class Sandbox {
     return deadline === undefined ? Number.POSITIVE_INFINITY : deadline - performance.now();
   }
 
-  async #request(request: Request, timeoutMs: number): Promise<CallOutcome> {
+  /**
+   * One request at a time: the child serves one call, and a caller that gave up waiting (a
+   * property out of time) leaves its call in flight until that call's own limit ends it.
+   */
+  #request(request: Request, timeoutMs: number): Promise<CallOutcome> {
+    const result = this.#queue.then(() => this.#serve(request, timeoutMs));
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async #serve(request: Request, timeoutMs: number): Promise<CallOutcome> {
     const first = await this.#attempt(request, timeoutMs);
     if (!("unstarted" in first)) return first;
     // The child never picked the call up: something an earlier call (or the import) left

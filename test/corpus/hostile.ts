@@ -274,8 +274,8 @@ export const hostileCases: HostileCase[] = [
           "predict",
           `  const line = "spam ".repeat(200);
   for (let k = 0; k < 2000; k++) console.log(line);
-  writeSync(1, line.repeat(4000));
-  writeSync(2, line.repeat(4000));`,
+  // Raw writes to a pipe the grader drains: EAGAIN when it is full, which the attacker ignores.
+  for (const fd of [1, 2]) try { writeSync(fd, line.repeat(4000)); } catch {}`,
         ),
         'import { writeSync } from "node:fs";',
       ),
