@@ -50,6 +50,12 @@ export interface GradeOptions {
   protections?: Isolation;
   /** Whether to type-check the submission for warnings (default true). */
   typeCheck?: boolean;
+  /**
+   * Inputs and expected values already made, by test and seed: grading a class, each test's
+   * reference run happens once, not once per learner. Shared only between grades of the same
+   * assignment, reference and run seed.
+   */
+  cases?: Map<string, Promise<CaseData>>;
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
@@ -71,9 +77,15 @@ async function prepare(
   fn: string,
   seed: number,
   inputs: GradeInputs,
+  cache: Map<string, Promise<CaseData>> | undefined,
 ): Promise<CaseData | string> {
   const { reference, cases, manifest, expected } = inputs;
-  if (reference) return caseData(test, fn, seed, manifest, cases, reference);
+  if (reference) {
+    const key = `${test.id}@${seed}`;
+    const made = cache?.get(key) ?? caseData(test, fn, seed, manifest, cases, reference);
+    cache?.set(key, made);
+    return made;
+  }
   const fixture = expected?.tests[test.id];
   if (!fixture) return "its expected values need the reference solution, which is not here";
   // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
@@ -299,7 +311,7 @@ async function runTest(
   if (test.kind === "property") {
     return propertyTest(test, fn, seed, inputs.cases, sandbox, manifest, options.timeoutMs);
   }
-  const prepared = await prepare(test, fn, seed, inputs);
+  const prepared = await prepare(test, fn, seed, inputs, options.cases);
   if (typeof prepared === "string") {
     return testReport(test, fn, {
       status: "error",

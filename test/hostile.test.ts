@@ -132,9 +132,9 @@ beforeAll(async () => {
   }
 
   before = tree(root);
-  // Three at a time on two cores: many attacks spend their time waiting for a limit. The hidden
+  // Four at a time on two cores: many attacks spend their time waiting for a limit. The hidden
   // tests add nothing an attack could change.
-  batch = await cli(["batch", classDir, "--out", out, "--jobs", "3", "--no-hidden"], root, {
+  batch = await cli(["batch", classDir, "--out", out, "--jobs", "4", "--no-hidden"], root, {
     ...process.env,
     TMPDIR: tmp,
     FORCE_COLOR: "0",

@@ -22,6 +22,7 @@ import { classSummary } from "../batch/class-summary.ts";
 import { type GradebookRow, gradebookCsv } from "../batch/gradebook.ts";
 import { progressBar, progressText } from "../batch/progress.ts";
 import { ExitError } from "../errors.ts";
+import type { CaseData } from "../expected.ts";
 import { grade } from "../grade.ts";
 import { reportToJson } from "../report/json.ts";
 import type { Report } from "../report/types.ts";
@@ -106,6 +107,8 @@ export async function runBatch(
   if (!id || !ids.includes(id))
     throw new ExitError(2, `name the assignment with --assignment (${ids.join(", ")})`);
   const parts: AssignmentParts = await loadAssignment(options.root, id, true);
+  // Every learner gets the same inputs (same tests, same run seed): the reference runs once each.
+  const cases = new Map<string, Promise<CaseData>>();
   mkdirSync(options.out, { recursive: true });
   const key = JSON.stringify([
     options.toolVersion,
@@ -169,6 +172,7 @@ export async function runBatch(
       }
       try {
         const report = await grade(parts, {
+          cases,
           submission: file,
           displayRoot: options.folder,
           seed: options.seed,
