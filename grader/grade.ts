@@ -16,7 +16,12 @@ import { type CaseData, caseData, type Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
-import { describeIsolation, type Isolation, isolation } from "./sandbox/isolation.ts";
+import {
+  describeIsolation,
+  type Isolation,
+  isolation,
+  memoryLimitMb,
+} from "./sandbox/isolation.ts";
 import { Sandbox } from "./sandbox/sandbox.ts";
 import { totals } from "./score.ts";
 import { typeCheck, typeWarnings } from "./typecheck.ts";
@@ -278,14 +283,15 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
               : ""),
     },
     sandbox: {
-      summary: describeIsolation(
-        protections,
-        manifest.limits.heapMb,
-        manifest.limits.childCpuSeconds,
-      ),
+      summary: describeIsolation(protections, {
+        heapMb: manifest.limits.heapMb,
+        cpuSeconds: manifest.limits.childCpuSeconds,
+        runSeconds: runLimitMs / 1000,
+      }),
       permissionModel: true,
       heapMb: manifest.limits.heapMb,
-      cpuSeconds: protections.cpuLimit ? manifest.limits.childCpuSeconds : null,
+      cpuSeconds: protections.resourceLimits ? manifest.limits.childCpuSeconds : null,
+      memoryMb: protections.resourceLimits ? memoryLimitMb(manifest.limits.heapMb) : null,
       runSeconds: runLimitMs / 1000,
       unprivilegedUser: protections.unprivilegedUser !== undefined,
       processGroup: protections.processGroup,

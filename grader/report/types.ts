@@ -92,6 +92,8 @@ export interface Report {
     permissionModel: boolean;
     heapMb: number;
     cpuSeconds: number | null;
+    /** Memory limit of the child (heap and everything else), where the platform has one. */
+    memoryMb: number | null;
     /** Wall-clock limit of the whole run. */
     runSeconds: number;
     /** Whether the child ran as an unprivileged user (the grader runs as root). */

@@ -10,10 +10,10 @@ import { existsSync } from "node:fs";
 
 export interface Isolation {
   /**
-   * RLIMIT_CPU and RLIMIT_DATA through `ulimit -t -d` (needs a POSIX shell). The data limit also
-   * bounds memory outside V8's heap (typed arrays), which the heap limit does not.
+   * RLIMIT_CPU and RLIMIT_DATA through `ulimit -t` and `-d` (needs a POSIX shell). The data limit
+   * also bounds memory outside V8's heap (typed arrays), which the heap limit does not.
    */
-  cpuLimit: boolean;
+  resourceLimits: boolean;
   /** The child runs as nobody:nogroup (only when the grader runs as root). */
   unprivilegedUser: { uid: number; gid: number } | undefined;
   /** The child runs in a process group of its own, so a signal to "its group" reaches only it. */
@@ -56,7 +56,7 @@ let detected: Isolation | undefined;
 /** What this machine offers (probed on first use). */
 export function isolation(): Isolation {
   detected ??= {
-    cpuLimit: posix && existsSync(SHELL),
+    resourceLimits: posix && existsSync(SHELL),
     unprivilegedUser,
     processGroup: posix,
     namespaces: namespacesWork(),
@@ -72,7 +72,7 @@ export function launchCommand(
 ): { file: string; args: string[] } {
   const namespaces =
     protections.namespaces && UNSHARE && SETSID ? [UNSHARE, ...UNSHARE_ARGS, "--", SETSID] : [];
-  if (!protections.cpuLimit) {
+  if (!protections.resourceLimits) {
     const [file, ...args] = [...namespaces, process.execPath, ...nodeArgs] as [string, ...string[]];
     return { file, args };
   }
@@ -98,9 +98,9 @@ export function memoryLimitMb(heapMb: number): number {
 /** The one line a report gives to what was in force. */
 export function describeIsolation(
   protections: Isolation,
-  heapMb: number,
-  cpuSeconds: number,
+  limits: { heapMb: number; cpuSeconds: number; runSeconds: number },
 ): string {
+  const { heapMb, cpuSeconds, runSeconds } = limits;
   return [
     "files: Node's permission model (reads only its own folder; no writes, processes, workers or addons)",
     protections.namespaces ? "network: cut off" : "network: open (no namespaces here)",
@@ -112,6 +112,6 @@ export function describeIsolation(
     ]
       .filter(Boolean)
       .join(" "),
-    `limits: heap ${heapMb} MB${protections.cpuLimit ? `, memory ${memoryLimitMb(heapMb)} MB, CPU ${cpuSeconds} s` : ""}, time per call and per run`,
+    `limits: heap ${heapMb} MB${protections.resourceLimits ? `, memory ${memoryLimitMb(heapMb)} MB, CPU ${cpuSeconds} s` : ""}, time per call, ${runSeconds} s per run`,
   ].join("; ");
 }

@@ -59,7 +59,7 @@ describe("the sandboxed child", () => {
     expect(await value("environment")).toEqual([]);
   });
 
-  it.runIf(isolation().cpuLimit)(
+  it.runIf(isolation().resourceLimits)(
     "is stopped by its CPU limit even when no call times out",
     async () => {
       const outcome = await sandbox.call("spin", [], 60_000);
