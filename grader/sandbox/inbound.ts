@@ -6,12 +6,10 @@
  * report, never a value to trust.
  */
 import type { BatchItem, ChildMessage, ThrownError } from "./protocol.ts";
-import { LIMITS, type Wire } from "./wire.ts";
+import { FORBIDDEN_KEYS, LIMITS, type Wire } from "./wire.ts";
 
 /** Longest text kept from the child per field; longer is cut with a visible mark. */
 const TEXT_LIMITS = { name: 200, message: 2000, stack: 8000, output: 8192, value: 10_000 };
-
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 class Rejected extends Error {}
 

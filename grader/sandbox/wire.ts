@@ -61,7 +61,12 @@ export function encode(value: unknown): Wire {
 /** A value that is not data as a whole: a getter or a cycle anywhere in it. */
 class Untrusted extends Error {}
 
-const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
+/** Keys no object crossing may have: they could pollute a prototype on the other side. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+]);
 
 function encodeValue(
   value: unknown,
@@ -133,7 +138,7 @@ function encodeObject(
   }
   const keys = Object.keys(value);
   if (keys.length > LIMITS.keys) return { $unsupported: `an object with ${keys.length} keys` };
-  const forbidden = keys.find((key) => FORBIDDEN_KEYS.includes(key));
+  const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
   if (forbidden) return { $unsupported: `an object with a "${forbidden}" key` };
   const out: { [key: string]: Wire } = {};
   for (const key of keys) out[key] = encodeProperty(value, key, depth, budget, ancestors);
