@@ -6,7 +6,7 @@
  *
  * Then the time to grade one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
- * and for the untouched stubs.
+ * and for the untouched stubs; then what the sandbox's isolation costs (bench/sandbox.ts).
  *
  *     npm run bench -- [runs=5] [iterations=10000]
  */
@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
 import { benchGradcheck } from "./gradcheck.ts";
+import { benchSandbox } from "./sandbox.ts";
 
 const runs = Number(process.argv[2] ?? 5);
 const iterations = Number(process.argv[3] ?? 10000);
@@ -121,4 +122,5 @@ for (const [name, times] of Object.entries(grading)) {
   );
 }
 
+await benchSandbox();
 await benchGradcheck();
