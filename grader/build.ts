@@ -3,7 +3,7 @@
  * into a fresh temporary folder, which is all the sandboxed child may read. A syntax error
  * becomes a result with `file:line:column` and a code frame, never an exception.
  */
-import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
@@ -64,8 +64,6 @@ export async function buildSubmission(
       logLevel: "silent",
       write: true,
     });
-    // Readable by the unprivileged user the child may run as (mkdtemp makes the folder 0700).
-    chmodSync(dir, 0o755);
     return { status: "built", dir, entry: join(dir, "child.mjs") };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

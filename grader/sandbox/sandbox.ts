@@ -9,7 +9,7 @@
  * by `frames.ts` and checked by `inbound.ts` before the grader uses them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { statSync } from "node:fs";
+import { chownSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { FrameReader, frame } from "./frames.ts";
@@ -101,7 +101,12 @@ export class Sandbox {
   constructor(options: SandboxOptions) {
     this.#options = options;
     this.#protections = options.protections ?? isolation();
-    if (this.#protections.unprivilegedUser) assertTraversable(options.dir);
+    const user = this.#protections.unprivilegedUser;
+    if (user) {
+      assertTraversable(options.dir);
+      // The bundle's folder (0700 from mkdtemp) becomes the child's: no other user may read it.
+      chownSync(options.dir, user.uid, user.gid);
+    }
   }
 
   get protections(): Isolation {
@@ -362,7 +367,7 @@ export class Sandbox {
  * every learner score 0 for the grader's configuration. That is the grader's error, said once.
  */
 function assertTraversable(dir: string): void {
-  for (let path = dir; ; path = dirname(path)) {
+  for (let path = dirname(dir); ; path = dirname(path)) {
     if ((statSync(path).mode & 0o001) === 0) {
       throw new Error(
         `the sandbox's folder ${dir} is not reachable by the unprivileged user the child runs as: ${path} is not searchable by others. Set TMPDIR to a folder they can reach (such as /tmp).`,
