@@ -12,6 +12,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AssignmentParts, loadAssignment } from "../grader/assignments.ts";
+import type { CaseData } from "../grader/expected.ts";
 import { grade } from "../grader/grade.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
 import { reportProblems, reportToJson } from "../grader/report/json.ts";
@@ -75,6 +76,9 @@ function limiter(limit: number) {
   };
 }
 
+/** The reference's runs, shared by every grade here as by a class in `gradecheck batch`. */
+const cases = new Map<string, Promise<CaseData>>();
+
 const gradeSlot = limiter(Math.max(1, Math.min(availableParallelism(), 4)));
 
 /** Where the submission named `name` lies: a learner's folder of its own, with a model.ts. */
@@ -110,6 +114,7 @@ async function gradeFile(
 ): Promise<GradeRun> {
   const report = await gradeSlot(() =>
     grade(parts, {
+      cases,
       submission,
       displayRoot: displayRoot ?? join(submission, ".."),
       seed,
