@@ -185,19 +185,20 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     });
   }
 
-  const sandbox =
-    build.status === "built"
-      ? new Sandbox({
-          dir: build.dir,
-          entry: build.entry,
-          heapMb: manifest.limits.heapMb,
-          importTimeoutMs: manifest.limits.importTimeoutMs,
-          cpuSeconds: manifest.limits.childCpuSeconds,
-          deadline,
-          protections,
-        })
-      : undefined;
+  let sandbox: Sandbox | undefined;
   try {
+    sandbox =
+      build.status === "built"
+        ? new Sandbox({
+            dir: build.dir,
+            entry: build.entry,
+            heapMb: manifest.limits.heapMb,
+            importTimeoutMs: manifest.limits.importTimeoutMs,
+            cpuSeconds: manifest.limits.childCpuSeconds,
+            deadline,
+            protections,
+          })
+        : undefined;
     for (const { name: fn, tests: specs } of manifest.functions) {
       for (const test of specs) {
         if (test.visibility === "hidden" && !runHidden) continue;
@@ -246,6 +247,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   } finally {
     sandbox?.close();
     if (build.status === "built") rmSync(build.dir, { recursive: true, force: true });
+    // The type check removes its folder when it settles: a run that failed waits for it too.
+    await types?.catch(() => undefined);
   }
 
   const warnings = types ? typeWarnings(await types) : [];

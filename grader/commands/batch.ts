@@ -26,6 +26,7 @@ import type { CaseData } from "../expected.ts";
 import { grade } from "../grade.ts";
 import { reportToJson } from "../report/json.ts";
 import type { Report } from "../report/types.ts";
+import { assertSandboxUsable } from "./grade.ts";
 
 export interface BatchOptions {
   root: string;
@@ -106,6 +107,7 @@ export async function runBatch(
   const id = options.assignment ?? (ids.length === 1 ? ids[0] : undefined);
   if (!id || !ids.includes(id))
     throw new ExitError(2, `name the assignment with --assignment (${ids.join(", ")})`);
+  assertSandboxUsable();
   const parts: AssignmentParts = await loadAssignment(options.root, id, true);
   // Every learner gets the same inputs (same tests, same run seed): the reference runs once each.
   const cases = new Map<string, Promise<CaseData>>();

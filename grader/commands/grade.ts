@@ -2,6 +2,7 @@
  * `gradecheck grade [submission]`: grades one learner's model.ts and writes the JSON report.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { adapters, type FormatName } from "../adapters/index.ts";
 import {
@@ -16,6 +17,7 @@ import { ManifestError } from "../manifest.ts";
 import { reportToJson } from "../report/json.ts";
 import { summary } from "../report/summary.ts";
 import type { Report } from "../report/types.ts";
+import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
 
 export interface GradeCommandOptions {
   root: string;
@@ -79,9 +81,16 @@ export function belowThreshold(
 }
 
 /** The submission file and its assignment's parts, or an ExitError saying why not. */
+/** Refuses to grade where the sandbox cannot work: said once, before any learner loses points. */
+export function assertSandboxUsable(): void {
+  const problem = unreachableFolder(isolation(), tmpdir());
+  if (problem) throw new ExitError(2, problem);
+}
+
 export async function prepareGrading(
   options: Pick<GradeCommandOptions, "root" | "submission" | "assignment">,
 ): Promise<{ file: string; parts: AssignmentParts }> {
+  assertSandboxUsable();
   const file = submissionFile(options.submission);
   const id = chooseAssignment(options, file);
   try {

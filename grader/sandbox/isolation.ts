@@ -6,7 +6,8 @@
  * (not even loopback) and hide every process outside the child's own.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 
 export interface Isolation {
   /**
@@ -114,4 +115,19 @@ export function describeIsolation(
       .join(" "),
     `limits: heap ${heapMb} MB${protections.resourceLimits ? `, memory ${memoryLimitMb(heapMb)} MB, CPU ${cpuSeconds} s` : ""}, time per call, ${runSeconds} s per run`,
   ].join("; ");
+}
+
+/**
+ * Why a child running as `protections`' user could not reach a folder made in `parent` (each
+ * folder above must be searchable by others), or undefined when it can. Checked before grading:
+ * otherwise every import would fail and every learner score 0 for the grader's configuration.
+ */
+export function unreachableFolder(protections: Isolation, parent: string): string | undefined {
+  if (!protections.unprivilegedUser) return undefined;
+  for (let path = parent; ; path = dirname(path)) {
+    if ((statSync(path).mode & 0o001) === 0) {
+      return `the sandbox's folders go in ${parent}, which the unprivileged user the child runs as cannot reach: ${path} is not searchable by others. Set TMPDIR to a folder they can reach (such as /tmp).`;
+    }
+    if (dirname(path) === path) return undefined;
+  }
 }

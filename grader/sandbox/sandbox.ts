@@ -9,12 +9,18 @@
  * by `frames.ts` and checked by `inbound.ts` before the grader uses them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { chownSync, statSync } from "node:fs";
+import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { FrameReader, frame } from "./frames.ts";
 import { acceptMessage } from "./inbound.ts";
-import { type Isolation, isolation, launchCommand, memoryLimitMb } from "./isolation.ts";
+import {
+  type Isolation,
+  isolation,
+  launchCommand,
+  memoryLimitMb,
+  unreachableFolder,
+} from "./isolation.ts";
 import type { CallResult, ChildMessage, ThrownError } from "./protocol.ts";
 import type { Wire } from "./wire.ts";
 
@@ -103,7 +109,8 @@ export class Sandbox {
     this.#protections = options.protections ?? isolation();
     const user = this.#protections.unprivilegedUser;
     if (user) {
-      assertTraversable(options.dir);
+      const problem = unreachableFolder(this.#protections, dirname(options.dir));
+      if (problem) throw new Error(problem);
       // The bundle's folder (0700 from mkdtemp) becomes the child's: no other user may read it.
       chownSync(options.dir, user.uid, user.gid);
     }
@@ -359,21 +366,6 @@ export class Sandbox {
           ),
       };
     });
-  }
-}
-
-/**
- * The child runs as nobody: it must be able to reach its folder, or every import would fail and
- * every learner score 0 for the grader's configuration. That is the grader's error, said once.
- */
-function assertTraversable(dir: string): void {
-  for (let path = dirname(dir); ; path = dirname(path)) {
-    if ((statSync(path).mode & 0o001) === 0) {
-      throw new Error(
-        `the sandbox's folder ${dir} is not reachable by the unprivileged user the child runs as: ${path} is not searchable by others. Set TMPDIR to a folder they can reach (such as /tmp).`,
-      );
-    }
-    if (dirname(path) === path) return;
   }
 }
 

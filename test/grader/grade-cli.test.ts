@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { reportProblems } from "../../grader/report/json.ts";
+import { isolation } from "../../grader/sandbox/isolation.ts";
 import { captureTerminal, planarManifest, tempDir } from "../helpers.ts";
 
 const out = () => join(tempDir("gradecheck-cli-"), "report.json");
@@ -13,6 +14,27 @@ const { maxScore, hidden } = planarManifest();
 const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8"));
 
 describe("gradecheck grade", () => {
+  it.runIf(isolation().unprivilegedUser !== undefined)(
+    "refuses, exit 2, where the child's user could not reach the sandbox's folder, leaving nothing",
+    async () => {
+      const closed = tempDir("gradecheck-closed-");
+      chmodSync(closed, 0o700);
+      const path = out();
+      const previous = process.env.TMPDIR;
+      process.env.TMPDIR = closed;
+      try {
+        expect(
+          await main(["grade", "reference/planar-classifier", "--out", path], PACKAGE_ROOT),
+        ).toBe(2);
+        expect(stderr()).toContain(`${closed} is not searchable by others. Set TMPDIR`);
+        expect(readdirSync(closed)).toEqual([]);
+      } finally {
+        if (previous === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = previous;
+      }
+    },
+  );
+
   it("grades the untouched stubs by default: 0 points, one 'not implemented yet' line per function, exit 0", async () => {
     const path = out();
     expect(await main(["grade", "--out", path], PACKAGE_ROOT)).toBe(0);
