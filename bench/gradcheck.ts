@@ -12,9 +12,9 @@ import {
   type Params,
   type Tensor,
 } from "../grader/gradcheck/check.ts";
+import { median } from "../grader/stats.ts";
 import * as ref from "../reference/planar-classifier/model.ts";
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const tensors = (p: ref.Parameters): Params =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, { shape: v.shape, data: v.data }]));
 const arrays = (p: Params) =>

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
+import { median } from "../grader/stats.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
 import { benchGradcheck } from "./gradcheck.ts";
 import { benchSandbox } from "./sandbox.ts";
@@ -23,14 +24,6 @@ import { benchSandbox } from "./sandbox.ts";
 const runs = Number(process.argv[2] ?? 5);
 const iterations = Number(process.argv[3] ?? 10000);
 const numpyScript = fileURLToPath(new URL("numpy_planar.py", import.meta.url));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function timeTypeScript(): { seconds: number; finalCost: number } {
   const { X, Y } = loadPlanarDataset();

@@ -11,14 +11,7 @@ import { PACKAGE_ROOT } from "../grader/paths.ts";
 import { type Isolation, isolation } from "../grader/sandbox/isolation.ts";
 import { Sandbox } from "../grader/sandbox/sandbox.ts";
 import { encode } from "../grader/sandbox/wire.ts";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+import { median } from "../grader/stats.ts";
 
 export async function benchSandbox(starts = 10, calls = 200): Promise<void> {
   const build = await buildSubmission(

@@ -60,7 +60,7 @@ export interface GradeOptions {
    * reference run happens once, not once per learner. Shared only between grades of the same
    * assignment, reference and run seed.
    */
-  cases?: Map<string, Promise<CaseData>>;
+  caseCache?: Map<string, Promise<CaseData>>;
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
@@ -320,7 +320,7 @@ async function runTest(
   if (test.kind === "property") {
     return propertyTest(test, fn, seed, inputs.cases, sandbox, manifest, options.timeoutMs);
   }
-  const prepared = await prepare(test, fn, seed, inputs, options.cases);
+  const prepared = await prepare(test, fn, seed, inputs, options.caseCache);
   if (typeof prepared === "string") {
     return testReport(test, fn, {
       status: "error",
@@ -373,7 +373,7 @@ async function runTest(
 }
 
 /** What a test says when gradecheck itself failed on it. */
-export function graderFault(error: unknown): string {
+function graderFault(error: unknown): string {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `gradecheck itself failed on this test (${what}); this is a bug in gradecheck, not in your code: please report it`;
 }

@@ -77,7 +77,7 @@ function limiter(limit: number) {
 }
 
 /** The reference's runs, shared by every grade here as by a class in `gradecheck batch`. */
-const cases = new Map<string, Promise<CaseData>>();
+const caseCache = new Map<string, Promise<CaseData>>();
 
 const gradeSlot = limiter(Math.max(1, Math.min(availableParallelism(), 4)));
 
@@ -114,7 +114,7 @@ async function gradeFile(
 ): Promise<GradeRun> {
   const report = await gradeSlot(() =>
     grade(parts, {
-      cases,
+      caseCache,
       submission,
       displayRoot: displayRoot ?? join(submission, ".."),
       seed,

@@ -41,7 +41,6 @@ const ESCAPES = ["/tmp/gradecheck-corpus-pwned.txt", "/tmp/gradecheck-corpus-spa
 const { namespaces, unprivilegedUser } = isolation();
 const guarded: Record<string, boolean> = {
   "kills-parent": namespaces || unprivilegedUser !== undefined,
-  "signals-group": true,
   "kills-everything": namespaces,
 };
 const cases = hostileCases.filter((c) => guarded[c.name] ?? true);

@@ -4,15 +4,7 @@
  */
 import { markdown as md } from "../adapters/sanitize.ts";
 import type { Report } from "../report/types.ts";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  if (sorted.length === 0) return 0;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+import { median } from "../stats.ts";
 
 const round = (x: number) => Math.round(x * 100) / 100;
 

@@ -40,7 +40,8 @@ export function judge(input: JudgeInput): Judgement {
 }
 
 /** Why a test stopped, or never started, when the whole grading run ran out of time. */
-export const RUN_TIME_UP = "the grading run reached its time limit";
+export const RUN_TIME_UP =
+  "the grading run reached its time limit (the tests that timed out before this one used it up: fix those first)";
 
 /** A call that did not return a value: missing, not implemented, threw, timed out, crashed. */
 export function judgeFailedCall(

@@ -97,7 +97,7 @@ function endsTheRun(error: LearnerCallFailed): boolean {
  * seed gives the same counterexample however busy the machine: each step of a gradient law is a
  * whole gradient check, and unbounded shrinking took 15 s and more.
  */
-export const MAX_SHRINK_STEPS = 100;
+const MAX_SHRINK_STEPS = 100;
 
 export async function runProperty<T>(
   spec: PropertySpec<T>,

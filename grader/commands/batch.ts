@@ -110,7 +110,7 @@ export async function runBatch(
   assertSandboxUsable();
   const parts: AssignmentParts = await loadAssignment(options.root, id, true);
   // Every learner gets the same inputs (same tests, same run seed): the reference runs once each.
-  const cases = new Map<string, Promise<CaseData>>();
+  const caseCache = new Map<string, Promise<CaseData>>();
   mkdirSync(options.out, { recursive: true });
   const key = JSON.stringify([
     options.toolVersion,
@@ -174,7 +174,7 @@ export async function runBatch(
       }
       try {
         const report = await grade(parts, {
-          cases,
+          caseCache,
           submission: file,
           displayRoot: options.folder,
           seed: options.seed,

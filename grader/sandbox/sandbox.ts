@@ -43,7 +43,7 @@ export interface SandboxOptions {
 }
 
 /** The largest message the grader reads from a child: the wire's entry limit, with room to spare. */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** Every child alive, so that they die with the grader even when it exits early. */
 const running = new Set<() => void>();
@@ -86,7 +86,6 @@ interface Listener {
 interface Live {
   child: ChildProcess;
   kill: () => void;
-  exports: string[];
   /** Calls this child has answered. */
   served: number;
   /** Raw stderr/stdout the child wrote around our console capture (crash messages, mostly). */
@@ -114,16 +113,6 @@ export class Sandbox {
       // The bundle's folder (0700 from mkdtemp) becomes the child's: no other user may read it.
       chownSync(options.dir, user.uid, user.gid);
     }
-  }
-
-  get protections(): Isolation {
-    return this.#protections;
-  }
-
-  /** Names the learner's module exports, or the import failure. */
-  async exports(): Promise<string[] | ImportFailed> {
-    const live = await this.#ensure();
-    return "child" in live ? live.exports : live;
   }
 
   call(fn: string, args: Wire[], timeoutMs: number, repeat = false): Promise<CallOutcome> {
@@ -289,7 +278,7 @@ export class Sandbox {
       }
     };
     running.add(kill);
-    const live: Live = { child, kill, exports: [], served: 0, stray: "", listener: undefined };
+    const live: Live = { child, kill, served: 0, stray: "", listener: undefined };
     const collect = (chunk: Buffer) => {
       if (live.stray.length < STRAY_LIMIT)
         live.stray += chunk.toString("utf8").slice(0, STRAY_LIMIT);
@@ -340,7 +329,6 @@ export class Sandbox {
           if (message.type === "ready") {
             clearTimeout(timer);
             live.listener = undefined;
-            live.exports = message.exports;
             resolve(live);
           } else if (message.type === "import-failed") {
             fail(message.error, message.output + live.stray);
