@@ -2,13 +2,29 @@
  * Build stage: bundles the learner's module, the array module it imports and the child runner
  * into a fresh temporary folder, which is all the sandboxed child may read. A syntax error
  * becomes a result with `file:line:column` and a code frame, never an exception.
+ *
+ * The build reads nothing but the submission. Its files are first copied into a fresh folder
+ * (`stageSubmission`), and bundled from there with a fixed configuration: no tsconfig.json,
+ * jsconfig.json or package.json of the learner's is read (there is none in the copy, and the
+ * grader gives esbuild its own), and every import of learner code is resolved and checked:
+ * `gradecheck/np`, a Node built-in that esbuild really leaves external, or a TypeScript or
+ * JavaScript file of the copy itself. Nothing else is bundled, no other loader is used, and a build
+ * error quotes only the submission's own files.
  */
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { readFileSync, realpathSync, rmSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
+import { extname, join, relative, sep } from "node:path";
 import { build, type Message, type Plugin } from "esbuild";
 import { PACKAGE_ROOT } from "./paths.ts";
+import {
+  readSubmission,
+  SOURCE_EXTENSIONS,
+  type SubmissionFiles,
+  type SubmissionSource,
+  stageSubmission,
+  submissionAt,
+} from "./submission.ts";
+import { temporaryFolder } from "./tempdirs.ts";
 
 export interface BuildFailure {
   status: "failed";
@@ -17,35 +33,71 @@ export interface BuildFailure {
   location: { file: string; line: number; column: number } | null;
 }
 
-export type BuildResult = { status: "built"; dir: string; entry: string } | BuildFailure;
+export interface Built {
+  status: "built";
+  /** The bundle's folder: what the sandboxed child may read. */
+  dir: string;
+  entry: string;
+  /** The copy of the submission that was bundled, and how its paths read in messages. */
+  staged: StagedSubmission;
+}
+
+export type BuildResult = Built | BuildFailure;
+
+export interface StagedSubmission {
+  /** The copy's folder. */
+  dir: string;
+  /** The entry file in the copy. */
+  entry: string;
+  /** Every file of the copy, by absolute path, with the name it is shown by in messages. */
+  shown: Map<string, string>;
+}
 
 const ARRAY_MODULE = join(PACKAGE_ROOT, "assignments/lib/np.ts");
 const CHILD_RUNNER = join(PACKAGE_ROOT, "grader/sandbox/child.ts");
+const CHILD_SOURCE = "gradecheck-child.ts";
 
-/**
- * Bundles `submission` for the sandbox. `displayRoot` is what file names in messages are relative
- * to (the folder the user graded from).
- */
+export const ALLOWED_IMPORTS =
+  "a submission may import gradecheck/np, Node's own modules and its own TypeScript and JavaScript files";
+
+/** Reads, copies and bundles a submission given by its path (a folder, a model.ts or a file). */
 export async function buildSubmission(
-  submission: string,
+  submission: string | SubmissionSource,
   displayRoot: string,
 ): Promise<BuildResult> {
-  const real = realpathSync(submission);
-  if (!isInside(realpathSync(dirname(submission)), real)) {
-    return {
-      status: "failed",
-      message: `${relative(displayRoot, submission) || submission} is a symbolic link to ${real}, outside its folder: submit the file itself`,
-      location: null,
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "gradecheck-"));
+  const source = typeof submission === "string" ? submissionAt(submission, false) : submission;
+  const read = readSubmission(source, displayRoot);
+  if (read.status === "unreadable")
+    return { status: "failed", message: read.message, location: null };
+  return buildFiles(read, displayRoot);
+}
+
+/** Copies the submission's files into a fresh folder and bundles them from there. */
+export async function buildFiles(
+  submission: SubmissionFiles,
+  displayRoot: string,
+): Promise<BuildResult> {
+  const copy = stageSubmission(submission);
+  // The path esbuild reports errors at: symbolic links in TMPDIR resolved.
+  const stagedDir = realpathSync(copy.dir);
+  const staged: StagedSubmission = {
+    dir: stagedDir,
+    entry: join(stagedDir, ...submission.entry.split("/")),
+    shown: new Map(
+      [...submission.files.keys()].map((name) => [
+        join(stagedDir, ...name.split("/")),
+        relative(displayRoot, join(submission.root, ...name.split("/"))) || name,
+      ]),
+    ),
+  };
+  const dir = temporaryFolder("bundle-");
   try {
     await build({
       stdin: {
         // A dynamic import, so that the child reports an import-time failure instead of dying.
-        contents: `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(() => import(${JSON.stringify(submission)}));\n`,
+        contents: `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(() => import(${JSON.stringify(staged.entry)}));\n`,
         resolveDir: PACKAGE_ROOT,
-        sourcefile: "gradecheck-child.ts",
+        sourcefile: CHILD_SOURCE,
         loader: "ts",
       },
       bundle: true,
@@ -56,68 +108,110 @@ export async function buildSubmission(
       outdir: dir,
       entryNames: "child",
       outExtension: { ".js": ".mjs" },
-      // Learners import the array module by package name wherever their file lies.
-      alias: { "gradecheck/np": ARRAY_MODULE },
-      plugins: [confineImports(dirname(submission))],
+      // The grader's own configuration, whatever configuration files lie anywhere.
+      tsconfigRaw: {},
+      plugins: [confineImports(staged)],
       sourcemap: "inline",
       absWorkingDir: PACKAGE_ROOT,
       logLevel: "silent",
       write: true,
     });
-    return { status: "built", dir, entry: join(dir, "child.mjs") };
+    return { status: "built", dir, entry: join(dir, "child.mjs"), staged };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const errors = (error as { errors?: Message[] }).errors;
     const first = errors?.[0];
-    if (!first) throw error;
-    return { status: "failed", ...describeBuildError(first, displayRoot) };
+    // Worded while the copy is still there to quote.
+    const failure = first ? describeBuildError(first, staged) : undefined;
+    rmSync(copy.dir, { recursive: true, force: true });
+    if (!failure) throw error;
+    return { status: "failed", ...failure };
   }
 }
 
-function describeBuildError(error: Message, displayRoot: string): Omit<BuildFailure, "status"> {
+/** Removes what a build made. */
+export function removeBuild(built: Built): void {
+  rmSync(built.dir, { recursive: true, force: true });
+  rmSync(built.staged.dir, { recursive: true, force: true });
+}
+
+/**
+ * The error, located in the submission's own file when it is one; an error anywhere else (which
+ * the confinement should make impossible) is reported without quoting that file.
+ */
+function describeBuildError(
+  error: Message,
+  staged: StagedSubmission,
+): Omit<BuildFailure, "status"> {
   const location = error.location;
-  if (!location) return { message: error.text, location: null };
-  const file = relative(displayRoot, join(PACKAGE_ROOT, location.file)) || location.file;
-  const where = `${file}:${location.line}:${location.column + 1}`;
+  const path = location ? join(PACKAGE_ROOT, location.file) : undefined;
+  const shown = path === undefined ? undefined : staged.shown.get(path);
+  if (!location || !path || shown === undefined) return { message: error.text, location: null };
+  const where = `${shown}:${location.line}:${location.column + 1}`;
   return {
-    message: `${where}: ${error.text}\n${codeFrame(join(PACKAGE_ROOT, location.file), location.line, location.column)}`,
-    location: { file, line: location.line, column: location.column + 1 },
+    message: `${where}: ${error.text}\n${codeFrame(path, location.line, location.column)}`,
+    location: { file: shown, line: location.line, column: location.column + 1 },
   };
 }
 
-const ALLOWED_IMPORTS =
-  "a submission may import gradecheck/np, Node's own modules and files in its own folder";
-
 /**
- * Keeps the learner's code to its own folder at build time: the bundler runs as the grader, so
- * without this a submission could bundle `../../reference/...` (or a symbolic link to it) and
- * carry the reference solution into the sandbox. Every file the learner's code imports must
- * really lie (symbolic links followed) inside the submission's folder.
+ * Resolves every import of learner code itself, so that nothing but the submission's own files,
+ * the array module and Node's built-ins can reach the bundle: the bundler runs as the grader and
+ * could read any file the grader can.
  */
-function confineImports(folder: string): Plugin {
-  const root = realpathSync(folder);
-  const inside = (path: string) => isInside(root, path);
+function confineImports(staged: StagedSubmission): Plugin {
+  const root = staged.dir;
+  const fromLearner = (importer: string) => isInside(root, importer);
+  const refuse = (path: string, why: string) => ({
+    errors: [{ text: `cannot import "${path}": ${why}; ${ALLOWED_IMPORTS}` }],
+  });
   return {
     name: "confine-imports",
     setup(build) {
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === "confined") return undefined;
-        const fromLearner =
-          args.kind === "dynamic-import" && args.importer.endsWith("gradecheck-child.ts");
-        if (!fromLearner && !inside(args.importer)) return undefined;
-        if (args.path === "gradecheck/np" || isBuiltin(args.path)) return undefined;
+        if (args.importer === CHILD_SOURCE || args.importer.endsWith(`${sep}${CHILD_SOURCE}`)) {
+          return args.path === staged.entry ? { path: staged.entry } : undefined;
+        }
+        if (!fromLearner(args.importer)) return undefined;
+        if (Object.keys(args.with).length > 0)
+          return refuse(args.path, "import attributes (with { … }) are not allowed");
+        if (args.path === "gradecheck/np") return { path: ARRAY_MODULE };
         const resolved = await build.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
           importer: args.importer,
           pluginData: "confined",
         });
-        if (resolved.errors.length > 0) return { errors: resolved.errors };
-        if (resolved.external || inside(realpathSync(resolved.path))) return resolved;
+        if (resolved.external) {
+          // A built-in only when esbuild itself leaves it to Node: a name Node knows but esbuild
+          // does not would otherwise be looked for on disk.
+          return isBuiltin(args.path) && resolved.errors.length === 0
+            ? { path: args.path, external: true }
+            : refuse(args.path, "it is not one of Node's modules");
+        }
+        if (resolved.errors.length > 0 || !resolved.path)
+          return refuse(
+            args.path,
+            isBuiltin(args.path)
+              ? "it is not one of the Node modules a submission may use"
+              : "there is no such file in the submission",
+          );
+        const real = realpathSync(resolved.path);
+        if (!isInside(root, real)) return refuse(args.path, "it lies outside the submission");
+        if (!SOURCE_EXTENSIONS.includes(extname(real)))
+          return refuse(args.path, "it is not a TypeScript or JavaScript file");
+        return { path: real };
+      });
+      // The submission's files are loaded as what their names say, and nothing else is.
+      build.onLoad({ filter: /.*/ }, (args) => {
+        if (!isInside(root, args.path)) return undefined;
+        const extension = extname(args.path);
+        if (!SOURCE_EXTENSIONS.includes(extension))
+          return { errors: [{ text: `${args.path} is not a TypeScript or JavaScript file` }] };
         return {
-          errors: [
-            { text: `"${args.path}" lies outside the submission's folder: ${ALLOWED_IMPORTS}` },
-          ],
+          contents: readFileSync(args.path),
+          loader: extension.endsWith("ts") ? "ts" : "js",
         };
       });
     },

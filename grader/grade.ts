@@ -5,15 +5,16 @@
  * run goes on; only a bug of gradecheck (or an unusable manifest) throws.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
 import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { type AssignmentCases, param, type Reference } from "./assignment.ts";
-import { buildSubmission } from "./build.ts";
+import { type BuildResult, buildFiles, removeBuild, type StagedSubmission } from "./build.ts";
 import { judge, judgeFailedCall, RUN_TIME_UP } from "./checks/judge.ts";
 import { runProperty } from "./checks/property.ts";
 import { makeLearner, runSession } from "./checks/session.ts";
 import { type CaseData, caseData, type Expected } from "./expected.ts";
 import type { Manifest, TestSpec } from "./manifest.ts";
+import { PACKAGE_ROOT } from "./paths.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
 import {
@@ -24,6 +25,12 @@ import {
 } from "./sandbox/isolation.ts";
 import { Sandbox } from "./sandbox/sandbox.ts";
 import { totals } from "./score.ts";
+import {
+  type ReadSubmission,
+  readSubmission,
+  type SubmissionSource,
+  submissionAt,
+} from "./submission.ts";
 import { typeCheck, typeWarnings } from "./typecheck.ts";
 
 export interface GradeInputs {
@@ -36,8 +43,13 @@ export interface GradeInputs {
 }
 
 export interface GradeOptions {
-  /** Absolute path of the learner's model.ts. */
-  submission: string;
+  /**
+   * The learner's submission: a folder holding model.ts, or one file alone (a path is taken as
+   * `submissionAt` reads it: a model.ts comes with its folder).
+   */
+  submission: SubmissionSource | string;
+  /** Its files, when the caller has read them already (a batch, for its resume key). */
+  files?: ReadSubmission;
   /** File names in the report are relative to this folder. */
   displayRoot: string;
   seed: number;
@@ -142,114 +154,87 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   const runLimitMs = options.runTimeoutMs ?? manifest.limits.runSeconds * 1000;
   const deadline = started + runLimitMs;
   const protections = options.protections ?? isolation();
-  const source = readFileSync(options.submission);
+  const source =
+    typeof options.submission === "string"
+      ? submissionAt(options.submission, false)
+      : options.submission;
+  const read = options.files ?? readSubmission(source, options.displayRoot);
   const runHidden = options.hidden && inputs.reference !== undefined;
   const hiddenCount = manifest.functions
     .flatMap((f) => f.tests)
     .filter((t) => t.visibility === "hidden").length;
 
-  const tests: TestReport[] = [];
   /** Visible tests left out because they need the reference solution. */
   const needReference: string[] = [];
   let status: Report["status"] = "graded";
   let message = "";
-  const build = await buildSubmission(options.submission, options.displayRoot);
+  const build: BuildResult =
+    read.status === "read"
+      ? await buildFiles(read, options.displayRoot)
+      : { status: "failed", message: read.message, location: null };
   // Alongside the grading: it only warns, and it takes a compiler process's time.
   const types =
-    build.status === "built" && options.typeCheck !== false
-      ? typeCheck(options.submission, options.displayRoot)
-      : undefined;
+    build.status === "built" && options.typeCheck !== false ? typeCheck(build.staged) : undefined;
   if (build.status === "failed") {
     status = "error";
     message = build.message;
-    tests.push({
-      id: "build",
-      function: "(build)",
-      kind: "build",
-      name: "the submission compiles",
-      status: "error",
-      score: 0,
-      maxScore: 0,
-      visibility: "visible",
-      seed: null,
-      timeLimitMs: null,
-      message: build.message,
-      details: {
-        type: "build",
-        file: build.location?.file ?? null,
-        line: build.location?.line ?? null,
-        column: build.location?.column ?? null,
-      },
-      durationMs: 0,
-      output: "",
-    });
   }
-
-  let sandbox: Sandbox | undefined;
+  // Visible tests first, then the hidden ones in a child of their own: nothing learner code
+  // prints after a hidden test's inputs reached it can show up in a visible test's output.
+  const planned = manifest.functions
+    .flatMap(({ name: fn, tests: specs }) => specs.map((test) => ({ fn, test })))
+    .filter(({ test }) => !(test.visibility === "hidden" && !runHidden))
+    .filter(({ test }) => !options.select || options.select(test));
+  const phases = [
+    planned.filter(({ test }) => test.visibility === "visible"),
+    planned.filter(({ test }) => test.visibility === "hidden"),
+  ];
+  const graded = new Map<TestSpec, TestReport>();
   try {
-    sandbox =
-      build.status === "built"
-        ? new Sandbox({
-            dir: build.dir,
-            entry: build.entry,
-            heapMb: manifest.limits.heapMb,
-            importTimeoutMs: manifest.limits.importTimeoutMs,
-            cpuSeconds: manifest.limits.childCpuSeconds,
+    for (const phase of phases) {
+      if (phase.length === 0) continue;
+      const sandbox =
+        build.status === "built"
+          ? new Sandbox({
+              dir: build.dir,
+              entry: build.entry,
+              heapMb: manifest.limits.heapMb,
+              importTimeoutMs: manifest.limits.importTimeoutMs,
+              cpuSeconds: manifest.limits.childCpuSeconds,
+              deadline,
+              protections,
+            })
+          : undefined;
+      try {
+        for (const { fn, test } of phase) {
+          const result = await gradeOne(
+            test,
+            fn,
+            sandbox && build.status === "built" ? { sandbox, staged: build.staged } : undefined,
             deadline,
-            protections,
-          })
-        : undefined;
-    for (const { name: fn, tests: specs } of manifest.functions) {
-      for (const test of specs) {
-        if (test.visibility === "hidden" && !runHidden) continue;
-        if (options.select && !options.select(test)) continue;
-        // A named check judges with the reference: without it, the test cannot run at all.
-        if (!inputs.reference && test.check !== undefined && inputs.cases.checks[test.check]) {
-          needReference.push(test.id);
-          continue;
-        }
-        const seed = caseSeed(test, options.seed);
-        if (performance.now() >= deadline) {
-          tests.push(
-            testReport(test, fn, {
-              status: "timeout",
-              seed,
-              details: { type: "not-run", reason: RUN_TIME_UP },
-            }),
+            inputs,
+            options,
+            needReference,
           );
-          continue;
+          if (result) graded.set(test, result);
         }
-        if (!sandbox) {
-          tests.push(
-            testReport(test, fn, {
-              status: "error",
-              seed,
-              details: { type: "not-run", reason: "the submission does not compile" },
-            }),
-          );
-          continue;
-        }
-        try {
-          tests.push(await runTest(test, fn, seed, sandbox, inputs, options));
-        } catch (error) {
-          // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
-          // this test, never the run: the report still comes, and says whose fault it is.
-          tests.push(
-            testReport(test, fn, {
-              status: "error",
-              seed,
-              details: { type: "not-run", reason: graderFault(error) },
-            }),
-          );
-        }
+      } finally {
+        sandbox?.close();
       }
     }
   } finally {
-    sandbox?.close();
-    if (build.status === "built") rmSync(build.dir, { recursive: true, force: true });
-    // The type check removes its folder when it settles: a run that failed waits for it too.
+    // The type check reads the copy the build made: the copy goes once the check has settled.
     await types?.catch(() => undefined);
+    if (build.status === "built") removeBuild(build);
   }
+  // In the manifest's order, whatever order they ran in.
+  const tests = [
+    ...(build.status === "failed" ? [buildFailureTest(build.message, build.location)] : []),
+    ...planned.flatMap(({ test }) => {
+      const result = graded.get(test);
+      return result ? [result] : [];
+    }),
+  ];
 
   const warnings = types ? typeWarnings(await types) : [];
   const blamed = explainCheckPairs(blameCallees(tests, inputs.cases), manifest, inputs.cases);
@@ -260,8 +245,10 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     tool: { name: "gradecheck", version: options.toolVersion },
     assignment: { id: manifest.id, version: manifest.version, title: manifest.title },
     submission: {
-      path: relative(options.displayRoot, options.submission) || options.submission,
-      sha256: createHash("sha256").update(source).digest("hex"),
+      path: relative(options.displayRoot, source.entry) || source.entry,
+      sha256: createHash("sha256")
+        .update(read.status === "read" ? (read.files.get(read.entry) ?? "") : "")
+        .digest("hex"),
     },
     seed: options.seed,
     startedAt: startedAt.toISOString(),
@@ -307,12 +294,86 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   };
 }
 
+/** The report's line for a submission that could not be read or built. */
+function buildFailureTest(message: string, location: BuildFailureLocation): TestReport {
+  return {
+    id: "build",
+    function: "(build)",
+    kind: "build",
+    name: "the submission compiles",
+    status: "error",
+    score: 0,
+    maxScore: 0,
+    visibility: "visible",
+    seed: null,
+    timeLimitMs: null,
+    message,
+    details: {
+      type: "build",
+      file: location?.file ?? null,
+      line: location?.line ?? null,
+      column: location?.column ?? null,
+    },
+    durationMs: 0,
+    output: "",
+  };
+}
+
+type BuildFailureLocation = Extract<BuildResult, { status: "failed" }>["location"];
+
+/**
+ * One test's report, or undefined when it is left out (a named check without the reference,
+ * listed in `needReference`). Never throws: a fault of gradecheck's own costs this test only.
+ */
+async function gradeOne(
+  test: TestSpec,
+  fn: string,
+  run: { sandbox: Sandbox; staged: StagedSubmission } | undefined,
+  deadline: number,
+  inputs: GradeInputs,
+  options: GradeOptions,
+  needReference: string[],
+): Promise<TestReport | undefined> {
+  // A named check judges with the reference: without it, the test cannot run at all.
+  if (!inputs.reference && test.check !== undefined && inputs.cases.checks[test.check]) {
+    needReference.push(test.id);
+    return undefined;
+  }
+  const seed = caseSeed(test, options.seed);
+  if (performance.now() >= deadline) {
+    return testReport(test, fn, {
+      status: "timeout",
+      seed,
+      details: { type: "not-run", reason: RUN_TIME_UP },
+    });
+  }
+  if (!run) {
+    return testReport(test, fn, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: "the submission does not compile" },
+    });
+  }
+  try {
+    return await runTest(test, fn, seed, run.sandbox, run.staged, inputs, options);
+  } catch (error) {
+    // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
+    // this test, never the run: the report still comes, and says whose fault it is.
+    return testReport(test, fn, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: graderFault(error) },
+    });
+  }
+}
+
 /** Runs one test whose inputs can be made: a property, a session check, or a call and judgement. */
 async function runTest(
   test: TestSpec,
   fn: string,
   seed: number,
   sandbox: Sandbox,
+  staged: StagedSubmission,
   inputs: GradeInputs,
   options: GradeOptions,
 ): Promise<TestReport> {
@@ -338,7 +399,7 @@ async function runTest(
       fn,
       {
         status: result.judgement.status,
-        details: locateError(result.judgement.details, options.displayRoot, options.submission),
+        details: locateError(result.judgement.details, staged),
         seed,
         timeLimitMs: limit,
         durationMs: Math.round(performance.now() - callStart),
@@ -364,7 +425,7 @@ async function runTest(
   });
   return testReport(test, fn, {
     status: judgement.status,
-    details: locateError(judgement.details, options.displayRoot, options.submission),
+    details: locateError(judgement.details, staged),
     seed,
     timeLimitMs: limit,
     durationMs,
@@ -494,19 +555,24 @@ export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestR
 }
 
 /**
- * Stack traces with paths relative to the folder the user graded from, and the first frame in
- * the submission's own file: where the learner should look, even when the error was raised deep
- * in the array module.
+ * Stack traces with the submission's files by the names the learner knows (not the copy that was
+ * bundled), the grader's own files relative to its package, and the first frame in the
+ * submission's entry file: where the learner should look, even when the error was raised deep in
+ * the array module.
  */
-export function locateError(details: Details, root: string, submission: string): Details {
+export function locateError(details: Details, staged: StagedSubmission): Details {
   if (details.type !== "error") return details;
-  const prefix = root.endsWith("/") ? root : `${root}/`;
-  const stack = details.stack.replaceAll(`file://${prefix}`, "").replaceAll(prefix, "");
-  const file = relative(root, submission) || submission;
+  let stack = details.stack;
+  for (const [path, shown] of staged.shown) {
+    stack = stack.replaceAll(pathToFileURL(path).href, shown).replaceAll(path, shown);
+  }
+  const own = PACKAGE_ROOT.endsWith("/") ? PACKAGE_ROOT : `${PACKAGE_ROOT}/`;
+  stack = stack.replaceAll(pathToFileURL(own).href, "").replaceAll(own, "");
+  const file = staged.shown.get(staged.entry);
   const frame = stack
     .split("\n")
     .slice(1)
     .map((line) => /\(?([^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line))
-    .find((match) => match !== null && (match[1] === file || match[1] === submission));
+    .find((match) => match !== null && match[1] === file);
   return { ...details, stack, ...(frame ? { at: `${file}:${frame[2]}:${frame[3]}` } : {}) };
 }

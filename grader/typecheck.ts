@@ -3,21 +3,14 @@
  * so a type error alone costs no points, but the learner should hear of it. Runs the TypeScript
  * compiler (a development dependency: where it is not installed, the check is skipped and the
  * report says so) on the submission and the array module, and keeps only the diagnostics located
- * in the submission itself, worded `model.ts:12:7: message`.
+ * in the submission's own files, worded `model.ts:12:7: message`.
  */
 import { execFile } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { StagedSubmission } from "./build.ts";
 import { PACKAGE_ROOT } from "./paths.ts";
+import { temporaryFolder } from "./tempdirs.ts";
 
 export type TypeCheck =
   | { status: "checked"; errors: string[] }
@@ -25,6 +18,7 @@ export type TypeCheck =
 
 const TSC = join(PACKAGE_ROOT, "node_modules/typescript/bin/tsc");
 const LIB = join(PACKAGE_ROOT, "assignments/lib");
+const NODE_TYPES = join(PACKAGE_ROOT, "node_modules/@types/node");
 /** At most this many errors are reported; the count says how many more there were. */
 const MAX_ERRORS = 5;
 const TIMEOUT_MS = 60_000;
@@ -32,13 +26,17 @@ const TIMEOUT_MS = 60_000;
 /** `model.ts(12,7): error TS2322: text` -> file, line, column, text. */
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+: .*)$/;
 
-export async function typeCheck(submission: string, displayRoot: string): Promise<TypeCheck> {
+/**
+ * Checks the copy of the submission the build bundled (never the learner's folder, whose
+ * tsconfig.json is not read). The compiler reads only the files named here: `noResolve` keeps it
+ * from loading whatever an import, an import type (`typeof import("/any/file")`, which the build
+ * never sees, as types are stripped) or a triple-slash directive points at, so no diagnostic can
+ * quote a file outside the submission.
+ */
+export async function typeCheck(staged: StagedSubmission): Promise<TypeCheck> {
   if (!existsSync(TSC)) return { status: "skipped", reason: "TypeScript is not installed" };
-  // Such a directive would have the compiler read any file, whose contents its errors may quote.
-  if (/^\s*\/\/\/\s*<reference/m.test(readFileSync(submission, "utf8"))) {
-    return { status: "skipped", reason: "the file has /// <reference> directives" };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "gradecheck-types-"));
+  // Real, as the compiler reports paths relative to it and the copy's names are real paths.
+  const dir = realpathSync(temporaryFolder("types-"));
   try {
     writeFileSync(
       join(dir, "tsconfig.json"),
@@ -52,32 +50,29 @@ export async function typeCheck(submission: string, displayRoot: string): Promis
           noEmit: true,
           strict: true,
           skipLibCheck: true,
-          types: ["node"],
-          typeRoots: [join(PACKAGE_ROOT, "node_modules/@types")],
+          noResolve: true,
+          types: [],
           paths: { "gradecheck/np": [join(LIB, "np.ts")] },
         },
-        files: [submission, ...readdirSync(LIB).map((f) => join(LIB, f))],
+        files: [...staged.shown.keys(), ...readdirSync(LIB).map((f) => join(LIB, f))],
+        include: existsSync(NODE_TYPES) ? [join(NODE_TYPES, "**/*.d.ts")] : [],
       }),
     );
     const output = await new Promise<string>((done) =>
       execFile(
         process.execPath,
         [TSC, "-p", join(dir, "tsconfig.json"), "--pretty", "false"],
-        { cwd: dir, timeout: TIMEOUT_MS, maxBuffer: 1 << 22 },
+        { cwd: dir, timeout: TIMEOUT_MS, maxBuffer: 1 << 22, env: {} },
         (_error, stdout) => done(String(stdout)),
       ),
     );
     const errors = output
       .split("\n")
       .map((line) => DIAGNOSTIC.exec(line.trim()))
-      .filter(
-        (m): m is RegExpExecArray =>
-          m !== null && sameFile(resolve(dir, m[1] as string), submission),
-      )
-      .map(
-        ([, , line, column, text]) =>
-          `${relative(displayRoot, submission) || submission}:${line}:${column}: ${text}`,
-      );
+      .flatMap((m) => {
+        const shown = m ? staged.shown.get(resolve(dir, m[1] as string)) : undefined;
+        return m && shown !== undefined ? [`${shown}:${m[2]}:${m[3]}: ${m[4]}`] : [];
+      });
     return {
       status: "checked",
       errors:
@@ -87,14 +82,6 @@ export async function typeCheck(submission: string, displayRoot: string): Promis
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
   }
 }
 

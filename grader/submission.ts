@@ -1,0 +1,226 @@
+/**
+ * What a submission is, and reading it. A submission is either a folder (a learner's folder
+ * holding model.ts, with any helper files beside it) or one file alone (a learner of a class
+ * folder who is a single `.ts` file: the class folder around it is not theirs). Only its own
+ * regular TypeScript and JavaScript files are read, without following a symbolic link out of it
+ * and without ever opening a named pipe, socket or device, within fixed limits; the files are
+ * then copied into a fresh folder (`stageSubmission`), which is all the build ever sees.
+ */
+import { createHash } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, extname, join, relative, sep } from "node:path";
+import { temporaryFolder } from "./tempdirs.ts";
+
+export interface SubmissionSource {
+  /** Absolute path of the file graded: a folder's model.ts, or a single-file learner's `.ts`. */
+  entry: string;
+  /** The folder whose files belong to the submission; undefined: the entry file alone. */
+  folder: string | undefined;
+}
+
+export interface SubmissionFiles {
+  /** The entry's path relative to the submission's root (its folder, or the entry's own folder). */
+  entry: string;
+  /** Every file of the submission by relative path (`/`-separated), sorted. */
+  files: Map<string, Buffer>;
+  /** Where the submission lies, for messages: the folder, or the entry's own folder. */
+  root: string;
+}
+
+export type ReadSubmission =
+  | ({ status: "read" } & SubmissionFiles)
+  | { status: "unreadable"; message: string };
+
+/** The files a submission may consist of: the submission's TypeScript and JavaScript, nothing else. */
+export const SOURCE_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
+/** Folders never read: dependencies and hidden folders (.git) are not the learner's code. */
+const SKIPPED_FOLDER = (name: string) => name === "node_modules" || name.startsWith(".");
+export const SUBMISSION_LIMITS = { files: 200, fileBytes: 2 << 20, totalBytes: 16 << 20, depth: 8 };
+
+class Unreadable extends Error {}
+
+/** The submission of a path given on the command line: a folder, its model.ts, or a file alone. */
+export function submissionAt(path: string, isFolder: boolean): SubmissionSource {
+  if (isFolder) return { entry: join(path, "model.ts"), folder: path };
+  // A learner's model.ts comes with its folder (helper files); any other file stands alone.
+  return basename(path) === "model.ts"
+    ? { entry: path, folder: dirname(path) }
+    : { entry: path, folder: undefined };
+}
+
+function kind(stats: Stats): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a named pipe";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
+}
+
+function isInside(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder + sep);
+}
+
+/**
+ * The bytes of a regular file, opened without blocking (a named pipe that appeared in its place
+ * is refused, never waited on) and without following a symbolic link.
+ */
+function readRegular(path: string, what: string, budget: { bytes: number }): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw new Unreadable(`${what} cannot be read (${(error as { code?: string }).code})`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new Unreadable(`${what} is ${kind(stats)}, not a file`);
+    const limit = Math.min(SUBMISSION_LIMITS.fileBytes, budget.bytes);
+    if (stats.size > limit) {
+      throw new Unreadable(
+        `${what} is ${stats.size} bytes: a submission's file may have ${SUBMISSION_LIMITS.fileBytes} at most, and all of them ${SUBMISSION_LIMITS.totalBytes}`,
+      );
+    }
+    const bytes = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    budget.bytes -= read;
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A path of the submission, symbolic links resolved, when it really lies inside `root`; otherwise
+ * undefined. Only links that stay inside the submission are followed.
+ */
+function insideTarget(root: string, path: string): string | undefined {
+  try {
+    const real = realpathSync(path);
+    return isInside(root, real) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readFolder(
+  root: string,
+  folder: string,
+  depth: number,
+  files: Map<string, Buffer>,
+  budget: { bytes: number },
+): void {
+  if (depth > SUBMISSION_LIMITS.depth) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    const name = relative(root, path).split(sep).join("/");
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDER(entry.name)) readFolder(root, path, depth + 1, files, budget);
+      continue;
+    }
+    if (!SOURCE_EXTENSIONS.includes(extname(entry.name)) || files.has(name)) continue;
+    let target = path;
+    if (entry.isSymbolicLink()) {
+      const real = insideTarget(root, path);
+      // A link out of the submission is not the learner's file: it is left out.
+      if (!real || !lstatSync(real).isFile()) continue;
+      target = real;
+    } else if (!entry.isFile()) {
+      continue;
+    }
+    if (files.size >= SUBMISSION_LIMITS.files) {
+      throw new Unreadable(
+        `the submission has more than ${SUBMISSION_LIMITS.files} TypeScript and JavaScript files`,
+      );
+    }
+    files.set(name, readRegular(target, name, budget));
+  }
+}
+
+/** Reads a submission's files, or says why it cannot be graded. */
+export function readSubmission(source: SubmissionSource, displayRoot: string): ReadSubmission {
+  const shown = relative(displayRoot, source.entry) || source.entry;
+  const budget = { bytes: SUBMISSION_LIMITS.totalBytes };
+  try {
+    let stats: Stats;
+    try {
+      stats = lstatSync(source.entry);
+    } catch {
+      throw new Unreadable(
+        source.folder === undefined
+          ? `there is no ${shown}`
+          : `${relative(displayRoot, source.folder) || source.folder} is a folder without a model.ts`,
+      );
+    }
+    if (!SOURCE_EXTENSIONS.includes(extname(source.entry))) {
+      throw new Unreadable(
+        `${shown} is not a submission: a submission is a .ts file, or a folder holding model.ts`,
+      );
+    }
+    if (source.folder === undefined) {
+      if (!stats.isFile()) throw new Unreadable(`${shown} is ${kind(stats)}, not a file`);
+      const name = basename(source.entry);
+      const files = new Map([[name, readRegular(source.entry, shown, budget)]]);
+      return { status: "read", entry: name, files, root: dirname(source.entry) };
+    }
+    const root = realpathSync(source.folder);
+    let entryPath = source.entry;
+    if (stats.isSymbolicLink()) {
+      const real = insideTarget(root, source.entry);
+      if (!real) {
+        throw new Unreadable(
+          `${shown} is a symbolic link to a file outside its folder: submit the file itself`,
+        );
+      }
+      entryPath = real;
+    }
+    const entry = relative(source.folder, source.entry).split(sep).join("/");
+    const files = new Map<string, Buffer>();
+    // The entry first, so that its own problem (a pipe, too big) is the one reported.
+    files.set(entry, readRegular(entryPath, shown, budget));
+    readFolder(root, root, 0, files, budget);
+    const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return { status: "read", entry, files: sorted, root: source.folder };
+  } catch (error) {
+    if (error instanceof Unreadable) return { status: "unreadable", message: error.message };
+    throw error;
+  }
+}
+
+/** One digest of every file of the submission, names included: what a re-run compares. */
+export function submissionDigest(files: Map<string, Buffer>): string {
+  const hash = createHash("sha256");
+  for (const [name, bytes] of files) {
+    hash.update(`${Buffer.byteLength(name)}:${name}:${bytes.length}:`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+
+/** The submission's files copied into a fresh folder: the only files the build may read. */
+export function stageSubmission(submission: SubmissionFiles): { dir: string; entry: string } {
+  const dir = temporaryFolder("src-");
+  for (const [name, bytes] of submission.files) {
+    const path = join(dir, ...name.split("/"));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes, { flag: "wx" });
+  }
+  return { dir, entry: join(dir, ...submission.entry.split("/")) };
+}
