@@ -3,6 +3,5 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { main } = await import("../grader/cli.ts");
-const { hideBin } = await import("yargs/helpers");
-process.exitCode = await main(hideBin(process.argv), process.cwd());
+const { runProgram } = await import("../grader/cli.ts");
+await runProgram();

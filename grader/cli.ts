@@ -8,6 +8,7 @@ import { relative, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { adapters, type FormatName, isFormat } from "./adapters/index.ts";
+import { plain } from "./adapters/sanitize.ts";
 import { assignmentIds, loadAssignment } from "./assignments.ts";
 import { runBatch } from "./commands/batch.ts";
 import { runExportGradescope } from "./commands/export-gradescope.ts";
@@ -20,6 +21,7 @@ import { ExitError } from "./errors.ts";
 import { computeExpected, expectedToJson } from "./expected.ts";
 import { PACKAGE_ROOT } from "./paths.ts";
 import { reportProblems } from "./report/json.ts";
+import { exitCleanlyOnSignals } from "./tempdirs.ts";
 
 const EXIT_CODES = `Exit codes:
   0  done (grade: a report was written, whatever the score)
@@ -324,7 +326,8 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ExitError) {
-      process.stderr.write(`gradecheck: ${error.message}\n`);
+      // Paths and names in it may be a learner's: no escape sequence reaches the terminal.
+      process.stderr.write(`gradecheck: ${plain(error.message)}\n`);
       return error.exitCode;
     }
     throw error;
@@ -416,6 +419,12 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("grader/cli.ts")) {
+/** The program: `main` with the process's arguments, ending cleanly on a signal. */
+export async function runProgram(): Promise<void> {
+  exitCleanlyOnSignals();
   process.exitCode = await main(hideBin(process.argv), process.cwd());
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("grader/cli.ts")) {
+  await runProgram();
 }

@@ -51,11 +51,14 @@ export const SUBMISSION_LIMITS = { files: 200, fileBytes: 2 << 20, totalBytes: 1
 
 class Unreadable extends Error {}
 
-/** The submission of a path given on the command line: a folder, its model.ts, or a file alone. */
-export function submissionAt(path: string, isFolder: boolean): SubmissionSource {
+/**
+ * The submission at a path: a folder (its model.ts), a model.ts with its folder (helper files
+ * beside it), or any other file alone; `alone`: a file is alone whatever its name (a learner of a
+ * class folder, where the folder around the file is the class's).
+ */
+export function submissionAt(path: string, isFolder: boolean, alone = false): SubmissionSource {
   if (isFolder) return { entry: join(path, "model.ts"), folder: path };
-  // A learner's model.ts comes with its folder (helper files); any other file stands alone.
-  return basename(path) === "model.ts"
+  return basename(path) === "model.ts" && !alone
     ? { entry: path, folder: dirname(path) }
     : { entry: path, folder: undefined };
 }

@@ -6,7 +6,7 @@
  * to start, which sees that its pid is gone.
  */
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
 
 const PREFIX = "gradecheck-run-";
@@ -69,4 +69,15 @@ export function removeTemporaryFolders(): void {
   if (!runFolder) return;
   rmSync(runFolder, { recursive: true, force: true });
   runFolder = undefined;
+}
+
+/**
+ * Ends the process on SIGINT, SIGTERM or SIGHUP through `process.exit`, so that its exit handlers
+ * run (the sandbox's children are killed, the run folder removed), with the shell's usual code.
+ * For the command line only: a library leaves signals to its host.
+ */
+export function exitCleanlyOnSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => process.exit(128 + (constants.signals[signal] ?? 0)));
+  }
 }

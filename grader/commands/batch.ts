@@ -1,10 +1,10 @@
 /**
- * `gradecheck batch <folder>`: grades a whole class. Each subfolder holding a model.ts (or each
- * `*.ts` file) is one learner's submission. Submissions run in parallel (`--jobs`), each in its own
+ * `gradecheck batch <folder>`: grades a whole class. Every entry of the folder is one learner: a
+ * folder holding model.ts, or a `.ts` file alone. Submissions run in parallel (`--jobs`), each in its own
  * sandbox, so one that crashes, hangs or runs out of memory costs its own row only. Writes a JSON
- * report per learner, the gradebook `grades.csv` and `summary.md`. A re-run skips submissions whose
- * content and grader/assignment version are unchanged (`--force` regrades), so an interrupted run
- * resumes without losing finished reports.
+ * report per learner (in `reports/`), the gradebook `grades.csv` and `summary.md`. A re-run skips
+ * submissions whose files (every one of them) and grader/assignment version are unchanged
+ * (`--force` regrades), so an interrupted run resumes without losing finished reports.
  */
 import { createHash } from "node:crypto";
 import {
@@ -12,11 +12,13 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
+import { inline } from "../adapters/sanitize.ts";
 import { type AssignmentParts, assignmentIds, loadAssignment } from "../assignments.ts";
 import { classSummary } from "../batch/class-summary.ts";
 import { type GradebookRow, gradebookCsv } from "../batch/gradebook.ts";
@@ -26,6 +28,12 @@ import type { CaseData } from "../expected.ts";
 import { grade } from "../grade.ts";
 import { reportToJson } from "../report/json.ts";
 import type { Report } from "../report/types.ts";
+import {
+  readSubmission,
+  type SubmissionSource,
+  submissionAt,
+  submissionDigest,
+} from "../submission.ts";
 import { assertSandboxUsable } from "./grade.ts";
 
 export interface BatchOptions {
@@ -44,28 +52,66 @@ export interface BatchOptions {
   redraw?: (line: string) => void;
 }
 
-export interface Submission {
+/** One entry of a class folder: a learner, and what to grade of theirs. */
+export interface ClassEntry {
   learner: string;
-  file: string;
+  source: SubmissionSource;
 }
 
-/** The submissions in a class folder, by learner name (sorted). */
-export function findSubmissions(folder: string): Submission[] {
+/**
+ * Every entry of a class folder, by learner name (sorted): a folder is a learner with a model.ts
+ * in it, a `name.ts` file a learner of one file. Whatever else an entry is (a file of another
+ * kind, a named pipe, a folder without model.ts) it is a learner too, whose report says why it
+ * could not be graded: nothing in the folder goes unnoticed, and nothing in it is ever waited on.
+ * The output folder, when it lies inside, is left out. Two entries with the same learner name
+ * (`ann/` and `ann.ts`, or one name in two Unicode forms) are refused: whose would the grade be?
+ */
+export function classEntries(folder: string, out?: string): ClassEntry[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new ExitError(2, `no class folder at ${folder}`);
-  const found: Submission[] = [];
+  const outside = out === undefined || !existsSync(out) ? undefined : realpathSync(out);
+  const found: (ClassEntry & { name: string })[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory() && existsSync(join(folder, entry.name, "model.ts"))) {
-      found.push({ learner: entry.name, file: join(folder, entry.name, "model.ts") });
-    } else if (entry.isFile() && entry.name.endsWith(".ts")) {
-      found.push({ learner: basename(entry.name, ".ts"), file: join(folder, entry.name) });
-    }
+    const path = join(folder, entry.name);
+    if (outside !== undefined && realpathSync(path) === outside) continue;
+    // A folder, or a link to one that the instructor made: a learner's folder.
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statIsFolder(path));
+    const learner =
+      !isFolder && entry.name.endsWith(".ts") && entry.name.length > 3
+        ? entry.name.slice(0, -3)
+        : entry.name;
+    found.push({ learner, name: entry.name, source: submissionAt(path, isFolder, true) });
   }
-  return found.sort((a, b) => (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
+  const byKey = new Map<string, string[]>();
+  for (const { learner, name } of found) {
+    const key = learner.normalize("NFC");
+    byKey.set(key, [...(byKey.get(key) ?? []), name]);
+  }
+  const clashes = [...byKey.values()].filter((names) => names.length > 1);
+  if (clashes.length > 0) {
+    throw new ExitError(
+      2,
+      `these entries of ${folder} are the same learner: ${clashes
+        .map((names) => names.map((name) => JSON.stringify(inline(name))).join(" and "))
+        .join("; ")}. Rename or remove one of each, so that every learner has one submission.`,
+    );
+  }
+  return found
+    .map(({ learner, source }) => ({ learner, source }))
+    .sort((a, b) => (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
+}
+
+function statIsFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 interface IndexEntry {
-  sha256: string;
+  /** Every file of the submission, names and contents (`submissionDigest`). */
+  digest: string;
   report: string;
 }
 
@@ -75,16 +121,20 @@ interface BatchIndex {
   entries: Record<string, IndexEntry>;
 }
 
+/** The batch's own files; learners' reports live in REPORTS, a folder of their own. */
 const INDEX = ".gradecheck-batch.json";
+const REPORTS = "reports";
 
 function readIndex(out: string, key: string): BatchIndex {
   try {
     const index = JSON.parse(readFileSync(join(out, INDEX), "utf8")) as BatchIndex;
-    if (index.key === key) return index;
+    if (index.key === key && typeof index.entries === "object" && index.entries !== null) {
+      return { key, entries: Object.assign(Object.create(null), index.entries) };
+    }
   } catch {
     // No index yet, or an unreadable one: start afresh.
   }
-  return { key, entries: {} };
+  return { key, entries: Object.create(null) };
 }
 
 /** Written through a temporary file and a rename, so an interruption never leaves half a file. */
@@ -93,16 +143,29 @@ function writeAtomic(path: string, text: string): void {
   renameSync(`${path}.tmp`, path);
 }
 
-/** A file name for a learner's report that cannot escape the output folder. */
-function reportName(learner: string): string {
-  return `${learner.replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
+/**
+ * A learner's report file, `reports/<name>-<hash>.json`: readable (letters and digits of any
+ * script kept, up to 40 of them), bounded (well under any file system's 255 bytes), and one
+ * per learner name, as the hash is of the exact name.
+ */
+export function reportName(learner: string): string {
+  const readable = Array.from(
+    learner
+      .normalize("NFC")
+      .replace(/[^\p{L}\p{N}._-]+/gu, "_")
+      .replace(/^[._]+/, ""),
+  )
+    .slice(0, 40)
+    .join("");
+  const hash = createHash("sha256").update(learner).digest("hex").slice(0, 10);
+  return `${REPORTS}/${readable || "learner"}-${hash}.json`;
 }
 
 export async function runBatch(
   options: BatchOptions,
   print: (line: string) => void,
 ): Promise<GradebookRow[]> {
-  const submissions = findSubmissions(options.folder);
+  const submissions = classEntries(options.folder, options.out);
   const ids = assignmentIds(options.root);
   const id = options.assignment ?? (ids.length === 1 ? ids[0] : undefined);
   if (!id || !ids.includes(id))
@@ -111,7 +174,7 @@ export async function runBatch(
   const parts: AssignmentParts = await loadAssignment(options.root, id, true);
   // Every learner gets the same inputs (same tests, same run seed): the reference runs once each.
   const caseCache = new Map<string, Promise<CaseData>>();
-  mkdirSync(options.out, { recursive: true });
+  mkdirSync(join(options.out, REPORTS), { recursive: true });
   const key = JSON.stringify([
     options.toolVersion,
     parts.manifest.id,
@@ -136,46 +199,43 @@ export async function runBatch(
       failures: [...results.values()].filter((r) => r.row.status === "error").length,
     };
     if (options.tty) options.redraw?.(progressBar(progress));
-    else print(`${learner}: ${note} · ${progressText(progress)}`);
+    else print(`${inline(learner)}: ${note} · ${progressText(progress)}`);
   };
 
-  const rowOf = (learner: string, report: Report, sha256: string, file: string): GradebookRow => ({
+  const rowOf = (learner: string, report: Report, file: string): GradebookRow => ({
     learner,
     score: report.score,
     maxScore: report.maxScore,
     status: report.status,
     functions: Object.fromEntries(report.functions.map((f) => [f.name, f.score])),
     report: file,
-    sha256,
+    sha256: report.submission.sha256,
     ...(report.status === "error" ? { reason: report.message.split("\n")[0] ?? "" } : {}),
   });
 
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const { learner, file } = next;
-      const sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
+      const { learner, source } = next;
+      const files = readSubmission(source, options.folder);
+      const digest = files.status === "read" ? submissionDigest(files.files) : undefined;
       const name = reportName(learner);
       const previous = index.entries[learner];
       if (
         !options.force &&
-        previous?.sha256 === sha256 &&
-        existsSync(join(options.out, previous.report))
+        digest !== undefined &&
+        previous?.digest === digest &&
+        previous.report === name &&
+        existsSync(join(options.out, name))
       ) {
-        const report = JSON.parse(
-          readFileSync(join(options.out, previous.report), "utf8"),
-        ) as Report;
-        finish(
-          learner,
-          rowOf(learner, report, sha256, previous.report),
-          report,
-          "unchanged, skipped",
-        );
+        const report = JSON.parse(readFileSync(join(options.out, name), "utf8")) as Report;
+        finish(learner, rowOf(learner, report, name), report, "unchanged, skipped");
         continue;
       }
       try {
         const report = await grade(parts, {
           caseCache,
-          submission: file,
+          submission: source,
+          files,
           displayRoot: options.folder,
           seed: options.seed,
           hidden: options.hidden,
@@ -183,14 +243,10 @@ export async function runBatch(
           toolVersion: options.toolVersion,
         });
         writeAtomic(join(options.out, name), reportToJson(report));
-        index.entries[learner] = { sha256, report: name };
+        if (digest !== undefined) index.entries[learner] = { digest, report: name };
+        else delete index.entries[learner];
         writeAtomic(join(options.out, INDEX), JSON.stringify(index, null, 1));
-        finish(
-          learner,
-          rowOf(learner, report, sha256, name),
-          report,
-          `${report.score}/${report.maxScore}`,
-        );
+        finish(learner, rowOf(learner, report, name), report, `${report.score}/${report.maxScore}`);
       } catch (error) {
         // A bug of gradecheck on this submission: its row says so, the class goes on.
         const reason = `gradecheck failed on this submission: ${(error as Error).message}`;
@@ -203,7 +259,7 @@ export async function runBatch(
             status: "error",
             functions: {},
             report: "",
-            sha256,
+            sha256: "",
             reason,
           },
           null,

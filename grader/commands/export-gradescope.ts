@@ -48,7 +48,10 @@ set -u
 ROOT="\${GRADECHECK_AUTOGRADER_ROOT:-/autograder}"
 mkdir -p "$ROOT/results"
 cd "$ROOT/source"
-node bin/gradecheck.mjs grade "$ROOT/submission" --assignment ${assignment} \\
+# A fresh seed for every submission (Gradescope passes none): hidden inputs differ from learner
+# to learner and from try to try, and the report records the seed that replays them.
+SEED="$(od -An -N4 -tu4 /dev/urandom | tr -d ' \n')"
+node bin/gradecheck.mjs grade "$ROOT/submission" --assignment ${assignment} --seed "$SEED" \\
   --out "$ROOT/results/report.json" --format gradescope --quiet 2> "$ROOT/results/stderr.txt"
 if [ -f "$ROOT/results/report.gradescope.json" ]; then
   mv "$ROOT/results/report.gradescope.json" "$ROOT/results/results.json"

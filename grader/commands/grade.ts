@@ -1,7 +1,7 @@
 /**
  * `gradecheck grade [submission]`: grades one learner's model.ts and writes the JSON report.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, type Stats, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { adapters, type FormatName } from "../adapters/index.ts";
@@ -18,6 +18,7 @@ import { reportToJson } from "../report/json.ts";
 import { summary } from "../report/summary.ts";
 import type { Report } from "../report/types.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
+import { type SubmissionSource, submissionAt } from "../submission.ts";
 
 export interface GradeCommandOptions {
   root: string;
@@ -38,14 +39,18 @@ export interface GradeCommandOptions {
   toolVersion: string;
 }
 
-function submissionFile(path: string): string {
-  if (!existsSync(path)) throw new ExitError(2, `no submission at ${path}`);
-  if (statSync(path).isDirectory()) {
-    const inside = join(path, "model.ts");
-    if (!existsSync(inside)) throw new ExitError(2, `${path} is a folder without a model.ts`);
-    return inside;
+/** The submission at a path: a folder holding model.ts, a model.ts with its folder, or a file alone. */
+function submissionOf(path: string): SubmissionSource {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    throw new ExitError(2, `no submission at ${path}`);
   }
-  return path;
+  const folder = stats.isDirectory() || (stats.isSymbolicLink() && statSync(path).isDirectory());
+  if (folder && !existsSync(join(path, "model.ts")))
+    throw new ExitError(2, `${path} is a folder without a model.ts`);
+  return submissionAt(path, folder);
 }
 
 function chooseAssignment(
@@ -89,12 +94,12 @@ export function assertSandboxUsable(): void {
 
 export async function prepareGrading(
   options: Pick<GradeCommandOptions, "root" | "submission" | "assignment">,
-): Promise<{ file: string; parts: AssignmentParts }> {
+): Promise<{ submission: SubmissionSource; parts: AssignmentParts }> {
   assertSandboxUsable();
-  const file = submissionFile(options.submission);
-  const id = chooseAssignment(options, file);
+  const submission = submissionOf(options.submission);
+  const id = chooseAssignment(options, submission.entry);
   try {
-    return { file, parts: await loadAssignment(options.root, id, true) };
+    return { submission, parts: await loadAssignment(options.root, id, true) };
   } catch (error) {
     if (error instanceof ManifestError)
       throw new ExitError(2, `invalid manifest: ${error.message}`);
@@ -120,9 +125,9 @@ export async function gradeSubmission(
   options: SubmissionOptions,
   select?: GradeOptions["select"],
 ): Promise<Report> {
-  const { file, parts } = await prepareGrading(options);
+  const { submission, parts } = await prepareGrading(options);
   return grade(parts, {
-    submission: file,
+    submission,
     displayRoot: options.displayRoot,
     seed: options.seed,
     hidden: options.hidden,

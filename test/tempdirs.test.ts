@@ -1,0 +1,78 @@
+/**
+ * No temporary folder outlives its grader: one ended by a signal removes its own on the way out,
+ * and one that died without a word (SIGKILL, as an out-of-memory kill does) has its folder removed
+ * by the next gradecheck to start.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { tempDir } from "./helpers.ts";
+
+const CLI = join(PACKAGE_ROOT, "grader/cli.ts");
+/** One process (tsx's own command would start the grader as a child of its own). */
+const NODE = [process.execPath, "--import", "tsx", CLI] as const;
+const REFERENCE = join(PACKAGE_ROOT, "reference/planar-classifier/model.ts");
+const STUB = join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
+
+/** A folder for TMPDIR that the sandbox's unprivileged user can pass through. */
+function tmp(): string {
+  const dir = join(tempDir("gradecheck-tempdirs-"), "tmp");
+  mkdirSync(dir);
+  chmodSync(join(dir, ".."), 0o755);
+  chmodSync(dir, 0o1777);
+  return dir;
+}
+
+/** The graders' run folders in `dir` (tsx, which runs the command line, keeps a cache there too). */
+const runFolders = (dir: string) => readdirSync(dir).filter((n) => n.startsWith("gradecheck-run-"));
+
+/** Starts grading the reference (long: it trains) and resolves once its run folder exists. */
+async function gradingStarted(dir: string, out: string): Promise<ChildProcess> {
+  const child = spawn(
+    NODE[0],
+    [...NODE.slice(1), "grade", REFERENCE, "--out", out, "--quiet", "--no-hidden"],
+    {
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, TMPDIR: dir },
+      stdio: "ignore",
+    },
+  );
+  for (let waited = 0; runFolders(dir).length === 0; waited += 50) {
+    if (waited > 60_000) throw new Error("the grader made no run folder");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return child;
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+
+describe("temporary folders", () => {
+  it("go with a grader ended by SIGTERM, which exits 143", async () => {
+    const dir = tmp();
+    const child = await gradingStarted(dir, join(dir, "..", "report.json"));
+    const exit = exited(child);
+    child.kill("SIGTERM");
+    expect(await exit).toBe(143);
+    expect(runFolders(dir)).toEqual([]);
+  }, 90_000);
+
+  it("of a grader killed outright are removed by the next one", async () => {
+    const dir = tmp();
+    const child = await gradingStarted(dir, join(dir, "..", "report.json"));
+    const exit = exited(child);
+    child.kill("SIGKILL");
+    await exit;
+    const left = runFolders(dir);
+    expect(left).toHaveLength(1);
+    const next = spawnSync(
+      NODE[0],
+      [...NODE.slice(1), "grade", STUB, "--out", join(dir, "..", "stub.json"), "--quiet"],
+      { cwd: PACKAGE_ROOT, env: { ...process.env, TMPDIR: dir }, encoding: "utf8" },
+    );
+    expect(next.status, next.stderr).toBe(0);
+    expect(runFolders(dir)).toEqual([]);
+  }, 90_000);
+});
