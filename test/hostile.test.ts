@@ -27,6 +27,7 @@ import type { Report, TestReport } from "../grader/report/types.ts";
 import { isolation } from "../grader/sandbox/isolation.ts";
 import { applyBug, bugs, REFERENCE_PATH, referenceSource } from "./corpus/bugs.ts";
 import { type Context, type HostileCase, hostileCases, type Verdict } from "./corpus/hostile.ts";
+import { SECRET } from "./corpus/hostile-kit.ts";
 
 const EXPECTED_PATH = join(PACKAGE_ROOT, "assignments/planar-classifier/expected.json");
 const CLI = join(PACKAGE_ROOT, "grader/cli.ts");
@@ -110,6 +111,14 @@ beforeAll(async () => {
     if (c.base !== undefined && !bug) throw new Error(`${c.name}: no bug named "${c.base}"`);
     if (bug) bases.set(c.base, applyBug(referenceSource(), bug));
   }
+  // Only the grader may read these; the batch's environment holds the marker too.
+  const secretModule = join(root, "secret.ts");
+  const secretText = join(root, "secret.txt");
+  writeFileSync(
+    secretModule,
+    `export const SECRET = ${JSON.stringify(SECRET)} as const;\ndeclare global {\n  const SECRET_VALUE: ${JSON.stringify(SECRET)};\n}\n`,
+  );
+  writeFileSync(secretText, `${SECRET}\n`);
   const write = (learner: string, source: string) => {
     const folder = join(classDir, learner);
     mkdirSync(folder, { recursive: true });
@@ -125,6 +134,8 @@ beforeAll(async () => {
       port,
       folder,
       base: bases.get(c.base) as string,
+      secretModule,
+      secretText,
     };
     write(c.name, c.source(context));
     c.files?.(context);
@@ -137,10 +148,13 @@ beforeAll(async () => {
     ...process.env,
     TMPDIR: tmp,
     FORCE_COLOR: "0",
+    GRADECHECK_CORPUS_CANARY: SECRET,
   });
   after = tree(root).filter((path) => path !== "out" && !path.startsWith(`out/`));
-  for (const file of readdirSync(out).filter((f) => f.endsWith(".json") && !f.startsWith("."))) {
-    reports.set(file.replace(/\.json$/, ""), JSON.parse(readFileSync(join(out, file), "utf8")));
+  for (const file of readdirSync(join(out, "reports"))) {
+    const report = JSON.parse(readFileSync(join(out, "reports", file), "utf8")) as Report;
+    // Each learner is a folder of the class: the report's path starts with its name.
+    reports.set(report.submission.path.split("/")[0] as string, report);
   }
 }, 900_000);
 
@@ -236,6 +250,20 @@ describe("the hostile corpus, graded as one class by gradecheck batch", () => {
     const reference = reportOf(honest(undefined));
     expect(reference.score).toBe(reference.maxScore);
     expect(reference.warnings).toEqual([]);
+  });
+
+  it("lets no secret of the grader's (its files, its environment) reach a report or an output", () => {
+    const outputs = [
+      batch.stdout,
+      batch.stderr,
+      ...readdirSync(out, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => readFileSync(join(entry.parentPath, entry.name), "utf8")),
+      ...[...reports.values()].flatMap((report) =>
+        Object.values(adapters).map((adapter) => adapter.render(report)),
+      ),
+    ];
+    expect(outputs.filter((text) => text.includes(SECRET))).toEqual([]);
   });
 
   it("leaves no file anywhere but in the output folder", () => {

@@ -14,7 +14,16 @@ export interface Context {
   folder: string;
   /** The reference, or the buggy submission the case builds on. */
   base: string;
+  /**
+   * Files only the grader may read, each holding the marker SECRET: a TypeScript module (its
+   * marker in an exported literal type) and a text file. No report or output may contain it.
+   */
+  secretModule: string;
+  secretText: string;
 }
+
+/** In the grader's secret files and environment: it must never reach anything a learner sees. */
+export const SECRET = "gradecheck-corpus-secret-7f3a91";
 
 export type Verdict =
   /** The submission does not build: report status "error", every test an error. */
@@ -48,7 +57,7 @@ export interface HostileCase {
   /** The buggy submission (test/corpus/bugs.ts) it builds on; the reference by default. */
   base?: string;
   source(context: Context): string;
-  /** Extra things in the learner's folder (symbolic links). */
+  /** Extra things in the learner's folder (symbolic links, configuration files). */
   files?(context: Context): void;
   /** The verdict, which may depend on what the sandbox could do on this machine. */
   verdict: Verdict | ((sandbox: { pidNamespace: boolean; network: string }) => Verdict);

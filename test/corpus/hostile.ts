@@ -7,6 +7,7 @@
  */
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";
+import { buildCases } from "./hostile-build.ts";
 import {
   atStartOf,
   atTop,
@@ -46,7 +47,7 @@ const coreCases: HostileCase[] = [
         predictReturning(c.base, "  return solved(parameters, X);"),
         `import { predict as solved } from ${JSON.stringify(c.reference)};`,
       ),
-    verdict: { kind: "build-error", message: /outside the submission's folder/ },
+    verdict: { kind: "build-error", message: /cannot import ".*": it lies outside the submission/ },
   },
   {
     name: "symlinked-helper",
@@ -57,8 +58,13 @@ const coreCases: HostileCase[] = [
         'import { predict as solved } from "./helper.ts";',
       ),
     files: (c) => symlinkSync(c.reference, join(c.folder, "helper.ts")),
-    verdict: { kind: "build-error", message: /outside the submission's folder/ },
+    // A link out of the submission is not one of its files: it is never read.
+    verdict: {
+      kind: "build-error",
+      message: /cannot import "\.\/helper\.ts": there is no such file/,
+    },
   },
+  ...buildCases,
   {
     name: "throws-at-import",
     attack: "throws while being imported",
