@@ -51,6 +51,8 @@ export interface StagedSubmission {
   entry: string;
   /** Every file of the copy, by absolute path, with the name it is shown by in messages. */
   shown: Map<string, string>;
+  /** The files of the copy the bundle took in (the entry and what it imports): what is checked. */
+  bundled: string[];
 }
 
 const ARRAY_MODULE = join(PACKAGE_ROOT, "assignments/lib/np.ts");
@@ -89,10 +91,11 @@ export async function buildFiles(
         relative(displayRoot, join(submission.root, ...name.split("/"))) || name,
       ]),
     ),
+    bundled: [],
   };
   const dir = temporaryFolder("bundle-");
   try {
-    await build({
+    const { metafile } = await build({
       stdin: {
         // A dynamic import, so that the child reports an import-time failure instead of dying.
         contents: `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(() => import(${JSON.stringify(staged.entry)}));\n`,
@@ -115,7 +118,11 @@ export async function buildFiles(
       absWorkingDir: PACKAGE_ROOT,
       logLevel: "silent",
       write: true,
+      metafile: true,
     });
+    staged.bundled = Object.keys(metafile.inputs)
+      .map((input) => join(PACKAGE_ROOT, input))
+      .filter((path) => staged.shown.has(path));
     return { status: "built", dir, entry: join(dir, "child.mjs"), staged };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

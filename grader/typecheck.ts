@@ -27,8 +27,8 @@ const TIMEOUT_MS = 60_000;
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+: .*)$/;
 
 /**
- * Checks the copy of the submission the build bundled (never the learner's folder, whose
- * tsconfig.json is not read). The compiler reads only the files named here: `noResolve` keeps it
+ * Checks the files of the copy of the submission that the build bundled (never the learner's
+ * folder, whose tsconfig.json is not read; nor files beside the entry that it does not import). The compiler reads only the files named here: `noResolve` keeps it
  * from loading whatever an import, an import type (`typeof import("/any/file")`, which the build
  * never sees, as types are stripped) or a triple-slash directive points at, so no diagnostic can
  * quote a file outside the submission.
@@ -54,7 +54,7 @@ export async function typeCheck(staged: StagedSubmission): Promise<TypeCheck> {
           types: [],
           paths: { "gradecheck/np": [join(LIB, "np.ts")] },
         },
-        files: [...staged.shown.keys(), ...readdirSync(LIB).map((f) => join(LIB, f))],
+        files: [...staged.bundled, ...readdirSync(LIB).map((f) => join(LIB, f))],
         include: existsSync(NODE_TYPES) ? [join(NODE_TYPES, "**/*.d.ts")] : [],
       }),
     );
@@ -70,7 +70,8 @@ export async function typeCheck(staged: StagedSubmission): Promise<TypeCheck> {
       .split("\n")
       .map((line) => DIAGNOSTIC.exec(line.trim()))
       .flatMap((m) => {
-        const shown = m ? staged.shown.get(resolve(dir, m[1] as string)) : undefined;
+        const path = m ? resolve(dir, m[1] as string) : "";
+        const shown = staged.bundled.includes(path) ? staged.shown.get(path) : undefined;
         return m && shown !== undefined ? [`${shown}:${m[2]}:${m[3]}: ${m[4]}`] : [];
       });
     return {
