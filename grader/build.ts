@@ -14,7 +14,13 @@
 import { readFileSync, realpathSync, rmSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { extname, join, relative, sep } from "node:path";
-import { build, type Message, type Plugin } from "esbuild";
+import {
+  build,
+  type Message,
+  type OnResolveArgs,
+  type OnResolveResult,
+  type Plugin,
+} from "esbuild";
 import { PACKAGE_ROOT } from "./paths.ts";
 import {
   readSubmission,
@@ -172,47 +178,76 @@ function confineImports(staged: StagedSubmission): Plugin {
   const refuse = (path: string, why: string) => ({
     errors: [{ text: `cannot import "${path}": ${why}; ${ALLOWED_IMPORTS}` }],
   });
+  /**
+   * Every file outside the copy that an import resolved to (the array module, the child runner
+   * and what they import). A file esbuild loads without resolving an import to it first (a glob
+   * such as import(`../x/${name}.ts`), which skips plugins' resolvers) must be one of these.
+   */
+  const resolvedOutside = new Set<string>();
+  const learnerImport = async (args: OnResolveArgs): Promise<OnResolveResult> => {
+    if (Object.keys(args.with).length > 0)
+      return refuse(args.path, "import attributes (with { … }) are not allowed");
+    if (args.path === "gradecheck/np") return { path: ARRAY_MODULE };
+    const resolved = await resolveAsUsual(args);
+    if (resolved.external) {
+      // A built-in only when esbuild itself leaves it to Node: a name Node knows but esbuild
+      // does not would otherwise be looked for on disk.
+      return isBuiltin(args.path) && resolved.errors.length === 0
+        ? { path: args.path, external: true }
+        : refuse(args.path, "it is not one of Node's modules");
+    }
+    if (resolved.errors.length > 0 || !resolved.path) {
+      return refuse(
+        args.path,
+        isBuiltin(args.path)
+          ? "it is not one of the Node modules a submission may use"
+          : "there is no such file in the submission",
+      );
+    }
+    const real = realpathSync(resolved.path);
+    if (!isInside(root, real)) return refuse(args.path, "it lies outside the submission");
+    if (!SOURCE_EXTENSIONS.includes(extname(real)))
+      return refuse(args.path, "it is not a TypeScript or JavaScript file");
+    return { path: real };
+  };
+  let resolveAsUsual: (args: OnResolveArgs) => Promise<OnResolveResult & { errors: Message[] }>;
   return {
     name: "confine-imports",
     setup(build) {
-      build.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.pluginData === "confined") return undefined;
-        if (args.importer === CHILD_SOURCE || args.importer.endsWith(`${sep}${CHILD_SOURCE}`)) {
-          return args.path === staged.entry ? { path: staged.entry } : undefined;
-        }
-        if (!fromLearner(args.importer)) return undefined;
-        if (Object.keys(args.with).length > 0)
-          return refuse(args.path, "import attributes (with { … }) are not allowed");
-        if (args.path === "gradecheck/np") return { path: ARRAY_MODULE };
-        const resolved = await build.resolve(args.path, {
+      resolveAsUsual = (args) =>
+        build.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
           importer: args.importer,
           pluginData: "confined",
         });
-        if (resolved.external) {
-          // A built-in only when esbuild itself leaves it to Node: a name Node knows but esbuild
-          // does not would otherwise be looked for on disk.
-          return isBuiltin(args.path) && resolved.errors.length === 0
-            ? { path: args.path, external: true }
-            : refuse(args.path, "it is not one of Node's modules");
-        }
-        if (resolved.errors.length > 0 || !resolved.path)
-          return refuse(
-            args.path,
-            isBuiltin(args.path)
-              ? "it is not one of the Node modules a submission may use"
-              : "there is no such file in the submission",
-          );
-        const real = realpathSync(resolved.path);
-        if (!isInside(root, real)) return refuse(args.path, "it lies outside the submission");
-        if (!SOURCE_EXTENSIONS.includes(extname(real)))
-          return refuse(args.path, "it is not a TypeScript or JavaScript file");
-        return { path: real };
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === "confined") return undefined;
+        const fromChildSource =
+          args.importer === CHILD_SOURCE || args.importer.endsWith(`${sep}${CHILD_SOURCE}`);
+        const result =
+          fromChildSource && args.path === staged.entry
+            ? { path: staged.entry }
+            : fromLearner(args.importer)
+              ? await learnerImport(args)
+              : await resolveAsUsual(args);
+        if (result.path && !result.external && !isInside(root, result.path))
+          resolvedOutside.add(result.path);
+        return result;
       });
-      // The submission's files are loaded as what their names say, and nothing else is.
+      // The submission's files are loaded as what their names say; any other file only when an
+      // import of the grader's own code, or an accepted one of the learner's, resolved to it.
       build.onLoad({ filter: /.*/ }, (args) => {
-        if (!isInside(root, args.path)) return undefined;
+        if (!isInside(root, args.path)) {
+          if (resolvedOutside.has(args.path)) return undefined;
+          return {
+            errors: [
+              {
+                text: `an import reaches a file outside the submission (one whose path is built with \`\${…}\`?); ${ALLOWED_IMPORTS}`,
+              },
+            ],
+          };
+        }
         const extension = extname(args.path);
         if (!SOURCE_EXTENSIONS.includes(extension))
           return { errors: [{ text: `${args.path} is not a TypeScript or JavaScript file` }] };

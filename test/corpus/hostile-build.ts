@@ -106,6 +106,17 @@ export const buildCases: HostileCase[] = [
     verdict: refused("./lib/model.ts"),
   },
   {
+    name: "glob-import",
+    attack:
+      "imports the reference through a template-literal path (the bundler takes in every file the pattern matches)",
+    source: (c) =>
+      atTop(
+        c.base,
+        `export const solved = (name: string) => import(\`${join(c.reference, "..")}/\${name}.ts\`);\nexport const required = (name: string) => require(\`../honest-reference/\${name}.ts\`);`,
+      ),
+    verdict: { kind: "build-error", message: /an import reaches a file outside the submission/ },
+  },
+  {
     name: "nested-helper",
     attack: "(honest) imports a helper from a subfolder of its own",
     source: (c) =>

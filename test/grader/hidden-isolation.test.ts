@@ -46,7 +46,8 @@ describe("hidden tests", () => {
       toolVersion: "test",
       typeCheck: false,
     });
-    const own = (output: string) => [...output.matchAll(/^(fp\S+) seen/gm)].map((m) => m[1]);
+    const own = (output: string) =>
+      [...output.matchAll(/^(fp\S+) seen/gm)].map((m) => m[1] as string);
     const hidden = report.tests.filter((t) => t.visibility === "hidden");
     const hiddenInputs = new Set(hidden.flatMap((t) => own(t.output)));
     // The attack works: the hidden tests' own calls printed their inputs' fingerprints.
