@@ -252,7 +252,12 @@ function confineImports(staged: StagedSubmission): Plugin {
         if (!SOURCE_EXTENSIONS.includes(extension))
           return { errors: [{ text: `${args.path} is not a TypeScript or JavaScript file` }] };
         return {
-          contents: readFileSync(args.path),
+          // A source map comment would have esbuild read the map it names, anywhere, and put its
+          // sources into the bundle, which the learner's code may read.
+          contents: readFileSync(args.path, "utf8").replace(
+            /(\/[/*][#@]\s*)sourceMappingURL=/g,
+            "$1sourceMappingURL-ignored=",
+          ),
           loader: extension.endsWith("ts") ? "ts" : "js",
         };
       });

@@ -8,7 +8,15 @@
  */
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { atTop, type Context, type HostileCase, predictReturning } from "./hostile-kit.ts";
+import {
+  atStartOf,
+  atTop,
+  type Context,
+  type HostileCase,
+  predictReturning,
+  SECRET,
+  unharmed,
+} from "./hostile-kit.ts";
 
 /** A configuration file in the learner's folder. */
 const config = (name: string, content: (c: Context) => unknown) => (c: Context) =>
@@ -115,6 +123,37 @@ export const buildCases: HostileCase[] = [
         `export const solved = (name: string) => import(\`${join(c.reference, "..")}/\${name}.ts\`);\nexport const required = (name: string) => require(\`../honest-reference/\${name}.ts\`);`,
       ),
     verdict: { kind: "build-error", message: /an import reaches a file outside the submission/ },
+  },
+  {
+    name: "source-map-comment",
+    attack:
+      "a helper whose source map comment names a secret source map (esbuild would put its sources into the bundle, which the learner's code can read and print)",
+    source: (c) =>
+      atTop(
+        atStartOf(
+          c.base,
+          "predict",
+          '  const map = Buffer.from(readFileSync(new URL(import.meta.url), "utf8").split("base64,").pop() ?? "", "base64").toString();\n  console.log(map.includes("secret-sources") ? "map read" : "map not read");',
+        ),
+        'import { readFileSync } from "node:fs";\nimport "./helper.js";',
+      ),
+    files: (c) => {
+      const map = join(c.folder, "..", "..", "secret.map");
+      writeFileSync(
+        map,
+        JSON.stringify({
+          version: 3,
+          sources: ["s.ts"],
+          sourcesContent: [`secret-sources ${SECRET}`],
+          mappings: "AAAA",
+        }),
+      );
+      writeFileSync(
+        join(c.folder, "helper.js"),
+        `export const x = 1;\n//# sourceMappingURL=${map}\n`,
+      );
+    },
+    verdict: unharmed(/map not read/),
   },
   {
     name: "nested-helper",
