@@ -120,7 +120,8 @@ export const buildCases: HostileCase[] = [
     source: (c) =>
       atTop(
         c.base,
-        `export const solved = (name: string) => import(\`${join(c.reference, "..")}/\${name}.ts\`);\nexport const required = (name: string) => require(\`../honest-reference/\${name}.ts\`);`,
+        // Enough ../ to reach / from wherever the file is bundled, then the reference's folder.
+        `export const solved = (name: string) => require(\`${"../".repeat(24)}${join(c.reference, "..").slice(1)}/\${name}.ts\`);`,
       ),
     verdict: { kind: "build-error", message: /an import reaches a file outside the submission/ },
   },
@@ -133,7 +134,7 @@ export const buildCases: HostileCase[] = [
         atStartOf(
           c.base,
           "predict",
-          '  const map = Buffer.from(readFileSync(new URL(import.meta.url), "utf8").split("base64,").pop() ?? "", "base64").toString();\n  console.log(map.includes("secret-sources") ? "map read" : "map not read");',
+          '  const map = Buffer.from(readFileSync(new URL(import.meta.url), "utf8").split("base64,").pop() ?? "", "base64").toString();\n  console.log(map.includes("secret-" + "sources") ? "map read" : "map not read");',
         ),
         'import { readFileSync } from "node:fs";\nimport "./helper.js";',
       ),
