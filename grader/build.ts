@@ -201,7 +201,7 @@ function confineImports(staged: StagedSubmission): Plugin {
         args.path,
         isBuiltin(args.path)
           ? "it is not one of the Node modules a submission may use"
-          : "there is no such file in the submission",
+          : "there is no such file in the submission (files over 2 MB, past the first 200, in node_modules or in hidden folders are left out)",
       );
     }
     const real = realpathSync(resolved.path);

@@ -3,7 +3,8 @@
  * holding model.ts, with any helper files beside it) or one file alone (a learner of a class
  * folder who is a single `.ts` file: the class folder around it is not theirs). Only its own
  * regular TypeScript and JavaScript files are read, without following a symbolic link out of it
- * and without ever opening a named pipe, socket or device, within fixed limits; the files are
+ * and without ever opening a named pipe, socket or device, within fixed limits (past which a file
+ * other than the entry is left out); the files are
  * then copied into a fresh folder (`stageSubmission`), which is all the build ever sees.
  */
 import { createHash } from "node:crypto";
@@ -148,12 +149,15 @@ function readFolder(
     } else if (!entry.isFile()) {
       continue;
     }
-    if (files.size >= SUBMISSION_LIMITS.files) {
-      throw new Unreadable(
-        `the submission has more than ${SUBMISSION_LIMITS.files} TypeScript and JavaScript files`,
-      );
+    // Past the limits, or unreadable, a file other than the entry is left out (a build output
+    // or a vendored library beside the learner's code need not stop the grading): importing it
+    // is then a build error.
+    if (files.size >= SUBMISSION_LIMITS.files) continue;
+    try {
+      files.set(name, readRegular(target, name, budget));
+    } catch (error) {
+      if (!(error instanceof Unreadable)) throw error;
     }
-    files.set(name, readRegular(target, name, budget));
   }
 }
 
