@@ -38,7 +38,8 @@ describe("gradebookCsv", () => {
       "learner,score,maxScore,percent,status,f,g,report,sha256,reason",
     );
     expect(csv).toContain('"o""neil, jr",1.5,3,50,graded,1.5,0,a.json,ab,\n');
-    expect(csv).toContain('\'=HYPERLINK(1),0,3,0,error,0,0,,cd,"line 1\nline 2"');
+    // One physical line per row: a line break in a cell shows as ↵.
+    expect(csv).toContain("'=HYPERLINK(1),0,3,0,error,0,0,,cd,line 1 ↵ line 2\n");
   });
 });
 

@@ -1,11 +1,11 @@
 /**
  * Exercism's test-runner results.json, version 3: only the visible tests; an `error` status with a
  * message when the submission could not be graded; each test's output capped at 500 characters
- * with Exercism's truncation note; `task_id` numbering the functions.
+ * with Exercism's truncation note; `task_id` numbering the functions. Learner text is `plain`.
  */
 import type { Report } from "../report/types.ts";
 import { hiddenNote, learnerView } from "./learner-view.ts";
-import { cap, plain } from "./sanitize.ts";
+import { cap, inline, plain } from "./sanitize.ts";
 
 const OUTPUT_LIMIT = 500;
 const TRUNCATION = "Output was truncated. Please limit to 500 chars.";
@@ -17,7 +17,7 @@ export function exercism(report: Report): string {
     return `${JSON.stringify({ version: 3, status: "error", message: plain(report.message), tests: [] }, null, 2)}\n`;
   }
   const tests = visible.map((t) => ({
-    name: `${t.function}: ${t.name}`,
+    name: inline(`${t.function}: ${t.name}`),
     status: t.status === "passed" ? "pass" : t.status === "failed" ? "fail" : "error",
     ...(t.status === "passed" ? {} : { message: plain(t.message) }),
     ...(t.output ? { output: cap(plain(t.output), OUTPUT_LIMIT, TRUNCATION) } : {}),

@@ -1,11 +1,12 @@
 /**
  * Gradescope's results.json. Hidden tests keep their results but are shown only once the
- * instructor publishes grades (`after_published`); the summary text tells the learner how much of
- * the score is visible now.
+ * instructor publishes grades (`after_published`), and even then with their name, status and
+ * points only: never what the learner's code printed or a message quoting its values. The summary
+ * text tells the learner how much of the score is visible now. Learner text is `plain`.
  */
 import type { Report } from "../report/types.ts";
-import { learnerView } from "./learner-view.ts";
-import { plain } from "./sanitize.ts";
+import { hiddenSentence, learnerView } from "./learner-view.ts";
+import { inline, plain } from "./sanitize.ts";
 
 export function gradescope(report: Report): string {
   const { visibleScore, visibleMax, hiddenCount } = learnerView(report);
@@ -17,19 +18,24 @@ export function gradescope(report: Report): string {
       const major = functionIndex.get(t.function) ?? 0;
       const minor = (counters.get(t.function) ?? 0) + 1;
       counters.set(t.function, minor);
+      const hidden = t.visibility === "hidden";
       return {
-        name: `${t.function}: ${t.name}`,
+        name: inline(`${t.function}: ${t.name}`),
         number: `${major}.${minor}`,
         score: t.score,
         max_score: t.maxScore,
         status: t.status === "passed" ? "passed" : "failed",
-        output:
-          plain(t.status === "passed" ? "" : t.message) +
-          (t.output ? `\n\nOutput:\n${plain(t.output)}` : ""),
+        output: hidden
+          ? hiddenSentence(t)
+          : plain(t.status === "passed" ? "" : t.message) +
+            (t.output ? `\n\nOutput:\n${plain(t.output)}` : ""),
         output_format: "text",
         tags: [t.kind, t.function],
-        visibility: t.visibility === "hidden" ? "after_published" : "visible",
-        extra_data: { id: t.id, status: t.status, seed: t.seed },
+        visibility: hidden ? "after_published" : "visible",
+        // A hidden test's seed would let its inputs be generated again.
+        extra_data: hidden
+          ? { id: t.id, status: t.status }
+          : { id: t.id, status: t.status, seed: t.seed },
       };
     });
   const summary =
@@ -37,7 +43,7 @@ export function gradescope(report: Report): string {
       ? `gradecheck could not grade this submission:\n${plain(report.message)}`
       : `${visibleScore} of ${visibleMax} points on the visible tests` +
         (hiddenCount > 0 ? `; ${hiddenCount} hidden tests, results after grading.` : ".") +
-        report.warnings.map((w) => `\n${plain(w)}`).join("");
+        report.warnings.map((w) => `\n${inline(w)}`).join("");
   return `${JSON.stringify(
     {
       score: report.score,

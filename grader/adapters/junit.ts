@@ -1,6 +1,8 @@
 /**
  * JUnit XML for CI dashboards: one testsuite per function, one testcase per test, a failure (or
- * error) element carrying the message. Learner text is XML-escaped.
+ * error) element carrying the message. Learner text goes through `xml()`: escaped, and without the
+ * code points XML 1.0 cannot hold (U+FFFE, lone surrogates, controls), so the file stays
+ * well-formed. Instructor-facing: hidden tests keep their messages and output.
  */
 import type { Report, TestReport } from "../report/types.ts";
 import { xml } from "./sanitize.ts";

@@ -1,6 +1,9 @@
 /**
  * What a learner may see of a report: the visible tests, and of the hidden ones only how many
- * there are. Shared by the learner-facing adapters.
+ * there are, or (Gradescope) each one's name, status and points with a fixed sentence. Learner
+ * code can print or return a hidden test's inputs, so neither what it printed (`output`) nor the
+ * message (which quotes the learner's values and errors) of a hidden test ever reaches a learner.
+ * Shared by the learner-facing adapters.
  */
 import type { Report, TestReport } from "../report/types.ts";
 
@@ -25,4 +28,14 @@ export function learnerView(report: Report): LearnerView {
 /** "N hidden tests, results after grading", or nothing. */
 export function hiddenNote(count: number): string {
   return count === 0 ? "" : `${count} hidden test${count === 1 ? "" : "s"}, results after grading.`;
+}
+
+/**
+ * All a learner is told of a hidden test besides its name and points, made of its status only:
+ * "hidden test: failed (details are shown to instructors only)".
+ */
+export function hiddenSentence(test: Pick<TestReport, "status">): string {
+  return test.status === "passed"
+    ? "hidden test: passed"
+    : `hidden test: ${test.status} (details are shown to instructors only)`;
 }

@@ -1,24 +1,18 @@
 /**
  * A Markdown summary for a pull request or $GITHUB_STEP_SUMMARY: a table per function with its
  * points, then the failure messages of the visible tests. Learner-facing: hidden tests appear only
- * as a count.
+ * as a count. Learner text is escaped so that none of it renders as Markdown (no link, image,
+ * autolink or HTML): `markdown()` on a line, `markdownBlock()` for a multi-line message.
  */
 import type { Report } from "../report/types.ts";
 import { hiddenNote, learnerView } from "./learner-view.ts";
-import { markdown as md } from "./sanitize.ts";
+import { markdownBlock, markdownCode, markdown as md } from "./sanitize.ts";
 
 export function markdown(report: Report): string {
   const { visible, hiddenCount, visibleScore, visibleMax } = learnerView(report);
   const lines = [`## gradecheck: ${md(report.assignment.title)}`, ""];
   if (report.status === "error") {
-    lines.push(
-      "**The submission could not be graded.**",
-      "",
-      "```",
-      report.message.replace(/```/g, "'''"),
-      "```",
-      "",
-    );
+    lines.push("**The submission could not be graded.**", "", markdownBlock(report.message), "");
     return `${lines.join("\n")}\n`;
   }
   lines.push(
@@ -34,7 +28,7 @@ export function markdown(report: Report): string {
     const max = tests.reduce((s, t) => s + t.maxScore, 0);
     const mark = passed === tests.length ? "✅" : "❌";
     lines.push(
-      `| ${mark} | \`${md(fn.name)}\` | ${Number(score.toFixed(2))} / ${Number(max.toFixed(2))} | ${passed} / ${tests.length} |`,
+      `| ${mark} | ${markdownCode(fn.name)} | ${Number(score.toFixed(2))} / ${Number(max.toFixed(2))} | ${passed} / ${tests.length} |`,
     );
   }
   if (report.warnings.length > 0) {

@@ -1,8 +1,10 @@
 /**
  * The class summary `summary.md` (also printed): how many, mean and median, and per function how
- * the class did, with its most frequent failure message. Pure: reports in, Markdown out.
+ * the class did, with its most frequent failure message. Pure: reports in, Markdown out. Learner
+ * text (failure messages) goes through `markdown()`: none of it renders as a link, image or HTML,
+ * and the same text is safe on the terminal.
  */
-import { markdown as md } from "../adapters/sanitize.ts";
+import { markdownCode, markdown as md, plain } from "../adapters/sanitize.ts";
 import type { Report } from "../report/types.ts";
 import { median } from "../stats.ts";
 
@@ -45,9 +47,9 @@ export function classSummary(reports: { learner: string; report: Report | null }
     // Which functions the class got wrong most: most learners losing points first.
     rows.sort((a, b) => b.lost - a.lost || a.mean / (a.max || 1) - b.mean / (b.max || 1));
     for (const r of rows) {
-      const top = r.top ? `${md(r.top[0].slice(0, 160))} (${r.top[1]}×)` : "";
+      const top = r.top ? `${md(plain(r.top[0]).slice(0, 160))} (${r.top[1]}×)` : "";
       lines.push(
-        `| \`${md(r.name)}\` | ${round(r.mean)} / ${r.max} | ${r.lost} of ${graded.length} | ${top} |`,
+        `| ${markdownCode(r.name)} | ${round(r.mean)} / ${r.max} | ${r.lost} of ${graded.length} | ${top} |`,
       );
     }
   }

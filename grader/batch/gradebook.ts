@@ -1,7 +1,11 @@
 /**
  * The gradebook `grades.csv`: one row per learner, one column per function. Pure: rows in, CSV
- * text out (RFC 4180 quoting, so a learner's folder name cannot break the table).
+ * text out, one physical line per row: text cells go through `inline()` (no line break, escape
+ * sequence or control character, so a learner's folder name can neither add a row nor reach the
+ * terminal of whoever prints the file), then RFC 4180 quoting and a guard against formulas.
  */
+import { inline } from "../adapters/sanitize.ts";
+
 export interface GradebookRow {
   learner: string;
   score: number;
@@ -16,7 +20,7 @@ export interface GradebookRow {
 }
 
 function cell(value: string | number): string {
-  const text = String(value);
+  const text = typeof value === "string" ? inline(value) : String(value);
   // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
   const guarded = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
   return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;

@@ -1,8 +1,10 @@
 /**
  * The learner's view of the gradient checks (`gradecheck gradcheck`): per check, a table with one
  * row per parameter (verdict, difference, worst entry, hint), then what the failure means.
- * Pure: report in, text out.
+ * Pure: report in, text out. Printed on a terminal: every cell is `inline()` (one line, no escape
+ * sequence), messages are `plain()`, indented line by line.
  */
+import { inline, plain } from "../adapters/sanitize.ts";
 import type { Report, TestReport } from "../report/types.ts";
 
 function valuesOf(test: TestReport): Record<string, number | string> {
@@ -15,14 +17,14 @@ function valuesOf(test: TestReport): Record<string, number | string> {
 function cell(value: number | string | undefined): string {
   if (value === undefined) return "";
   if (typeof value === "number") return value === 0 ? "0" : value.toExponential(1);
-  return value;
+  return inline(value);
 }
 
 /** Rows of a test's per-parameter values (`dW1 verdict`, `dW1 difference`, ...). */
 function rows(values: Record<string, number | string>): string[][] {
   const names = [...new Set(Object.keys(values).map((key) => key.split(" ")[0] as string))];
   return names.map((name) => [
-    name,
+    inline(name),
     cell(values[`${name} verdict`]),
     cell(values[`${name} difference`]),
     cell(values[`${name} worst`]),
@@ -40,12 +42,22 @@ function table(header: string[], body: string[][]): string[] {
   return [line(header), ...body.map(line)];
 }
 
+/** `plain` learner text, each of its lines indented under the table. */
+function indented(text: string): string {
+  return plain(text)
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+}
+
 export function gradientTable(report: Report): string {
   const lines: string[] = [];
   const tests = report.tests.filter((t) => t.kind === "gradient");
-  if (report.status === "error") return `could not run the gradient checks: ${report.message}\n`;
+  if (report.status === "error") {
+    return `could not run the gradient checks:\n${indented(report.message)}\n`;
+  }
   for (const test of tests) {
-    lines.push(`${test.status === "passed" ? "✓" : "✗"} ${test.id}: ${test.name}`);
+    lines.push(`${test.status === "passed" ? "✓" : "✗"} ${inline(`${test.id}: ${test.name}`)}`);
     const body = rows(valuesOf(test));
     if (body.length > 0) {
       lines.push(
@@ -54,7 +66,7 @@ export function gradientTable(report: Report): string {
         ),
       );
     }
-    if (test.status !== "passed") lines.push(`    ${test.message}`);
+    if (test.status !== "passed") lines.push(indented(test.message));
     lines.push("");
   }
   if (tests.length === 0) lines.push("this assignment has no gradient checks", "");

@@ -1,8 +1,11 @@
 /**
  * The human summary on the terminal: one line per function (✓/✗ and points), the first failure
  * message of each failing function, and the total. Pure: report in, text out; colour only when
- * asked (the CLI asks on a TTY).
+ * asked (the CLI asks on a TTY). Learner text (messages, the submission's path, warnings) goes
+ * through the sanitizer: no escape sequence or control character of theirs reaches the terminal,
+ * and a one-line field stays one line.
  */
+import { inline, plain } from "../adapters/sanitize.ts";
 import type { Report } from "./types.ts";
 
 const COLOURS = {
@@ -13,16 +16,6 @@ const COLOURS = {
   bold: "\u001b[1m",
   reset: "\u001b[0m",
 };
-
-// Learner text shown on a terminal: no escape sequences or control characters from their code.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escapes is the point
-const ESCAPES = /\u001b\[[0-9;]*[A-Za-z]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
-function clean(text: string): string {
-  return text.replace(ESCAPES, "").replace(CONTROLS, "");
-}
 
 function points(x: number): string {
   return String(Number(x.toFixed(2)));
@@ -36,13 +29,13 @@ export function summary(
     colour ? `${COLOURS[name]}${text}${COLOURS.reset}` : text;
   const lines = [
     paint("bold", `gradecheck ${report.assignment.id} ${report.assignment.version}`) +
-      paint("dim", ` · ${report.submission.path} · seed ${report.seed}`),
+      paint("dim", ` · ${inline(report.submission.path)} · seed ${report.seed}`),
     "",
   ];
   if (report.status === "error") {
     lines.push(
       paint("red", "✗ could not grade:"),
-      ...clean(report.message)
+      ...plain(report.message)
         .split("\n")
         .map((l) => `    ${l}`),
       "",
@@ -57,13 +50,13 @@ export function summary(
     );
     const failing = report.tests.find((t) => t.function === fn.name && t.status !== "passed");
     if (failing && report.status !== "error") {
-      const text = clean(
+      const text = plain(
         failing.visibility === "hidden" ? `(hidden test) ${failing.message}` : failing.message,
       );
       lines.push(...text.split("\n").map((l) => paint("dim", `    ${l}`)));
     }
   }
-  for (const warning of report.warnings) lines.push(paint("yellow", `! ${clean(warning)}`));
+  for (const warning of report.warnings) lines.push(paint("yellow", `! ${inline(warning)}`));
   const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
   lines.push(
     "",
@@ -71,7 +64,7 @@ export function summary(
       "bold",
       `Total: ${points(report.score)} of ${points(report.maxScore)} points (${percent}%)`,
     ),
-    paint("dim", report.hidden.note + (reportPath ? ` · report: ${reportPath}` : "")),
+    paint("dim", report.hidden.note + (reportPath ? ` · report: ${inline(reportPath)}` : "")),
   );
   return `${lines.join("\n")}\n`;
 }
