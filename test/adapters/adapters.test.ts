@@ -8,7 +8,10 @@ import { markdown } from "../../grader/adapters/markdown.ts";
 import { loadAssignment } from "../../grader/assignments.ts";
 import { grade } from "../../grader/grade.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { reportToJson } from "../../grader/report/json.ts";
 import type { Report } from "../../grader/report/types.ts";
+import { terminalProblem } from "./format-checks.ts";
+import { hostileStrings } from "./hostile-strings.ts";
 import { exercismSchema, gradescopeSchema } from "./schemas.ts";
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -136,5 +139,18 @@ describe("markdown", () => {
       expect(text).not.toContain(t.id);
     expect(markdown(reference)).not.toContain("What to fix");
     expect(markdown(stubs).match(/^- \*\*/gm)).toHaveLength(stubs.functions.length);
+  });
+});
+
+describe("json", () => {
+  it("prints learner text as text on a terminal (`cat`, `--json`), and parses back to the same report", () => {
+    const text = hostileStrings.map((s) => s.text).join(" | ");
+    const report: Report = {
+      ...reference,
+      tests: reference.tests.map((t, i) => (i === 0 ? { ...t, output: text, message: text } : t)),
+    };
+    const json = reportToJson(report);
+    expect(terminalProblem(json.replace(/\n/g, " "))).toBeNull();
+    expect(JSON.parse(json).tests[0].output).toBe(text);
   });
 });
