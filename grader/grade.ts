@@ -190,6 +190,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     planned.filter(({ test }) => test.visibility === "hidden"),
   ];
   const graded = new Map<TestSpec, TestReport>();
+  /** What a child did between calls (no test was running to charge it to). */
+  const incidents: string[] = [];
   try {
     for (const phase of phases) {
       if (phase.length === 0) continue;
@@ -220,6 +222,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
         }
       } finally {
         sandbox?.close();
+        if (sandbox) incidents.push(...sandbox.incidents);
       }
     }
   } finally {
@@ -236,7 +239,12 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     }),
   ];
 
-  const warnings = types ? typeWarnings(await types) : [];
+  const warnings = [
+    ...(types ? typeWarnings(await types) : []),
+    ...[...new Set(incidents)].map(
+      (what) => `between two tests, the submission's code ${what} (no test lost points for it)`,
+    ),
+  ];
   const blamed = explainCheckPairs(blameCallees(tests, inputs.cases), manifest, inputs.cases);
   const { score, maxScore, functions } = totals(blamed);
   if (status === "graded") message = `${score} of ${maxScore} points`;

@@ -408,23 +408,40 @@ export const cases: AssignmentCases = {
     },
   },
   checks: {
-    /** Full training must learn the flower: the learner's parameters, predicted by the reference. */
+    /**
+     * Full training must learn the flower: the learner's parameters, predicted by the reference.
+     * Their shapes are checked against X, Y and nH first, so that the reference never runs on
+     * parameters of another size than the network asked for.
+     */
     trainingAccuracy: {
       judge(actual, args, params, reference): CheckFailure | null {
-        const result = actual as { parameters?: Model.Parameters } | undefined;
         const X = args[0] as NDArray;
         const Y = args[1] as NDArray;
+        const nH = args[2];
         const minimum = param(params, "minAccuracy", 0.9);
+        const malformed = (why?: string): CheckFailure => ({
+          message: `nnModel must return { parameters: { W1, b1, W2, b2 }, costs } with arrays of the right shapes${why ? `: ${why}` : ""}`,
+          details: { minAccuracy: minimum },
+        });
+        const p = (actual as { parameters?: Record<string, unknown> } | null)?.parameters;
+        if (typeof p !== "object" || p === null) return malformed("it returned no parameters");
+        const [nX, nY] = [X.shape[0], Y.shape[0]];
+        const shapes = { W1: [nH, nX], b1: [nH, 1], W2: [nY, nH], b2: [nY, 1] };
+        for (const name of PARAMETER_NAMES) {
+          const tensor = tensorOf(p[name]);
+          const [rows, cols] = shapes[name];
+          if (!tensor) return malformed(`parameters.${name} is not an array`);
+          if (tensor.shape[0] !== rows || tensor.shape[1] !== cols)
+            return malformed(
+              `parameters.${name} has shape (${tensor.shape.join(",")}), expected (${rows},${cols}) for nH = ${nH}`,
+            );
+        }
         let accuracy: number;
         try {
-          const predictions = planar(reference).predict(result?.parameters as Model.Parameters, X);
+          const predictions = planar(reference).predict(p as unknown as Model.Parameters, X);
           accuracy = np.mean(np.equal(predictions, Y));
         } catch {
-          return {
-            message:
-              "nnModel must return { parameters: { W1, b1, W2, b2 }, costs } with arrays of the right shapes",
-            details: { minAccuracy: minimum },
-          };
+          return malformed();
         }
         if (accuracy >= minimum && accuracy < 1) return null;
         const percent = (100 * accuracy).toFixed(2);

@@ -1,12 +1,17 @@
 /**
  * Judges one call: from what the sandbox reported (and what the reference expected) to a status
  * and structured details. Pure: a learner's fault is a result here, never an exception.
+ *
+ * Size before work: what a learner's function returned is measured against the test's own data
+ * (`sizeRefusal`) before any of the grader's code (a comparison, a mistake's replay, a named check
+ * that runs the reference on it) sees it. This is the one place that rule lives; the session
+ * checks and properties (session.ts) apply it to every call they make.
  */
 import type { AssignmentCases, CaseParams, Reference } from "../assignment.ts";
 import type { Tolerance } from "../manifest.ts";
 import type { Details, TestStatus } from "../report/types.ts";
 import type { CallOutcome } from "../sandbox/sandbox.ts";
-import { decode, encode, isWireArray, type Wire } from "../sandbox/wire.ts";
+import { decode, encode, entriesOf, isWireArray, type Wire } from "../sandbox/wire.ts";
 import { at, compare, identical } from "./compare.ts";
 import { patternHint } from "./hints.ts";
 
@@ -39,6 +44,49 @@ export function judge(input: JudgeInput): Judgement {
   return judgeFailedCall(input.fn, outcome);
 }
 
+/**
+ * How much a learner's function may return, in values (`entriesOf`: numbers, strings, array
+ * entries, list entries and keys): `factor` times what the test's inputs and expected answer hold,
+ * and never less than `floor`. A right answer is about the size of the expected one; a function
+ * returning far more is refused before the grader spends time or memory on it.
+ */
+export const RETURN_BUDGET = { floor: 65_536, factor: 16 };
+
+export interface SizeRefusal {
+  /** Values returned. */
+  returned: number;
+  /** Values in the test's inputs and expected answer. */
+  held: number;
+  /** The most that would have been accepted. */
+  limit: number;
+}
+
+/** Whether the values `sent` back are too many for a test whose data is `held`; null if not. */
+export function sizeRefusal(
+  sent: (Wire | undefined)[],
+  held: (Wire | undefined)[],
+): SizeRefusal | null {
+  const count = (values: (Wire | undefined)[]) =>
+    values.reduce((sum: number, value) => sum + (value === undefined ? 0 : entriesOf(value)), 0);
+  const heldCount = count(held);
+  const limit = Math.max(RETURN_BUDGET.floor, RETURN_BUDGET.factor * heldCount);
+  const returned = count(sent);
+  return returned > limit ? { returned, held: heldCount, limit } : null;
+}
+
+/** A refused result as a failed test: the message says what was refused, and why. */
+export function refusedJudgement(refusal: SizeRefusal, what = "returned"): Judgement {
+  const { returned, held, limit } = refusal;
+  return {
+    status: "failed",
+    details: {
+      type: "check",
+      message: `${what} ${returned} values, far more than this test's inputs and answer hold (${held}; at most ${limit} are accepted): refused before judging`,
+      values: { returned, held, limit },
+    },
+  };
+}
+
 /** Why a test stopped, or never started, when the whole grading run ran out of time. */
 export const RUN_TIME_UP =
   "the grading run reached its time limit (the tests that timed out before this one used it up: fix those first)";
@@ -49,6 +97,8 @@ export function judgeFailedCall(
   outcome: Exclude<CallOutcome, { status: "returned" | "batch" }>,
 ): Judgement {
   switch (outcome.status) {
+    case "refused":
+      return refusedJudgement(outcome);
     case "import-failed":
       return {
         status: "error",
@@ -82,6 +132,12 @@ function judgeReturned(
   outcome: Extract<CallOutcome, { status: "returned" }>,
 ): Judgement {
   const { args } = input;
+  // Before anything else looks at them: what came back is checked for size against what went in.
+  const held = [...args, input.expected];
+  const tooMany = sizeRefusal([outcome.value, outcome.second], held);
+  if (tooMany) return refusedJudgement(tooMany);
+  const inputsGrew = sizeRefusal(outcome.argsAfter, held);
+  if (inputsGrew) return refusedJudgement(inputsGrew, "left its inputs holding");
   for (let i = 0; i < args.length; i++) {
     const before = args[i] as Wire;
     const after = outcome.argsAfter[i] as Wire;

@@ -71,6 +71,8 @@ function callFailure(error: LearnerCallFailed): string {
       return `the submission does not export a function named ${error.fn}`;
     case "import-failed":
       return `the submission could not be loaded: ${outcome.error.message}`;
+    case "refused":
+      return `${error.fn} returned ${outcome.returned} values, far more than its inputs hold (at most ${outcome.limit} are accepted): refused before judging`;
     default:
       return `${error.fn} failed`;
   }
@@ -87,6 +89,7 @@ function endsTheRun(error: LearnerCallFailed): boolean {
     outcome.status === "import-failed" ||
     outcome.status === "timeout" ||
     outcome.status === "crashed" ||
+    outcome.status === "refused" ||
     (outcome.status === "threw" && outcome.error.name === "NotImplementedError")
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Runs a session check (one that makes calls of its own, such as a gradient check): gives it the
  * learner's module through the sandbox, and turns what happened into a judgement. A call that does
- * not return ends the check and is judged like any failed call, naming the function that failed.
+ * not return ends the check and is judged like any failed call, naming the function that failed;
+ * so does a call that returns far more than its inputs hold (judge.ts's `sizeRefusal`), before the
+ * check's code sees the value.
  */
 
 import type { CaseParams } from "../assignment.ts";
@@ -13,8 +15,8 @@ import {
 } from "../assignment.ts";
 import type { CaseData } from "../expected.ts";
 import type { CallOutcome, Sandbox } from "../sandbox/sandbox.ts";
-import { decode, encode } from "../sandbox/wire.ts";
-import { type Judgement, judgeFailedCall } from "./judge.ts";
+import { decode, encode, type Wire } from "../sandbox/wire.ts";
+import { type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {
   judgement: Judgement;
@@ -25,6 +27,12 @@ export interface SessionResult {
 
 function failed(fn: string, outcome: CallOutcome): never {
   throw new LearnerCallFailed(fn, outcome);
+}
+
+/** The values returned, unless they are too many for the inputs they came from. */
+function sized<T extends Wire>(fn: string, values: T[], inputs: Wire[], output: string): T[] {
+  const refusal = sizeRefusal(values, inputs);
+  return refusal ? failed(fn, { status: "refused", ...refusal, output }) : values;
 }
 
 /**
@@ -47,27 +55,25 @@ export function makeLearner(
   };
   const learner: Learner = {
     async call(name, args) {
-      const outcome = await sandbox.call(
-        name,
-        args.map((a) => encode(a)),
-        timeoutMs,
-      );
+      const wired = args.map((a) => encode(a));
+      const outcome = await sandbox.call(name, wired, timeoutMs);
       if ("output" in outcome) collect(outcome.output);
-      return outcome.status === "returned" ? decode(outcome.value) : failed(name, outcome);
+      if (outcome.status !== "returned") return failed(name, outcome);
+      const [value] = sized(name, [outcome.value], wired, outcome.output);
+      return decode(value as Wire);
     },
     async callMany(name, batch) {
-      const outcome = await sandbox.callMany(
-        name,
-        batch.map((args) => args.map((a) => encode(a))),
-        timeoutMs,
-      );
+      const wired = batch.map((args) => args.map((a) => encode(a)));
+      const outcome = await sandbox.callMany(name, wired, timeoutMs);
       if ("output" in outcome) collect(outcome.output);
       if (outcome.status !== "batch") return failed(name, outcome);
-      return outcome.items.map((item) =>
-        "error" in item
-          ? failed(name, { status: "threw", error: item.error, argsAfter: [], output: "", ms: 0 })
-          : decode(item.value),
-      );
+      const values: Wire[] = [];
+      for (const item of outcome.items) {
+        if ("error" in item)
+          failed(name, { status: "threw", error: item.error, argsAfter: [], output: "", ms: 0 });
+        values.push(item.value);
+      }
+      return sized(name, values, wired.flat(), outcome.output).map(decode);
     },
   };
   return { learner, output: () => output };

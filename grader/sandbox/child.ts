@@ -8,9 +8,26 @@
 
 import { writeSync } from "node:fs";
 import { types } from "node:util";
-import { FrameReader, frame } from "./frames.ts";
-import type { BatchItem, BatchRequest, CallRequest, ChildMessage } from "./protocol.ts";
-import { decode, encode, type Wire } from "./wire.ts";
+import { decodeBody, encodeBody, Refused, UNLIMITED } from "./codec.ts";
+import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
+import { MAX_FRAME_BYTES, MESSAGE_LIMITS } from "./inbound.ts";
+import type {
+  BatchItem,
+  BatchRequest,
+  CallRequest,
+  ChildMessage,
+  ThrownError,
+} from "./protocol.ts";
+import {
+  type Budget,
+  cutText,
+  decode,
+  encode,
+  freshBudget,
+  LIMITS,
+  TEXT_LIMITS,
+  type Wire,
+} from "./wire.ts";
 
 /** Learner output kept per call; more is cut with a visible mark. */
 const OUTPUT_LIMIT = 4096;
@@ -58,8 +75,8 @@ const RESULTS_FD = 3;
  * (process.exit, an endless loop in a timer). The pipe is a blocking one unless learner code made
  * it non-blocking, hence the retry.
  */
-function send(message: ChildMessage): void {
-  const bytes = frame(message);
+function send(id: number, message: ChildMessage): void {
+  const bytes = frame(id, bodyOf(message));
   let written = 0;
   while (written < bytes.length) {
     try {
@@ -70,41 +87,97 @@ function send(message: ChildMessage): void {
   }
 }
 
-function describeError(error: unknown): { name: string; message: string; stack: string } {
+/**
+ * The message's bytes, checked with the grader's own decoder: a message the grader would refuse
+ * (values that fit one by one but not together) goes as a smaller one that says so, so that an
+ * honest result is never taken for an attack on the channel.
+ */
+function bodyOf(message: ChildMessage): Buffer {
+  for (const candidate of smaller(message)) {
+    const body = encodeBody(candidate);
+    if (body.length > MAX_FRAME_BYTES) continue;
+    try {
+      decodeBody(body, MESSAGE_LIMITS);
+      return body;
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+    }
+  }
+  throw new Error("gradecheck bug: no message small enough to send");
+}
+
+const TOO_BIG: Wire = { $unsupported: "a result too big to send to the grader" };
+
+/** The message, then versions of it with ever more of the learner's values left out. */
+function* smaller(message: ChildMessage): Generator<ChildMessage> {
+  yield message;
+  if (message.type === "ready") {
+    const error = { name: "Error", message: "the module has too many exports to list", stack: "" };
+    yield { type: "import-failed", error, output: "" };
+  }
+  if (message.type !== "result") return;
+  if (message.status === "batch") {
+    yield {
+      ...message,
+      items: message.items.map((item) => ("error" in item ? item : { value: TOO_BIG })),
+    };
+    return;
+  }
+  if (message.status === "returned")
+    yield { ...message, value: TOO_BIG, second: message.second && TOO_BIG };
+  if (message.status === "returned" || message.status === "threw")
+    yield {
+      ...message,
+      ...(message.status === "returned"
+        ? { value: TOO_BIG, second: message.second && TOO_BIG }
+        : {}),
+      argsAfter: message.argsAfter.map(() => TOO_BIG),
+      output: "",
+    };
+}
+
+function describeError(error: unknown): ThrownError {
+  const cut = (name: string, message: string, stack: string): ThrownError => ({
+    name: cutText(name, TEXT_LIMITS.name),
+    message: cutText(message, TEXT_LIMITS.message),
+    stack: cutText(stack, TEXT_LIMITS.stack),
+  });
   // What was thrown is learner data too: a proxy, a getter that throws, a toString that throws.
   try {
-    if (types.isProxy(error)) return { name: "thrown value", message: "a Proxy", stack: "" };
-    if (error instanceof Error) {
-      return {
-        name: String(error.name),
-        message: String(error.message),
-        stack: String(error.stack ?? ""),
-      };
-    }
-    return { name: "thrown value", message: String(error), stack: "" };
+    if (types.isProxy(error)) return cut("thrown value", "a Proxy", "");
+    if (error instanceof Error)
+      return cut(String(error.name), String(error.message), String(error.stack ?? ""));
+    return cut("thrown value", String(error), "");
   } catch {
-    return { name: "thrown value", message: "a value that could not be read", stack: "" };
+    return cut("thrown value", "a value that could not be read", "");
   }
 }
 
 type Result = Extract<ChildMessage, { type: "result" }>;
 
-function handleBatch(module: Record<string, unknown>, request: BatchRequest): Result {
+/**
+ * Each call of a batch in turn, up to the first that throws: the grader stops at that one anyway.
+ * Every value shares one message's budget.
+ */
+function handleBatch(module: Record<string, unknown>, id: number, request: BatchRequest): Result {
   const fn = module[request.fn];
   if (typeof fn !== "function") {
-    return { type: "result", id: request.id, status: "missing", output: takeOutput() };
+    return { type: "result", id, status: "missing", output: takeOutput() };
   }
+  const budget = messageBudget(request.batch.length);
   const start = performance.now();
-  const items = request.batch.map((args): BatchItem => {
+  const items: BatchItem[] = [];
+  for (const args of request.batch) {
     try {
-      return { value: encode(fn(...args.map((arg) => decode(arg)))) };
+      items.push({ value: encode(fn(...args.map((arg) => decode(arg))), budget) });
     } catch (error) {
-      return { error: describeError(error) };
+      items.push({ error: describeError(error) });
+      break;
     }
-  });
+  }
   return {
     type: "result",
-    id: request.id,
+    id,
     status: "batch",
     items,
     output: takeOutput(),
@@ -112,36 +185,44 @@ function handleBatch(module: Record<string, unknown>, request: BatchRequest): Re
   };
 }
 
-function handleCall(module: Record<string, unknown>, request: CallRequest): Result {
+/** The wire limits of one message, less room for a batch's items around the values. */
+function messageBudget(items: number): Budget {
+  const budget = freshBudget();
+  budget.nodes = Math.max(0, LIMITS.nodes - 2 * items);
+  return budget;
+}
+
+function handleCall(module: Record<string, unknown>, id: number, request: CallRequest): Result {
   const fn = module[request.fn];
   if (typeof fn !== "function") {
-    return { type: "result", id: request.id, status: "missing", output: takeOutput() };
+    return { type: "result", id, status: "missing", output: takeOutput() };
   }
   const args = request.args.map((arg) => decode(arg));
+  const budget = messageBudget(0);
   const start = performance.now();
   try {
     const value = fn(...args);
-    const second = request.repeat
-      ? encode(fn(...request.args.map((arg) => decode(arg))))
-      : undefined;
+    const second = request.repeat ? fn(...request.args.map((arg) => decode(arg))) : undefined;
     const ms = performance.now() - start;
+    // The inputs first: what they became is checked before anything else, so they get the room.
+    const argsAfter = args.map((arg) => encode(arg, budget));
     return {
       type: "result",
-      id: request.id,
+      id,
       status: "returned",
-      value: encode(value),
-      second,
-      argsAfter: args.map((arg) => encode(arg)),
+      value: encode(value, budget),
+      second: request.repeat ? encode(second, budget) : undefined,
+      argsAfter,
       output: takeOutput(),
       ms,
     };
   } catch (error) {
     return {
       type: "result",
-      id: request.id,
+      id,
       status: "threw",
       error: describeError(error),
-      argsAfter: args.map((arg) => encode(arg) as Wire),
+      argsAfter: args.map((arg) => encode(arg, budget) as Wire),
       output: takeOutput(),
       ms: performance.now() - start,
     };
@@ -169,7 +250,7 @@ function leftRunning(before: string[]): string[] {
 function sendWhenSettled(message: Result, before: string[]): void {
   setImmediate(() => {
     const left = leftRunning(before);
-    send(left.length > 0 ? ({ ...message, leftRunning: left } as Result) : message);
+    send(message.id, left.length > 0 ? ({ ...message, leftRunning: left } as Result) : message);
   });
 }
 
@@ -184,7 +265,7 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
   process.once("beforeExit", () => {
     if (!importing) return;
     const message = "the module's top-level code awaits a promise that never settles";
-    send({
+    send(HANDSHAKE_ID, {
       type: "import-failed",
       error: { name: "Error", message, stack: "" },
       output: takeOutput(),
@@ -194,23 +275,36 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
   try {
     module = await load();
   } catch (error) {
-    send({ type: "import-failed", error: describeError(error), output: takeOutput() });
+    send(HANDSHAKE_ID, {
+      type: "import-failed",
+      error: describeError(error),
+      output: takeOutput(),
+    });
     return;
   } finally {
     importing = false;
   }
-  // Requests come from the grader, so their size is not checked.
-  const requests = new FrameReader(Number.MAX_SAFE_INTEGER);
-  process.stdin.on("data", (chunk: Buffer) => {
-    for (const event of requests.push(chunk)) {
-      if (!("value" in event)) continue;
-      const request = event.value as CallRequest | BatchRequest;
-      send({ type: "started", id: request.id });
+  // Requests come from the grader: neither their size nor their content is limited.
+  const requests = new FrameReader(Number.MAX_SAFE_INTEGER, {
+    header: () => undefined,
+    problem: () => {},
+    body: (id, body) => {
+      const request = decodeBody(body, UNLIMITED) as
+        | Omit<CallRequest, "id">
+        | Omit<BatchRequest, "id">;
+      send(id, { type: "started", id });
       const before = process.getActiveResourcesInfo();
       const result =
-        "batch" in request ? handleBatch(module, request) : handleCall(module, request);
+        "batch" in request
+          ? handleBatch(module, id, { id, ...request })
+          : handleCall(module, id, { id, ...request });
       sendWhenSettled(result, before);
-    }
+    },
   });
-  setImmediate(() => send({ type: "ready", exports: Object.keys(module), output: takeOutput() }));
+  process.stdin.on("data", (chunk: Buffer) => requests.push(chunk));
+  // A few short names: the grader refuses more.
+  const exports = Object.keys(module)
+    .slice(0, LIMITS.keys * 16)
+    .map((name) => cutText(name, TEXT_LIMITS.name));
+  setImmediate(() => send(HANDSHAKE_ID, { type: "ready", exports, output: takeOutput() }));
 }

@@ -1,67 +1,100 @@
 /**
- * The channel between the grader and the sandboxed child: values serialized with V8's structured
- * clone, each frame preceded by its length (4 bytes, big-endian). Node's own IPC channel is not
- * used because it would let the child (learner code can call `process.send`) make the grader
- * buffer and deserialize a message of any size: here the grader reads a frame's length first and
- * drops the child when it is over the limit, before holding the frame in memory.
+ * The channel between the grader and the sandboxed child: each message a frame of a header (the
+ * body's length and the call it belongs to, 4 bytes each, big-endian) and a body (`codec.ts`).
+ * Node's own IPC channel is not used because it would let the child (learner code can call
+ * `process.send`) make the grader buffer and deserialize a message of any size.
+ *
+ * The reader hands each header to its owner as soon as it has arrived, before the body: a frame
+ * too long, or for a call the grader is not waiting for, is refused without being read further.
+ * Call 0 is the handshake (the child is ready, or its module could not be imported).
  */
-import { deserialize, serialize } from "node:v8";
 
-const HEADER_BYTES = 4;
+const HEADER_BYTES = 8;
 
-export function frame(value: unknown): Buffer {
-  const body = serialize(value);
+/** Call id of the messages sent while the learner's module is imported. */
+export const HANDSHAKE_ID = 0;
+
+export function frame(id: number, body: Buffer): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
-  header.writeUInt32BE(body.length);
+  header.writeUInt32BE(body.length, 0);
+  header.writeUInt32BE(id, 4);
   return Buffer.concat([header, body]);
 }
 
-export type FrameEvent = { value: unknown } | { problem: string };
+/** What the reader's owner does with what arrives; called in order, synchronously. */
+export interface FrameHandler {
+  /** A frame's header: undefined to read its body, or what is wrong with it (then the reader stops). */
+  header(id: number, length: number): string | undefined;
+  /** A whole frame's body. */
+  body(id: number, body: Buffer): void;
+  /** The stream broke the framing (a frame over the size limit, or a header refused); the reader has stopped. */
+  problem(what: string): void;
+}
 
-/** Splits a byte stream back into values; a frame over `maxBytes` or that does not parse is a problem. */
+/**
+ * Splits a byte stream into frames, refusing one from its header alone when it has to. A body is
+ * copied into a buffer of its announced length (within the limit) as its chunks arrive, so that
+ * however the sender splits its writes, the reader holds one buffer per frame, not one per chunk.
+ */
 export class FrameReader {
-  #pending: Buffer[] = [];
-  #pendingBytes = 0;
+  #header = Buffer.alloc(HEADER_BYTES);
+  #headerBytes = 0;
+  /** The frame whose header has been accepted and whose body is arriving. */
+  #frame: { id: number; body: Buffer; filled: number } | undefined;
+  #stopped = false;
   #maxBytes: number;
+  #handler: FrameHandler;
 
-  constructor(maxBytes: number) {
+  constructor(maxBytes: number, handler: FrameHandler) {
     this.#maxBytes = maxBytes;
+    this.#handler = handler;
   }
 
-  /** Takes the next chunk; returns every frame it completes, in order. */
-  push(chunk: Buffer): FrameEvent[] {
-    this.#pending.push(chunk);
-    this.#pendingBytes += chunk.length;
-    const events: FrameEvent[] = [];
-    while (this.#pendingBytes >= HEADER_BYTES) {
-      const head = this.#peek(HEADER_BYTES);
-      const length = head.readUInt32BE(0);
-      if (length > this.#maxBytes) {
-        events.push({ problem: `a message of ${length} bytes (the limit is ${this.#maxBytes})` });
-        this.#pending = [];
-        this.#pendingBytes = 0;
-        return events;
+  /** Reads nothing more, ever (the child was stopped). */
+  stop(): void {
+    this.#stopped = true;
+    this.#frame = undefined;
+  }
+
+  push(chunk: Buffer): void {
+    let at = 0;
+    while (!this.#stopped) {
+      if (!this.#frame) {
+        const n = Math.min(HEADER_BYTES - this.#headerBytes, chunk.length - at);
+        chunk.copy(this.#header, this.#headerBytes, at, at + n);
+        this.#headerBytes += n;
+        at += n;
+        // The length is checked as soon as it is there, even before the rest of the header.
+        if (this.#headerBytes < 4) return;
+        const length = this.#header.readUInt32BE(0);
+        if (length > this.#maxBytes) {
+          this.#refuse(`a message of ${length} bytes (the limit is ${this.#maxBytes})`);
+          return;
+        }
+        if (this.#headerBytes < HEADER_BYTES) return;
+        this.#headerBytes = 0;
+        const id = this.#header.readUInt32BE(4);
+        const problem = this.#handler.header(id, length);
+        if (problem !== undefined) {
+          this.#refuse(problem);
+          return;
+        }
+        this.#frame = { id, body: Buffer.allocUnsafe(length), filled: 0 };
       }
-      if (this.#pendingBytes < HEADER_BYTES + length) break;
-      const joined = this.#peek(HEADER_BYTES + length);
-      const rest = joined.subarray(HEADER_BYTES + length);
-      this.#pending = rest.length > 0 ? [rest] : [];
-      this.#pendingBytes = rest.length;
-      try {
-        events.push({ value: deserialize(joined.subarray(HEADER_BYTES, HEADER_BYTES + length)) });
-      } catch (error) {
-        events.push({ problem: `a message that does not parse (${(error as Error).message})` });
-      }
+      const frame = this.#frame;
+      const n = Math.min(frame.body.length - frame.filled, chunk.length - at);
+      chunk.copy(frame.body, frame.filled, at, at + n);
+      frame.filled += n;
+      at += n;
+      if (frame.filled < frame.body.length) return;
+      this.#frame = undefined;
+      this.#handler.body(frame.id, frame.body);
+      if (at >= chunk.length) return;
     }
-    return events;
   }
 
-  /** The first `bytes` bytes pending, joined into one buffer (kept joined for the next look). */
-  #peek(bytes: number): Buffer {
-    const first = this.#pending[0] as Buffer;
-    if (first.length >= bytes) return first;
-    const joined = Buffer.concat(this.#pending);
-    this.#pending = [joined];
-    return joined;
+  #refuse(what: string): void {
+    this.stop();
+    this.#handler.problem(what);
   }
 }

@@ -1,15 +1,38 @@
 /**
  * What the grader accepts from the sandboxed child. The child runs learner code, which can send
- * anything down the channel itself, so every message is checked here before the grader uses it:
- * its shape, every value in it (plain data as `wire.ts` encodes it, within the same limits), and
- * the length of every string that may reach a report. A message that fails is a problem to
- * report, never a value to trust.
+ * anything down the channel itself, so every message is checked here before the grader uses it.
+ * The decoder (`codec.ts`) has already bounded it (bytes, depth, list entries and keys, array
+ * entries, text) and can only produce plain trees of wire data; this module checks the message's
+ * shape, that every value in it is wire data as `wire.ts` encodes it, and cuts every string that
+ * may reach a report. A message that fails is a problem to report, never a value to trust.
  */
+import { type DecodeLimits, decodeBody, Refused } from "./codec.ts";
 import type { BatchItem, ChildMessage, ThrownError } from "./protocol.ts";
-import { FORBIDDEN_KEYS, LIMITS, type Wire } from "./wire.ts";
+import { cutText, FORBIDDEN_KEYS, LIMITS, TEXT_LIMITS, type Wire } from "./wire.ts";
 
-/** Longest text kept from the child per field; longer is cut with a visible mark. */
-const TEXT_LIMITS = { name: 200, message: 2000, stack: 8000, output: 8192, value: 10_000 };
+/**
+ * The decoder's limits for one message: the wire values' own, with room for the message around
+ * them (a result, its list of batch items, an item: three levels; their keys and strings).
+ */
+export const MESSAGE_LIMITS: DecodeLimits = {
+  depth: LIMITS.depth + 4,
+  nodes: LIMITS.nodes + 4096,
+  entries: LIMITS.entries,
+  keys: LIMITS.keys,
+  stringBytes: LIMITS.stringBytes,
+  textBytes: LIMITS.textBytes + (1 << 16),
+};
+
+/**
+ * The longest frame the grader reads: enough for any message within `MESSAGE_LIMITS` (8 bytes an
+ * array entry; at most 16 a list entry or key with its value's tag and length; the text), so the
+ * limits, not the frame size, decide: about 11 MiB (the planar assignment needs 100 KB).
+ */
+export const MAX_FRAME_BYTES =
+  8 * MESSAGE_LIMITS.entries + 16 * MESSAGE_LIMITS.nodes + MESSAGE_LIMITS.textBytes + 1024;
+
+/** Room for the mark a cut string ends with: a string cut by the child is not cut again. */
+const CUT_MARK_ROOM = 40;
 
 class Rejected extends Error {}
 
@@ -21,6 +44,7 @@ function record(value: unknown, what: string): Record<string, unknown> {
   if (
     typeof value !== "object" ||
     value === null ||
+    Array.isArray(value) ||
     Object.getPrototypeOf(value) !== Object.prototype
   )
     reject(`${what} is not a plain object`);
@@ -29,9 +53,7 @@ function record(value: unknown, what: string): Record<string, unknown> {
 
 function text(value: unknown, limit: number, what: string): string {
   if (typeof value !== "string") reject(`${what} is not a string`);
-  return value.length <= limit
-    ? value
-    : `${value.slice(0, limit)}… [${value.length - limit} more characters]`;
+  return value.length <= limit + CUT_MARK_ROOM ? value : cutText(value, limit);
 }
 
 function finite(value: unknown, what: string): number {
@@ -48,45 +70,39 @@ function thrown(value: unknown): ThrownError {
   };
 }
 
-/** A copy of `value` if it is wire data within the limits (shared by one message through `budget`). */
-function wire(value: unknown, depth: number, budget: { entries: number }): Wire {
+/**
+ * `value` if it is wire data. Decoded values are fresh plain trees within the limits, owned by
+ * the grader alone, so they are checked in place (strings cut where they stand) rather than
+ * copied: a walk linear in the message, checking what the decoder does not know of (which markers
+ * may come from the child, the depth of a value rather than of the message).
+ */
+function wire(value: unknown, depth: number): Wire {
   if (typeof value === "number" || typeof value === "boolean" || value === null) return value;
   if (typeof value === "string") return text(value, TEXT_LIMITS.value, "a string");
   if (depth > LIMITS.depth) reject("a value nested too deeply");
   if (Array.isArray(value)) {
-    budget.entries -= value.length;
-    if (budget.entries < 0) reject("values with too many entries");
-    const out: Wire[] = [];
-    for (let k = 0; k < value.length; k++) {
-      if (!Object.hasOwn(value, k)) reject("a list with holes");
-      out.push(wire(value[k], depth + 1, budget));
-    }
-    return out;
+    for (let k = 0; k < value.length; k++) value[k] = wire(value[k], depth + 1);
+    return value;
   }
   const object = record(value, "a value");
+  if ("$array" in object) return wireArray(object);
+  if ("$unsupported" in object)
+    return { $unsupported: text(object.$unsupported, TEXT_LIMITS.message, "$unsupported") };
+  if ("$undefined" in object) return { $undefined: true };
+  if ("$random" in object) reject("a random generator (only the grader sends those)");
   const keys = Object.keys(object);
   if (keys.length > LIMITS.keys) reject(`an object with ${keys.length} keys`);
-  for (const key of keys) if (FORBIDDEN_KEYS.has(key)) reject(`an object with a "${key}" key`);
-  if ("$array" in object) return wireArray(object, budget);
-  if ("$unsupported" in object) {
-    if (keys.length !== 1) reject("a malformed $unsupported marker");
-    return { $unsupported: text(object.$unsupported, TEXT_LIMITS.message, "$unsupported") };
+  for (const key of keys) {
+    if (FORBIDDEN_KEYS.has(key)) reject(`an object with a "${key}" key`);
+    object[key] = wire(object[key], depth + 1);
   }
-  if ("$undefined" in object) {
-    if (keys.length !== 1 || object.$undefined !== true) reject("a malformed $undefined marker");
-    return { $undefined: true };
-  }
-  if ("$random" in object) reject("a random generator (only the grader sends those)");
-  const out: { [key: string]: Wire } = {};
-  for (const key of keys) out[key] = wire(object[key], depth + 1, budget);
-  return out;
+  return object as { [key: string]: Wire };
 }
 
-function wireArray(object: Record<string, unknown>, budget: { entries: number }): Wire {
+function wireArray(object: Record<string, unknown>): Wire {
   const shape = object.$array;
   const data = object.data;
   if (
-    Object.keys(object).length !== 2 ||
     !Array.isArray(shape) ||
     shape.length !== 2 ||
     !shape.every((n) => Number.isSafeInteger(n) && n >= 0) ||
@@ -94,14 +110,12 @@ function wireArray(object: Record<string, unknown>, budget: { entries: number })
     data.length !== shape[0] * shape[1]
   )
     reject("a malformed array (its shape, data or size do not agree)");
-  budget.entries -= data.length;
-  if (budget.entries < 0) reject("values with too many entries");
   return { $array: [shape[0], shape[1]], data };
 }
 
-function wires(value: unknown, budget: { entries: number }, what: string): Wire[] {
+function wires(value: unknown, what: string): Wire[] {
   if (!Array.isArray(value)) reject(`${what} is not a list`);
-  return value.map((item) => wire(item, 0, budget));
+  return value.map((item) => wire(item, 0));
 }
 
 /** Kinds of handles a call left running: a few short names. */
@@ -111,11 +125,11 @@ function handleKinds(value: unknown): { leftRunning?: string[] } {
   return { leftRunning: value.map((kind) => text(kind, TEXT_LIMITS.name, "a handle's kind")) };
 }
 
-function batchItem(value: unknown, budget: { entries: number }): BatchItem {
+function batchItem(value: unknown): BatchItem {
   const item = record(value, "a batch item");
   if ("error" in item) return { error: thrown(item.error) };
   if (!("value" in item)) reject("a batch item with neither a value nor an error");
-  return { value: wire(item.value, 0, budget) };
+  return { value: wire(item.value, 0) };
 }
 
 function message(value: unknown): ChildMessage {
@@ -133,7 +147,6 @@ function message(value: unknown): ChildMessage {
       return { type: "import-failed", error: thrown(raw.error), output };
     case "result": {
       const id = finite(raw.id, "the call's id");
-      const budget = { entries: LIMITS.entries };
       switch (raw.status) {
         case "missing":
           return { type: "result", id, status: "missing", output };
@@ -142,9 +155,9 @@ function message(value: unknown): ChildMessage {
             type: "result",
             id,
             status: "returned",
-            value: wire(raw.value, 0, budget),
-            second: raw.second === undefined ? undefined : wire(raw.second, 0, budget),
-            argsAfter: wires(raw.argsAfter, budget, "the inputs after the call"),
+            value: wire(raw.value, 0),
+            second: raw.second === undefined ? undefined : wire(raw.second, 0),
+            argsAfter: wires(raw.argsAfter, "the inputs after the call"),
             output,
             ms: finite(raw.ms, "the call's time"),
             ...handleKinds(raw.leftRunning),
@@ -155,14 +168,14 @@ function message(value: unknown): ChildMessage {
             id,
             status: "threw",
             error: thrown(raw.error),
-            argsAfter: wires(raw.argsAfter, budget, "the inputs after the call"),
+            argsAfter: wires(raw.argsAfter, "the inputs after the call"),
             output,
             ms: finite(raw.ms, "the call's time"),
             ...handleKinds(raw.leftRunning),
           };
         case "batch": {
           if (!Array.isArray(raw.items)) reject("the batch's items are not a list");
-          const items = raw.items.map((item) => batchItem(item, budget));
+          const items = raw.items.map(batchItem);
           return {
             type: "result",
             id,
@@ -170,6 +183,7 @@ function message(value: unknown): ChildMessage {
             items,
             output,
             ms: finite(raw.ms, "the call's time"),
+            ...handleKinds(raw.leftRunning),
           };
         }
         default:
@@ -181,7 +195,7 @@ function message(value: unknown): ChildMessage {
   }
 }
 
-/** The message, checked and copied, or what is wrong with it. */
+/** A decoded message, checked (its strings cut to size), or what is wrong with it. */
 export function acceptMessage(value: unknown): ChildMessage | { problem: string } {
   try {
     return message(value);
@@ -189,4 +203,16 @@ export function acceptMessage(value: unknown): ChildMessage | { problem: string 
     if (error instanceof Rejected) return { problem: error.message };
     throw error;
   }
+}
+
+/** A frame's body, decoded within `MESSAGE_LIMITS` and checked, or what is wrong with it. */
+export function acceptBody(body: Buffer): ChildMessage | { problem: string } {
+  let value: unknown;
+  try {
+    value = decodeBody(body, MESSAGE_LIMITS);
+  } catch (error) {
+    if (error instanceof Refused) return { problem: error.message };
+    throw error;
+  }
+  return acceptMessage(value);
 }

@@ -6,14 +6,20 @@
  * crashes the child kills it, and the next call starts a fresh one.
  *
  * Requests go down the child's stdin and results come back on a pipe of their own (fd 3), framed
- * by `frames.ts` and checked by `inbound.ts` before the grader uses them.
+ * by `frames.ts`, encoded by `codec.ts` and checked by `inbound.ts` before the grader uses them.
+ * A frame is read only while a call is in flight and only for that call: one for another call, or
+ * one between calls, stops the child before its body is read. Time limits count the time the
+ * grader was free to hear the child (`clock.ts`), so another learner's work in the same grader
+ * cannot make this one's call time out.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { FrameReader, frame } from "./frames.ts";
-import { acceptMessage } from "./inbound.ts";
+import { afterIdle } from "./clock.ts";
+import { encodeBody } from "./codec.ts";
+import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
+import { acceptBody, MAX_FRAME_BYTES } from "./inbound.ts";
 import {
   type Isolation,
   isolation,
@@ -42,9 +48,6 @@ export interface SandboxOptions {
   protections?: Isolation;
 }
 
-/** The largest message the grader reads from a child: the wire's entry limit, with room to spare. */
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-
 /** Every child alive, so that they die with the grader even when it exits early. */
 const running = new Set<() => void>();
 process.on("exit", () => {
@@ -62,7 +65,12 @@ export type CallOutcome =
   /** The child died during the call (process.exit, out of memory, a signal) or broke the protocol. */
   | { status: "crashed"; reason: string; output: string }
   /** The module could not be loaded at all, so no call could be made. */
-  | { status: "import-failed"; error: ThrownError; output: string };
+  | { status: "import-failed"; error: ThrownError; output: string }
+  /**
+   * Never from the sandbox: the grader refused what the call returned, for its size, before any
+   * of its own code ran on it (`returned` values where `limit` are accepted: see checks/judge.ts).
+   */
+  | { status: "refused"; returned: number; held: number; limit: number; output: string };
 
 type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
@@ -77,6 +85,8 @@ function permissionFlag(): string {
 
 /** Who hears the child's next message: the import handshake, or the call in flight. */
 interface Listener {
+  /** Whether a frame for call `id` is expected: undefined if so, else what is wrong with it. */
+  accepts(id: number): string | undefined;
   message(message: ChildMessage): void;
   /** The child broke the protocol: it is killed, and this says how. */
   problem(what: string): void;
@@ -85,6 +95,7 @@ interface Listener {
 
 interface Live {
   child: ChildProcess;
+  /** Stops the child, and reads nothing more from it. */
   kill: () => void;
   /** Calls this child has answered. */
   served: number;
@@ -102,6 +113,8 @@ export class Sandbox {
   #importFailure: ImportFailed | undefined;
   /** Settles when the request in flight has. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** Why children were stopped between calls (when no call was there to be charged). */
+  #incidents: string[] = [];
 
   constructor(options: SandboxOptions) {
     this.#options = options;
@@ -122,6 +135,14 @@ export class Sandbox {
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
   callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome> {
     return this.#request({ fn, batch }, timeoutMs);
+  }
+
+  /**
+   * What children did between calls that got them stopped: sending the grader a message while no
+   * call was in flight. No test is charged for it (the next call runs in a fresh child).
+   */
+  get incidents(): readonly string[] {
+    return this.#incidents;
   }
 
   /** Milliseconds left of the whole run. */
@@ -161,18 +182,18 @@ export class Sandbox {
     request: Request,
     timeoutMs: number,
   ): Promise<CallOutcome | { unstarted: true; output: string }> {
-    const runLeft = this.#remaining();
-    if (runLeft <= 0) return { status: "timeout", limitMs: 0, output: "", run: true };
+    if (this.#remaining() <= 0) return { status: "timeout", limitMs: 0, output: "", run: true };
     const live = await this.#ensure();
     if (!("child" in live)) return live;
+    const runLeft = this.#remaining();
+    if (runLeft <= 0) return { status: "timeout", limitMs: 0, output: "", run: true };
     const id = this.#nextId++;
     live.stray = "";
-    const byRun = runLeft < timeoutMs;
-    const limitMs = Math.max(1, Math.floor(Math.min(timeoutMs, runLeft)));
     let started = false;
     return new Promise((resolve) => {
+      const stops: (() => void)[] = [];
       const finish = (outcome: CallOutcome) => {
-        clearTimeout(timer);
+        for (const stop of stops) stop();
         live.listener = undefined;
         // Worth another try only in a child that had served calls (a fresh one would do the
         // same again); and a run out of time is the run's answer, started or not.
@@ -180,31 +201,44 @@ export class Sandbox {
           !started && live.served > 0 && !(outcome.status === "timeout" && outcome.run);
         resolve(unstarted ? { unstarted: true, output: live.stray } : outcome);
       };
-      const timer = setTimeout(() => {
-        this.#kill();
+      const timeout = (limitMs: number, run: boolean) => () => {
+        this.#stop(live);
         finish({
           status: "timeout",
-          limitMs,
+          limitMs: Math.max(1, Math.floor(limitMs)),
           output: live.stray,
-          ...(byRun ? { run: true as const } : {}),
+          ...(run ? { run: true as const } : {}),
         });
-      }, limitMs);
-      live.listener = {
+      };
+      // The call's own limit counts the grader's idle time; the run's is wall-clock.
+      stops.push(afterIdle(timeoutMs, timeout(timeoutMs, false)));
+      if (Number.isFinite(runLeft)) {
+        const timer = setTimeout(timeout(runLeft, true), runLeft);
+        stops.push(() => clearTimeout(timer));
+      }
+      const listener: Listener = {
+        accepts: (frameId) =>
+          frameId === id ? undefined : `a message for call ${frameId}, which it was not asked`,
         message: (message) => {
-          if (message.type === "started" && message.id === id) started = true;
-          if (message.type !== "result" || message.id !== id) return;
+          const problem = callProblem(request, id, message, started);
+          if (problem) return listener.problem(problem);
+          if (message.type === "started") {
+            started = true;
+            return;
+          }
+          if (message.type !== "result") return;
           started = true;
           live.served++;
           const { type: _type, id: _id, ...outcome } = message;
           // A timer or socket left running could hold up the next call: that one starts afresh.
           if ("leftRunning" in outcome) {
             delete outcome.leftRunning;
-            this.#kill();
+            this.#stop(live);
           }
           finish({ ...outcome, output: outcome.output + live.stray } as CallOutcome);
         },
         problem: (what) => {
-          this.#kill();
+          this.#stop(live);
           finish({
             status: "crashed",
             reason: `sent the grader ${what}, so it was stopped`,
@@ -212,7 +246,6 @@ export class Sandbox {
           });
         },
         exit: (code, signal) => {
-          this.#live = undefined;
           finish({
             status: "crashed",
             reason: exitReason(code, signal, live.stray),
@@ -220,7 +253,8 @@ export class Sandbox {
           });
         },
       };
-      (live.child.stdin as Writable).write(frame({ id, ...request }));
+      live.listener = listener;
+      (live.child.stdin as Writable).write(frame(id, encodeBody(request)));
     });
   }
 
@@ -229,8 +263,13 @@ export class Sandbox {
   }
 
   #kill(): void {
-    this.#live?.kill();
-    this.#live = undefined;
+    if (this.#live) this.#stop(this.#live);
+  }
+
+  /** Stops this child; the next call starts a fresh one. */
+  #stop(live: Live): void {
+    live.kill();
+    if (this.#live === live) this.#live = undefined;
   }
 
   async #ensure(): Promise<Live | ImportFailed> {
@@ -268,6 +307,7 @@ export class Sandbox {
       ...(protections.unprivilegedUser ?? {}),
     });
     const kill = () => {
+      reader.stop();
       try {
         // The whole group: the shell, unshare and node, whichever are alive.
         if (protections.processGroup && child.pid !== undefined)
@@ -279,6 +319,25 @@ export class Sandbox {
     };
     running.add(kill);
     const live: Live = { child, kill, served: 0, stray: "", listener: undefined };
+    const reader = new FrameReader(MAX_FRAME_BYTES, {
+      // The id first: a frame no one is waiting for is refused before its body is read.
+      header: (id) =>
+        live.listener
+          ? live.listener.accepts(id)
+          : `a message for call ${id} while no call was in flight`,
+      body: (_id, body) => {
+        const message = acceptBody(body);
+        if ("problem" in message) live.listener?.problem(message.problem);
+        else live.listener?.message(message);
+      },
+      problem: (what) => {
+        if (live.listener) return live.listener.problem(what);
+        // Between calls: no test to charge. The child goes, and the next call starts afresh.
+        this.#incidents.push(`sent the grader ${what}, so it was stopped`);
+        this.#stop(live);
+      },
+    });
+    (child.stdio[3] as Readable).on("data", (chunk: Buffer) => reader.push(chunk));
     const collect = (chunk: Buffer) => {
       if (live.stray.length < STRAY_LIMIT)
         live.stray += chunk.toString("utf8").slice(0, STRAY_LIMIT);
@@ -287,16 +346,9 @@ export class Sandbox {
     child.stderr?.on("data", collect);
     // A write to a child that has just died is not an error of the grader's.
     child.stdin?.on("error", () => {});
-    const reader = new FrameReader(MAX_MESSAGE_BYTES);
-    (child.stdio[3] as Readable).on("data", (chunk: Buffer) => {
-      for (const event of reader.push(chunk)) {
-        const message = "problem" in event ? event : acceptMessage(event.value);
-        if ("problem" in message) live.listener?.problem(message.problem);
-        else live.listener?.message(message);
-      }
-    });
     child.on("exit", (code, signal) => {
       running.delete(kill);
+      if (this.#live === live) this.#live = undefined;
       live.listener?.exit(code, signal);
     });
     return live;
@@ -307,31 +359,33 @@ export class Sandbox {
     const live = this.#spawn();
     return new Promise((resolve) => {
       const fail = (error: ThrownError, output: string) => {
-        clearTimeout(timer);
+        stop();
         live.listener = undefined;
         live.kill();
         resolve({ status: "import-failed", error, output });
       };
-      const timer = setTimeout(
-        () =>
-          fail(
-            {
-              name: "Timeout",
-              message: `importing the module took longer than ${importTimeoutMs} ms (code at the top level that never ends?)`,
-              stack: "",
-            },
-            live.stray,
-          ),
-        importTimeoutMs,
+      const stop = afterIdle(importTimeoutMs, () =>
+        fail(
+          {
+            name: "Timeout",
+            message: `importing the module took longer than ${importTimeoutMs} ms (code at the top level that never ends?)`,
+            stack: "",
+          },
+          live.stray,
+        ),
       );
-      live.listener = {
+      const listener: Listener = {
+        accepts: (id) =>
+          id === HANDSHAKE_ID ? undefined : `a message for call ${id}, which it was not asked`,
         message: (message) => {
           if (message.type === "ready") {
-            clearTimeout(timer);
+            stop();
             live.listener = undefined;
             resolve(live);
           } else if (message.type === "import-failed") {
             fail(message.error, message.output + live.stray);
+          } else {
+            listener.problem(`a "${message.type}" message`);
           }
         },
         problem: (what) =>
@@ -353,8 +407,40 @@ export class Sandbox {
             live.stray,
           ),
       };
+      live.listener = listener;
     });
   }
+}
+
+/**
+ * What is wrong with a message during call `id` of `request`, if anything: it must be about this
+ * call, say it started once, then give a result of the request's kind (as many inputs after the
+ * call as went in; a batch's results, up to the first call that threw).
+ */
+function callProblem(
+  request: Request,
+  id: number,
+  message: ChildMessage,
+  started: boolean,
+): string | undefined {
+  if (message.type !== "started" && message.type !== "result")
+    return `a "${message.type}" message during a call`;
+  if (message.id !== id) return `a message for call ${message.id} in a frame for call ${id}`;
+  if (message.type === "started") return started ? "a second start of the same call" : undefined;
+  if (message.status === "missing") return undefined;
+  if ("batch" in request) {
+    if (message.status !== "batch") return `a "${message.status}" result for a batch of calls`;
+    const count = message.items.length;
+    const last = message.items[count - 1];
+    const stoppedAtError = last !== undefined && "error" in last;
+    if (count > request.batch.length || (count < request.batch.length && !stoppedAtError))
+      return `${count} results for a batch of ${request.batch.length} calls`;
+    return undefined;
+  }
+  if (message.status === "batch") return "a batch's results for a single call";
+  if (message.argsAfter.length !== request.args.length)
+    return `${message.argsAfter.length} inputs after a call given ${request.args.length}`;
+  return undefined;
 }
 
 function exitReason(code: number | null, signal: NodeJS.Signals | null, stray: string): string {

@@ -1,11 +1,11 @@
 /**
  * The plain data that crosses between the grader and the sandboxed child: inputs going in,
- * outputs coming out. Arrays travel as `{ $array: [rows, cols], data }` (Float64Array survives
- * Node's advanced IPC serialization with NaN and ±Infinity intact), a random generator as the seed
- * to build it from, everything else as JSON-like values.
+ * outputs coming out. Arrays travel as `{ $array: [rows, cols], data }` (a Float64Array, NaN and
+ * ±Infinity bits intact), a random generator as the seed to build it from, everything else as
+ * JSON-like values. `codec.ts` turns these into bytes and back, as a tree: no value is shared.
  *
  * Both sides use this module: the child to encode what the learner's function returned (whatever
- * it is), the grader to check that what arrived is well-formed before trusting it.
+ * it is, within `LIMITS`), the grader to check that what arrived is well-formed before trusting it.
  */
 import { types } from "node:util";
 import { NDArray, RandomState } from "../../assignments/lib/np.ts";
@@ -31,8 +31,39 @@ export type Wire =
   | Wire[]
   | { [key: string]: Wire };
 
-/** Past these, an output is reported as too big rather than sent. */
-export const LIMITS = { entries: 5_000_000, depth: 8, keys: 64 };
+/**
+ * What one message from the child may hold, counted over the whole message (every value in it):
+ * past these the child reports a value as too big rather than sending it, and the grader's decoder
+ * refuses a message at the first byte that goes over one (`codec.ts`).
+ *
+ * - `entries`: numbers inside arrays (8 bytes each: 8 MiB of float64, a 1024 × 1024 array).
+ * - `nodes`: list entries and object keys, every one of them: the grader's work and memory per
+ *   message grow with these, whatever the bytes (about 50 ms to decode and check at the limit).
+ * - `depth`: lists and objects nested in a value.
+ * - `keys`: keys of one object.
+ * - `stringBytes`: UTF-8 bytes of one string or key; `textBytes`: of all of them together.
+ *
+ * For scale, the planar assignment's largest message (nnModel's parameters and 10 000 costs) is
+ * 100 KB with about 10 000 nodes; its largest array is 2 × 400.
+ */
+export const LIMITS = {
+  entries: 1 << 20,
+  nodes: 1 << 17,
+  depth: 8,
+  keys: 64,
+  stringBytes: 1 << 16,
+  textBytes: 1 << 20,
+};
+
+/** Longest text kept per field; longer is cut with a visible mark (by the child, and again by the grader). */
+export const TEXT_LIMITS = { name: 200, message: 2000, stack: 8000, output: 8192, value: 10_000 };
+
+/** `text` cut to `limit` characters, with a mark saying how much was cut. */
+export function cutText(text: string, limit: number): string {
+  return text.length <= limit
+    ? text
+    : `${text.slice(0, limit)}… [${text.length - limit} more characters]`;
+}
 
 export function isWireArray(value: unknown): value is WireArray {
   return (
@@ -43,19 +74,38 @@ export function isWireArray(value: unknown): value is WireArray {
   );
 }
 
+/** What is left of a message's limits while its values are encoded. */
+export interface Budget {
+  entries: number;
+  nodes: number;
+  textBytes: number;
+}
+
+export function freshBudget(): Budget {
+  return { entries: LIMITS.entries, nodes: LIMITS.nodes, textBytes: LIMITS.textBytes };
+}
+
 /**
  * Encodes a value for the other side. Arrays are copied out of their (possibly shared) storage;
- * things that cannot cross become `{ $unsupported: "what it was" }`, never an exception: functions,
- * class instances other than arrays, proxies, getters, cycles, `__proto__`-like keys, values too
- * deep or too big, and values that throw when read.
+ * `{ $random: seed }` stays a generator's seed; things that cannot cross become
+ * `{ $unsupported: "what it was" }`, never an exception: functions, class instances other than
+ * arrays, proxies, getters, cycles, `__proto__`-like and other `$`-marker keys, values too deep or
+ * too big, and values that throw when read. Strings are cut to
+ * `TEXT_LIMITS.value` characters. Values encoded with one `budget` share the limits of one
+ * message.
  */
-export function encode(value: unknown): Wire {
+export function encode(value: unknown, budget: Budget = freshBudget()): Wire {
   try {
-    return encodeValue(value, 0, { entries: LIMITS.entries }, new Set());
+    return encodeValue(value, 0, budget, new Set());
   } catch (error) {
-    if (error instanceof Untrusted) return { $unsupported: error.message };
+    if (error instanceof Untrusted) return unsupported(error.message);
     throw error;
   }
+}
+
+/** What a value was that cannot cross; the learner may have named it (a class, a key, an error). */
+function unsupported(what: string): Wire {
+  return { $unsupported: cutText(what, TEXT_LIMITS.message) };
 }
 
 /** A value that is not data as a whole: a getter or a cycle anywhere in it. */
@@ -68,16 +118,24 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   "prototype",
 ]);
 
+/** Keys that mark wire values of their own (arrays, undefined...): no plain object may have them. */
+export const MARKER_KEYS: ReadonlySet<string> = new Set([
+  "$array",
+  "$undefined",
+  "$unsupported",
+  "$random",
+]);
+
 function encodeValue(
   value: unknown,
   depth: number,
-  budget: { entries: number },
+  budget: Budget,
   /** The objects this one lies inside: meeting one again is a cycle. */
   ancestors: Set<object>,
 ): Wire {
   if (value === undefined) return { $undefined: true };
-  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return value;
+  if (value === null || typeof value === "boolean" || typeof value === "number") return value;
+  if (typeof value === "string") return encodeString(value, budget);
   if (typeof value !== "object") return { $unsupported: `a ${typeof value}` };
   // Before anything reads it: a proxy can answer instanceof and every property as it likes.
   if (types.isProxy(value)) return { $unsupported: "a Proxy" };
@@ -95,51 +153,67 @@ function encodeValue(
     }
   } catch (error) {
     if (error instanceof Untrusted) throw error;
-    return { $unsupported: `a value that threw when read (${String(error)})` };
+    let why: string;
+    try {
+      why = String(error);
+    } catch {
+      why = "what it threw could not be read either";
+    }
+    return unsupported(`a value that threw when read (${why})`);
   }
 }
 
-function encodeArray(value: NDArray, budget: { entries: number }): Wire {
+function encodeString(value: string, budget: Budget): Wire {
+  const text = cutText(value, TEXT_LIMITS.value);
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > budget.textBytes) return { $unsupported: "a value with too much text to send" };
+  budget.textBytes -= bytes;
+  return text;
+}
+
+function encodeArray(value: NDArray, budget: Budget): Wire {
   const [rows, cols] = value.shape;
   const data = value.data;
   if (!(data instanceof Float64Array) || data.length < rows * cols)
     return { $unsupported: "an array whose data does not match its shape" };
-  budget.entries -= rows * cols;
-  if (budget.entries < 0)
+  if (rows * cols > budget.entries)
     return { $unsupported: `an array too big to send (${rows * cols} entries)` };
+  budget.entries -= rows * cols;
   return { $array: [rows, cols], data: data.slice(0, rows * cols) };
 }
 
-function encodeList(
-  value: unknown[],
-  depth: number,
-  budget: { entries: number },
-  ancestors: Set<object>,
-): Wire {
-  if (value.length > budget.entries) return { $unsupported: "a list too long to send" };
-  budget.entries -= value.length;
+function encodeList(value: unknown[], depth: number, budget: Budget, ancestors: Set<object>): Wire {
+  if (value.length > budget.nodes) return { $unsupported: "a list too long to send" };
+  budget.nodes -= value.length;
   const out: Wire[] = [];
   for (let k = 0; k < value.length; k++)
     out.push(encodeProperty(value, String(k), depth, budget, ancestors));
   return out;
 }
 
-function encodeObject(
-  value: object,
-  depth: number,
-  budget: { entries: number },
-  ancestors: Set<object>,
-): Wire {
+function encodeObject(value: object, depth: number, budget: Budget, ancestors: Set<object>): Wire {
   if (types.isPromise(value))
     return { $unsupported: "a Promise (these functions return their value: no async, no await)" };
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    return { $unsupported: `an object of class ${proto?.constructor?.name ?? "unknown"}` };
+    return unsupported(`an object of class ${proto?.constructor?.name ?? "unknown"}`);
   }
   const keys = Object.keys(value);
+  // A generator to be made on the other side, as the grader's checks pass one to a learner.
+  if (keys.length === 1 && keys[0] === "$random") {
+    const seed = Object.getOwnPropertyDescriptor(value, "$random")?.value;
+    if (typeof seed === "number") return { $random: seed };
+  }
   if (keys.length > LIMITS.keys) return { $unsupported: `an object with ${keys.length} keys` };
-  const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
+  const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key) || MARKER_KEYS.has(key));
   if (forbidden) return { $unsupported: `an object with a "${forbidden}" key` };
+  const long = keys.find((key) => key.length > TEXT_LIMITS.value);
+  if (long) return { $unsupported: `an object with a key of ${long.length} characters` };
+  if (keys.length > budget.nodes) return { $unsupported: "an object too big to send" };
+  const keyBytes = keys.reduce((sum, key) => sum + Buffer.byteLength(key, "utf8"), 0);
+  if (keyBytes > budget.textBytes) return { $unsupported: "a value with too much text to send" };
+  budget.nodes -= keys.length;
+  budget.textBytes -= keyBytes;
   const out: { [key: string]: Wire } = {};
   for (const key of keys) out[key] = encodeProperty(value, key, depth, budget, ancestors);
   return out;
@@ -150,13 +224,31 @@ function encodeProperty(
   owner: object,
   key: string,
   depth: number,
-  budget: { entries: number },
+  budget: Budget,
   ancestors: Set<object>,
 ): Wire {
   const descriptor = Object.getOwnPropertyDescriptor(owner, key);
   if (descriptor && !("value" in descriptor))
     throw new Untrusted(`a value with a getter (key "${key}"), which is not called`);
   return encodeValue(descriptor?.value, depth + 1, budget, ancestors);
+}
+
+/**
+ * How many values a wire value holds: every number, string and other leaf, every entry of an
+ * array, and every list entry and object key. What the grader's work on a value grows with.
+ */
+export function entriesOf(value: Wire | undefined): number {
+  if (value === undefined || value === null || typeof value !== "object") return 1;
+  if (isWireArray(value)) return value.data.length;
+  if (Array.isArray(value)) {
+    let sum = 0;
+    for (const item of value) sum += Math.max(1, entriesOf(item));
+    return sum;
+  }
+  if ("$undefined" in value || "$unsupported" in value || "$random" in value) return 1;
+  let sum = 0;
+  for (const key of Object.keys(value)) sum += 1 + entriesOf(value[key]);
+  return sum;
 }
 
 /** Turns wire data back into arrays and generators (in the child, for the learner's function). */

@@ -311,7 +311,8 @@ const connected = await new Promise<string>((resolve) => {
         ),
         'import { writeSync } from "node:fs";\nimport { serialize } from "node:v8";',
       ),
-    verdict: predictOnly(["error"], /"__proto__" key/),
+    // Frames of another format: what the grader reads as the call's id is not the call in flight.
+    verdict: predictOnly(["error"], /a message for call \d+, which it was not asked/),
   },
 
   // Patched globals: they live in the child, the comparisons in the grader.

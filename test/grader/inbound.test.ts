@@ -1,11 +1,13 @@
 /**
  * The grader's side of the channel from the sandboxed child: frames read back whole whatever the
- * chunking, and every message checked before use (learner code can write to the channel itself).
+ * chunking, a frame refused from its header (length, call id) before its body, and every message
+ * decoded within the limits and checked before use (learner code can write to the channel itself).
  */
 import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
+import { encodeBody } from "../../grader/sandbox/codec.ts";
 import { FrameReader, frame } from "../../grader/sandbox/frames.ts";
-import { acceptMessage } from "../../grader/sandbox/inbound.ts";
+import { acceptBody, acceptMessage } from "../../grader/sandbox/inbound.ts";
 
 const returned = (value: unknown) => ({
   type: "result",
@@ -23,39 +25,104 @@ function problemOf(message: unknown): string {
   return accepted.problem;
 }
 
+/** What a reader made of `bytes` pushed in pieces of `size`, refusing headers `refuse` names. */
+function read(
+  bytes: Buffer,
+  size: number,
+  max = 1024,
+  refuse: (id: number) => boolean = () => false,
+) {
+  const events: unknown[] = [];
+  const reader = new FrameReader(max, {
+    header: (id, length) => {
+      events.push({ header: id, length });
+      return refuse(id) ? `call ${id}` : undefined;
+    },
+    body: (id, body) => events.push({ id, body: body.toString() }),
+    problem: (what) => events.push({ problem: what }),
+  });
+  for (let at = 0; at < bytes.length; at += size) reader.push(bytes.subarray(at, at + size));
+  return events;
+}
+
 describe("FrameReader", () => {
-  it("gives back every value, in order, however the bytes are split", () => {
-    const values = [{ a: 1 }, "two", new Float64Array([3, Number.NaN]), [4, [5]]];
-    const bytes = Buffer.concat(values.map(frame));
-    for (const size of [1, 3, 7, bytes.length]) {
-      const reader = new FrameReader(1024);
-      const out: unknown[] = [];
-      for (let at = 0; at < bytes.length; at += size) {
-        for (const event of reader.push(bytes.subarray(at, at + size))) {
-          if ("problem" in event) throw new Error(event.problem);
-          out.push(event.value);
-        }
-      }
-      expect(out).toEqual(values);
-    }
+  it("gives back every frame with its call, in order, however the bytes are split", () => {
+    const bytes = Buffer.concat([
+      frame(1, Buffer.from("one")),
+      frame(2, Buffer.from("")),
+      frame(7, Buffer.from("seven")),
+    ]);
+    const expected = [
+      { header: 1, length: 3 },
+      { id: 1, body: "one" },
+      { header: 2, length: 0 },
+      { id: 2, body: "" },
+      { header: 7, length: 5 },
+      { id: 7, body: "seven" },
+    ];
+    for (const size of [1, 3, 7, bytes.length]) expect(read(bytes, size)).toEqual(expected);
   });
 
-  it("refuses a frame over the limit from its header alone, before the body arrives", () => {
+  it("refuses a frame over the limit from its length alone, before the rest arrives", () => {
     const header = Buffer.alloc(4);
     header.writeUInt32BE(2 ** 31);
-    const events = new FrameReader(1024).push(header);
-    expect(events).toEqual([{ problem: "a message of 2147483648 bytes (the limit is 1024)" }]);
+    expect(read(header, 4)).toEqual([
+      { problem: "a message of 2147483648 bytes (the limit is 1024)" },
+    ]);
   });
 
-  it("reports a frame that does not parse", () => {
-    const junk = Buffer.from([0, 0, 0, 3, 0xff, 0xfe, 0xfd]);
-    const [event] = new FrameReader(1024).push(junk);
-    expect(event).toHaveProperty("problem", expect.stringContaining("does not parse"));
+  it("refuses a frame from its header, reading nothing after it", () => {
+    const bytes = Buffer.concat([
+      frame(1, Buffer.from("ok")),
+      frame(9, Buffer.from("no")),
+      frame(1, Buffer.from("late")),
+    ]);
+    expect(read(bytes, 3, 1024, (id) => id === 9)).toEqual([
+      { header: 1, length: 2 },
+      { id: 1, body: "ok" },
+      { header: 9, length: 2 },
+      { problem: "call 9" },
+    ]);
+  });
+});
+
+describe("acceptBody", () => {
+  it("decodes and checks a message", () => {
+    const data = new Float64Array([1, Number.NaN]);
+    const message = returned({ W1: { $array: [1, 2], data }, n: 3, list: [null, true, "x"] });
+    expect(acceptBody(encodeBody(message))).toEqual(message);
+  });
+
+  it("refuses what V8's serializer writes (the old format), without deserializing it", () => {
+    const shared = { a: 1 };
+    const dag = serialize(returned({ x: shared, y: shared }));
+    expect(acceptBody(dag)).toEqual({ problem: "a value of unknown type 255 at byte 0" });
+  });
+
+  it("refuses a prototype-polluting key while decoding", () => {
+    // The encoder never writes one: a same-length key is swapped in afterwards, as an attacker would.
+    const body = encodeBody(returned({ xxxxxxxxx: { score: 100 } }));
+    const polluted = Buffer.from(
+      body.toString("latin1").replace("xxxxxxxxx", "__proto__"),
+      "latin1",
+    );
+    expect(acceptBody(polluted)).toEqual({ problem: 'an object with a "__proto__" key' });
+    expect(({} as Record<string, unknown>).score).toBeUndefined();
+  });
+
+  it("refuses a message that ends early, or goes on after its value", () => {
+    const body = encodeBody(returned(1));
+    expect(acceptBody(body.subarray(0, -1))).toEqual({
+      problem: "a message that ends inside a value",
+    });
+    expect(acceptBody(Buffer.concat([body, Buffer.from([0])]))).toEqual({
+      problem: "1 bytes after the end of the message",
+    });
   });
 });
 
 describe("acceptMessage", () => {
-  it("accepts wire data and copies it", () => {
+  it("accepts wire data", () => {
     const data = new Float64Array([1, 2]);
     const message = returned({ W1: { $array: [1, 2], data }, n: 3, list: [null, true, "x"] });
     expect(acceptMessage(message)).toEqual(message);
@@ -78,16 +145,12 @@ describe("acceptMessage", () => {
     );
   });
 
-  it("rejects what the child's encoder never sends: classes, holes, generators, too much", () => {
+  it("rejects what the child's encoder never sends: classes, generators, nesting too deep", () => {
     expect(problemOf(returned(new Map()))).toBe("a value is not a plain object");
-    expect(problemOf(returned(new Array(3)))).toBe("a list with holes");
     expect(problemOf(returned({ $random: 1 }))).toContain("random generator");
     let deep: unknown = 1;
     for (let k = 0; k < 20; k++) deep = [deep];
     expect(problemOf(returned(deep))).toBe("a value nested too deeply");
-    const sparse: unknown[] = [];
-    sparse.length = 2 ** 31;
-    expect(problemOf(returned(sparse))).toBe("values with too many entries");
   });
 
   it("rejects messages of the wrong shape", () => {
@@ -104,14 +167,5 @@ describe("acceptMessage", () => {
     if ("problem" in accepted || !("output" in accepted)) throw new Error("rejected");
     expect(accepted.output.length).toBeLessThan(8300);
     expect(accepted.output).toMatch(/… \[91808 more characters\]$/);
-  });
-
-  it("survives a round trip through V8's serializer of hostile values", () => {
-    const bytes = serialize(returned(JSON.parse('{"__proto__": 1}')));
-    const [event] = new FrameReader(1 << 20).push(
-      Buffer.concat([Buffer.from([0, 0, 0, bytes.length]), bytes]),
-    );
-    if (!event || !("value" in event)) throw new Error("no value");
-    expect(problemOf(event.value)).toBe('an object with a "__proto__" key');
   });
 });

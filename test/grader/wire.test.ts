@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
-import { encode } from "../../grader/sandbox/wire.ts";
+import { encode, entriesOf, LIMITS } from "../../grader/sandbox/wire.ts";
 
 const unsupported = (value: unknown) => (encode(value) as { $unsupported?: string }).$unsupported;
 
@@ -61,5 +61,30 @@ describe("encode", () => {
   it("sends a shared value twice, which is not a cycle", () => {
     const shared = { x: 1 };
     expect(encode([shared, shared])).toEqual([{ x: 1 }, { x: 1 }]);
+  });
+
+  it("reports marker keys of learner objects, and keeps a generator's seed", () => {
+    expect(unsupported({ $array: [1, 1], data: [0] })).toBe('an object with a "$array" key');
+    expect(unsupported({ $undefined: true })).toBe('an object with a "$undefined" key');
+    expect(encode({ $random: 3 })).toEqual({ $random: 3 });
+  });
+
+  it("counts every key: an object reused at every key of every level is cut at the node limit", () => {
+    let node: Record<string, unknown> = { leaf: 1 };
+    for (let level = 0; level < 6; level++) {
+      const next: Record<string, unknown> = {};
+      for (let k = 0; k < 64; k++) next[`k${k}`] = node;
+      node = next;
+    }
+    // 64⁶ keys as a tree; what is sent stops at the limit, the rest said to be too big.
+    const sent = encode(node);
+    expect(entriesOf(sent)).toBeLessThanOrEqual(2 * LIMITS.nodes);
+    expect(JSON.stringify(sent)).toContain("an object too big to send");
+  });
+
+  it("cuts long strings, and counts text against the message's limit", () => {
+    expect(encode("x".repeat(20_000))).toMatch(/^x{10000}… \[10000 more characters\]$/);
+    const many = encode(Array.from({ length: 200 }, () => "y".repeat(10_000)));
+    expect(JSON.stringify(many)).toContain("a value with too much text to send");
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * Time limits that count only the time the grader was free to hear the child. The grader grades
+ * several learners on one event loop: while it is busy with one learner's work (a reference run,
+ * a check over a big result), another learner's child may well have answered, its result waiting
+ * in the pipe unread. A wall-clock timer would then blame that child for the grader's own delay.
+ * So a limit is counted in the event loop's idle time (`performance.eventLoopUtilization`): when
+ * the timer fires early in those terms it is set again for what is left, and when the time is up
+ * the loop gets one more turn, in which anything already in the pipe is read, before the verdict.
+ */
+import { performance } from "node:perf_hooks";
+
+/**
+ * Calls `expire` once the event loop has been idle for `ms` milliseconds in all since now, unless
+ * the returned function is called first (which cancels it).
+ */
+export function afterIdle(ms: number, expire: () => void): () => void {
+  const start = performance.eventLoopUtilization();
+  let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
+  const check = () => {
+    const left = ms - performance.eventLoopUtilization(start).idle;
+    if (left > 0) {
+      timer = setTimeout(check, Math.max(1, Math.ceil(left)));
+      return;
+    }
+    // One more turn of the loop: a result already in the pipe is read before this runs.
+    immediate = setImmediate(expire);
+  };
+  timer = setTimeout(check, ms);
+  return () => {
+    clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
+  };
+}

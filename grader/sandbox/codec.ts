@@ -1,0 +1,407 @@
+/**
+ * The bytes of one message between the grader and the sandboxed child: a tree of tagged values,
+ * each written where it stands. A tree has no way to say "the same object again", so a message
+ * cannot describe more values than its bytes spell out (V8's serializer can: an object reused at
+ * every key of every level is a few KB that unfold into millions of values).
+ *
+ * Every value starts with a tag byte; numbers are float64 and lengths unsigned 32-bit, both
+ * little-endian:
+ *
+ * | tag | value                        | then                                                      |
+ * | --- | ---------------------------- | --------------------------------------------------------- |
+ * | 0   | null                         |                                                           |
+ * | 1   | undefined (`{ $undefined }`) |                                                           |
+ * | 2/3 | false / true                 |                                                           |
+ * | 4   | number                       | 8 bytes                                                   |
+ * | 5   | string                       | byte length, UTF-8                                        |
+ * | 6   | list                         | count, then each value                                    |
+ * | 7   | object                       | count, then each key (byte length, UTF-8) and its value   |
+ * | 8   | array (`{ $array, data }`)   | rows, cols, rows × cols × 8 bytes (NaN bits kept)         |
+ * | 9   | `{ $unsupported }`           | byte length, UTF-8 (what the value was)                   |
+ * | 10  | `{ $random }`                | 8 bytes (the seed)                                        |
+ *
+ * `decodeBody` checks the limits while it reads, before it allocates: a count is refused when it
+ * is over what is left of the message's nodes, entries, text or bytes, so its work is at most a
+ * small constant per byte of the message, and it stops at the first violation. It throws nothing
+ * but a `Refused`.
+ */
+import type { Wire } from "./wire.ts";
+import { FORBIDDEN_KEYS, isWireArray, MARKER_KEYS } from "./wire.ts";
+
+const TAG = {
+  null: 0,
+  undefined: 1,
+  false: 2,
+  true: 3,
+  number: 4,
+  string: 5,
+  list: 6,
+  object: 7,
+  array: 8,
+  unsupported: 9,
+  random: 10,
+} as const;
+
+/** What a decoded message may hold in all (see `LIMITS` in wire.ts for what each one counts). */
+export interface DecodeLimits {
+  /** Lists and objects nested. */
+  depth: number;
+  /** List entries and object keys. */
+  nodes: number;
+  /** Numbers inside arrays. */
+  entries: number;
+  /** Keys of one object. */
+  keys: number;
+  /** UTF-8 bytes of one string or key. */
+  stringBytes: number;
+  /** UTF-8 bytes of every string and key. */
+  textBytes: number;
+}
+
+/** No limits: for what the grader sends the child. */
+export const UNLIMITED: DecodeLimits = {
+  depth: Number.POSITIVE_INFINITY,
+  nodes: Number.POSITIVE_INFINITY,
+  entries: Number.POSITIVE_INFINITY,
+  keys: Number.POSITIVE_INFINITY,
+  stringBytes: Number.POSITIVE_INFINITY,
+  textBytes: Number.POSITIVE_INFINITY,
+};
+
+/** A message the decoder would not read: what was wrong, where, and how far it had got. */
+export class Refused extends Error {
+  override name = "Refused";
+  constructor(
+    message: string,
+    /** The byte offset at which it stopped. */
+    readonly at: number,
+    /** The list entries and object keys it had accepted by then. */
+    readonly nodes: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether this machine stores float64 little-endian, as the format does (then arrays copy as bytes). */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+// Encoding: trusted values (the child's own encoding of the learner's results, or the grader's
+// requests), sized first, then written into one buffer.
+
+type Kind =
+  | "null"
+  | "undefined"
+  | "false"
+  | "true"
+  | "number"
+  | "string"
+  | "list"
+  | "object"
+  | "array"
+  | "unsupported"
+  | "random";
+
+function kindOf(value: unknown): Kind {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (typeof value === "number") return "number";
+  if (typeof value === "string") return "string";
+  if (Array.isArray(value)) return "list";
+  if (isWireArray(value)) return "array";
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null)
+      throw new Error(
+        `gradecheck bug: cannot encode an object of class ${proto?.constructor?.name}`,
+      );
+    if (Object.hasOwn(record, "$undefined")) return "undefined";
+    if (typeof record.$unsupported === "string") return "unsupported";
+    if (typeof record.$random === "number") return "random";
+    return "object";
+  }
+  throw new Error(`gradecheck bug: cannot encode a ${typeof value}`);
+}
+
+/** An object's keys that are written: those whose value is not undefined (as in JSON). */
+function presentKeys(value: Record<string, unknown>): string[] {
+  return Object.keys(value).filter((key) => value[key] !== undefined);
+}
+
+function sizeOf(value: unknown): number {
+  switch (kindOf(value)) {
+    case "null":
+    case "undefined":
+    case "false":
+    case "true":
+      return 1;
+    case "number":
+    case "random":
+      return 9;
+    case "string":
+      return 5 + Buffer.byteLength(value as string, "utf8");
+    case "unsupported":
+      return 5 + Buffer.byteLength((value as { $unsupported: string }).$unsupported, "utf8");
+    case "array":
+      return 9 + 8 * (value as { data: Float64Array }).data.length;
+    case "list": {
+      let size = 5;
+      for (const item of value as unknown[]) size += sizeOf(item);
+      return size;
+    }
+    case "object": {
+      const record = value as Record<string, unknown>;
+      let size = 5;
+      for (const key of presentKeys(record))
+        size += 4 + Buffer.byteLength(key, "utf8") + sizeOf(record[key]);
+      return size;
+    }
+  }
+}
+
+class Writer {
+  pos = 0;
+  constructor(readonly out: Buffer) {}
+
+  u32(n: number): void {
+    this.out.writeUInt32LE(n, this.pos);
+    this.pos += 4;
+  }
+
+  text(s: string): void {
+    const at = this.pos;
+    this.pos += 4;
+    const length = this.out.write(s, this.pos, "utf8");
+    this.out.writeUInt32LE(length, at);
+    this.pos += length;
+  }
+
+  value(value: unknown): void {
+    const kind = kindOf(value);
+    this.out[this.pos++] = TAG[kind];
+    switch (kind) {
+      case "number":
+        this.out.writeDoubleLE(value as number, this.pos);
+        this.pos += 8;
+        return;
+      case "random":
+        this.out.writeDoubleLE((value as { $random: number }).$random, this.pos);
+        this.pos += 8;
+        return;
+      case "string":
+        this.text(value as string);
+        return;
+      case "unsupported":
+        this.text((value as { $unsupported: string }).$unsupported);
+        return;
+      case "array":
+        this.array(value as Extract<Wire, { $array: unknown }>);
+        return;
+      case "list":
+        this.u32((value as unknown[]).length);
+        for (const item of value as unknown[]) this.value(item);
+        return;
+      case "object": {
+        const record = value as Record<string, unknown>;
+        const keys = presentKeys(record);
+        this.u32(keys.length);
+        for (const key of keys) {
+          this.text(key);
+          this.value(record[key]);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  array({ $array: [rows, cols], data }: { $array: [number, number]; data: Float64Array }): void {
+    if (data.length !== rows * cols)
+      throw new Error("gradecheck bug: an array whose data does not match its shape");
+    this.u32(rows);
+    this.u32(cols);
+    if (LITTLE_ENDIAN) {
+      this.out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), this.pos);
+      this.pos += data.byteLength;
+    } else {
+      for (const x of data) {
+        this.out.writeDoubleLE(x, this.pos);
+        this.pos += 8;
+      }
+    }
+  }
+}
+
+/**
+ * The bytes of a message: wire values (markers become their own tags) inside plain objects and
+ * lists. An object's undefined properties are left out; anything else that is not wire data is a
+ * bug of the caller, and throws.
+ */
+export function encodeBody(value: unknown): Buffer {
+  const out = Buffer.allocUnsafe(sizeOf(value));
+  const writer = new Writer(out);
+  writer.value(value);
+  if (writer.pos !== out.length) throw new Error("gradecheck bug: a message changed while encoded");
+  return out;
+}
+
+// Decoding: bytes from the child, which learner code may have written.
+
+class Reader {
+  pos = 0;
+  nodes = 0;
+  entries = 0;
+  textBytes = 0;
+  constructor(
+    readonly bytes: Buffer,
+    readonly limits: DecodeLimits,
+  ) {}
+
+  refuse(what: string): never {
+    throw new Refused(what, this.pos, this.nodes);
+  }
+
+  need(bytes: number): void {
+    if (bytes > this.bytes.length - this.pos) this.refuse("a message that ends inside a value");
+  }
+
+  u32(): number {
+    this.need(4);
+    const n = this.bytes.readUInt32LE(this.pos);
+    this.pos += 4;
+    return n;
+  }
+
+  f64(): number {
+    this.need(8);
+    const x = this.bytes.readDoubleLE(this.pos);
+    this.pos += 8;
+    return x;
+  }
+
+  text(what: string): string {
+    const length = this.u32();
+    const { stringBytes, textBytes } = this.limits;
+    if (length > stringBytes)
+      this.refuse(`${what} of ${length} bytes (the limit is ${stringBytes})`);
+    if (length > textBytes - this.textBytes)
+      this.refuse(`a message with more than ${textBytes} bytes of text`);
+    this.need(length);
+    this.textBytes += length;
+    const s = this.bytes.toString("utf8", this.pos, this.pos + length);
+    this.pos += length;
+    return s;
+  }
+
+  /** Takes `count` more list entries or object keys, each at least `bytesEach` bytes long. */
+  take(count: number, bytesEach: number): void {
+    const { nodes } = this.limits;
+    if (count > nodes - this.nodes)
+      this.refuse(`a message with more than ${nodes} list entries and object keys`);
+    if (count * bytesEach > this.bytes.length - this.pos)
+      this.refuse("a message that ends inside a value");
+    this.nodes += count;
+  }
+
+  value(depth: number): unknown {
+    this.need(1);
+    const tag = this.bytes[this.pos++];
+    switch (tag) {
+      case TAG.null:
+        return null;
+      case TAG.undefined:
+        return { $undefined: true };
+      case TAG.false:
+        return false;
+      case TAG.true:
+        return true;
+      case TAG.number:
+        return this.f64();
+      case TAG.string:
+        return this.text("a string");
+      case TAG.unsupported:
+        return { $unsupported: this.text("a string") };
+      case TAG.random:
+        return { $random: this.f64() };
+      case TAG.array:
+        return this.array();
+      case TAG.list:
+        return this.list(depth);
+      case TAG.object:
+        return this.object(depth);
+      default:
+        this.pos--;
+        return this.refuse(`a value of unknown type ${tag} at byte ${this.pos}`);
+    }
+  }
+
+  nest(depth: number): void {
+    if (depth >= this.limits.depth) this.refuse("a value nested too deeply");
+  }
+
+  list(depth: number): unknown[] {
+    this.nest(depth);
+    const count = this.u32();
+    this.take(count, 1);
+    const out: unknown[] = [];
+    for (let k = 0; k < count; k++) out.push(this.value(depth + 1));
+    return out;
+  }
+
+  object(depth: number): Record<string, unknown> {
+    this.nest(depth);
+    const count = this.u32();
+    if (count > this.limits.keys) this.refuse(`an object with ${count} keys`);
+    this.take(count, 5);
+    const out: Record<string, unknown> = {};
+    for (let k = 0; k < count; k++) {
+      const key = this.text("a key");
+      if (FORBIDDEN_KEYS.has(key) || MARKER_KEYS.has(key))
+        this.refuse(`an object with a "${key}" key`);
+      if (Object.hasOwn(out, key)) this.refuse(`an object with the key "${key}" twice`);
+      out[key] = this.value(depth + 1);
+    }
+    return out;
+  }
+
+  array(): Wire {
+    const rows = this.u32();
+    const cols = this.u32();
+    const size = rows * cols;
+    const { entries } = this.limits;
+    if (size > entries - this.entries)
+      this.refuse(`a message with more than ${entries} array entries`);
+    this.need(8 * size);
+    this.entries += size;
+    const data = new Float64Array(size);
+    if (LITTLE_ENDIAN) {
+      new Uint8Array(data.buffer).set(this.bytes.subarray(this.pos, this.pos + 8 * size));
+      this.pos += 8 * size;
+    } else {
+      for (let k = 0; k < size; k++) data[k] = this.f64();
+    }
+    return { $array: [rows, cols], data };
+  }
+}
+
+/** The value a message's bytes spell, within `limits`; anything else is a `Refused`. */
+export function decodeBody(bytes: Buffer, limits: DecodeLimits): unknown {
+  const reader = new Reader(bytes, limits);
+  try {
+    const value = reader.value(0);
+    if (reader.pos !== bytes.length)
+      reader.refuse(`${bytes.length - reader.pos} bytes after the end of the message`);
+    return value;
+  } catch (error) {
+    if (error instanceof Refused) throw error;
+    // Not expected (every read is checked first): still the message's fault, never the grader's.
+    throw new Refused(
+      `a message that does not decode (${String(error)})`,
+      reader.pos,
+      reader.nodes,
+    );
+  }
+}
