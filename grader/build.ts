@@ -204,7 +204,9 @@ function confineImports(staged: StagedSubmission): Plugin {
           : "there is no such file in the submission (files over 2 MB, past the first 200, in node_modules or in hidden folders are left out)",
       );
     }
-    const real = realpathSync(resolved.path);
+    // Another namespace (a data: URL) is no file of the submission's.
+    const real = resolved.namespace === "file" ? realPath(resolved.path) : undefined;
+    if (real === undefined) return refuse(args.path, "it is not a file of the submission");
     if (!isInside(root, real)) return refuse(args.path, "it lies outside the submission");
     if (!SOURCE_EXTENSIONS.includes(extname(real)))
       return refuse(args.path, "it is not a TypeScript or JavaScript file");
@@ -263,6 +265,14 @@ function confineImports(staged: StagedSubmission): Plugin {
       });
     },
   };
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function isInside(folder: string, path: string): boolean {

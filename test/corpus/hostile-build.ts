@@ -90,6 +90,12 @@ export const buildCases: HostileCase[] = [
     verdict: refused("/proc/self/environ"),
   },
   {
+    name: "data-url-import",
+    attack: "imports a data: URL (a loader other than the submission's own files)",
+    source: reExport("data:text/javascript,export const predict = () => 1;"),
+    verdict: { kind: "build-error", message: /it is not a file of the submission/ },
+  },
+  {
     name: "own-text-file",
     attack: "imports a text file of its own folder (only TypeScript and JavaScript are bundled)",
     source: reExport("./notes.txt"),
