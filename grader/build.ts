@@ -11,7 +11,7 @@
  * JavaScript file of the copy itself. Nothing else is bundled, no other loader is used, and a build
  * error quotes only the submission's own files.
  */
-import { readFileSync, realpathSync, rmSync } from "node:fs";
+import { readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { extname, join, relative, sep } from "node:path";
 import {
@@ -101,7 +101,7 @@ export async function buildFiles(
   };
   const dir = temporaryFolder("bundle-");
   try {
-    const { metafile } = await build({
+    const { metafile, outputFiles } = await build({
       stdin: {
         // A dynamic import, so that the child reports an import-time failure instead of dying.
         contents: `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(() => import(${JSON.stringify(staged.entry)}));\n`,
@@ -123,9 +123,12 @@ export async function buildFiles(
       sourcemap: "inline",
       absWorkingDir: PACKAGE_ROOT,
       logLevel: "silent",
-      write: true,
+      // Written here, not by esbuild's own process, which could still be writing after this
+      // process was ended and its temporary folders removed.
+      write: false,
       metafile: true,
     });
+    for (const file of outputFiles) writeFileSync(file.path, file.contents);
     staged.bundled = Object.keys(metafile.inputs)
       .map((input) => join(PACKAGE_ROOT, input))
       .filter((path) => staged.shown.has(path));
