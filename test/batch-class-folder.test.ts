@@ -5,7 +5,7 @@
  * file alone; and a re-run notices a change in any file of a submission.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type BatchOptions, classEntries, reportName, runBatch } from "../grader/commands/batch.ts";
@@ -50,11 +50,14 @@ describe("a class folder's entries", () => {
     learnerFolder(klass, "empty", null);
     writeFileSync(join(klass, "notes.txt"), "not a submission");
     execFileSync("mkfifo", [join(klass, "pipe.ts")]);
-    const entries = classEntries(klass);
+    symlinkSync(join(klass, "nowhere"), join(klass, "dangling.ts"));
+    mkdirSync(join(klass, "out"));
+    const entries = classEntries(klass, join(klass, "out"));
     expect(entries.map((e) => e.learner)).toEqual([
       "alice",
       "bob",
       "carl",
+      "dangling",
       "empty",
       "notes.txt",
       "pipe",
