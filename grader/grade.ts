@@ -212,7 +212,14 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           const result = await gradeOne(
             test,
             fn,
-            sandbox && build.status === "built" ? { sandbox, staged: build.staged } : undefined,
+            sandbox && build.status === "built"
+              ? { sandbox, staged: build.staged }
+              : {
+                  notRun:
+                    read.status === "unreadable"
+                      ? "the submission could not be read"
+                      : "the submission does not compile",
+                },
             deadline,
             inputs,
             options,
@@ -336,7 +343,8 @@ type BuildFailureLocation = Extract<BuildResult, { status: "failed" }>["location
 async function gradeOne(
   test: TestSpec,
   fn: string,
-  run: { sandbox: Sandbox; staged: StagedSubmission } | undefined,
+  /** Where to run it, or why nothing can run. */
+  run: { sandbox: Sandbox; staged: StagedSubmission } | { notRun: string },
   deadline: number,
   inputs: GradeInputs,
   options: GradeOptions,
@@ -355,11 +363,11 @@ async function gradeOne(
       details: { type: "not-run", reason: RUN_TIME_UP },
     });
   }
-  if (!run) {
+  if ("notRun" in run) {
     return testReport(test, fn, {
       status: "error",
       seed,
-      details: { type: "not-run", reason: "the submission does not compile" },
+      details: { type: "not-run", reason: run.notRun },
     });
   }
   try {
