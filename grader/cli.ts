@@ -89,6 +89,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
             json: args.json,
             colour: process.stdout.isTTY === true && !args.json,
             formats: parseFormats(args.format),
+            notice: (line) => process.stderr.write(`${line}\n`),
           },
           (text) => process.stdout.write(text),
         );

@@ -73,6 +73,8 @@ export interface GradeOptions {
    * assignment, reference and run seed.
    */
   caseCache?: Map<string, Promise<CaseData>>;
+  /** Told when each test starts and ends (the command line shows a test that takes long). */
+  progress?: (event: { test: TestSpec; fn: string; state: "started" | "finished" }) => void;
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
@@ -122,6 +124,12 @@ function timeLimit(
   return Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
 }
 
+/**
+ * The function each report's message is about (a session check or a property may fail in a
+ * function it calls): the grader's own bookkeeping, kept out of the report.
+ */
+const aboutOf = new WeakMap<TestReport, string>();
+
 function testReport(
   test: TestSpec,
   fn: string,
@@ -129,7 +137,7 @@ function testReport(
   /** The function the message is about, when another than the test's own failed. */
   about = fn,
 ): TestReport {
-  return {
+  const report: TestReport = {
     id: test.id,
     function: fn,
     kind: test.kind,
@@ -144,6 +152,8 @@ function testReport(
     ...fields,
     message: wordMessage(about, fields.details),
   };
+  aboutOf.set(report, about);
+  return report;
 }
 
 export async function grade(inputs: GradeInputs, options: GradeOptions): Promise<Report> {
@@ -192,6 +202,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   const graded = new Map<TestSpec, TestReport>();
   /** What a child did between calls (no test was running to charge it to). */
   const incidents: string[] = [];
+  /** Functions that did not return within a test's limit: their later tests are not run. */
+  const hung = new Map<string, { test: string; limitMs: number }>();
   try {
     for (const phase of phases) {
       if (phase.length === 0) continue;
@@ -209,6 +221,22 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           : undefined;
       try {
         for (const { fn, test } of phase) {
+          const stuck = hung.get(fn);
+          if (stuck) {
+            graded.set(
+              test,
+              testReport(test, fn, {
+                status: "timeout",
+                seed: caseSeed(test, options.seed),
+                details: {
+                  type: "not-run",
+                  reason: `it did not return within ${stuck.limitMs} ms in test ${stuck.test}, so its other tests were not run`,
+                },
+              }),
+            );
+            continue;
+          }
+          options.progress?.({ test, fn, state: "started" });
           const result = await gradeOne(
             test,
             fn,
@@ -225,7 +253,13 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
             options,
             needReference,
           );
+          options.progress?.({ test, fn, state: "finished" });
           if (result) graded.set(test, result);
+          if (result?.details.type === "timeout") {
+            const about = aboutOf.get(result) ?? fn;
+            if (!hung.has(about))
+              hung.set(about, { test: test.id, limitMs: result.details.limitMs });
+          }
         }
       } finally {
         sandbox?.close();

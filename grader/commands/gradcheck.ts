@@ -9,5 +9,7 @@ export async function runGradcheck(
   options: SubmissionOptions,
   print: (text: string) => void,
 ): Promise<void> {
-  print(gradientTable(await gradeSubmission(options, (test) => test.kind === "gradient")));
+  print(
+    gradientTable(await gradeSubmission(options, { select: (test) => test.kind === "gradient" })),
+  );
 }

@@ -19,6 +19,7 @@ import { summary } from "../report/summary.ts";
 import type { Report } from "../report/types.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
 import { type SubmissionSource, submissionAt } from "../submission.ts";
+import { slowTestNotice } from "./slow-tests.ts";
 
 export interface GradeCommandOptions {
   root: string;
@@ -37,6 +38,8 @@ export interface GradeCommandOptions {
   /** Formats written next to the JSON report (`gradecheck-report.junit.xml`, ...). */
   formats: FormatName[];
   toolVersion: string;
+  /** Where a line about a test still running goes (stderr on a terminal). */
+  notice: (line: string) => void;
 }
 
 /** The submission at a path: a folder holding model.ts, a model.ts with its folder, or a file alone. */
@@ -123,7 +126,7 @@ export type SubmissionOptions = Pick<
 /** Finds the submission and its assignment, and grades it (only the tests `select` accepts). */
 export async function gradeSubmission(
   options: SubmissionOptions,
-  select?: GradeOptions["select"],
+  extra: Pick<GradeOptions, "select" | "progress"> = {},
 ): Promise<Report> {
   const { submission, parts } = await prepareGrading(options);
   return grade(parts, {
@@ -133,7 +136,7 @@ export async function gradeSubmission(
     hidden: options.hidden,
     timeoutMs: options.timeoutMs,
     toolVersion: options.toolVersion,
-    ...(select ? { select } : {}),
+    ...extra,
   });
 }
 
@@ -141,7 +144,11 @@ export async function runGrade(
   options: GradeCommandOptions,
   print: (text: string) => void,
 ): Promise<Report> {
-  const report = await gradeSubmission(options);
+  // On a terminal, a test that keeps the learner waiting is named (on stderr, beside the summary).
+  const report = await gradeSubmission(
+    options,
+    options.colour && !options.quiet ? { progress: slowTestNotice(options.notice) } : {},
+  );
   const json = reportToJson(report);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, json);
