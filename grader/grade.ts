@@ -286,7 +286,10 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       (what) => `between two tests, the submission's code ${what} (no test lost points for it)`,
     ),
   ];
-  const blamed = explainCheckPairs(blameCallees(tests, inputs.cases), manifest, inputs.cases);
+  const blamed = payOnlyWhenCompared(
+    explainCheckPairs(blameCallees(tests, inputs.cases), manifest, inputs.cases),
+    manifest,
+  );
   const { score, maxScore, functions } = totals(blamed);
   if (status === "graded") message = `${score} of ${maxScore} points`;
   return {
@@ -583,6 +586,32 @@ export function explainCheckPairs(
       return test;
     return { ...test, message: `${test.message} ${pair.meaning}.` };
   });
+}
+
+/**
+ * Gated tests (every property, and those the manifest marks `gated`) pay their points only when
+ * every comparison test of their function that ran has passed: a function that returns constants
+ * satisfies many laws (sigma in (0, 1), a non-negative cost, an update unchanged by zero
+ * gradients) and is consistent with itself, which proves nothing about it.
+ */
+export function payOnlyWhenCompared(tests: TestReport[], manifest: Manifest): TestReport[] {
+  const specs = new Map(manifest.functions.flatMap((f) => f.tests).map((t) => [t.id, t]));
+  const gated = (id: string) => {
+    const spec = specs.get(id);
+    return spec !== undefined && (spec.kind === "property" || spec.gated === true);
+  };
+  const unpaid = new Set(
+    tests.filter((t) => t.kind === "compare" && t.status !== "passed").map((t) => t.function),
+  );
+  return tests.map((test) =>
+    test.status === "passed" && test.score > 0 && gated(test.id) && unpaid.has(test.function)
+      ? {
+          ...test,
+          score: 0,
+          message: `passed, but unpaid: this test's points are paid once ${test.function}'s comparison tests pass (a function returning constants can pass it too).`,
+        }
+      : test,
+  );
 }
 
 /**

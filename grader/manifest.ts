@@ -15,6 +15,8 @@ export interface TestSpec {
   id: string;
   name: string;
   kind: "compare" | "integration" | "gradient" | "property";
+  /** Paid only when the function's comparison tests pass (always so for properties). */
+  gated?: boolean;
   check?: string;
   points: number;
   visibility: "visible" | "hidden";

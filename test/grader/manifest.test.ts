@@ -49,6 +49,12 @@ describe("the assignment manifest", () => {
       "must have required property 'nH'",
     ],
     [
+      "an ungated property (a constant can satisfy a law)",
+      (m: typeof manifest) => (m.functions[0].tests[3].gated = false),
+      "/functions/0/tests/3/gated",
+      "must be equal to constant",
+    ],
+    [
       "a duplicate test id",
       (m: typeof manifest) => (m.functions[2].tests[1].id = m.functions[0].tests[0].id),
       "/functions/2/tests/1/id",
