@@ -1,5 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, symlinkSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { filesWithLine, runRelease } from "../grader/commands/release.ts";
@@ -76,5 +83,50 @@ describe("gradecheck release", () => {
     expect(() => runRelease({ root: PACKAGE_ROOT, out: join(out, "a") }, () => {})).toThrow(
       "is not empty",
     );
+  });
+
+  it("writes each stub afresh from the reference, whatever the instructor's working copy holds", () => {
+    // An instructor who tried the assignment: their working copy is the solution.
+    const root = join(tempDir("gradecheck-release-root-"), "root");
+    for (const name of [
+      "assignments",
+      "reference",
+      "grader",
+      "bin",
+      "package.json",
+      "package-lock.json",
+      "tsconfig.json",
+    ])
+      cpSync(join(PACKAGE_ROOT, name), join(root, name), { recursive: true });
+    const solution = readFileSync(join(root, "reference/planar-classifier/model.ts"), "utf8");
+    writeFileSync(join(root, "assignments/planar-classifier/model.ts"), solution);
+    const out = join(root, "..", "release");
+    runRelease({ root, out }, () => {});
+    const shipped = readFileSync(join(out, "assignments/planar-classifier/model.ts"), "utf8");
+    expect(shipped).toBe(
+      readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"), "utf8"),
+    );
+    expect(shipped).not.toContain("np.divide(1, np.add(1, np.exp(np.negative(z))))");
+  });
+
+  it("ignores every file gradecheck writes in the learner's repository", () => {
+    const out = join(tempDir("gradecheck-release-git-"), "release");
+    runRelease({ root: PACKAGE_ROOT, out }, () => {});
+    spawnSync("git", ["init", "-q"], { cwd: out });
+    const outputs = [
+      "gradecheck-report.json",
+      "gradecheck-report.junit.xml",
+      "gradecheck-report.md",
+      "gradecheck-report.gradescope.json",
+      "gradecheck-report.exercism.json",
+      "gradecheck-batch/grades.csv",
+      "node_modules/x.js",
+    ];
+    const ignored = spawnSync("git", ["check-ignore", ...outputs], { cwd: out, encoding: "utf8" });
+    expect(ignored.stdout.trim().split("\n")).toEqual(outputs);
+    const kept = spawnSync("git", ["check-ignore", "assignments/planar-classifier/model.ts"], {
+      cwd: out,
+    });
+    expect(kept.status).toBe(1);
   });
 });

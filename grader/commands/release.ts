@@ -15,7 +15,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { ExitError } from "../errors.ts";
-import { BEGIN_MARKER } from "../stubs.ts";
+import { BEGIN_MARKER, generateStub } from "../stubs.ts";
 
 export interface ReleaseOptions {
   root: string;
@@ -23,15 +23,16 @@ export interface ReleaseOptions {
 }
 
 /** What a learner's copy holds, relative to the package root. */
-const COPIED = [
-  "assignments",
-  "grader",
-  "bin",
-  "package-lock.json",
-  "tsconfig.json",
-  "biome.json",
-  ".gitignore",
-];
+const COPIED = ["assignments", "grader", "bin", "package-lock.json", "tsconfig.json", "biome.json"];
+
+/** The learner's .gitignore: dependencies, and every file gradecheck writes. */
+export const LEARNER_GITIGNORE = [
+  "node_modules/",
+  "gradecheck-report.*",
+  "gradecheck-batch/",
+  "*.log",
+  "",
+].join("\n");
 
 /** The manifest without its hidden tests: their cases and seeds stay with the instructor. */
 export function visibleManifest(manifest: { functions: { tests: { visibility: string }[] }[] }) {
@@ -82,6 +83,7 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
       cpSync(join(root, name), join(out, name), { recursive: true });
   }
   writeFileSync(join(out, "package.json"), learnerPackage(root));
+  writeFileSync(join(out, ".gitignore"), LEARNER_GITIGNORE);
   // The learner's repository grades itself on every push and pull request.
   mkdirSync(join(out, ".github", "workflows"), { recursive: true });
   cpSync(join(root, "grader/templates/github-grade.yml"), join(out, ".github/workflows/grade.yml"));
@@ -91,6 +93,15 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
     writeFileSync(manifestPath, `${JSON.stringify(visibleManifest(manifest), null, 2)}\n`);
+    // The stub is written afresh from the reference, never copied: the instructor's working
+    // copy may hold their own answers.
+    const reference = join(root, "reference", id, "model.ts");
+    if (existsSync(reference)) {
+      writeFileSync(
+        join(assignments, id, "model.ts"),
+        generateStub(readFileSync(reference, "utf8"), reference),
+      );
+    }
   }
   writeFileSync(
     join(out, "README.md"),
