@@ -10,17 +10,16 @@ import { loadAssignment } from "../../grader/assignments.ts";
 import { grade } from "../../grader/grade.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { reportProblems, reportToJson } from "../../grader/report/json.ts";
-import { referenceSource } from "../corpus/bugs.ts";
+import { FUNCTIONS, referenceSource } from "../corpus/bugs.ts";
+import { atStartOf } from "../corpus/hostile-kit.ts";
 import { tempDir } from "../helpers.ts";
 
 describe("the run's time limit", () => {
   it("stops the run and reports the tests it left", async () => {
     const file = join(tempDir("gradecheck-run-limit-"), "model.ts");
-    const slow = referenceSource().replace(
-      "export function sigmoid(z: NDArray): NDArray {\n",
-      "export function sigmoid(z: NDArray): NDArray {\n  while (z.size >= 0) {}\n",
-    );
-    expect(slow).not.toBe(referenceSource());
+    // Every function loops for ever: each spends its first test's whole limit.
+    let slow = referenceSource();
+    for (const fn of FUNCTIONS) slow = atStartOf(slow, fn, "  for (;;) {}");
     writeFileSync(file, slow);
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     const started = performance.now();
@@ -37,23 +36,28 @@ describe("the run's time limit", () => {
     expect(performance.now() - started).toBeLessThan(2500 + 5000);
     expect(reportProblems(JSON.parse(reportToJson(report)))).toEqual([]);
     expect(report.sandbox.runSeconds).toBe(2.5);
-    const [first, second, third] = report.tests;
-    expect([first?.status, second?.status]).toEqual(["timeout", "timeout"]);
-    expect(first?.message).toBe(
+    const first = (fn: string) => report.tests.filter((t) => t.function === fn)[0];
+    expect(first("sigmoid")?.message).toBe(
       "sigmoid did not return within 1000 ms (an endless loop, or far too slow).",
     );
-    // The third call had 500 ms of the run left: the run's limit, not the call's, stopped it.
-    expect(third?.message).toBe(
-      "sigmoid: not run: the grading run reached its time limit (the tests that timed out before this one used it up: fix those first).",
+    expect(first("layerSizes")?.message).toBe(
+      "layerSizes did not return within 1000 ms (an endless loop, or far too slow).",
     );
-    const left = report.tests.slice(3);
-    expect(left.length).toBeGreaterThan(20);
-    for (const t of left) {
+    // The third function's first call had 500 ms of the run left: the run's limit, not the
+    // call's, stopped it, and every test after it.
+    const byRun =
+      "the grading run reached its time limit (the tests that timed out before this one used it up: fix those first)";
+    expect(first("initializeParameters")?.message).toBe(`initializeParameters: not run: ${byRun}.`);
+    const rest = report.tests.filter((t) => !["sigmoid", "layerSizes"].includes(t.function));
+    expect(rest.length).toBeGreaterThan(20);
+    for (const t of rest) {
       expect(t.status, t.id).toBe("timeout");
       expect(t.message, t.id).toMatch(
-        /not run: the grading run reached its time limit \(the tests that timed out/,
+        new RegExp(`^${t.function}: not run: ${byRun.replace(/[()]/g, "\\$&")}\\.`),
       );
     }
+    for (const t of report.tests.filter((t) => t.function === "sigmoid").slice(1))
+      expect(t.message, t.id).toContain("it did not return within 1000 ms in test sigmoid.");
     expect(report.score).toBe(0);
   }, 30_000);
 });
