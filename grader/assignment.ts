@@ -32,12 +32,10 @@ export interface Mistake {
   output(args: unknown[], reference: Reference): unknown;
 }
 
-export interface FunctionCases {
+/** What the learner's side declares of a function (shipped with the assignment). */
+export interface LearnerFunction {
   /** Parameter names, for messages such as "changed its argument parameters in place". */
   argNames: string[];
-  /** The call's arguments as wire data (arrays encoded, `{ $random: seed }` for a generator). */
-  inputs(context: CaseContext): Wire[];
-  mistakes?: Mistake[];
   /** Call twice and require the same result (default true; off for long-running functions). */
   repeat?: boolean;
   /**
@@ -46,6 +44,16 @@ export interface FunctionCases {
    */
   calls?: string[];
 }
+
+/** What the instructor's side adds (reference/<id>/cases.ts): it may compute with the reference. */
+export interface ReferenceFunction {
+  /** The call's arguments as wire data (arrays encoded, `{ $random: seed }` for a generator). */
+  inputs(context: CaseContext): Wire[];
+  mistakes?: Mistake[];
+}
+
+/** A function's cases as the grader sees them: the instructor's part only where it is present. */
+export type FunctionCases = LearnerFunction & Partial<ReferenceFunction>;
 
 export interface CheckFailure {
   message: string;
@@ -90,13 +98,11 @@ export interface Learner {
 
 /**
  * A check that makes calls of its own (a gradient check evaluates the learner's cost many times):
- * inputs and reference data are made up front (and recorded for grading without the reference),
- * then `run` calls the learner and judges, in the grader process.
+ * inputs and reference data are made up front by the instructor's side (and recorded for grading
+ * without the reference), then `run`, the learner's side, calls the learner and judges, in the
+ * grader process.
  */
-export interface SessionCheck {
-  inputs(context: CaseContext): Wire[];
-  /** What the reference says, as wire-able data; absent when the check needs none. */
-  expected?(args: unknown[], reference: Reference): Promise<unknown> | unknown;
+export interface LearnerSessionCheck {
   run(
     learner: Learner,
     args: unknown[],
@@ -110,12 +116,68 @@ export interface SessionCheck {
   whenOthersPass?: { check: string; meaning: string };
 }
 
+export interface ReferenceSessionCheck {
+  inputs(context: CaseContext): Wire[];
+  /** What the reference says, as wire-able data; absent when the check needs none. */
+  expected?(args: unknown[], reference: Reference): Promise<unknown> | unknown;
+}
+
+export type SessionCheck = LearnerSessionCheck & Partial<ReferenceSessionCheck>;
+
+/** The learner's side of an assignment's cases: `assignments/<id>/cases.ts`. */
+export interface LearnerCases {
+  functions: Record<string, LearnerFunction>;
+  /** Laws of the functions, by id: the `check` of a test of kind "property". */
+  properties: Record<string, PropertySpec<unknown>>;
+  sessionChecks: Record<string, LearnerSessionCheck>;
+}
+
+/** The instructor's side: `reference/<id>/cases.ts`, never shipped to learners. */
+export interface ReferenceCases {
+  functions: Record<string, ReferenceFunction>;
+  /** Named checks, which judge with the reference. */
+  checks: Record<string, NamedCheck>;
+  sessionChecks: Record<string, ReferenceSessionCheck>;
+}
+
 export interface AssignmentCases {
   functions: Record<string, FunctionCases>;
-  /** Laws of the functions, by id: the `check` of a test of kind "property". */
   properties: Record<string, PropertySpec<unknown>>;
   checks: Record<string, NamedCheck>;
   sessionChecks: Record<string, SessionCheck>;
+}
+
+/** Both sides as one, or the learner's alone (no inputs, mistakes or named checks). */
+export function mergeCases(learner: LearnerCases, reference?: ReferenceCases): AssignmentCases {
+  const merge = <L, R>(own: Record<string, L>, added: Record<string, R> | undefined) =>
+    Object.fromEntries(
+      [...new Set([...Object.keys(own), ...Object.keys(added ?? {})])].map((name) => [
+        name,
+        { ...own[name], ...added?.[name] },
+      ]),
+    ) as Record<string, L & Partial<R>>;
+  return {
+    functions: merge(learner.functions, reference?.functions),
+    properties: learner.properties,
+    checks: reference?.checks ?? {},
+    sessionChecks: merge(learner.sessionChecks, reference?.sessionChecks),
+  };
+}
+
+/**
+ * Whether a test is judged by a named check (which needs the reference): not a property, not a
+ * session check, and not the default comparison.
+ */
+export function isNamedCheck(
+  test: { kind: string; check?: string | undefined },
+  cases: Pick<AssignmentCases, "sessionChecks">,
+): boolean {
+  return (
+    test.kind !== "property" &&
+    test.check !== undefined &&
+    test.check !== "compare" &&
+    !cases.sessionChecks[test.check]
+  );
 }
 
 /** Reads a numeric case parameter, with a default; a wrong type is the manifest's mistake. */

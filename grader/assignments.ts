@@ -5,7 +5,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { AssignmentCases, Reference } from "./assignment.ts";
+import {
+  type AssignmentCases,
+  type LearnerCases,
+  mergeCases,
+  type Reference,
+  type ReferenceCases,
+} from "./assignment.ts";
 import { type Expected, expectedFromJson } from "./expected.ts";
 import { loadManifest, type Manifest } from "./manifest.ts";
 
@@ -44,14 +50,23 @@ export async function loadAssignment(
 ): Promise<AssignmentParts> {
   const dir = join(root, "assignments", id);
   const manifest = loadManifest(join(dir, "assignment.json"));
-  const { cases } = (await import(pathToFileURL(join(dir, "cases.ts")).href)) as {
-    cases: AssignmentCases;
+  const learnerSide = (await import(pathToFileURL(join(dir, "cases.ts")).href)) as {
+    cases: LearnerCases;
   };
   const referencePath = join(root, "reference", id, "model.ts");
   const reference =
     withReference && existsSync(referencePath)
       ? ((await import(pathToFileURL(referencePath).href)) as Reference)
       : undefined;
+  // The instructor's side of the cases (inputs, mistakes, named checks) goes with the reference.
+  const referenceCasesPath = join(root, "reference", id, "cases.ts");
+  const referenceSide =
+    reference && existsSync(referenceCasesPath)
+      ? ((await import(pathToFileURL(referenceCasesPath).href)) as {
+          referenceCases: ReferenceCases;
+        })
+      : undefined;
+  const cases = mergeCases(learnerSide.cases, referenceSide?.referenceCases);
   const expectedPath = join(dir, "expected.json");
   const expected = existsSync(expectedPath)
     ? expectedFromJson(readFileSync(expectedPath, "utf8"))

@@ -42,6 +42,7 @@ export async function caseData(
   };
   const session = test.check === undefined ? undefined : cases.sessionChecks[test.check];
   if (session) {
+    if (!session.inputs) throw new Error(`check ${test.check} has no input generator here`);
     const args = session.inputs(context);
     const start = performance.now();
     const expected = session.expected
@@ -50,7 +51,7 @@ export async function caseData(
     return { args, expected, referenceMs: performance.now() - start };
   }
   const spec = cases.functions[fn];
-  if (!spec) throw new Error(`the assignment has no input generator for ${fn}`);
+  if (!spec?.inputs) throw new Error(`the assignment has no input generator for ${fn}`);
   const args = spec.inputs(context);
   const compare = test.check === undefined || test.check === "compare";
   const start = performance.now();

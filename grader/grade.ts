@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type AssignmentCases, param, type Reference } from "./assignment.ts";
+import { type AssignmentCases, isNamedCheck, param, type Reference } from "./assignment.ts";
 import { type BuildResult, buildFiles, removeBuild, type StagedSubmission } from "./build.ts";
 import { judge, judgeFailedCall, RUN_TIME_UP } from "./checks/judge.ts";
 import { runProperty } from "./checks/property.ts";
@@ -388,7 +388,7 @@ async function gradeOne(
   needReference: string[],
 ): Promise<TestReport | undefined> {
   // A named check judges with the reference: without it, the test cannot run at all.
-  if (!inputs.reference && test.check !== undefined && inputs.cases.checks[test.check]) {
+  if (!inputs.reference && isNamedCheck(test, inputs.cases)) {
     needReference.push(test.id);
     return undefined;
   }

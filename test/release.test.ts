@@ -10,10 +10,11 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { filesWithLine, runRelease } from "../grader/commands/release.ts";
+import { ExitError } from "../grader/errors.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
 import { reportProblems } from "../grader/report/json.ts";
 import { BEGIN_MARKER } from "../grader/stubs.ts";
-import { tempDir } from "./helpers.ts";
+import { tempDir, thrown } from "./helpers.ts";
 
 const manifest = JSON.parse(
   readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/assignment.json"), "utf8"),
@@ -21,6 +22,22 @@ const manifest = JSON.parse(
   functions: { tests: { id: string; visibility: string; points: number; check?: string }[] }[];
 };
 const tests = manifest.functions.flatMap((f) => f.tests);
+
+/** A copy of the instructor's repository, to change before releasing it. */
+function instructorCopy(): string {
+  const root = join(tempDir("gradecheck-release-root-"), "root");
+  for (const name of [
+    "assignments",
+    "reference",
+    "grader",
+    "bin",
+    "package.json",
+    "package-lock.json",
+    "tsconfig.json",
+  ])
+    cpSync(join(PACKAGE_ROOT, name), join(root, name), { recursive: true });
+  return root;
+}
 
 describe("gradecheck release", () => {
   it("holds no reference, no solution, no hidden test; grades the stubs to 0 and the reference to full visible marks", () => {
@@ -87,17 +104,7 @@ describe("gradecheck release", () => {
 
   it("writes each stub afresh from the reference, whatever the instructor's working copy holds", () => {
     // An instructor who tried the assignment: their working copy is the solution.
-    const root = join(tempDir("gradecheck-release-root-"), "root");
-    for (const name of [
-      "assignments",
-      "reference",
-      "grader",
-      "bin",
-      "package.json",
-      "package-lock.json",
-      "tsconfig.json",
-    ])
-      cpSync(join(PACKAGE_ROOT, name), join(root, name), { recursive: true });
+    const root = instructorCopy();
     const solution = readFileSync(join(root, "reference/planar-classifier/model.ts"), "utf8");
     writeFileSync(join(root, "assignments/planar-classifier/model.ts"), solution);
     const out = join(root, "..", "release");
@@ -128,5 +135,29 @@ describe("gradecheck release", () => {
       cwd: out,
     });
     expect(kept.status).toBe(1);
+  });
+
+  it("refuses, exit 1 and nothing written, when any statement of a solution would ship, however it is written", () => {
+    const root = instructorCopy();
+    // Reference code in a file the release ships, formatted otherwise than the solution.
+    writeFileSync(
+      join(root, "assignments/planar-classifier/helpers.ts"),
+      [
+        'import { type NDArray, np } from "../lib/np.ts";',
+        "export const sigmoid = (z: NDArray) =>",
+        "  np.divide( 1, np.add(1, np.exp(np.negative(z))) );",
+        "export const db1 = (dZ1: NDArray, m: number) => ({",
+        "  db1: np.divide(np.sum(dZ1, 1, true), m), // the bias gradient",
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const out = join(root, "..", "release");
+    const error = thrown(() => runRelease({ root, out }, () => {}));
+    expect(error).toBeInstanceOf(ExitError);
+    expect((error as ExitError).exitCode).toBe(1);
+    expect(error.message).toContain("assignments/planar-classifier/helpers.ts:3");
+    expect(error.message).toContain("assignments/planar-classifier/helpers.ts:5");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -2,9 +2,9 @@
  * `np`: numpy's names for the 2-D array operations learners need, so that the course's Python
  * translates line by line:
  *
- *     Z1 = np.dot(W1, X) + b1          ->  const Z1 = np.add(np.dot(W1, X), b1);
- *     db2 = np.sum(dZ2, axis=1, keepdims=True) / m
- *                                      ->  const db2 = np.divide(np.sum(dZ2, 1, true), m);
+ *     Z = np.dot(W, A) + b             ->  const Z = np.add(np.dot(W, A), b);
+ *     s = np.sum(D, axis=1, keepdims=True) / n
+ *                                      ->  const s = np.divide(np.sum(D, 1, true), n);
  *
  * Import it by the package name, wherever your file lies: `import { np } from "gradecheck/np";`.
  * Every function returns a new array and leaves its arguments unchanged.
@@ -159,13 +159,13 @@ export const np = {
   onesLike: (x: NDArray): NDArray => full(operand("onesLike", "x", x).shape, 1, "onesLike"),
   linspace,
 
-  /** `a + b` entry by entry, broadcasting. @example np.add(np.dot(W1, X), b1) */
+  /** `a + b` entry by entry, broadcasting. @example np.add(np.dot(W, A), b) */
   add: binary("add"),
   /** `a - b` entry by entry, broadcasting. */
   subtract: binary("subtract"),
   /** `a * b` entry by entry, broadcasting (numpy's `*`; the matrix product is `np.dot`). */
   multiply: binary("multiply"),
-  /** `a / b` entry by entry, broadcasting. @example np.divide(np.sum(dZ2, 1, true), m) */
+  /** `a / b` entry by entry, broadcasting. @example np.divide(np.sum(D, 1, true), n) */
   divide: binary("divide"),
   /** `a ** b` entry by entry, broadcasting. @example np.power(A1, 2) */
   power: binary("power"),

@@ -13,9 +13,9 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { ExitError } from "../errors.ts";
-import { BEGIN_MARKER, generateStub } from "../stubs.ts";
+import { BEGIN_MARKER, END_MARKER, generateStub } from "../stubs.ts";
 
 export interface ReleaseOptions {
   root: string;
@@ -54,6 +54,70 @@ function learnerPackage(root: string): string {
   const scripts = pkg.scripts as Record<string, string>;
   const keep = ["grade", "gradcheck", "typecheck"];
   return `${JSON.stringify({ ...pkg, scripts: Object.fromEntries(keep.filter((k) => scripts[k]).map((k) => [k, scripts[k]])) }, null, 2)}\n`;
+}
+
+/** Shortest statement, once normalized, that the leak scan looks for: shorter ones are idioms. */
+const MIN_STATEMENT = 20;
+
+/**
+ * Text without white space (and, with `dropComments`, without comments), with the line each
+ * remaining character came from. The scanned files keep their comments: a solution pasted into
+ * a comment is a leak too.
+ */
+function normalized(text: string, dropComments: boolean): { text: string; lines: number[] } {
+  let out = "";
+  const lines: number[] = [];
+  text.split("\n").forEach((raw, index) => {
+    const line = dropComments ? raw.replace(/\/\*.*?\*\//g, "").replace(/\/\/.*$/, "") : raw;
+    for (const char of line) {
+      if (/\s/.test(char)) continue;
+      out += char;
+      lines.push(index + 1);
+    }
+  });
+  return { text: out, lines };
+}
+
+/**
+ * Every statement of a reference's solution regions (between the markers), normalized: white
+ * space and comments ignored, split at semicolons, without its `const x =` or `return`, those of
+ * at least MIN_STATEMENT characters that compute with arrays.
+ */
+export function solutionStatements(source: string): string[] {
+  const regions: string[] = [];
+  let inside = false;
+  for (const line of source.split("\n")) {
+    if (line.trim() === BEGIN_MARKER) inside = true;
+    else if (line.trim() === END_MARKER) inside = false;
+    else if (inside) regions.push(line);
+  }
+  const statements = normalized(regions.join("\n"), true)
+    .text.split(";")
+    // What a statement computes: `const x = <this>` or `return <this>` may stand elsewhere as
+    // an arrow function's body or an object's field.
+    .map((statement) => statement.replace(/^(return|(const|let|var)[^=]*=(?!=))/, ""))
+    // Computation, not glue: a call of the assignment's own functions with its own names is its
+    // documented interface (the README shows `forwardPropagation(X, parameters)`).
+    .filter((statement) => statement.length >= MIN_STATEMENT && /np\.|\.shape\b/.test(statement));
+  return [...new Set(statements)];
+}
+
+/** Where a file under `dir` holds one of `statements`: "path:line". */
+export function solutionLeaks(dir: string, statements: string[]): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (path.includes("node_modules")) continue;
+    const bytes = readFileSync(path);
+    if (bytes.includes(0)) continue;
+    const { text, lines } = normalized(bytes.toString("utf8"), false);
+    for (const statement of statements) {
+      const at = text.indexOf(statement);
+      if (at >= 0) found.push(`${relative(dir, path)}:${lines[at]}`);
+    }
+  }
+  return found;
 }
 
 /** Files under `dir` with a line that is exactly `line` once trimmed (a solution marker, say). */
@@ -117,11 +181,23 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
       "",
     ].join("\n"),
   );
-  const leaked = filesWithLine(out, BEGIN_MARKER);
-  if (leaked.length > 0 || existsSync(join(out, "reference"))) {
+  // Last, the proof: no marker, no reference folder, and no statement of any solution region
+  // anywhere in what was written (a working copy, a helper that computes the answers...).
+  const statements = readdirSync(join(root, "reference"), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, "reference", e.name, "model.ts")))
+    .flatMap((e) =>
+      solutionStatements(readFileSync(join(root, "reference", e.name, "model.ts"), "utf8")),
+    );
+  const leaked = [
+    ...filesWithLine(out, BEGIN_MARKER).map((path) => `${relative(out, path)} (a solution marker)`),
+    ...(existsSync(join(out, "reference")) ? ["reference/"] : []),
+    ...solutionLeaks(out, statements),
+  ];
+  if (leaked.length > 0) {
     rmSync(out, { recursive: true, force: true });
-    throw new Error(
-      `gradecheck bug: the release would contain solution code (${leaked.join(", ")})`,
+    throw new ExitError(
+      1,
+      `the release would contain solution code, so nothing was written:\n${leaked.map((l) => `  ${l}`).join("\n")}`,
     );
   }
   print(`wrote the learner release to ${out}`);

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NDArray, np } from "../../assignments/lib/np.ts";
-import { gradientCheckPoint, gradientOutcome } from "../../assignments/planar-classifier/cases.ts";
+import { gradientOutcome } from "../../assignments/planar-classifier/cases.ts";
 import type { Reference } from "../../grader/assignment.ts";
 import {
   checkGradients,
@@ -16,6 +16,7 @@ import {
 } from "../../grader/gradcheck/check.ts";
 import { describeTensor } from "../../grader/gradcheck/wording.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { gradientCheckPoint } from "../../reference/planar-classifier/cases.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
 import { applyBug, type Bug, bugs, referenceSource } from "../corpus/bugs.ts";
 

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NDArray, np } from "../../assignments/lib/np.ts";
-import { gradientCheckPoint } from "../../assignments/planar-classifier/cases.ts";
 import type { Reference } from "../../grader/assignment.ts";
 import {
   checkGradients,
@@ -9,6 +8,7 @@ import {
   type Params,
   type Tensor,
 } from "../../grader/gradcheck/check.ts";
+import { gradientCheckPoint } from "../../reference/planar-classifier/cases.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
 
 const tensor = (x: NDArray): Tensor => ({ shape: x.shape, data: x.data.slice() });

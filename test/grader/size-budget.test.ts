@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
-import { cases as planarCases } from "../../assignments/planar-classifier/cases.ts";
 import {
   type AssignmentCases,
   LearnerCallFailed,
@@ -17,6 +16,7 @@ import { makeLearner, runSession } from "../../grader/checks/session.ts";
 import { wordMessage } from "../../grader/report/messages.ts";
 import type { CallOutcome, Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { encode, type Wire } from "../../grader/sandbox/wire.ts";
+import { referenceCases } from "../../reference/planar-classifier/cases.ts";
 
 const numbers = (n: number): Wire => ({ $array: [1, n], data: new Float64Array(n) });
 
@@ -199,7 +199,7 @@ describe("the planar trainingAccuracy check", () => {
         return np.zeros([1, 400]);
       },
     } as unknown as Reference;
-    const check = planarCases.checks.trainingAccuracy;
+    const check = referenceCases.checks.trainingAccuracy;
     if (!check) throw new Error("no trainingAccuracy check");
     const failure = check.judge(actual, [X, Y, 4, {}], {}, reference);
     return { failure, predicted };

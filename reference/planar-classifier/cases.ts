@@ -1,0 +1,417 @@
+/**
+ * The instructor's side of the planar-classifier tests: how each test makes its inputs (one
+ * generator per function, shared by every case of it in assignment.json, drawing with the
+ * reference where a consistent cache or a trained network is needed), the classic mistakes whose
+ * outputs the feedback names (each replayed on the test's inputs), the named checks that judge
+ * with the reference, and the reference data of the gradient checks. Never shipped to learners:
+ * the release carries only the visible tests' inputs and expected values (expected.json).
+ *
+ * Inputs are non-degenerate on purpose: weights of order 1/√fan_in or larger (at the 0.001 init
+ * scale tanh(z) ≈ z and many bugs vanish), non-zero biases, and sizes that vary (nY of 2 or 3
+ * catches an element-wise W2ᵀ∗dZ2 that only equals the matrix product when nY = 1).
+ */
+import { type NDArray, np, type RandomState } from "../../assignments/lib/np.ts";
+import { loadPlanarDataset } from "../../assignments/planar-classifier/dataset.ts";
+import type * as Model from "../../assignments/planar-classifier/model.ts";
+import {
+  arraysOf,
+  PARAMETER_NAMES,
+  tensorOf,
+  tensorsOf,
+} from "../../assignments/planar-classifier/tensors.ts";
+import type {
+  CaseContext,
+  CheckFailure,
+  Reference,
+  ReferenceCases,
+} from "../../grader/assignment.ts";
+import { param } from "../../grader/assignment.ts";
+import {
+  type Evaluation,
+  fromFunction,
+  type NumericEntry,
+  numericGradient,
+} from "../../grader/gradcheck/check.ts";
+import { encode, type Wire } from "../../grader/sandbox/wire.ts";
+
+type Planar = typeof Model;
+const planar = (reference: Reference) => reference as unknown as Planar;
+
+function sizes(context: CaseContext) {
+  const { params } = context;
+  return {
+    nX: param(params, "nX", 2),
+    nH: param(params, "nH", 4),
+    nY: param(params, "nY", 1),
+    m: param(params, "m", 5),
+  };
+}
+
+/** Weights of order scale/√fan_in, biases of order biasScale: far from tanh's linear regime. */
+function parameters(context: CaseContext): Model.Parameters {
+  const { rng, params } = context;
+  const { nX, nH, nY } = sizes(context);
+  const weightScale = param(params, "weightScale", 1);
+  const biasScale = param(params, "biasScale", 0.5);
+  return {
+    W1: np.multiply(rng.randn(nH, nX), weightScale / Math.sqrt(nX)),
+    b1: np.multiply(rng.randn(nH, 1), biasScale),
+    W2: np.multiply(rng.randn(nY, nH), weightScale / Math.sqrt(nH)),
+    b2: np.multiply(rng.randn(nY, 1), biasScale),
+  };
+}
+
+function inputs(context: CaseContext): NDArray {
+  const { nX, m } = sizes(context);
+  return np.multiply(context.rng.randn(nX, m), param(context.params, "inputScale", 1));
+}
+
+function labels(rng: RandomState, rows: number, m: number): NDArray {
+  return np.greater(rng.rand(rows, m), 0.5);
+}
+
+/** The planar dataset, or a random one of the case's sizes. */
+function dataset(context: CaseContext): { X: NDArray; Y: NDArray } {
+  if (context.params.dataset === "planar") return loadPlanarDataset();
+  const { nY, m } = sizes(context);
+  return { X: inputs(context), Y: labels(context.rng, nY, m) };
+}
+
+const wire = (...values: unknown[]): Wire[] => values.map((v) => encode(v));
+
+/** Attempts at drawing a usable gradient-check point before giving up (a manifest mistake). */
+const CHECK_POINT_ATTEMPTS = 100;
+
+/**
+ * A point at which numeric gradients are trustworthy and bugs are visible: parameters and data
+ * drawn as for the other tests, redrawn while the network is saturated (an output within 1e-6 of
+ * 0 or 1, where −log(1 − a) loses all precision, or more than a quarter of the hidden values with
+ * |A1| > 0.99, where tanh is flat). An unusable point is redrawn, never blamed on the learner.
+ */
+export function gradientCheckPoint(context: CaseContext) {
+  for (let attempt = 0; attempt < CHECK_POINT_ATTEMPTS; attempt++) {
+    const p = parameters(context);
+    const { X, Y } = dataset(context);
+    const { cache } = planar(context.reference).forwardPropagation(X, p);
+    const saturatedOutput = cache.A2.data.some((a) => a < 1e-6 || a > 1 - 1e-6);
+    const flatUnits = cache.A1.data.filter((a) => Math.abs(a) > 0.99).length;
+    if (!saturatedOutput && flatUnits <= 0.25 * cache.A1.size)
+      return { parameters: p, X, Y, cache, attempts: attempt + 1 };
+  }
+  throw new Error(
+    `no unsaturated gradient-check point in ${CHECK_POINT_ATTEMPTS} draws: lower weightScale in the manifest`,
+  );
+}
+
+const sigmoid = (z: NDArray) => np.divide(1, np.add(1, np.exp(np.negative(z))));
+
+/** The reference's backward pass with the hidden layer's derivative replaced. */
+function backwardWith(
+  derivative: (A1: NDArray, Z1: NDArray) => NDArray,
+  [parameters, cache, X, Y]: unknown[],
+) {
+  const { W2 } = parameters as Model.Parameters;
+  const { A1, A2, Z1 } = cache as Model.Cache;
+  const m = (X as NDArray).shape[1];
+  const dZ2 = np.subtract(A2, Y as NDArray);
+  const dZ1 = np.multiply(np.dot(W2.T, dZ2), derivative(A1, Z1));
+  return {
+    dW1: np.divide(np.dot(dZ1, (X as NDArray).T), m),
+    db1: np.divide(np.sum(dZ1, 1, true), m),
+    dW2: np.divide(np.dot(dZ2, A1.T), m),
+    db2: np.divide(np.sum(dZ2, 1, true), m),
+  };
+}
+
+export type NumericGradients = Record<(typeof PARAMETER_NAMES)[number], NumericEntry[]>;
+
+/** Numeric derivatives of the reference's cost at a check point, per parameter. */
+async function numericGradients(
+  p: Model.Parameters,
+  X: NDArray,
+  Y: NDArray,
+  reference: Reference,
+): Promise<NumericGradients> {
+  const { forwardPropagation, computeCost } = planar(reference);
+  const objective = fromFunction((q) => computeCost(forwardPropagation(X, arraysOf(q)).A2, Y));
+  const params = tensorsOf(p);
+  const [base] = (await objective([params])) as [Evaluation];
+  const out = {} as NumericGradients;
+  for (const name of PARAMETER_NAMES)
+    out[name] = await numericGradient(objective, params, name, base);
+  return out;
+}
+
+export const referenceCases: ReferenceCases = {
+  functions: {
+    sigmoid: {
+      inputs: (context) => {
+        const z = context.rng.randn(
+          param(context.params, "rows", 3),
+          param(context.params, "cols", 4),
+        );
+        return wire(np.multiply(z, param(context.params, "scale", 3)));
+      },
+      mistakes: [
+        {
+          hint: "this is 1 − σ(z): write e^(−z), not e^(z)",
+          output: ([z]) => np.divide(1, np.add(1, np.exp(z as NDArray))),
+        },
+      ],
+    },
+    layerSizes: {
+      inputs: (context) => {
+        const { nX, nY, m } = sizes(context);
+        return wire(context.rng.randn(nX, m), labels(context.rng, nY, m));
+      },
+    },
+    initializeParameters: {
+      inputs: (context) => {
+        const { nX, nH, nY } = sizes(context);
+        const scale = context.params.scale;
+        const args: Wire[] = [nX, nH, nY, { $random: context.seed }];
+        return typeof scale === "number" ? [...args, scale] : args;
+      },
+      mistakes: [
+        {
+          hint: "the weights are all zero: draw them with rng.randn so that the hidden units differ",
+          output: ([nX, nH, nY]) => ({
+            W1: np.zeros([nH as number, nX as number]),
+            b1: np.zeros([nH as number, 1]),
+            W2: np.zeros([nY as number, nH as number]),
+            b2: np.zeros([nY as number, 1]),
+          }),
+        },
+        {
+          hint: "W2 was drawn before W1: draw W1 first, then W2, from the same generator",
+          output: ([nX, nH, nY, rng, scale = 0.001]) => {
+            const W2 = np.multiply(
+              (rng as RandomState).randn(nY as number, nH as number),
+              scale as number,
+            );
+            const W1 = np.multiply(
+              (rng as RandomState).randn(nH as number, nX as number),
+              scale as number,
+            );
+            return { W1, b1: np.zeros([nH as number, 1]), W2, b2: np.zeros([nY as number, 1]) };
+          },
+        },
+        {
+          hint: "use rng.randn (normal), not rng.rand (uniform in [0, 1))",
+          output: ([nX, nH, nY, rng, scale = 0.001]) => ({
+            W1: np.multiply((rng as RandomState).rand(nH as number, nX as number), scale as number),
+            b1: np.zeros([nH as number, 1]),
+            W2: np.multiply((rng as RandomState).rand(nY as number, nH as number), scale as number),
+            b2: np.zeros([nY as number, 1]),
+          }),
+        },
+      ],
+    },
+    forwardPropagation: {
+      inputs: (context) => wire(inputs(context), parameters(context)),
+      mistakes: [
+        {
+          hint: "the hidden layer uses tanh, not sigmoid",
+          output: ([X, p]) => {
+            const { W1, b1, W2, b2 } = p as Model.Parameters;
+            const A1 = sigmoid(np.add(np.dot(W1, X as NDArray), b1));
+            const Z1 = np.add(np.dot(W1, X as NDArray), b1);
+            const Z2 = np.add(np.dot(W2, A1), b2);
+            return { A2: sigmoid(Z2), cache: { Z1, A1, Z2, A2: sigmoid(Z2) } };
+          },
+        },
+      ],
+    },
+    computeCost: {
+      inputs: (context) => {
+        const { nY, m } = sizes(context);
+        const A2 = sigmoid(np.multiply(context.rng.randn(nY, m), 2));
+        return wire(A2, labels(context.rng, nY, m));
+      },
+      mistakes: [
+        {
+          hint: "the (1 − y)·log(1 − a) term is missing",
+          output: ([A2, Y]) =>
+            -np.sum(np.multiply(np.log(A2 as NDArray), Y as NDArray)) / (Y as NDArray).shape[1],
+        },
+        {
+          hint: "the sign is flipped: J = −(1/m) Σ (…)",
+          output: (args, reference) =>
+            -planar(reference).computeCost(args[0] as NDArray, args[1] as NDArray),
+        },
+      ],
+    },
+    backwardPropagation: {
+      inputs: (context) => {
+        const p = parameters(context);
+        const X = inputs(context);
+        const { nY, m } = sizes(context);
+        const Y = labels(context.rng, nY, m);
+        const { cache } = planar(context.reference).forwardPropagation(X, p);
+        return wire(p, cache, X, Y);
+      },
+      mistakes: [
+        {
+          hint: "tanh's derivative is 1 − A1², not 1 − A1",
+          output: (args) => backwardWith((A1) => np.subtract(1, A1), args),
+        },
+        {
+          hint: "the hidden layer's derivative is missing: dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²)",
+          output: (args) => backwardWith((A1) => np.onesLike(A1), args),
+        },
+        {
+          hint: "that is the sigmoid's derivative A1·(1 − A1); the hidden layer is tanh: 1 − A1²",
+          output: (args) => backwardWith((A1) => np.multiply(A1, np.subtract(1, A1)), args),
+        },
+      ],
+    },
+    updateParameters: {
+      inputs: (context) => {
+        const p = parameters(context);
+        const { nX, nH, nY } = sizes(context);
+        const { rng } = context;
+        const grads = {
+          dW1: rng.randn(nH, nX),
+          db1: rng.randn(nH, 1),
+          dW2: rng.randn(nY, nH),
+          db2: rng.randn(nY, 1),
+        };
+        const rate = context.params.learningRate;
+        return typeof rate === "number" ? wire(p, grads, rate) : wire(p, grads);
+      },
+      mistakes: [
+        {
+          hint: "the step goes up the gradient: subtract learningRate·dθ, do not add it",
+          output: ([p, g, rate = 1.2]) => {
+            const { W1, b1, W2, b2 } = p as Model.Parameters;
+            const { dW1, db1, dW2, db2 } = g as Model.Gradients;
+            const step = (t: NDArray, d: NDArray) => np.add(t, np.multiply(rate as number, d));
+            return { W1: step(W1, dW1), b1: step(b1, db1), W2: step(W2, dW2), b2: step(b2, db2) };
+          },
+        },
+        {
+          hint: "use the learningRate argument, not a fixed 1.2",
+          output: ([p, g], reference) =>
+            planar(reference).updateParameters(p as Model.Parameters, g as Model.Gradients, 1.2),
+        },
+      ],
+    },
+    nnModel: {
+      inputs: (context) => {
+        const { X, Y } = dataset(context);
+        const { params, hyperparameters } = context;
+        return wire(X, Y, param(params, "nH", hyperparameters.nH), {
+          numIterations: param(params, "numIterations", hyperparameters.numIterations),
+          learningRate: param(params, "learningRate", hyperparameters.learningRate),
+          seed: param(params, "seed", 2),
+        });
+      },
+    },
+    predict: {
+      inputs: (context) => {
+        if (context.params.trained === true) {
+          // Parameters the reference learned on the planar data: realistic outputs, few ties.
+          const { X, Y } = loadPlanarDataset();
+          const { parameters: p } = planar(context.reference).nnModel(
+            X,
+            Y,
+            context.hyperparameters.nH,
+            {
+              numIterations: param(context.params, "numIterations", 1000),
+            },
+          );
+          return wire(p, X);
+        }
+        return wire(parameters(context), inputs(context));
+      },
+      mistakes: [
+        {
+          hint: "the comparison is the wrong way round: 1 where A2 > 0.5",
+          output: (args, reference) =>
+            np.subtract(
+              1,
+              planar(reference).predict(args[0] as Model.Parameters, args[1] as NDArray),
+            ),
+        },
+        {
+          hint: "threshold A2 (the probabilities), not Z2",
+          output: ([p, X], reference) => {
+            const { cache } = planar(reference).forwardPropagation(
+              X as NDArray,
+              p as Model.Parameters,
+            );
+            return np.where(np.greater(cache.Z2, 0.5), 1, 0);
+          },
+        },
+      ],
+    },
+  },
+  checks: {
+    /**
+     * Full training must learn the flower: the learner's parameters, predicted by the reference.
+     * Their shapes are checked against X, Y and nH first, so that the reference never runs on
+     * parameters of another size than the network asked for.
+     */
+    trainingAccuracy: {
+      judge(actual, args, params, reference): CheckFailure | null {
+        const X = args[0] as NDArray;
+        const Y = args[1] as NDArray;
+        const nH = args[2];
+        const minimum = param(params, "minAccuracy", 0.9);
+        const malformed = (why?: string): CheckFailure => ({
+          message: `nnModel must return { parameters: { W1, b1, W2, b2 }, costs } with arrays of the right shapes${why ? `: ${why}` : ""}`,
+          details: { minAccuracy: minimum },
+        });
+        const p = (actual as { parameters?: Record<string, unknown> } | null)?.parameters;
+        if (typeof p !== "object" || p === null) return malformed("it returned no parameters");
+        const [nX, nY] = [X.shape[0], Y.shape[0]];
+        const shapes = { W1: [nH, nX], b1: [nH, 1], W2: [nY, nH], b2: [nY, 1] };
+        for (const name of PARAMETER_NAMES) {
+          const tensor = tensorOf(p[name]);
+          const [rows, cols] = shapes[name];
+          if (!tensor) return malformed(`parameters.${name} is not an array`);
+          if (tensor.shape[0] !== rows || tensor.shape[1] !== cols)
+            return malformed(
+              `parameters.${name} has shape (${tensor.shape.join(",")}), expected (${rows},${cols}) for nH = ${nH}`,
+            );
+        }
+        let accuracy: number;
+        try {
+          const predictions = planar(reference).predict(p as unknown as Model.Parameters, X);
+          accuracy = np.mean(np.equal(predictions, Y));
+        } catch {
+          return malformed();
+        }
+        if (accuracy >= minimum && accuracy < 1) return null;
+        const percent = (100 * accuracy).toFixed(2);
+        const hint =
+          accuracy >= 1
+            ? "100% on this data usually means the labels leaked into the features"
+            : accuracy <= 0.6
+              ? "about 50% is no better than a straight line: the network did not learn; look at the update and backward steps"
+              : undefined;
+        return {
+          message: `training accuracy ${percent}% ${accuracy >= 1 ? "is suspiciously perfect" : `is below ${(100 * minimum).toFixed(0)}%`}`,
+          ...(hint ? { hint } : {}),
+          details: { accuracy, minAccuracy: minimum },
+        };
+      },
+    },
+  },
+  sessionChecks: {
+    gradientVsReference: {
+      inputs: (context) => {
+        const { parameters: p, X, Y, cache } = gradientCheckPoint(context);
+        return wire(p, cache, X, Y);
+      },
+      expected: ([p, , X, Y], reference) =>
+        numericGradients(p as Model.Parameters, X as NDArray, Y as NDArray, reference),
+    },
+    gradientSelfConsistent: {
+      inputs: (context) => {
+        const { parameters: p, X, Y } = gradientCheckPoint(context);
+        return wire(p, X, Y);
+      },
+    },
+  },
+};
