@@ -2,7 +2,7 @@
  * The command line: parses arguments into resolved options once, runs one command, and is the only
  * place that turns errors into exit codes. Nothing below it reads process.argv, env or cwd.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
@@ -249,20 +249,26 @@ export async function main(argv: string[], cwd: string): Promise<number> {
         y
           .option("model", {
             type: "string",
-            describe: "model.ts to train (default: the reference solution)",
+            describe:
+              "model.ts to train (default: the reference solution, or without one your assignments/planar-classifier/model.ts)",
           })
           .option("hidden-size", { alias: "n", type: "number", default: 4, describe: "nH" })
           .option("iterations", { type: "number", default: 10000 })
           .option("learning-rate", { type: "number", default: 1.2 })
           .option("seed", { type: "number", default: 2, describe: "weight initialization seed" }),
       async (args) => {
+        // The reference where there is one (the instructor's repository), else the learner's own.
+        const reference = resolve(PACKAGE_ROOT, "reference/planar-classifier/model.ts");
         const model = args.model
           ? resolve(cwd, args.model)
-          : resolve(PACKAGE_ROOT, "reference/planar-classifier/model.ts");
+          : existsSync(reference)
+            ? reference
+            : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
         await runTrain(
           {
             model,
-            modelName: args.model ? relative(cwd, model) : "the reference solution",
+            modelName:
+              model === reference && !args.model ? "the reference solution" : relative(cwd, model),
             hiddenSize: positiveInteger("hidden-size", args.hiddenSize),
             iterations: positiveInteger("iterations", args.iterations),
             learningRate: finite("learning-rate", args.learningRate),

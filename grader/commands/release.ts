@@ -52,8 +52,13 @@ function learnerPackage(root: string): string {
     unknown
   >;
   const scripts = pkg.scripts as Record<string, string>;
-  const keep = ["grade", "gradcheck", "typecheck"];
-  return `${JSON.stringify({ ...pkg, scripts: Object.fromEntries(keep.filter((k) => scripts[k]).map((k) => [k, scripts[k]])) }, null, 2)}\n`;
+  const keep = ["grade", "gradcheck", "train", "typecheck"];
+  const learnerScripts = {
+    ...Object.fromEntries(keep.filter((k) => scripts[k]).map((k) => [k, scripts[k]])),
+    // A learner's tests: their code type-checks, and is graded against the visible tests.
+    test: "npm run typecheck && npm run grade",
+  };
+  return `${JSON.stringify({ ...pkg, scripts: learnerScripts }, null, 2)}\n`;
 }
 
 /** Shortest statement, once normalized, that the leak scan looks for: shorter ones are idioms. */
@@ -177,7 +182,9 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
       "```",
       "",
       "grades your `assignments/planar-classifier/model.ts`; `npm run gradcheck` checks your backward pass",
-      "against numeric gradients. Each assignment's text is in `assignments/<name>/README.md`.",
+      "against numeric gradients; `npm run train` trains your network on the flower data and prints its",
+      "accuracy; `npm run typecheck` checks your types; and `npm test` type-checks your code, then",
+      "grades it. Each assignment's text is in `assignments/<name>/README.md`.",
       "",
     ].join("\n"),
   );

@@ -1,11 +1,13 @@
 /**
- * `gradecheck train`: trains a planar-classifier model (the reference by default, or a learner's
- * model.ts) on the flower dataset and prints the cost and the training accuracy.
+ * `gradecheck train`: trains a planar-classifier model (by default the reference where there is
+ * one, else the learner's working copy) on the flower dataset and prints the cost and the training
+ * accuracy. It runs the model in this process: a learner's tool for their own code, not grading.
  */
 import { pathToFileURL } from "node:url";
 import { NotImplementedError, np } from "../../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../../assignments/planar-classifier/dataset.ts";
-import type * as Model from "../../reference/planar-classifier/model.ts";
+// The learner's stub declares the same types as the reference, and ships with the release.
+import type * as Model from "../../assignments/planar-classifier/model.ts";
 import { ExitError } from "../errors.ts";
 
 export interface TrainOptions {
