@@ -314,7 +314,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       ran: runHidden,
       tests: hiddenCount,
       note: runHidden
-        ? `${hiddenCount} hidden tests ran; their inputs are not shown to learners`
+        ? build.status === "failed"
+          ? `${hiddenCount} hidden tests did not run: the submission could not be ${read.status === "read" ? "built" : "read"}`
+          : `${hiddenCount} hidden tests ran; their inputs are not shown to learners`
         : inputs.reference
           ? `${hiddenCount} hidden tests were skipped (--no-hidden)`
           : (hiddenCount === 0
@@ -576,8 +578,12 @@ export function explainCheckPairs(
   cases: AssignmentCases,
 ): TestReport[] {
   const checkOf = new Map(manifest.functions.flatMap((f) => f.tests).map((t) => [t.id, t.check]));
+  const key = (t: TestReport) => `${t.function}/${checkOf.get(t.id)}`;
+  // A partner check counts as passed only when every test of it passed: with one of two failing,
+  // "right for the reference's forward pass" would contradict that test's own failure.
+  const failing = new Set(tests.filter((t) => t.status !== "passed").map(key));
   const passed = new Set(
-    tests.filter((t) => t.status === "passed").map((t) => `${t.function}/${checkOf.get(t.id)}`),
+    tests.filter((t) => t.status === "passed" && !failing.has(key(t))).map(key),
   );
   return tests.map((test) => {
     const check = checkOf.get(test.id);
@@ -621,7 +627,9 @@ export function payOnlyWhenCompared(tests: TestReport[], manifest: Manifest): Te
 export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestReport[] {
   const failing = new Set(tests.filter((t) => t.status !== "passed").map((t) => t.function));
   return tests.map((test) => {
-    if (test.status === "passed" || test.status === "missing") return test;
+    // A test that never ran (the build failed, time ran out) has nothing to blame on a callee.
+    if (test.status === "passed" || test.status === "missing" || test.details.type === "not-run")
+      return test;
     const callees = (cases.functions[test.function]?.calls ?? []).filter((fn) => failing.has(fn));
     if (callees.length === 0) return test;
     const list = callees.join(", ");

@@ -49,10 +49,7 @@ export function gradientOutcome(
   const wrong = results.filter((r) => r.verdict !== "passed");
   if (wrong.length === 0) return { failure: null, values };
   const names = new Set(wrong.map((r) => r.name));
-  const chain =
-    !names.has("W2") && !names.has("b2") && (names.has("W1") || names.has("b1"))
-      ? "the output layer's gradients are right and the hidden layer's are not: look at dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²), the chain rule through tanh"
-      : undefined;
+  const chain = chainRuleHint(names);
   return {
     failure: {
       message: `compared with ${against}: ${wrong.map((r) => describeTensor(r, context)).join(" ")}`,
@@ -61,6 +58,22 @@ export function gradientOutcome(
     },
     values,
   };
+}
+
+/**
+ * Where in the chain rule the wrong tensors point. dW1 and db1 both come from dZ1: when both are
+ * wrong (and the output layer's are right) dZ1 is; when one of them is right, dZ1 is right too and
+ * the mistake is in the other's own formula.
+ */
+export function chainRuleHint(wrong: Set<string>): string | undefined {
+  if (wrong.has("W2") || wrong.has("b2")) return undefined;
+  if (wrong.has("W1") && wrong.has("b1"))
+    return "the output layer's gradients are right and the hidden layer's are not: look at dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²), the chain rule through tanh";
+  if (wrong.has("W1"))
+    return "db1 is right, so dZ1 is: the mistake is in dW1 = (1/m)·dZ1·Xᵀ itself";
+  if (wrong.has("b1"))
+    return "dW1 is right, so dZ1 is: the mistake is in db1 = (1/m)·Σ dZ1 over the examples (np.sum(dZ1, 1, true))";
+  return undefined;
 }
 
 export const cases: LearnerCases = {

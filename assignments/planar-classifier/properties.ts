@@ -426,8 +426,11 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       );
       A2.data.forEach((a, k) => {
         // A tie at exactly 0.5 may go either way (clarifications: "> 0.5" and ">= 0.5" are both right).
-        if (a !== 0.5 && predictions.data[k] !== (a > 0.5 ? 1 : 0))
-          fail(`A2 = ${a} but the prediction is ${predictions.data[k]}`);
+        const expected = a > 0.5 ? 1 : 0;
+        if (a !== 0.5 && predictions.data[k] !== expected)
+          fail(
+            `A2 = ${a} is ${a > 0.5 ? "above" : "below"} 0.5, so the prediction should be ${expected}, but it is ${predictions.data[k]}`,
+          );
       });
     },
     describe: showNetwork,

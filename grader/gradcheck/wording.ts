@@ -14,6 +14,24 @@ function num(x: number): string {
     : String(Number(x.toPrecision(4)));
 }
 
+/**
+ * Two numbers shown with as many significant digits as it takes to tell them apart (4 at least,
+ * 17 at most): "yours -2.889, numeric -2.889" says nothing.
+ */
+export function distinct(a: number, b: number): [string, string] {
+  for (let digits = 4; digits <= 17; digits++) {
+    const pair: [string, string] = [precise(a, digits), precise(b, digits)];
+    if (pair[0] !== pair[1] || a === b) return pair;
+  }
+  return [String(a), String(b)];
+}
+
+function precise(x: number, digits: number): string {
+  if (digits === 4) return num(x);
+  if (!Number.isFinite(x)) return String(x);
+  return String(Number(x.toPrecision(digits)));
+}
+
 /** What the pattern of a failed tensor's error suggests, if anything. */
 export function gradientHint(result: TensorResult, context: HintContext): string | undefined {
   if (result.verdict === "wrong-shape") {
@@ -26,6 +44,9 @@ export function gradientHint(result: TensorResult, context: HintContext): string
   if (allZero)
     return "your gradient is zero where the numeric one is not: is this gradient computed at all?";
   if (!Number.isFinite(result.alpha)) return undefined;
+  // A ratio of 1 is no constant factor: the gradient is right but for a few entries.
+  if (Math.abs(result.alpha - 1) < 1e-3)
+    return "it matches the numeric gradient but for some entries: look at the worst one";
   if (Math.abs(result.cosine) > 1 - 1e-6) return ratioHint(result.alpha, context);
   return "the error is not a constant factor: it changes from entry to entry, so a term is wrong (a derivative, or a missing or extra term)";
 }
@@ -47,8 +68,9 @@ export function describeTensor(result: TensorResult, context: HintContext): stri
   const ratio = Number.isFinite(result.alpha)
     ? `Your gradient is ${result.alpha.toFixed(2)}× the numeric one (cosine ${result.cosine.toFixed(3)})`
     : `The numeric gradient is zero: the cost does not change with ${result.name} (is it used?)`;
+  const [yours, numeric] = worst ? distinct(worst.analytic, worst.numeric) : ["", ""];
   const where = worst
-    ? ` Worst entry ${result.name}[${worst.index.join(",")}]: yours ${num(worst.analytic)}, numeric ${num(worst.numeric)}.`
+    ? ` Worst entry ${result.name}[${worst.index.join(",")}]: yours ${yours}, numeric ${numeric}.`
     : "";
   return `${grad}: wrong. ${ratio}${hint ? `: ${hint}` : ""}.${where}${kinks ? ` (${kinks.slice(2)})` : ""}`;
 }

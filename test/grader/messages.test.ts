@@ -1,0 +1,135 @@
+/**
+ * Messages that never contradict themselves (issue 12, part 4), each checked literally: the logic
+ * behind the words, not only the words.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { chainRuleHint } from "../../assignments/planar-classifier/cases.ts";
+import { loadAssignment } from "../../grader/assignments.ts";
+import type { TensorResult } from "../../grader/gradcheck/check.ts";
+import { describeTensor, distinct } from "../../grader/gradcheck/wording.ts";
+import { explainCheckPairs, grade } from "../../grader/grade.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import type { TestReport } from "../../grader/report/types.ts";
+import { referenceSource } from "../corpus/bugs.ts";
+import { planarManifest, tempDir } from "../helpers.ts";
+
+const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+
+async function gradeSource(source: string, select?: (id: string) => boolean) {
+  const folder = join(tempDir("gradecheck-messages-"), "learner");
+  mkdirSync(folder);
+  writeFileSync(join(folder, "model.ts"), source);
+  return grade(parts, {
+    submission: join(folder, "model.ts"),
+    displayRoot: folder,
+    seed: 0,
+    hidden: true,
+    timeoutMs: undefined,
+    toolVersion: "test",
+    typeCheck: false,
+    ...(select ? { select: (test) => select(test.id) } : {}),
+  });
+}
+
+describe("gradient wording", () => {
+  const failed = (alpha: number, analytic: number, numeric: number): TensorResult => ({
+    name: "W2",
+    verdict: "failed",
+    difference: 1e-3,
+    alpha,
+    cosine: 1,
+    worst: [{ index: [0, 1], analytic, numeric, relativeError: 1e-4, tolerance: 1e-6 }],
+    checked: 4,
+    kinks: [],
+    fast: false,
+    evaluations: 17,
+  });
+
+  it("calls no ratio of 1 a constant factor, and shows the worst entry with the digits that differ", () => {
+    expect(describeTensor(failed(1.0000001, -2.8891234, -2.8893), { examples: [5] })).toBe(
+      "dW2: wrong. Your gradient is 1.00× the numeric one (cosine 1.000): it matches the numeric gradient but for some entries: look at the worst one. Worst entry W2[0,1]: yours -2.8891, numeric -2.8893.",
+    );
+  });
+
+  it("still names a real constant factor", () => {
+    expect(describeTensor(failed(2, 0.0412, 0.0206), { examples: [5] })).toBe(
+      "dW2: wrong. Your gradient is 2.00× the numeric one (cosine 1.000): it is exactly twice the expected value: an extra factor of 2. Worst entry W2[0,1]: yours 0.0412, numeric 0.0206.",
+    );
+  });
+
+  it("shows two numbers with as many digits as tell them apart", () => {
+    expect(distinct(0.1 + 0.2, 0.3)).toEqual(["0.30000000000000004", "0.3"]);
+    expect(distinct(1.5, 1.5)).toEqual(["1.5", "1.5"]);
+  });
+});
+
+describe("the chain rule hint", () => {
+  it("blames dZ1 only when both of its gradients are wrong", () => {
+    expect(chainRuleHint(new Set(["W1", "b1"]))).toMatch(/^the output layer's gradients are right/);
+    expect(chainRuleHint(new Set(["W1"]))).toBe(
+      "db1 is right, so dZ1 is: the mistake is in dW1 = (1/m)·dZ1·Xᵀ itself",
+    );
+    expect(chainRuleHint(new Set(["b1"]))).toBe(
+      "dW1 is right, so dZ1 is: the mistake is in db1 = (1/m)·Σ dZ1 over the examples (np.sum(dZ1, 1, true))",
+    );
+    expect(chainRuleHint(new Set(["W1", "W2"]))).toBeUndefined();
+  });
+});
+
+describe("the gradient checks' pair", () => {
+  it("says 'right for the reference's forward pass' only when every test against the reference passed", () => {
+    const test = (id: string, status: TestReport["status"]) =>
+      ({ id, function: "backwardPropagation", status, message: `${id} ${status}.` }) as TestReport;
+    const consistency = test("backwardPropagation.consistency", "failed");
+    const oneOfTwoFails = explainCheckPairs(
+      [
+        test("backwardPropagation.gradient", "failed"),
+        test("backwardPropagation.gradient-single", "passed"),
+        consistency,
+      ],
+      parts.manifest,
+      parts.cases,
+    );
+    expect(oneOfTwoFails[2]?.message).toBe("backwardPropagation.consistency failed.");
+    const bothPass = explainCheckPairs(
+      [
+        test("backwardPropagation.gradient", "passed"),
+        test("backwardPropagation.gradient-single", "passed"),
+        consistency,
+      ],
+      parts.manifest,
+      parts.cases,
+    );
+    expect(bothPass[2]?.message).toBe(
+      "backwardPropagation.consistency failed. Your backwardPropagation is right for the reference's forward pass and cost, so the mismatch is in your forwardPropagation or computeCost.",
+    );
+  });
+});
+
+describe("a submission that does not compile", () => {
+  it("says its hidden tests did not run, and blames no callee", async () => {
+    const report = await gradeSource(
+      referenceSource().replace("export function predict(", "export function predict(("),
+    );
+    expect(report.status).toBe("error");
+    expect(report.hidden.note).toBe(
+      `${planarManifest().hidden} hidden tests did not run: the submission could not be built`,
+    );
+    expect(report.tests.filter((t) => t.message.includes("Note:"))).toEqual([]);
+  }, 60_000);
+});
+
+describe("the threshold law", () => {
+  it("says what the prediction should have been", async () => {
+    const report = await gradeSource(
+      referenceSource().replace("  return np.where(np.greater(A2, 0.5), 1, 0);", "  return A2;"),
+      (id) => id === "predict.threshold.property",
+    );
+    const [threshold] = report.tests;
+    expect(threshold?.message).toMatch(
+      /A2 = [\d.e-]+ is (above|below) 0\.5, so the prediction should be [01], but it is [\d.e-]+/,
+    );
+  }, 60_000);
+});
