@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { Learner } from "../../grader/assignment.ts";
 import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
-import { describeTensor } from "../../grader/gradcheck/wording.ts";
+import { describeTensor, distinct } from "../../grader/gradcheck/wording.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { learnerGradients, PARAMETER_NAMES, selfConsistency } from "./tensors.ts";
@@ -16,7 +16,7 @@ type Matrix = number[][];
 
 /** A (rows, cols) matrix of finite doubles in [min, max]. */
 function matrix(rows: number, cols: number, min: number, max: number): fc.Arbitrary<Matrix> {
-  const entry = fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  const entry = double(min, max);
   return fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), {
     minLength: rows,
     maxLength: rows,
@@ -39,8 +39,20 @@ function grid<T>(entry: fc.Arbitrary<T>, maxRows: number, maxCols: number): fc.A
     );
 }
 
-const double = (min: number, max: number) =>
-  fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+/**
+ * Doubles in [min, max] that read well in a counterexample: thousandths, which shrink toward 0 (or
+ * the end nearest it), and now and then an end itself; never a denormal such as 5e-324, where a
+ * double shrinks to when any positive value fails.
+ */
+function double(min: number, max: number): fc.Arbitrary<number> {
+  const thousandths = fc
+    .integer({ min: Math.ceil(min * 1000), max: Math.floor(max * 1000) })
+    .map((i) => i / 1000);
+  return fc.oneof(
+    { weight: 9, arbitrary: thousandths },
+    { weight: 1, arbitrary: fc.constantFrom(min, max) },
+  );
+}
 const bit = fc.constantFrom(0, 1);
 /** Two matrices of the same shape from one grid of pairs. */
 const split = <A, B>(m: [A, B][][]): [A[][], B[][]] => [
@@ -69,6 +81,22 @@ function show(name: string, m: Matrix): string {
 
 function fail(message: string): never {
   throw new PropertyFailure(message);
+}
+
+/** A number as numpy prints it: 8 significant digits. */
+const shown = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(8))) : String(x));
+
+/** Two numbers with 8 significant digits, or as many more as it takes to tell them apart. */
+const both = (a: number, b: number) => distinct(a, b, 8);
+
+/** What computeCost returned, when it is a number; otherwise the law fails saying what it was. */
+function costOf(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (value instanceof NDArray)
+    fail(
+      `the cost is a (${value.shape.join(",")}) array, not a number: np.sum without an axis gives a number, or use .item()`,
+    );
+  return fail(`the cost is ${value === null ? "null" : typeof value}, not a number`);
 }
 
 function asArray(value: unknown, what: string): NDArray {
@@ -169,7 +197,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
   "sigmoid.monotone": property({
     law: "σ is increasing: z ≤ z' gives σ(z) ≤ σ(z')",
     arbitrary: fc
-      .array(fc.double({ min: -40, max: 40, noNaN: true }), { minLength: 2, maxLength: 8 })
+      .array(double(-40, 40), { minLength: 2, maxLength: 8 })
       .map((v) => [[...v].sort((a, b) => a - b)]),
     async check(learner, z: Matrix) {
       const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
@@ -235,7 +263,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     law: "the weights scale with `scale`, and the same generator state gives the same parameters",
     arbitrary: fc.record({
       seed: fc.integer({ min: 0, max: 2 ** 31 }),
-      scale: fc.double({ min: 0.001, max: 2, noNaN: true }),
+      scale: double(0.001, 2),
     }),
     async check(learner, { seed, scale }: { seed: number; scale: number }) {
       const call = async (s: number) =>
@@ -291,12 +319,8 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     law: "the cost is a number, and never negative",
     arbitrary: grid(fc.tuple(double(1e-6, 1 - 1e-6), bit), 3, 6).map(split),
     async check(learner, [A2, Y]: [Matrix, Matrix]) {
-      const cost = await learner.call("computeCost", [np.array(A2), np.array(Y)]);
-      if (typeof cost !== "number")
-        fail(
-          `the cost is ${cost instanceof NDArray ? `an array (${cost.shape.join(",")})` : typeof cost}, not a number`,
-        );
-      if (!(cost >= 0)) fail(`the cost is ${cost}`);
+      const cost = costOf(await learner.call("computeCost", [np.array(A2), np.array(Y)]));
+      if (!(cost >= 0)) fail(`the cost is ${shown(cost)}`);
     },
     describe: ([A2, Y]: [Matrix, Matrix]) => `${show("A2", A2)}; ${show("Y", Y)}`,
   }),
@@ -316,13 +340,17 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       6,
     ),
     async check(learner, [A2, Y, order]: [Matrix, Matrix, number[]]) {
-      const a = (await learner.call("computeCost", [np.array(A2), np.array(Y)])) as number;
-      const b = (await learner.call("computeCost", [
-        np.array(permuteColumns(A2, order)),
-        np.array(permuteColumns(Y, order)),
-      ])) as number;
-      if (!close(a, b, 1e-12))
-        fail(`the cost changed from ${a} to ${b} when the examples were reordered`);
+      const a = costOf(await learner.call("computeCost", [np.array(A2), np.array(Y)]));
+      const b = costOf(
+        await learner.call("computeCost", [
+          np.array(permuteColumns(A2, order)),
+          np.array(permuteColumns(Y, order)),
+        ]),
+      );
+      if (!close(a, b, 1e-12)) {
+        const [before, after] = both(a, b);
+        fail(`the cost changed from ${before} to ${after} when the examples were reordered`);
+      }
     },
     describe: ([A2, Y, order]: [Matrix, Matrix, number[]]) =>
       `${show("A2", A2)}; ${show("Y", Y)}; order ${JSON.stringify(order)}`,
@@ -332,8 +360,8 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     arbitrary: grid(bit, 2, 6),
     async check(learner, Y: Matrix) {
       const A2 = Y.map((row) => row.map((y) => (y === 1 ? 1 - 1e-6 : 1e-6)));
-      const cost = (await learner.call("computeCost", [np.array(A2), np.array(Y)])) as number;
-      if (!(typeof cost === "number" && cost >= 0 && cost < 1e-5)) fail(`the cost is ${cost}`);
+      const cost = costOf(await learner.call("computeCost", [np.array(A2), np.array(Y)]));
+      if (!(cost >= 0 && cost < 1e-5)) fail(`the cost is ${shown(cost)}`);
     },
     describe: (Y: Matrix) => `${show("Y", Y)}; A2 = Y within 1e-6`,
   }),
@@ -341,12 +369,14 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     law: "with A2 = 0.5 everywhere the cost is ln 2 per output, whatever Y",
     arbitrary: grid(bit, 1, 8),
     async check(learner, Y: Matrix) {
-      const cost = (await learner.call("computeCost", [
-        np.full([Y.length, Y[0]?.length ?? 0], 0.5),
-        np.array(Y),
-      ])) as number;
+      const cost = costOf(
+        await learner.call("computeCost", [
+          np.full([Y.length, Y[0]?.length ?? 0], 0.5),
+          np.array(Y),
+        ]),
+      );
       if (!close(cost, Math.LN2 * Y.length, 1e-12))
-        fail(`the cost is ${cost}, expected ln 2 = ${Math.LN2}`);
+        fail(`the cost is ${shown(cost)}, expected ln 2 = ${shown(Math.LN2)}`);
     },
     describe: (Y: Matrix) => `${show("Y", Y)}; A2 = 0.5 everywhere`,
   }),
@@ -375,7 +405,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
   }),
   "updateParameters.linear": property({
     law: "the step is linear in the learning rate: θ' − θ = −learningRate·dθ",
-    arbitrary: fc.tuple(network, fc.double({ min: 0.01, max: 3, noNaN: true })),
+    arbitrary: fc.tuple(network, double(0.01, 3)),
     async check(learner, [n, rate]: [Network, number]) {
       const p = parametersOf(n);
       const g = {
@@ -390,10 +420,17 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       >;
       for (const name of ["W1", "b1", "W2", "b2"] as const) {
         const after = asArray(next?.[name], name);
+        // A wrong shape first: entry by entry it would read as a move by NaN.
+        expectShape(after, p[name].shape[0], p[name].shape[1], name);
         after.data.forEach((v, k) => {
           const expected = (p[name].data[k] as number) - rate * (g[`d${name}`].data[k] as number);
-          if (!close(v, expected, 1e-12))
-            fail(`${name} moved by ${v - (p[name].data[k] as number)}, expected −${rate}·d${name}`);
+          if (!close(v, expected, 1e-12)) {
+            const [moved, wanted] = both(
+              v - (p[name].data[k] as number),
+              expected - (p[name].data[k] as number),
+            );
+            fail(`${name} moved by ${moved}, expected ${wanted} (−${rate}·d${name})`);
+          }
         });
       }
     },

@@ -15,11 +15,11 @@ function num(x: number): string {
 }
 
 /**
- * Two numbers shown with as many significant digits as it takes to tell them apart (4 at least,
- * 17 at most): "yours -2.889, numeric -2.889" says nothing.
+ * Two numbers shown with as many significant digits as it takes to tell them apart (`fewest` at
+ * least, 17 at most): "yours -2.889, numeric -2.889" says nothing.
  */
-export function distinct(a: number, b: number): [string, string] {
-  for (let digits = 4; digits <= 17; digits++) {
+export function distinct(a: number, b: number, fewest = 4): [string, string] {
+  for (let digits = fewest; digits <= 17; digits++) {
     const pair: [string, string] = [precise(a, digits), precise(b, digits)];
     if (pair[0] !== pair[1] || a === b) return pair;
   }

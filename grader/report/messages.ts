@@ -42,7 +42,7 @@ export function wordMessage(fn: string, details: Details): string {
       }
       return (
         `${fn}: the law "${details.law}" fails for ${details.counterexample}: ${details.reason}.` +
-        ` (Smallest input found after ${details.shrinks} shrinks; fast-check seed ${details.seed}, path "${details.path}" replay it.)`
+        ` (Smallest input found after ${details.shrinks} shrink${details.shrinks === 1 ? "" : "s"}; fast-check seed ${details.seed}, path "${details.path}" replay it.)`
       );
     case "import-failed":
       return `the submission could not be loaded, so ${fn} could not be called: ${details.reason}.`;

@@ -133,3 +133,31 @@ describe("the threshold law", () => {
     );
   }, 60_000);
 });
+
+describe("laws that meet a wrong type or shape", () => {
+  it("say that a cost is an array, not that it changed from itself to itself", async () => {
+    const report = await gradeSource(
+      referenceSource().replace(
+        "  return -np.sum(logprobs) / m;",
+        "  return np.divide(np.sum(logprobs, 1, true), -m) as unknown as number;",
+      ),
+      (id) => id === "computeCost.permutation.property",
+    );
+    expect(report.tests[0]?.message).toMatch(
+      /fails for .*: the cost is a \(\d,1\) array, not a number: np\.sum without an axis gives a number, or use \.item\(\)\./,
+    );
+  }, 60_000);
+
+  it("say that a parameter has the wrong shape, not that it moved by NaN", async () => {
+    const report = await gradeSource(
+      referenceSource().replace(
+        "    b1: np.subtract(parameters.b1, np.multiply(learningRate, grads.db1)),",
+        "    b1: np.subtract(parameters.b1, np.multiply(learningRate, grads.db1)).T,",
+      ),
+      (id) => id === "updateParameters.linear.property",
+    );
+    const [linear] = report.tests;
+    expect(linear?.message).toMatch(/: b1 has shape \(1,(\d)\), expected \(\1,1\)\./);
+    expect(linear?.message).not.toContain("NaN");
+  }, 60_000);
+});
