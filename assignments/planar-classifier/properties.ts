@@ -69,14 +69,16 @@ const sized = <T>(
     .tuple(fc.integer({ min: 1, max: maxRows }), fc.integer({ min: 1, max: maxCols }))
     .chain(([r, c]) => make(r, c));
 
-/** How a learner reads an input: `z = [[0.5, -800]] (1,2)`, at most 8 values shown. */
+/**
+ * How a learner reads an input: `z = [[0.5, -800]] (1,2)`, at most 8 values shown, each as numpy
+ * prints it (8 significant digits: an input must be shown as it was, to be replayed by hand).
+ */
 function show(name: string, m: Matrix): string {
   const flat = m.flat();
-  const values = flat.slice(0, 8).map((v) => String(Number(v.toPrecision(4))));
   const shape = `(${m.length},${m[0]?.length ?? 0})`;
   return m.length === 1 || flat.length <= 8
-    ? `${name} = [${m.map((row) => `[${row.map((v) => String(Number(v.toPrecision(4)))).join(", ")}]`).join(", ")}] ${shape}`
-    : `${name} ${shape} starting ${values.join(", ")}, …`;
+    ? `${name} = [${m.map((row) => `[${row.map(shown).join(", ")}]`).join(", ")}] ${shape}`
+    : `${name} ${shape} starting ${flat.slice(0, 8).map(shown).join(", ")}, …`;
 }
 
 function fail(message: string): never {
