@@ -1,9 +1,12 @@
 /** Assertions shared by the tests: arrays compared type, then shape, then values. */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, onTestFinished, vi } from "vitest";
 import { NDArray } from "../assignments/lib/np.ts";
+import { type AssignmentParts, loadAssignment } from "../grader/assignments.ts";
+import { type GradeOptions, grade } from "../grader/grade.ts";
+import type { Report } from "../grader/report/types.ts";
 
 /**
  * Type, then shape, then every entry within `tolerance`, with the worst entry and its index in the
@@ -94,3 +97,29 @@ export function planarManifest(): { maxScore: number; hidden: number; tests: num
     tests: tests.length,
   };
 }
+
+/**
+ * Grades `source` as a learner's model.ts in a folder of its own, against the planar assignment
+ * with its reference (hidden tests on, seed 0, no type check, unless `options` says otherwise).
+ */
+export async function gradeSource(
+  source: string,
+  options: Partial<GradeOptions> = {},
+): Promise<Report> {
+  const folder = join(tempDir("gradecheck-source-"), "learner");
+  mkdirSync(folder);
+  writeFileSync(join(folder, "model.ts"), source);
+  planarParts ??= loadAssignment(join(import.meta.dirname, ".."), "planar-classifier", true);
+  return grade(await planarParts, {
+    submission: join(folder, "model.ts"),
+    displayRoot: folder,
+    seed: 0,
+    hidden: true,
+    timeoutMs: undefined,
+    toolVersion: "test",
+    typeCheck: false,
+    ...options,
+  });
+}
+
+let planarParts: Promise<AssignmentParts> | undefined;

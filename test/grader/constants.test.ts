@@ -4,13 +4,8 @@
  * gradients) and is consistent with itself. Gated tests (every property, and the self-consistency
  * gradient check) pay nothing unless their function's comparison tests pass.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAssignment } from "../../grader/assignments.ts";
-import { grade } from "../../grader/grade.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import { tempDir } from "../helpers.ts";
+import { gradeSource } from "../helpers.ts";
 
 /** Every function returns a constant, shaped from its arguments; layerSizes alone is real. */
 const CONSTANTS = `import { type NDArray, np, type RandomState } from "gradecheck/np";
@@ -42,19 +37,7 @@ export function predict(_p: unknown, X: NDArray): NDArray { return np.zeros([1, 
 
 describe("a submission of constants", () => {
   it("earns no point from a law or a self-consistency check of a function that fails its comparisons", async () => {
-    const folder = join(tempDir("gradecheck-constants-"), "learner");
-    mkdirSync(folder);
-    writeFileSync(join(folder, "model.ts"), CONSTANTS);
-    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
-    const report = await grade(parts, {
-      submission: join(folder, "model.ts"),
-      displayRoot: folder,
-      seed: 0,
-      hidden: false,
-      timeoutMs: undefined,
-      toolVersion: "test",
-      typeCheck: false,
-    });
+    const report = await gradeSource(CONSTANTS, { hidden: false });
     const gated = report.tests.filter(
       (t) => t.kind === "property" || t.id === "backwardPropagation.consistency",
     );

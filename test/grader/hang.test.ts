@@ -3,39 +3,23 @@
  * other tests are reported as not run instead of each waiting out its own limit (the training
  * test's is 120 s); and on a terminal, a test still running after 2 s is named.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadAssignment } from "../../grader/assignments.ts";
 import { slowTestNotice } from "../../grader/commands/slow-tests.ts";
-import { grade } from "../../grader/grade.ts";
 import type { TestSpec } from "../../grader/manifest.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { referenceSource } from "../corpus/bugs.ts";
 import { atStartOf } from "../corpus/hostile-kit.ts";
-import { tempDir } from "../helpers.ts";
+import { gradeSource } from "../helpers.ts";
 
 describe("a function that hangs", () => {
   it("times out once; its other tests are not run, and say why", async () => {
-    const folder = join(tempDir("gradecheck-hang-"), "learner");
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, "model.ts"),
-      atStartOf(referenceSource(), "nnModel", "  while (X.size > 0) {}"),
-    );
-    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     const events: string[] = [];
-    const report = await grade(parts, {
-      submission: join(folder, "model.ts"),
-      displayRoot: folder,
-      seed: 0,
-      hidden: true,
-      timeoutMs: undefined,
-      toolVersion: "test",
-      typeCheck: false,
-      select: (test) => test.id.startsWith("nnModel.") || test.id.startsWith("sigmoid."),
-      progress: ({ test, state }) => events.push(`${state} ${test.id}`),
-    });
+    const report = await gradeSource(
+      atStartOf(referenceSource(), "nnModel", "  while (X.size > 0) {}"),
+      {
+        select: (test) => test.id.startsWith("nnModel.") || test.id.startsWith("sigmoid."),
+        progress: ({ test, state }) => events.push(`${state} ${test.id}`),
+      },
+    );
     const nnModel = report.tests.filter((t) => t.function === "nnModel");
     const [first, ...others] = nnModel;
     expect(first?.details.type).toBe("timeout");

@@ -4,16 +4,11 @@
  * after the visible ones, in a child of their own, and the learner-facing formats show none of
  * their output.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { adapters } from "../../grader/adapters/index.ts";
-import { loadAssignment } from "../../grader/assignments.ts";
-import { grade } from "../../grader/grade.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { FUNCTIONS, referenceSource } from "../corpus/bugs.ts";
 import { atStartOf, atTop } from "../corpus/hostile-kit.ts";
-import { tempDir } from "../helpers.ts";
+import { gradeSource } from "../helpers.ts";
 
 /** Prints a fingerprint of this call's first array argument, then those of every earlier call. */
 const REMEMBER = `const seen: string[] = [];
@@ -33,19 +28,7 @@ function rememberingSubmission(): string {
 
 describe("hidden tests", () => {
   it("leak no input into a visible test's output or a learner-facing format", async () => {
-    const folder = join(tempDir("gradecheck-hidden-"), "learner");
-    mkdirSync(folder);
-    writeFileSync(join(folder, "model.ts"), rememberingSubmission());
-    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
-    const report = await grade(parts, {
-      submission: join(folder, "model.ts"),
-      displayRoot: folder,
-      seed: 7,
-      hidden: true,
-      timeoutMs: undefined,
-      toolVersion: "test",
-      typeCheck: false,
-    });
+    const report = await gradeSource(rememberingSubmission(), { seed: 7 });
     const own = (output: string) =>
       [...output.matchAll(/^(fp\S+) seen/gm)].map((m) => m[1] as string);
     const hidden = report.tests.filter((t) => t.visibility === "hidden");

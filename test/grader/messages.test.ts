@@ -2,36 +2,22 @@
  * Messages that never contradict themselves (issue 12, part 4), each checked literally: the logic
  * behind the words, not only the words.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chainRuleHint } from "../../assignments/planar-classifier/cases.ts";
 import { loadAssignment } from "../../grader/assignments.ts";
 import type { TensorResult } from "../../grader/gradcheck/check.ts";
 import { describeTensor, distinct } from "../../grader/gradcheck/wording.ts";
-import { explainCheckPairs, grade } from "../../grader/grade.ts";
+import { explainCheckPairs } from "../../grader/grade.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import type { TestReport } from "../../grader/report/types.ts";
 import { referenceSource } from "../corpus/bugs.ts";
-import { planarManifest, tempDir } from "../helpers.ts";
+import { gradeSource, planarManifest } from "../helpers.ts";
 
 const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
 
-async function gradeSource(source: string, select?: (id: string) => boolean) {
-  const folder = join(tempDir("gradecheck-messages-"), "learner");
-  mkdirSync(folder);
-  writeFileSync(join(folder, "model.ts"), source);
-  return grade(parts, {
-    submission: join(folder, "model.ts"),
-    displayRoot: folder,
-    seed: 0,
-    hidden: true,
-    timeoutMs: undefined,
-    toolVersion: "test",
-    typeCheck: false,
-    ...(select ? { select: (test) => select(test.id) } : {}),
-  });
-}
+/** Grades `source`, only the tests `select` accepts when given. */
+const gradeOnly = (source: string, select?: (id: string) => boolean) =>
+  gradeSource(source, select ? { select: (test) => select(test.id) } : {});
 
 describe("gradient wording", () => {
   const failed = (alpha: number, analytic: number, numeric: number): TensorResult => ({
@@ -110,7 +96,7 @@ describe("the gradient checks' pair", () => {
 
 describe("a submission that does not compile", () => {
   it("says its hidden tests did not run, and blames no callee", async () => {
-    const report = await gradeSource(
+    const report = await gradeOnly(
       referenceSource().replace("export function predict(", "export function predict(("),
     );
     expect(report.status).toBe("error");
@@ -123,7 +109,7 @@ describe("a submission that does not compile", () => {
 
 describe("the threshold law", () => {
   it("says what the prediction should have been", async () => {
-    const report = await gradeSource(
+    const report = await gradeOnly(
       referenceSource().replace("  return np.where(np.greater(A2, 0.5), 1, 0);", "  return A2;"),
       (id) => id === "predict.threshold.property",
     );
@@ -136,7 +122,7 @@ describe("the threshold law", () => {
 
 describe("laws that meet a wrong type or shape", () => {
   it("say that a cost is an array, not that it changed from itself to itself", async () => {
-    const report = await gradeSource(
+    const report = await gradeOnly(
       referenceSource().replace(
         "  return -np.sum(logprobs) / m;",
         "  return np.divide(np.sum(logprobs, 1, true), -m) as unknown as number;",
@@ -149,7 +135,7 @@ describe("laws that meet a wrong type or shape", () => {
   }, 60_000);
 
   it("say that a parameter has the wrong shape, not that it moved by NaN", async () => {
-    const report = await gradeSource(
+    const report = await gradeOnly(
       referenceSource().replace(
         "    b1: np.subtract(parameters.b1, np.multiply(learningRate, grads.db1)),",
         "    b1: np.subtract(parameters.b1, np.multiply(learningRate, grads.db1)).T,",
