@@ -6,8 +6,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { type BatchOptions, classEntries, reportName, runBatch } from "../grader/commands/batch.ts";
 import { ExitError } from "../grader/errors.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
@@ -127,6 +128,12 @@ describe("gradecheck batch on a class folder of every kind of entry", () => {
     learnerFolder(klass, "forger\n\u001b[32mhonest: 29.75 of 29.75", STUB);
     mkdirSync(join(klass, "carl", "model.ts"), { recursive: true });
     execFileSync("mkfifo", [join(klass, "pipe.ts")]);
+    // A socket, listening all through the batch: never opened, never waited on.
+    const socket = createServer();
+    await new Promise<void>((resolve) => socket.listen(join(klass, "sock.ts"), resolve));
+    onTestFinished(() => {
+      socket.close();
+    });
     writeFileSync(join(klass, "alice.ts"), REFERENCE);
     // A learner of one file may not reach a classmate's file beside it.
     writeFileSync(join(klass, "eve.ts"), 'export * from "./alice.ts";\n');
@@ -158,6 +165,7 @@ describe("gradecheck batch on a class folder of every kind of entry", () => {
         LONG,
         "pipe",
         "reports",
+        "sock",
         "zo\u00e9",
         "zo\u00eb",
       ].sort(),
@@ -175,6 +183,7 @@ describe("gradecheck batch on a class folder of every kind of entry", () => {
     for (const [learner, reason] of [
       ["carl", /model\.ts is a folder, not a file/],
       ["pipe", /pipe\.ts is a named pipe, not a file/],
+      ["sock", /sock\.ts is a socket, not a file/],
       ["eve", /cannot import "\.\/alice\.ts": there is no such file in the submission/],
     ] as const) {
       expect(row(learner)?.status, learner).toBe("error");
@@ -193,8 +202,9 @@ describe("gradecheck batch on a class folder of every kind of entry", () => {
     lines.length = 0;
     await runBatch(options(klass, out), (line) => lines.push(line));
     const skipped = () => lines.filter((l) => l.includes("unchanged, skipped"));
-    // Entries that cannot be read are looked at again each time; every other one is skipped.
-    expect(skipped()).toHaveLength(rows.length - 2);
+    // Entries that cannot be read (carl, pipe, sock) are looked at again each time; every other
+    // one is skipped.
+    expect(skipped()).toHaveLength(rows.length - 3);
 
     // The helper file changes, model.ts does not: that learner is regraded, and loses points.
     writeFileSync(join(helped, "helper.ts"), "export const half = 0.25;\n");
