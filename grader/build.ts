@@ -23,7 +23,9 @@ import {
 } from "esbuild";
 import { PACKAGE_ROOT } from "./paths.ts";
 import {
+  isInside,
   readSubmission,
+  realPath,
   SOURCE_EXTENSIONS,
   type SubmissionFiles,
   type SubmissionSource,
@@ -268,18 +270,6 @@ function confineImports(staged: StagedSubmission): Plugin {
       });
     },
   };
-}
-
-function realPath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function isInside(folder: string, path: string): boolean {
-  return path === folder || path.startsWith(folder + sep);
 }
 
 /** Two lines of context around a 1-based line, and a caret under the 0-based column. */

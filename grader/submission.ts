@@ -73,8 +73,18 @@ function kind(stats: Stats): string {
   return "not a regular file";
 }
 
-function isInside(folder: string, path: string): boolean {
+/** Whether `path` is `folder` or lies inside it (both as given: resolve links first). */
+export function isInside(folder: string, path: string): boolean {
   return path === folder || path.startsWith(folder + sep);
+}
+
+/** The path with symbolic links resolved; undefined when it leads nowhere. */
+export function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -116,12 +126,8 @@ function readRegular(path: string, what: string, budget: { bytes: number }): Buf
  * undefined. Only links that stay inside the submission are followed.
  */
 function insideTarget(root: string, path: string): string | undefined {
-  try {
-    const real = realpathSync(path);
-    return isInside(root, real) ? real : undefined;
-  } catch {
-    return undefined;
-  }
+  const real = realPath(path);
+  return real !== undefined && isInside(root, real) ? real : undefined;
 }
 
 function readFolder(

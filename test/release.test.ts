@@ -9,11 +9,11 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { filesWithLine, runRelease } from "../grader/commands/release.ts";
+import { PACKAGE_FILES } from "../grader/commands/export-gradescope.ts";
+import { runRelease, solutionLeaks } from "../grader/commands/release.ts";
 import { ExitError } from "../grader/errors.ts";
 import { PACKAGE_ROOT } from "../grader/paths.ts";
 import { reportProblems } from "../grader/report/json.ts";
-import { BEGIN_MARKER } from "../grader/stubs.ts";
 import { tempDir, thrown } from "./helpers.ts";
 
 const manifest = JSON.parse(
@@ -26,15 +26,8 @@ const tests = manifest.functions.flatMap((f) => f.tests);
 /** A copy of the instructor's repository, to change before releasing it. */
 function instructorCopy(): string {
   const root = join(tempDir("gradecheck-release-root-"), "root");
-  for (const name of [
-    "assignments",
-    "reference",
-    "grader",
-    "bin",
-    "package.json",
-    "package-lock.json",
-    "tsconfig.json",
-  ])
+  // What the instructor's package is: the Gradescope bundle carries the same.
+  for (const name of PACKAGE_FILES)
     cpSync(join(PACKAGE_ROOT, name), join(root, name), { recursive: true });
   return root;
 }
@@ -45,7 +38,7 @@ describe("gradecheck release", () => {
     runRelease({ root: PACKAGE_ROOT, out }, () => {});
     expect(existsSync(join(out, "reference"))).toBe(false);
     expect(existsSync(join(out, "test"))).toBe(false);
-    expect(filesWithLine(out, BEGIN_MARKER)).toEqual([]);
+    expect(solutionLeaks(out, [])).toEqual([]);
     const workflow = readFileSync(join(out, ".github/workflows/grade.yml"), "utf8");
     expect(workflow).toContain("on:\n  push:\n  pull_request:");
     expect(workflow.match(/FAIL_UNDER: /g)).toHaveLength(1);
@@ -149,6 +142,7 @@ describe("gradecheck release", () => {
         "export const db1 = (dZ1: NDArray, m: number) => ({",
         "  db1: np.divide(np.sum(dZ1, 1, true), m), // the bias gradient",
         "});",
+        "// BEGIN SOLUTION",
         "",
       ].join("\n"),
     );
@@ -158,6 +152,9 @@ describe("gradecheck release", () => {
     expect((error as ExitError).exitCode).toBe(1);
     expect(error.message).toContain("assignments/planar-classifier/helpers.ts:3");
     expect(error.message).toContain("assignments/planar-classifier/helpers.ts:5");
+    expect(error.message).toContain(
+      "assignments/planar-classifier/helpers.ts:7 (a solution marker)",
+    );
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -6,25 +6,18 @@
  * (reference/planar-classifier/cases.ts); without it, the visible tests grade from expected.json.
  */
 import type { LearnerCases, SessionOutcome } from "../../grader/assignment.ts";
-import {
-  judgeGradient,
-  type NumericEntry,
-  type TensorResult,
-} from "../../grader/gradcheck/check.ts";
-import { describeTensor, gradientHint } from "../../grader/gradcheck/wording.ts";
+import { judgeGradient, type TensorResult } from "../../grader/gradcheck/check.ts";
+import { describeTensor, distinct, gradientHint } from "../../grader/gradcheck/wording.ts";
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";
-import { PARAMETER_NAMES, selfConsistency, tensorOf } from "./tensors.ts";
-
-type NumericGradients = Record<(typeof PARAMETER_NAMES)[number], NumericEntry[]>;
+import { type NumericGradients, PARAMETER_NAMES, selfConsistency, tensorOf } from "./tensors.ts";
 
 /**
  * A gradient check's outcome: one line per wrong tensor and the chain rule in the message, and per
  * tensor its verdict, difference, worst entry and hint as values (for the report and the table of
  * `gradecheck gradcheck`).
  */
-const short = (x: number) => Number(x.toPrecision(4));
 
 export function gradientOutcome(
   results: TensorResult[],
@@ -40,9 +33,12 @@ export function gradientOutcome(
     if (r.verdict === "wrong-shape") continue;
     values[`${key} difference`] = r.difference;
     const [worst] = r.worst;
-    if (worst)
+    if (worst) {
+      // As many digits as tell the two apart, as in the message.
+      const [yours, numeric] = distinct(worst.analytic, worst.numeric);
       values[`${key} worst`] =
-        `${r.name}[${worst.index.join(",")}]: yours ${short(worst.analytic)}, numeric ${short(worst.numeric)}`;
+        `${r.name}[${worst.index.join(",")}]: yours ${yours}, numeric ${numeric}`;
+    }
     const hint = r.verdict === "failed" ? gradientHint(r, context) : undefined;
     if (hint) values[`${key} hint`] = hint;
   }

@@ -6,6 +6,7 @@
 import type { Learner } from "../../grader/assignment.ts";
 import {
   checkGradients,
+  type NumericEntry,
   type Objective,
   type Params,
   type Tensor,
@@ -15,6 +16,9 @@ import { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 
 export const PARAMETER_NAMES = ["W1", "b1", "W2", "b2"] as const;
+
+/** The numeric derivatives of a cost, per parameter: a gradient check's reference data. */
+export type NumericGradients = Record<(typeof PARAMETER_NAMES)[number], NumericEntry[]>;
 
 export const tensorsOf = (p: Model.Parameters): Params =>
   Object.fromEntries(

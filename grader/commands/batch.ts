@@ -30,6 +30,7 @@ import { reportToJson } from "../report/json.ts";
 import type { Report } from "../report/types.ts";
 import {
   readSubmission,
+  realPath,
   type SubmissionSource,
   submissionAt,
   submissionDigest,
@@ -73,7 +74,7 @@ export function classEntries(folder: string, out?: string): ClassEntry[] {
   const found: (ClassEntry & { name: string })[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (outside !== undefined && realOrSelf(path) === outside) continue;
+    if (outside !== undefined && (realPath(path) ?? path) === outside) continue;
     // A folder, or a link to one that the instructor made: a learner's folder.
     const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statIsFolder(path));
     const learner =
@@ -99,15 +100,6 @@ export function classEntries(folder: string, out?: string): ClassEntry[] {
   return found
     .map(({ learner, source }) => ({ learner, source }))
     .sort((a, b) => (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
-}
-
-/** The path with links resolved; itself when it cannot be (a link to nothing). */
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 function statIsFolder(path: string): boolean {

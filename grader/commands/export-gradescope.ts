@@ -16,8 +16,8 @@ export interface ExportOptions {
   assignment: string;
 }
 
-/** What the bundle carries of the package (relative to its root). */
-const PACKAGE_FILES = [
+/** What the bundle carries of the package (relative to its root): the instructor's whole grader. */
+export const PACKAGE_FILES = [
   "assignments",
   "reference",
   "grader",

@@ -16,6 +16,7 @@ import {
 import { join, relative } from "node:path";
 import { ExitError } from "../errors.ts";
 import { BEGIN_MARKER, END_MARKER, generateStub } from "../stubs.ts";
+import { referenceModels } from "./stubs.ts";
 
 export interface ReleaseOptions {
   root: string;
@@ -107,7 +108,10 @@ export function solutionStatements(source: string): string[] {
   return [...new Set(statements)];
 }
 
-/** Where a file under `dir` holds one of `statements`: "path:line". */
+/**
+ * Where a file under `dir` holds one of `statements`, or a solution marker line: "path:line", in
+ * one walk over the files.
+ */
 export function solutionLeaks(dir: string, statements: string[]): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -116,28 +120,16 @@ export function solutionLeaks(dir: string, statements: string[]): string[] {
     if (path.includes("node_modules")) continue;
     const bytes = readFileSync(path);
     if (bytes.includes(0)) continue;
-    const { text, lines } = normalized(bytes.toString("utf8"), false);
+    const source = bytes.toString("utf8");
+    const shown = relative(dir, path);
+    source.split("\n").forEach((line, k) => {
+      if (line.trim() === BEGIN_MARKER) found.push(`${shown}:${k + 1} (a solution marker)`);
+    });
+    const { text, lines } = normalized(source, false);
     for (const statement of statements) {
       const at = text.indexOf(statement);
-      if (at >= 0) found.push(`${relative(dir, path)}:${lines[at]}`);
+      if (at >= 0) found.push(`${shown}:${lines[at]}`);
     }
-  }
-  return found;
-}
-
-/** Files under `dir` with a line that is exactly `line` once trimmed (a solution marker, say). */
-export function filesWithLine(dir: string, line: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    if (path.includes("node_modules")) continue;
-    if (
-      readFileSync(path, "utf8")
-        .split("\n")
-        .some((l) => l.trim() === line)
-    )
-      found.push(path);
   }
   return found;
 }
@@ -162,15 +154,15 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
     writeFileSync(manifestPath, `${JSON.stringify(visibleManifest(manifest), null, 2)}\n`);
-    // The stub is written afresh from the reference, never copied: the instructor's working
-    // copy may hold their own answers.
-    const reference = join(root, "reference", id, "model.ts");
-    if (existsSync(reference)) {
-      writeFileSync(
-        join(assignments, id, "model.ts"),
-        generateStub(readFileSync(reference, "utf8"), reference),
-      );
-    }
+  }
+  // Each stub is written afresh from its reference, never copied: the instructor's working copy
+  // may hold their own answers.
+  const references = referenceModels(root);
+  for (const { reference, stub } of references) {
+    writeFileSync(
+      join(out, relative(root, stub)),
+      generateStub(readFileSync(reference, "utf8"), relative(root, reference)),
+    );
   }
   writeFileSync(
     join(out, "README.md"),
@@ -188,15 +180,12 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
       "",
     ].join("\n"),
   );
-  // Last, the proof: no marker, no reference folder, and no statement of any solution region
+  // Last, the proof: no reference folder, and no marker or statement of any solution region
   // anywhere in what was written (a working copy, a helper that computes the answers...).
-  const statements = readdirSync(join(root, "reference"), { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(root, "reference", e.name, "model.ts")))
-    .flatMap((e) =>
-      solutionStatements(readFileSync(join(root, "reference", e.name, "model.ts"), "utf8")),
-    );
+  const statements = references.flatMap(({ reference }) =>
+    solutionStatements(readFileSync(reference, "utf8")),
+  );
   const leaked = [
-    ...filesWithLine(out, BEGIN_MARKER).map((path) => `${relative(out, path)} (a solution marker)`),
     ...(existsSync(join(out, "reference")) ? ["reference/"] : []),
     ...solutionLeaks(out, statements),
   ];

@@ -24,8 +24,8 @@ export interface StubsResult {
   kept: { file: string; written: string[] }[];
 }
 
-/** The reference model files, one per assignment: reference/<name>/model.ts. */
-function referenceModels(root: string): { reference: string; stub: string }[] {
+/** The reference model files, one per assignment (reference/<name>/model.ts), and their stubs. */
+export function referenceModels(root: string): { reference: string; stub: string }[] {
   const referenceDir = join(root, "reference");
   return readdirSync(referenceDir, { withFileTypes: true })
     .filter(

@@ -15,6 +15,7 @@ import { loadPlanarDataset } from "../../assignments/planar-classifier/dataset.t
 import type * as Model from "../../assignments/planar-classifier/model.ts";
 import {
   arraysOf,
+  type NumericGradients,
   PARAMETER_NAMES,
   tensorOf,
   tensorsOf,
@@ -26,12 +27,7 @@ import type {
   ReferenceCases,
 } from "../../grader/assignment.ts";
 import { param } from "../../grader/assignment.ts";
-import {
-  type Evaluation,
-  fromFunction,
-  type NumericEntry,
-  numericGradient,
-} from "../../grader/gradcheck/check.ts";
+import { type Evaluation, fromFunction, numericGradient } from "../../grader/gradcheck/check.ts";
 import { encode, type Wire } from "../../grader/sandbox/wire.ts";
 
 type Planar = typeof Model;
@@ -123,9 +119,7 @@ function backwardWith(
   };
 }
 
-export type NumericGradients = Record<(typeof PARAMETER_NAMES)[number], NumericEntry[]>;
-
-/** Numeric derivatives of the reference's cost at a check point, per parameter. */
+export /** Numeric derivatives of the reference's cost at a check point, per parameter. */
 async function numericGradients(
   p: Model.Parameters,
   X: NDArray,
