@@ -92,7 +92,7 @@ function send(id: number, message: ChildMessage): void {
  * (values that fit one by one but not together) goes as a smaller one that says so, so that an
  * honest result is never taken for an attack on the channel.
  */
-function bodyOf(message: ChildMessage): Buffer {
+export function bodyOf(message: ChildMessage): Buffer {
   for (const candidate of smaller(message)) {
     const body = encodeBody(candidate);
     if (body.length > MAX_FRAME_BYTES) continue;
@@ -123,17 +123,14 @@ function* smaller(message: ChildMessage): Generator<ChildMessage> {
     };
     return;
   }
-  if (message.status === "returned")
-    yield { ...message, value: TOO_BIG, second: message.second && TOO_BIG };
-  if (message.status === "returned" || message.status === "threw")
-    yield {
-      ...message,
-      ...(message.status === "returned"
-        ? { value: TOO_BIG, second: message.second && TOO_BIG }
-        : {}),
-      argsAfter: message.argsAfter.map(() => TOO_BIG),
-      output: "",
-    };
+  if (message.status !== "returned" && message.status !== "threw") return;
+  // First without the value returned, then without the inputs after the call and the output too.
+  const withoutValue =
+    message.status === "returned"
+      ? { ...message, value: TOO_BIG, second: message.second && TOO_BIG }
+      : message;
+  if (withoutValue !== message) yield withoutValue;
+  yield { ...withoutValue, argsAfter: message.argsAfter.map(() => TOO_BIG), output: "" };
 }
 
 function describeError(error: unknown): ThrownError {
