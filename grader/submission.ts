@@ -19,6 +19,7 @@ import {
   readSync,
   realpathSync,
   type Stats,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
@@ -76,6 +77,15 @@ function kind(stats: Stats): string {
 /** Whether `path` is `folder` or lies inside it (both as given: resolve links first). */
 export function isInside(folder: string, path: string): boolean {
   return path === folder || path.startsWith(folder + sep);
+}
+
+/** Whether `path` is a folder, or a symbolic link to one (false when it leads nowhere). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The path with symbolic links resolved; undefined when it leads nowhere. */
@@ -199,7 +209,9 @@ export function readSubmission(source: SubmissionSource, displayRoot: string): R
       const real = insideTarget(root, source.entry);
       if (!real) {
         throw new Unreadable(
-          `${shown} is a symbolic link to a file outside its folder: submit the file itself`,
+          realPath(source.entry) === undefined
+            ? `${shown} is a symbolic link to nothing: submit the file itself`
+            : `${shown} is a symbolic link to a file outside its folder: submit the file itself`,
         );
       }
       entryPath = real;

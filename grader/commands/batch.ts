@@ -29,6 +29,7 @@ import { grade } from "../grade.ts";
 import { reportToJson } from "../report/json.ts";
 import type { Report } from "../report/types.ts";
 import {
+  isFolder,
   readSubmission,
   realPath,
   type SubmissionSource,
@@ -76,12 +77,12 @@ export function classEntries(folder: string, out?: string): ClassEntry[] {
     const path = join(folder, entry.name);
     if (outside !== undefined && (realPath(path) ?? path) === outside) continue;
     // A folder, or a link to one that the instructor made: a learner's folder.
-    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statIsFolder(path));
+    const learnerFolder = isFolder(path);
     const learner =
-      !isFolder && entry.name.endsWith(".ts") && entry.name.length > 3
+      !learnerFolder && entry.name.endsWith(".ts") && entry.name.length > 3
         ? entry.name.slice(0, -3)
         : entry.name;
-    found.push({ learner, name: entry.name, source: submissionAt(path, isFolder, true) });
+    found.push({ learner, name: entry.name, source: submissionAt(path, learnerFolder, true) });
   }
   const byKey = new Map<string, string[]>();
   for (const { learner, name } of found) {
@@ -100,14 +101,6 @@ export function classEntries(folder: string, out?: string): ClassEntry[] {
   return found
     .map(({ learner, source }) => ({ learner, source }))
     .sort((a, b) => (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
-}
-
-function statIsFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 interface IndexEntry {

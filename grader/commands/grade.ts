@@ -1,7 +1,7 @@
 /**
  * `gradecheck grade [submission]`: grades one learner's model.ts and writes the JSON report.
  */
-import { existsSync, lstatSync, mkdirSync, type Stats, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { adapters, type FormatName } from "../adapters/index.ts";
@@ -18,7 +18,7 @@ import { reportToJson } from "../report/json.ts";
 import { summary } from "../report/summary.ts";
 import type { Report } from "../report/types.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
-import { type SubmissionSource, submissionAt } from "../submission.ts";
+import { isFolder, type SubmissionSource, submissionAt } from "../submission.ts";
 import { slowTestNotice } from "./slow-tests.ts";
 
 export interface GradeCommandOptions {
@@ -44,13 +44,12 @@ export interface GradeCommandOptions {
 
 /** The submission at a path: a folder holding model.ts, a model.ts with its folder, or a file alone. */
 function submissionOf(path: string): SubmissionSource {
-  let stats: Stats;
   try {
-    stats = lstatSync(path);
+    lstatSync(path);
   } catch {
     throw new ExitError(2, `no submission at ${path}`);
   }
-  const folder = stats.isDirectory() || (stats.isSymbolicLink() && statSync(path).isDirectory());
+  const folder = isFolder(path);
   if (folder && !existsSync(join(path, "model.ts")))
     throw new ExitError(2, `${path} is a folder without a model.ts`);
   return submissionAt(path, folder);

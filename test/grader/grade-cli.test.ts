@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
@@ -95,6 +95,18 @@ describe("gradecheck grade", () => {
       note: `${hidden} hidden tests were skipped (--no-hidden)`,
     });
     expect(report.tests.some((t: { visibility: string }) => t.visibility === "hidden")).toBe(false);
+  });
+
+  it("grades a link to nothing into a report that says so (it crashed on it)", async () => {
+    const link = join(tempDir("gradecheck-dangling-"), "model.ts");
+    symlinkSync(join(link, "..", "nowhere.ts"), link);
+    const path = out();
+    expect(await main(["grade", link, "--quiet", "--out", path], PACKAGE_ROOT)).toBe(0);
+    const report = readReport(path);
+    expect(report.status).toBe("error");
+    expect(report.message).toMatch(
+      /model\.ts is a symbolic link to nothing: submit the file itself/,
+    );
   });
 });
 
