@@ -176,8 +176,6 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
 
   /** Visible tests left out because they need the reference solution. */
   const needReference: string[] = [];
-  let status: Report["status"] = "graded";
-  let message = "";
   const build: BuildResult =
     read.status === "read"
       ? await buildFiles(read, options.displayRoot)
@@ -185,10 +183,6 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   // Alongside the grading: it only warns, and it takes a compiler process's time.
   const types =
     build.status === "built" && options.typeCheck !== false ? typeCheck(build.staged) : undefined;
-  if (build.status === "failed") {
-    status = "error";
-    message = build.message;
-  }
   // Visible tests first, then the hidden ones in a child of their own: nothing learner code
   // prints after a hidden test's inputs reached it can show up in a visible test's output.
   const planned = manifest.functions
@@ -291,7 +285,6 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     manifest,
   );
   const { score, maxScore, functions } = totals(blamed);
-  if (status === "graded") message = `${score} of ${maxScore} points`;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "gradecheck", version: options.toolVersion },
@@ -305,8 +298,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     seed: options.seed,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
-    status,
-    message,
+    status: build.status === "failed" ? "error" : "graded",
+    message: build.status === "failed" ? build.message : `${score} of ${maxScore} points`,
     warnings,
     score,
     maxScore,
