@@ -96,6 +96,10 @@ export function bodyOf(message: ChildMessage): Buffer {
   for (const candidate of smaller(message)) {
     const body = encodeBody(candidate);
     if (body.length > MAX_FRAME_BYTES) continue;
+    // Most messages: too short to hold more nodes, array entries or text than the decoder allows
+    // (each costs a byte at least), and the encoder already keeps depth, keys and strings within
+    // it. Decoding them again would only slow every call down.
+    if (body.length <= WITHIN_LIMITS_BYTES) return body;
     try {
       decodeBody(body, MESSAGE_LIMITS);
       return body;
@@ -105,6 +109,13 @@ export function bodyOf(message: ChildMessage): Buffer {
   }
   throw new Error("gradecheck bug: no message small enough to send");
 }
+
+/** A body no longer than this cannot go over any of the decoder's size limits. */
+const WITHIN_LIMITS_BYTES = Math.min(
+  MESSAGE_LIMITS.nodes,
+  MESSAGE_LIMITS.textBytes,
+  8 * MESSAGE_LIMITS.entries,
+);
 
 const TOO_BIG: Wire = { $unsupported: "a result too big to send to the grader" };
 
