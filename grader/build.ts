@@ -20,8 +20,15 @@ import {
   type OnResolveArgs,
   type OnResolveResult,
   type Plugin,
+  transform,
 } from "esbuild";
 import { PACKAGE_ROOT } from "./paths.ts";
+import {
+  STAND_INS_MODULE,
+  standInsModule,
+  substitute,
+  topLevelDeclarations,
+} from "./substitute.ts";
 import {
   isInside,
   readSubmission,
@@ -66,6 +73,8 @@ export interface StagedSubmission {
 const ARRAY_MODULE = join(PACKAGE_ROOT, "assignments/lib/np.ts");
 const CHILD_RUNNER = join(PACKAGE_ROOT, "grader/sandbox/child.ts");
 const CHILD_SOURCE = "gradecheck-child.ts";
+const STAND_INS_RUNTIME = join(PACKAGE_ROOT, "grader/sandbox/stand-ins.ts");
+const STAND_INS_NAMESPACE = "gradecheck-stand-ins";
 
 export const ALLOWED_IMPORTS =
   "a submission may import gradecheck/np, Node's own modules and its own TypeScript and JavaScript files";
@@ -103,34 +112,7 @@ export async function buildFiles(
   };
   const dir = temporaryFolder("bundle-");
   try {
-    const { metafile, outputFiles } = await build({
-      stdin: {
-        // A dynamic import, so that the child reports an import-time failure instead of dying.
-        contents: `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(() => import(${JSON.stringify(staged.entry)}));\n`,
-        resolveDir: PACKAGE_ROOT,
-        sourcefile: CHILD_SOURCE,
-        loader: "ts",
-      },
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      outdir: dir,
-      entryNames: "child",
-      outExtension: { ".js": ".mjs" },
-      // The grader's own configuration, whatever configuration files lie anywhere.
-      tsconfigRaw: {},
-      plugins: [confineImports(staged)],
-      sourcemap: "inline",
-      absWorkingDir: PACKAGE_ROOT,
-      logLevel: "silent",
-      // Written here, not by esbuild's own process, which could still be writing after this
-      // process was ended and its temporary folders removed.
-      write: false,
-      metafile: true,
-    });
-    for (const file of outputFiles) writeFileSync(file.path, file.contents);
+    const { metafile } = await bundle(staged, dir);
     staged.bundled = Object.keys(metafile.inputs)
       .map((input) => join(PACKAGE_ROOT, input))
       .filter((path) => staged.shown.has(path));
@@ -145,6 +127,127 @@ export async function buildFiles(
     if (!failure) throw error;
     return { status: "failed", ...failure };
   }
+}
+
+/**
+ * The second bundle, made from a built submission's copy: the same module, in which each function
+ * of `names` the learner's files declare is called through a stand-in (`substitute.ts`), so
+ * that each function can be judged alone. Its folder is the caller's to remove; undefined, with
+ * the reason, when a file could not be rewritten.
+ */
+export async function buildAlone(
+  built: Built,
+  names: readonly string[],
+): Promise<{ dir: string; entry: string } | { unavailable: string }> {
+  const { staged } = built;
+  let rewritten: Map<string, string>;
+  try {
+    rewritten = await rewriteForStandIns(staged, names);
+  } catch (error) {
+    return { unavailable: `${error instanceof Error ? error.message : String(error)}` };
+  }
+  const dir = temporaryFolder("bundle-");
+  try {
+    await bundle(staged, dir, { rewritten, names });
+    return { dir, entry: join(dir, "child.mjs") };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    const first = (error as { errors?: Message[] }).errors?.[0];
+    return { unavailable: first ? first.text : String(error) };
+  }
+}
+
+/**
+ * Each bundled file of the submission as JavaScript with its declarations of `names` renamed. A
+ * name declared by more than one file besides the entry is left alone: which of them the module
+ * exports is not known here.
+ */
+async function rewriteForStandIns(
+  staged: StagedSubmission,
+  names: readonly string[],
+): Promise<Map<string, string>> {
+  const wanted = new Set(names);
+  const files = await Promise.all(
+    staged.bundled.map(async (path) => {
+      const { code } = await transform(learnerSource(path), {
+        loader: extname(path).endsWith("ts") ? "ts" : "js",
+        sourcemap: "inline",
+        sourcefile: path,
+        tsconfigRaw: {},
+        logLevel: "silent",
+      });
+      return { path, code, declarations: topLevelDeclarations(code, wanted) };
+    }),
+  );
+  const declaredBy = new Map<string, string[]>();
+  for (const { path, declarations } of files)
+    for (const { name } of declarations)
+      declaredBy.set(name, [...(declaredBy.get(name) ?? []), path]);
+  const unambiguous = (name: string) => {
+    const paths = declaredBy.get(name) ?? [];
+    return paths.includes(staged.entry) || paths.length === 1;
+  };
+  return new Map(
+    files.map(({ path, code, declarations }) => [
+      path,
+      substitute(
+        code,
+        declarations.filter((d) => unambiguous(d.name)),
+        path === staged.entry,
+      ),
+    ]),
+  );
+}
+
+/** A file of the submission's copy, as it is bundled. */
+function learnerSource(path: string): string {
+  // A source map comment would have esbuild read the map it names, anywhere, and put its
+  // sources into the bundle, which the learner's code may read.
+  return readFileSync(path, "utf8").replace(
+    /(\/[/*][#@]\s*)sourceMappingURL=/g,
+    "$1sourceMappingURL-ignored=",
+  );
+}
+
+/** Bundles the copy, with the child runner, into `dir`. */
+async function bundle(
+  staged: StagedSubmission,
+  dir: string,
+  standIns?: { rewritten: Map<string, string>; names: readonly string[] },
+) {
+  // A dynamic import, so that the child reports an import-time failure instead of dying.
+  const load = `() => import(${JSON.stringify(staged.entry)})`;
+  const contents = standIns
+    ? `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nimport { ownFunction } from ${JSON.stringify(STAND_INS_RUNTIME)};\nrun(${load}, ownFunction);\n`
+    : `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(${load});\n`;
+  const { metafile, outputFiles } = await build({
+    stdin: {
+      contents,
+      resolveDir: PACKAGE_ROOT,
+      sourcefile: CHILD_SOURCE,
+      loader: "ts",
+    },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outdir: dir,
+    entryNames: "child",
+    outExtension: { ".js": ".mjs" },
+    // The grader's own configuration, whatever configuration files lie anywhere.
+    tsconfigRaw: {},
+    plugins: [confineImports(staged, standIns)],
+    sourcemap: "inline",
+    absWorkingDir: PACKAGE_ROOT,
+    logLevel: "silent",
+    // Written here, not by esbuild's own process, which could still be writing after this
+    // process was ended and its temporary folders removed.
+    write: false,
+    metafile: true,
+  });
+  for (const file of outputFiles) writeFileSync(file.path, file.contents);
+  return { metafile };
 }
 
 /** Removes what a build made. */
@@ -177,7 +280,10 @@ function describeBuildError(
  * the array module and Node's built-ins can reach the bundle: the bundler runs as the grader and
  * could read any file the grader can.
  */
-function confineImports(staged: StagedSubmission): Plugin {
+function confineImports(
+  staged: StagedSubmission,
+  standIns?: { rewritten: Map<string, string>; names: readonly string[] },
+): Plugin {
   const root = staged.dir;
   const fromLearner = (importer: string) => isInside(root, importer);
   const refuse = (path: string, why: string) => ({
@@ -193,6 +299,9 @@ function confineImports(staged: StagedSubmission): Plugin {
     if (Object.keys(args.with).length > 0)
       return refuse(args.path, "import attributes (with { … }) are not allowed");
     if (args.path === "gradecheck/np") return { path: ARRAY_MODULE };
+    // Only the rewritten files import it: the first bundle refused it in the learner's own.
+    if (standIns && args.path === STAND_INS_MODULE)
+      return { path: STAND_INS_MODULE, namespace: STAND_INS_NAMESPACE };
     const resolved = await resolveAsUsual(args);
     if (resolved.external) {
       // A built-in only when esbuild itself leaves it to Node: a name Node knows but esbuild
@@ -242,6 +351,13 @@ function confineImports(staged: StagedSubmission): Plugin {
           resolvedOutside.add(result.path);
         return result;
       });
+      if (standIns) {
+        build.onLoad({ filter: /.*/, namespace: STAND_INS_NAMESPACE }, () => ({
+          contents: standInsModule(STAND_INS_RUNTIME, standIns.names),
+          resolveDir: PACKAGE_ROOT,
+          loader: "js",
+        }));
+      }
       // The submission's files are loaded as what their names say; any other file only when an
       // import of the grader's own code, or an accepted one of the learner's, resolved to it.
       build.onLoad({ filter: /.*/ }, (args) => {
@@ -258,13 +374,10 @@ function confineImports(staged: StagedSubmission): Plugin {
         const extension = extname(args.path);
         if (!SOURCE_EXTENSIONS.includes(extension))
           return { errors: [{ text: `${args.path} is not a TypeScript or JavaScript file` }] };
+        const rewritten = standIns?.rewritten.get(args.path);
+        if (rewritten !== undefined) return { contents: rewritten, loader: "js" };
         return {
-          // A source map comment would have esbuild read the map it names, anywhere, and put its
-          // sources into the bundle, which the learner's code may read.
-          contents: readFileSync(args.path, "utf8").replace(
-            /(\/[/*][#@]\s*)sourceMappingURL=/g,
-            "$1sourceMappingURL-ignored=",
-          ),
+          contents: learnerSource(args.path),
           loader: extension.endsWith("ts") ? "ts" : "js",
         };
       });

@@ -5,7 +5,7 @@
  */
 import { RandomState } from "../assignments/lib/np.ts";
 import type { AssignmentCases, Reference } from "./assignment.ts";
-import type { Manifest, TestSpec } from "./manifest.ts";
+import { type Manifest, plannedTests, type TestSpec } from "./manifest.ts";
 import { decode, encode, type Wire, wireFromJson, wireToJson } from "./sandbox/wire.ts";
 
 export interface Expected {
@@ -68,11 +68,10 @@ export async function computeExpected(
   reference: Reference,
 ): Promise<Expected> {
   const tests: Expected["tests"] = {};
-  for (const { name: fn, tests: specs } of manifest.functions) {
-    for (const test of specs.filter((t) => t.visibility === "visible")) {
-      const { args, expected } = await caseData(test, fn, test.seed, manifest, cases, reference);
-      tests[test.id] = { args, expected };
-    }
+  for (const { fn, test } of plannedTests(manifest)) {
+    if (test.visibility !== "visible") continue;
+    const { args, expected } = await caseData(test, fn, test.seed, manifest, cases, reference);
+    tests[test.id] = { args, expected };
   }
   return { assignment: { id: manifest.id, version: manifest.version }, tests };
 }

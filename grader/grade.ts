@@ -5,15 +5,23 @@
  * run goes on; only a bug of gradecheck (or an unusable manifest) throws.
  */
 import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AssignmentCases, isNamedCheck, param, type Reference } from "./assignment.ts";
-import { type BuildResult, buildFiles, removeBuild, type StagedSubmission } from "./build.ts";
+import {
+  type BuildResult,
+  buildAlone,
+  buildFiles,
+  removeBuild,
+  type StagedSubmission,
+} from "./build.ts";
 import { judge, judgeFailedCall, RUN_TIME_UP } from "./checks/judge.ts";
 import { runProperty } from "./checks/property.ts";
 import { makeLearner, runSession } from "./checks/session.ts";
 import { type CaseData, caseData, type Expected } from "./expected.ts";
-import type { Manifest, TestSpec } from "./manifest.ts";
+import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "./manifest.ts";
+import { type Oracle, referenceOracle, standInNames } from "./oracle.ts";
 import { PACKAGE_ROOT } from "./paths.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
@@ -131,15 +139,14 @@ function timeLimit(
 const aboutOf = new WeakMap<TestReport, string>();
 
 function testReport(
-  test: TestSpec,
-  fn: string,
+  { test, fn, group }: PlannedTest,
   fields: Partial<TestReport> & { details: Details; status: TestReport["status"] },
   /** The function the message is about, when another than the test's own failed. */
   about = fn,
 ): TestReport {
   const report: TestReport = {
     id: test.id,
-    function: fn,
+    function: group,
     kind: test.kind,
     name: test.name,
     score: fields.status === "passed" ? test.points : 0,
@@ -170,9 +177,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       : options.submission;
   const read = options.files ?? readSubmission(source, options.displayRoot);
   const runHidden = options.hidden && inputs.reference !== undefined;
-  const hiddenCount = manifest.functions
-    .flatMap((f) => f.tests)
-    .filter((t) => t.visibility === "hidden").length;
+  const hiddenCount = plannedTests(manifest).filter(
+    ({ test }) => test.visibility === "hidden",
+  ).length;
 
   /** Visible tests left out because they need the reference solution. */
   const needReference: string[] = [];
@@ -180,13 +187,22 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     read.status === "read"
       ? await buildFiles(read, options.displayRoot)
       : { status: "failed", message: read.message, location: null };
+  // Each function judged alone: the others it calls are the reference's (answered by the grader).
+  const standIns = inputs.reference ? standInNames(inputs.cases) : [];
+  const alone =
+    build.status === "built" && standIns.length > 0
+      ? await buildAlone(build, standIns)
+      : undefined;
+  const oracle =
+    inputs.reference && alone && "dir" in alone
+      ? referenceOracle(inputs.reference, standIns)
+      : undefined;
   // Alongside the grading: it only warns, and it takes a compiler process's time.
   const types =
     build.status === "built" && options.typeCheck !== false ? typeCheck(build.staged) : undefined;
   // Visible tests first, then the hidden ones in a child of their own: nothing learner code
   // prints after a hidden test's inputs reached it can show up in a visible test's output.
-  const planned = manifest.functions
-    .flatMap(({ name: fn, tests: specs }) => specs.map((test) => ({ fn, test })))
+  const planned = plannedTests(manifest)
     .filter(({ test }) => !(test.visibility === "hidden" && !runHidden))
     .filter(({ test }) => !options.select || options.select(test));
   const phases = [
@@ -201,25 +217,30 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   try {
     for (const phase of phases) {
       if (phase.length === 0) continue;
-      const sandbox =
-        build.status === "built"
-          ? new Sandbox({
-              dir: build.dir,
-              entry: build.entry,
-              heapMb: manifest.limits.heapMb,
-              importTimeoutMs: manifest.limits.importTimeoutMs,
-              cpuSeconds: manifest.limits.childCpuSeconds,
-              deadline,
-              protections,
-            })
-          : undefined;
+      const sandboxOf = (bundle: { dir: string; entry: string }, answers?: Oracle) =>
+        new Sandbox({
+          dir: bundle.dir,
+          entry: bundle.entry,
+          heapMb: manifest.limits.heapMb,
+          importTimeoutMs: manifest.limits.importTimeoutMs,
+          cpuSeconds: manifest.limits.childCpuSeconds,
+          deadline,
+          protections,
+          ...(answers ? { oracle: answers } : {}),
+        });
+      // A child is started only when a test calls: an unused sandbox costs nothing.
+      const whole = build.status === "built" ? sandboxOf(build) : undefined;
+      const single = alone && "dir" in alone ? sandboxOf(alone, oracle) : whole;
+      const sandboxes = [...new Set([whole, single])];
       try {
-        for (const { fn, test } of phase) {
+        for (const item of phase) {
+          const { fn, test } = item;
+          const sandbox = item.endToEnd ? whole : single;
           const stuck = hung.get(fn);
           if (stuck) {
             graded.set(
               test,
-              testReport(test, fn, {
+              testReport(item, {
                 status: "timeout",
                 seed: caseSeed(test, options.seed),
                 details: {
@@ -232,8 +253,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           }
           options.progress?.({ test, fn, state: "started" });
           const result = await gradeOne(
-            test,
-            fn,
+            item,
             sandbox && build.status === "built"
               ? { sandbox, staged: build.staged }
               : {
@@ -256,14 +276,17 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           }
         }
       } finally {
-        sandbox?.close();
-        if (sandbox) incidents.push(...sandbox.incidents);
+        for (const sandbox of sandboxes) {
+          sandbox?.close();
+          if (sandbox) incidents.push(...sandbox.incidents);
+        }
       }
     }
   } finally {
     // The type check reads the copy the build made: the copy goes once the check has settled.
     await types?.catch(() => undefined);
     if (build.status === "built") removeBuild(build);
+    if (alone && "dir" in alone) rmSync(alone.dir, { recursive: true, force: true });
   }
   // In the manifest's order, whatever order they ran in.
   const tests = [
@@ -275,6 +298,11 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   ];
 
   const warnings = [
+    ...(alone && "unavailable" in alone
+      ? [
+          `each function could not be judged alone (${alone.unavailable}): a mistake in one function may cost points in the functions that call it too`,
+        ]
+      : []),
     ...(types ? typeWarnings(await types) : []),
     ...[...new Set(incidents)].map(
       (what) => `between two tests, the submission's code ${what} (no test lost points for it)`,
@@ -373,8 +401,7 @@ type BuildFailureLocation = Extract<BuildResult, { status: "failed" }>["location
  * listed in `needReference`). Never throws: a fault of gradecheck's own costs this test only.
  */
 async function gradeOne(
-  test: TestSpec,
-  fn: string,
+  planned: PlannedTest,
   /** Where to run it, or why nothing can run. */
   run: { sandbox: Sandbox; staged: StagedSubmission } | { notRun: string },
   deadline: number,
@@ -382,6 +409,7 @@ async function gradeOne(
   options: GradeOptions,
   needReference: string[],
 ): Promise<TestReport | undefined> {
+  const { test } = planned;
   // A named check judges with the reference: without it, the test cannot run at all.
   if (!inputs.reference && isNamedCheck(test, inputs.cases)) {
     needReference.push(test.id);
@@ -389,25 +417,25 @@ async function gradeOne(
   }
   const seed = caseSeed(test, options.seed);
   if (performance.now() >= deadline) {
-    return testReport(test, fn, {
+    return testReport(planned, {
       status: "timeout",
       seed,
       details: { type: "not-run", reason: RUN_TIME_UP },
     });
   }
   if ("notRun" in run) {
-    return testReport(test, fn, {
+    return testReport(planned, {
       status: "error",
       seed,
       details: { type: "not-run", reason: run.notRun },
     });
   }
   try {
-    return await runTest(test, fn, seed, run.sandbox, run.staged, inputs, options);
+    return await runTest(planned, seed, run.sandbox, run.staged, inputs, options);
   } catch (error) {
     // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
     // this test, never the run: the report still comes, and says whose fault it is.
-    return testReport(test, fn, {
+    return testReport(planned, {
       status: "error",
       seed,
       details: { type: "not-run", reason: graderFault(error) },
@@ -417,8 +445,7 @@ async function gradeOne(
 
 /** Runs one test whose inputs can be made: a property, a session check, or a call and judgement. */
 async function runTest(
-  test: TestSpec,
-  fn: string,
+  planned: PlannedTest,
   seed: number,
   sandbox: Sandbox,
   staged: StagedSubmission,
@@ -426,12 +453,13 @@ async function runTest(
   options: GradeOptions,
 ): Promise<TestReport> {
   const { manifest } = inputs;
+  const { test, fn } = planned;
   if (test.kind === "property") {
-    return propertyTest(test, fn, seed, inputs.cases, sandbox, manifest, options.timeoutMs);
+    return propertyTest(planned, seed, inputs.cases, sandbox, manifest, options.timeoutMs);
   }
   const prepared = await prepare(test, fn, seed, inputs, options.caseCache);
   if (typeof prepared === "string") {
-    return testReport(test, fn, {
+    return testReport(planned, {
       status: "error",
       seed,
       details: { type: "not-run", reason: prepared },
@@ -443,8 +471,7 @@ async function runTest(
   if (session) {
     const result = await runSession(session, fn, sandbox, prepared, test.case, limit);
     return testReport(
-      test,
-      fn,
+      planned,
       {
         status: result.judgement.status,
         details: locateError(result.judgement.details, staged),
@@ -471,7 +498,7 @@ async function runTest(
     reference: inputs.reference,
     argNames: inputs.cases.functions[fn]?.argNames ?? [],
   });
-  return testReport(test, fn, {
+  return testReport(planned, {
     status: judgement.status,
     details: locateError(judgement.details, staged),
     seed,
@@ -489,17 +516,17 @@ function graderFault(error: unknown): string {
 
 /** Runs a property test: fast-check in the grader, the learner's function in the sandbox. */
 async function propertyTest(
-  test: TestSpec,
-  fn: string,
+  planned: PlannedTest,
   seed: number,
   cases: AssignmentCases,
   sandbox: Sandbox,
   manifest: Manifest,
   timeoutMs: number | undefined,
 ): Promise<TestReport> {
+  const { test } = planned;
   const spec = test.check === undefined ? undefined : cases.properties[test.check];
   if (!spec) {
-    return testReport(test, fn, {
+    return testReport(planned, {
       status: "error",
       seed,
       details: { type: "not-run", reason: `the assignment has no property "${test.check}"` },
@@ -519,8 +546,7 @@ async function propertyTest(
     if (failed.status === "returned" || failed.status === "batch") throw outcome.failure;
     const judgement = judgeFailedCall(called, failed);
     return testReport(
-      test,
-      fn,
+      planned,
       { ...judgement, seed, timeLimitMs: callLimit, output: output() },
       called,
     );
@@ -548,7 +574,7 @@ async function propertyTest(
         : outcome.threw
           ? "error"
           : "failed";
-  return testReport(test, fn, {
+  return testReport(planned, {
     status,
     details,
     seed,

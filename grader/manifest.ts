@@ -17,6 +17,8 @@ export interface TestSpec {
   kind: "compare" | "integration" | "gradient" | "property";
   /** Paid only when the function's comparison tests pass (always so for properties). */
   gated?: boolean;
+  /** The learner's own functions this test uses: while one fails its own tests, it costs nothing. */
+  needs?: string[];
   check?: string;
   points: number;
   visibility: "visible" | "hidden";
@@ -40,7 +42,35 @@ export interface Manifest {
     childCpuSeconds: number;
     runSeconds: number;
   };
-  functions: { name: string; tests: TestSpec[] }[];
+  functions: FunctionSpec[];
+}
+
+/**
+ * A function and its tests; or, with `runs`, an end-to-end group: its tests call that function
+ * with all the learner's own functions, and its name is its line in the summary.
+ */
+export interface FunctionSpec {
+  name: string;
+  runs?: string;
+  tests: TestSpec[];
+}
+
+/** One test, with the learner's function it calls and the line of the summary it counts in. */
+export interface PlannedTest {
+  /** The learner's function the test calls. */
+  fn: string;
+  /** The function, or the end-to-end group, whose points these are. */
+  group: string;
+  /** Whether the test runs the learner's own functions together (an end-to-end group). */
+  endToEnd: boolean;
+  test: TestSpec;
+}
+
+/** Every test of the manifest, in its order. */
+export function plannedTests(manifest: Manifest): PlannedTest[] {
+  return manifest.functions.flatMap(({ name, runs, tests }) =>
+    tests.map((test) => ({ fn: runs ?? name, group: name, endToEnd: runs !== undefined, test })),
+  );
 }
 
 /** A manifest that cannot be used; `path` is a JSON Pointer into the file ("" for the whole). */

@@ -3,7 +3,7 @@
  * `np.random.rand(...)` / `np.random.randn(...)`, so that the course's Python and this TypeScript
  * draw the same numbers for the same seed. No hidden global state: each generator is an object.
  */
-import { mersenne } from "pure-rand/generator/mersenne";
+import { mersenne, mersenneFromState } from "pure-rand/generator/mersenne";
 import { NDArray } from "./ndarray.ts";
 import { checkShape, describe } from "./shape.ts";
 import { allocate } from "./storage.ts";
@@ -11,6 +11,12 @@ import { allocate } from "./storage.ts";
 type Generator = ReturnType<typeof mersenne>;
 
 const MAX_SEED = 2 ** 32 - 1;
+
+/** A generator's state: the Mersenne Twister's, and the normal value kept for the next draw. */
+export interface GeneratorState {
+  readonly mt: readonly number[];
+  readonly gauss: number | null;
+}
 
 export class RandomState {
   #mt: Generator;
@@ -37,6 +43,29 @@ export class RandomState {
     copy.#mt = this.#mt.clone();
     copy.#gauss = this.#gauss;
     return copy;
+  }
+
+  /**
+   * The generator's whole state, as numpy's `get_state()` gives it: `setState` on any generator
+   * makes it draw what this one would draw next.
+   */
+  getState(): GeneratorState {
+    return { mt: [...this.#mt.getState()], gauss: this.#gauss };
+  }
+
+  /** Puts the generator in a state `getState` gave, like numpy's `set_state()`. */
+  setState(state: GeneratorState): void {
+    const { mt, gauss } = state;
+    if (!Array.isArray(mt) || !mt.every((x) => Number.isInteger(x)))
+      throw new TypeError("RandomState.setState: mt must be the list of integers getState gave");
+    if (gauss !== null && typeof gauss !== "number")
+      throw new TypeError("RandomState.setState: gauss must be a number or null");
+    try {
+      this.#mt = mersenneFromState(mt);
+    } catch (error) {
+      throw new TypeError(`RandomState.setState: not a state getState gave (${error})`);
+    }
+    this.#gauss = gauss;
   }
 
   /** Uniform [0, 1) values in a (rows, cols) array, filled row-major like `np.random.rand`. */

@@ -32,8 +32,33 @@ const rawBuffer: (bytes: number) => ArrayBufferLike =
     ? (bytes) => globalThis.Buffer.allocUnsafeSlow(bytes).buffer
     : (bytes) => new ArrayBuffer(bytes);
 
+/** Entries the code running now may still allocate (see `withAllocationLimit`). */
+let allowance = Number.POSITIVE_INFINITY;
+
+/**
+ * Runs `run` allowed to allocate `entries` array entries in all, or a RangeError: the grader runs
+ * the reference on inputs a learner's code chose, and a few small inputs can ask for a huge
+ * product (a (n,1) by (1,n) dot).
+ */
+export function withAllocationLimit<T>(entries: number, run: () => T): T {
+  const outer = allowance;
+  const given = Math.min(outer, entries);
+  allowance = given;
+  try {
+    return run();
+  } finally {
+    // What `run` allocated counts against an enclosing limit too.
+    allowance = outer - (given - allowance);
+  }
+}
+
 /** A Float64Array of `n` entries whose values are unspecified: write every entry. */
 export function allocate(n: number): Float64Array {
+  allowance -= n;
+  if (allowance < 0) {
+    allowance += n;
+    throw new RangeError(`an array of ${n} entries is more than this computation may allocate`);
+  }
   if (n <= IN_HEAP || n > MAX_POOLED) return new Float64Array(n);
   const sizeClass = 32 - Math.clz32(n - 1);
   const slotBytes = 8 << sizeClass;

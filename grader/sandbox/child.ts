@@ -75,8 +75,13 @@ const RESULTS_FD = 3;
  * (process.exit, an endless loop in a timer). The pipe is a blocking one unless learner code made
  * it non-blocking, hence the retry.
  */
-function send(id: number, message: ChildMessage): void {
-  const bytes = frame(id, bodyOf(message));
+export function send(id: number, message: ChildMessage): void {
+  sendBody(id, bodyOf(message));
+}
+
+/** Sends a message's bytes as they are (see `send`). */
+export function sendBody(id: number, body: Buffer): void {
+  const bytes = frame(id, body);
   let written = 0;
   while (written < bytes.length) {
     try {
@@ -237,6 +242,20 @@ function handleCall(module: Record<string, unknown>, id: number, request: CallRe
   }
 }
 
+/**
+ * The module as a call of `name` sees it: the learner's own function where the export is a
+ * stand-in. A name the module does not export stays missing.
+ */
+function withOwn(
+  module: Record<string, unknown>,
+  own: OwnFunctions,
+  name: string,
+): Record<string, unknown> {
+  if (typeof module[name] !== "function") return module;
+  const mine = own(name);
+  return typeof mine === "function" ? { [name]: mine } : module;
+}
+
 /** Kinds of handles (timers, sockets...) of which there are more now than in `before`. */
 function leftRunning(before: string[]): string[] {
   const counts = new Map<string, number>();
@@ -262,8 +281,27 @@ function sendWhenSettled(message: Result, before: string[]): void {
   });
 }
 
-/** Starts the child: `load` imports the learner's module (a dynamic import, so failures are ours to report). */
-export async function run(load: () => Promise<Record<string, unknown>>): Promise<void> {
+/** The call being served, if any: what a stand-in's request to the grader is part of. */
+let inFlight: number | undefined;
+
+export function callInFlight(): number | undefined {
+  return inFlight;
+}
+
+/**
+ * The learner's own function of that name, where it is not what the module exports: in the
+ * bundle that judges each function alone, the module's exports are stand-ins (`stand-ins.ts`).
+ */
+export type OwnFunctions = (name: string) => unknown;
+
+/**
+ * Starts the child: `load` imports the learner's module (a dynamic import, so failures are ours to
+ * report).
+ */
+export async function run(
+  load: () => Promise<Record<string, unknown>>,
+  own: OwnFunctions = () => undefined,
+): Promise<void> {
   // The grader is gone: nothing left to answer (a child stuck in a loop is stopped by its CPU limit).
   process.stdin.on("end", () => process.exit(0));
   redirectOutput();
@@ -302,10 +340,17 @@ export async function run(load: () => Promise<Record<string, unknown>>): Promise
         | Omit<BatchRequest, "id">;
       send(id, { type: "started", id });
       const before = process.getActiveResourcesInfo();
-      const result =
-        "batch" in request
-          ? handleBatch(module, id, { id, ...request })
-          : handleCall(module, id, { id, ...request });
+      const functions = withOwn(module, own, request.fn);
+      inFlight = id;
+      let result: Result;
+      try {
+        result =
+          "batch" in request
+            ? handleBatch(functions, id, { id, ...request })
+            : handleCall(functions, id, { id, ...request });
+      } finally {
+        inFlight = undefined;
+      }
       sendWhenSettled(result, before);
     },
   });

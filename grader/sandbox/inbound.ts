@@ -7,7 +7,7 @@
  * may reach a report. A message that fails is a problem to report, never a value to trust.
  */
 import { type DecodeLimits, decodeBody, Refused } from "./codec.ts";
-import type { BatchItem, ChildMessage, ThrownError } from "./protocol.ts";
+import type { BatchItem, ChildMessage, RandomArgument, ThrownError } from "./protocol.ts";
 import { cutText, FORBIDDEN_KEYS, LIMITS, TEXT_LIMITS, type Wire } from "./wire.ts";
 
 /**
@@ -132,9 +132,34 @@ function batchItem(value: unknown): BatchItem {
   return { value: wire(item.value, 0) };
 }
 
+/** A generator's state, as `RandomState.getState` gives it (624 words and a position). */
+function randomArgument(value: unknown): RandomArgument {
+  const raw = record(value, "a random generator");
+  const index = finite(raw.index, "a generator's position");
+  if (!Number.isSafeInteger(index) || index < 0) reject("a generator at no position");
+  const { mt, gauss } = raw;
+  if (!Array.isArray(mt) || mt.length > 1024 || !mt.every((x) => Number.isSafeInteger(x)))
+    reject("a generator's state that is not a list of integers");
+  if (gauss !== null) finite(gauss, "a generator's kept normal value");
+  return { index, mt, gauss: gauss as number | null };
+}
+
+function oracleRequest(raw: Record<string, unknown>): ChildMessage {
+  if (!Array.isArray(raw.randoms) || raw.randoms.length > 16)
+    reject("the random generators are not a list");
+  return {
+    type: "oracle",
+    id: finite(raw.id, "the call's id"),
+    fn: text(raw.fn, TEXT_LIMITS.name, "the function's name"),
+    args: wires(raw.args, "the inputs"),
+    randoms: raw.randoms.map(randomArgument),
+  };
+}
+
 function message(value: unknown): ChildMessage {
   const raw = record(value, "the message");
   if (raw.type === "started") return { type: "started", id: finite(raw.id, "the call's id") };
+  if (raw.type === "oracle") return oracleRequest(raw);
   const output = text(raw.output, TEXT_LIMITS.output, "the output");
   switch (raw.type) {
     case "ready": {

@@ -61,8 +61,35 @@ export type CallResult =
       ms: number;
     } & LeftRunning);
 
+/** A random generator among a call's inputs, by its position, with its whole state. */
+export interface RandomArgument {
+  index: number;
+  mt: number[];
+  gauss: number | null;
+}
+
+/**
+ * During call `id`, the learner's code called another function of the assignment, which the
+ * grader answers with the reference's (`oracle.ts`): the function under test is judged alone.
+ * Random generators travel as their states, and come back as the reference left them.
+ */
+export interface OracleRequest {
+  type: "oracle";
+  id: number;
+  fn: string;
+  args: Wire[];
+  randoms: RandomArgument[];
+}
+
+/** The grader's answer to an oracle request, on a pipe of its own (fd 4). */
+export type OracleReply =
+  | { value: Wire; randoms: RandomArgument[] }
+  /** Why the grader did not answer (inputs too big, time used up): thrown in the learner's code. */
+  | { refused: string };
+
 export type ChildMessage =
   | { type: "ready"; exports: string[]; output: string }
+  | OracleRequest
   /** The child has picked up call `id` (sent before the learner's function runs). */
   | { type: "started"; id: number }
   | { type: "import-failed"; error: ThrownError; output: string }

@@ -27,7 +27,13 @@ import {
   memoryLimitMb,
   unreachableFolder,
 } from "./isolation.ts";
-import type { CallResult, ChildMessage, ThrownError } from "./protocol.ts";
+import type {
+  CallResult,
+  ChildMessage,
+  OracleReply,
+  OracleRequest,
+  ThrownError,
+} from "./protocol.ts";
 import type { Wire } from "./wire.ts";
 
 export interface SandboxOptions {
@@ -46,6 +52,11 @@ export interface SandboxOptions {
   deadline?: number;
   /** The protections to apply; what the platform offers by default. */
   protections?: Isolation;
+  /**
+   * Answers the stand-ins of a bundle that judges each function alone (`stand-ins.ts`); given
+   * the milliseconds the call has left for it. Without one, such a request breaks the protocol.
+   */
+  oracle?: (request: OracleRequest, budgetMs: number) => OracleReply;
 }
 
 /** Every child alive, so that they die with the grader even when it exits early. */
@@ -190,6 +201,8 @@ export class Sandbox {
     const id = this.#nextId++;
     live.stray = "";
     let started = false;
+    /** Time the grader spent answering stand-ins during this call: charged to its limit. */
+    let oracleMs = 0;
     return new Promise((resolve) => {
       const stops: (() => void)[] = [];
       const finish = (outcome: CallOutcome) => {
@@ -224,6 +237,15 @@ export class Sandbox {
           if (problem) return listener.problem(problem);
           if (message.type === "started") {
             started = true;
+            return;
+          }
+          if (message.type === "oracle") {
+            const { oracle } = this.#options;
+            if (!oracle) return listener.problem("a request for another function");
+            const begin = performance.now();
+            const reply = oracle(message, timeoutMs - oracleMs);
+            oracleMs += performance.now() - begin;
+            (live.child.stdio[4] as Writable).write(frame(id, encodeBody(reply)));
             return;
           }
           if (message.type !== "result") return;
@@ -299,7 +321,8 @@ export class Sandbox {
     const child = spawn(file, args, {
       cwd: dir,
       env: {},
-      stdio: ["pipe", "pipe", "pipe", "pipe"],
+      // 3: results and requests from the child; 4: the grader's answers to its stand-ins.
+      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe"],
       // A process group of its own: "signal my group" (process.kill(0)) reaches only the child.
       detached: protections.processGroup,
       // Run as root, the grader gives the child an unprivileged user: it cannot signal the grader
@@ -346,6 +369,7 @@ export class Sandbox {
     child.stderr?.on("data", collect);
     // A write to a child that has just died is not an error of the grader's.
     child.stdin?.on("error", () => {});
+    child.stdio[4]?.on("error", () => {});
     child.on("exit", (code, signal) => {
       running.delete(kill);
       if (this.#live === live) this.#live = undefined;
@@ -423,10 +447,11 @@ function callProblem(
   message: ChildMessage,
   started: boolean,
 ): string | undefined {
-  if (message.type !== "started" && message.type !== "result")
+  if (message.type !== "started" && message.type !== "result" && message.type !== "oracle")
     return `a "${message.type}" message during a call`;
   if (message.id !== id) return `a message for call ${message.id} in a frame for call ${id}`;
   if (message.type === "started") return started ? "a second start of the same call" : undefined;
+  if (message.type === "oracle") return started ? undefined : "a request before the call started";
   if (message.status === "missing") return undefined;
   if ("batch" in request) {
     if (message.status !== "batch") return `a "${message.status}" result for a batch of calls`;

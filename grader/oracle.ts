@@ -1,0 +1,74 @@
+/**
+ * The grader's side of the stand-ins (`sandbox/stand-ins.ts`): while a function is judged alone,
+ * each call it makes of another function of the assignment is answered here with the reference's.
+ * The inputs are the learner's code's choice, so they are bounded before the reference runs
+ * (their size, what the reference may allocate for them, the time left to the call) and anything
+ * the reference throws is an answer, never a fault of the grader's.
+ */
+import { RandomState } from "../assignments/lib/np.ts";
+import { withAllocationLimit } from "../assignments/lib/storage.ts";
+import type { AssignmentCases, Reference } from "./assignment.ts";
+import type { OracleReply, OracleRequest, RandomArgument } from "./sandbox/protocol.ts";
+import { decode, encode, entriesOf } from "./sandbox/wire.ts";
+
+/** Values in one call's inputs: far above the assignment's own (X is 2 × 400). */
+export const ORACLE_INPUT_ENTRIES = 1 << 16;
+/** Array entries the reference may allocate for one call (8 MiB of float64). */
+export const ORACLE_ALLOCATION = 1 << 20;
+
+export type Oracle = (request: OracleRequest, budgetMs: number) => OracleReply;
+
+/**
+ * The functions stood in for: every one another function of the assignment calls. The others
+ * (nnModel, predict) are what the tests judge, and stay the learner's wherever they are called.
+ */
+export function standInNames(cases: AssignmentCases): string[] {
+  const names = new Set<string>();
+  for (const fn of Object.values(cases.functions)) for (const name of fn.calls ?? []) names.add(name);
+  return [...names];
+}
+
+export function referenceOracle(reference: Reference, names: readonly string[]): Oracle {
+  const served = new Set(names);
+  return ({ fn, args, randoms }, budgetMs) => {
+    const run = served.has(fn) && Object.hasOwn(reference, fn) ? reference[fn] : undefined;
+    if (!run) return { refused: `${fn} is not a function the grader stands in for` };
+    if (budgetMs <= 0)
+      return {
+        refused: `the time of this test was used up by the reference's ${fn}, which stands in for yours`,
+      };
+    const entries = args.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);
+    if (entries > ORACLE_INPUT_ENTRIES)
+      return {
+        refused: `${fn} was called with ${entries} values, more than the grader computes for a stand-in (${ORACLE_INPUT_ENTRIES})`,
+      };
+    const inputs = args.map(decode);
+    const generators = new Map<number, RandomState>();
+    for (const { index, mt, gauss } of randoms) {
+      const rng = new RandomState(0);
+      try {
+        rng.setState({ mt, gauss });
+      } catch (error) {
+        return { refused: `${fn}'s random generator could not be read: ${String(error)}` };
+      }
+      generators.set(index, rng);
+      inputs[index] = rng;
+    }
+    let value: unknown;
+    try {
+      value = withAllocationLimit(ORACLE_ALLOCATION, () =>
+        (run as (...values: unknown[]) => unknown)(...inputs),
+      );
+    } catch (error) {
+      const what = error instanceof Error ? error.message : String(error);
+      return {
+        refused: `the reference's ${fn}, which stands in for yours while this function is judged alone, could not run on the inputs your code gave it: ${what}`,
+      };
+    }
+    const after: RandomArgument[] = [...generators].map(([index, rng]) => {
+      const { mt, gauss } = rng.getState();
+      return { index, mt: [...mt], gauss };
+    });
+    return { value: encode(value), randoms: after };
+  };
+}

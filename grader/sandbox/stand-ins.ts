@@ -1,0 +1,93 @@
+/**
+ * Runs in the child, in the bundle that judges each function alone (`grader/substitute.ts`): the
+ * stand-ins the learner's files import in place of their own other functions of the assignment.
+ *
+ * During a test, a stand-in asks the grader, which answers with the reference's function
+ * (`grader/oracle.ts`): so nnModel is judged on its own loop, rate and seed, whatever the
+ * learner's forwardPropagation does. The question goes out on the results pipe like any message;
+ * the answer is read synchronously from a pipe of its own (fd 4), as the learner's code is
+ * synchronous. The reference itself never enters the child. Outside a test (the module's own
+ * top-level code, a timer), a stand-in calls the learner's own function.
+ */
+import { readSync } from "node:fs";
+import { RandomState } from "../../assignments/lib/np.ts";
+import { callInFlight, type OwnFunctions, sendBody } from "./child.ts";
+import { decodeBody, encodeBody, UNLIMITED } from "./codec.ts";
+import { MAX_FRAME_BYTES } from "./inbound.ts";
+import type { OracleReply, OracleRequest, RandomArgument } from "./protocol.ts";
+import { decode, encode, freshBudget, type Wire } from "./wire.ts";
+
+/** The pipe the grader answers on. */
+const ANSWERS_FD = 4;
+
+/** Each name's own function, by the file that declares it: the entry's wins. */
+const own = new Map<string, { get: () => unknown; entry: boolean }>();
+
+/**
+ * Called by each rewritten file, before its own code runs, for each function it declares: `get`
+ * reads the declaration when asked (a `const` is not there until its line has run).
+ */
+export function register(name: string, get: () => unknown, entry: boolean): void {
+  const known = own.get(name);
+  if (!known || (entry && !known.entry)) own.set(name, { get, entry });
+}
+
+/** The learner's own function of a name, for the child runner (`run`'s `own`). */
+export const ownFunction: OwnFunctions = (name) => own.get(name)?.get();
+
+/** The function the learner's files see under `name`. */
+export function standIn(name: string): (...args: unknown[]) => unknown {
+  return function standing(this: unknown, ...args: unknown[]): unknown {
+    const id = callInFlight();
+    if (id !== undefined) return ask(id, name, args);
+    const mine = ownFunction(name);
+    if (typeof mine !== "function")
+      throw new ReferenceError(`${name} is called before its declaration has run`);
+    return mine.apply(this, args);
+  };
+}
+
+function ask(id: number, fn: string, args: unknown[]): unknown {
+  const randoms: RandomArgument[] = [];
+  const budget = freshBudget();
+  const wired: Wire[] = args.map((arg, index) => {
+    if (!(arg instanceof RandomState)) return encode(arg, budget);
+    const { mt, gauss } = arg.getState();
+    randoms.push({ index, mt: [...mt], gauss });
+    return null;
+  });
+  const request: OracleRequest = { type: "oracle", id, fn, args: wired, randoms };
+  const body = encodeBody(request);
+  if (body.length > MAX_FRAME_BYTES)
+    throw new RangeError(`gradecheck: the inputs of this call of ${fn} are too big to send`);
+  sendBody(id, body);
+  const reply = decodeBody(readFrame(), UNLIMITED) as OracleReply;
+  if ("refused" in reply) throw new Error(`gradecheck: ${reply.refused}`);
+  for (const { index, mt, gauss } of reply.randoms)
+    (args[index] as RandomState).setState({ mt, gauss });
+  return decode(reply.value);
+}
+
+/** One frame's body from the answers pipe, waiting for it. */
+function readFrame(): Buffer {
+  const header = readExactly(8);
+  return readExactly(header.readUInt32BE(0));
+}
+
+function readExactly(length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let filled = 0;
+  while (filled < length) {
+    let n: number;
+    try {
+      n = readSync(ANSWERS_FD, buffer, filled, length - filled, null);
+    } catch (error) {
+      // Made non-blocking by the learner's code: wait, and try again.
+      if ((error as { code?: string }).code === "EAGAIN") continue;
+      throw error;
+    }
+    if (n === 0) throw new Error("gradecheck: the grader stopped answering");
+    filled += n;
+  }
+  return buffer;
+}
