@@ -89,11 +89,20 @@ export class LearnerCallFailed extends Error {
 }
 
 /** The learner's module as a session check sees it: every call goes through the sandbox. */
-export interface Learner {
+export interface Functions {
   /** The decoded return value; throws LearnerCallFailed when the call did not return. */
   call(fn: string, args: unknown[]): Promise<unknown>;
   /** Many calls in one round trip; throws LearnerCallFailed when any of them did not return. */
   callMany(fn: string, batch: unknown[][]): Promise<unknown[]>;
+}
+
+export interface Learner extends Functions {
+  /**
+   * The assignment's other functions as the function under test is judged with them: the
+   * reference's where the grader has it (each function is judged alone), else the learner's own.
+   * A law of backwardPropagation builds its cache with these, not with the learner's forward.
+   */
+  others: Functions;
 }
 
 /**

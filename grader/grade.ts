@@ -8,7 +8,13 @@ import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type AssignmentCases, isNamedCheck, param, type Reference } from "./assignment.ts";
+import {
+  type AssignmentCases,
+  type Functions,
+  isNamedCheck,
+  param,
+  type Reference,
+} from "./assignment.ts";
 import {
   type BuildResult,
   buildAlone,
@@ -21,7 +27,7 @@ import { runProperty } from "./checks/property.ts";
 import { makeLearner, runSession } from "./checks/session.ts";
 import { type CaseData, caseData, type Expected } from "./expected.ts";
 import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "./manifest.ts";
-import { type Oracle, referenceOracle, standInNames } from "./oracle.ts";
+import { type Oracle, referenceFunctions, referenceOracle, standInNames } from "./oracle.ts";
 import { PACKAGE_ROOT } from "./paths.ts";
 import { wordMessage } from "./report/messages.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
@@ -190,9 +196,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   // Each function judged alone: the others it calls are the reference's (answered by the grader).
   const standIns = inputs.reference ? standInNames(inputs.cases) : [];
   const alone =
-    build.status === "built" && standIns.length > 0
-      ? await buildAlone(build, standIns)
-      : undefined;
+    build.status === "built" && standIns.length > 0 ? await buildAlone(build, standIns) : undefined;
   const oracle =
     inputs.reference && alone && "dir" in alone
       ? referenceOracle(inputs.reference, standIns)
@@ -232,6 +236,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       const whole = build.status === "built" ? sandboxOf(build) : undefined;
       const single = alone && "dir" in alone ? sandboxOf(alone, oracle) : whole;
       const sandboxes = [...new Set([whole, single])];
+      // What the laws and checks of a function judged alone use for the others.
+      const others =
+        oracle && inputs.reference ? referenceFunctions(inputs.reference, standIns) : undefined;
       try {
         for (const item of phase) {
           const { fn, test } = item;
@@ -255,7 +262,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           const result = await gradeOne(
             item,
             sandbox && build.status === "built"
-              ? { sandbox, staged: build.staged }
+              ? { sandbox, staged: build.staged, others: item.endToEnd ? undefined : others }
               : {
                   notRun:
                     read.status === "unreadable"
@@ -308,9 +315,14 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
       (what) => `between two tests, the submission's code ${what} (no test lost points for it)`,
     ),
   ];
-  const blamed = payOnlyWhenCompared(
-    explainCheckPairs(blameCallees(tests, inputs.cases), manifest, inputs.cases),
+  // Judged alone, a function's failures are its own; otherwise one may start in a function it calls.
+  const blamed = nameFailingFunctions(
+    settlePoints(
+      explainCheckPairs(oracle ? tests : blameCallees(tests, inputs.cases), manifest, inputs.cases),
+      manifest,
+    ),
     manifest,
+    inputs.cases,
   );
   const { score, maxScore, functions } = totals(blamed);
   return {
@@ -403,7 +415,7 @@ type BuildFailureLocation = Extract<BuildResult, { status: "failed" }>["location
 async function gradeOne(
   planned: PlannedTest,
   /** Where to run it, or why nothing can run. */
-  run: { sandbox: Sandbox; staged: StagedSubmission } | { notRun: string },
+  run: { sandbox: Sandbox; staged: StagedSubmission; others?: Functions } | { notRun: string },
   deadline: number,
   inputs: GradeInputs,
   options: GradeOptions,
@@ -431,7 +443,7 @@ async function gradeOne(
     });
   }
   try {
-    return await runTest(planned, seed, run.sandbox, run.staged, inputs, options);
+    return await runTest(planned, seed, run, inputs, options);
   } catch (error) {
     // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
     // this test, never the run: the report still comes, and says whose fault it is.
@@ -447,15 +459,14 @@ async function gradeOne(
 async function runTest(
   planned: PlannedTest,
   seed: number,
-  sandbox: Sandbox,
-  staged: StagedSubmission,
+  { sandbox, staged, others }: { sandbox: Sandbox; staged: StagedSubmission; others?: Functions },
   inputs: GradeInputs,
   options: GradeOptions,
 ): Promise<TestReport> {
   const { manifest } = inputs;
   const { test, fn } = planned;
   if (test.kind === "property") {
-    return propertyTest(planned, seed, inputs.cases, sandbox, manifest, options.timeoutMs);
+    return propertyTest(planned, seed, inputs.cases, sandbox, others, manifest, options.timeoutMs);
   }
   const prepared = await prepare(test, fn, seed, inputs, options.caseCache);
   if (typeof prepared === "string") {
@@ -469,7 +480,7 @@ async function runTest(
   const callStart = performance.now();
   const session = test.check === undefined ? undefined : inputs.cases.sessionChecks[test.check];
   if (session) {
-    const result = await runSession(session, fn, sandbox, prepared, test.case, limit);
+    const result = await runSession(session, fn, sandbox, prepared, test.case, limit, others);
     return testReport(
       planned,
       {
@@ -520,6 +531,7 @@ async function propertyTest(
   seed: number,
   cases: AssignmentCases,
   sandbox: Sandbox,
+  others: Functions | undefined,
   manifest: Manifest,
   timeoutMs: number | undefined,
 ): Promise<TestReport> {
@@ -534,7 +546,7 @@ async function propertyTest(
   }
   const callLimit = timeoutMs ?? manifest.limits.timeoutFloorMs;
   const timeLimitMs = test.timeoutMs ?? PROPERTY_TIME_LIMIT_MS;
-  const { learner, output } = makeLearner(sandbox, callLimit);
+  const { learner, output } = makeLearner(sandbox, callLimit, others);
   const start = performance.now();
   const outcome = await runProperty(spec, learner, {
     seed,
@@ -614,29 +626,91 @@ export function explainCheckPairs(
 }
 
 /**
- * Gated tests (every property, and those the manifest marks `gated`) pay their points only when
- * every comparison test of their function that ran has passed: a function that returns constants
- * satisfies many laws (sigma in (0, 1), a non-negative cost, an update unchanged by zero
- * gradients) and is consistent with itself, which proves nothing about it.
+ * What each test pays, beyond passing:
+ * - Gated tests (every property, and those the manifest marks `gated`) pay only when every
+ *   comparison test of their function that ran has passed: a function that returns constants
+ *   satisfies many laws (sigma in (0, 1), a non-negative cost, an update unchanged by zero
+ *   gradients) and is consistent with itself, which proves nothing about it.
+ * - A test that `needs` the learner's own other functions (the self-consistency check) is not
+ *   graded while one of them fails a test of its own: it says so, and costs nothing.
  */
-export function payOnlyWhenCompared(tests: TestReport[], manifest: Manifest): TestReport[] {
-  const specs = new Map(manifest.functions.flatMap((f) => f.tests).map((t) => [t.id, t]));
-  const gated = (id: string) => {
-    const spec = specs.get(id);
-    return spec !== undefined && (spec.kind === "property" || spec.gated === true);
-  };
+export function settlePoints(tests: TestReport[], manifest: Manifest): TestReport[] {
+  const specs = new Map(plannedTests(manifest).map(({ test }) => [test.id, test]));
   const unpaid = new Set(
     tests.filter((t) => t.kind === "compare" && t.status !== "passed").map((t) => t.function),
   );
-  return tests.map((test) =>
-    test.status === "passed" && test.score > 0 && gated(test.id) && unpaid.has(test.function)
-      ? {
-          ...test,
-          score: 0,
-          message: `passed, but unpaid: this test's points are paid once ${test.function}'s comparison tests pass (a function returning constants can pass it too).`,
-        }
-      : test,
-  );
+  const failing = new Set(tests.filter((t) => t.status !== "passed").map((t) => t.function));
+  return tests.map((test) => {
+    const spec = specs.get(test.id);
+    const gatedOut =
+      spec !== undefined &&
+      (spec.kind === "property" || spec.gated === true) &&
+      unpaid.has(test.function);
+    const needs = spec?.needs ?? [];
+    const unmet = needs.filter((fn) => failing.has(fn));
+    // Only where the check is the function's one failure: otherwise it would pay nothing anyway.
+    if (unmet.length > 0 && test.status !== "passed" && !gatedOut) {
+      const fail = unmet.length > 1 ? "fail their" : "fails its";
+      return {
+        ...test,
+        score: test.maxScore,
+        message: `Not graded, so it costs nothing: this check uses your own ${needs.join(" and ")}, and ${unmet.join(" and ")} ${fail} own tests. What it found: ${test.message}`,
+      };
+    }
+    if (test.status === "passed" && test.score > 0 && gatedOut)
+      return {
+        ...test,
+        score: 0,
+        message: `passed, but unpaid: this test's points are paid once ${test.function}'s comparison tests pass (a function returning constants can pass it too).`,
+      };
+    return test;
+  });
+}
+
+/**
+ * A failing end-to-end test names the learner's functions in the pipeline that lose points in
+ * their own tests: where to look first.
+ */
+export function nameFailingFunctions(
+  tests: TestReport[],
+  manifest: Manifest,
+  cases: AssignmentCases,
+): TestReport[] {
+  const failing = new Set(tests.filter((t) => t.score < t.maxScore).map((t) => t.function));
+  const runs = new Map(manifest.functions.map((f) => [f.name, f.runs]));
+  return tests.map((test) => {
+    const entry = runs.get(test.function);
+    if (
+      entry === undefined ||
+      test.status === "passed" ||
+      test.status === "missing" ||
+      test.details.type === "not-run"
+    )
+      return test;
+    const pipeline = callTree(entry, cases);
+    const culprits = pipeline.filter((fn) => failing.has(fn));
+    const note =
+      culprits.length === 0
+        ? `Each of your ${pipeline.join(", ")} passes its own tests: the problem is in how they work together.`
+        : `Your ${culprits.join(", ")} ${culprits.length > 1 ? "fail their" : "fails its"} own tests: fix ${culprits.length > 1 ? "those" : "that"} first.`;
+    return {
+      ...test,
+      ...(culprits.length > 0 ? { failingCallees: culprits } : {}),
+      message: `${test.message} ${note}`,
+    };
+  });
+}
+
+/** A function and every function it calls, directly or not, in the order they are met. */
+function callTree(fn: string, cases: AssignmentCases): string[] {
+  const seen: string[] = [];
+  const visit = (name: string) => {
+    if (seen.includes(name)) return;
+    seen.push(name);
+    for (const callee of cases.functions[name]?.calls ?? []) visit(callee);
+  };
+  visit(fn);
+  return seen;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { RandomState } from "../assignments/lib/np.ts";
 import { withAllocationLimit } from "../assignments/lib/storage.ts";
-import type { AssignmentCases, Reference } from "./assignment.ts";
+import type { AssignmentCases, Functions, Reference } from "./assignment.ts";
 import type { OracleReply, OracleRequest, RandomArgument } from "./sandbox/protocol.ts";
 import { decode, encode, entriesOf } from "./sandbox/wire.ts";
 
@@ -26,6 +26,20 @@ export function standInNames(cases: AssignmentCases): string[] {
   const names = new Set<string>();
   for (const fn of Object.values(cases.functions)) for (const name of fn.calls ?? []) names.add(name);
   return [...names];
+}
+
+/** The reference's functions of `names`, called in the grader (a law's helper calls). */
+export function referenceFunctions(reference: Reference, names: readonly string[]): Functions {
+  const served = new Set(names);
+  const run = (fn: string, args: unknown[]) => {
+    if (!served.has(fn) || !Object.hasOwn(reference, fn))
+      throw new Error(`gradecheck bug: ${fn} is not a function the grader stands in for`);
+    return (reference[fn] as (...values: unknown[]) => unknown)(...args);
+  };
+  return {
+    call: async (fn, args) => run(fn, args),
+    callMany: async (fn, batch) => batch.map((args) => run(fn, args)),
+  };
 }
 
 export function referenceOracle(reference: Reference, names: readonly string[]): Oracle {

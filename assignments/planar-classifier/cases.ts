@@ -11,7 +11,7 @@ import { describeTensor, distinct, gradientHint } from "../../grader/gradcheck/w
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";
-import { type NumericGradients, PARAMETER_NAMES, selfConsistency, tensorOf } from "./tensors.ts";
+import { consistency, type NumericGradients, PARAMETER_NAMES, tensorOf } from "./tensors.ts";
 
 /**
  * A gradient check's outcome: one line per wrong tensor and the chain rule in the message, and per
@@ -150,7 +150,8 @@ export const cases: LearnerCases = {
      */
     gradientSelfConsistent: {
       async run(learner, [p, X, Y]) {
-        const results = await selfConsistency(
+        const results = await consistency(
+          learner,
           learner,
           p as Model.Parameters,
           X as NDArray,

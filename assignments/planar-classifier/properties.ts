@@ -5,12 +5,12 @@
  * of kind "property" in assignment.json, named by its id here.
  */
 import fc from "fast-check";
-import type { Learner } from "../../grader/assignment.ts";
+import type { Functions } from "../../grader/assignment.ts";
 import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
 import { describeTensor, distinct } from "../../grader/gradcheck/wording.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
-import { learnerGradients, PARAMETER_NAMES, selfConsistency } from "./tensors.ts";
+import { consistency, learnerGradients, PARAMETER_NAMES } from "./tensors.ts";
 
 type Matrix = number[][];
 
@@ -147,8 +147,8 @@ const showNetwork = (n: Network) =>
     "; ",
   );
 
-async function forward(learner: Learner, X: NDArray, p: Model.Parameters) {
-  const out = (await learner.call("forwardPropagation", [X, p])) as {
+async function forward(functions: Functions, X: NDArray, p: Model.Parameters) {
+  const out = (await functions.call("forwardPropagation", [X, p])) as {
     A2?: unknown;
     cache?: { A1?: unknown };
   };
@@ -454,11 +454,11 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     describe: showNetwork,
   }),
   "predict.threshold": property({
-    law: "predictions are 1 exactly where your own forwardPropagation gives A2 > 0.5",
+    law: "predictions are 1 exactly where forwardPropagation gives A2 > 0.5",
     arbitrary: network.map((n) => ({ ...n, W2: n.W2.slice(0, 1), b2: n.b2.slice(0, 1) })),
     async check(learner, n: Network) {
       const p = parametersOf(n);
-      const { A2 } = await forward(learner, np.array(n.X), p);
+      const { A2 } = await forward(learner.others, np.array(n.X), p);
       const predictions = asArray(
         await learner.call("predict", [p, np.array(n.X)]),
         "the predictions",
@@ -479,7 +479,13 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     arbitrary: network,
     async check(learner, n: Network) {
       const p = parametersOf(n);
-      const grads = await learnerGradients(learner, p, np.array(n.X), np.array(n.Y));
+      const grads = await learnerGradients(
+        learner,
+        learner.others,
+        p,
+        np.array(n.X),
+        np.array(n.Y),
+      );
       for (const name of PARAMETER_NAMES) {
         expectShape(
           asArray(grads?.[`d${name}`], `d${name}`),
@@ -492,11 +498,17 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     describe: showNetwork,
   }),
   "backwardPropagation.gradient": property({
-    law: "the gradients are the numeric derivatives of your own forwardPropagation and computeCost",
+    law: "the gradients are the numeric derivatives of forwardPropagation and computeCost",
     arbitrary: network,
     async check(learner, n: Network) {
       const X = np.array(n.X);
-      const results = await selfConsistency(learner, parametersOf(n), X, np.array(n.Y));
+      const results = await consistency(
+        learner,
+        learner.others,
+        parametersOf(n),
+        X,
+        np.array(n.Y),
+      );
       const wrong = results.filter((r) => r.verdict !== "passed");
       if (wrong.length > 0)
         fail(wrong.map((r) => describeTensor(r, { examples: [X.shape[1]] })).join(" "));
@@ -515,9 +527,9 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     ),
     async check(learner, [n, k]: [Network, number]) {
       const p = parametersOf(n);
-      const one = await learnerGradients(learner, p, np.array(n.X), np.array(n.Y));
+      const one = await learnerGradients(learner, learner.others, p, np.array(n.X), np.array(n.Y));
       const repeat = (m: Matrix) => np.array(m.map((row) => Array(k).fill(row[0])));
-      const many = await learnerGradients(learner, p, repeat(n.X), repeat(n.Y));
+      const many = await learnerGradients(learner, learner.others, p, repeat(n.X), repeat(n.Y));
       for (const name of ["dW1", "db1", "dW2", "db2"]) {
         const a = asArray(one?.[name], name);
         const b = asArray(many?.[name], name);

@@ -1,9 +1,9 @@
 /**
  * The planar network's parameters as the gradient checker sees them (named tensors) and back, and
- * the learner's own cost as a function of them: shared by the gradient checks in cases.ts and the
+ * a cost as a function of them: shared by the gradient checks in cases.ts and the
  * gradient property in properties.ts.
  */
-import type { Learner } from "../../grader/assignment.ts";
+import type { Functions, Learner } from "../../grader/assignment.ts";
 import {
   checkGradients,
   type NumericEntry,
@@ -36,14 +36,14 @@ export const arraysOf = (p: Params): Model.Parameters =>
 export const tensorOf = (x: unknown): Tensor | undefined =>
   x instanceof NDArray ? { shape: x.shape, data: x.data } : undefined;
 
-/** The learner's computeCost of the learner's forwardPropagation, evaluated in batches in the sandbox. */
-export function learnerCost(learner: Learner, X: NDArray, Y: NDArray): Objective {
+/** computeCost of forwardPropagation, as `functions` compute them, evaluated in batches. */
+export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective {
   return async (points) => {
-    const forwards = (await learner.callMany(
+    const forwards = (await functions.callMany(
       "forwardPropagation",
       points.map((q) => [X, arraysOf(q)]),
     )) as { A2: NDArray }[];
-    const costs = (await learner.callMany(
+    const costs = (await functions.callMany(
       "computeCost",
       forwards.map((f) => [f.A2, Y]),
     )) as number[];
@@ -51,14 +51,15 @@ export function learnerCost(learner: Learner, X: NDArray, Y: NDArray): Objective
   };
 }
 
-/** The learner's gradients, computed with the learner's own forward cache. */
+/** The learner's gradients, with the cache of forwardPropagation as `forward` computes it. */
 export async function learnerGradients(
   learner: Learner,
+  forward: Functions,
   p: Model.Parameters,
   X: NDArray,
   Y: NDArray,
 ) {
-  const out = (await learner.call("forwardPropagation", [X, p])) as { cache?: unknown };
+  const out = (await forward.call("forwardPropagation", [X, p])) as { cache?: unknown };
   return (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
     string,
     unknown
@@ -66,20 +67,22 @@ export async function learnerGradients(
 }
 
 /**
- * The learner's backward pass against numeric derivatives of the learner's own forward pass and
- * cost: are the learner's functions consistent with each other? Per parameter.
+ * The learner's backward pass against numeric derivatives of the forward pass and cost as `by`
+ * computes them: the learner's own (are the learner's functions consistent with each other?), or
+ * those the function is judged with. Per parameter.
  */
-export async function selfConsistency(
+export async function consistency(
   learner: Learner,
+  by: Functions,
   p: Model.Parameters,
   X: NDArray,
   Y: NDArray,
 ): Promise<TensorResult[]> {
-  const grads = await learnerGradients(learner, p, X, Y);
+  const grads = await learnerGradients(learner, by, p, X, Y);
   const claimed = Object.fromEntries(
     PARAMETER_NAMES.map((name) => [name, tensorOf(grads?.[`d${name}`])]),
   );
-  return checkGradients(learnerCost(learner, X, Y), tensorsOf(p), claimed, {
+  return checkGradients(costBy(by, X, Y), tensorsOf(p), claimed, {
     mode: "full",
     directions: 0,
     seed: 0,

@@ -8,6 +8,7 @@
 
 import type { CaseParams } from "../assignment.ts";
 import {
+  type Functions,
   type Learner,
   LearnerCallFailed,
   type SessionCheck,
@@ -44,6 +45,8 @@ const OUTPUT_LIMIT = 4096;
 export function makeLearner(
   sandbox: Sandbox,
   timeoutMs: number,
+  /** The other functions, when they are not the learner's own (see `Learner.others`). */
+  others?: Functions,
 ): { learner: Learner; output: () => string } {
   let output = "";
   // Many calls, one test: the test keeps the same 4 KB of output a single call would.
@@ -54,6 +57,9 @@ export function makeLearner(
       output = `${output.slice(0, OUTPUT_LIMIT)}\n[output truncated at ${OUTPUT_LIMIT} characters]`;
   };
   const learner: Learner = {
+    get others() {
+      return others ?? learner;
+    },
     async call(name, args) {
       const wired = args.map((a) => encode(a));
       const outcome = await sandbox.call(name, wired, timeoutMs);
@@ -86,8 +92,9 @@ export async function runSession(
   prepared: CaseData,
   params: CaseParams,
   timeoutMs: number,
+  others?: Functions,
 ): Promise<SessionResult> {
-  const { learner, output } = makeLearner(sandbox, timeoutMs);
+  const { learner, output } = makeLearner(sandbox, timeoutMs, others);
   let result: SessionOutcome;
   try {
     result = await check.run(

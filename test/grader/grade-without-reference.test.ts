@@ -33,13 +33,13 @@ describe("grading where there is no reference solution", () => {
     expect(report.hidden).toEqual({
       ran: false,
       tests: planarManifest().hidden,
-      note: `${planarManifest().hidden} hidden tests need the reference solution and did not run; the score covers the visible tests only (nnModel.accuracy also needs the reference and did not run)`,
+      note: `${planarManifest().hidden} hidden tests need the reference solution and did not run; the score covers the visible tests only (end-to-end.accuracy also needs the reference and did not run)`,
     });
     expect(report.tests.every((t) => t.visibility === "visible")).toBe(true);
     // Every visible test runs from the fixture and passes, but the accuracy check, which judges
     // with the reference and is left out (not failed).
     expect(report.tests.filter((t) => t.status !== "passed")).toEqual([]);
-    expect(report.tests.map((t) => t.id)).not.toContain("nnModel.accuracy");
+    expect(report.tests.map((t) => t.id)).not.toContain("end-to-end.accuracy");
     expect(report.score).toBe(report.maxScore);
   });
 });

@@ -31,7 +31,7 @@ describe("a function that hangs", () => {
       );
     }
     // The training test, whose own limit is 120 s, never started.
-    expect(events).not.toContain("started nnModel.accuracy");
+    expect(events).not.toContain("started end-to-end.accuracy");
     expect(events).toContain(`started ${first?.id}`);
     // Other functions are graded as usual.
     expect(
@@ -49,7 +49,7 @@ describe("slowTestNotice", () => {
     vi.useFakeTimers();
     const lines: string[] = [];
     const notice = slowTestNotice((line) => lines.push(line));
-    const test = { id: "nnModel.accuracy", name: "full training" } as TestSpec;
+    const test = { id: "end-to-end.accuracy", name: "full training" } as TestSpec;
     const quick = { id: "sigmoid.row", name: "a row" } as TestSpec;
     notice({ test: quick, fn: "sigmoid", state: "started" });
     vi.advanceTimersByTime(1500);
@@ -59,7 +59,7 @@ describe("slowTestNotice", () => {
     notice({ test, fn: "nnModel", state: "started" });
     vi.advanceTimersByTime(2001);
     expect(lines).toEqual([
-      "… still running nnModel: full training (nnModel.accuracy), more than 2 s",
+      "… still running nnModel: full training (end-to-end.accuracy), more than 2 s",
     ]);
     vi.advanceTimersByTime(10_000);
     expect(lines).toHaveLength(1);

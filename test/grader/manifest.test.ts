@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ManifestError, parseManifest } from "../../grader/manifest.ts";
-import { FUNCTIONS } from "../corpus/bugs.ts";
+import { END_TO_END, FUNCTIONS } from "../corpus/bugs.ts";
 
 const manifest = JSON.parse(
   readFileSync(
@@ -14,7 +14,7 @@ const copy = () => structuredClone(manifest);
 describe("the assignment manifest", () => {
   it("the planar manifest is valid, with points on every test and ids unique", () => {
     const parsed = parseManifest(copy(), "assignment.json");
-    expect(parsed.functions.map((f) => f.name)).toEqual([...FUNCTIONS]);
+    expect(parsed.functions.map((f) => f.name)).toEqual([...FUNCTIONS, END_TO_END]);
     expect(parsed.hyperparameters).toEqual({
       initScale: 0.001,
       learningRate: 1.2,

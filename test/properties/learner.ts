@@ -6,7 +6,11 @@
 import { type Learner, LearnerCallFailed } from "../../grader/assignment.ts";
 import { decode, encode } from "../../grader/sandbox/wire.ts";
 
-export function inProcessLearner(module: Record<string, unknown>): Learner {
+export function inProcessLearner(
+  module: Record<string, unknown>,
+  /** The other functions the laws use; the module's own by default. */
+  others?: Learner["others"],
+): Learner {
   const call = (fn: string, args: unknown[]): unknown => {
     const f = module[fn];
     if (typeof f !== "function") throw new LearnerCallFailed(fn, { status: "missing", output: "" });
@@ -23,8 +27,12 @@ export function inProcessLearner(module: Record<string, unknown>): Learner {
       });
     }
   };
-  return {
+  const learner: Learner = {
     call: async (fn, args) => call(fn, args),
     callMany: async (fn, batch) => batch.map((args) => call(fn, args)),
+    get others() {
+      return others ?? learner;
+    },
   };
+  return learner;
 }
