@@ -24,12 +24,6 @@ import {
 } from "esbuild";
 import { PACKAGE_ROOT } from "./paths.ts";
 import {
-  STAND_INS_MODULE,
-  standInsModule,
-  substitute,
-  topLevelDeclarations,
-} from "./substitute.ts";
-import {
   isInside,
   readSubmission,
   realPath,
@@ -39,6 +33,12 @@ import {
   stageSubmission,
   submissionAt,
 } from "./submission.ts";
+import {
+  STAND_INS_MODULE,
+  standInsModule,
+  substitute,
+  topLevelDeclarations,
+} from "./substitute.ts";
 import { temporaryFolder } from "./tempdirs.ts";
 
 export interface BuildFailure {

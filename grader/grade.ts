@@ -684,7 +684,8 @@ export function nameFailingFunctions(
       entry === undefined ||
       test.status === "passed" ||
       test.status === "missing" ||
-      test.details.type === "not-run"
+      test.details.type === "not-run" ||
+      test.details.type === "import-failed"
     )
       return test;
     const pipeline = callTree(entry, cases);

@@ -9,7 +9,7 @@ import { RandomState } from "../assignments/lib/np.ts";
 import { withAllocationLimit } from "../assignments/lib/storage.ts";
 import type { AssignmentCases, Functions, Reference } from "./assignment.ts";
 import type { OracleReply, OracleRequest, RandomArgument } from "./sandbox/protocol.ts";
-import { decode, encode, entriesOf } from "./sandbox/wire.ts";
+import { cutText, decode, encode, entriesOf } from "./sandbox/wire.ts";
 
 /** Values in one call's inputs: far above the assignment's own (X is 2 × 400). */
 export const ORACLE_INPUT_ENTRIES = 1 << 16;
@@ -24,7 +24,8 @@ export type Oracle = (request: OracleRequest, budgetMs: number) => OracleReply;
  */
 export function standInNames(cases: AssignmentCases): string[] {
   const names = new Set<string>();
-  for (const fn of Object.values(cases.functions)) for (const name of fn.calls ?? []) names.add(name);
+  for (const fn of Object.values(cases.functions))
+    for (const name of fn.calls ?? []) names.add(name);
   return [...names];
 }
 
@@ -74,7 +75,7 @@ export function referenceOracle(reference: Reference, names: readonly string[]):
         (run as (...values: unknown[]) => unknown)(...inputs),
       );
     } catch (error) {
-      const what = error instanceof Error ? error.message : String(error);
+      const what = cutText(error instanceof Error ? error.message : String(error), 500);
       return {
         refused: `the reference's ${fn}, which stands in for yours while this function is judged alone, could not run on the inputs your code gave it: ${what}`,
       };

@@ -106,10 +106,17 @@ async function gradeFile(
     seed = 0,
     timeoutMs,
     displayRoot,
-  }: { seed?: number; timeoutMs?: number; displayRoot?: string } = {},
+    withoutReference = false,
+  }: {
+    seed?: number;
+    timeoutMs?: number;
+    displayRoot?: string;
+    /** As a learner's own run: the visible tests, from the committed fixture. */
+    withoutReference?: boolean;
+  } = {},
 ): Promise<GradeRun> {
   const report = await gradeSlot(() =>
-    grade(parts, {
+    grade(withoutReference ? { ...parts, reference: undefined } : parts, {
       caseCache,
       submission,
       displayRoot: displayRoot ?? join(submission, ".."),
@@ -479,13 +486,25 @@ describe.concurrent("feedback points at the learner's code", () => {
   );
 
   it(
-    "predict's own threshold is not blamed when only forwardPropagation is wrong",
+    "without the reference, predict calls the learner's forwardPropagation: its failure says so, and names no mistake of predict's",
     async ({ expect }) => {
       // Both submissions have the reference's predict; their forwardPropagation moves one output
       // of predict.random across 0.5, which happens to be what thresholding Z2 would do too.
       for (const name of ["sigmoid in the hidden layer", "bias dropped in the hidden layer"]) {
-        const { report } = await gradeBug(bugNamed(name));
-        expect(testById(report, "predict.random").message, name).not.toContain("not Z2");
+        const submission = writeSubmission(
+          `${name} alone`,
+          applyBug(referenceSource(), bugNamed(name)),
+        );
+        const { report } = await gradeFile(submission, { withoutReference: true });
+        const message = testById(report, "predict.random").message;
+        expect(message, name).toContain(
+          "Note: predict calls your forwardPropagation, which fails its own tests: fix that first.",
+        );
+        expect(message, name).not.toContain("not Z2");
+        // With the reference, predict is judged alone and loses nothing.
+        expect(testById((await gradeBug(bugNamed(name))).report, "predict.random").status).toBe(
+          "passed",
+        );
       }
     },
     GRADE_TIMEOUT,

@@ -206,7 +206,8 @@ function checkVerdict(c: HostileCase, report: Report, base: Report): void {
       return;
     case "graded": {
       expect(report.status).toBe("graded");
-      const untouched = (t: TestReport) => t.function !== verdict.affected;
+      const affectedNames: string[] = [verdict.affected ?? []].flat();
+      const untouched = (t: TestReport) => !affectedNames.includes(t.function);
       expect(report.tests.filter(untouched).map(graded)).toEqual(
         base.tests.filter(untouched).map(graded),
       );

@@ -502,13 +502,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     arbitrary: network,
     async check(learner, n: Network) {
       const X = np.array(n.X);
-      const results = await consistency(
-        learner,
-        learner.others,
-        parametersOf(n),
-        X,
-        np.array(n.Y),
-      );
+      const results = await consistency(learner, learner.others, parametersOf(n), X, np.array(n.Y));
       const wrong = results.filter((r) => r.verdict !== "passed");
       if (wrong.length > 0)
         fail(wrong.map((r) => describeTensor(r, { examples: [X.shape[1]] })).join(" "));

@@ -89,6 +89,9 @@ type Request = { fn: string; args: Wire[]; repeat: boolean } | { fn: string; bat
 
 const STRAY_LIMIT = 4096;
 
+/** Bytes of answers to stand-ins the child may leave unread: several times the largest answer. */
+const ANSWERS_BACKLOG = 32 << 20;
+
 function permissionFlag(): string {
   const major = Number(process.versions.node.split(".")[0]);
   return major >= 22 ? "--permission" : "--experimental-permission";
@@ -242,10 +245,15 @@ export class Sandbox {
           if (message.type === "oracle") {
             const { oracle } = this.#options;
             if (!oracle) return listener.problem("a request for another function");
+            const answers = live.child.stdio[4] as Writable;
+            // The stand-ins read each answer before they ask again: answers piling up in the
+            // grader's memory are asked for by other code.
+            if (answers.writableLength > ANSWERS_BACKLOG)
+              return listener.problem("requests for other functions without reading the answers");
             const begin = performance.now();
             const reply = oracle(message, timeoutMs - oracleMs);
             oracleMs += performance.now() - begin;
-            (live.child.stdio[4] as Writable).write(frame(id, encodeBody(reply)));
+            answers.write(frame(id, encodeBody(reply)));
             return;
           }
           if (message.type !== "result") return;

@@ -3,7 +3,7 @@
  * build an attack from the reference (or a buggy submission) by inserting code into it.
  */
 import type { TestStatus } from "../../grader/report/types.ts";
-import type { FunctionName } from "./bugs.ts";
+import type { FunctionName, Loser } from "./bugs.ts";
 
 /** What an attack may know: the grader's paths, and a port on 127.0.0.1 the test listens on. */
 export interface Context {
@@ -37,7 +37,8 @@ export type Verdict =
    */
   | {
       kind: "graded";
-      affected?: FunctionName;
+      /** A function, or with the end-to-end test, which runs nnModel too. */
+      affected?: FunctionName | Loser[];
       statuses?: TestStatus[];
       message?: RegExp;
       output?: RegExp;

@@ -6,7 +6,14 @@
  * Each attack costs its own function's tests at most; every honest classmate graded in the same
  * batch must still get its exact honest report (nothing here may stall or starve the grader).
  */
-import { atStartOf, atTop, type Context, type HostileCase, predictOnly } from "./hostile-kit.ts";
+import {
+  atStartOf,
+  atTop,
+  type Context,
+  type HostileCase,
+  inPredict,
+  predictOnly,
+} from "./hostile-kit.ts";
 
 /**
  * At the top of the module: the id of the call in flight (from each request's frame header),
@@ -129,10 +136,44 @@ export const transportCases: HostileCase[] = [
       ),
     verdict: {
       kind: "graded",
-      affected: "nnModel",
+      affected: ["nnModel", "end-to-end"],
       statuses: ["failed"],
       message:
         /returned \d+ values, far more than this test's inputs and answer hold \(\d+; at most \d+ are accepted\): refused before judging/,
     },
+  },
+  {
+    name: "stand-in-product-bomb",
+    attack:
+      "predict asks the grader's forwardPropagation (the reference's, standing in for the learner's) for an (8000,1)·(1,8000) product from 32 001 small inputs: 64 million entries",
+    source: inPredict(`  forwardPropagation(np.ones([1, 8000]), {
+    W1: np.ones([8000, 1]), b1: np.zeros([8000, 1]), W2: np.ones([1, 8000]), b2: np.zeros([1, 1]),
+  });`),
+    verdict: predictOnly(
+      ["error"],
+      /could not run on the inputs your code gave it: an array of 64000000 entries is more than this computation may allocate/,
+    ),
+  },
+  {
+    name: "stand-in-input-flood",
+    attack: "predict asks the grader's forwardPropagation to run on an X of 80 000 values",
+    source: inPredict("  forwardPropagation(np.ones([2, 40000]), parameters);"),
+    verdict: predictOnly(
+      ["error"],
+      /forwardPropagation was called with 80\d{3} values, more than the grader computes for a stand-in \(65536\)/,
+    ),
+  },
+  {
+    name: "stand-in-unread-answers",
+    attack:
+      "predict writes requests for the reference's initializeParameters (3 MB answers each) on the results pipe, for its own call, and never reads the answers, for the grader to keep them in memory",
+    source: predictSends(`  const { mt } = new np.random.RandomState(1).getState();
+  const ask = enc({ type: "oracle", id: callId, fn: "initializeParameters", args: [200, 2000, 1, null, 1], randoms: [{ index: 3, mt: [...mt], gauss: null }] });
+  for (let k = 0; k < 40; k++) sendFrame(callId, ask);
+  for (;;) {}`),
+    verdict: predictOnly(
+      ["error"],
+      /sent the grader requests for other functions without reading the answers, so it was stopped/,
+    ),
   },
 ];

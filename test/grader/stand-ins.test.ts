@@ -1,0 +1,207 @@
+/**
+ * Each function judged alone: the rewrite that routes the learner's calls of the assignment's
+ * other functions to stand-ins (grader/substitute.ts), and the stand-ins answered by the grader
+ * with the reference's (grader/oracle.ts), through a real build and sandbox.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "acorn";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RandomState } from "../../assignments/lib/np.ts";
+import { type AssignmentParts, loadAssignment } from "../../grader/assignments.ts";
+import { buildAlone, buildFiles, removeBuild } from "../../grader/build.ts";
+import { grade } from "../../grader/grade.ts";
+import { referenceOracle, standInNames } from "../../grader/oracle.ts";
+import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { decode } from "../../grader/sandbox/wire.ts";
+import { readSubmission, submissionAt } from "../../grader/submission.ts";
+import { substitute, topLevelDeclarations } from "../../grader/substitute.ts";
+import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
+import { PREDICT_BODY } from "../corpus/hostile-kit.ts";
+import { tempDir } from "../helpers.ts";
+
+const NAMES = new Set(["sigmoid", "forwardPropagation", "predict", "helper"]);
+
+describe("the rewrite", () => {
+  const js = [
+    "export function sigmoid(z) { return z; }",
+    "export const forwardPropagation = (X, p) => sigmoid(X);",
+    "function helper() { function predict() {} return predict; }",
+    "let { predict } = {};",
+    "export default function other() {}",
+  ].join("\n");
+
+  it("finds the top-level declarations of the names only, and whether they are exported", () => {
+    const found = topLevelDeclarations(js, NAMES).map(({ name, exported }) => [name, exported]);
+    // predict is declared in a function and by destructuring: neither is renamed.
+    expect(found).toEqual([
+      ["sigmoid", true],
+      ["forwardPropagation", true],
+      ["helper", false],
+    ]);
+  });
+
+  it("renames them, takes their names from the stand-ins, and keeps every line where it was", () => {
+    const out = substitute(js, topLevelDeclarations(js, NAMES), true);
+    expect(out.split("\n").slice(1, 5)).toEqual([
+      "export const __gradecheck_own_forwardPropagation = (X, p) => sigmoid(X);",
+      "function __gradecheck_own_helper() { function predict() {} return predict; }",
+      "let { predict } = {};",
+      "export default function other() {}",
+    ]);
+    const [first] = out.split("\n");
+    expect(first).toMatch(
+      /^import \{ sigmoid, forwardPropagation, helper, register as __gradecheck_register \} from "gradecheck:stand-ins"; /,
+    );
+    expect(first).toContain(
+      '__gradecheck_register("sigmoid", () => __gradecheck_own_sigmoid, true);',
+    );
+    expect(first).toMatch(/export function __gradecheck_own_sigmoid\(z\) \{ return z; \}$/);
+    // What the module exported under the names, it now exports from the stand-ins.
+    expect(out).toMatch(/\nexport \{ sigmoid, forwardPropagation \};\n$/);
+    expect(() => parse(out, { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
+  });
+
+  it("leaves a module without declarations of the names as it was", () => {
+    const plain = "import { sigmoid } from './a.ts';\nexport const y = sigmoid(1);\n";
+    expect(substitute(plain, topLevelDeclarations(plain, NAMES), false)).toBe(plain);
+  });
+});
+
+let parts: AssignmentParts;
+beforeAll(async () => {
+  parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+});
+
+/** A submission folder with `files`, graded on the tests of forwardPropagation and predict. */
+async function gradeFolder(files: Record<string, string>, withReference = true) {
+  const folder = join(tempDir("gradecheck-stand-ins-"), "learner");
+  mkdirSync(folder);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  const report = await grade(withReference ? parts : { ...parts, reference: undefined }, {
+    submission: submissionAt(folder, true),
+    displayRoot: folder,
+    seed: 0,
+    hidden: true,
+    timeoutMs: undefined,
+    toolVersion: "test",
+    typeCheck: false,
+    select: (test) => /^(forwardPropagation|predict)\./.test(test.id),
+  });
+  const statuses = (fn: string) =>
+    new Set(report.tests.filter((t) => t.function === fn).map((t) => t.status));
+  return { report, statuses };
+}
+
+/** The reference with the hidden layer's tanh swapped for sigmoid: forwardPropagation is wrong. */
+function wrongForward(): string {
+  const bug = bugs.find((b) => b.name === "sigmoid in the hidden layer");
+  if (!bug) throw new Error("no such bug in the corpus");
+  return applyBug(referenceSource(), bug);
+}
+
+/** predict's body, calling forwardPropagation as `call` does. */
+const predictCalling = (source: string, call: string) =>
+  source.replace(
+    PREDICT_BODY,
+    `  const { A2 } = ${call};\n  return np.where(np.greater(A2, 0.5), 1, 0);`,
+  );
+
+describe("predict judged alone, however it calls forwardPropagation", () => {
+  const ways: [string, (source: string) => Record<string, string>][] = [
+    ["a direct call", (source) => ({ "model.ts": source })],
+    [
+      "a local alias",
+      (source) => ({
+        "model.ts": predictCalling(
+          source,
+          "(() => { const run = forwardPropagation; return run; })()(X, parameters)",
+        ),
+      }),
+    ],
+    [
+      "a namespace import of its own module",
+      (source) => ({
+        "model.ts": `import * as self from "./model.ts";\n${predictCalling(source, "self.forwardPropagation(X, parameters)")}`,
+      }),
+    ],
+    [
+      "an import under another name from another file",
+      (source) => ({
+        "model.ts": `import { forward } from "./forward.ts";\n${predictCalling(source, "forward(X, parameters)")}`,
+        "forward.ts": 'export { forwardPropagation as forward } from "./model.ts";\n',
+      }),
+    ],
+    [
+      "a call at the top level of the module (which runs the learner's own)",
+      (source) => ({
+        "model.ts": `${source}\nconsole.log(forwardPropagation(np.ones([2, 1]), initializeParameters(2, 4, 1, np.random.seed(1))).A2.shape);\n`,
+      }),
+    ],
+  ];
+
+  it.each(ways)("%s", async (_way, files) => {
+    const { report, statuses } = await gradeFolder(files(wrongForward()));
+    expect([...statuses("forwardPropagation")]).toContain("failed");
+    expect(report.tests.filter((t) => t.function === "predict" && t.status !== "passed")).toEqual(
+      [],
+    );
+  });
+
+  it("without the reference, predict calls the learner's own forwardPropagation, and says so", async () => {
+    const { report } = await gradeFolder({ "model.ts": wrongForward() }, false);
+    const predict = report.tests.find((t) => t.id === "predict.random");
+    expect(predict?.status).toBe("failed");
+    expect(predict?.message).toContain(
+      "Note: predict calls your forwardPropagation, which fails its own tests",
+    );
+  });
+});
+
+describe("the stand-ins", () => {
+  it("hand back a random generator in the state the reference's function left it", async () => {
+    // nnModel is the learner's: it draws once more after the reference's initializeParameters.
+    const folder = join(tempDir("gradecheck-stand-ins-"), "learner");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "model.ts"),
+      `import { np, type RandomState } from "gradecheck/np";
+export function initializeParameters(nX: number, nH: number, nY: number, rng: RandomState) { return { W1: rng.randn(1, 1) }; }
+export function nnModel() {
+  const rng = np.random.seed(5);
+  initializeParameters(2, 3, 1, rng);
+  return rng.randn(1, 3);
+}
+`,
+    );
+    const read = readSubmission(submissionAt(folder, true), folder);
+    if (read.status !== "read") throw new Error(read.message);
+    const built = await buildFiles(read, folder);
+    if (built.status !== "built") throw new Error(built.message);
+    const reference = parts.reference;
+    if (!reference) throw new Error("the reference is needed");
+    const names = standInNames(parts.cases);
+    const alone = await buildAlone(built, names);
+    if (!("dir" in alone)) throw new Error(alone.unavailable);
+    const sandbox = new Sandbox({
+      ...alone,
+      heapMb: 256,
+      importTimeoutMs: 10_000,
+      cpuSeconds: 60,
+      oracle: referenceOracle(reference, names),
+    });
+    try {
+      const outcome = await sandbox.call("nnModel", [], 10_000);
+      if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
+      const rng = new RandomState(5);
+      (reference.initializeParameters as (...a: unknown[]) => unknown)(2, 3, 1, rng);
+      const drawn = decode(outcome.value) as { data: Float64Array };
+      expect([...drawn.data]).toEqual([...rng.randn(1, 3).data]);
+    } finally {
+      sandbox.close();
+      rmSync(alone.dir, { recursive: true, force: true });
+      removeBuild(built);
+    }
+  });
+});
