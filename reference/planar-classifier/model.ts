@@ -6,7 +6,9 @@
  *
  * In each function, replace the TODO and the `throw` with your code; the doc comment above the
  * function says what to compute. Each function is graded on its own, with inputs from the
- * reference solution, so a mistake in one costs that function's points only.
+ * reference solution; when your instructor grades, the other functions it calls are the
+ * reference's too. So a mistake in one costs that function's points only, and the end-to-end
+ * test's, which trains with all of your own functions.
  */
 import { type NDArray, np, type RandomState } from "gradecheck/np";
 
