@@ -197,9 +197,14 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   const standIns = inputs.reference ? standInNames(inputs.cases) : [];
   const alone =
     build.status === "built" && standIns.length > 0 ? await buildAlone(build, standIns) : undefined;
-  const oracle =
+  const judgedAlone =
     inputs.reference && alone && "dir" in alone
-      ? referenceOracle(inputs.reference, standIns)
+      ? {
+          bundle: alone,
+          oracle: referenceOracle(inputs.reference, standIns),
+          // What the laws and checks of a function judged alone use for the others.
+          others: referenceFunctions(inputs.reference, standIns),
+        }
       : undefined;
   // Alongside the grading: it only warns, and it takes a compiler process's time.
   const types =
@@ -234,11 +239,8 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
         });
       // A child is started only when a test calls: an unused sandbox costs nothing.
       const whole = build.status === "built" ? sandboxOf(build) : undefined;
-      const single = alone && "dir" in alone ? sandboxOf(alone, oracle) : whole;
+      const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
       const sandboxes = [...new Set([whole, single])];
-      // What the laws and checks of a function judged alone use for the others.
-      const others =
-        oracle && inputs.reference ? referenceFunctions(inputs.reference, standIns) : undefined;
       try {
         for (const item of phase) {
           const { fn, test } = item;
@@ -262,7 +264,11 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
           const result = await gradeOne(
             item,
             sandbox && build.status === "built"
-              ? { sandbox, staged: build.staged, others: item.endToEnd ? undefined : others }
+              ? {
+                  sandbox,
+                  staged: build.staged,
+                  others: item.endToEnd ? undefined : judgedAlone?.others,
+                }
               : {
                   notRun:
                     read.status === "unreadable"
@@ -293,7 +299,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     // The type check reads the copy the build made: the copy goes once the check has settled.
     await types?.catch(() => undefined);
     if (build.status === "built") removeBuild(build);
-    if (alone && "dir" in alone) rmSync(alone.dir, { recursive: true, force: true });
+    if (judgedAlone) rmSync(judgedAlone.bundle.dir, { recursive: true, force: true });
   }
   // In the manifest's order, whatever order they ran in.
   const tests = [
@@ -318,7 +324,11 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   // Judged alone, a function's failures are its own; otherwise one may start in a function it calls.
   const blamed = nameFailingFunctions(
     settlePoints(
-      explainCheckPairs(oracle ? tests : blameCallees(tests, inputs.cases), manifest, inputs.cases),
+      explainCheckPairs(
+        judgedAlone ? tests : blameCallees(tests, inputs.cases),
+        manifest,
+        inputs.cases,
+      ),
       manifest,
     ),
     manifest,

@@ -102,15 +102,25 @@ export function planarManifest(): { maxScore: number; hidden: number; tests: num
  * Grades `source` as a learner's model.ts in a folder of its own, against the planar assignment
  * with its reference (hidden tests on, seed 0, no type check, unless `options` says otherwise).
  */
-export async function gradeSource(
-  source: string,
+export function gradeSource(source: string, options: Partial<GradeOptions> = {}): Promise<Report> {
+  return gradeFiles({ "model.ts": source }, options);
+}
+
+/**
+ * Grades a learner's folder holding `files` (a model.ts and its helpers) as `gradeSource` does;
+ * `withoutReference`: as a learner's own run, the visible tests from the committed fixture.
+ */
+export async function gradeFiles(
+  files: Record<string, string>,
   options: Partial<GradeOptions> = {},
+  { withoutReference = false } = {},
 ): Promise<Report> {
   const folder = join(tempDir("gradecheck-source-"), "learner");
   mkdirSync(folder);
-  writeFileSync(join(folder, "model.ts"), source);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   planarParts ??= loadAssignment(join(import.meta.dirname, ".."), "planar-classifier", true);
-  return grade(await planarParts, {
+  const parts = await planarParts;
+  return grade(withoutReference ? { ...parts, reference: undefined } : parts, {
     submission: join(folder, "model.ts"),
     displayRoot: folder,
     seed: 0,

@@ -10,7 +10,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RandomState } from "../../assignments/lib/np.ts";
 import { type AssignmentParts, loadAssignment } from "../../grader/assignments.ts";
 import { buildAlone, buildFiles, removeBuild } from "../../grader/build.ts";
-import { grade } from "../../grader/grade.ts";
 import { referenceOracle, standInNames } from "../../grader/oracle.ts";
 import { PACKAGE_ROOT } from "../../grader/paths.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
@@ -19,7 +18,7 @@ import { readSubmission, submissionAt } from "../../grader/submission.ts";
 import { substitute, topLevelDeclarations } from "../../grader/substitute.ts";
 import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { PREDICT_BODY } from "../corpus/hostile-kit.ts";
-import { tempDir } from "../helpers.ts";
+import { gradeFiles, tempDir } from "../helpers.ts";
 
 const NAMES = new Set(["sigmoid", "forwardPropagation", "predict", "helper"]);
 
@@ -76,19 +75,11 @@ beforeAll(async () => {
 
 /** A submission folder with `files`, graded on the tests of forwardPropagation and predict. */
 async function gradeFolder(files: Record<string, string>, withReference = true) {
-  const folder = join(tempDir("gradecheck-stand-ins-"), "learner");
-  mkdirSync(folder);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-  const report = await grade(withReference ? parts : { ...parts, reference: undefined }, {
-    submission: submissionAt(folder, true),
-    displayRoot: folder,
-    seed: 0,
-    hidden: true,
-    timeoutMs: undefined,
-    toolVersion: "test",
-    typeCheck: false,
-    select: (test) => /^(forwardPropagation|predict)\./.test(test.id),
-  });
+  const report = await gradeFiles(
+    files,
+    { select: (test) => /^(forwardPropagation|predict)\./.test(test.id) },
+    { withoutReference: !withReference },
+  );
   const statuses = (fn: string) =>
     new Set(report.tests.filter((t) => t.function === fn).map((t) => t.status));
   return { report, statuses };
