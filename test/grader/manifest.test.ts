@@ -55,6 +55,24 @@ describe("the assignment manifest", () => {
       "must be equal to constant",
     ],
     [
+      "an integration test outside an end-to-end group (every function's test judges it alone)",
+      (m: typeof manifest) => (m.functions[7].tests[0].kind = "integration"),
+      "/functions/7/tests/0/kind",
+      'must be one of "compare", "gradient", "property"',
+    ],
+    [
+      "a comparison in the end-to-end group",
+      (m: typeof manifest) => (m.functions[9].tests[0].kind = "compare"),
+      "/functions/9/tests/0/kind",
+      "must be equal to constant",
+    ],
+    [
+      "a hyphen in a function's name",
+      (m: typeof manifest) => (m.functions[0].name = "sig-moid"),
+      "/functions/0/name",
+      'must match pattern "^[A-Za-z_$][A-Za-z0-9_$]*$"',
+    ],
+    [
       "a duplicate test id",
       (m: typeof manifest) => (m.functions[2].tests[1].id = m.functions[0].tests[0].id),
       "/functions/2/tests/1/id",
