@@ -11,8 +11,8 @@ import {
   fromFunction,
   type Params,
   type Tensor,
-} from "../grader/gradcheck/check.ts";
-import { median } from "../grader/stats.ts";
+} from "../grader/checks/gradient/check.ts";
+import { median } from "../grader/core/stats.ts";
 import * as ref from "../reference/planar-classifier/model.ts";
 
 const tensors = (p: ref.Parameters): Params =>

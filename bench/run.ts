@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
-import { median } from "../grader/stats.ts";
+import { median } from "../grader/core/stats.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
 import { benchGradcheck } from "./gradcheck.ts";
 import { benchSandbox } from "./sandbox.ts";

@@ -8,14 +8,14 @@
  */
 import { rmSync } from "node:fs";
 import { np } from "../assignments/lib/np.ts";
-import { buildSubmission } from "../grader/build.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { median } from "../grader/core/stats.ts";
+import { encode, LIMITS } from "../grader/core/values.ts";
+import { buildSubmission } from "../grader/pipeline/build.ts";
 import { decodeBody, encodeBody, Refused } from "../grader/sandbox/codec.ts";
 import { acceptBody, MAX_FRAME_BYTES, MESSAGE_LIMITS } from "../grader/sandbox/inbound.ts";
 import { type Isolation, isolation } from "../grader/sandbox/isolation.ts";
 import { Sandbox } from "../grader/sandbox/sandbox.ts";
-import { encode, LIMITS } from "../grader/sandbox/wire.ts";
-import { median } from "../grader/stats.ts";
 
 export async function benchSandbox(starts = 10, calls = 200): Promise<void> {
   const build = await buildSubmission(

@@ -7,21 +7,21 @@ import { availableParallelism } from "node:os";
 import { relative, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { adapters, type FormatName, isFormat } from "./adapters/index.ts";
-import { plain } from "./adapters/sanitize.ts";
-import { assignmentIds, loadAssignment } from "./assignments.ts";
 import { runBatch } from "./commands/batch.ts";
+import { ExitError } from "./commands/errors.ts";
 import { runExportGradescope } from "./commands/export-gradescope.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
 import { runGrade } from "./commands/grade.ts";
 import { runRelease } from "./commands/release.ts";
 import { runStubs } from "./commands/stubs.ts";
 import { runTrain } from "./commands/train.ts";
-import { ExitError } from "./errors.ts";
-import { computeExpected, expectedToJson } from "./expected.ts";
-import { PACKAGE_ROOT } from "./paths.ts";
-import { reportProblems } from "./report/json.ts";
-import { exitCleanlyOnSignals } from "./tempdirs.ts";
+import { PACKAGE_ROOT } from "./core/paths.ts";
+import { computeExpected, expectedToJson } from "./pipeline/expected.ts";
+import { assignmentIds, loadAssignment } from "./pipeline/load.ts";
+import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
+import { adapters, type FormatName, isFormat } from "./render/index.ts";
+import { reportProblems } from "./render/json.ts";
+import { plain } from "./render/sanitize.ts";
 
 const EXIT_CODES = `Exit codes:
   0  done (grade: a report was written, whatever the score)

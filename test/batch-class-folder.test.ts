@@ -10,10 +10,10 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { type BatchOptions, classEntries, reportName, runBatch } from "../grader/commands/batch.ts";
-import { ExitError } from "../grader/errors.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
-import { reportProblems } from "../grader/report/json.ts";
-import type { Report } from "../grader/report/types.ts";
+import { ExitError } from "../grader/commands/errors.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import type { Report } from "../grader/core/report.ts";
+import { reportProblems } from "../grader/render/json.ts";
 import { planarManifest, tempDir, thrown } from "./helpers.ts";
 
 const REFERENCE = readFileSync(join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"), "utf8");

@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gradebookCsv } from "../grader/batch/gradebook.ts";
-import { progressBar, progressText } from "../grader/batch/progress.ts";
 import { runBatch } from "../grader/commands/batch.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
-import { reportProblems } from "../grader/report/json.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { gradebookCsv } from "../grader/render/gradebook.ts";
+import { reportProblems } from "../grader/render/json.ts";
+import { progressBar, progressText } from "../grader/render/progress.ts";
 import { planarManifest, tempDir } from "./helpers.ts";
 
 describe("gradebookCsv", () => {

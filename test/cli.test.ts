@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../grader/cli.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { captureTerminal } from "./helpers.ts";
 
 const { stdout, stderr } = captureTerminal();

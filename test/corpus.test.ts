@@ -11,12 +11,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AssignmentParts, loadAssignment } from "../grader/assignments.ts";
-import type { CaseData } from "../grader/expected.ts";
-import { grade } from "../grader/grade.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
-import { reportProblems, reportToJson } from "../grader/report/json.ts";
-import type { Report, TestReport } from "../grader/report/types.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import type { Report, TestReport } from "../grader/core/report.ts";
+import type { CaseData } from "../grader/pipeline/expected.ts";
+import { grade } from "../grader/pipeline/grade.ts";
+import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
+import { reportProblems, reportToJson } from "../grader/render/json.ts";
 import { brokenFromReference } from "./corpus/broken.ts";
 import {
   applyBug,

@@ -12,8 +12,8 @@ import { Ajv } from "ajv";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { runExportGradescope } from "../grader/commands/export-gradescope.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
-import type { Report } from "../grader/report/types.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import type { Report } from "../grader/core/report.ts";
 import { gradescopeSchema } from "./adapters/schemas.ts";
 import { planarManifest, tempDir } from "./helpers.ts";
 

@@ -8,10 +8,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type AssignmentParts, loadAssignment } from "../grader/assignments.ts";
-import { grade } from "../grader/grade.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
-import { reportProblems, reportToJson } from "../grader/report/json.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { grade } from "../grader/pipeline/grade.ts";
+import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
+import { reportProblems, reportToJson } from "../grader/render/json.ts";
 import { submissionSource } from "./fuzz/grammar.ts";
 import { tempDir } from "./helpers.ts";
 

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, onTestFinished, vi } from "vitest";
 import { NDArray } from "../assignments/lib/np.ts";
-import { type AssignmentParts, loadAssignment } from "../grader/assignments.ts";
-import { type GradeOptions, grade } from "../grader/grade.ts";
-import type { Report } from "../grader/report/types.ts";
+import type { Report } from "../grader/core/report.ts";
+import { type GradeOptions, grade } from "../grader/pipeline/grade.ts";
+import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
 
 /**
  * Type, then shape, then every entry within `tolerance`, with the worst entry and its index in the

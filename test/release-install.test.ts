@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runRelease } from "../grader/commands/release.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { tempDir } from "./helpers.ts";
 
 function npm(args: string[], cwd: string) {

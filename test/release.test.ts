@@ -9,11 +9,11 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ExitError } from "../grader/commands/errors.ts";
 import { PACKAGE_FILES } from "../grader/commands/export-gradescope.ts";
 import { runRelease, solutionLeaks } from "../grader/commands/release.ts";
-import { ExitError } from "../grader/errors.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
-import { reportProblems } from "../grader/report/json.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { reportProblems } from "../grader/render/json.ts";
 import { tempDir, thrown } from "./helpers.ts";
 
 const manifest = JSON.parse(

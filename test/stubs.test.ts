@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { NotImplementedError, np } from "../assignments/lib/np.ts";
 import * as stub from "../assignments/planar-classifier/model.ts";
 import { runStubs } from "../grader/commands/stubs.ts";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
-import { generateStub, StubError } from "../grader/stubs.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { generateStub, StubError } from "../grader/pipeline/stubs.ts";
 import * as ref from "../reference/planar-classifier/model.ts";
 import { tempDir } from "./helpers.ts";
 

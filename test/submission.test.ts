@@ -11,7 +11,7 @@ import {
   SUBMISSION_LIMITS,
   submissionAt,
   submissionDigest,
-} from "../grader/submission.ts";
+} from "../grader/pipeline/submission.ts";
 import { tempDir } from "./helpers.ts";
 
 function read(path: string, isFolder = true, alone = false) {

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../grader/paths.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { tempDir } from "./helpers.ts";
 
 const CLI = join(PACKAGE_ROOT, "grader/cli.ts");

@@ -5,9 +5,10 @@
  * inputs and the expected values, and the mistake variants, is the instructor's
  * (reference/planar-classifier/cases.ts); without it, the visible tests grade from expected.json.
  */
-import type { LearnerCases, SessionOutcome } from "../../grader/assignment.ts";
-import { judgeGradient, type TensorResult } from "../../grader/gradcheck/check.ts";
-import { describeTensor, distinct, gradientHint } from "../../grader/gradcheck/wording.ts";
+
+import { judgeGradient, type TensorResult } from "../../grader/checks/gradient/check.ts";
+import { describeTensor, distinct, gradientHint } from "../../grader/checks/gradient/wording.ts";
+import type { LearnerCases, SessionOutcome } from "../../grader/core/assignment.ts";
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";

@@ -5,9 +5,9 @@
  * of kind "property" in assignment.json, named by its id here.
  */
 import fc from "fast-check";
-import type { Functions } from "../../grader/assignment.ts";
+import { describeTensor, distinct } from "../../grader/checks/gradient/wording.ts";
 import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
-import { describeTensor, distinct } from "../../grader/gradcheck/wording.ts";
+import type { Functions } from "../../grader/core/assignment.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { consistency, learnerGradients, PARAMETER_NAMES } from "./tensors.ts";

@@ -3,7 +3,7 @@
  * a cost as a function of them: shared by the gradient checks in cases.ts and the
  * gradient property in properties.ts.
  */
-import type { Functions, Learner } from "../../grader/assignment.ts";
+
 import {
   checkGradients,
   type NumericEntry,
@@ -11,7 +11,8 @@ import {
   type Params,
   type Tensor,
   type TensorResult,
-} from "../../grader/gradcheck/check.ts";
+} from "../../grader/checks/gradient/check.ts";
+import type { Functions, Learner } from "../../grader/core/assignment.ts";
 import { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 

@@ -4,8 +4,8 @@
  * matches only the same non-finite value (NaN never equals Infinity), and a non-finite value where
  * a finite one was expected is named as such. Pure: wire data in, a structured mismatch out.
  */
-import type { Tolerance } from "../manifest.ts";
-import { isWireArray, type Wire } from "../sandbox/wire.ts";
+import type { Tolerance } from "../core/manifest.ts";
+import { isWireArray, type Wire } from "../core/values.ts";
 
 export type Mismatch =
   | { problem: "type"; path: string; expected: string; actual: string }

@@ -5,7 +5,7 @@
  * (1 − A1 for tanh', sigmoid in the hidden layer...) come from the assignment's cases instead.
  * Pure: wire values in, a sentence or undefined out.
  */
-import { isWireArray, type Wire, type WireArray } from "../sandbox/wire.ts";
+import { isWireArray, type Wire, type WireArray } from "../core/values.ts";
 import type { Mismatch } from "./compare.ts";
 
 export interface HintContext {

@@ -7,11 +7,11 @@
  * that runs the reference on it) sees it. This is the one place that rule lives; the session
  * checks and properties (session.ts) apply it to every call they make.
  */
-import type { AssignmentCases, CaseParams, Reference } from "../assignment.ts";
-import type { Tolerance } from "../manifest.ts";
-import type { Details, TestStatus } from "../report/types.ts";
+import type { AssignmentCases, CaseParams, Reference } from "../core/assignment.ts";
+import type { Tolerance } from "../core/manifest.ts";
+import type { Details, TestStatus } from "../core/report.ts";
+import { decode, encode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
 import type { CallOutcome } from "../sandbox/sandbox.ts";
-import { decode, encode, entriesOf, isWireArray, type Wire } from "../sandbox/wire.ts";
 import { at, compare, identical } from "./compare.ts";
 import { patternHint } from "./hints.ts";
 

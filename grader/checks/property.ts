@@ -6,7 +6,7 @@
  * limit is reported as such, never as passed.
  */
 import fc from "fast-check";
-import { type Learner, LearnerCallFailed } from "../assignment.ts";
+import { type Learner, LearnerCallFailed } from "../core/assignment.ts";
 import type { CallOutcome } from "../sandbox/sandbox.ts";
 
 /** Thrown by a property's check when the law does not hold: the reason is learner feedback. */

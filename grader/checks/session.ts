@@ -6,17 +6,17 @@
  * check's code sees the value.
  */
 
-import type { CaseParams } from "../assignment.ts";
+import type { CaseParams } from "../core/assignment.ts";
 import {
   type Functions,
   type Learner,
   LearnerCallFailed,
   type SessionCheck,
   type SessionOutcome,
-} from "../assignment.ts";
-import type { CaseData } from "../expected.ts";
+} from "../core/assignment.ts";
+import { decode, encode, type Wire } from "../core/values.ts";
+import type { CaseData } from "../pipeline/expected.ts";
 import type { CallOutcome, Sandbox } from "../sandbox/sandbox.ts";
-import { decode, encode, type Wire } from "../sandbox/wire.ts";
 import { type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {

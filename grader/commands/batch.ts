@@ -18,16 +18,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { inline } from "../adapters/sanitize.ts";
-import { type AssignmentParts, assignmentIds, loadAssignment } from "../assignments.ts";
-import { classSummary } from "../batch/class-summary.ts";
-import { type GradebookRow, gradebookCsv } from "../batch/gradebook.ts";
-import { progressBar, progressText } from "../batch/progress.ts";
-import { ExitError } from "../errors.ts";
-import type { CaseData } from "../expected.ts";
-import { grade } from "../grade.ts";
-import { reportToJson } from "../report/json.ts";
-import type { Report } from "../report/types.ts";
+import type { Report } from "../core/report.ts";
+import type { CaseData } from "../pipeline/expected.ts";
+import { grade } from "../pipeline/grade.ts";
+import { type AssignmentParts, assignmentIds, loadAssignment } from "../pipeline/load.ts";
 import {
   isFolder,
   readSubmission,
@@ -35,7 +29,13 @@ import {
   type SubmissionSource,
   submissionAt,
   submissionDigest,
-} from "../submission.ts";
+} from "../pipeline/submission.ts";
+import { classSummary } from "../render/class-summary.ts";
+import { type GradebookRow, gradebookCsv } from "../render/gradebook.ts";
+import { reportToJson } from "../render/json.ts";
+import { progressBar, progressText } from "../render/progress.ts";
+import { inline } from "../render/sanitize.ts";
+import { ExitError } from "./errors.ts";
 import { assertSandboxUsable } from "./grade.ts";
 
 export interface BatchOptions {

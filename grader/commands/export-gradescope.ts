@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { strToU8, type Zippable, zipSync } from "fflate";
-import { ExitError } from "../errors.ts";
+import { ExitError } from "./errors.ts";
 
 export interface ExportOptions {
   root: string;

@@ -4,21 +4,21 @@
 import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { adapters, type FormatName } from "../adapters/index.ts";
+import { ManifestError } from "../core/manifest.ts";
+import type { Report } from "../core/report.ts";
+import { type GradeOptions, grade } from "../pipeline/grade.ts";
 import {
   type AssignmentParts,
   assignmentIds,
   assignmentOfPath,
   loadAssignment,
-} from "../assignments.ts";
-import { ExitError } from "../errors.ts";
-import { type GradeOptions, grade } from "../grade.ts";
-import { ManifestError } from "../manifest.ts";
-import { reportToJson } from "../report/json.ts";
-import { summary } from "../report/summary.ts";
-import type { Report } from "../report/types.ts";
+} from "../pipeline/load.ts";
+import { isFolder, type SubmissionSource, submissionAt } from "../pipeline/submission.ts";
+import { adapters, type FormatName } from "../render/index.ts";
+import { reportToJson } from "../render/json.ts";
+import { summary } from "../render/summary.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
-import { isFolder, type SubmissionSource, submissionAt } from "../submission.ts";
+import { ExitError } from "./errors.ts";
 import { slowTestNotice } from "./slow-tests.ts";
 
 export interface GradeCommandOptions {

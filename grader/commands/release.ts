@@ -14,8 +14,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, relative } from "node:path";
-import { ExitError } from "../errors.ts";
-import { BEGIN_MARKER, END_MARKER, generateStub } from "../stubs.ts";
+import { BEGIN_MARKER, END_MARKER, generateStub } from "../pipeline/stubs.ts";
+import { ExitError } from "./errors.ts";
 import { referenceModels } from "./stubs.ts";
 
 export interface ReleaseOptions {

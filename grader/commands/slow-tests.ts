@@ -2,7 +2,7 @@
  * On a terminal, a wait is never silent: a test still running after a while is named, once, so a
  * learner whose code hangs sees which test is waiting (and that it has a limit) instead of nothing.
  */
-import type { GradeOptions } from "../grade.ts";
+import type { GradeOptions } from "../pipeline/grade.ts";
 
 type ProgressEvent = Parameters<NonNullable<GradeOptions["progress"]>>[0];
 

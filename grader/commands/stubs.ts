@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ExitError } from "../errors.ts";
-import { generateStub, StubError } from "../stubs.ts";
+import { generateStub, StubError } from "../pipeline/stubs.ts";
+import { ExitError } from "./errors.ts";
 
 export interface StubsOptions {
   /** Folder holding `reference/` and `assignments/`. */

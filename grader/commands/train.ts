@@ -8,7 +8,7 @@ import { NotImplementedError, np } from "../../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../../assignments/planar-classifier/dataset.ts";
 // The learner's stub declares the same types as the reference, and ships with the release.
 import type * as Model from "../../assignments/planar-classifier/model.ts";
-import { ExitError } from "../errors.ts";
+import { ExitError } from "./errors.ts";
 
 export interface TrainOptions {
   /** Absolute path of the model.ts to train. */

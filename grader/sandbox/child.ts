@@ -8,6 +8,16 @@
 
 import { writeSync } from "node:fs";
 import { types } from "node:util";
+import {
+  type Budget,
+  cutText,
+  decode,
+  encode,
+  freshBudget,
+  LIMITS,
+  TEXT_LIMITS,
+  type Wire,
+} from "../core/values.ts";
 import { decodeBody, encodeBody, Refused, UNLIMITED } from "./codec.ts";
 import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
 import { MAX_FRAME_BYTES, MESSAGE_LIMITS } from "./inbound.ts";
@@ -18,16 +28,6 @@ import type {
   ChildMessage,
   ThrownError,
 } from "./protocol.ts";
-import {
-  type Budget,
-  cutText,
-  decode,
-  encode,
-  freshBudget,
-  LIMITS,
-  TEXT_LIMITS,
-  type Wire,
-} from "./wire.ts";
 
 /** Learner output kept per call; more is cut with a visible mark. */
 const OUTPUT_LIMIT = 4096;

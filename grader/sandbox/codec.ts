@@ -25,8 +25,8 @@
  * small constant per byte of the message, and it stops at the first violation. It throws nothing
  * but a `Refused`.
  */
-import type { Wire } from "./wire.ts";
-import { FORBIDDEN_KEYS, isWireArray, MARKER_KEYS } from "./wire.ts";
+import type { Wire } from "../core/values.ts";
+import { FORBIDDEN_KEYS, isWireArray, MARKER_KEYS } from "../core/values.ts";
 
 const TAG = {
   null: 0,

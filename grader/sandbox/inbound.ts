@@ -6,9 +6,10 @@
  * shape, that every value in it is wire data as `wire.ts` encodes it, and cuts every string that
  * may reach a report. A message that fails is a problem to report, never a value to trust.
  */
+
+import { cutText, FORBIDDEN_KEYS, LIMITS, TEXT_LIMITS, type Wire } from "../core/values.ts";
 import { type DecodeLimits, decodeBody, Refused } from "./codec.ts";
 import type { BatchItem, ChildMessage, RandomArgument, ThrownError } from "./protocol.ts";
-import { cutText, FORBIDDEN_KEYS, LIMITS, TEXT_LIMITS, type Wire } from "./wire.ts";
 
 /**
  * The decoder's limits for one message: the wire values' own, with room for the message around

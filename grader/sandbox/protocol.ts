@@ -1,5 +1,5 @@
 /** Messages between the grader (parent) and the sandboxed child. */
-import type { Wire } from "./wire.ts";
+import type { Wire } from "../core/values.ts";
 
 export interface CallRequest {
   id: number;

@@ -16,6 +16,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
+import type { Wire } from "../core/values.ts";
 import { afterIdle } from "./clock.ts";
 import { encodeBody } from "./codec.ts";
 import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
@@ -34,7 +35,6 @@ import type {
   OracleRequest,
   ThrownError,
 } from "./protocol.ts";
-import type { Wire } from "./wire.ts";
 
 export interface SandboxOptions {
   /** The bundle folder: the only place the child may read. */

@@ -1,9 +1,9 @@
 /**
- * Runs in the child, in the bundle that judges each function alone (`grader/substitute.ts`): the
+ * Runs in the child, in the bundle that judges each function alone (`grader/pipeline/substitute.ts`): the
  * stand-ins the learner's files import in place of their own other functions of the assignment.
  *
  * During a test, a stand-in asks the grader, which answers with the reference's function
- * (`grader/oracle.ts`): so nnModel is judged on its own loop, rate and seed, whatever the
+ * (`grader/pipeline/oracle.ts`): so nnModel is judged on its own loop, rate and seed, whatever the
  * learner's forwardPropagation does. The question goes out on the results pipe like any message;
  * the answer is read synchronously from a pipe of its own (fd 4), as the learner's code is
  * synchronous. The reference itself never enters the child. Outside a test (the module's own
@@ -11,11 +11,11 @@
  */
 import { readSync } from "node:fs";
 import { RandomState } from "../../assignments/lib/np.ts";
+import { decode, encode, freshBudget, type Wire } from "../core/values.ts";
 import { callInFlight, type OwnFunctions, sendBody } from "./child.ts";
 import { decodeBody, encodeBody, UNLIMITED } from "./codec.ts";
 import { MAX_FRAME_BYTES } from "./inbound.ts";
 import type { OracleReply, OracleRequest, RandomArgument } from "./protocol.ts";
-import { decode, encode, freshBudget, type Wire } from "./wire.ts";
 
 /** The pipe the grader answers on. */
 const ANSWERS_FD = 4;

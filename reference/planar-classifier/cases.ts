@@ -20,15 +20,19 @@ import {
   tensorOf,
   tensorsOf,
 } from "../../assignments/planar-classifier/tensors.ts";
+import {
+  type Evaluation,
+  fromFunction,
+  numericGradient,
+} from "../../grader/checks/gradient/check.ts";
 import type {
   CaseContext,
   CheckFailure,
   Reference,
   ReferenceCases,
-} from "../../grader/assignment.ts";
-import { param } from "../../grader/assignment.ts";
-import { type Evaluation, fromFunction, numericGradient } from "../../grader/gradcheck/check.ts";
-import { encode, type Wire } from "../../grader/sandbox/wire.ts";
+} from "../../grader/core/assignment.ts";
+import { param } from "../../grader/core/assignment.ts";
+import { encode, type Wire } from "../../grader/core/values.ts";
 
 type Planar = typeof Model;
 const planar = (reference: Reference) => reference as unknown as Planar;

@@ -1,5 +1,5 @@
 /**
- * The one sanitizer (grader/adapters/sanitize.ts), string by string: each hostile string through
+ * The one sanitizer (grader/render/sanitize.ts), string by string: each hostile string through
  * plain, inline, xml and markdown, what comes out, and that the text around each sequence
  * survives; Markdown checked by rendering it with real renderers; then properties over random
  * hostile text.
@@ -15,7 +15,7 @@ import {
   markdownCode,
   plain,
   xml,
-} from "../../grader/adapters/sanitize.ts";
+} from "../../grader/render/sanitize.ts";
 import {
   LEARNER_MARKUP,
   parseXml,

@@ -11,8 +11,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import type { TestStatus } from "../../grader/report/types.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import type { TestStatus } from "../../grader/core/report.ts";
 
 export const REFERENCE_PATH = join(PACKAGE_ROOT, "reference/planar-classifier/model.ts");
 

@@ -2,7 +2,7 @@
  * What every file of the hostile corpus shares: the case and verdict types, and the helpers that
  * build an attack from the reference (or a buggy submission) by inserting code into it.
  */
-import type { TestStatus } from "../../grader/report/types.ts";
+import type { TestStatus } from "../../grader/core/report.ts";
 import type { FunctionName, Loser } from "./bugs.ts";
 
 /** What an attack may know: the grader's paths, and a port on 127.0.0.1 the test listens on. */

@@ -3,7 +3,7 @@
  * text (what predict prints, what it throws) that would take over the instructor's terminal,
  * break the JUnit XML, or render as a link or an image of full marks in the Markdown report and the
  * class summary. The JSON report keeps it as it was; every other output goes through
- * grader/adapters/sanitize.ts (test/adapters/formats.test.ts renders these submissions' reports).
+ * grader/render/sanitize.ts (test/adapters/formats.test.ts renders these submissions' reports).
  */
 import { type HostileCase, inPredict, predictOnly, unharmed } from "./hostile-kit.ts";
 

@@ -5,8 +5,8 @@ import {
   fromFunction,
   type Params,
   type Tensor,
-} from "../../grader/gradcheck/check.ts";
-import { describeTensor } from "../../grader/gradcheck/wording.ts";
+} from "../../grader/checks/gradient/check.ts";
+import { describeTensor } from "../../grader/checks/gradient/wording.ts";
 
 const t = (rows: number[][]): Tensor => ({
   shape: [rows.length, rows[0]?.length ?? 0],

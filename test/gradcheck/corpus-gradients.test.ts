@@ -7,15 +7,15 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NDArray, np } from "../../assignments/lib/np.ts";
 import { gradientOutcome } from "../../assignments/planar-classifier/cases.ts";
-import type { Reference } from "../../grader/assignment.ts";
 import {
   checkGradients,
   fromFunction,
   type Params,
   type Tensor,
-} from "../../grader/gradcheck/check.ts";
-import { describeTensor } from "../../grader/gradcheck/wording.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
+} from "../../grader/checks/gradient/check.ts";
+import { describeTensor } from "../../grader/checks/gradient/wording.ts";
+import type { Reference } from "../../grader/core/assignment.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { gradientCheckPoint } from "../../reference/planar-classifier/cases.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
 import { applyBug, type Bug, bugs, referenceSource } from "../corpus/bugs.ts";

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NDArray, np } from "../../assignments/lib/np.ts";
-import type { Reference } from "../../grader/assignment.ts";
 import {
   checkGradients,
   fromFunction,
   type Params,
   type Tensor,
-} from "../../grader/gradcheck/check.ts";
+} from "../../grader/checks/gradient/check.ts";
+import type { Reference } from "../../grader/core/assignment.ts";
 import { gradientCheckPoint } from "../../reference/planar-classifier/cases.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
 

@@ -4,9 +4,9 @@
  * saying what was left out, so that an honest result is never taken for an attack on the channel.
  */
 import { describe, expect, it } from "vitest";
+import { LIMITS } from "../../grader/core/values.ts";
 import { bodyOf } from "../../grader/sandbox/child.ts";
 import { acceptBody } from "../../grader/sandbox/inbound.ts";
-import { LIMITS } from "../../grader/sandbox/wire.ts";
 
 describe("the child's message bodies", () => {
   it("leave out a returned value the grader would refuse, keeping the rest", () => {

@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { LIMITS, type Wire } from "../../grader/core/values.ts";
 import { type DecodeLimits, decodeBody, encodeBody, Refused } from "../../grader/sandbox/codec.ts";
 import { MAX_FRAME_BYTES, MESSAGE_LIMITS } from "../../grader/sandbox/inbound.ts";
-import { LIMITS, type Wire } from "../../grader/sandbox/wire.ts";
 
 const LOOSE: DecodeLimits = {
   depth: 64,

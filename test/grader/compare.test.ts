@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { at, compare, identical } from "../../grader/checks/compare.ts";
-import { encode, type Wire } from "../../grader/sandbox/wire.ts";
+import { encode, type Wire } from "../../grader/core/values.ts";
 
 const tol = { rtol: 1e-6, atol: 1e-9 };
 const w = (rows: number[][]) => encode(np.array(rows));

@@ -2,8 +2,8 @@ import { chmodSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import { reportProblems } from "../../grader/report/json.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { reportProblems } from "../../grader/render/json.ts";
 import { isolation } from "../../grader/sandbox/isolation.ts";
 import { captureTerminal, planarManifest, tempDir } from "../helpers.ts";
 

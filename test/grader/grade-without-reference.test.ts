@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAssignment } from "../../grader/assignments.ts";
-import { computeExpected, expectedToJson } from "../../grader/expected.ts";
-import { grade } from "../../grader/grade.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import { reportProblems, reportToJson } from "../../grader/report/json.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { computeExpected, expectedToJson } from "../../grader/pipeline/expected.ts";
+import { grade } from "../../grader/pipeline/grade.ts";
+import { loadAssignment } from "../../grader/pipeline/load.ts";
+import { reportProblems, reportToJson } from "../../grader/render/json.ts";
 import { planarManifest } from "../helpers.ts";
 
 describe("grading where there is no reference solution", () => {

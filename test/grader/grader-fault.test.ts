@@ -3,10 +3,10 @@
  * on, the report validates, and the test says the fault is gradecheck's, not the learner's.
  */
 import { describe, expect, it } from "vitest";
-import { loadAssignment } from "../../grader/assignments.ts";
-import { grade } from "../../grader/grade.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import { reportProblems, reportToJson } from "../../grader/report/json.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { grade } from "../../grader/pipeline/grade.ts";
+import { loadAssignment } from "../../grader/pipeline/load.ts";
+import { reportProblems, reportToJson } from "../../grader/render/json.ts";
 import { REFERENCE_PATH } from "../corpus/bugs.ts";
 
 describe("a check that throws", () => {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { slowTestNotice } from "../../grader/commands/slow-tests.ts";
-import type { TestSpec } from "../../grader/manifest.ts";
+import type { TestSpec } from "../../grader/core/manifest.ts";
 import { referenceSource } from "../corpus/bugs.ts";
 import { atStartOf } from "../corpus/hostile-kit.ts";
 import { gradeSource } from "../helpers.ts";

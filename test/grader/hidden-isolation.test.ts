@@ -5,7 +5,7 @@
  * their output.
  */
 import { describe, expect, it } from "vitest";
-import { adapters } from "../../grader/adapters/index.ts";
+import { adapters } from "../../grader/render/index.ts";
 import { FUNCTIONS, referenceSource } from "../corpus/bugs.ts";
 import { atStartOf, atTop } from "../corpus/hostile-kit.ts";
 import { gradeSource } from "../helpers.ts";

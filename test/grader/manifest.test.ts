@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ManifestError, parseManifest } from "../../grader/manifest.ts";
+import { ManifestError, parseManifest } from "../../grader/core/manifest.ts";
 import { END_TO_END, FUNCTIONS } from "../corpus/bugs.ts";
 
 const manifest = JSON.parse(

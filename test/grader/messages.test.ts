@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { chainRuleHint } from "../../assignments/planar-classifier/cases.ts";
-import { loadAssignment } from "../../grader/assignments.ts";
-import type { TensorResult } from "../../grader/gradcheck/check.ts";
-import { describeTensor, distinct } from "../../grader/gradcheck/wording.ts";
-import { explainCheckPairs } from "../../grader/grade.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import type { TestReport } from "../../grader/report/types.ts";
+import type { TensorResult } from "../../grader/checks/gradient/check.ts";
+import { describeTensor, distinct } from "../../grader/checks/gradient/wording.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import type { TestReport } from "../../grader/core/report.ts";
+import { explainCheckPairs } from "../../grader/pipeline/grade.ts";
+import { loadAssignment } from "../../grader/pipeline/load.ts";
 import { referenceSource } from "../corpus/bugs.ts";
 import { gradeSource, planarManifest } from "../helpers.ts";
 

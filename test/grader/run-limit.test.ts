@@ -6,10 +6,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAssignment } from "../../grader/assignments.ts";
-import { grade } from "../../grader/grade.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
-import { reportProblems, reportToJson } from "../../grader/report/json.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { grade } from "../../grader/pipeline/grade.ts";
+import { loadAssignment } from "../../grader/pipeline/load.ts";
+import { reportProblems, reportToJson } from "../../grader/render/json.ts";
 import { FUNCTIONS, referenceSource } from "../corpus/bugs.ts";
 import { atStartOf } from "../corpus/hostile-kit.ts";
 import { tempDir } from "../helpers.ts";

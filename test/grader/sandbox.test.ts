@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSubmission } from "../../grader/build.ts";
-import { PACKAGE_ROOT } from "../../grader/paths.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { buildSubmission } from "../../grader/pipeline/build.ts";
 import { isolation } from "../../grader/sandbox/isolation.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
 

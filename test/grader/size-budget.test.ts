@@ -5,17 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
+import { judge, RETURN_BUDGET } from "../../grader/checks/judge.ts";
+import { makeLearner, runSession } from "../../grader/checks/session.ts";
 import {
   type AssignmentCases,
   LearnerCallFailed,
   type Reference,
   type SessionCheck,
-} from "../../grader/assignment.ts";
-import { judge, RETURN_BUDGET } from "../../grader/checks/judge.ts";
-import { makeLearner, runSession } from "../../grader/checks/session.ts";
-import { wordMessage } from "../../grader/report/messages.ts";
+} from "../../grader/core/assignment.ts";
+import { encode, type Wire } from "../../grader/core/values.ts";
+import { wordMessage } from "../../grader/render/messages.ts";
 import type { CallOutcome, Sandbox } from "../../grader/sandbox/sandbox.ts";
-import { encode, type Wire } from "../../grader/sandbox/wire.ts";
 import { referenceCases } from "../../reference/planar-classifier/cases.ts";
 
 const numbers = (n: number): Wire => ({ $array: [1, n], data: new Float64Array(n) });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
-import { encode, entriesOf, LIMITS } from "../../grader/sandbox/wire.ts";
+import { encode, entriesOf, LIMITS } from "../../grader/core/values.ts";
 
 const unsupported = (value: unknown) => (encode(value) as { $unsupported?: string }).$unsupported;
 

@@ -3,8 +3,8 @@
  * through the wire encoding (so nothing is shared), and a throw becomes a LearnerCallFailed. For
  * running properties fast and many times in tests; grading always uses the sandbox.
  */
-import { type Learner, LearnerCallFailed } from "../../grader/assignment.ts";
-import { decode, encode } from "../../grader/sandbox/wire.ts";
+import { type Learner, LearnerCallFailed } from "../../grader/core/assignment.ts";
+import { decode, encode } from "../../grader/core/values.ts";
 
 export function inProcessLearner(
   module: Record<string, unknown>,

@@ -5,11 +5,11 @@
  * (their size, what the reference may allocate for them, the time left to the call) and anything
  * the reference throws is an answer, never a fault of the grader's.
  */
-import { RandomState } from "../assignments/lib/np.ts";
-import { withAllocationLimit } from "../assignments/lib/storage.ts";
-import type { AssignmentCases, Functions, Reference } from "./assignment.ts";
-import type { OracleReply, OracleRequest, RandomArgument } from "./sandbox/protocol.ts";
-import { cutText, decode, encode, entriesOf } from "./sandbox/wire.ts";
+import { RandomState } from "../../assignments/lib/np.ts";
+import { withAllocationLimit } from "../../assignments/lib/storage.ts";
+import type { AssignmentCases, Functions, Reference } from "../core/assignment.ts";
+import { cutText, decode, encode, entriesOf } from "../core/values.ts";
+import type { OracleReply, OracleRequest, RandomArgument } from "../sandbox/protocol.ts";
 
 /** Values in one call's inputs: far above the assignment's own (X is 2 × 400). */
 export const ORACLE_INPUT_ENTRIES = 1 << 16;

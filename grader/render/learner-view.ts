@@ -5,7 +5,7 @@
  * message (which quotes the learner's values and errors) of a hidden test ever reaches a learner.
  * Shared by the learner-facing adapters.
  */
-import type { Report, TestReport } from "../report/types.ts";
+import type { Report, TestReport } from "../core/report.ts";
 
 export interface LearnerView {
   visible: TestReport[];

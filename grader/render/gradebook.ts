@@ -4,7 +4,7 @@
  * sequence or control character, so a learner's folder name can neither add a row nor reach the
  * terminal of whoever prints the file), then RFC 4180 quoting and a guard against formulas.
  */
-import { inline } from "../adapters/sanitize.ts";
+import { inline } from "./sanitize.ts";
 
 export interface GradebookRow {
   learner: string;

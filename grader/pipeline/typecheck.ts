@@ -9,8 +9,8 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { constants, setPriority } from "node:os";
 import { join, resolve } from "node:path";
+import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { StagedSubmission } from "./build.ts";
-import { PACKAGE_ROOT } from "./paths.ts";
 import { temporaryFolder } from "./tempdirs.ts";
 
 export type TypeCheck =

@@ -4,7 +4,7 @@
  * code points XML 1.0 cannot hold (U+FFFE, lone surrogates, controls), so the file stays
  * well-formed. Instructor-facing: hidden tests keep their messages and output.
  */
-import type { Report, TestReport } from "../report/types.ts";
+import type { Report, TestReport } from "../core/report.ts";
 import { xml } from "./sanitize.ts";
 
 function testcase(t: TestReport): string {

@@ -4,9 +4,10 @@
  * text (failure messages) goes through `markdown()`: none of it renders as a link, image or HTML,
  * and the same text is safe on the terminal.
  */
-import { markdownCode, markdown as md, plain } from "../adapters/sanitize.ts";
-import type { Report } from "../report/types.ts";
-import { median } from "../stats.ts";
+
+import type { Report } from "../core/report.ts";
+import { median } from "../core/stats.ts";
+import { markdownCode, markdown as md, plain } from "./sanitize.ts";
 
 const round = (x: number) => Math.round(x * 100) / 100;
 

@@ -4,11 +4,11 @@
  * outputs identify a bug, and any named checks of integration tests. The grader knows nothing
  * else about the assignment.
  */
-import type { RandomState } from "../assignments/lib/np.ts";
-import type { PropertySpec } from "./checks/property.ts";
+import type { RandomState } from "../../assignments/lib/np.ts";
+import type { PropertySpec } from "../checks/property.ts";
+import type { CallOutcome } from "../sandbox/sandbox.ts";
 import type { Manifest } from "./manifest.ts";
-import type { CallOutcome } from "./sandbox/sandbox.ts";
-import type { Wire } from "./sandbox/wire.ts";
+import type { Wire } from "./values.ts";
 
 export type CaseParams = Record<string, number | boolean | string>;
 

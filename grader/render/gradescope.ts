@@ -4,7 +4,7 @@
  * points only: never what the learner's code printed or a message quoting its values. The summary
  * text tells the learner how much of the score is visible now. Learner text is `plain`.
  */
-import type { Report } from "../report/types.ts";
+import type { Report } from "../core/report.ts";
 import { hiddenSentence, learnerView } from "./learner-view.ts";
 import { inline, plain } from "./sanitize.ts";
 

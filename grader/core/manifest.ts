@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import schema from "./schemas/assignment.schema.json" with { type: "json" };
+import schema from "../schemas/assignment.schema.json" with { type: "json" };
 
 export interface Tolerance {
   rtol: number;

@@ -3,7 +3,7 @@
  * message when the submission could not be graded; each test's output capped at 500 characters
  * with Exercism's truncation note; `task_id` numbering the functions. Learner text is `plain`.
  */
-import type { Report } from "../report/types.ts";
+import type { Report } from "../core/report.ts";
 import { hiddenNote, learnerView } from "./learner-view.ts";
 import { cap, inline, plain } from "./sanitize.ts";
 

@@ -4,7 +4,7 @@
  * as a count. Learner text is escaped so that none of it renders as Markdown (no link, image,
  * autolink or HTML): `markdown()` on a line, `markdownBlock()` for a multi-line message.
  */
-import type { Report } from "../report/types.ts";
+import type { Report } from "../core/report.ts";
 import { hiddenNote, learnerView } from "./learner-view.ts";
 import { markdownBlock, markdownCode, markdown as md } from "./sanitize.ts";
 

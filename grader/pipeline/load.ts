@@ -11,9 +11,9 @@ import {
   mergeCases,
   type Reference,
   type ReferenceCases,
-} from "./assignment.ts";
+} from "../core/assignment.ts";
+import { loadManifest, type Manifest } from "../core/manifest.ts";
 import { type Expected, expectedFromJson } from "./expected.ts";
-import { loadManifest, type Manifest } from "./manifest.ts";
 
 export interface AssignmentParts {
   id: string;

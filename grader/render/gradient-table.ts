@@ -4,8 +4,9 @@
  * Pure: report in, text out. Printed on a terminal: every cell is `inline()` (one line, no escape
  * sequence), messages are `plain()`, indented line by line.
  */
-import { inline, plain } from "../adapters/sanitize.ts";
-import type { Report, TestReport } from "../report/types.ts";
+
+import type { Report, TestReport } from "../core/report.ts";
+import { inline, plain } from "./sanitize.ts";
 
 function valuesOf(test: TestReport): Record<string, number | string> {
   const details = test.details;

@@ -22,7 +22,7 @@ import {
   type Plugin,
   transform,
 } from "esbuild";
-import { PACKAGE_ROOT } from "./paths.ts";
+import { PACKAGE_ROOT } from "../core/paths.ts";
 import {
   isInside,
   readSubmission,

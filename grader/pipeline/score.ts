@@ -1,5 +1,5 @@
 /** Scoring: one pure function from test results to totals, overall and per function. */
-import type { FunctionTotal, TestReport } from "./report/types.ts";
+import type { FunctionTotal, TestReport } from "../core/report.ts";
 
 export function totals(tests: TestReport[]): {
   score: number;

@@ -19,7 +19,7 @@
  *   derivative; a tensor that fails is re-checked entry by entry before anything is reported.
  * Pure apart from calling the objective; all randomness comes from the seed.
  */
-import { RandomState } from "../../assignments/lib/np.ts";
+import { RandomState } from "../../../assignments/lib/np.ts";
 
 export interface Tensor {
   shape: readonly [number, number];

@@ -3,7 +3,7 @@
  * `dW2: wrong. Your gradient is 2.00× the numeric one (cosine 1.000): it is exactly twice the
  * expected value. Worst entry W2[0,3]: yours 0.0412, numeric 0.0206.`
  */
-import { type HintContext, ratioHint } from "../checks/hints.ts";
+import { type HintContext, ratioHint } from "../hints.ts";
 import type { TensorResult } from "./check.ts";
 
 function num(x: number): string {

@@ -4,8 +4,8 @@
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import type { Report } from "../core/report.ts";
 import schema from "../schemas/report.schema.json" with { type: "json" };
-import type { Report } from "./types.ts";
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats.default(ajv);

@@ -2,10 +2,11 @@
  * Report formats by name: each adapter is a pure function from the internal report to text.
  * Writing the text anywhere is the caller's business.
  */
-import { reportToJson } from "../report/json.ts";
-import type { Report } from "../report/types.ts";
+
+import type { Report } from "../core/report.ts";
 import { exercism } from "./exercism.ts";
 import { gradescope } from "./gradescope.ts";
+import { reportToJson } from "./json.ts";
 import { junit } from "./junit.ts";
 import { markdown } from "./markdown.ts";
 

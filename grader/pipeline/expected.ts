@@ -3,10 +3,10 @@
  * (`assignments/<id>/expected.json`), so that a copy of the repository without `reference/` can
  * still grade the visible tests. Written by `gradecheck expected`, checked in sync by the tests.
  */
-import { RandomState } from "../assignments/lib/np.ts";
-import type { AssignmentCases, Reference } from "./assignment.ts";
-import { type Manifest, plannedTests, type TestSpec } from "./manifest.ts";
-import { decode, encode, type Wire, wireFromJson, wireToJson } from "./sandbox/wire.ts";
+import { RandomState } from "../../assignments/lib/np.ts";
+import type { AssignmentCases, Reference } from "../core/assignment.ts";
+import { type Manifest, plannedTests, type TestSpec } from "../core/manifest.ts";
+import { decode, encode, type Wire, wireFromJson, wireToJson } from "../core/values.ts";
 
 export interface Expected {
   assignment: { id: string; version: string };

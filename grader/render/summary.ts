@@ -5,8 +5,9 @@
  * through the sanitizer: no escape sequence or control character of theirs reaches the terminal,
  * and a one-line field stays one line.
  */
-import { inline, plain } from "../adapters/sanitize.ts";
-import type { Report } from "./types.ts";
+
+import type { Report } from "../core/report.ts";
+import { inline, plain } from "./sanitize.ts";
 
 const COLOURS = {
   green: "\u001b[32m",

@@ -2,7 +2,7 @@
  * Learner-facing wording of a test's result, derived from its structured details (worded last):
  * headline with the function and the output, then expected vs actual, then the hint.
  */
-import type { Details } from "./types.ts";
+import type { Details } from "../core/report.ts";
 
 function num(x: number): string {
   if (Number.isNaN(x)) return "NaN";

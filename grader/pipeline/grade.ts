@@ -8,13 +8,27 @@ import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { judge, judgeFailedCall, RUN_TIME_UP } from "../checks/judge.ts";
+import { runProperty } from "../checks/property.ts";
+import { makeLearner, runSession } from "../checks/session.ts";
 import {
   type AssignmentCases,
   type Functions,
   isNamedCheck,
   param,
   type Reference,
-} from "./assignment.ts";
+} from "../core/assignment.ts";
+import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
+import { PACKAGE_ROOT } from "../core/paths.ts";
+import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
+import { wordMessage } from "../render/messages.ts";
+import {
+  describeIsolation,
+  type Isolation,
+  isolation,
+  memoryLimitMb,
+} from "../sandbox/isolation.ts";
+import { Sandbox } from "../sandbox/sandbox.ts";
 import {
   type BuildResult,
   buildAlone,
@@ -22,22 +36,8 @@ import {
   removeBuild,
   type StagedSubmission,
 } from "./build.ts";
-import { judge, judgeFailedCall, RUN_TIME_UP } from "./checks/judge.ts";
-import { runProperty } from "./checks/property.ts";
-import { makeLearner, runSession } from "./checks/session.ts";
 import { type CaseData, caseData, type Expected } from "./expected.ts";
-import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "./manifest.ts";
 import { type Oracle, referenceFunctions, referenceOracle, standInNames } from "./oracle.ts";
-import { PACKAGE_ROOT } from "./paths.ts";
-import { wordMessage } from "./report/messages.ts";
-import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "./report/types.ts";
-import {
-  describeIsolation,
-  type Isolation,
-  isolation,
-  memoryLimitMb,
-} from "./sandbox/isolation.ts";
-import { Sandbox } from "./sandbox/sandbox.ts";
 import { totals } from "./score.ts";
 import {
   type ReadSubmission,
