@@ -5,26 +5,11 @@
  * a finite one was expected is named as such. Pure: wire data in, a structured mismatch out.
  */
 import type { Tolerance } from "../core/manifest.ts";
-import { isWireArray, type Wire } from "../core/values.ts";
+import type { Mismatch } from "../core/report.ts";
 
-export type Mismatch =
-  | { problem: "type"; path: string; expected: string; actual: string }
-  | { problem: "missing-key"; path: string; key: string }
-  | { problem: "length"; path: string; expected: number; actual: number }
-  | { problem: "shape"; path: string; expected: [number, number]; actual: [number, number] }
-  | {
-      problem: "value";
-      path: string;
-      /** [row, col] of the worst entry, or [index] in a list, or [] for a number. */
-      index: number[];
-      expected: number;
-      actual: number;
-      error: number;
-      tolerance: Tolerance;
-      /** How many entries are outside the tolerance, of how many. */
-      wrong: number;
-      total: number;
-    };
+export type { Mismatch };
+
+import { isWireArray, type Wire } from "../core/values.ts";
 
 /** Describes a wire value's type for messages: "an array (4,1)", "a number", "an object". */
 export function typeName(value: Wire): string {

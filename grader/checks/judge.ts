@@ -9,9 +9,9 @@
  */
 import type { AssignmentCases, CaseParams, Reference } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
+import type { CallOutcome } from "../core/outcomes.ts";
 import type { Details, TestStatus } from "../core/report.ts";
 import { decode, encode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
-import type { CallOutcome } from "../sandbox/sandbox.ts";
 import { at, compare, identical } from "./compare.ts";
 import { patternHint } from "./hints.ts";
 

@@ -6,30 +6,16 @@
  * limit is reported as such, never as passed.
  */
 import fc from "fast-check";
-import { type Learner, LearnerCallFailed } from "../core/assignment.ts";
-import type { CallOutcome } from "../sandbox/sandbox.ts";
+import {
+  type Learner,
+  LearnerCallFailed,
+  PropertyFailure,
+  type PropertySpec,
+} from "../core/assignment.ts";
 
-/** Thrown by a property's check when the law does not hold: the reason is learner feedback. */
-export class PropertyFailure extends Error {
-  override name = "PropertyFailure";
-  /** "law": the values break the law; "threw": the learner's function threw on this input. */
-  constructor(
-    message: string,
-    readonly kind: "law" | "threw" = "law",
-  ) {
-    super(message);
-  }
-}
+export { PropertyFailure, type PropertySpec };
 
-export interface PropertySpec<T> {
-  /** The law, as a learner reads it: "σ(−z) = 1 − σ(z)". */
-  law: string;
-  arbitrary: fc.Arbitrary<T>;
-  /** Throws PropertyFailure when the law does not hold for `input`; calls the learner as needed. */
-  check(learner: Learner, input: T): Promise<void>;
-  /** The input for a learner: shapes and the (few, small, shrunk) values involved. */
-  describe(input: T): string;
-}
+import type { CallOutcome } from "../core/outcomes.ts";
 
 export type PropertyOutcome =
   | { status: "passed"; seed: number; runs: number }

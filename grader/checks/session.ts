@@ -6,7 +6,7 @@
  * check's code sees the value.
  */
 
-import type { CaseParams } from "../core/assignment.ts";
+import type { CaseData, CaseParams } from "../core/assignment.ts";
 import {
   type Functions,
   type Learner,
@@ -14,9 +14,8 @@ import {
   type SessionCheck,
   type SessionOutcome,
 } from "../core/assignment.ts";
+import type { Caller, CallOutcome } from "../core/outcomes.ts";
 import { decode, encode, type Wire } from "../core/values.ts";
-import type { CaseData } from "../pipeline/expected.ts";
-import type { CallOutcome, Sandbox } from "../sandbox/sandbox.ts";
 import { type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {
@@ -43,7 +42,7 @@ function sized<T extends Wire>(fn: string, values: T[], inputs: Wire[], output: 
 const OUTPUT_LIMIT = 4096;
 
 export function makeLearner(
-  sandbox: Sandbox,
+  sandbox: Caller,
   timeoutMs: number,
   /** The other functions, when they are not the learner's own (see `Learner.others`). */
   others?: Functions,
@@ -88,7 +87,7 @@ export function makeLearner(
 export async function runSession(
   check: SessionCheck,
   fn: string,
-  sandbox: Sandbox,
+  sandbox: Caller,
   prepared: CaseData,
   params: CaseParams,
   timeoutMs: number,

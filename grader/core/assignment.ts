@@ -4,10 +4,11 @@
  * outputs identify a bug, and any named checks of integration tests. The grader knows nothing
  * else about the assignment.
  */
+
+import type fc from "fast-check";
 import type { RandomState } from "../../assignments/lib/np.ts";
-import type { PropertySpec } from "../checks/property.ts";
-import type { CallOutcome } from "../sandbox/sandbox.ts";
 import type { Manifest } from "./manifest.ts";
+import type { CallOutcome } from "./outcomes.ts";
 import type { Wire } from "./values.ts";
 
 export type CaseParams = Record<string, number | boolean | string>;
@@ -196,4 +197,32 @@ export function param(params: CaseParams, name: string, fallback?: number): numb
     throw new Error(`case parameter "${name}" must be a number, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** Thrown by a property's check when the law does not hold: the reason is learner feedback. */
+export class PropertyFailure extends Error {
+  override name = "PropertyFailure";
+  /** "law": the values break the law; "threw": the learner's function threw on this input. */
+  constructor(
+    message: string,
+    readonly kind: "law" | "threw" = "law",
+  ) {
+    super(message);
+  }
+}
+
+export interface PropertySpec<T> {
+  /** The law, as a learner reads it: "σ(−z) = 1 − σ(z)". */
+  law: string;
+  arbitrary: fc.Arbitrary<T>;
+  /** Throws PropertyFailure when the law does not hold for `input`; calls the learner as needed. */
+  check(learner: Learner, input: T): Promise<void>;
+  /** The input for a learner: shapes and the (few, small, shrunk) values involved. */
+  describe(input: T): string;
+}
+/** A test's inputs and what the reference makes of them, and how long the reference took. */
+export interface CaseData {
+  args: Wire[];
+  expected: Wire | undefined;
+  referenceMs: number;
 }

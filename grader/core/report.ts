@@ -2,7 +2,7 @@
  * The one internal report: what `gradecheck grade` writes as JSON (described by
  * grader/schemas/report.schema.json) and what every other format is adapted from.
  */
-import type { Mismatch } from "../checks/compare.ts";
+import type { Tolerance } from "./manifest.ts";
 
 export const SCHEMA_VERSION = 2;
 
@@ -108,3 +108,23 @@ export interface Report {
   functions: FunctionTotal[];
   tests: TestReport[];
 }
+
+/** How a value differs from the expected one: the first difference found, structured. */
+export type Mismatch =
+  | { problem: "type"; path: string; expected: string; actual: string }
+  | { problem: "missing-key"; path: string; key: string }
+  | { problem: "length"; path: string; expected: number; actual: number }
+  | { problem: "shape"; path: string; expected: [number, number]; actual: [number, number] }
+  | {
+      problem: "value";
+      path: string;
+      /** [row, col] of the worst entry, or [index] in a list, or [] for a number. */
+      index: number[];
+      expected: number;
+      actual: number;
+      error: number;
+      tolerance: Tolerance;
+      /** How many entries are outside the tolerance, of how many. */
+      wrong: number;
+      total: number;
+    };

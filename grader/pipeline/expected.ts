@@ -4,20 +4,16 @@
  * still grade the visible tests. Written by `gradecheck expected`, checked in sync by the tests.
  */
 import { RandomState } from "../../assignments/lib/np.ts";
-import type { AssignmentCases, Reference } from "../core/assignment.ts";
+import type { AssignmentCases, CaseData, Reference } from "../core/assignment.ts";
 import { type Manifest, plannedTests, type TestSpec } from "../core/manifest.ts";
+
+export type { CaseData };
+
 import { decode, encode, type Wire, wireFromJson, wireToJson } from "../core/values.ts";
 
 export interface Expected {
   assignment: { id: string; version: string };
   tests: Record<string, { args: Wire[]; expected: Wire | undefined }>;
-}
-
-/** A test's inputs and what the reference makes of them, and how long the reference took. */
-export interface CaseData {
-  args: Wire[];
-  expected: Wire | undefined;
-  referenceMs: number;
 }
 
 /**

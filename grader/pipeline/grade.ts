@@ -21,7 +21,6 @@ import {
 import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import { type Details, type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
-import { wordMessage } from "../render/messages.ts";
 import {
   describeIsolation,
   type Isolation,
@@ -29,6 +28,7 @@ import {
   memoryLimitMb,
 } from "../sandbox/isolation.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
+import { wordMessage } from "../words/messages.ts";
 import {
   type BuildResult,
   buildAlone,

@@ -1,5 +1,8 @@
 /** Messages between the grader (parent) and the sandboxed child. */
+import type { BatchItem, CallOutcome, ThrownError } from "../core/outcomes.ts";
 import type { Wire } from "../core/values.ts";
+
+export type { BatchItem, ThrownError };
 
 export interface CallRequest {
   id: number;
@@ -17,49 +20,22 @@ export interface BatchRequest {
   batch: Wire[][];
 }
 
-/** One call of a batch: what it returned, or what it threw. */
-export type BatchItem = { value: Wire } | { error: ThrownError };
-
-export interface ThrownError {
-  name: string;
-  message: string;
-  stack: string;
-}
-
 /** Kinds of handles (a timer, a socket) a call left running; the grader then starts a fresh child. */
 interface LeftRunning {
   leftRunning?: string[];
 }
 
+/** A call's outcome as the child sends it, for call `id`. */
+type Answer<S extends CallOutcome["status"]> = { type: "result"; id: number } & Extract<
+  CallOutcome,
+  { status: S }
+>;
+
 export type CallResult =
-  | ({
-      type: "result";
-      id: number;
-      status: "returned";
-      value: Wire;
-      second: Wire | undefined;
-      argsAfter: Wire[];
-      output: string;
-      ms: number;
-    } & LeftRunning)
-  | ({
-      type: "result";
-      id: number;
-      status: "threw";
-      error: ThrownError;
-      argsAfter: Wire[];
-      output: string;
-      ms: number;
-    } & LeftRunning)
-  | { type: "result"; id: number; status: "missing"; output: string }
-  | ({
-      type: "result";
-      id: number;
-      status: "batch";
-      items: BatchItem[];
-      output: string;
-      ms: number;
-    } & LeftRunning);
+  | (Answer<"returned"> & LeftRunning)
+  | (Answer<"threw"> & LeftRunning)
+  | Answer<"missing">
+  | (Answer<"batch"> & LeftRunning);
 
 /** A random generator among a call's inputs, by its position, with its whole state. */
 export interface RandomArgument {

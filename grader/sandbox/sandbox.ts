@@ -16,7 +16,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
+import type { Caller, CallOutcome } from "../core/outcomes.ts";
 import type { Wire } from "../core/values.ts";
+
+export type { CallOutcome };
+
 import { afterIdle } from "./clock.ts";
 import { encodeBody } from "./codec.ts";
 import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
@@ -28,13 +32,7 @@ import {
   memoryLimitMb,
   unreachableFolder,
 } from "./isolation.ts";
-import type {
-  CallResult,
-  ChildMessage,
-  OracleReply,
-  OracleRequest,
-  ThrownError,
-} from "./protocol.ts";
+import type { ChildMessage, OracleReply, OracleRequest, ThrownError } from "./protocol.ts";
 
 export interface SandboxOptions {
   /** The bundle folder: the only place the child may read. */
@@ -64,24 +62,6 @@ const running = new Set<() => void>();
 process.on("exit", () => {
   for (const kill of running) kill();
 });
-
-/** What one call came to, as seen from the grader. */
-export type CallOutcome =
-  | Omit<Extract<CallResult, { status: "returned" }>, "type" | "id">
-  | Omit<Extract<CallResult, { status: "threw" }>, "type" | "id">
-  | Omit<Extract<CallResult, { status: "batch" }>, "type" | "id">
-  | { status: "missing"; output: string }
-  /** `run`: the whole run's time ran out, not the call's own limit. */
-  | { status: "timeout"; limitMs: number; output: string; run?: true }
-  /** The child died during the call (process.exit, out of memory, a signal) or broke the protocol. */
-  | { status: "crashed"; reason: string; output: string }
-  /** The module could not be loaded at all, so no call could be made. */
-  | { status: "import-failed"; error: ThrownError; output: string }
-  /**
-   * Never from the sandbox: the grader refused what the call returned, for its size, before any
-   * of its own code ran on it (`returned` values where `limit` are accepted: see checks/judge.ts).
-   */
-  | { status: "refused"; returned: number; held: number; limit: number; output: string };
 
 type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
@@ -118,7 +98,7 @@ interface Live {
   listener: Listener | undefined;
 }
 
-export class Sandbox {
+export class Sandbox implements Caller {
   #options: SandboxOptions;
   #protections: Isolation;
   #live: Live | undefined;

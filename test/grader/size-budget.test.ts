@@ -13,9 +13,10 @@ import {
   type Reference,
   type SessionCheck,
 } from "../../grader/core/assignment.ts";
+import type { CallOutcome } from "../../grader/core/outcomes.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
-import { wordMessage } from "../../grader/render/messages.ts";
-import type { CallOutcome, Sandbox } from "../../grader/sandbox/sandbox.ts";
+import type { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { wordMessage } from "../../grader/words/messages.ts";
 import { referenceCases } from "../../reference/planar-classifier/cases.ts";
 
 const numbers = (n: number): Wire => ({ $array: [1, n], data: new Float64Array(n) });

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { properties } from "../../assignments/planar-classifier/properties.ts";
 import { type PropertyOutcome, runProperty } from "../../grader/checks/property.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { wordMessage } from "../../grader/render/messages.ts";
+import { wordMessage } from "../../grader/words/messages.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
 import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { inProcessLearner } from "./learner.ts";

@@ -1,0 +1,53 @@
+/**
+ * What one call of a learner's function came to, as the grader sees it, and the interface the
+ * checks call through (the sandbox implements it). Data only.
+ */
+import type { Wire } from "./values.ts";
+
+export interface ThrownError {
+  name: string;
+  message: string;
+  stack: string;
+}
+
+/** One call of a batch: what it returned, or what it threw. */
+export type BatchItem = { value: Wire } | { error: ThrownError };
+
+export type CallOutcome =
+  | {
+      status: "returned";
+      value: Wire;
+      /** The second call's value, when the call was made twice (is the function deterministic?). */
+      second: Wire | undefined;
+      /** The inputs as they were after the call. */
+      argsAfter: Wire[];
+      output: string;
+      ms: number;
+    }
+  | {
+      status: "threw";
+      error: ThrownError;
+      argsAfter: Wire[];
+      output: string;
+      ms: number;
+    }
+  | { status: "batch"; items: BatchItem[]; output: string; ms: number }
+  | { status: "missing"; output: string }
+  /** `run`: the whole run's time ran out, not the call's own limit. */
+  | { status: "timeout"; limitMs: number; output: string; run?: true }
+  /** The child died during the call (process.exit, out of memory, a signal) or broke the protocol. */
+  | { status: "crashed"; reason: string; output: string }
+  /** The module could not be loaded at all, so no call could be made. */
+  | { status: "import-failed"; error: ThrownError; output: string }
+  /**
+   * Never from the sandbox: the grader refused what the call returned, for its size, before any
+   * of its own code ran on it (`returned` values where `limit` are accepted: see checks/judge.ts).
+   */
+  | { status: "refused"; returned: number; held: number; limit: number; output: string };
+
+/** Where the learner's functions are called: the sandbox, for grading. */
+export interface Caller {
+  call(fn: string, args: Wire[], timeoutMs: number, repeat?: boolean): Promise<CallOutcome>;
+  /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
+  callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome>;
+}
