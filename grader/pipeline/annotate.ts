@@ -1,0 +1,189 @@
+/**
+ * Annotate stage: what the tests found, read together. Pure: reports in, reports out.
+ * - A failing session check whose partner passed says what that combination means.
+ * - Points are settled: gated tests pay only once their function's comparisons pass, and a test
+ *   that needs the learner's own other functions costs nothing while one of them fails.
+ * - A failing end-to-end test names the functions of the pipeline that lose points.
+ * - Without stand-ins, a failing test names the failing functions it calls.
+ */
+import { pathToFileURL } from "node:url";
+import type { AssignmentCases } from "../core/assignment.ts";
+import { type Manifest, plannedTests } from "../core/manifest.ts";
+import { PACKAGE_ROOT } from "../core/paths.ts";
+import type { Details, TestReport } from "../core/report.ts";
+import type { StagedSubmission } from "./build.ts";
+
+/** Every annotation, in order; `judgedAlone`: whether the functions were judged alone. */
+export function annotate(
+  tests: TestReport[],
+  manifest: Manifest,
+  cases: AssignmentCases,
+  judgedAlone: boolean,
+): TestReport[] {
+  // Judged alone, a function's failures are its own; otherwise one may start in a function it calls.
+  const blamed = judgedAlone ? tests : blameCallees(tests, cases);
+  return nameFailingFunctions(
+    settlePoints(explainCheckPairs(blamed, manifest, cases), manifest),
+    manifest,
+    cases,
+  );
+}
+
+/**
+ * A failing session check whose partner check (same function) passed says what that combination
+ * means: "right for the reference's cost, but not for your own" points at forward or cost.
+ */
+export function explainCheckPairs(
+  tests: TestReport[],
+  manifest: Manifest,
+  cases: AssignmentCases,
+): TestReport[] {
+  const checkOf = new Map(manifest.functions.flatMap((f) => f.tests).map((t) => [t.id, t.check]));
+  const key = (t: TestReport) => `${t.function}/${checkOf.get(t.id)}`;
+  // A partner check counts as passed only when every test of it passed: with one of two failing,
+  // "right for the reference's forward pass" would contradict that test's own failure.
+  const failing = new Set(tests.filter((t) => t.status !== "passed").map(key));
+  const passed = new Set(
+    tests.filter((t) => t.status === "passed" && !failing.has(key(t))).map(key),
+  );
+  return tests.map((test) => {
+    const check = checkOf.get(test.id);
+    const pair = check === undefined ? undefined : cases.sessionChecks[check]?.whenOthersPass;
+    if (test.status !== "failed" || !pair || !passed.has(`${test.function}/${pair.check}`))
+      return test;
+    return { ...test, message: `${test.message} ${pair.meaning}.` };
+  });
+}
+
+/**
+ * What each test pays, beyond passing:
+ * - Gated tests (every property, and those the manifest marks `gated`) pay only when every
+ *   comparison test of their function that ran has passed: a function that returns constants
+ *   satisfies many laws (sigma in (0, 1), a non-negative cost, an update unchanged by zero
+ *   gradients) and is consistent with itself, which proves nothing about it.
+ * - A test that `needs` the learner's own other functions (the self-consistency check) is not
+ *   graded while one of them fails a test of its own: it says so, and costs nothing.
+ */
+export function settlePoints(tests: TestReport[], manifest: Manifest): TestReport[] {
+  const specs = new Map(plannedTests(manifest).map(({ test }) => [test.id, test]));
+  const unpaid = new Set(
+    tests.filter((t) => t.kind === "compare" && t.status !== "passed").map((t) => t.function),
+  );
+  const failing = new Set(tests.filter((t) => t.status !== "passed").map((t) => t.function));
+  return tests.map((test) => {
+    const spec = specs.get(test.id);
+    const gatedOut =
+      spec !== undefined &&
+      (spec.kind === "property" || spec.gated === true) &&
+      unpaid.has(test.function);
+    const needs = spec?.needs ?? [];
+    const unmet = needs.filter((fn) => failing.has(fn));
+    // Only where the check is the function's one failure: otherwise it would pay nothing anyway.
+    if (unmet.length > 0 && test.status !== "passed" && !gatedOut) {
+      const fail = unmet.length > 1 ? "fail their" : "fails its";
+      return {
+        ...test,
+        score: test.maxScore,
+        message: `Not graded, so it costs nothing: this check uses your own ${needs.join(" and ")}, and ${unmet.join(" and ")} ${fail} own tests. What it found: ${test.message}`,
+      };
+    }
+    if (test.status === "passed" && test.score > 0 && gatedOut)
+      return {
+        ...test,
+        score: 0,
+        message: `passed, but unpaid: this test's points are paid once ${test.function}'s comparison tests pass (a function returning constants can pass it too).`,
+      };
+    return test;
+  });
+}
+
+/**
+ * A failing end-to-end test names the learner's functions in the pipeline that lose points in
+ * their own tests: where to look first.
+ */
+export function nameFailingFunctions(
+  tests: TestReport[],
+  manifest: Manifest,
+  cases: AssignmentCases,
+): TestReport[] {
+  const failing = new Set(tests.filter((t) => t.score < t.maxScore).map((t) => t.function));
+  const runs = new Map(manifest.functions.map((f) => [f.name, f.runs]));
+  return tests.map((test) => {
+    const entry = runs.get(test.function);
+    if (
+      entry === undefined ||
+      test.status === "passed" ||
+      test.status === "missing" ||
+      test.details.type === "not-run" ||
+      test.details.type === "import-failed"
+    )
+      return test;
+    const pipeline = callTree(entry, cases);
+    const culprits = pipeline.filter((fn) => failing.has(fn));
+    const note =
+      culprits.length === 0
+        ? `Each of your ${pipeline.join(", ")} passes its own tests: the problem is in how they work together.`
+        : `Your ${culprits.join(", ")} ${culprits.length > 1 ? "fail their" : "fails its"} own tests: fix ${culprits.length > 1 ? "those" : "that"} first.`;
+    return {
+      ...test,
+      ...(culprits.length > 0 ? { failingCallees: culprits } : {}),
+      message: `${test.message} ${note}`,
+    };
+  });
+}
+
+/** A function and every function it calls, directly or not, in the order they are met. */
+function callTree(fn: string, cases: AssignmentCases): string[] {
+  const seen: string[] = [];
+  const visit = (name: string) => {
+    if (seen.includes(name)) return;
+    seen.push(name);
+    for (const callee of cases.functions[name]?.calls ?? []) visit(callee);
+  };
+  visit(fn);
+  return seen;
+}
+
+/**
+ * A failing test of a function that calls another failing function says so: "predict calls your
+ * forwardPropagation, which fails its own tests". The learner fixes the cause first.
+ */
+export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestReport[] {
+  const failing = new Set(tests.filter((t) => t.status !== "passed").map((t) => t.function));
+  return tests.map((test) => {
+    // A test that never ran (the build failed, time ran out) has nothing to blame on a callee.
+    if (test.status === "passed" || test.status === "missing" || test.details.type === "not-run")
+      return test;
+    const callees = (cases.functions[test.function]?.calls ?? []).filter((fn) => failing.has(fn));
+    if (callees.length === 0) return test;
+    const list = callees.join(", ");
+    return {
+      ...test,
+      failingCallees: callees,
+      message: `${test.message} Note: ${test.function} calls your ${list}, which ${callees.length > 1 ? "fail their" : "fails its"} own tests: fix ${callees.length > 1 ? "those" : "that"} first.`,
+    };
+  });
+}
+
+/**
+ * Stack traces with the submission's files by the names the learner knows (not the copy that was
+ * bundled), the grader's own files relative to its package, and the first frame in the
+ * submission's entry file: where the learner should look, even when the error was raised deep in
+ * the array module.
+ */
+export function locateError(details: Details, staged: StagedSubmission): Details {
+  if (details.type !== "error") return details;
+  let stack = details.stack;
+  for (const [path, shown] of staged.shown) {
+    stack = stack.replaceAll(pathToFileURL(path).href, shown).replaceAll(path, shown);
+  }
+  const own = PACKAGE_ROOT.endsWith("/") ? PACKAGE_ROOT : `${PACKAGE_ROOT}/`;
+  stack = stack.replaceAll(pathToFileURL(own).href, "").replaceAll(own, "");
+  const file = staged.shown.get(staged.entry);
+  const frame = stack
+    .split("\n")
+    .slice(1)
+    .map((line) => /\(?([^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line))
+    .find((match) => match !== null && match[1] === file);
+  return { ...details, stack, ...(frame ? { at: `${file}:${frame[2]}:${frame[3]}` } : {}) };
+}

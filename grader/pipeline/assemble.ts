@@ -1,0 +1,110 @@
+/**
+ * Report stage: the report of a run, from what each stage found: the build's failure as a test of
+ * its own, totals, warnings, an honest account of the hidden tests, and the sandbox's protections.
+ */
+import { createHash } from "node:crypto";
+import { relative } from "node:path";
+import { type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
+import { describeIsolation, memoryLimitMb } from "../sandbox/isolation.ts";
+import type { BuildResult } from "./build.ts";
+import type { Bundles } from "./bundles.ts";
+import type { GradeContext } from "./context.ts";
+import { totals } from "./score.ts";
+
+export function assembleReport(
+  ctx: GradeContext,
+  { read, build }: Bundles,
+  tests: TestReport[],
+  warnings: string[],
+  /** Visible tests left out because they need the reference solution. */
+  needReference: string[],
+): Report {
+  const { inputs, options, manifest, protections, runLimitMs, runHidden, source } = ctx;
+  const all = build.status === "failed" ? [buildFailureTest(build), ...tests] : tests;
+  const { score, maxScore, functions } = totals(all);
+  const hiddenCount = manifest.functions
+    .flatMap((f) => f.tests)
+    .filter((test) => test.visibility === "hidden").length;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "gradecheck", version: options.toolVersion },
+    assignment: { id: manifest.id, version: manifest.version, title: manifest.title },
+    submission: {
+      path: relative(options.displayRoot, source.entry) || source.entry,
+      sha256: createHash("sha256")
+        .update(read.status === "read" ? (read.files.get(read.entry) ?? "") : "")
+        .digest("hex"),
+    },
+    seed: options.seed,
+    startedAt: ctx.startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - ctx.started),
+    status: build.status === "failed" ? "error" : "graded",
+    message: build.status === "failed" ? build.message : `${score} of ${maxScore} points`,
+    warnings,
+    score,
+    maxScore,
+    hidden: {
+      ran: runHidden,
+      tests: hiddenCount,
+      note: runHidden
+        ? build.status === "failed"
+          ? `${hiddenCount} hidden tests did not run: the submission could not be ${read.status === "read" ? "built" : "read"}`
+          : `${hiddenCount} hidden tests ran; their inputs are not shown to learners`
+        : inputs.reference
+          ? `${hiddenCount} hidden tests were skipped (--no-hidden)`
+          : (hiddenCount === 0
+              ? "no hidden tests here"
+              : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only`) +
+            (needReference.length > 0
+              ? ` (${needReference.join(", ")} also needs the reference and did not run)`
+              : ""),
+    },
+    sandbox: {
+      summary: describeIsolation(protections, {
+        heapMb: manifest.limits.heapMb,
+        cpuSeconds: manifest.limits.childCpuSeconds,
+        runSeconds: runLimitMs / 1000,
+      }),
+      permissionModel: true,
+      heapMb: manifest.limits.heapMb,
+      cpuSeconds: protections.resourceLimits ? manifest.limits.childCpuSeconds : null,
+      memoryMb: protections.resourceLimits ? memoryLimitMb(manifest.limits.heapMb) : null,
+      runSeconds: runLimitMs / 1000,
+      unprivilegedUser: protections.unprivilegedUser !== undefined,
+      processGroup: protections.processGroup,
+      network: protections.namespaces ? "cut off" : "open",
+      pidNamespace: protections.namespaces,
+      node: process.versions.node,
+    },
+    functions,
+    tests: all,
+  };
+}
+
+/** The report's line for a submission that could not be read or built. */
+function buildFailureTest({
+  message,
+  location,
+}: Extract<BuildResult, { status: "failed" }>): TestReport {
+  return {
+    id: "build",
+    function: "(build)",
+    kind: "build",
+    name: "the submission compiles",
+    status: "error",
+    score: 0,
+    maxScore: 0,
+    visibility: "visible",
+    seed: null,
+    timeLimitMs: null,
+    message,
+    details: {
+      type: "build",
+      file: location?.file ?? null,
+      line: location?.line ?? null,
+      column: location?.column ?? null,
+    },
+    durationMs: 0,
+    output: "",
+  };
+}

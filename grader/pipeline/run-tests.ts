@@ -1,0 +1,404 @@
+/**
+ * Run stage: every planned test, visible ones first, then the hidden ones in a child of their own.
+ * Each test's inputs are made (from the reference, or the committed fixture), the learner's
+ * function is called in the sandbox, and the result judged; a test never throws.
+ */
+import { judge, judgeFailedCall, RUN_TIME_UP } from "../checks/judge.ts";
+import { runProperty } from "../checks/property.ts";
+import { makeLearner, runSession } from "../checks/session.ts";
+import {
+  type AssignmentCases,
+  type CaseData,
+  type Functions,
+  isNamedCheck,
+  param,
+} from "../core/assignment.ts";
+import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
+import type { Details, TestReport } from "../core/report.ts";
+import { Sandbox } from "../sandbox/sandbox.ts";
+import { wordMessage } from "../words/messages.ts";
+import { locateError } from "./annotate.ts";
+import type { StagedSubmission } from "./build.ts";
+import type { Bundles } from "./bundles.ts";
+import type { GradeContext, GradeInputs } from "./context.ts";
+import { caseData } from "./expected.ts";
+import type { Oracle } from "./oracle.ts";
+
+/** Where a test runs: the sandbox, the copy it was built from, and the other functions' source. */
+interface Where {
+  sandbox: Sandbox;
+  staged: StagedSubmission;
+  others?: Functions;
+}
+
+export interface Ran {
+  /** In the manifest's order, whatever order they ran in; a test left out is not there. */
+  tests: TestReport[];
+  /** What a child did between calls (no test was running to charge it to). */
+  incidents: string[];
+  /** Visible tests left out because they need the reference solution. */
+  needReference: string[];
+}
+
+export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran> {
+  const { manifest, options, deadline, protections, runHidden } = ctx;
+  const { read, build, judgedAlone } = bundles;
+  // Visible tests first, then the hidden ones in a child of their own: nothing learner code
+  // prints after a hidden test's inputs reached it can show up in a visible test's output.
+  const planned = plannedTests(manifest)
+    .filter(({ test }) => !(test.visibility === "hidden" && !runHidden))
+    .filter(({ test }) => !options.select || options.select(test));
+  /** Visible tests left out because they need the reference solution. */
+  const needReference: string[] = [];
+  const phases = [
+    planned.filter(({ test }) => test.visibility === "visible"),
+    planned.filter(({ test }) => test.visibility === "hidden"),
+  ];
+  const graded = new Map<TestSpec, TestReport>();
+  /** What a child did between calls (no test was running to charge it to). */
+  const incidents: string[] = [];
+  /** Functions that did not return within a test's limit: their later tests are not run. */
+  const hung = new Map<string, { test: string; limitMs: number }>();
+  for (const phase of phases) {
+    if (phase.length === 0) continue;
+    const sandboxOf = (bundle: { dir: string; entry: string }, answers?: Oracle) =>
+      new Sandbox({
+        dir: bundle.dir,
+        entry: bundle.entry,
+        heapMb: manifest.limits.heapMb,
+        importTimeoutMs: manifest.limits.importTimeoutMs,
+        cpuSeconds: manifest.limits.childCpuSeconds,
+        deadline,
+        protections,
+        ...(answers ? { oracle: answers } : {}),
+      });
+    // A child is started only when a test calls: an unused sandbox costs nothing.
+    const whole = build.status === "built" ? sandboxOf(build) : undefined;
+    const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
+    const sandboxes = [...new Set([whole, single])];
+    try {
+      for (const item of phase) {
+        const { fn, test } = item;
+        const sandbox = item.endToEnd ? whole : single;
+        const stuck = hung.get(fn);
+        if (stuck) {
+          graded.set(
+            test,
+            testReport(item, {
+              status: "timeout",
+              seed: caseSeed(test, options.seed),
+              details: {
+                type: "not-run",
+                reason: `it did not return within ${stuck.limitMs} ms in test ${stuck.test}, so its other tests were not run`,
+              },
+            }),
+          );
+          continue;
+        }
+        options.progress?.({ test, fn, state: "started" });
+        const result = await gradeOne(
+          ctx,
+          item,
+          sandbox && build.status === "built"
+            ? {
+                sandbox,
+                staged: build.staged,
+                others: item.endToEnd ? undefined : judgedAlone?.others,
+              }
+            : {
+                notRun:
+                  read.status === "unreadable"
+                    ? "the submission could not be read"
+                    : "the submission does not compile",
+              },
+          needReference,
+        );
+        options.progress?.({ test, fn, state: "finished" });
+        if (result) graded.set(test, result);
+        if (result?.details.type === "timeout") {
+          const about = aboutOf.get(result) ?? fn;
+          if (!hung.has(about)) hung.set(about, { test: test.id, limitMs: result.details.limitMs });
+        }
+      }
+    } finally {
+      for (const sandbox of sandboxes) {
+        sandbox?.close();
+        if (sandbox) incidents.push(...sandbox.incidents);
+      }
+    }
+  }
+  return {
+    tests: planned.flatMap(({ test }) => {
+      const result = graded.get(test);
+      return result ? [result] : [];
+    }),
+    incidents,
+    needReference,
+  };
+}
+
+/** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
+export function caseSeed(test: TestSpec, runSeed: number): number {
+  if (test.visibility === "visible") return test.seed;
+  let hash = 0x811c9dc5;
+  for (const value of [test.seed, runSeed]) {
+    for (let shift = 0; shift < 32; shift += 8) {
+      hash ^= (value >>> shift) & 0xff;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return hash;
+}
+
+/** The test's inputs and expected data: from the reference when present, else from the fixture. */
+async function prepare(
+  test: TestSpec,
+  fn: string,
+  seed: number,
+  inputs: GradeInputs,
+  cache: Map<string, Promise<CaseData>> | undefined,
+): Promise<CaseData | string> {
+  const { reference, cases, manifest, expected } = inputs;
+  if (reference) {
+    const key = `${test.id}@${seed}`;
+    const made = cache?.get(key) ?? caseData(test, fn, seed, manifest, cases, reference);
+    cache?.set(key, made);
+    return made;
+  }
+  const fixture = expected?.tests[test.id];
+  if (!fixture) return "its expected values need the reference solution, which is not here";
+  // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
+  return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
+}
+
+function timeLimit(
+  test: TestSpec,
+  referenceMs: number,
+  manifest: Manifest,
+  override: number | undefined,
+): number {
+  // The instructor's limit for this test wins: it is there because the test is known to be long.
+  if (test.timeoutMs !== undefined) return test.timeoutMs;
+  if (override !== undefined) return override;
+  const { timeoutFloorMs, timeoutFactor } = manifest.limits;
+  return Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
+}
+
+/**
+ * The function each report's message is about (a session check or a property may fail in a
+ * function it calls): the grader's own bookkeeping, kept out of the report.
+ */
+
+const aboutOf = new WeakMap<TestReport, string>();
+
+export function testReport(
+  { test, fn, group }: PlannedTest,
+  fields: Partial<TestReport> & { details: Details; status: TestReport["status"] },
+  /** The function the message is about, when another than the test's own failed. */
+  about = fn,
+): TestReport {
+  const report: TestReport = {
+    id: test.id,
+    function: group,
+    kind: test.kind,
+    name: test.name,
+    score: fields.status === "passed" ? test.points : 0,
+    maxScore: test.points,
+    visibility: test.visibility,
+    seed: null,
+    timeLimitMs: null,
+    durationMs: 0,
+    output: "",
+    ...fields,
+    message: wordMessage(about, fields.details),
+  };
+  aboutOf.set(report, about);
+  return report;
+}
+
+/**
+ * One test's report, or undefined when it is left out (a named check without the reference,
+ * listed in `needReference`). Never throws: a fault of gradecheck's own costs this test only.
+ */
+async function gradeOne(
+  ctx: GradeContext,
+  planned: PlannedTest,
+  /** Where to run it, or why nothing can run. */
+  run: Where | { notRun: string },
+  needReference: string[],
+): Promise<TestReport | undefined> {
+  const { inputs, options, deadline } = ctx;
+  const { test } = planned;
+  // A named check judges with the reference: without it, the test cannot run at all.
+  if (!inputs.reference && isNamedCheck(test, inputs.cases)) {
+    needReference.push(test.id);
+    return undefined;
+  }
+  const seed = caseSeed(test, options.seed);
+  if (performance.now() >= deadline) {
+    return testReport(planned, {
+      status: "timeout",
+      seed,
+      details: { type: "not-run", reason: RUN_TIME_UP },
+    });
+  }
+  if ("notRun" in run) {
+    return testReport(planned, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: run.notRun },
+    });
+  }
+  try {
+    return await runTest(ctx, planned, seed, run);
+  } catch (error) {
+    // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
+    // this test, never the run: the report still comes, and says whose fault it is.
+    return testReport(planned, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: graderFault(error) },
+    });
+  }
+}
+
+/** Runs one test whose inputs can be made: a property, a session check, or a call and judgement. */
+async function runTest(
+  { inputs, options, manifest }: GradeContext,
+  planned: PlannedTest,
+  seed: number,
+  { sandbox, staged, others }: Where,
+): Promise<TestReport> {
+  const { test, fn } = planned;
+  if (test.kind === "property") {
+    const callLimit = options.timeoutMs ?? manifest.limits.timeoutFloorMs;
+    return propertyTest(planned, seed, inputs.cases, { sandbox, others }, callLimit);
+  }
+  const prepared = await prepare(test, fn, seed, inputs, options.caseCache);
+  if (typeof prepared === "string") {
+    return testReport(planned, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: prepared },
+    });
+  }
+  const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
+  const callStart = performance.now();
+  const session = test.check === undefined ? undefined : inputs.cases.sessionChecks[test.check];
+  if (session) {
+    const result = await runSession(session, fn, sandbox, prepared, test.case, limit, others);
+    return testReport(
+      planned,
+      {
+        status: result.judgement.status,
+        details: locateError(result.judgement.details, staged),
+        seed,
+        timeLimitMs: limit,
+        durationMs: Math.round(performance.now() - callStart),
+        output: result.output,
+      },
+      result.fn,
+    );
+  }
+  const repeat = inputs.cases.functions[fn]?.repeat ?? true;
+  const outcome = await sandbox.call(fn, prepared.args, limit, repeat);
+  const durationMs = Math.round(performance.now() - callStart);
+  const judgement = judge({
+    fn,
+    outcome,
+    args: prepared.args,
+    expected: prepared.expected,
+    tolerance: test.tolerance ?? manifest.tolerance,
+    check: test.check,
+    params: test.case,
+    cases: inputs.cases,
+    reference: inputs.reference,
+    argNames: inputs.cases.functions[fn]?.argNames ?? [],
+  });
+  return testReport(planned, {
+    status: judgement.status,
+    details: locateError(judgement.details, staged),
+    seed,
+    timeLimitMs: limit,
+    durationMs,
+    output: "output" in outcome ? outcome.output : "",
+  });
+}
+
+/** What a test says when gradecheck itself failed on it. */
+function graderFault(error: unknown): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `gradecheck itself failed on this test (${what}); this is a bug in gradecheck, not in your code: please report it`;
+}
+
+/** Runs a property test: fast-check in the grader, the learner's function in the sandbox. */
+async function propertyTest(
+  planned: PlannedTest,
+  seed: number,
+  cases: AssignmentCases,
+  { sandbox, others }: Omit<Where, "staged">,
+  /** Each call's limit. */
+  callLimit: number,
+): Promise<TestReport> {
+  const { test } = planned;
+  const spec = test.check === undefined ? undefined : cases.properties[test.check];
+  if (!spec) {
+    return testReport(planned, {
+      status: "error",
+      seed,
+      details: { type: "not-run", reason: `the assignment has no property "${test.check}"` },
+    });
+  }
+  const timeLimitMs = test.timeoutMs ?? PROPERTY_TIME_LIMIT_MS;
+  const { learner, output } = makeLearner(sandbox, callLimit, others);
+  const start = performance.now();
+  const outcome = await runProperty(spec, learner, {
+    seed,
+    numRuns: param(test.case, "numRuns", 50),
+    timeLimitMs,
+  });
+  if (outcome.status === "call-failed") {
+    const { fn: called, outcome: failed } = outcome.failure;
+    if (failed.status === "returned" || failed.status === "batch") throw outcome.failure;
+    const judgement = judgeFailedCall(called, failed);
+    return testReport(
+      planned,
+      { ...judgement, seed, timeLimitMs: callLimit, output: output() },
+      called,
+    );
+  }
+  const common = { law: spec.law, seed: outcome.seed, runs: outcome.runs };
+  const details: Details =
+    outcome.status === "failed"
+      ? {
+          type: "property",
+          ...common,
+          outcome: "failed",
+          path: outcome.path,
+          shrinks: outcome.shrinks,
+          counterexample: outcome.counterexample,
+          reason: outcome.reason,
+        }
+      : outcome.status === "interrupted"
+        ? { type: "property", ...common, outcome: "interrupted", timeLimitMs }
+        : { type: "property", ...common, outcome: "passed" };
+  const status =
+    outcome.status === "passed"
+      ? "passed"
+      : outcome.status === "interrupted"
+        ? "timeout"
+        : outcome.threw
+          ? "error"
+          : "failed";
+  return testReport(planned, {
+    status,
+    details,
+    seed,
+    timeLimitMs: callLimit,
+    durationMs: Math.round(performance.now() - start),
+    output: output(),
+  });
+}
+
+/** How long one property may run in all, unless its test sets a limit. */
+const PROPERTY_TIME_LIMIT_MS = 20_000;
