@@ -1,27 +1,39 @@
 /**
- * The command line: parses arguments into resolved options once, runs one command, and is the only
- * place that turns errors into exit codes. Nothing below it reads process.argv, env or cwd.
+ * The command line: parses arguments into one command's resolved options (`parseArguments`, pure
+ * functions of the arguments and of the environment read once, in `commands/options.ts`), runs
+ * that command, and is the only place that turns errors into exit codes. Nothing below it reads
+ * process.argv, env or cwd.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { runBatch } from "./commands/batch.ts";
+import { type BatchOptions, runBatch } from "./commands/batch.ts";
 import { ExitError } from "./commands/errors.ts";
-import { runExportGradescope } from "./commands/export-gradescope.ts";
+import { runExpected } from "./commands/expected.ts";
+import { type ExportOptions, runExportGradescope } from "./commands/export-gradescope.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
-import { runGrade } from "./commands/grade.ts";
-import { runRelease } from "./commands/release.ts";
-import { runStubs } from "./commands/stubs.ts";
-import { runTrain } from "./commands/train.ts";
+import { type GradeCommandOptions, runGrade } from "./commands/grade.ts";
+import {
+  assignmentOf,
+  batchOptions,
+  type Environment,
+  gradeOptions,
+  submissionOptions,
+  trainOptions,
+} from "./commands/options.ts";
+import { type ReleaseOptions, runRelease } from "./commands/release.ts";
+import { runStubsCommand, type StubsOptions } from "./commands/stubs.ts";
+import { runTrain, type TrainOptions } from "./commands/train.ts";
+import { runValidateReport } from "./commands/validate-report.ts";
 import { PACKAGE_ROOT } from "./core/paths.ts";
-import { computeExpected, expectedToJson } from "./pipeline/expected.ts";
-import { assignmentIds, loadAssignment } from "./pipeline/load.ts";
+import { assignmentIds } from "./pipeline/load.ts";
 import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
-import { adapters, type FormatName, isFormat } from "./render/index.ts";
-import { reportProblems } from "./render/json.ts";
+import { adapters } from "./render/index.ts";
 import { plain } from "./render/sanitize.ts";
+
+export { parseFailUnder, parseFormats } from "./commands/options.ts";
 
 const EXIT_CODES = `Exit codes:
   0  done (grade: a report was written, whatever the score)
@@ -33,28 +45,54 @@ const TOOL_VERSION = (
   JSON.parse(readFileSync(resolve(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
 ).version;
 
-/** "15" is 15 points, "75%" is 75 percent of the maximum. */
-export function parseFailUnder(
-  text: string | undefined,
-): { points: number } | { percent: number } | undefined {
-  if (text === undefined) return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
-  if (!match)
-    throw new ExitError(2, `--fail-under must be points (15) or a percentage (75%), got "${text}"`);
-  const value = Number(match[1]);
-  return match[2] ? { percent: value } : { points: value };
+/** One command to run, with its resolved options. */
+export type Invocation =
+  | { command: "grade"; options: Omit<GradeCommandOptions, "notice"> }
+  | { command: "gradcheck"; options: ReturnType<typeof submissionOptions> }
+  | { command: "batch"; options: Omit<BatchOptions, "redraw"> }
+  | { command: "release"; options: ReleaseOptions }
+  | { command: "export gradescope"; options: ExportOptions }
+  | { command: "validate-report"; options: { path: string; name: string } }
+  | { command: "expected"; options: { root: string; check: boolean } }
+  | { command: "train"; options: TrainOptions }
+  | { command: "stubs"; options: StubsOptions };
+
+/** What the program knows of where it runs, read once. */
+export function environment(cwd: string): Environment {
+  const assignments = assignmentIds(PACKAGE_ROOT);
+  return {
+    cwd,
+    root: PACKAGE_ROOT,
+    toolVersion: TOOL_VERSION,
+    assignments,
+    references: assignments.filter((id) =>
+      existsSync(join(PACKAGE_ROOT, "reference", id, "model.ts")),
+    ),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    cores: availableParallelism(),
+  };
 }
 
-export async function main(argv: string[], cwd: string): Promise<number> {
-  const print = (line: string) => process.stdout.write(`${line}\n`);
-  const parser = yargs(argv)
+/**
+ * The command `argv` asks for, with its options resolved; undefined when yargs answered by itself
+ * (--help, --version). Throws ExitError(2) for arguments that cannot be used.
+ */
+export async function parseArguments(
+  argv: string[],
+  env: Environment,
+): Promise<Invocation | undefined> {
+  let invocation: Invocation | undefined;
+  const take = (chosen: Invocation) => {
+    invocation = chosen;
+  };
+  await yargs(argv)
     .scriptName("gradecheck")
     .usage("$0 <command> [options]")
     .command(
       "grade [submission]",
       "Grade a learner's model.ts (or a folder holding one) and write the JSON report",
       (y) =>
-        submissionOptions(y)
+        submissionArguments(y)
           .option("out", {
             type: "string",
             default: "gradecheck-report.json",
@@ -79,29 +117,13 @@ export async function main(argv: string[], cwd: string): Promise<number> {
             default: "json",
             describe: `formats to write next to the JSON report, comma-separated: ${Object.keys(adapters).join(", ")}`,
           }),
-      async (args) => {
-        await runGrade(
-          {
-            ...resolveSubmission(args, cwd),
-            out: resolve(cwd, args.out),
-            failUnder: parseFailUnder(args.failUnder),
-            quiet: args.quiet,
-            json: args.json,
-            colour: process.stdout.isTTY === true && !args.json,
-            formats: parseFormats(args.format),
-            notice: (line) => process.stderr.write(`${line}\n`),
-          },
-          (text) => process.stdout.write(text),
-        );
-      },
+      (args) => take({ command: "grade", options: gradeOptions(args, env) }),
     )
     .command(
       "gradcheck [submission]",
       "Check a learner's backward pass against numeric gradients and print a table per parameter",
-      submissionOptions,
-      async (args) => {
-        await runGradcheck(resolveSubmission(args, cwd), (text) => process.stdout.write(text));
-      },
+      submissionArguments,
+      (args) => take({ command: "gradcheck", options: submissionOptions(args, env) }),
     )
     .command(
       "batch <folder>",
@@ -116,8 +138,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
           })
           .option("jobs", {
             type: "number",
-            default: availableParallelism(),
-            describe: "submissions graded at once",
+            describe: "submissions graded at once (default: one per core)",
           })
           .option("force", {
             type: "boolean",
@@ -135,33 +156,15 @@ export async function main(argv: string[], cwd: string): Promise<number> {
           })
           .option("hidden", { type: "boolean", default: true, describe: "run the hidden tests" })
           .option("timeout", { type: "number", describe: "time limit per call in ms" }),
-      async (args) => {
-        await runBatch(
-          {
-            root: PACKAGE_ROOT,
-            folder: resolve(cwd, args.folder),
-            out: resolve(cwd, args.out),
-            jobs: positiveInteger("jobs", args.jobs),
-            force: args.force,
-            assignment: args.assignment,
-            seed: positiveInteger("seed", args.seed, 0),
-            hidden: args.hidden,
-            timeoutMs:
-              args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
-            toolVersion: TOOL_VERSION,
-            tty: process.stdout.isTTY === true,
-            redraw: (line) => process.stdout.write(line === "\n" ? line : `\r${line}`),
-          },
-          print,
-        );
-      },
+      (args) => take({ command: "batch", options: batchOptions(args, env) }),
     )
     .command(
       "release",
       "Write the folder a learner gets: stubs, visible tests, grader; no reference, no hidden tests",
       (y) =>
         y.option("out", { type: "string", demandOption: true, describe: "a new or empty folder" }),
-      (args) => runRelease({ root: PACKAGE_ROOT, out: resolve(cwd, args.out) }, print),
+      (args) =>
+        take({ command: "release", options: { root: env.root, out: resolve(env.cwd, args.out) } }),
     )
     .command(
       "export gradescope",
@@ -175,31 +178,27 @@ export async function main(argv: string[], cwd: string): Promise<number> {
           })
           .option("assignment", {
             type: "string",
-            default: "planar-classifier",
-            describe: "assignment id",
+            describe: "assignment id (default: the only one)",
           }),
       (args) =>
-        runExportGradescope(
-          { root: PACKAGE_ROOT, out: resolve(cwd, args.out), assignment: args.assignment },
-          print,
-        ),
+        take({
+          command: "export gradescope",
+          options: {
+            root: env.root,
+            out: resolve(env.cwd, args.out),
+            assignment: assignmentOf(args.assignment, env),
+          },
+        }),
     )
     .command(
       "validate-report <file>",
       "Check a JSON report against gradecheck's report schema",
       (y) => y.positional("file", { type: "string", demandOption: true }),
-      (args) => {
-        let json: unknown;
-        try {
-          json = JSON.parse(readFileSync(resolve(cwd, args.file), "utf8"));
-        } catch (error) {
-          throw new ExitError(2, `cannot read ${args.file} as JSON: ${(error as Error).message}`);
-        }
-        const problems = reportProblems(json);
-        if (problems.length > 0)
-          throw new ExitError(1, `${args.file} is not a valid report:\n${problems.join("\n")}`);
-        print(`${args.file} is a valid gradecheck report`);
-      },
+      (args) =>
+        take({
+          command: "validate-report",
+          options: { path: resolve(env.cwd, args.file), name: args.file },
+        }),
     )
     .command(
       "expected",
@@ -210,73 +209,34 @@ export async function main(argv: string[], cwd: string): Promise<number> {
           default: false,
           describe: "only check that they are up to date",
         }),
-      async (args) => {
-        const stale: string[] = [];
-        for (const id of assignmentIds(PACKAGE_ROOT)) {
-          const parts = await loadAssignment(PACKAGE_ROOT, id, true);
-          if (!parts.reference) continue;
-          const text = expectedToJson(
-            await computeExpected(parts.manifest, parts.cases, parts.reference),
-          );
-          const current = (() => {
-            try {
-              return readFileSync(parts.expectedPath, "utf8");
-            } catch {
-              return undefined;
-            }
-          })();
-          const name = relative(PACKAGE_ROOT, parts.expectedPath);
-          if (current === text) {
-            print(`up to date: ${name}`);
-          } else if (args.check) {
-            stale.push(name);
-          } else {
-            writeFileSync(parts.expectedPath, text);
-            print(`wrote ${name}`);
-          }
-        }
-        if (stale.length > 0)
-          throw new ExitError(
-            1,
-            `out of date: ${stale.join(", ")}\nRegenerate with \`npm run expected\`.`,
-          );
-      },
+      (args) => take({ command: "expected", options: { root: env.root, check: args.check } }),
     )
     .command(
       "train",
-      "Train a planar-classifier model on the flower dataset and print its accuracy",
+      "Train a model with its assignment's trainer and print its training accuracy",
       (y) =>
         y
           .option("model", {
             type: "string",
             describe:
-              "model.ts to train (default: the reference solution, or without one your assignments/planar-classifier/model.ts)",
+              "model.ts to train (default: the reference solution, or without one your assignments/<id>/model.ts)",
           })
-          .option("hidden-size", { alias: "n", type: "number", default: 4, describe: "nH" })
-          .option("iterations", { type: "number", default: 10000 })
-          .option("learning-rate", { type: "number", default: 1.2 })
-          .option("seed", { type: "number", default: 2, describe: "weight initialization seed" }),
-      async (args) => {
-        // The reference where there is one (the instructor's repository), else the learner's own.
-        const reference = resolve(PACKAGE_ROOT, "reference/planar-classifier/model.ts");
-        const model = args.model
-          ? resolve(cwd, args.model)
-          : existsSync(reference)
-            ? reference
-            : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
-        await runTrain(
-          {
-            model,
-            modelName:
-              model === reference && !args.model ? "the reference solution" : relative(cwd, model),
-            hiddenSize: positiveInteger("hidden-size", args.hiddenSize),
-            iterations: positiveInteger("iterations", args.iterations),
-            learningRate: finite("learning-rate", args.learningRate),
-            seed: positiveInteger("seed", args.seed, 0),
-          },
-          print,
-        );
-      },
+          .option("assignment", {
+            type: "string",
+            describe: "assignment id (default: the only one)",
+          })
+          .option("hidden-size", {
+            alias: "n",
+            type: "number",
+            describe: "hidden layer size (default: the manifest's)",
+          })
+          .option("iterations", { type: "number", describe: "(default: the manifest's)" })
+          .option("learning-rate", { type: "number", describe: "(default: the manifest's)" })
+          .option("seed", {
+            type: "number",
+            describe: "weight initialization seed (default: the assignment's)",
+          }),
+      (args) => take({ command: "train", options: trainOptions(args, env) }),
     )
     .command(
       "stubs",
@@ -293,29 +253,11 @@ export async function main(argv: string[], cwd: string): Promise<number> {
             default: false,
             describe: "overwrite stubs even where functions have been written in them",
           }),
-      (args) => {
-        const { changed, unchanged, kept } = runStubs({
-          root: PACKAGE_ROOT,
-          check: args.check,
-          force: args.force,
-        });
-        if (args.check && changed.length > 0) {
-          throw new ExitError(
-            1,
-            `out of date: ${changed.join(", ")}\nRegenerate with \`npm run stubs\`.`,
-          );
-        }
-        for (const name of changed) print(`wrote ${name}`);
-        for (const name of unchanged) print(`up to date: ${name}`);
-        if (kept.length > 0) {
-          throw new ExitError(
-            1,
-            `${kept
-              .map(({ file, written }) => `kept ${file}: it has work in ${written.join(", ")}`)
-              .join("\n")}\nRun \`gradecheck stubs --force\` to overwrite it with the empty stub.`,
-          );
-        }
-      },
+      (args) =>
+        take({
+          command: "stubs",
+          options: { root: env.root, check: args.check, force: args.force },
+        }),
     )
     .demandCommand(
       1,
@@ -326,10 +268,53 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     .exitProcess(false)
     .fail((message, error) => {
       throw error ?? new ExitError(2, `${message}\nRun \`gradecheck --help\` for usage.`);
-    });
+    })
+    .parseAsync();
+  return invocation;
+}
 
+/** Runs one command. */
+async function execute(invocation: Invocation): Promise<void> {
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const write = (text: string) => process.stdout.write(text);
+  switch (invocation.command) {
+    case "grade":
+      await runGrade(
+        { ...invocation.options, notice: (line) => process.stderr.write(`${line}\n`) },
+        write,
+      );
+      return;
+    case "gradcheck":
+      return runGradcheck(invocation.options, write);
+    case "batch":
+      await runBatch(
+        {
+          ...invocation.options,
+          redraw: (line) => process.stdout.write(line === "\n" ? line : `\r${line}`),
+        },
+        print,
+      );
+      return;
+    case "release":
+      return runRelease(invocation.options, print);
+    case "export gradescope":
+      return runExportGradescope(invocation.options, print);
+    case "validate-report":
+      return runValidateReport(invocation.options, print);
+    case "expected":
+      return runExpected(invocation.options, print);
+    case "train":
+      await runTrain(invocation.options, print);
+      return;
+    case "stubs":
+      return runStubsCommand(invocation.options, print);
+  }
+}
+
+export async function main(argv: string[], cwd: string): Promise<number> {
   try {
-    await parser.parseAsync();
+    const invocation = await parseArguments(argv, environment(cwd));
+    if (invocation) await execute(invocation);
     return 0;
   } catch (error) {
     if (error instanceof ExitError) {
@@ -341,28 +326,13 @@ export async function main(argv: string[], cwd: string): Promise<number> {
   }
 }
 
-/** "json,junit" -> ["json", "junit"], each a known format. */
-export function parseFormats(text: string): FormatName[] {
-  const names = text
-    .split(",")
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
-  for (const name of names) {
-    if (!isFormat(name))
-      throw new ExitError(
-        2,
-        `unknown format "${name}"; known: ${Object.keys(adapters).join(", ")}`,
-      );
-  }
-  return names as FormatName[];
-}
-
 /** The options every command that runs a submission takes. */
-function submissionOptions<T>(y: Argv<T>) {
+function submissionArguments<T>(y: Argv<T>) {
   return y
     .positional("submission", {
       type: "string",
-      describe: "model.ts or a folder with one (default: assignments/planar-classifier/model.ts)",
+      describe:
+        "model.ts or a folder with one (default: the working copy assignments/<id>/model.ts)",
     })
     .option("assignment", {
       type: "string",
@@ -382,42 +352,6 @@ function submissionOptions<T>(y: Argv<T>) {
       type: "number",
       describe: "time limit per call in ms (default: calibrated from the reference)",
     });
-}
-
-function resolveSubmission(
-  args: {
-    submission?: string;
-    assignment?: string;
-    seed: number;
-    hidden: boolean;
-    timeout?: number;
-  },
-  cwd: string,
-) {
-  return {
-    root: PACKAGE_ROOT,
-    submission: args.submission
-      ? resolve(cwd, args.submission)
-      : resolve(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-    displayRoot: cwd,
-    assignment: args.assignment,
-    seed: positiveInteger("seed", args.seed, 0),
-    hidden: args.hidden,
-    timeoutMs: args.timeout === undefined ? undefined : positiveInteger("timeout", args.timeout),
-    toolVersion: TOOL_VERSION,
-  };
-}
-
-function positiveInteger(name: string, value: number, min = 1): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new ExitError(2, `--${name} must be an integer >= ${min}, got ${value}`);
-  }
-  return value;
-}
-
-function finite(name: string, value: number): number {
-  if (!Number.isFinite(value)) throw new ExitError(2, `--${name} must be a number, got ${value}`);
-  return value;
 }
 
 // Output piped into a command that stops reading (`| head`) is not an error of gradecheck.

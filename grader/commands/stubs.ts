@@ -72,3 +72,24 @@ export function runStubs({ root, check, force }: StubsOptions): StubsResult {
   }
   return result;
 }
+
+/** The command: writes (or checks) the stubs, says what it did, and fails on what it could not. */
+export function runStubsCommand(options: StubsOptions, print: (line: string) => void): void {
+  const { changed, unchanged, kept } = runStubs(options);
+  if (options.check && changed.length > 0) {
+    throw new ExitError(
+      1,
+      `out of date: ${changed.join(", ")}\nRegenerate with \`npm run stubs\`.`,
+    );
+  }
+  for (const name of changed) print(`wrote ${name}`);
+  for (const name of unchanged) print(`up to date: ${name}`);
+  if (kept.length > 0) {
+    throw new ExitError(
+      1,
+      `${kept
+        .map(({ file, written }) => `kept ${file}: it has work in ${written.join(", ")}`)
+        .join("\n")}\nRun \`gradecheck stubs --force\` to overwrite it with the empty stub.`,
+    );
+  }
+}

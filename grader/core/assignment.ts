@@ -226,3 +226,33 @@ export interface CaseData {
   expected: Wire | undefined;
   referenceMs: number;
 }
+
+/** What `gradecheck train` was asked for; a setting left out is the assignment's default. */
+export interface TrainSettings {
+  /** How the model is named in messages (a path relative to where the user is). */
+  modelName: string;
+  hiddenSize?: number;
+  iterations?: number;
+  learningRate?: number;
+  seed?: number;
+}
+
+export interface TrainResult {
+  accuracy: number;
+  correct: number;
+  examples: number;
+  finalCost: number;
+  seconds: number;
+}
+
+/** An assignment's trainer (its manifest's `train` module exports it as `trainer`). */
+export interface Trainer {
+  /** The functions the model must export. */
+  uses: string[];
+  train(
+    model: Record<string, unknown>,
+    settings: TrainSettings,
+    hyperparameters: Record<string, number>,
+    print: (line: string) => void,
+  ): TrainResult;
+}

@@ -32,7 +32,10 @@ export interface Manifest {
   id: string;
   version: string;
   title: string;
-  hyperparameters: { initScale: number; learningRate: number; numIterations: number; nH: number };
+  /** Free-form: the assignment's cases and trainer read the ones they use. */
+  hyperparameters: Record<string, number>;
+  /** The assignment's trainer module, for `gradecheck train` (relative to its folder). */
+  train?: string;
   tolerance: Tolerance;
   limits: {
     timeoutFloorMs: number;

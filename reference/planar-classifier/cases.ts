@@ -298,9 +298,9 @@ export const referenceCases: ReferenceCases = {
       inputs: (context) => {
         const { X, Y } = dataset(context);
         const { params, hyperparameters } = context;
-        return wire(X, Y, param(params, "nH", hyperparameters.nH), {
-          numIterations: param(params, "numIterations", hyperparameters.numIterations),
-          learningRate: param(params, "learningRate", hyperparameters.learningRate),
+        return wire(X, Y, param(params, "nH", param(hyperparameters, "nH")), {
+          numIterations: param(params, "numIterations", param(hyperparameters, "numIterations")),
+          learningRate: param(params, "learningRate", param(hyperparameters, "learningRate")),
           seed: param(params, "seed", 2),
         });
       },
@@ -313,7 +313,7 @@ export const referenceCases: ReferenceCases = {
           const { parameters: p } = planar(context.reference).nnModel(
             X,
             Y,
-            context.hyperparameters.nH,
+            param(context.hyperparameters, "nH"),
             {
               numIterations: param(context.params, "numIterations", 1000),
             },

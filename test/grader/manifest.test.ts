@@ -43,10 +43,11 @@ describe("the assignment manifest", () => {
       'unknown property "pionts"',
     ],
     [
-      "a missing hyperparameter",
-      (m: typeof manifest) => delete m.hyperparameters.nH,
-      "/hyperparameters",
-      "must have required property 'nH'",
+      // Hyperparameters are the assignment's own (free-form), but numbers.
+      "a hyperparameter that is not a number",
+      (m: typeof manifest) => (m.hyperparameters.nH = "four"),
+      "/hyperparameters/nH",
+      "must be number",
     ],
     [
       "an ungated property (a constant can satisfy a law)",

@@ -1,0 +1,190 @@
+/**
+ * Command-line arguments resolved into each command's options: pure functions of the parsed
+ * arguments and of what the program knows about where it runs (`Environment`), read once by the
+ * CLI. A bad value is an ExitError with code 2 naming the option.
+ */
+import { relative, resolve } from "node:path";
+import { adapters, type FormatName, isFormat } from "../render/index.ts";
+import type { BatchOptions } from "./batch.ts";
+import { ExitError } from "./errors.ts";
+import type { GradeCommandOptions } from "./grade.ts";
+import type { TrainOptions } from "./train.ts";
+
+export interface Environment {
+  /** Where the user is: relative paths are resolved, and shown, from here. */
+  cwd: string;
+  /** The gradecheck package's folder. */
+  root: string;
+  toolVersion: string;
+  /** The assignments of the package (folders with an assignment.json). */
+  assignments: string[];
+  /** The assignments whose reference solution is here (the instructor's repository). */
+  references: string[];
+  /** Whether standard output is a terminal. */
+  stdoutIsTTY: boolean;
+  cores: number;
+}
+
+/** "15" is 15 points, "75%" is 75 percent of the maximum. */
+export function parseFailUnder(
+  text: string | undefined,
+): { points: number } | { percent: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!match)
+    throw new ExitError(2, `--fail-under must be points (15) or a percentage (75%), got "${text}"`);
+  const value = Number(match[1]);
+  return match[2] ? { percent: value } : { points: value };
+}
+
+/** "json,junit" -> ["json", "junit"], each a known format. */
+export function parseFormats(text: string): FormatName[] {
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  for (const name of names) {
+    if (!isFormat(name))
+      throw new ExitError(
+        2,
+        `unknown format "${name}"; known: ${Object.keys(adapters).join(", ")}`,
+      );
+  }
+  return names as FormatName[];
+}
+
+export function positiveInteger(name: string, value: number, min = 1): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new ExitError(2, `--${name} must be an integer >= ${min}, got ${value}`);
+  }
+  return value;
+}
+
+export function finite(name: string, value: number): number {
+  if (!Number.isFinite(value)) throw new ExitError(2, `--${name} must be a number, got ${value}`);
+  return value;
+}
+
+const optionalInteger = (name: string, value: number | undefined, min = 1) =>
+  value === undefined ? undefined : positiveInteger(name, value, min);
+
+/** The assignment named, or the only one there is. */
+export function assignmentOf(named: string | undefined, env: Environment): string {
+  if (named !== undefined) {
+    if (!env.assignments.includes(named))
+      throw new ExitError(2, `unknown assignment "${named}"; known: ${env.assignments.join(", ")}`);
+    return named;
+  }
+  const [only, ...others] = env.assignments;
+  if (only === undefined || others.length > 0)
+    throw new ExitError(
+      2,
+      `name the assignment with --assignment: ${only === undefined ? "there is none here" : `there are several (${env.assignments.join(", ")})`}`,
+    );
+  return only;
+}
+
+export interface SubmissionArgs {
+  submission?: string;
+  assignment?: string;
+  seed: number;
+  hidden: boolean;
+  timeout?: number;
+}
+
+/** What every command that runs a submission takes; by default the learner's working copy. */
+export function submissionOptions(args: SubmissionArgs, env: Environment) {
+  return {
+    root: env.root,
+    submission: args.submission
+      ? resolve(env.cwd, args.submission)
+      : resolve(env.root, "assignments", assignmentOf(args.assignment, env), "model.ts"),
+    displayRoot: env.cwd,
+    assignment: args.assignment,
+    seed: positiveInteger("seed", args.seed, 0),
+    hidden: args.hidden,
+    timeoutMs: optionalInteger("timeout", args.timeout),
+    toolVersion: env.toolVersion,
+  };
+}
+
+export function gradeOptions(
+  args: SubmissionArgs & {
+    out: string;
+    failUnder?: string;
+    quiet: boolean;
+    json: boolean;
+    format: string;
+  },
+  env: Environment,
+): Omit<GradeCommandOptions, "notice"> {
+  return {
+    ...submissionOptions(args, env),
+    out: resolve(env.cwd, args.out),
+    failUnder: parseFailUnder(args.failUnder),
+    quiet: args.quiet,
+    json: args.json,
+    colour: env.stdoutIsTTY && !args.json,
+    formats: parseFormats(args.format),
+  };
+}
+
+export function batchOptions(
+  args: {
+    folder: string;
+    out: string;
+    jobs?: number;
+    force: boolean;
+    assignment?: string;
+    seed: number;
+    hidden: boolean;
+    timeout?: number;
+  },
+  env: Environment,
+): Omit<BatchOptions, "redraw"> {
+  return {
+    root: env.root,
+    folder: resolve(env.cwd, args.folder),
+    out: resolve(env.cwd, args.out),
+    jobs: positiveInteger("jobs", args.jobs ?? env.cores),
+    force: args.force,
+    assignment: args.assignment,
+    seed: positiveInteger("seed", args.seed, 0),
+    hidden: args.hidden,
+    timeoutMs: optionalInteger("timeout", args.timeout),
+    toolVersion: env.toolVersion,
+    tty: env.stdoutIsTTY,
+  };
+}
+
+export function trainOptions(
+  args: {
+    model?: string;
+    assignment?: string;
+    hiddenSize?: number;
+    iterations?: number;
+    learningRate?: number;
+    seed?: number;
+  },
+  env: Environment,
+): TrainOptions {
+  const assignment = assignmentOf(args.assignment, env);
+  // The reference where there is one (the instructor's repository), else the learner's own.
+  const ownDefault = !args.model && env.references.includes(assignment);
+  const model = args.model
+    ? resolve(env.cwd, args.model)
+    : resolve(env.root, ownDefault ? "reference" : "assignments", assignment, "model.ts");
+  return {
+    root: env.root,
+    assignment,
+    model,
+    settings: {
+      modelName: ownDefault ? "the reference solution" : relative(env.cwd, model),
+      hiddenSize: optionalInteger("hidden-size", args.hiddenSize),
+      iterations: optionalInteger("iterations", args.iterations),
+      learningRate:
+        args.learningRate === undefined ? undefined : finite("learning-rate", args.learningRate),
+      seed: optionalInteger("seed", args.seed, 0),
+    },
+  };
+}

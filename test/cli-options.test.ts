@@ -1,0 +1,189 @@
+/**
+ * Arguments to options, as a table: what each command line resolves to, given a fixed
+ * environment. Nothing runs; `parseArguments` only parses and resolves.
+ */
+import { describe, expect, it } from "vitest";
+import { type Invocation, parseArguments } from "../grader/cli.ts";
+import type { Environment } from "../grader/commands/options.ts";
+
+const env: Environment = {
+  cwd: "/home/ann/work",
+  root: "/pkg",
+  toolVersion: "9.9.9",
+  assignments: ["planar-classifier"],
+  references: ["planar-classifier"],
+  stdoutIsTTY: false,
+  cores: 2,
+};
+
+const submission = {
+  root: "/pkg",
+  displayRoot: "/home/ann/work",
+  assignment: undefined,
+  seed: 0,
+  hidden: true,
+  timeoutMs: undefined,
+  toolVersion: "9.9.9",
+};
+
+const cases: [string[], Invocation, Partial<Environment>?][] = [
+  [
+    ["grade"],
+    {
+      command: "grade",
+      options: {
+        ...submission,
+        submission: "/pkg/assignments/planar-classifier/model.ts",
+        out: "/home/ann/work/gradecheck-report.json",
+        failUnder: undefined,
+        quiet: false,
+        json: false,
+        colour: false,
+        formats: ["json"],
+      },
+    },
+  ],
+  [
+    [
+      "grade",
+      "ann",
+      "--seed",
+      "7",
+      "--no-hidden",
+      "--timeout",
+      "500",
+      "--fail-under",
+      "75%",
+      "--format",
+      "json, junit",
+      "--out",
+      "../r.json",
+    ],
+    {
+      command: "grade",
+      options: {
+        ...submission,
+        submission: "/home/ann/work/ann",
+        seed: 7,
+        hidden: false,
+        timeoutMs: 500,
+        out: "/home/ann/r.json",
+        failUnder: { percent: 75 },
+        quiet: false,
+        json: false,
+        colour: true,
+        formats: ["json", "junit"],
+      },
+    },
+    { stdoutIsTTY: true },
+  ],
+  [
+    ["gradcheck", "--assignment", "planar-classifier"],
+    {
+      command: "gradcheck",
+      options: {
+        ...submission,
+        assignment: "planar-classifier",
+        submission: "/pkg/assignments/planar-classifier/model.ts",
+      },
+    },
+  ],
+  [
+    ["batch", "class", "--force"],
+    {
+      command: "batch",
+      options: {
+        root: "/pkg",
+        folder: "/home/ann/work/class",
+        out: "/home/ann/work/gradecheck-batch",
+        jobs: 2,
+        force: true,
+        assignment: undefined,
+        seed: 0,
+        hidden: true,
+        timeoutMs: undefined,
+        toolVersion: "9.9.9",
+        tty: false,
+      },
+    },
+  ],
+  [
+    ["train", "-n", "3", "--iterations", "30"],
+    {
+      command: "train",
+      options: {
+        root: "/pkg",
+        assignment: "planar-classifier",
+        model: "/pkg/reference/planar-classifier/model.ts",
+        settings: {
+          modelName: "the reference solution",
+          hiddenSize: 3,
+          iterations: 30,
+          learningRate: undefined,
+          seed: undefined,
+        },
+      },
+    },
+  ],
+  [
+    ["train"],
+    {
+      command: "train",
+      options: {
+        root: "/pkg",
+        assignment: "planar-classifier",
+        model: "/pkg/assignments/planar-classifier/model.ts",
+        settings: {
+          modelName: "../../../pkg/assignments/planar-classifier/model.ts",
+          hiddenSize: undefined,
+          iterations: undefined,
+          learningRate: undefined,
+          seed: undefined,
+        },
+      },
+    },
+    // A learner's release: no reference, so the learner's own model.
+    { references: [] },
+  ],
+  [
+    ["export", "gradescope"],
+    {
+      command: "export gradescope",
+      options: {
+        root: "/pkg",
+        out: "/home/ann/work/autograder.zip",
+        assignment: "planar-classifier",
+      },
+    },
+  ],
+  [
+    ["validate-report", "r.json"],
+    { command: "validate-report", options: { path: "/home/ann/work/r.json", name: "r.json" } },
+  ],
+  [["expected", "--check"], { command: "expected", options: { root: "/pkg", check: true } }],
+  [
+    ["stubs", "--force"],
+    { command: "stubs", options: { root: "/pkg", check: false, force: true } },
+  ],
+  [
+    ["release", "--out", "rel"],
+    { command: "release", options: { root: "/pkg", out: "/home/ann/work/rel" } },
+  ],
+];
+
+describe("gradecheck's arguments, resolved", () => {
+  it.each(cases)("%j", async (argv, expected, changes) => {
+    expect(await parseArguments(argv, { ...env, ...changes })).toEqual(expected);
+  });
+
+  it.each([
+    [["grade"], "name the assignment with --assignment: there are several (a, b)"],
+    [["grade", "--assignment", "c"], 'unknown assignment "c"; known: a, b'],
+    [["batch", "class", "--jobs", "0"], "--jobs must be an integer >= 1, got 0"],
+    [["grade", "x", "--format", "pdf"], 'unknown format "pdf"'],
+    [["train", "--assignment", "a", "--learning-rate", "fast"], "--learning-rate must be a number"],
+  ])("%j is refused: %s", async (argv, message) => {
+    const several = { ...env, assignments: ["a", "b"], references: [] };
+    await expect(parseArguments(argv, several)).rejects.toThrow(message);
+  });
+});
