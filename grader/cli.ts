@@ -73,6 +73,210 @@ export function environment(cwd: string): Environment {
   };
 }
 
+/** Declares one command: its arguments, and the invocation it resolves them to. */
+type Declare = (y: Argv, env: Environment, take: (chosen: Invocation) => void) => Argv;
+
+const gradeCommand: Declare = (y, env, take) =>
+  y.command(
+    "grade [submission]",
+    "Grade a learner's model.ts (or a folder holding one) and write the JSON report",
+    (y) =>
+      submissionArguments(y)
+        .option("out", {
+          type: "string",
+          default: "gradecheck-report.json",
+          describe: "where to write the JSON report",
+        })
+        .option("fail-under", {
+          type: "string",
+          describe: "exit 1 when the score is below these points (15) or this percentage (75%)",
+        })
+        .option("quiet", {
+          type: "boolean",
+          default: false,
+          describe: "print nothing; only write the report",
+        })
+        .option("json", {
+          type: "boolean",
+          default: false,
+          describe: "print the report instead of the summary",
+        })
+        .option("format", {
+          type: "string",
+          default: "json",
+          describe: `formats to write next to the JSON report, comma-separated: ${Object.keys(adapters).join(", ")}`,
+        }),
+    (args) => take({ command: "grade", options: gradeOptions(args, env) }),
+  );
+
+const gradcheckCommand: Declare = (y, env, take) =>
+  y.command(
+    "gradcheck [submission]",
+    "Check a learner's backward pass against numeric gradients and print a table per parameter",
+    submissionArguments,
+    (args) => take({ command: "gradcheck", options: submissionOptions(args, env) }),
+  );
+
+const batchCommand: Declare = (y, env, take) =>
+  y.command(
+    "batch <folder>",
+    "Grade a class: each subfolder with a model.ts, or each *.ts file, is one learner",
+    (y) =>
+      y
+        .positional("folder", { type: "string", demandOption: true })
+        .option("out", {
+          type: "string",
+          default: "gradecheck-batch",
+          describe: "folder for the reports, grades.csv and summary.md",
+        })
+        .option("jobs", {
+          type: "number",
+          describe: "submissions graded at once (default: one per core)",
+        })
+        .option("force", {
+          type: "boolean",
+          default: false,
+          describe: "regrade submissions that have not changed",
+        })
+        .option("assignment", {
+          type: "string",
+          describe: "assignment id (default: the only one)",
+        })
+        .option("seed", {
+          type: "number",
+          default: 0,
+          describe: "seed of the hidden tests' inputs",
+        })
+        .option("hidden", { type: "boolean", default: true, describe: "run the hidden tests" })
+        .option("timeout", { type: "number", describe: "time limit per call in ms" }),
+    (args) => take({ command: "batch", options: batchOptions(args, env) }),
+  );
+
+const releaseCommand: Declare = (y, env, take) =>
+  y.command(
+    "release",
+    "Write the folder a learner gets: stubs, visible tests, grader; no reference, no hidden tests",
+    (y) =>
+      y.option("out", { type: "string", demandOption: true, describe: "a new or empty folder" }),
+    (args) =>
+      take({ command: "release", options: { root: env.root, out: resolve(env.cwd, args.out) } }),
+  );
+
+const exportGradescopeCommand: Declare = (y, env, take) =>
+  y.command(
+    "export gradescope",
+    "Write the Gradescope autograder bundle (setup.sh, run_autograder, the grader with the reference)",
+    (y) =>
+      y
+        .option("out", {
+          type: "string",
+          default: "autograder.zip",
+          describe: "the zip to write",
+        })
+        .option("assignment", {
+          type: "string",
+          describe: "assignment id (default: the only one)",
+        }),
+    (args) =>
+      take({
+        command: "export gradescope",
+        options: {
+          root: env.root,
+          out: resolve(env.cwd, args.out),
+          assignment: assignmentOf(args.assignment, env),
+        },
+      }),
+  );
+
+const validateReportCommand: Declare = (y, env, take) =>
+  y.command(
+    "validate-report <file>",
+    "Check a JSON report against gradecheck's report schema",
+    (y) => y.positional("file", { type: "string", demandOption: true }),
+    (args) =>
+      take({
+        command: "validate-report",
+        options: { path: resolve(env.cwd, args.file), name: args.file },
+      }),
+  );
+
+const expectedCommand: Declare = (y, env, take) =>
+  y.command(
+    "expected",
+    "Write each assignment's expected.json (inputs and expected outputs of the visible tests) from the reference",
+    (y) =>
+      y.option("check", {
+        type: "boolean",
+        default: false,
+        describe: "only check that they are up to date",
+      }),
+    (args) => take({ command: "expected", options: { root: env.root, check: args.check } }),
+  );
+
+const trainCommand: Declare = (y, env, take) =>
+  y.command(
+    "train",
+    "Train a model with its assignment's trainer and print its training accuracy",
+    (y) =>
+      y
+        .option("model", {
+          type: "string",
+          describe:
+            "model.ts to train (default: the reference solution, or without one your assignments/<id>/model.ts)",
+        })
+        .option("assignment", {
+          type: "string",
+          describe: "assignment id (default: the only one)",
+        })
+        .option("hidden-size", {
+          alias: "n",
+          type: "number",
+          describe: "hidden layer size (default: the manifest's)",
+        })
+        .option("iterations", { type: "number", describe: "(default: the manifest's)" })
+        .option("learning-rate", { type: "number", describe: "(default: the manifest's)" })
+        .option("seed", {
+          type: "number",
+          describe: "weight initialization seed (default: the assignment's)",
+        }),
+    (args) => take({ command: "train", options: trainOptions(args, env) }),
+  );
+
+const stubsCommand: Declare = (y, env, take) =>
+  y.command(
+    "stubs",
+    "Generate each assignment's learner stub (assignments/<name>/model.ts) from its reference",
+    (y) =>
+      y
+        .option("check", {
+          type: "boolean",
+          default: false,
+          describe: "only check that the committed stubs are up to date; write nothing",
+        })
+        .option("force", {
+          type: "boolean",
+          default: false,
+          describe: "overwrite stubs even where functions have been written in them",
+        }),
+    (args) =>
+      take({
+        command: "stubs",
+        options: { root: env.root, check: args.check, force: args.force },
+      }),
+  );
+
+const COMMANDS: Declare[] = [
+  gradeCommand,
+  gradcheckCommand,
+  batchCommand,
+  releaseCommand,
+  exportGradescopeCommand,
+  validateReportCommand,
+  expectedCommand,
+  trainCommand,
+  stubsCommand,
+];
+
 /**
  * The command `argv` asks for, with its options resolved; undefined when yargs answered by itself
  * (--help, --version). Throws ExitError(2) for arguments that cannot be used.
@@ -85,180 +289,9 @@ export async function parseArguments(
   const take = (chosen: Invocation) => {
     invocation = chosen;
   };
-  await yargs(argv)
-    .scriptName("gradecheck")
-    .usage("$0 <command> [options]")
-    .command(
-      "grade [submission]",
-      "Grade a learner's model.ts (or a folder holding one) and write the JSON report",
-      (y) =>
-        submissionArguments(y)
-          .option("out", {
-            type: "string",
-            default: "gradecheck-report.json",
-            describe: "where to write the JSON report",
-          })
-          .option("fail-under", {
-            type: "string",
-            describe: "exit 1 when the score is below these points (15) or this percentage (75%)",
-          })
-          .option("quiet", {
-            type: "boolean",
-            default: false,
-            describe: "print nothing; only write the report",
-          })
-          .option("json", {
-            type: "boolean",
-            default: false,
-            describe: "print the report instead of the summary",
-          })
-          .option("format", {
-            type: "string",
-            default: "json",
-            describe: `formats to write next to the JSON report, comma-separated: ${Object.keys(adapters).join(", ")}`,
-          }),
-      (args) => take({ command: "grade", options: gradeOptions(args, env) }),
-    )
-    .command(
-      "gradcheck [submission]",
-      "Check a learner's backward pass against numeric gradients and print a table per parameter",
-      submissionArguments,
-      (args) => take({ command: "gradcheck", options: submissionOptions(args, env) }),
-    )
-    .command(
-      "batch <folder>",
-      "Grade a class: each subfolder with a model.ts, or each *.ts file, is one learner",
-      (y) =>
-        y
-          .positional("folder", { type: "string", demandOption: true })
-          .option("out", {
-            type: "string",
-            default: "gradecheck-batch",
-            describe: "folder for the reports, grades.csv and summary.md",
-          })
-          .option("jobs", {
-            type: "number",
-            describe: "submissions graded at once (default: one per core)",
-          })
-          .option("force", {
-            type: "boolean",
-            default: false,
-            describe: "regrade submissions that have not changed",
-          })
-          .option("assignment", {
-            type: "string",
-            describe: "assignment id (default: the only one)",
-          })
-          .option("seed", {
-            type: "number",
-            default: 0,
-            describe: "seed of the hidden tests' inputs",
-          })
-          .option("hidden", { type: "boolean", default: true, describe: "run the hidden tests" })
-          .option("timeout", { type: "number", describe: "time limit per call in ms" }),
-      (args) => take({ command: "batch", options: batchOptions(args, env) }),
-    )
-    .command(
-      "release",
-      "Write the folder a learner gets: stubs, visible tests, grader; no reference, no hidden tests",
-      (y) =>
-        y.option("out", { type: "string", demandOption: true, describe: "a new or empty folder" }),
-      (args) =>
-        take({ command: "release", options: { root: env.root, out: resolve(env.cwd, args.out) } }),
-    )
-    .command(
-      "export gradescope",
-      "Write the Gradescope autograder bundle (setup.sh, run_autograder, the grader with the reference)",
-      (y) =>
-        y
-          .option("out", {
-            type: "string",
-            default: "autograder.zip",
-            describe: "the zip to write",
-          })
-          .option("assignment", {
-            type: "string",
-            describe: "assignment id (default: the only one)",
-          }),
-      (args) =>
-        take({
-          command: "export gradescope",
-          options: {
-            root: env.root,
-            out: resolve(env.cwd, args.out),
-            assignment: assignmentOf(args.assignment, env),
-          },
-        }),
-    )
-    .command(
-      "validate-report <file>",
-      "Check a JSON report against gradecheck's report schema",
-      (y) => y.positional("file", { type: "string", demandOption: true }),
-      (args) =>
-        take({
-          command: "validate-report",
-          options: { path: resolve(env.cwd, args.file), name: args.file },
-        }),
-    )
-    .command(
-      "expected",
-      "Write each assignment's expected.json (inputs and expected outputs of the visible tests) from the reference",
-      (y) =>
-        y.option("check", {
-          type: "boolean",
-          default: false,
-          describe: "only check that they are up to date",
-        }),
-      (args) => take({ command: "expected", options: { root: env.root, check: args.check } }),
-    )
-    .command(
-      "train",
-      "Train a model with its assignment's trainer and print its training accuracy",
-      (y) =>
-        y
-          .option("model", {
-            type: "string",
-            describe:
-              "model.ts to train (default: the reference solution, or without one your assignments/<id>/model.ts)",
-          })
-          .option("assignment", {
-            type: "string",
-            describe: "assignment id (default: the only one)",
-          })
-          .option("hidden-size", {
-            alias: "n",
-            type: "number",
-            describe: "hidden layer size (default: the manifest's)",
-          })
-          .option("iterations", { type: "number", describe: "(default: the manifest's)" })
-          .option("learning-rate", { type: "number", describe: "(default: the manifest's)" })
-          .option("seed", {
-            type: "number",
-            describe: "weight initialization seed (default: the assignment's)",
-          }),
-      (args) => take({ command: "train", options: trainOptions(args, env) }),
-    )
-    .command(
-      "stubs",
-      "Generate each assignment's learner stub (assignments/<name>/model.ts) from its reference",
-      (y) =>
-        y
-          .option("check", {
-            type: "boolean",
-            default: false,
-            describe: "only check that the committed stubs are up to date; write nothing",
-          })
-          .option("force", {
-            type: "boolean",
-            default: false,
-            describe: "overwrite stubs even where functions have been written in them",
-          }),
-      (args) =>
-        take({
-          command: "stubs",
-          options: { root: env.root, check: args.check, force: args.force },
-        }),
-    )
+  let parser: Argv = yargs(argv).scriptName("gradecheck").usage("$0 <command> [options]");
+  for (const declare of COMMANDS) parser = declare(parser, env, take);
+  await parser
     .demandCommand(
       1,
       "Name a command: grade, batch, gradcheck, release, export gradescope, validate-report, expected, train or stubs.",
