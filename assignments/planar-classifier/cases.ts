@@ -1,7 +1,8 @@
 /**
- * The learner's side of the planar-classifier tests, shipped with the assignment: each function's
- * argument names and the functions it calls, its laws (properties.ts), and how the gradient checks
- * judge the learner's backward pass against the numeric gradients they are given. What makes the
+ * The learner's side of the planar-classifier tests, shipped with the assignment: its laws
+ * (properties.ts), and how the gradient checks judge the learner's backward pass against the
+ * numeric gradients they are given (the functions themselves, their arguments and which calls
+ * which, are declared in assignment.json). What makes the
  * inputs and the expected values, and the mistake variants, is the instructor's
  * (reference/planar-classifier/cases.ts); without it, the visible tests grade from expected.json.
  */
@@ -75,46 +76,6 @@ export function chainRuleHint(wrong: Set<string>): string | undefined {
 
 export const cases: LearnerCases = {
   properties,
-  functions: {
-    sigmoid: {
-      argNames: ["z"],
-    },
-    layerSizes: {
-      argNames: ["X", "Y"],
-    },
-    initializeParameters: {
-      argNames: ["nX", "nH", "nY", "rng", "scale"],
-    },
-    forwardPropagation: {
-      calls: ["sigmoid"],
-      argNames: ["X", "parameters"],
-    },
-    computeCost: {
-      argNames: ["A2", "Y"],
-    },
-    backwardPropagation: {
-      argNames: ["parameters", "cache", "X", "Y"],
-    },
-    updateParameters: {
-      argNames: ["parameters", "grads", "learningRate"],
-    },
-    nnModel: {
-      calls: [
-        "layerSizes",
-        "initializeParameters",
-        "forwardPropagation",
-        "computeCost",
-        "backwardPropagation",
-        "updateParameters",
-      ],
-      argNames: ["X", "Y", "nH", "options"],
-      repeat: false,
-    },
-    predict: {
-      calls: ["forwardPropagation"],
-      argNames: ["parameters", "X"],
-    },
-  },
   sessionChecks: {
     /** The learner's backward pass against numeric derivatives of the reference's forward and cost. */
     gradientVsReference: {

@@ -33,7 +33,7 @@ export interface Mistake {
   output(args: unknown[], reference: Reference): unknown;
 }
 
-/** What the learner's side declares of a function (shipped with the assignment). */
+/** What the manifest declares of a function (see `declaredFunctions`). */
 export interface LearnerFunction {
   /** Parameter names, for messages such as "changed its argument parameters in place". */
   argNames: string[];
@@ -136,7 +136,6 @@ export type SessionCheck = LearnerSessionCheck & Partial<ReferenceSessionCheck>;
 
 /** The learner's side of an assignment's cases: `assignments/<id>/cases.ts`. */
 export interface LearnerCases {
-  functions: Record<string, LearnerFunction>;
   /** Laws of the functions, by id: the `check` of a test of kind "property". */
   properties: Record<string, PropertySpec<unknown>>;
   sessionChecks: Record<string, LearnerSessionCheck>;
@@ -157,8 +156,31 @@ export interface AssignmentCases {
   sessionChecks: Record<string, SessionCheck>;
 }
 
-/** Both sides as one, or the learner's alone (no inputs, mistakes or named checks). */
-export function mergeCases(learner: LearnerCases, reference?: ReferenceCases): AssignmentCases {
+/** The functions the manifest declares: their argument names, what they call, whether to repeat. */
+export function declaredFunctions(manifest: Manifest): Record<string, LearnerFunction> {
+  return Object.fromEntries(
+    manifest.functions
+      .filter((f) => f.runs === undefined)
+      .map(({ name, args, calls, repeat }) => [
+        name,
+        {
+          argNames: args ?? [],
+          ...(calls ? { calls } : {}),
+          ...(repeat !== undefined ? { repeat } : {}),
+        },
+      ]),
+  );
+}
+
+/**
+ * The manifest's declarations and both sides of the cases as one, or without the reference the
+ * learner's alone (no inputs, mistakes or named checks).
+ */
+export function mergeCases(
+  manifest: Manifest,
+  learner: LearnerCases,
+  reference?: ReferenceCases,
+): AssignmentCases {
   const merge = <L, R>(own: Record<string, L>, added: Record<string, R> | undefined) =>
     Object.fromEntries(
       [...new Set([...Object.keys(own), ...Object.keys(added ?? {})])].map((name) => [
@@ -167,7 +189,7 @@ export function mergeCases(learner: LearnerCases, reference?: ReferenceCases): A
       ]),
     ) as Record<string, L & Partial<R>>;
   return {
-    functions: merge(learner.functions, reference?.functions),
+    functions: merge(declaredFunctions(manifest), reference?.functions),
     properties: learner.properties,
     checks: reference?.checks ?? {},
     sessionChecks: merge(learner.sessionChecks, reference?.sessionChecks),

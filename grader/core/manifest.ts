@@ -55,6 +55,12 @@ export interface Manifest {
 export interface FunctionSpec {
   name: string;
   runs?: string;
+  /** The function's parameter names. */
+  args?: string[];
+  /** Other functions of the assignment it calls (stood in for when it is judged alone). */
+  calls?: string[];
+  /** Whether each comparison calls it twice (is it deterministic?); true by default. */
+  repeat?: boolean;
   tests: TestSpec[];
 }
 

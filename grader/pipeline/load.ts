@@ -66,7 +66,7 @@ export async function loadAssignment(
           referenceCases: ReferenceCases;
         })
       : undefined;
-  const cases = mergeCases(learnerSide.cases, referenceSide?.referenceCases);
+  const cases = mergeCases(manifest, learnerSide.cases, referenceSide?.referenceCases);
   const expectedPath = join(dir, "expected.json");
   const expected = existsSync(expectedPath)
     ? expectedFromJson(readFileSync(expectedPath, "utf8"))

@@ -68,6 +68,12 @@ describe("the assignment manifest", () => {
       "must be equal to constant",
     ],
     [
+      "a function without its argument names",
+      (m: typeof manifest) => delete m.functions[0].args,
+      "/functions/0",
+      "must have required property 'args'",
+    ],
+    [
       "a hyphen in a function's name",
       (m: typeof manifest) => (m.functions[0].name = "sig-moid"),
       "/functions/0/name",
