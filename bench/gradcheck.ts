@@ -4,23 +4,12 @@
  * of growing width next to one forward pass of it: the ratio should stay the same whatever the
  * number of parameters (4 evaluations per direction per tensor, plus one).
  */
-import { NDArray, np } from "../assignments/lib/np.ts";
+import { type NDArray, np } from "../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
-import {
-  checkGradients,
-  fromFunction,
-  type Params,
-  type Tensor,
-} from "../grader/checks/gradient/check.ts";
+import { checkGradients, fromFunction } from "../grader/checks/gradient/check.ts";
+import { arraysOf, tensorsOf } from "../grader/checks/gradient/tensors.ts";
 import { median } from "../grader/core/stats.ts";
 import * as ref from "../reference/planar-classifier/model.ts";
-
-const tensors = (p: ref.Parameters): Params =>
-  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, { shape: v.shape, data: v.data }]));
-const arrays = (p: Params) =>
-  Object.fromEntries(
-    Object.entries(p).map(([k, t]) => [k, new NDArray(t.data, t.shape)]),
-  ) as unknown as ref.Parameters;
 
 function setup(nX: number, nH: number, m: number, X?: NDArray, Y?: NDArray) {
   const rng = np.random.seed(3);
@@ -35,13 +24,13 @@ function setup(nX: number, nH: number, m: number, X?: NDArray, Y?: NDArray) {
     ref.computeCost(ref.forwardPropagation(data.X, p).A2, data.Y);
   const { cache } = ref.forwardPropagation(data.X, parameters);
   const g = ref.backwardPropagation(parameters, cache, data.X, data.Y);
-  const claimed: Record<string, Tensor> = {
-    W1: { shape: g.dW1.shape, data: g.dW1.data },
-    b1: { shape: g.db1.shape, data: g.db1.data },
-    W2: { shape: g.dW2.shape, data: g.dW2.data },
-    b2: { shape: g.db2.shape, data: g.db2.data },
+  const claimed = tensorsOf({ W1: g.dW1, b1: g.db1, W2: g.dW2, b2: g.db2 });
+  return {
+    parameters,
+    forward,
+    claimed,
+    objective: fromFunction((p) => forward(arraysOf<ref.Parameters>(p))),
   };
-  return { parameters, forward, claimed, objective: fromFunction((p) => forward(arrays(p))) };
 }
 
 export async function benchGradcheck(): Promise<void> {
@@ -52,7 +41,7 @@ export async function benchGradcheck(): Promise<void> {
     const start = performance.now();
     const results = await checkGradients(
       planar.objective,
-      tensors(planar.parameters),
+      tensorsOf(planar.parameters),
       planar.claimed,
       { mode: "full", directions: 0, seed: 0 },
     );
@@ -72,7 +61,7 @@ export async function benchGradcheck(): Promise<void> {
   console.log("  parameters   forward     fast check   ratio");
   for (const nH of [83, 833, 8333, 83333]) {
     const net = setup(10, nH, 64);
-    const params = tensors(net.parameters);
+    const params = tensorsOf(net.parameters);
     const forwardTimes: number[] = [];
     const checkTimes: number[] = [];
     const runs = nH > 10000 ? 1 : nH > 1000 ? 3 : 7;

@@ -7,56 +7,17 @@
  * (reference/planar-classifier/cases.ts); without it, the visible tests grade from expected.json.
  */
 
-import { judgeGradient, type TensorResult } from "../../grader/checks/gradient/check.ts";
-import { describeTensor, distinct, gradientHint } from "../../grader/checks/gradient/wording.ts";
-import type { LearnerCases, SessionOutcome } from "../../grader/core/assignment.ts";
+import { judgeGradient } from "../../grader/checks/gradient/check.ts";
+import {
+  gradientOutcome,
+  type NumericGradients,
+  tensorOf,
+} from "../../grader/checks/gradient/tensors.ts";
+import type { LearnerCases } from "../../grader/core/assignment.ts";
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";
-import { consistency, type NumericGradients, PARAMETER_NAMES, tensorOf } from "./tensors.ts";
-
-/**
- * A gradient check's outcome: one line per wrong tensor and the chain rule in the message, and per
- * tensor its verdict, difference, worst entry and hint as values (for the report and the table of
- * `gradecheck gradcheck`).
- */
-
-export function gradientOutcome(
-  results: TensorResult[],
-  m: number,
-  against: string,
-): SessionOutcome {
-  const context = { examples: [m] };
-  const values: Record<string, number | string> = {};
-  for (const r of results) {
-    const key = `d${r.name}`;
-    values[`${key} verdict`] =
-      r.verdict === "passed" ? "right" : r.verdict === "failed" ? "wrong" : "wrong shape";
-    if (r.verdict === "wrong-shape") continue;
-    values[`${key} difference`] = r.difference;
-    const [worst] = r.worst;
-    if (worst) {
-      // As many digits as tell the two apart, as in the message.
-      const [yours, numeric] = distinct(worst.analytic, worst.numeric);
-      values[`${key} worst`] =
-        `${r.name}[${worst.index.join(",")}]: yours ${yours}, numeric ${numeric}`;
-    }
-    const hint = r.verdict === "failed" ? gradientHint(r, context) : undefined;
-    if (hint) values[`${key} hint`] = hint;
-  }
-  const wrong = results.filter((r) => r.verdict !== "passed");
-  if (wrong.length === 0) return { failure: null, values };
-  const names = new Set(wrong.map((r) => r.name));
-  const chain = chainRuleHint(names);
-  return {
-    failure: {
-      message: `compared with ${against}: ${wrong.map((r) => describeTensor(r, context)).join(" ")}`,
-      ...(chain ? { hint: chain } : {}),
-      details: {},
-    },
-    values,
-  };
-}
+import { consistency, PARAMETER_NAMES } from "./tensors.ts";
 
 /**
  * Where in the chain rule the wrong tensors point. dW1 and db1 both come from dZ1: when both are
@@ -90,7 +51,7 @@ export const cases: LearnerCases = {
           judgeGradient(
             name,
             (p as Model.Parameters)[name].shape,
-            (expected as NumericGradients)[name],
+            (expected as NumericGradients)[name] ?? [],
             tensorOf(grads?.[`d${name}`]),
           ),
         );
@@ -98,6 +59,7 @@ export const cases: LearnerCases = {
           results,
           (X as NDArray).shape[1],
           "the numeric gradient of the reference's cost",
+          chainRuleHint,
         );
       },
       whenOthersPass: {
@@ -123,6 +85,7 @@ export const cases: LearnerCases = {
           results,
           (X as NDArray).shape[1],
           "the numeric gradient of your own forwardPropagation and computeCost",
+          chainRuleHint,
         );
       },
       whenOthersPass: {

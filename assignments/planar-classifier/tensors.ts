@@ -1,48 +1,27 @@
 /**
- * The planar network's parameters as the gradient checker sees them (named tensors) and back, and
- * a cost as a function of them: shared by the gradient checks in cases.ts and the
- * gradient property in properties.ts.
+ * The planar network's parameter names, and its cost and gradients as the functions the checks
+ * judge with compute them: shared by the gradient checks in cases.ts and the gradient property in
+ * properties.ts.
  */
 
 import {
   checkGradients,
-  type NumericEntry,
   type Objective,
-  type Params,
-  type Tensor,
   type TensorResult,
 } from "../../grader/checks/gradient/check.ts";
+import { arraysOf, tensorOf, tensorsOf } from "../../grader/checks/gradient/tensors.ts";
 import type { Functions, Learner } from "../../grader/core/assignment.ts";
-import { NDArray } from "../lib/np.ts";
+import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 
 export const PARAMETER_NAMES = ["W1", "b1", "W2", "b2"] as const;
-
-/** The numeric derivatives of a cost, per parameter: a gradient check's reference data. */
-export type NumericGradients = Record<(typeof PARAMETER_NAMES)[number], NumericEntry[]>;
-
-export const tensorsOf = (p: Model.Parameters): Params =>
-  Object.fromEntries(
-    PARAMETER_NAMES.map((name) => [name, { shape: p[name].shape, data: p[name].data }]),
-  );
-
-export const arraysOf = (p: Params): Model.Parameters =>
-  Object.fromEntries(
-    PARAMETER_NAMES.map((name) => [
-      name,
-      new NDArray((p[name] as Tensor).data, (p[name] as Tensor).shape),
-    ]),
-  ) as unknown as Model.Parameters;
-
-export const tensorOf = (x: unknown): Tensor | undefined =>
-  x instanceof NDArray ? { shape: x.shape, data: x.data } : undefined;
 
 /** computeCost of forwardPropagation, as `functions` compute them, evaluated in batches. */
 export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective {
   return async (points) => {
     const forwards = (await functions.callMany(
       "forwardPropagation",
-      points.map((q) => [X, arraysOf(q)]),
+      points.map((q) => [X, arraysOf<Model.Parameters>(q)]),
     )) as { A2: NDArray }[];
     const costs = (await functions.callMany(
       "computeCost",

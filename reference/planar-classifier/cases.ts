@@ -13,18 +13,18 @@
 import { type NDArray, np, type RandomState } from "../../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../../assignments/planar-classifier/dataset.ts";
 import type * as Model from "../../assignments/planar-classifier/model.ts";
-import {
-  arraysOf,
-  type NumericGradients,
-  PARAMETER_NAMES,
-  tensorOf,
-  tensorsOf,
-} from "../../assignments/planar-classifier/tensors.ts";
+import { PARAMETER_NAMES } from "../../assignments/planar-classifier/tensors.ts";
 import {
   type Evaluation,
   fromFunction,
   numericGradient,
 } from "../../grader/checks/gradient/check.ts";
+import {
+  arraysOf,
+  type NumericGradients,
+  tensorOf,
+  tensorsOf,
+} from "../../grader/checks/gradient/tensors.ts";
 import type {
   CaseContext,
   CheckFailure,

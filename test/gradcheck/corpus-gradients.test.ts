@@ -5,14 +5,15 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { NDArray, np } from "../../assignments/lib/np.ts";
-import { gradientOutcome } from "../../assignments/planar-classifier/cases.ts";
+import { np } from "../../assignments/lib/np.ts";
+import { chainRuleHint } from "../../assignments/planar-classifier/cases.ts";
+import { checkGradients, fromFunction } from "../../grader/checks/gradient/check.ts";
 import {
-  checkGradients,
-  fromFunction,
-  type Params,
-  type Tensor,
-} from "../../grader/checks/gradient/check.ts";
+  arraysOf,
+  gradientOutcome,
+  tensorOf,
+  tensorsOf,
+} from "../../grader/checks/gradient/tensors.ts";
 import { describeTensor } from "../../grader/checks/gradient/wording.ts";
 import type { Reference } from "../../grader/core/assignment.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
@@ -74,13 +75,6 @@ async function mutant(bug: Bug): Promise<typeof ref> {
   return (await import(file)) as typeof ref;
 }
 
-const tensor = (x: unknown): Tensor | undefined =>
-  x instanceof NDArray ? { shape: x.shape, data: x.data } : undefined;
-const arrays = (p: Params) =>
-  Object.fromEntries(
-    Object.entries(p).map(([k, t]) => [k, new NDArray(t.data, t.shape)]),
-  ) as unknown as ref.Parameters;
-
 describe("the corpus's gradient bugs fail the gradient check of the right tensors", () => {
   it.each(cases)("$bug.name: $wrong wrong, hint '$hint'", async ({ bug, wrong, hint }) => {
     const learner = await mutant(bug);
@@ -92,20 +86,15 @@ describe("the corpus's gradient bugs fail the gradient check of the right tensor
       reference: ref as unknown as Reference,
     });
     const grads = learner.backwardPropagation(point.parameters, point.cache, point.X, point.Y);
-    const params: Params = Object.fromEntries(
-      (["W1", "b1", "W2", "b2"] as const).map((k) => [
-        k,
-        { shape: point.parameters[k].shape, data: point.parameters[k].data },
-      ]),
-    );
+    const params = tensorsOf(point.parameters);
     const claimed = {
-      W1: tensor(grads.dW1),
-      b1: tensor(grads.db1),
-      W2: tensor(grads.dW2),
-      b2: tensor(grads.db2),
+      W1: tensorOf(grads.dW1),
+      b1: tensorOf(grads.db1),
+      W2: tensorOf(grads.dW2),
+      b2: tensorOf(grads.db2),
     };
     const objective = fromFunction((p) =>
-      ref.computeCost(ref.forwardPropagation(point.X, arrays(p)).A2, point.Y),
+      ref.computeCost(ref.forwardPropagation(point.X, arraysOf<ref.Parameters>(p)).A2, point.Y),
     );
     for (const mode of ["full", "fast"] as const) {
       const results = await checkGradients(objective, params, claimed, {
@@ -120,7 +109,7 @@ describe("the corpus's gradient bugs fail the gradient check of the right tensor
       ).toEqual(wrong);
       const text = failed.map((r) => describeTensor(r, { examples: [6] })).join(" ");
       // The chain-rule hint is the assignment's: only the hidden layer's gradients are wrong.
-      const feedback = `${text} ${gradientOutcome(results, 6, "the reference").failure?.hint ?? ""}`;
+      const feedback = `${text} ${gradientOutcome(results, 6, "the reference", chainRuleHint).failure?.hint ?? ""}`;
       expect(feedback, mode).toContain(hint);
     }
   });
