@@ -15,7 +15,7 @@ import {
   type SessionOutcome,
 } from "../core/assignment.ts";
 import type { Caller, CallOutcome } from "../core/outcomes.ts";
-import { decode, encode, type Wire } from "../core/values.ts";
+import { CappedText, decode, encode, type Wire } from "../core/values.ts";
 import { type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {
@@ -39,22 +39,15 @@ function sized<T extends Wire>(fn: string, values: T[], inputs: Wire[], output: 
  * The learner's module for code in the grader that calls it (session checks, properties): calls
  * go through the sandbox, values come back decoded, and anything printed is collected.
  */
-const OUTPUT_LIMIT = 4096;
-
 export function makeLearner(
   sandbox: Caller,
   timeoutMs: number,
   /** The other functions, when they are not the learner's own (see `Learner.others`). */
   others?: Functions,
 ): { learner: Learner; output: () => string } {
-  let output = "";
-  // Many calls, one test: the test keeps the same 4 KB of output a single call would.
-  const collect = (text: string) => {
-    if (output.length >= OUTPUT_LIMIT) return;
-    output += text;
-    if (output.length > OUTPUT_LIMIT)
-      output = `${output.slice(0, OUTPUT_LIMIT)}\n[output truncated at ${OUTPUT_LIMIT} characters]`;
-  };
+  // Many calls, one test: the test keeps the same output a single call would.
+  const printed = new CappedText();
+  const collect = (text: string) => printed.add(text);
   const learner: Learner = {
     get others() {
       return others ?? learner;
@@ -81,7 +74,7 @@ export function makeLearner(
       return sized(name, values, wired.flat(), outcome.output).map(decode);
     },
   };
-  return { learner, output: () => output };
+  return { learner, output: () => printed.text };
 }
 
 export async function runSession(

@@ -30,8 +30,8 @@ import {
   submissionAt,
   submissionDigest,
 } from "../pipeline/submission.ts";
-import { classSummary } from "../render/class-summary.ts";
-import { type GradebookRow, gradebookCsv } from "../render/gradebook.ts";
+import type { GradebookRow } from "../render/gradebook.ts";
+import { classRenderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
 import { progressBar, progressText } from "../render/progress.ts";
 import { inline } from "../render/sanitize.ts";
@@ -271,12 +271,14 @@ export async function runBatch(
   const functionNames = parts.manifest.functions.map((f) => f.name);
   writeAtomic(
     join(options.out, "grades.csv"),
-    gradebookCsv(
+    classRenderers.gradebook(
       ordered.map((r) => r.row),
       functionNames,
     ),
   );
-  const summary = classSummary(ordered.map((r) => ({ learner: r.row.learner, report: r.report })));
+  const summary = classRenderers["class-summary"](
+    ordered.map((r) => ({ learner: r.row.learner, report: r.report })),
+  );
   writeAtomic(join(options.out, "summary.md"), summary);
   print("");
   print(summary);

@@ -14,9 +14,8 @@ import {
   loadAssignment,
 } from "../pipeline/load.ts";
 import { isFolder, type SubmissionSource, submissionAt } from "../pipeline/submission.ts";
-import { adapters, type FormatName } from "../render/index.ts";
+import { adapters, type FormatName, renderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
-import { summary } from "../render/summary.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
 import { ExitError } from "./errors.ts";
 import { slowTestNotice } from "./slow-tests.ts";
@@ -155,12 +154,12 @@ export async function runGrade(
     .filter((format) => format !== "json")
     .map((format) => {
       const path = `${options.out.replace(/\.json$/, "")}${adapters[format].extension}`;
-      writeFileSync(path, adapters[format].render(report));
+      writeFileSync(path, adapters[format].render(report, { colour: false }));
       return path;
     });
   if (options.json) print(json);
   else if (!options.quiet) {
-    print(summary(report, { colour: options.colour, reportPath: options.out }));
+    print(renderers.summary.render(report, { colour: options.colour, reportPath: options.out }));
     for (const path of written) print(`also written: ${path}\n`);
   }
   if (belowThreshold(report, options.failUnder)) {

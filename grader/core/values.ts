@@ -55,8 +55,50 @@ export const LIMITS = {
   textBytes: 1 << 20,
 };
 
+/** What a learner's code printed that a test keeps: more is cut with a visible mark. */
+export const OUTPUT_LIMIT = 4096;
+
 /** Longest text kept per field; longer is cut with a visible mark (by the child, and again by the grader). */
-export const TEXT_LIMITS = { name: 200, message: 2000, stack: 8000, output: 8192, value: 10_000 };
+export const TEXT_LIMITS = {
+  name: 200,
+  message: 2000,
+  stack: 8000,
+  // The output a test keeps, with room for the mark that says it was cut.
+  output: 2 * OUTPUT_LIMIT,
+  value: 10_000,
+};
+
+/**
+ * Text collected up to a limit (a learner's output, call after call); past it, what is kept ends
+ * with a mark saying it was cut. The one cap of learner output, in the child and in the grader.
+ */
+export class CappedText {
+  #text = "";
+  #cut = false;
+
+  constructor(readonly limit = OUTPUT_LIMIT) {}
+
+  add(text: string): void {
+    const room = this.limit - this.#text.length;
+    if (text.length <= room) this.#text += text;
+    else {
+      this.#text += text.slice(0, Math.max(0, room));
+      this.#cut = true;
+    }
+  }
+
+  get text(): string {
+    return this.#cut ? `${this.#text}\n[output truncated at ${this.limit} characters]` : this.#text;
+  }
+
+  /** The text, and a fresh start. */
+  take(): string {
+    const text = this.text;
+    this.#text = "";
+    this.#cut = false;
+    return text;
+  }
+}
 
 /** `text` cut to `limit` characters, with a mark saying how much was cut. */
 export function cutText(text: string, limit: number): string {

@@ -1,22 +1,58 @@
 /**
- * Report formats by name: each adapter is a pure function from the internal report to text.
- * Writing the text anywhere is the caller's business.
+ * Every format of a report, by name: each renderer is a pure function from the internal report
+ * (and how it is shown: colour on a terminal, the report's path) to text. The file formats, which
+ * `--format` writes next to the JSON report, have an extension; the terminal ones do not. A
+ * class's formats take every learner's report. Writing the text anywhere is the caller's business.
  */
 
 import type { Report } from "../core/report.ts";
+import { classSummary } from "./class-summary.ts";
 import { exercism } from "./exercism.ts";
+import { type GradebookRow, gradebookCsv } from "./gradebook.ts";
 import { gradescope } from "./gradescope.ts";
+import { gradientTable } from "./gradient-table.ts";
 import { reportToJson } from "./json.ts";
 import { junit } from "./junit.ts";
 import { markdown } from "./markdown.ts";
+import { summary } from "./summary.ts";
 
+/** How a report is shown. */
+export interface RenderOptions {
+  colour: boolean;
+  /** Where the JSON report was written, for a summary to say so. */
+  reportPath?: string;
+}
+
+/** A report as text; shown plainly (no colour) unless told otherwise. */
+type Renderer = (report: Report, options?: RenderOptions) => string;
+
+const file = (render: Renderer, extension: string) => ({ render, extension });
+const terminal = (render: Renderer) => ({ render });
+
+export const renderers = {
+  json: file((report) => reportToJson(report), ".json"),
+  gradescope: file((report) => gradescope(report), ".gradescope.json"),
+  exercism: file((report) => exercism(report), ".exercism.json"),
+  junit: file((report) => junit(report), ".junit.xml"),
+  markdown: file((report) => markdown(report), ".md"),
+  summary: terminal((report, options) => summary(report, options ?? { colour: false })),
+  "gradient-table": terminal((report) => gradientTable(report)),
+};
+
+/** The formats of a class (every learner's report, from `gradecheck batch`). */
+export const classRenderers = {
+  "class-summary": (reports: { learner: string; report: Report | null }[]) => classSummary(reports),
+  gradebook: (rows: GradebookRow[], functionNames: string[]) => gradebookCsv(rows, functionNames),
+};
+
+/** The file formats, which `--format` names. */
 export const adapters = {
-  json: { render: reportToJson, extension: ".json" },
-  gradescope: { render: gradescope, extension: ".gradescope.json" },
-  exercism: { render: exercism, extension: ".exercism.json" },
-  junit: { render: junit, extension: ".junit.xml" },
-  markdown: { render: markdown, extension: ".md" },
-} satisfies Record<string, { render: (report: Report) => string; extension: string }>;
+  json: renderers.json,
+  gradescope: renderers.gradescope,
+  exercism: renderers.exercism,
+  junit: renderers.junit,
+  markdown: renderers.markdown,
+};
 
 export type FormatName = keyof typeof adapters;
 

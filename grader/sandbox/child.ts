@@ -10,6 +10,7 @@ import { writeSync } from "node:fs";
 import { types } from "node:util";
 import {
   type Budget,
+  CappedText,
   cutText,
   decode,
   encode,
@@ -29,27 +30,10 @@ import type {
   ThrownError,
 } from "./protocol.ts";
 
-/** Learner output kept per call; more is cut with a visible mark. */
-const OUTPUT_LIMIT = 4096;
-
-let output = "";
-let truncated = false;
-
-function capture(text: string): void {
-  if (output.length + text.length <= OUTPUT_LIMIT) {
-    output += text;
-  } else {
-    output += text.slice(0, Math.max(0, OUTPUT_LIMIT - output.length));
-    truncated = true;
-  }
-}
-
-function takeOutput(): string {
-  const text = truncated ? `${output}\n[output truncated at ${OUTPUT_LIMIT} characters]` : output;
-  output = "";
-  truncated = false;
-  return text;
-}
+/** Learner output of the call in flight (or of the import). */
+const output = new CappedText();
+const capture = (text: string) => output.add(text);
+const takeOutput = () => output.take();
 
 function format(args: unknown[]): string {
   return args.map((a) => (typeof a === "string" ? a : String(a))).join(" ");

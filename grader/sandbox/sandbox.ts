@@ -17,7 +17,7 @@ import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import type { Caller, CallOutcome } from "../core/outcomes.ts";
-import type { Wire } from "../core/values.ts";
+import { OUTPUT_LIMIT, type Wire } from "../core/values.ts";
 
 export type { CallOutcome };
 
@@ -67,7 +67,8 @@ type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
 type Request = { fn: string; args: Wire[]; repeat: boolean } | { fn: string; batch: Wire[][] };
 
-const STRAY_LIMIT = 4096;
+/** What the child wrote around the console capture, kept (crash messages, mostly). */
+const STRAY_LIMIT = OUTPUT_LIMIT;
 
 /** Bytes of answers to stand-ins the child may leave unread: several times the largest answer. */
 const ANSWERS_BACKLOG = 32 << 20;
