@@ -7,7 +7,12 @@
  * that runs the reference on it) sees it. This is the one place that rule lives; the session
  * checks and properties (session.ts) apply it to every call they make.
  */
-import type { AssignmentCases, CaseParams, Reference } from "../core/assignment.ts";
+import {
+  type AssignmentCases,
+  type CaseParams,
+  checkOf,
+  type Reference,
+} from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
 import type { CallOutcome } from "../core/outcomes.ts";
 import type { Details, TestStatus } from "../core/report.ts";
@@ -156,15 +161,15 @@ function judgeReturned(
       };
     }
   }
-  if (input.check !== undefined && input.check !== "compare") {
-    const check = input.cases.checks[input.check];
-    if (!check || !input.reference) {
+  const check = checkOf({ kind: "compare", check: input.check }, input.cases);
+  if (check.kind === "named") {
+    if (!check.named || !input.reference) {
       return {
         status: "error",
-        details: { type: "not-run", reason: `check "${input.check}" needs the reference solution` },
+        details: { type: "not-run", reason: `check "${check.name}" needs the reference solution` },
       };
     }
-    const failure = check.judge(
+    const failure = check.named.judge(
       decode(outcome.value),
       args.map(decode),
       input.params,

@@ -197,19 +197,36 @@ export function mergeCases(
 }
 
 /**
- * Whether a test is judged by a named check (which needs the reference): not a property, not a
- * session check, and not the default comparison.
+ * How a test is judged, from its kind and its `check` (one name, looked up in one place): the
+ * default comparison with the reference's output; a law (kind "property"); a session check, which
+ * makes calls of its own; or a named check, which judges one call's result with the reference.
+ * A name the assignment does not define comes with `undefined`.
  */
+export type Check =
+  | { kind: "compare" }
+  | { kind: "property"; name: string; spec: PropertySpec<unknown> | undefined }
+  | { kind: "session"; name: string; session: SessionCheck }
+  | { kind: "named"; name: string; named: NamedCheck | undefined };
+
+export function checkOf(
+  test: { kind: string; check?: string | undefined },
+  cases: Pick<AssignmentCases, "properties" | "sessionChecks" | "checks">,
+): Check {
+  const name = test.check;
+  if (test.kind === "property")
+    return { kind: "property", name: name ?? "", spec: name ? cases.properties[name] : undefined };
+  if (name === undefined || name === "compare") return { kind: "compare" };
+  const session = cases.sessionChecks[name];
+  if (session) return { kind: "session", name, session };
+  return { kind: "named", name, named: cases.checks[name] };
+}
+
+/** Whether a test is judged by a named check, which needs the reference. */
 export function isNamedCheck(
   test: { kind: string; check?: string | undefined },
-  cases: Pick<AssignmentCases, "sessionChecks">,
+  cases: Pick<AssignmentCases, "properties" | "sessionChecks" | "checks">,
 ): boolean {
-  return (
-    test.kind !== "property" &&
-    test.check !== undefined &&
-    test.check !== "compare" &&
-    !cases.sessionChecks[test.check]
-  );
+  return checkOf(test, cases).kind === "named";
 }
 
 /** Reads a numeric case parameter, with a default; a wrong type is the manifest's mistake. */

@@ -7,7 +7,7 @@
  * - Without stand-ins, a failing test names the failing functions it calls.
  */
 import { pathToFileURL } from "node:url";
-import type { AssignmentCases } from "../core/assignment.ts";
+import { type AssignmentCases, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { Details, TestReport } from "../core/report.ts";
@@ -38,8 +38,12 @@ export function explainCheckPairs(
   manifest: Manifest,
   cases: AssignmentCases,
 ): TestReport[] {
-  const checkOf = new Map(manifest.functions.flatMap((f) => f.tests).map((t) => [t.id, t.check]));
-  const key = (t: TestReport) => `${t.function}/${checkOf.get(t.id)}`;
+  const checks = new Map(plannedTests(manifest).map(({ test }) => [test.id, checkOf(test, cases)]));
+  const nameOf = (t: TestReport) => {
+    const check = checks.get(t.id);
+    return check && check.kind !== "compare" ? check.name : "compare";
+  };
+  const key = (t: TestReport) => `${t.function}/${nameOf(t)}`;
   // A partner check counts as passed only when every test of it passed: with one of two failing,
   // "right for the reference's forward pass" would contradict that test's own failure.
   const failing = new Set(tests.filter((t) => t.status !== "passed").map(key));
@@ -47,8 +51,8 @@ export function explainCheckPairs(
     tests.filter((t) => t.status === "passed" && !failing.has(key(t))).map(key),
   );
   return tests.map((test) => {
-    const check = checkOf.get(test.id);
-    const pair = check === undefined ? undefined : cases.sessionChecks[check]?.whenOthersPass;
+    const check = checks.get(test.id);
+    const pair = check?.kind === "session" ? check.session.whenOthersPass : undefined;
     if (test.status !== "failed" || !pair || !passed.has(`${test.function}/${pair.check}`))
       return test;
     return { ...test, message: `${test.message} ${pair.meaning}.` };

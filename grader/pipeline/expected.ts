@@ -4,7 +4,12 @@
  * still grade the visible tests. Written by `gradecheck expected`, checked in sync by the tests.
  */
 import { RandomState } from "../../assignments/lib/np.ts";
-import type { AssignmentCases, CaseData, Reference } from "../core/assignment.ts";
+import {
+  type AssignmentCases,
+  type CaseData,
+  checkOf,
+  type Reference,
+} from "../core/assignment.ts";
 import { type Manifest, plannedTests, type TestSpec } from "../core/manifest.ts";
 
 export type { CaseData };
@@ -36,9 +41,10 @@ export async function caseData(
     hyperparameters: manifest.hyperparameters,
     reference,
   };
-  const session = test.check === undefined ? undefined : cases.sessionChecks[test.check];
-  if (session) {
-    if (!session.inputs) throw new Error(`check ${test.check} has no input generator here`);
+  const check = checkOf(test, cases);
+  if (check.kind === "session") {
+    const { session } = check;
+    if (!session.inputs) throw new Error(`check ${check.name} has no input generator here`);
     const args = session.inputs(context);
     const start = performance.now();
     const expected = session.expected
@@ -49,11 +55,11 @@ export async function caseData(
   const spec = cases.functions[fn];
   if (!spec?.inputs) throw new Error(`the assignment has no input generator for ${fn}`);
   const args = spec.inputs(context);
-  const compare = test.check === undefined || test.check === "compare";
   const start = performance.now();
-  const expected = compare
-    ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
-    : undefined;
+  const expected =
+    check.kind === "compare"
+      ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
+      : undefined;
   return { args, expected, referenceMs: performance.now() - start };
 }
 

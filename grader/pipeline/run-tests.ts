@@ -7,8 +7,9 @@ import { judge, judgeFailedCall, RUN_TIME_UP } from "../checks/judge.ts";
 import { runProperty } from "../checks/property.ts";
 import { makeLearner, runSession } from "../checks/session.ts";
 import {
-  type AssignmentCases,
   type CaseData,
+  type Check,
+  checkOf,
   type Functions,
   isNamedCheck,
   param,
@@ -270,9 +271,10 @@ async function runTest(
   { sandbox, staged, others }: Where,
 ): Promise<TestReport> {
   const { test, fn } = planned;
-  if (test.kind === "property") {
+  const check = checkOf(test, inputs.cases);
+  if (check.kind === "property") {
     const callLimit = options.timeoutMs ?? manifest.limits.timeoutFloorMs;
-    return propertyTest(planned, seed, inputs.cases, { sandbox, others }, callLimit);
+    return propertyTest(planned, seed, check, { sandbox, others }, callLimit);
   }
   const prepared = await prepare(test, fn, seed, inputs, options.caseCache);
   if (typeof prepared === "string") {
@@ -284,8 +286,8 @@ async function runTest(
   }
   const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
   const callStart = performance.now();
-  const session = test.check === undefined ? undefined : inputs.cases.sessionChecks[test.check];
-  if (session) {
+  if (check.kind === "session") {
+    const { session } = check;
     const result = await runSession(session, fn, sandbox, prepared, test.case, limit, others);
     return testReport(
       planned,
@@ -335,18 +337,17 @@ function graderFault(error: unknown): string {
 async function propertyTest(
   planned: PlannedTest,
   seed: number,
-  cases: AssignmentCases,
+  { name, spec }: Extract<Check, { kind: "property" }>,
   { sandbox, others }: Omit<Where, "staged">,
   /** Each call's limit. */
   callLimit: number,
 ): Promise<TestReport> {
   const { test } = planned;
-  const spec = test.check === undefined ? undefined : cases.properties[test.check];
   if (!spec) {
     return testReport(planned, {
       status: "error",
       seed,
-      details: { type: "not-run", reason: `the assignment has no property "${test.check}"` },
+      details: { type: "not-run", reason: `the assignment has no property "${name}"` },
     });
   }
   const timeLimitMs = test.timeoutMs ?? PROPERTY_TIME_LIMIT_MS;
