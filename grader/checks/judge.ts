@@ -10,6 +10,7 @@
 import {
   type AssignmentCases,
   type CaseParams,
+  type CheckFailure,
   checkOf,
   type Reference,
 } from "../core/assignment.ts";
@@ -77,6 +78,30 @@ export function sizeRefusal(
   const limit = Math.max(RETURN_BUDGET.floor, RETURN_BUDGET.factor * heldCount);
   const returned = count(sent);
   return returned > limit ? { returned, held: heldCount, limit } : null;
+}
+
+/**
+ * A check's verdict as a judgement: passed (with the values worth reporting, if any), or failed
+ * with its message, hint and values.
+ */
+export function checkJudgement(
+  failure: CheckFailure | null,
+  values: Record<string, number | string> = failure?.details ?? {},
+): Judgement {
+  if (!failure)
+    return {
+      status: "passed",
+      details: { type: "passed", ...(Object.keys(values).length > 0 ? { values } : {}) },
+    };
+  return {
+    status: "failed",
+    details: {
+      type: "check",
+      message: failure.message,
+      ...(failure.hint ? { hint: failure.hint } : {}),
+      values,
+    },
+  };
 }
 
 /** A refused result as a failed test: the message says what was refused, and why. */
@@ -175,16 +200,7 @@ function judgeReturned(
       input.params,
       input.reference,
     );
-    if (!failure) return { status: "passed", details: { type: "passed" } };
-    return {
-      status: "failed",
-      details: {
-        type: "check",
-        message: failure.message,
-        ...(failure.hint ? { hint: failure.hint } : {}),
-        values: failure.details,
-      },
-    };
+    return checkJudgement(failure);
   }
   const expected = input.expected as Wire;
   const mismatch = compare(expected, outcome.value, input.tolerance);

@@ -12,6 +12,7 @@ import {
   PropertyFailure,
   type PropertySpec,
 } from "../core/assignment.ts";
+import type { Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
 
@@ -147,4 +148,36 @@ export async function runProperty<T>(
     reason: error.message,
     threw: error.kind === "threw",
   };
+}
+
+/** A property's run as a judgement: its status, and the law, the seed and what was found. */
+export function propertyJudgement(
+  law: string,
+  outcome: Exclude<PropertyOutcome, { status: "call-failed" }>,
+  /** The run's time limit, reported when the run was cut short by it. */
+  timeLimitMs: number,
+): Judgement {
+  const common = { law, seed: outcome.seed, runs: outcome.runs };
+  switch (outcome.status) {
+    case "failed":
+      return {
+        status: outcome.threw ? "error" : "failed",
+        details: {
+          type: "property",
+          ...common,
+          outcome: "failed",
+          path: outcome.path,
+          shrinks: outcome.shrinks,
+          counterexample: outcome.counterexample,
+          reason: outcome.reason,
+        },
+      };
+    case "interrupted":
+      return {
+        status: "timeout",
+        details: { type: "property", ...common, outcome: "interrupted", timeLimitMs },
+      };
+    case "passed":
+      return { status: "passed", details: { type: "property", ...common, outcome: "passed" } };
+  }
 }

@@ -16,7 +16,7 @@ import {
 } from "../core/assignment.ts";
 import type { Caller, CallOutcome } from "../core/outcomes.ts";
 import { CappedText, decode, encode, type Wire } from "../core/values.ts";
-import { type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
+import { checkJudgement, type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {
   judgement: Judgement;
@@ -101,17 +101,6 @@ export async function runSession(
     if (outcome.status === "returned" || outcome.status === "batch") throw error;
     return { judgement: judgeFailedCall(error.fn, outcome), fn: error.fn, output: output() };
   }
-  const { failure, values } = result;
-  const judgement: Judgement = failure
-    ? {
-        status: "failed",
-        details: {
-          type: "check",
-          message: failure.message,
-          ...(failure.hint ? { hint: failure.hint } : {}),
-          values,
-        },
-      }
-    : { status: "passed", details: { type: "passed", values } };
+  const judgement = checkJudgement(result.failure, result.values);
   return { judgement, fn, output: output() };
 }

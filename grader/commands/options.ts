@@ -92,19 +92,29 @@ export interface SubmissionArgs {
   timeout?: number;
 }
 
-/** What every command that runs a submission takes; by default the learner's working copy. */
-export function submissionOptions(args: SubmissionArgs, env: Environment) {
+/** How every grading run goes, one submission or a class. */
+function runSettings(
+  args: { assignment?: string; seed: number; hidden: boolean; timeout?: number },
+  env: Environment,
+) {
   return {
     root: env.root,
-    submission: args.submission
-      ? resolve(env.cwd, args.submission)
-      : resolve(env.root, "assignments", assignmentOf(args.assignment, env), "model.ts"),
-    displayRoot: env.cwd,
     assignment: args.assignment,
     seed: positiveInteger("seed", args.seed, 0),
     hidden: args.hidden,
     timeoutMs: optionalInteger("timeout", args.timeout),
     toolVersion: env.toolVersion,
+  };
+}
+
+/** What every command that runs a submission takes; by default the learner's working copy. */
+export function submissionOptions(args: SubmissionArgs, env: Environment) {
+  return {
+    ...runSettings(args, env),
+    submission: args.submission
+      ? resolve(env.cwd, args.submission)
+      : resolve(env.root, "assignments", assignmentOf(args.assignment, env), "model.ts"),
+    displayRoot: env.cwd,
   };
 }
 
@@ -143,16 +153,11 @@ export function batchOptions(
   env: Environment,
 ): Omit<BatchOptions, "redraw"> {
   return {
-    root: env.root,
+    ...runSettings(args, env),
     folder: resolve(env.cwd, args.folder),
     out: resolve(env.cwd, args.out),
     jobs: positiveInteger("jobs", args.jobs ?? env.cores),
     force: args.force,
-    assignment: args.assignment,
-    seed: positiveInteger("seed", args.seed, 0),
-    hidden: args.hidden,
-    timeoutMs: optionalInteger("timeout", args.timeout),
-    toolVersion: env.toolVersion,
     tty: env.stdoutIsTTY,
   };
 }

@@ -4,7 +4,7 @@
  * function is called in the sandbox, and the result judged; a test never throws.
  */
 import { judge, judgeFailedCall, RUN_TIME_UP } from "../checks/judge.ts";
-import { runProperty } from "../checks/property.ts";
+import { propertyJudgement, runProperty } from "../checks/property.ts";
 import { makeLearner, runSession } from "../checks/session.ts";
 import {
   type CaseData,
@@ -368,32 +368,8 @@ async function propertyTest(
       called,
     );
   }
-  const common = { law: spec.law, seed: outcome.seed, runs: outcome.runs };
-  const details: Details =
-    outcome.status === "failed"
-      ? {
-          type: "property",
-          ...common,
-          outcome: "failed",
-          path: outcome.path,
-          shrinks: outcome.shrinks,
-          counterexample: outcome.counterexample,
-          reason: outcome.reason,
-        }
-      : outcome.status === "interrupted"
-        ? { type: "property", ...common, outcome: "interrupted", timeLimitMs }
-        : { type: "property", ...common, outcome: "passed" };
-  const status =
-    outcome.status === "passed"
-      ? "passed"
-      : outcome.status === "interrupted"
-        ? "timeout"
-        : outcome.threw
-          ? "error"
-          : "failed";
   return testReport(planned, {
-    status,
-    details,
+    ...propertyJudgement(spec.law, outcome, timeLimitMs),
     seed,
     timeLimitMs: callLimit,
     durationMs: Math.round(performance.now() - start),

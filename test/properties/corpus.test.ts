@@ -6,7 +6,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { properties } from "../../assignments/planar-classifier/properties.ts";
-import { type PropertyOutcome, runProperty } from "../../grader/checks/property.ts";
+import {
+  type PropertyOutcome,
+  propertyJudgement,
+  runProperty,
+} from "../../grader/checks/property.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { wordMessage } from "../../grader/words/messages.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
@@ -74,17 +78,8 @@ describe("a counterexample message", () => {
     const module = await mutant("cost without the (1 − y) term");
     const outcome = await run("computeCost.half", module, 1009);
     if (outcome.status !== "failed") throw new Error(`expected a failure, got ${outcome.status}`);
-    const message = wordMessage("computeCost", {
-      type: "property",
-      law: properties["computeCost.half"]?.law ?? "",
-      seed: outcome.seed,
-      runs: outcome.runs,
-      outcome: "failed",
-      path: outcome.path,
-      shrinks: outcome.shrinks,
-      counterexample: outcome.counterexample,
-      reason: outcome.reason,
-    });
+    const { details } = propertyJudgement(properties["computeCost.half"]?.law ?? "", outcome, 0);
+    const message = wordMessage("computeCost", details);
     // Shrunk to the smallest input: one example with y = 0, where the missing term is all the cost.
     expect(message).toMatch(
       /^computeCost: the law "with A2 = 0\.5 everywhere the cost is ln 2 per output, whatever Y" fails for Y = \[\[0\]\] \(1,1\); A2 = 0\.5 everywhere: the cost is 0, expected ln 2 = 0\.69314718\. \(Smallest input found after 1 shrink; fast-check seed 1009, path "0:0" replay it\.\)$/,
