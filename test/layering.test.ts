@@ -94,4 +94,21 @@ describe("the grader's layers", () => {
     );
     expect(reaching).toEqual([]);
   });
+
+  it("names no assignment in its code: an assignment is declared, not coded into the grader", () => {
+    const ids = readdirSync(join(PACKAGE_ROOT, "assignments"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== "lib")
+      .map((entry) => entry.name);
+    expect(ids.length).toBeGreaterThan(0);
+    const naming = files.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, k) => ({ line: line.trim(), at: `${relative(GRADER, file)}:${k + 1}` }))
+        // Comments may name an assignment as an example.
+        .filter(({ line }) => !/^(\/\/|\/\*|\*)/.test(line))
+        .filter(({ line }) => ids.some((id) => line.includes(id)))
+        .map(({ at, line }) => `${at}: ${line}`),
+    );
+    expect(naming).toEqual([]);
+  });
 });
