@@ -11,6 +11,7 @@ import { type AssignmentCases, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { Details, TestReport } from "../core/report.ts";
+import { notes } from "../words/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
 
 /** Every annotation, in order; `judgedAlone`: whether the functions were judged alone. */
@@ -55,7 +56,7 @@ export function explainCheckPairs(
     const pair = check?.kind === "session" ? check.session.whenOthersPass : undefined;
     if (test.status !== "failed" || !pair || !passed.has(`${test.function}/${pair.check}`))
       return test;
-    return { ...test, message: `${test.message} ${pair.meaning}.` };
+    return { ...test, message: notes.meaning(test.message, pair.meaning) };
   });
 }
 
@@ -83,19 +84,17 @@ export function settlePoints(tests: TestReport[], manifest: Manifest): TestRepor
     const needs = spec?.needs ?? [];
     const unmet = needs.filter((fn) => failing.has(fn));
     // Only where the check is the function's one failure: otherwise it would pay nothing anyway.
-    if (unmet.length > 0 && test.status !== "passed" && !gatedOut) {
-      const fail = unmet.length > 1 ? "fail their" : "fails its";
+    if (unmet.length > 0 && test.status !== "passed" && !gatedOut)
       return {
         ...test,
         score: test.maxScore,
-        message: `Not graded, so it costs nothing: this check uses your own ${needs.join(" and ")}, and ${unmet.join(" and ")} ${fail} own tests. What it found: ${test.message}`,
+        message: notes.notGraded(needs, unmet, test.message),
       };
-    }
     if (test.status === "passed" && test.score > 0 && gatedOut)
       return {
         ...test,
         score: 0,
-        message: `passed, but unpaid: this test's points are paid once ${test.function}'s comparison tests pass (a function returning constants can pass it too).`,
+        message: notes.unpaid(test.function),
       };
     return test;
   });
@@ -124,14 +123,10 @@ export function nameFailingFunctions(
       return test;
     const pipeline = callTree(entry, cases);
     const culprits = pipeline.filter((fn) => failing.has(fn));
-    const note =
-      culprits.length === 0
-        ? `Each of your ${pipeline.join(", ")} passes its own tests: the problem is in how they work together.`
-        : `Your ${culprits.join(", ")} ${culprits.length > 1 ? "fail their" : "fails its"} own tests: fix ${culprits.length > 1 ? "those" : "that"} first.`;
     return {
       ...test,
       ...(culprits.length > 0 ? { failingCallees: culprits } : {}),
-      message: `${test.message} ${note}`,
+      message: notes.pipeline(test.message, pipeline, culprits),
     };
   });
 }
@@ -160,11 +155,10 @@ export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestR
       return test;
     const callees = (cases.functions[test.function]?.calls ?? []).filter((fn) => failing.has(fn));
     if (callees.length === 0) return test;
-    const list = callees.join(", ");
     return {
       ...test,
       failingCallees: callees,
-      message: `${test.message} Note: ${test.function} calls your ${list}, which ${callees.length > 1 ? "fail their" : "fails its"} own tests: fix ${callees.length > 1 ? "those" : "that"} first.`,
+      message: notes.callees(test.message, test.function, callees),
     };
   });
 }

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import { type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
 import { describeIsolation, memoryLimitMb } from "../sandbox/isolation.ts";
+import { reportWords } from "../words/pipeline.ts";
 import type { BuildResult } from "./build.ts";
 import type { Bundles } from "./bundles.ts";
 import type { GradeContext } from "./context.ts";
@@ -22,6 +23,7 @@ export function assembleReport(
   const { inputs, options, manifest, protections, runLimitMs, runHidden, source } = ctx;
   const all = build.status === "failed" ? [buildFailureTest(build), ...tests] : tests;
   const { score, maxScore, functions } = totals(all);
+  const { hidden } = reportWords;
   const hiddenCount = manifest.functions
     .flatMap((f) => f.tests)
     .filter((test) => test.visibility === "hidden").length;
@@ -39,7 +41,7 @@ export function assembleReport(
     startedAt: ctx.startedAt.toISOString(),
     durationMs: Math.round(performance.now() - ctx.started),
     status: build.status === "failed" ? "error" : "graded",
-    message: build.status === "failed" ? build.message : `${score} of ${maxScore} points`,
+    message: build.status === "failed" ? build.message : reportWords.total(score, maxScore),
     warnings,
     score,
     maxScore,
@@ -48,16 +50,12 @@ export function assembleReport(
       tests: hiddenCount,
       note: runHidden
         ? build.status === "failed"
-          ? `${hiddenCount} hidden tests did not run: the submission could not be ${read.status === "read" ? "built" : "read"}`
-          : `${hiddenCount} hidden tests ran; their inputs are not shown to learners`
+          ? hidden.notRun(hiddenCount, read.status === "read" ? "built" : "read")
+          : hidden.ran(hiddenCount)
         : inputs.reference
-          ? `${hiddenCount} hidden tests were skipped (--no-hidden)`
-          : (hiddenCount === 0
-              ? "no hidden tests here"
-              : `${hiddenCount} hidden tests need the reference solution and did not run; the score covers the visible tests only`) +
-            (needReference.length > 0
-              ? ` (${needReference.join(", ")} also needs the reference and did not run)`
-              : ""),
+          ? hidden.skipped(hiddenCount)
+          : (hiddenCount === 0 ? hidden.none : hidden.needReference(hiddenCount)) +
+            (needReference.length > 0 ? hidden.alsoNeedReference(needReference) : ""),
     },
     sandbox: {
       summary: describeIsolation(protections, {

@@ -6,6 +6,7 @@
  * on; only a bug of gradecheck (or an unusable manifest) throws.
  */
 import type { Report } from "../core/report.ts";
+import { warnings as say } from "../words/pipeline.ts";
 import { annotate } from "./annotate.ts";
 import { assembleReport } from "./assemble.ts";
 import { makeBundles, removeBundles } from "./bundles.ts";
@@ -33,15 +34,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     removeBundles(bundles);
   }
   const warnings = [
-    ...(bundles.notAlone
-      ? [
-          `each function could not be judged alone (${bundles.notAlone}): a mistake in one function may cost points in the functions that call it too`,
-        ]
-      : []),
+    ...(bundles.notAlone ? [say.notAlone(bundles.notAlone)] : []),
     ...(types ? typeWarnings(await types) : []),
-    ...[...new Set(ran.incidents)].map(
-      (what) => `between two tests, the submission's code ${what} (no test lost points for it)`,
-    ),
+    ...[...new Set(ran.incidents)].map(say.betweenTests),
   ];
   const tests = annotate(
     ran.tests,

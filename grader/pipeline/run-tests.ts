@@ -18,6 +18,7 @@ import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "..
 import type { Details, TestReport } from "../core/report.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/messages.ts";
+import { notRun } from "../words/pipeline.ts";
 import { locateError } from "./annotate.ts";
 import type { StagedSubmission } from "./build.ts";
 import type { Bundles } from "./bundles.ts";
@@ -90,7 +91,7 @@ export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran
               seed: caseSeed(test, options.seed),
               details: {
                 type: "not-run",
-                reason: `it did not return within ${stuck.limitMs} ms in test ${stuck.test}, so its other tests were not run`,
+                reason: notRun.hung(stuck.limitMs, stuck.test),
               },
             }),
           );
@@ -107,10 +108,7 @@ export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran
                 others: item.endToEnd ? undefined : judgedAlone?.others,
               }
             : {
-                notRun:
-                  read.status === "unreadable"
-                    ? "the submission could not be read"
-                    : "the submission does not compile",
+                notRun: read.status === "unreadable" ? notRun.unreadable : notRun.unbuilt,
               },
           needReference,
         );
@@ -167,7 +165,7 @@ async function prepare(
     return made;
   }
   const fixture = expected?.tests[test.id];
-  if (!fixture) return "its expected values need the reference solution, which is not here";
+  if (!fixture) return notRun.noFixture;
   // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
   return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
 }
@@ -330,7 +328,7 @@ async function runTest(
 /** What a test says when gradecheck itself failed on it. */
 function graderFault(error: unknown): string {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return `gradecheck itself failed on this test (${what}); this is a bug in gradecheck, not in your code: please report it`;
+  return notRun.graderFault(what);
 }
 
 /** Runs a property test: fast-check in the grader, the learner's function in the sandbox. */
@@ -347,7 +345,7 @@ async function propertyTest(
     return testReport(planned, {
       status: "error",
       seed,
-      details: { type: "not-run", reason: `the assignment has no property "${name}"` },
+      details: { type: "not-run", reason: notRun.noProperty(name) },
     });
   }
   const timeLimitMs = test.timeoutMs ?? PROPERTY_TIME_LIMIT_MS;
