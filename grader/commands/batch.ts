@@ -196,70 +196,11 @@ export async function runBatch(
     else print(`${inline(learner)}: ${note} · ${progressText(progress)}`);
   };
 
-  const rowOf = (learner: string, report: Report, file: string): GradebookRow => ({
-    learner,
-    score: report.score,
-    maxScore: report.maxScore,
-    status: report.status,
-    functions: Object.fromEntries(report.functions.map((f) => [f.name, f.score])),
-    report: file,
-    sha256: report.submission.sha256,
-    ...(report.status === "error" ? { reason: report.message.split("\n")[0] ?? "" } : {}),
-  });
-
+  const context = { options, parts, caseCache, index };
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const { learner, source } = next;
-      const files = readSubmission(source, options.folder);
-      const digest = files.status === "read" ? submissionDigest(files.files) : undefined;
-      const name = reportName(learner);
-      const previous = index.entries[learner];
-      if (
-        !options.force &&
-        digest !== undefined &&
-        previous?.digest === digest &&
-        previous.report === name &&
-        existsSync(join(options.out, name))
-      ) {
-        const report = JSON.parse(readFileSync(join(options.out, name), "utf8")) as Report;
-        finish(learner, rowOf(learner, report, name), report, "unchanged, skipped");
-        continue;
-      }
-      try {
-        const report = await grade(parts, {
-          caseCache,
-          submission: source,
-          files,
-          displayRoot: options.folder,
-          seed: options.seed,
-          hidden: options.hidden,
-          timeoutMs: options.timeoutMs,
-          toolVersion: options.toolVersion,
-        });
-        writeAtomic(join(options.out, name), reportToJson(report));
-        if (digest !== undefined) index.entries[learner] = { digest, report: name };
-        else delete index.entries[learner];
-        writeAtomic(join(options.out, INDEX), JSON.stringify(index, null, 1));
-        finish(learner, rowOf(learner, report, name), report, `${report.score}/${report.maxScore}`);
-      } catch (error) {
-        // A bug of gradecheck on this submission: its row says so, the class goes on.
-        const reason = `gradecheck failed on this submission: ${(error as Error).message}`;
-        finish(
-          learner,
-          {
-            learner,
-            score: 0,
-            maxScore: 0,
-            status: "error",
-            functions: {},
-            report: "",
-            sha256: "",
-            reason,
-          },
-          null,
-          "error",
-        );
-      }
+      const { row, report, note } = await gradeLearner(context, next);
+      finish(next.learner, row, report, note);
     }
   };
   await Promise.all(
@@ -268,9 +209,102 @@ export async function runBatch(
   if (options.tty) options.redraw?.("\n");
 
   const ordered = submissions.map((s) => results.get(s.learner)).filter((r) => r !== undefined);
+  writeClassFiles(options.out, parts, ordered, print);
+  return ordered.map((r) => r.row);
+}
+
+/** A learner's line of the gradebook, from their report. */
+function rowOf(learner: string, report: Report, file: string): GradebookRow {
+  return {
+    learner,
+    score: report.score,
+    maxScore: report.maxScore,
+    status: report.status,
+    functions: Object.fromEntries(report.functions.map((f) => [f.name, f.score])),
+    report: file,
+    sha256: report.submission.sha256,
+    ...(report.status === "error" ? { reason: report.message.split("\n")[0] ?? "" } : {}),
+  };
+}
+
+interface ClassContext {
+  options: BatchOptions;
+  parts: AssignmentParts;
+  caseCache: Map<string, Promise<CaseData>>;
+  index: BatchIndex;
+}
+
+/**
+ * One learner: their report as it was when nothing of theirs changed, else graded now and
+ * written, with the resume index. A bug of gradecheck on one submission is its row's error.
+ */
+async function gradeLearner(
+  { options, parts, caseCache, index }: ClassContext,
+  { learner, source }: ClassEntry,
+): Promise<{ row: GradebookRow; report: Report | null; note: string }> {
+  const files = readSubmission(source, options.folder);
+  const digest = files.status === "read" ? submissionDigest(files.files) : undefined;
+  const name = reportName(learner);
+  const previous = index.entries[learner];
+  if (
+    !options.force &&
+    digest !== undefined &&
+    previous?.digest === digest &&
+    previous.report === name &&
+    existsSync(join(options.out, name))
+  ) {
+    const report = JSON.parse(readFileSync(join(options.out, name), "utf8")) as Report;
+    return { row: rowOf(learner, report, name), report, note: "unchanged, skipped" };
+  }
+  try {
+    const report = await grade(parts, {
+      caseCache,
+      submission: source,
+      files,
+      displayRoot: options.folder,
+      seed: options.seed,
+      hidden: options.hidden,
+      timeoutMs: options.timeoutMs,
+      toolVersion: options.toolVersion,
+    });
+    writeAtomic(join(options.out, name), reportToJson(report));
+    if (digest !== undefined) index.entries[learner] = { digest, report: name };
+    else delete index.entries[learner];
+    writeAtomic(join(options.out, INDEX), JSON.stringify(index, null, 1));
+    return {
+      row: rowOf(learner, report, name),
+      report,
+      note: `${report.score}/${report.maxScore}`,
+    };
+  } catch (error) {
+    const reason = `gradecheck failed on this submission: ${(error as Error).message}`;
+    return {
+      row: {
+        learner,
+        score: 0,
+        maxScore: 0,
+        status: "error",
+        functions: {},
+        report: "",
+        sha256: "",
+        reason,
+      },
+      report: null,
+      note: "error",
+    };
+  }
+}
+
+/** The class's gradebook and summary, written and printed. */
+function writeClassFiles(
+  out: string,
+  parts: AssignmentParts,
+  ordered: { row: GradebookRow; report: Report | null }[],
+  print: (line: string) => void,
+): void {
   const functionNames = parts.manifest.functions.map((f) => f.name);
   writeAtomic(
-    join(options.out, "grades.csv"),
+    join(out, "grades.csv"),
     classRenderers.gradebook(
       ordered.map((r) => r.row),
       functionNames,
@@ -279,9 +313,8 @@ export async function runBatch(
   const summary = classRenderers["class-summary"](
     ordered.map((r) => ({ learner: r.row.learner, report: r.report })),
   );
-  writeAtomic(join(options.out, "summary.md"), summary);
+  writeAtomic(join(out, "summary.md"), summary);
   print("");
   print(summary);
-  print(`gradebook: ${join(options.out, "grades.csv")}`);
-  return ordered.map((r) => r.row);
+  print(`gradebook: ${join(out, "grades.csv")}`);
 }

@@ -42,98 +42,112 @@ export interface Ran {
   needReference: string[];
 }
 
+/** What the tests of a run share as they go. */
+interface RunState {
+  graded: Map<TestSpec, TestReport>;
+  /** What a child did between calls (no test was running to charge it to). */
+  incidents: string[];
+  /** Visible tests left out because they need the reference solution. */
+  needReference: string[];
+  /** Functions that did not return within a test's limit: their later tests are not run. */
+  hung: Map<string, { test: string; limitMs: number }>;
+}
+
 export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran> {
-  const { manifest, options, deadline, protections, runHidden } = ctx;
-  const { read, build, judgedAlone } = bundles;
-  // Visible tests first, then the hidden ones in a child of their own: nothing learner code
-  // prints after a hidden test's inputs reached it can show up in a visible test's output.
+  const { manifest, options, runHidden } = ctx;
   const planned = plannedTests(manifest)
     .filter(({ test }) => !(test.visibility === "hidden" && !runHidden))
     .filter(({ test }) => !options.select || options.select(test));
-  /** Visible tests left out because they need the reference solution. */
-  const needReference: string[] = [];
-  const phases = [
-    planned.filter(({ test }) => test.visibility === "visible"),
-    planned.filter(({ test }) => test.visibility === "hidden"),
-  ];
-  const graded = new Map<TestSpec, TestReport>();
-  /** What a child did between calls (no test was running to charge it to). */
-  const incidents: string[] = [];
-  /** Functions that did not return within a test's limit: their later tests are not run. */
-  const hung = new Map<string, { test: string; limitMs: number }>();
-  for (const phase of phases) {
-    if (phase.length === 0) continue;
-    const sandboxOf = (bundle: { dir: string; entry: string }, answers?: Oracle) =>
-      new Sandbox({
-        dir: bundle.dir,
-        entry: bundle.entry,
-        heapMb: manifest.limits.heapMb,
-        importTimeoutMs: manifest.limits.importTimeoutMs,
-        cpuSeconds: manifest.limits.childCpuSeconds,
-        deadline,
-        protections,
-        ...(answers ? { oracle: answers } : {}),
-      });
-    // A child is started only when a test calls: an unused sandbox costs nothing.
-    const whole = build.status === "built" ? sandboxOf(build) : undefined;
-    const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
-    const sandboxes = [...new Set([whole, single])];
-    try {
-      for (const item of phase) {
-        const { fn, test } = item;
-        const sandbox = item.endToEnd ? whole : single;
-        const stuck = hung.get(fn);
-        if (stuck) {
-          graded.set(
-            test,
-            testReport(item, {
-              status: "timeout",
-              seed: caseSeed(test, options.seed),
-              details: {
-                type: "not-run",
-                reason: notRun.hung(stuck.limitMs, stuck.test),
-              },
-            }),
-          );
-          continue;
-        }
-        options.progress?.({ test, fn, state: "started" });
-        const result = await gradeOne(
-          ctx,
-          item,
-          sandbox && build.status === "built"
-            ? {
-                sandbox,
-                staged: build.staged,
-                others: item.endToEnd ? undefined : judgedAlone?.others,
-              }
-            : {
-                notRun: read.status === "unreadable" ? notRun.unreadable : notRun.unbuilt,
-              },
-          needReference,
-        );
-        options.progress?.({ test, fn, state: "finished" });
-        if (result) graded.set(test, result);
-        if (result?.details.type === "timeout") {
-          const about = aboutOf.get(result) ?? fn;
-          if (!hung.has(about)) hung.set(about, { test: test.id, limitMs: result.details.limitMs });
-        }
-      }
-    } finally {
-      for (const sandbox of sandboxes) {
-        sandbox?.close();
-        if (sandbox) incidents.push(...sandbox.incidents);
-      }
-    }
+  const state: RunState = { graded: new Map(), incidents: [], needReference: [], hung: new Map() };
+  // Visible tests first, then the hidden ones in a child of their own: nothing learner code
+  // prints after a hidden test's inputs reached it can show up in a visible test's output.
+  for (const visibility of ["visible", "hidden"] as const) {
+    const phase = planned.filter(({ test }) => test.visibility === visibility);
+    if (phase.length > 0) await runPhase(ctx, bundles, phase, state);
   }
   return {
     tests: planned.flatMap(({ test }) => {
-      const result = graded.get(test);
+      const result = state.graded.get(test);
       return result ? [result] : [];
     }),
-    incidents,
-    needReference,
+    incidents: state.incidents,
+    needReference: state.needReference,
   };
+}
+
+/** One phase's tests, in sandboxes of their own (one per bundle). */
+async function runPhase(
+  ctx: GradeContext,
+  { read, build, judgedAlone }: Bundles,
+  phase: PlannedTest[],
+  state: RunState,
+): Promise<void> {
+  const { manifest, deadline, protections } = ctx;
+  const sandboxOf = (bundle: { dir: string; entry: string }, answers?: Oracle) =>
+    new Sandbox({
+      dir: bundle.dir,
+      entry: bundle.entry,
+      heapMb: manifest.limits.heapMb,
+      importTimeoutMs: manifest.limits.importTimeoutMs,
+      cpuSeconds: manifest.limits.childCpuSeconds,
+      deadline,
+      protections,
+      ...(answers ? { oracle: answers } : {}),
+    });
+  // A child is started only when a test calls: an unused sandbox costs nothing.
+  const whole = build.status === "built" ? sandboxOf(build) : undefined;
+  const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
+  try {
+    for (const item of phase) {
+      const sandbox = item.endToEnd ? whole : single;
+      const where: Where | { notRun: string } =
+        sandbox && build.status === "built"
+          ? {
+              sandbox,
+              staged: build.staged,
+              others: item.endToEnd ? undefined : judgedAlone?.others,
+            }
+          : { notRun: read.status === "unreadable" ? notRun.unreadable : notRun.unbuilt };
+      await runOne(ctx, item, where, state);
+    }
+  } finally {
+    for (const sandbox of new Set([whole, single])) {
+      sandbox?.close();
+      if (sandbox) state.incidents.push(...sandbox.incidents);
+    }
+  }
+}
+
+/** One test, unless its function hung in an earlier one; a hang is remembered for the next. */
+async function runOne(
+  ctx: GradeContext,
+  item: PlannedTest,
+  where: Where | { notRun: string },
+  state: RunState,
+): Promise<void> {
+  const { fn, test } = item;
+  const { options } = ctx;
+  const stuck = state.hung.get(fn);
+  if (stuck) {
+    state.graded.set(
+      test,
+      testReport(item, {
+        status: "timeout",
+        seed: caseSeed(test, options.seed),
+        details: { type: "not-run", reason: notRun.hung(stuck.limitMs, stuck.test) },
+      }),
+    );
+    return;
+  }
+  options.progress?.({ test, fn, state: "started" });
+  const result = await gradeOne(ctx, item, where, state.needReference);
+  options.progress?.({ test, fn, state: "finished" });
+  if (result) state.graded.set(test, result);
+  if (result?.details.type === "timeout") {
+    const about = aboutOf.get(result) ?? fn;
+    if (!state.hung.has(about))
+      state.hung.set(about, { test: test.id, limitMs: result.details.limitMs });
+  }
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */
