@@ -117,10 +117,6 @@ export function refusedJudgement(refusal: SizeRefusal, what = "returned"): Judge
   };
 }
 
-/** Why a test stopped, or never started, when the whole grading run ran out of time. */
-export const RUN_TIME_UP =
-  "the grading run reached its time limit (the tests that timed out before this one used it up: fix those first)";
-
 /** A call that did not return a value: missing, not implemented, threw, timed out, crashed. */
 export function judgeFailedCall(
   fn: string,
@@ -141,7 +137,7 @@ export function judgeFailedCall(
       return { status: "missing", details: { type: "missing", reason: "not-exported" } };
     case "timeout":
       return outcome.run
-        ? { status: "timeout", details: { type: "not-run", reason: RUN_TIME_UP } }
+        ? { status: "timeout", details: { type: "not-run", reason: { code: "run-time-up" } } }
         : { status: "timeout", details: { type: "timeout", limitMs: outcome.limitMs } };
     case "crashed":
       return { status: "error", details: { type: "crashed", reason: outcome.reason } };
@@ -191,7 +187,7 @@ function judgeReturned(
     if (!check.named || !input.reference) {
       return {
         status: "error",
-        details: { type: "not-run", reason: `check "${check.name}" needs the reference solution` },
+        details: { type: "not-run", reason: { code: "needs-reference", check: check.name } },
       };
     }
     const failure = check.named.judge(

@@ -4,11 +4,26 @@
  */
 import type { Tolerance } from "./manifest.ts";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type TestKind = "build" | "compare" | "gradient" | "property" | "integration";
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "missing";
 export type Visibility = "visible" | "hidden";
+
+/** Why a test did not run, as a code and its parameters (grader/words/ words it). */
+export type NotRunReason =
+  /** Its function did not return within `limitMs` in `test`. */
+  | { code: "hung"; limitMs: number; test: string }
+  | { code: "unreadable" }
+  | { code: "unbuilt" }
+  /** Its expected values need the reference, which is not here. */
+  | { code: "no-fixture" }
+  | { code: "no-property"; name: string }
+  | { code: "needs-reference"; check: string }
+  /** The whole run's time was used up by earlier tests. */
+  | { code: "run-time-up" }
+  /** gradecheck itself failed on the test (`what` it threw). */
+  | { code: "grader-fault"; what: string };
 
 /** What went wrong in a test, structured; the message is worded from it. */
 export type Details =
@@ -36,7 +51,7 @@ export type Details =
   | { type: "timeout"; limitMs: number }
   | { type: "crashed"; reason: string }
   | { type: "missing"; reason: "not-exported" | "not-implemented" }
-  | { type: "not-run"; reason: string }
+  | { type: "not-run"; reason: NotRunReason }
   | { type: "build"; file: string | null; line: number | null; column: number | null };
 
 export interface TestReport {

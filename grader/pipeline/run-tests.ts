@@ -3,7 +3,7 @@
  * Each test's inputs are made (from the reference, or the committed fixture), the learner's
  * function is called in the sandbox, and the result judged; a test never throws.
  */
-import { judge, judgeFailedCall, RUN_TIME_UP } from "../checks/judge.ts";
+import { judge, judgeFailedCall } from "../checks/judge.ts";
 import { propertyJudgement, runProperty } from "../checks/property.ts";
 import { makeLearner, runSession } from "../checks/session.ts";
 import {
@@ -15,10 +15,9 @@ import {
   param,
 } from "../core/assignment.ts";
 import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
-import type { Details, TestReport } from "../core/report.ts";
+import type { Details, NotRunReason, TestReport } from "../core/report.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/messages.ts";
-import { notRun } from "../words/pipeline.ts";
 import { locateError } from "./annotate.ts";
 import type { StagedSubmission } from "./build.ts";
 import type { Bundles } from "./bundles.ts";
@@ -100,14 +99,14 @@ async function runPhase(
   try {
     for (const item of phase) {
       const sandbox = item.endToEnd ? whole : single;
-      const where: Where | { notRun: string } =
+      const where: Where | { notRun: NotRunReason } =
         sandbox && build.status === "built"
           ? {
               sandbox,
               staged: build.staged,
               others: item.endToEnd ? undefined : judgedAlone?.others,
             }
-          : { notRun: read.status === "unreadable" ? notRun.unreadable : notRun.unbuilt };
+          : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
       await runOne(ctx, item, where, state);
     }
   } finally {
@@ -122,7 +121,7 @@ async function runPhase(
 async function runOne(
   ctx: GradeContext,
   item: PlannedTest,
-  where: Where | { notRun: string },
+  where: Where | { notRun: NotRunReason },
   state: RunState,
 ): Promise<void> {
   const { fn, test } = item;
@@ -134,7 +133,10 @@ async function runOne(
       testReport(item, {
         status: "timeout",
         seed: caseSeed(test, options.seed),
-        details: { type: "not-run", reason: notRun.hung(stuck.limitMs, stuck.test) },
+        details: {
+          type: "not-run",
+          reason: { code: "hung", limitMs: stuck.limitMs, test: stuck.test },
+        },
       }),
     );
     return;
@@ -170,7 +172,7 @@ async function prepare(
   seed: number,
   inputs: GradeInputs,
   cache: Map<string, Promise<CaseData>> | undefined,
-): Promise<CaseData | string> {
+): Promise<CaseData | NotRunReason> {
   const { reference, cases, manifest, expected } = inputs;
   if (reference) {
     const key = `${test.id}@${seed}`;
@@ -179,7 +181,7 @@ async function prepare(
     return made;
   }
   const fixture = expected?.tests[test.id];
-  if (!fixture) return notRun.noFixture;
+  if (!fixture) return { code: "no-fixture" };
   // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
   return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
 }
@@ -237,7 +239,7 @@ async function gradeOne(
   ctx: GradeContext,
   planned: PlannedTest,
   /** Where to run it, or why nothing can run. */
-  run: Where | { notRun: string },
+  run: Where | { notRun: NotRunReason },
   needReference: string[],
 ): Promise<TestReport | undefined> {
   const { inputs, options, deadline } = ctx;
@@ -252,7 +254,7 @@ async function gradeOne(
     return testReport(planned, {
       status: "timeout",
       seed,
-      details: { type: "not-run", reason: RUN_TIME_UP },
+      details: { type: "not-run", reason: { code: "run-time-up" } },
     });
   }
   if ("notRun" in run) {
@@ -289,7 +291,7 @@ async function runTest(
     return propertyTest(planned, seed, check, { sandbox, others }, callLimit);
   }
   const prepared = await prepare(test, fn, seed, inputs, options.caseCache);
-  if (typeof prepared === "string") {
+  if ("code" in prepared) {
     return testReport(planned, {
       status: "error",
       seed,
@@ -340,9 +342,9 @@ async function runTest(
 }
 
 /** What a test says when gradecheck itself failed on it. */
-function graderFault(error: unknown): string {
+function graderFault(error: unknown): NotRunReason {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return notRun.graderFault(what);
+  return { code: "grader-fault", what };
 }
 
 /** Runs a property test: fast-check in the grader, the learner's function in the sandbox. */
@@ -359,7 +361,7 @@ async function propertyTest(
     return testReport(planned, {
       status: "error",
       seed,
-      details: { type: "not-run", reason: notRun.noProperty(name) },
+      details: { type: "not-run", reason: { code: "no-property", name } },
     });
   }
   const timeLimitMs = test.timeoutMs ?? PROPERTY_TIME_LIMIT_MS;

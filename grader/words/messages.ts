@@ -3,6 +3,7 @@
  * headline with the function and the output, then expected vs actual, then the hint.
  */
 import type { Details } from "../core/report.ts";
+import { wordNotRun } from "./pipeline.ts";
 
 function num(x: number): string {
   if (Number.isNaN(x)) return "NaN";
@@ -55,7 +56,7 @@ export function wordMessage(fn: string, details: Details): string {
         ? `${fn} is not implemented yet.`
         : `the submission does not export a function named ${fn}.`;
     case "not-run":
-      return `${fn}: not run: ${details.reason}.`;
+      return `${fn}: not run: ${wordNotRun(details.reason)}.`;
     case "build":
       return "the submission does not compile.";
   }

@@ -2,21 +2,33 @@
  * What the grading pipeline says in its own words: why a test did not run, what a test's
  * annotations add, the report's warnings and its note on hidden tests. Pure: data in, English out.
  */
+import type { NotRunReason } from "../core/report.ts";
 
 /** "fails its" or "fail their", for one name or several. */
 const fail = (names: readonly string[]) => (names.length > 1 ? "fail their" : "fails its");
 const thatOrThose = (names: readonly string[]) => (names.length > 1 ? "those" : "that");
 
-export const notRun = {
-  hung: (limitMs: number, test: string) =>
-    `it did not return within ${limitMs} ms in test ${test}, so its other tests were not run`,
-  unreadable: "the submission could not be read",
-  unbuilt: "the submission does not compile",
-  noFixture: "its expected values need the reference solution, which is not here",
-  noProperty: (name: string) => `the assignment has no property "${name}"`,
-  graderFault: (what: string) =>
-    `gradecheck itself failed on this test (${what}); this is a bug in gradecheck, not in your code: please report it`,
-};
+/** Why a test did not run, in words. */
+export function wordNotRun(reason: NotRunReason): string {
+  switch (reason.code) {
+    case "hung":
+      return `it did not return within ${reason.limitMs} ms in test ${reason.test}, so its other tests were not run`;
+    case "unreadable":
+      return "the submission could not be read";
+    case "unbuilt":
+      return "the submission does not compile";
+    case "no-fixture":
+      return "its expected values need the reference solution, which is not here";
+    case "no-property":
+      return `the assignment has no property "${reason.name}"`;
+    case "needs-reference":
+      return `check "${reason.check}" needs the reference solution`;
+    case "run-time-up":
+      return "the grading run reached its time limit (the tests that timed out before this one used it up: fix those first)";
+    case "grader-fault":
+      return `gradecheck itself failed on this test (${reason.what}); this is a bug in gradecheck, not in your code: please report it`;
+  }
+}
 
 export const notes = {
   /** A failing session check whose partner passed: what that combination means. */

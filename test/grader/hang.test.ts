@@ -29,6 +29,11 @@ describe("a function that hangs", () => {
       expect(t.message).toBe(
         `nnModel: not run: it did not return within ${first?.timeLimitMs} ms in test ${first?.id}, so its other tests were not run.`,
       );
+      // The details carry the reason as a code and its parameters; the message words them.
+      expect(t.details).toEqual({
+        type: "not-run",
+        reason: { code: "hung", limitMs: first?.timeLimitMs, test: first?.id },
+      });
     }
     // The training test, whose own limit is 120 s, never started.
     expect(events).not.toContain("started end-to-end.accuracy");
