@@ -12,6 +12,7 @@ import {
   PropertyFailure,
   type PropertySpec,
 } from "../core/assignment.ts";
+import { wordCrash } from "../words/outcomes.ts";
 import type { Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
@@ -53,7 +54,7 @@ function callFailure(error: LearnerCallFailed): string {
     case "timeout":
       return `${error.fn} did not return within ${outcome.limitMs} ms`;
     case "crashed":
-      return `the process running ${error.fn} ${outcome.reason}`;
+      return `the process running ${error.fn} ${wordCrash(outcome.reason)}`;
     case "missing":
       return `the submission does not export a function named ${error.fn}`;
     case "import-failed":

@@ -4,6 +4,17 @@
  */
 import type { Wire } from "./values.ts";
 
+/** Why the process running a call went, as a code and its parameters (grader/words/ words it). */
+export type CrashReason =
+  | { code: "out-of-memory" }
+  | { code: "signal"; signal: string }
+  /** It exited (process.exit) with this code. */
+  | { code: "exit"; exitCode: number | null }
+  /** It sent the grader what the protocol does not allow (`what`: the transport's account of it). */
+  | { code: "protocol"; what: string }
+  /** It stopped answering before the call could start (something left running held it). */
+  | { code: "unresponsive" };
+
 export interface ThrownError {
   name: string;
   message: string;
@@ -36,7 +47,7 @@ export type CallOutcome =
   /** `run`: the whole run's time ran out, not the call's own limit. */
   | { status: "timeout"; limitMs: number; output: string; run?: true }
   /** The child died during the call (process.exit, out of memory, a signal) or broke the protocol. */
-  | { status: "crashed"; reason: string; output: string }
+  | { status: "crashed"; reason: CrashReason; output: string }
   /** The module could not be loaded at all, so no call could be made. */
   | { status: "import-failed"; error: ThrownError; output: string }
   /**

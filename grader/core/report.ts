@@ -3,6 +3,7 @@
  * grader/schemas/report.schema.json) and what every other format is adapted from.
  */
 import type { Tolerance } from "./manifest.ts";
+import type { CrashReason } from "./outcomes.ts";
 
 export const SCHEMA_VERSION = 3;
 
@@ -49,7 +50,7 @@ export type Details =
       timeLimitMs?: number;
     }
   | { type: "timeout"; limitMs: number }
-  | { type: "crashed"; reason: string }
+  | { type: "crashed"; reason: CrashReason }
   | { type: "missing"; reason: "not-exported" | "not-implemented" }
   | { type: "not-run"; reason: NotRunReason }
   | { type: "build"; file: string | null; line: number | null; column: number | null };

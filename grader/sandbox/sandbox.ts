@@ -16,8 +16,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import type { Caller, CallOutcome } from "../core/outcomes.ts";
+import type { Caller, CallOutcome, CrashReason } from "../core/outcomes.ts";
 import { OUTPUT_LIMIT, type Wire } from "../core/values.ts";
+import { wordCrash } from "../words/outcomes.ts";
 
 export type { CallOutcome };
 
@@ -166,8 +167,7 @@ export class Sandbox implements Caller {
     if (!("unstarted" in second)) return second;
     return {
       status: "crashed",
-      reason:
-        "stopped answering before the call could start (code left running by the import or an earlier call: a timer, or an endless chain of promises?)",
+      reason: { code: "unresponsive" },
       output: second.output,
     };
   }
@@ -252,7 +252,7 @@ export class Sandbox implements Caller {
           this.#stop(live);
           finish({
             status: "crashed",
-            reason: `sent the grader ${what}, so it was stopped`,
+            reason: { code: "protocol", what },
             output: live.stray,
           });
         },
@@ -345,7 +345,7 @@ export class Sandbox implements Caller {
       problem: (what) => {
         if (live.listener) return live.listener.problem(what);
         // Between calls: no test to charge. The child goes, and the next call starts afresh.
-        this.#incidents.push(`sent the grader ${what}, so it was stopped`);
+        this.#incidents.push(wordCrash({ code: "protocol", what }));
         this.#stop(live);
       },
     });
@@ -414,7 +414,7 @@ export class Sandbox implements Caller {
           fail(
             {
               name: "Exit",
-              message: `the module ${exitReason(code, signal, live.stray)} while being imported`,
+              message: `the module ${wordCrash(exitReason(code, signal, live.stray))} while being imported`,
               stack: "",
             },
             live.stray,
@@ -457,8 +457,12 @@ function callProblem(
   return undefined;
 }
 
-function exitReason(code: number | null, signal: NodeJS.Signals | null, stray: string): string {
-  if (/heap limit|out of memory/i.test(stray)) return "ran out of memory";
-  if (signal) return `was killed by ${signal}`;
-  return `exited with code ${code} (process.exit?)`;
+function exitReason(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stray: string,
+): CrashReason {
+  if (/heap limit|out of memory/i.test(stray)) return { code: "out-of-memory" };
+  if (signal) return { code: "signal", signal };
+  return { code: "exit", exitCode: code };
 }

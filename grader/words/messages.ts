@@ -3,6 +3,7 @@
  * headline with the function and the output, then expected vs actual, then the hint.
  */
 import type { Details } from "../core/report.ts";
+import { wordCrash } from "./outcomes.ts";
 import { wordNotRun } from "./pipeline.ts";
 
 function num(x: number): string {
@@ -50,7 +51,7 @@ export function wordMessage(fn: string, details: Details): string {
     case "timeout":
       return `${fn} did not return within ${details.limitMs} ms (an endless loop, or far too slow).`;
     case "crashed":
-      return `the process running ${fn} ${details.reason}.`;
+      return `the process running ${fn} ${wordCrash(details.reason)}.`;
     case "missing":
       return details.reason === "not-implemented"
         ? `${fn} is not implemented yet.`

@@ -109,15 +109,16 @@ describe("frames the grader did not ask for", () => {
     const outcome = await box.call("wrongId", [], 5000);
     expect(outcome).toMatchObject({
       status: "crashed",
-      reason: expect.stringMatching(
-        /^sent the grader a message for call \d+, which it was not asked, so it was stopped$/,
-      ),
+      reason: {
+        code: "protocol",
+        what: expect.stringMatching(/^a message for call \d+, which it was not asked$/),
+      },
     });
     expect(await box.call("count", [], 5000)).toMatchObject({ status: "returned", value: 1 });
     const handshake = await box.call("handshakeId", [], 5000);
     expect(handshake).toMatchObject({
       status: "crashed",
-      reason: "sent the grader a message for call 0, which it was not asked, so it was stopped",
+      reason: { code: "protocol", what: "a message for call 0, which it was not asked" },
     });
   });
 
@@ -139,7 +140,7 @@ describe("frames the grader did not ask for", () => {
     const outcome = await box.call("v8Frame", [], 5000);
     expect(outcome).toMatchObject({
       status: "crashed",
-      reason: "sent the grader a value of unknown type 255 at byte 0, so it was stopped",
+      reason: { code: "protocol", what: "a value of unknown type 255 at byte 0" },
     });
   });
 });
