@@ -3,8 +3,9 @@
  * 1/m, a factor of 2), a flipped sign, a transposed result, a row where a column was expected
  * (keepdims), a (1,1) array where a number was expected, all zeros. Function-specific mistakes
  * (1 − A1 for tanh', sigmoid in the hidden layer...) come from the assignment's cases instead.
- * Pure: wire values in, a sentence or undefined out.
+ * Pure: wire values in, a hint (a code and its parameters) or undefined out.
  */
+import type { Hint } from "../core/report.ts";
 import { isWireArray, type Wire, type WireArray } from "../core/values.ts";
 import type { Mismatch } from "./compare.ts";
 
@@ -53,15 +54,15 @@ function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 /** What a constant ratio between a wrong and a right answer usually means. */
-export function ratioHint(alpha: number, context: HintContext): string {
-  if (close(alpha, -1)) return "the sign is flipped";
+export function ratioHint(alpha: number, context: HintContext): Hint {
+  if (close(alpha, -1)) return { code: "sign" };
   const m = context.examples.find((n) => n > 2 && close(alpha, n));
-  if (m !== undefined) return `it is m = ${m} times too large: the 1/m is missing`;
+  if (m !== undefined) return { code: "m-times", m };
   const mInverse = context.examples.find((n) => n > 2 && close(alpha, 1 / n));
-  if (mInverse !== undefined) return `it is m = ${mInverse} times too small: divided by m twice?`;
-  if (close(alpha, 2)) return "it is exactly twice the expected value: an extra factor of 2";
-  if (close(alpha, 0.5)) return "it is exactly half the expected value: a missing factor of 2";
-  return `it is the expected value times ${alpha.toPrecision(4)}: a constant factor is wrong`;
+  if (mInverse !== undefined) return { code: "m-times-smaller", m: mInverse };
+  if (close(alpha, 2)) return { code: "twice" };
+  if (close(alpha, 0.5)) return { code: "half" };
+  return { code: "factor", factor: alpha };
 }
 
 export function patternHint(
@@ -69,35 +70,35 @@ export function patternHint(
   expected: Wire | undefined,
   actual: Wire | undefined,
   context: HintContext,
-): string | undefined {
+): Hint | undefined {
   if (
     mismatch.problem === "type" &&
     typeof expected === "number" &&
     isWireArray(actual) &&
     actual.data.length === 1
   ) {
-    return "return a plain number, not a (1,1) array: np.sum(x) without an axis gives a number, or use .item()";
+    return { code: "array-for-number" };
   }
   if (!isWireArray(expected) || !isWireArray(actual)) return undefined;
   const [er, ec] = expected.$array;
   const [ar, ac] = actual.$array;
   if (mismatch.problem === "shape") {
     if (ec === 1 && ar === 1 && ac === er) {
-      return "a (1, n) row where an (n, 1) column was expected: a sum along axis 1 needs keepdims, np.sum(x, 1, true)";
+      return { code: "row-for-column" };
     }
     if (ar === ec && ac === er && sameValues(transposeData(actual), expected.data)) {
-      return `the result is transposed: (${ar},${ac}) instead of (${er},${ec})`;
+      return { code: "transposed-shape", actual: [ar, ac], expected: [er, ec] };
     }
     if (ec === 1 && ar === er && ac === er && er > 1) {
-      return "an (n, n) result where an (n, 1) column was expected: a row and a column broadcast together; a sum without keepdims?";
+      return { code: "square-for-column" };
     }
     return undefined;
   }
   if (mismatch.problem !== "value") return undefined;
   if (actual.data.every((v) => v === 0) && expected.data.some((v) => v !== 0))
-    return "the result is all zeros";
+    return { code: "all-zeros" };
   if (er === ec && er > 1 && sameValues(transposeData(actual), expected.data))
-    return "the result is transposed";
+    return { code: "transposed" };
   const { alpha, cosine } = ratioAndCosine(actual.data, expected.data);
   if (Number.isFinite(alpha) && cosine > 1 - 1e-9) return ratioHint(alpha, context);
   if (Number.isFinite(alpha) && cosine < -1 + 1e-9) return ratioHint(alpha, context);

@@ -16,7 +16,7 @@ import {
 } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
 import type { CallOutcome } from "../core/outcomes.ts";
-import type { Details, TestStatus } from "../core/report.ts";
+import type { Details, Hint, TestStatus } from "../core/report.ts";
 import { decode, encode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
 import { at, compare, identical } from "./compare.ts";
 import { patternHint } from "./hints.ts";
@@ -205,7 +205,7 @@ function judgeReturned(
     // A result that changes from call to call explains any pattern in its difference.
     const hint =
       mistakeHint(input, outcome.value) ??
-      (varies ? VARIES_HINT : undefined) ??
+      (varies ? ({ code: "varies" } as const) : undefined) ??
       patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), {
         examples: examples(args),
       });
@@ -221,9 +221,6 @@ function judgeReturned(
   return { status: "passed", details: { type: "passed" } };
 }
 
-const VARIES_HINT =
-  "called twice with the same inputs, it returned different results (does it use Math.random, or anything but its arguments)";
-
 /** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
 const MIN_DIAGNOSTIC_ENTRIES = 3;
 
@@ -233,7 +230,7 @@ const MIN_DIAGNOSTIC_ENTRIES = 3;
  * or in several entries (thresholding Z2 instead of A2 may flip a single prediction, which a
  * wrong forward pass can flip too).
  */
-function mistakeHint(input: JudgeInput, actual: Wire): string | undefined {
+function mistakeHint(input: JudgeInput, actual: Wire): Hint | undefined {
   const mistakes = input.cases.functions[input.fn]?.mistakes ?? [];
   if (!input.reference) return undefined;
   for (const mistake of mistakes) {
@@ -249,7 +246,8 @@ function mistakeHint(input: JudgeInput, actual: Wire): string | undefined {
       difference !== null &&
       (difference.problem !== "value" ||
         difference.wrong >= Math.min(MIN_DIAGNOSTIC_ENTRIES, difference.total));
-    if (recognisable && compare(output, actual, input.tolerance) === null) return mistake.hint;
+    if (recognisable && compare(output, actual, input.tolerance) === null)
+      return { code: "mistake", sentence: mistake.hint };
   }
   return undefined;
 }

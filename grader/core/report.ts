@@ -11,6 +11,26 @@ export type TestKind = "build" | "compare" | "gradient" | "property" | "integrat
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "missing";
 export type Visibility = "visible" | "hidden";
 
+/**
+ * What the pattern of a wrong answer suggests, as a code and its parameters (grader/words/hints.ts
+ * words it); or the assignment's own sentence for a named mistake its output matches.
+ */
+export type Hint =
+  | { code: "array-for-number" }
+  | { code: "row-for-column" }
+  | { code: "transposed-shape"; actual: [number, number]; expected: [number, number] }
+  | { code: "square-for-column" }
+  | { code: "all-zeros" }
+  | { code: "transposed" }
+  | { code: "sign" }
+  | { code: "m-times"; m: number }
+  | { code: "m-times-smaller"; m: number }
+  | { code: "twice" }
+  | { code: "half" }
+  | { code: "factor"; factor: number }
+  | { code: "varies" }
+  | { code: "mistake"; sentence: string };
+
 /** Why a test did not run, as a code and its parameters (grader/words/ words it). */
 export type NotRunReason =
   /** Its function did not return within `limitMs` in `test`. */
@@ -29,7 +49,7 @@ export type NotRunReason =
 /** What went wrong in a test, structured; the message is worded from it. */
 export type Details =
   | { type: "passed"; values?: Record<string, number | string> }
-  | ({ type: "mismatch"; hint?: string } & Mismatch)
+  | ({ type: "mismatch"; hint?: Hint } & Mismatch)
   | { type: "mutated-input"; argument: string; path: string }
   | { type: "nondeterministic"; path: string }
   | { type: "check"; message: string; hint?: string; values: Record<string, number | string> }

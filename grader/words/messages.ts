@@ -3,6 +3,7 @@
  * headline with the function and the output, then expected vs actual, then the hint.
  */
 import type { Details } from "../core/report.ts";
+import { wordHint } from "./hints.ts";
 import { wordCrash } from "./outcomes.ts";
 import { wordNotRun } from "./pipeline.ts";
 
@@ -28,7 +29,10 @@ export function wordMessage(fn: string, details: Details): string {
     case "passed":
       return "passed";
     case "mismatch":
-      return withHint(`${fn}: ${wordMismatch(details)}`, details.hint);
+      return withHint(
+        `${fn}: ${wordMismatch(details)}`,
+        details.hint ? wordHint(details.hint) : undefined,
+      );
     case "mutated-input":
       return `${fn} changed its argument ${details.argument} in place (${details.path}): leave the inputs alone and return new arrays.`;
     case "nondeterministic":

@@ -3,6 +3,7 @@ import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
+import { wordHint } from "../../grader/words/hints.ts";
 
 const tol = { rtol: 1e-6, atol: 1e-9 };
 const expected = np.array([
@@ -13,7 +14,8 @@ const expected = np.array([
 function hintFor(actual: Wire, exp: Wire = encode(expected), examples = [5]): string | undefined {
   const mismatch = compare(exp, actual, tol);
   if (!mismatch) throw new Error("expected a mismatch");
-  return patternHint(mismatch, exp, actual, { examples });
+  const hint = patternHint(mismatch, exp, actual, { examples });
+  return hint && wordHint(hint);
 }
 
 describe("patternHint names the classic patterns", () => {

@@ -3,6 +3,7 @@
  * `dW2: wrong. Your gradient is 2.00× the numeric one (cosine 1.000): it is exactly twice the
  * expected value. Worst entry W2[0,3]: yours 0.0412, numeric 0.0206.`
  */
+import { wordHint } from "../../words/hints.ts";
 import { type HintContext, ratioHint } from "../hints.ts";
 import type { TensorResult } from "./check.ts";
 
@@ -47,7 +48,7 @@ export function gradientHint(result: TensorResult, context: HintContext): string
   // A ratio of 1 is no constant factor: the gradient is right but for a few entries.
   if (Math.abs(result.alpha - 1) < 1e-3)
     return "it matches the numeric gradient but for some entries: look at the worst one";
-  if (Math.abs(result.cosine) > 1 - 1e-6) return ratioHint(result.alpha, context);
+  if (Math.abs(result.cosine) > 1 - 1e-6) return wordHint(ratioHint(result.alpha, context));
   return "the error is not a constant factor: it changes from entry to entry, so a term is wrong (a derivative, or a missing or extra term)";
 }
 
