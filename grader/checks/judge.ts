@@ -126,13 +126,7 @@ export function judgeFailedCall(
     case "refused":
       return refusedJudgement(outcome);
     case "import-failed":
-      return {
-        status: "error",
-        details: {
-          type: "import-failed",
-          reason: `${outcome.error.name}: ${outcome.error.message}`,
-        },
-      };
+      return { status: "error", details: { type: "import-failed", failure: outcome.failure } };
     case "missing":
       return { status: "missing", details: { type: "missing", reason: "not-exported" } };
     case "timeout":

@@ -12,7 +12,7 @@ import {
   PropertyFailure,
   type PropertySpec,
 } from "../core/assignment.ts";
-import { wordCrash } from "../words/outcomes.ts";
+import { importError, wordCrash } from "../words/outcomes.ts";
 import type { Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
@@ -58,7 +58,7 @@ function callFailure(error: LearnerCallFailed): string {
     case "missing":
       return `the submission does not export a function named ${error.fn}`;
     case "import-failed":
-      return `the submission could not be loaded: ${outcome.error.message}`;
+      return `the submission could not be loaded: ${importError(outcome.failure).message}`;
     case "refused":
       return `${error.fn} returned ${outcome.returned} values, far more than its inputs hold (at most ${outcome.limit} are accepted): refused before judging`;
     default:

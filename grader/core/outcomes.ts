@@ -15,6 +15,18 @@ export type CrashReason =
   /** It stopped answering before the call could start (something left running held it). */
   | { code: "unresponsive" };
 
+/** Why the learner's module could not be loaded, as a code and its parameters. */
+export type ImportFailure =
+  /** Its code threw while the module was imported. */
+  | { code: "threw"; error: ThrownError }
+  /** Its top-level code awaits a promise that never settles. */
+  | { code: "never-settles" }
+  /** It exports more names than can be listed. */
+  | { code: "too-many-exports" }
+  | { code: "timeout"; limitMs: number }
+  | { code: "protocol"; what: string }
+  | { code: "crashed"; reason: CrashReason };
+
 export interface ThrownError {
   name: string;
   message: string;
@@ -49,7 +61,7 @@ export type CallOutcome =
   /** The child died during the call (process.exit, out of memory, a signal) or broke the protocol. */
   | { status: "crashed"; reason: CrashReason; output: string }
   /** The module could not be loaded at all, so no call could be made. */
-  | { status: "import-failed"; error: ThrownError; output: string }
+  | { status: "import-failed"; failure: ImportFailure; output: string }
   /**
    * Never from the sandbox: the grader refused what the call returned, for its size, before any
    * of its own code ran on it (`returned` values where `limit` are accepted: see checks/judge.ts).

@@ -3,7 +3,7 @@
  * grader/schemas/report.schema.json) and what every other format is adapted from.
  */
 import type { Tolerance } from "./manifest.ts";
-import type { CrashReason } from "./outcomes.ts";
+import type { CrashReason, ImportFailure } from "./outcomes.ts";
 
 export const SCHEMA_VERSION = 3;
 
@@ -55,7 +55,7 @@ export type Details =
   | { type: "check"; message: string; hint?: string; values: Record<string, number | string> }
   /** `at`: the first place in the submission's own file on the stack, like "model.ts:12:5". */
   | { type: "error"; name: string; message: string; stack: string; at?: string }
-  | { type: "import-failed"; reason: string }
+  | { type: "import-failed"; failure: ImportFailure }
   | {
       type: "property";
       law: string;

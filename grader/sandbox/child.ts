@@ -113,7 +113,7 @@ function* smaller(message: ChildMessage): Generator<ChildMessage> {
   yield message;
   if (message.type === "ready") {
     const error = { name: "Error", message: "the module has too many exports to list", stack: "" };
-    yield { type: "import-failed", error, output: "" };
+    yield { type: "import-failed", error, code: "too-many-exports", output: "" };
   }
   if (message.type !== "result") return;
   if (message.status === "batch") {
@@ -298,6 +298,7 @@ export async function run(
     send(HANDSHAKE_ID, {
       type: "import-failed",
       error: { name: "Error", message, stack: "" },
+      code: "never-settles",
       output: takeOutput(),
     });
   });

@@ -169,8 +169,12 @@ function message(value: unknown): ChildMessage {
       const exports = raw.exports.map((name) => text(name, TEXT_LIMITS.name, "an export's name"));
       return { type: "ready", exports, output };
     }
-    case "import-failed":
-      return { type: "import-failed", error: thrown(raw.error), output };
+    case "import-failed": {
+      const { code } = raw;
+      if (code !== undefined && code !== "never-settles" && code !== "too-many-exports")
+        reject("an import failure of an unknown kind");
+      return { type: "import-failed", error: thrown(raw.error), ...(code ? { code } : {}), output };
+    }
     case "result": {
       const id = finite(raw.id, "the call's id");
       switch (raw.status) {

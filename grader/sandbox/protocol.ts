@@ -68,5 +68,11 @@ export type ChildMessage =
   | OracleRequest
   /** The child has picked up call `id` (sent before the learner's function runs). */
   | { type: "started"; id: number }
-  | { type: "import-failed"; error: ThrownError; output: string }
+  /** `code`: a failure the child saw itself (else `error` is what the import threw). */
+  | {
+      type: "import-failed";
+      error: ThrownError;
+      code?: "never-settles" | "too-many-exports";
+      output: string;
+    }
   | CallResult;

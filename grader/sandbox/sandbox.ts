@@ -16,7 +16,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import type { Caller, CallOutcome, CrashReason } from "../core/outcomes.ts";
+import type { Caller, CallOutcome, CrashReason, ImportFailure } from "../core/outcomes.ts";
 import { OUTPUT_LIMIT, type Wire } from "../core/values.ts";
 import { wordCrash } from "../words/outcomes.ts";
 
@@ -33,7 +33,7 @@ import {
   memoryLimitMb,
   unreachableFolder,
 } from "./isolation.ts";
-import type { ChildMessage, OracleReply, OracleRequest, ThrownError } from "./protocol.ts";
+import type { ChildMessage, OracleReply, OracleRequest } from "./protocol.ts";
 
 export interface SandboxOptions {
   /** The bundle folder: the only place the child may read. */
@@ -371,21 +371,14 @@ export class Sandbox implements Caller {
     const { importTimeoutMs } = this.#options;
     const live = this.#spawn();
     return new Promise((resolve) => {
-      const fail = (error: ThrownError, output: string) => {
+      const fail = (failure: ImportFailure, output: string) => {
         stop();
         live.listener = undefined;
         live.kill();
-        resolve({ status: "import-failed", error, output });
+        resolve({ status: "import-failed", failure, output });
       };
       const stop = afterIdle(importTimeoutMs, () =>
-        fail(
-          {
-            name: "Timeout",
-            message: `importing the module took longer than ${importTimeoutMs} ms (code at the top level that never ends?)`,
-            stack: "",
-          },
-          live.stray,
-        ),
+        fail({ code: "timeout", limitMs: importTimeoutMs }, live.stray),
       );
       const listener: Listener = {
         accepts: (id) =>
@@ -396,29 +389,17 @@ export class Sandbox implements Caller {
             live.listener = undefined;
             resolve(live);
           } else if (message.type === "import-failed") {
-            fail(message.error, message.output + live.stray);
+            fail(
+              message.code ? { code: message.code } : { code: "threw", error: message.error },
+              message.output + live.stray,
+            );
           } else {
             listener.problem(`a "${message.type}" message`);
           }
         },
-        problem: (what) =>
-          fail(
-            {
-              name: "Protocol",
-              message: `the module sent the grader ${what} while being imported`,
-              stack: "",
-            },
-            live.stray,
-          ),
+        problem: (what) => fail({ code: "protocol", what }, live.stray),
         exit: (code, signal) =>
-          fail(
-            {
-              name: "Exit",
-              message: `the module ${wordCrash(exitReason(code, signal, live.stray))} while being imported`,
-              stack: "",
-            },
-            live.stray,
-          ),
+          fail({ code: "crashed", reason: exitReason(code, signal, live.stray) }, live.stray),
       };
       live.listener = listener;
     });

@@ -2,9 +2,17 @@
  * Learner-facing wording of a test's result, derived from its structured details (worded last):
  * headline with the function and the output, then expected vs actual, then the hint.
  */
+
+import type { ImportFailure } from "../core/outcomes.ts";
 import type { Details } from "../core/report.ts";
 import { wordHint } from "./hints.ts";
-import { wordCrash } from "./outcomes.ts";
+import { importError, wordCrash } from "./outcomes.ts";
+
+function loadFailure(failure: ImportFailure): string {
+  const { name, message } = importError(failure);
+  return `${name}: ${message}`;
+}
+
 import { wordNotRun } from "./pipeline.ts";
 
 function num(x: number): string {
@@ -51,7 +59,7 @@ export function wordMessage(fn: string, details: Details): string {
         ` (Smallest input found after ${details.shrinks} shrink${details.shrinks === 1 ? "" : "s"}; fast-check seed ${details.seed}, path "${details.path}" replay it.)`
       );
     case "import-failed":
-      return `the submission could not be loaded, so ${fn} could not be called: ${details.reason}.`;
+      return `the submission could not be loaded, so ${fn} could not be called: ${loadFailure(details.failure)}.`;
     case "timeout":
       return `${fn} did not return within ${details.limitMs} ms (an endless loop, or far too slow).`;
     case "crashed":

@@ -1,5 +1,5 @@
-/** What happened to the process running a learner's call, in words. */
-import type { CrashReason } from "../core/outcomes.ts";
+/** What happened to the process running a learner's call, or to its import, in words. */
+import type { CrashReason, ImportFailure, ThrownError } from "../core/outcomes.ts";
 
 /** "ran out of memory", "was killed by SIGKILL": what the process did, after its subject. */
 export function wordCrash(reason: CrashReason): string {
@@ -14,5 +14,35 @@ export function wordCrash(reason: CrashReason): string {
       return `sent the grader ${reason.what}, so it was stopped`;
     case "unresponsive":
       return "stopped answering before the call could start (code left running by the import or an earlier call: a timer, or an endless chain of promises?)";
+  }
+}
+
+/** Why the module could not be loaded, as the error it amounts to (a name and a sentence). */
+export function importError(failure: ImportFailure): Omit<ThrownError, "stack"> {
+  switch (failure.code) {
+    case "threw":
+      return failure.error;
+    case "never-settles":
+      return {
+        name: "Error",
+        message: "the module's top-level code awaits a promise that never settles",
+      };
+    case "too-many-exports":
+      return { name: "Error", message: "the module has too many exports to list" };
+    case "timeout":
+      return {
+        name: "Timeout",
+        message: `importing the module took longer than ${failure.limitMs} ms (code at the top level that never ends?)`,
+      };
+    case "protocol":
+      return {
+        name: "Protocol",
+        message: `the module sent the grader ${failure.what} while being imported`,
+      };
+    case "crashed":
+      return {
+        name: "Exit",
+        message: `the module ${wordCrash(failure.reason)} while being imported`,
+      };
   }
 }

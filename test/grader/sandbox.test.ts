@@ -70,3 +70,43 @@ describe("the sandboxed child", () => {
     20_000,
   );
 });
+
+describe("a module that cannot be loaded", () => {
+  /** The outcome of a call of a module whose source is `source`. */
+  async function importOutcome(source: string, importTimeoutMs = 5000) {
+    const file = join(folder, `module-${Math.random().toString(36).slice(2)}.ts`);
+    writeFileSync(file, source);
+    const build = await buildSubmission(file, PACKAGE_ROOT);
+    if (build.status !== "built") throw new Error(build.message);
+    const box = new Sandbox({
+      dir: build.dir,
+      entry: build.entry,
+      heapMb: 128,
+      importTimeoutMs,
+      cpuSeconds: 10,
+    });
+    try {
+      return await box.call("f", [], 5000);
+    } finally {
+      box.close();
+    }
+  }
+
+  it("says why as a code: what it threw, an await that never settles, an import that never ends", async () => {
+    expect(
+      await importOutcome('throw new RangeError("nope");\nexport const f = () => 1;'),
+    ).toMatchObject({
+      status: "import-failed",
+      failure: { code: "threw", error: { name: "RangeError", message: "nope" } },
+    });
+    expect(
+      await importOutcome("await new Promise(() => {});\nexport const f = () => 1;"),
+    ).toMatchObject({
+      status: "import-failed",
+      failure: { code: "never-settles" },
+    });
+    expect(
+      await importOutcome("setInterval(() => {}, 10); for (;;) {}\nexport const f = () => 1;", 500),
+    ).toMatchObject({ status: "import-failed", failure: { code: "timeout", limitMs: 500 } });
+  });
+});
