@@ -2,7 +2,7 @@
  * The plain data that crosses between the grader and the sandboxed child: inputs going in,
  * outputs coming out. Arrays travel as `{ $array: [rows, cols], data }` (a Float64Array, NaN and
  * ±Infinity bits intact), a random generator as the seed to build it from, everything else as
- * JSON-like values. `codec.ts` turns these into bytes and back, as a tree: no value is shared.
+ * JSON-like values. `sandbox/codec.ts` turns these into bytes and back, as a tree: no value is shared.
  *
  * Both sides use this module: the child to encode what the learner's function returned (whatever
  * it is, within `LIMITS`), the grader to check that what arrived is well-formed before trusting it.

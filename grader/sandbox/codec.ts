@@ -42,7 +42,7 @@ const TAG = {
   random: 10,
 } as const;
 
-/** What a decoded message may hold in all (see `LIMITS` in wire.ts for what each one counts). */
+/** What a decoded message may hold in all (see `LIMITS` in core/values.ts for what each one counts). */
 export interface DecodeLimits {
   /** Lists and objects nested. */
   depth: number;

@@ -3,7 +3,7 @@
  * anything down the channel itself, so every message is checked here before the grader uses it.
  * The decoder (`codec.ts`) has already bounded it (bytes, depth, list entries and keys, array
  * entries, text) and can only produce plain trees of wire data; this module checks the message's
- * shape, that every value in it is wire data as `wire.ts` encodes it, and cuts every string that
+ * shape, that every value in it is wire data as `core/values.ts` encodes it, and cuts every string that
  * may reach a report. A message that fails is a problem to report, never a value to trust.
  */
 

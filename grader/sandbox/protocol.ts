@@ -46,7 +46,7 @@ export interface RandomArgument {
 
 /**
  * During call `id`, the learner's code called another function of the assignment, which the
- * grader answers with the reference's (`oracle.ts`): the function under test is judged alone.
+ * grader answers with the reference's (`pipeline/oracle.ts`): the function under test is judged alone.
  * Random generators travel as their states, and come back as the reference left them.
  */
 export interface OracleRequest {
