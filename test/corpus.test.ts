@@ -330,6 +330,14 @@ describe.concurrent("broken submissions", () => {
       expect(message).toContain("predict threw TypeError:");
       expect(message).toContain("astype is not a function");
       expect(message).toMatch(new RegExp(`\\(at model\\.ts:${line}:\\d+\\)$`));
+      // A law whose check hit the throw says which function threw, and what, as data.
+      const law = testById(report, "predict.binary.property");
+      expect(law.details).toMatchObject({
+        type: "property",
+        outcome: "failed",
+        thrown: { fn: "predict", name: "TypeError" },
+      });
+      expect(law.message).toContain("predict threw TypeError:");
     },
     GRADE_TIMEOUT,
   );

@@ -11,8 +11,9 @@ import {
   LearnerCallFailed,
   PropertyFailure,
   type PropertySpec,
+  type ThrownCall,
 } from "../core/assignment.ts";
-import { importError, wordCrash } from "../words/outcomes.ts";
+import { importError, wordCrash, wordThrown } from "../words/outcomes.ts";
 import type { Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
@@ -32,7 +33,10 @@ export type PropertyOutcome =
       runs: number;
       shrinks: number;
       counterexample: string;
-      reason: string;
+      /** How the values break the law (the law's own words)... */
+      reason?: string;
+      /** ...or the learner's function that threw on the counterexample. */
+      thrown?: ThrownCall;
       /** Whether the learner's function threw (an error) rather than broke the law (a failure). */
       threw: boolean;
     };
@@ -45,12 +49,19 @@ export interface PropertyOptions {
   path?: string;
 }
 
+/** The learner's function and what it threw, when that is how the call failed. */
+function thrownOf({ fn, outcome }: LearnerCallFailed): ThrownCall | undefined {
+  return outcome.status === "threw"
+    ? { fn, name: outcome.error.name, message: outcome.error.message }
+    : undefined;
+}
+
 /** What a failed call of the learner's code says, in a property's terms. */
 function callFailure(error: LearnerCallFailed): string {
   const outcome: CallOutcome = error.outcome;
   switch (outcome.status) {
     case "threw":
-      return `${error.fn} threw ${outcome.error.name}: ${outcome.error.message}`;
+      return wordThrown(thrownOf(error) as ThrownCall);
     case "timeout":
       return `${error.fn} did not return within ${outcome.limitMs} ms`;
     case "crashed":
@@ -109,7 +120,7 @@ export async function runProperty<T>(
         return;
       }
       if (error instanceof LearnerCallFailed)
-        throw new PropertyFailure(callFailure(error), "threw");
+        throw new PropertyFailure(callFailure(error), "threw", thrownOf(error));
       throw error;
     }
   });
@@ -146,7 +157,7 @@ export async function runProperty<T>(
     runs: details.numRuns,
     shrinks: details.numShrinks,
     counterexample: spec.describe(input),
-    reason: error.message,
+    ...(error.thrown ? { thrown: error.thrown } : { reason: error.message }),
     threw: error.kind === "threw",
   };
 }
@@ -170,7 +181,7 @@ export function propertyJudgement(
           path: outcome.path,
           shrinks: outcome.shrinks,
           counterexample: outcome.counterexample,
-          reason: outcome.reason,
+          ...(outcome.thrown ? { thrown: outcome.thrown } : { reason: outcome.reason }),
         },
       };
     case "interrupted":

@@ -238,13 +238,24 @@ export function param(params: CaseParams, name: string, fallback?: number): numb
   return value;
 }
 
+/** A learner's function that threw, and what it threw. */
+export interface ThrownCall {
+  fn: string;
+  name: string;
+  message: string;
+}
+
 /** Thrown by a property's check when the law does not hold: the reason is learner feedback. */
 export class PropertyFailure extends Error {
   override name = "PropertyFailure";
-  /** "law": the values break the law; "threw": the learner's function threw on this input. */
+  /**
+   * "law": the values break the law (the message says how); "threw": the learner's function threw
+   * on this input (`thrown` says which, and what).
+   */
   constructor(
     message: string,
     readonly kind: "law" | "threw" = "law",
+    readonly thrown?: ThrownCall,
   ) {
     super(message);
   }

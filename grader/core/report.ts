@@ -2,6 +2,7 @@
  * The one internal report: what `gradecheck grade` writes as JSON (described by
  * grader/schemas/report.schema.json) and what every other format is adapted from.
  */
+import type { ThrownCall } from "./assignment.ts";
 import type { Tolerance } from "./manifest.ts";
 import type { CrashReason, ImportFailure } from "./outcomes.ts";
 
@@ -66,7 +67,10 @@ export type Details =
       path?: string;
       shrinks?: number;
       counterexample?: string;
+      /** How the values break the law (the assignment's words). */
       reason?: string;
+      /** Or: the learner's function threw on the counterexample. */
+      thrown?: ThrownCall;
       timeLimitMs?: number;
     }
   | { type: "timeout"; limitMs: number }

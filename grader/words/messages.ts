@@ -6,7 +6,7 @@
 import type { ImportFailure } from "../core/outcomes.ts";
 import type { Details } from "../core/report.ts";
 import { wordHint } from "./hints.ts";
-import { importError, wordCrash } from "./outcomes.ts";
+import { importError, wordCrash, wordThrown } from "./outcomes.ts";
 
 function loadFailure(failure: ImportFailure): string {
   const { name, message } = importError(failure);
@@ -55,7 +55,7 @@ export function wordMessage(fn: string, details: Details): string {
         return `${fn}: the law "${details.law}" was checked on ${details.runs} inputs before the ${details.timeLimitMs} ms limit ran out: not judged (too slow?).`;
       }
       return (
-        `${fn}: the law "${details.law}" fails for ${details.counterexample}: ${details.reason}.` +
+        `${fn}: the law "${details.law}" fails for ${details.counterexample}: ${details.thrown ? wordThrown(details.thrown) : details.reason}.` +
         ` (Smallest input found after ${details.shrinks} shrink${details.shrinks === 1 ? "" : "s"}; fast-check seed ${details.seed}, path "${details.path}" replay it.)`
       );
     case "import-failed":

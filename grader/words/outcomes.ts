@@ -1,4 +1,5 @@
 /** What happened to the process running a learner's call, or to its import, in words. */
+import type { ThrownCall } from "../core/assignment.ts";
 import type { CrashReason, ImportFailure, ThrownError } from "../core/outcomes.ts";
 
 /** "ran out of memory", "was killed by SIGKILL": what the process did, after its subject. */
@@ -45,4 +46,9 @@ export function importError(failure: ImportFailure): Omit<ThrownError, "stack"> 
         message: `the module ${wordCrash(failure.reason)} while being imported`,
       };
   }
+}
+
+/** A learner's function that threw: "forwardPropagation threw TypeError: …". */
+export function wordThrown({ fn, name, message }: ThrownCall): string {
+  return `${fn} threw ${name}: ${message}`;
 }
