@@ -7,12 +7,12 @@
  * that runs the reference on it) sees it. This is the one place that rule lives; the session
  * checks and properties (session.ts) apply it to every call they make.
  */
-import {
-  type AssignmentCases,
-  type CaseParams,
-  type CheckFailure,
-  checkOf,
-  type Reference,
+import type {
+  AssignmentCases,
+  CaseParams,
+  Check,
+  CheckFailure,
+  Reference,
 } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
 import type { CallOutcome } from "../core/outcomes.ts";
@@ -33,7 +33,8 @@ export interface JudgeInput {
   /** The reference's output; undefined for named checks, which judge without one. */
   expected: Wire | undefined;
   tolerance: Tolerance;
-  check: string | undefined;
+  /** How the result is judged: compared with `expected`, or by a named check. */
+  check: Extract<Check, { kind: "compare" | "named" }>;
   params: CaseParams;
   cases: AssignmentCases;
   /** Absent when grading without the reference (then mistakes and named checks that need it are skipped). */
@@ -176,7 +177,7 @@ function judgeReturned(
       };
     }
   }
-  const check = checkOf({ kind: "compare", check: input.check }, input.cases);
+  const { check } = input;
   if (check.kind === "named") {
     if (!check.named || !input.reference) {
       return {

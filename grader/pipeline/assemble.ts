@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
+import { plannedTests } from "../core/manifest.ts";
 import { type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
 import { describeIsolation, memoryLimitMb } from "../sandbox/isolation.ts";
 import { reportWords } from "../words/pipeline.ts";
@@ -24,9 +25,9 @@ export function assembleReport(
   const all = build.status === "failed" ? [buildFailureTest(build), ...tests] : tests;
   const { score, maxScore, functions } = totals(all);
   const { hidden } = reportWords;
-  const hiddenCount = manifest.functions
-    .flatMap((f) => f.tests)
-    .filter((test) => test.visibility === "hidden").length;
+  const hiddenCount = plannedTests(manifest).filter(
+    ({ test }) => test.visibility === "hidden",
+  ).length;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "gradecheck", version: options.toolVersion },

@@ -144,7 +144,7 @@ export async function buildAlone(
   try {
     rewritten = await rewriteForStandIns(staged, names);
   } catch (error) {
-    return { unavailable: `${error instanceof Error ? error.message : String(error)}` };
+    return { unavailable: error instanceof Error ? error.message : String(error) };
   }
   const dir = temporaryFolder("bundle-");
   try {

@@ -29,13 +29,22 @@ export function standInNames(cases: AssignmentCases): string[] {
   return [...names];
 }
 
+type Run = (...values: unknown[]) => unknown;
+
+/** The reference's function `fn`, if it is one of `names` (the ones stood in for). */
+function servedBy(reference: Reference, names: readonly string[]): (fn: string) => Run | undefined {
+  const served = new Set(names);
+  return (fn) =>
+    served.has(fn) && Object.hasOwn(reference, fn) ? (reference[fn] as Run) : undefined;
+}
+
 /** The reference's functions of `names`, called in the grader (a law's helper calls). */
 export function referenceFunctions(reference: Reference, names: readonly string[]): Functions {
-  const served = new Set(names);
+  const served = servedBy(reference, names);
   const run = (fn: string, args: unknown[]) => {
-    if (!served.has(fn) || !Object.hasOwn(reference, fn))
-      throw new Error(`gradecheck bug: ${fn} is not a function the grader stands in for`);
-    return (reference[fn] as (...values: unknown[]) => unknown)(...args);
+    const f = served(fn);
+    if (!f) throw new Error(`gradecheck bug: ${fn} is not a function the grader stands in for`);
+    return f(...args);
   };
   return {
     call: async (fn, args) => run(fn, args),
@@ -44,9 +53,9 @@ export function referenceFunctions(reference: Reference, names: readonly string[
 }
 
 export function referenceOracle(reference: Reference, names: readonly string[]): Oracle {
-  const served = new Set(names);
+  const served = servedBy(reference, names);
   return ({ fn, args, randoms }, budgetMs) => {
-    const run = served.has(fn) && Object.hasOwn(reference, fn) ? reference[fn] : undefined;
+    const run = served(fn);
     if (!run) return { refused: `${fn} is not a function the grader stands in for` };
     if (budgetMs <= 0)
       return {
@@ -71,9 +80,7 @@ export function referenceOracle(reference: Reference, names: readonly string[]):
     }
     let value: unknown;
     try {
-      value = withAllocationLimit(ORACLE_ALLOCATION, () =>
-        (run as (...values: unknown[]) => unknown)(...inputs),
-      );
+      value = withAllocationLimit(ORACLE_ALLOCATION, () => run(...inputs));
     } catch (error) {
       const what = cutText(error instanceof Error ? error.message : String(error), 500);
       return {

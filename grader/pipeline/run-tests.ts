@@ -325,7 +325,7 @@ async function runTest(
     args: prepared.args,
     expected: prepared.expected,
     tolerance: test.tolerance ?? manifest.tolerance,
-    check: test.check,
+    check,
     params: test.case,
     cases: inputs.cases,
     reference: inputs.reference,

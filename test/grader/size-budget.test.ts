@@ -70,7 +70,7 @@ function judged(
     args,
     expected,
     tolerance: { rtol: 1e-7, atol: 0 },
-    check,
+    check: check ? { kind: "named", name: check, named: cases.checks[check] } : { kind: "compare" },
     params: {},
     cases,
     reference: {},
