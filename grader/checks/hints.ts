@@ -1,17 +1,23 @@
 /**
- * Hints from the pattern of an error alone, for any function: a constant ratio (a missing or extra
- * 1/m, a factor of 2), a flipped sign, a transposed result, a row where a column was expected
- * (keepdims), a (1,1) array where a number was expected, all zeros. Function-specific mistakes
- * (1 − A1 for tanh', sigmoid in the hidden layer...) come from the assignment's cases instead.
+ * Hints from the pattern of an error alone, for any function, numbers and arrays alike: a constant
+ * ratio (a missing or extra 1/m, a factor of 2), a flipped sign, 1 − x, a transposed result, a row
+ * where a column was expected (keepdims, where the function sums), a (1,1) array where a number
+ * was expected, all zeros. Function-specific mistakes (1 − A1 for tanh', sigmoid in the hidden
+ * layer...) come from the assignment's library instead (mistakes.ts).
  * Pure: wire values in, a hint (a code and its parameters) or undefined out.
  */
-import type { Hint } from "../core/report.ts";
+import type { PatternHint } from "../core/report.ts";
 import { isWireArray, type Wire, type WireArray } from "../core/values.ts";
 import type { Mismatch } from "./compare.ts";
 
 export interface HintContext {
   /** Column counts of the call's input arrays: the candidates for m, the number of examples. */
   examples: number[];
+  /**
+   * Whether the function sums (so a row for a column may be a missing keepdims); undefined when
+   * not known.
+   */
+  sums?: boolean | undefined;
 }
 
 function close(a: number, b: number, rel = 1e-6): boolean {
@@ -54,7 +60,7 @@ function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 /** What a constant ratio between a wrong and a right answer usually means. */
-export function ratioHint(alpha: number, context: HintContext): Hint {
+export function ratioHint(alpha: number, context: HintContext): PatternHint {
   if (close(alpha, -1)) return { code: "sign" };
   const m = context.examples.find((n) => n > 2 && close(alpha, n));
   if (m !== undefined) return { code: "m-times", m };
@@ -70,7 +76,7 @@ export function patternHint(
   expected: Wire | undefined,
   actual: Wire | undefined,
   context: HintContext,
-): Hint | undefined {
+): PatternHint | undefined {
   if (
     mismatch.problem === "type" &&
     typeof expected === "number" &&
@@ -79,12 +85,17 @@ export function patternHint(
   ) {
     return { code: "array-for-number" };
   }
+  if (typeof expected === "number" && typeof actual === "number")
+    return mismatch.problem === "value" ? valueHint([actual], [expected], context) : undefined;
   if (!isWireArray(expected) || !isWireArray(actual)) return undefined;
   const [er, ec] = expected.$array;
   const [ar, ac] = actual.$array;
   if (mismatch.problem === "shape") {
-    if (ec === 1 && ar === 1 && ac === er) {
-      return { code: "row-for-column" };
+    if (ec === 1 && ar === 1 && ac === er && context.sums !== false) {
+      return {
+        code: "row-for-column",
+        ...(context.sums === undefined ? {} : { keepdims: context.sums }),
+      };
     }
     if (ar === ec && ac === er && sameValues(transposeData(actual), expected.data)) {
       return { code: "transposed-shape", actual: [ar, ac], expected: [er, ec] };
@@ -99,8 +110,72 @@ export function patternHint(
     return { code: "all-zeros" };
   if (er === ec && er > 1 && sameValues(transposeData(actual), expected.data))
     return { code: "transposed" };
-  const { alpha, cosine } = ratioAndCosine(actual.data, expected.data);
-  if (Number.isFinite(alpha) && cosine > 1 - 1e-9) return ratioHint(alpha, context);
-  if (Number.isFinite(alpha) && cosine < -1 + 1e-9) return ratioHint(alpha, context);
-  return undefined;
+  return valueHint(actual.data, expected.data, context);
+}
+
+/** A relation between the values of a wrong answer and the right one: 1 − x, or a constant ratio. */
+function valueHint(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  context: HintContext,
+): PatternHint | undefined {
+  if (
+    sameValues(
+      actual,
+      Array.from(expected, (e) => 1 - e),
+    )
+  )
+    return { code: "one-minus" };
+  const { alpha, cosine } = ratioAndCosine(actual, expected);
+  if (!Number.isFinite(alpha) || Math.abs(cosine) <= 1 - 1e-9) return undefined;
+  const hint = ratioHint(alpha, context);
+  // Any two numbers have a ratio: for one value only a ratio with a meaning says anything.
+  return hint.code === "factor" && expected.length === 1 ? undefined : hint;
+}
+
+/**
+ * What `expected` becomes under the pattern `hint` names, or undefined for a pattern that does not
+ * say (a shape alone, a factor that is not exact): a hint claims only what this reproduces.
+ */
+export function applyPattern(hint: PatternHint, expected: Wire): Wire | undefined {
+  if (typeof expected === "number") {
+    const scaled = scale(hint, [expected]);
+    if (hint.code === "array-for-number")
+      return { $array: [1, 1], data: Float64Array.of(expected) };
+    return scaled?.[0];
+  }
+  if (!isWireArray(expected)) return undefined;
+  const [rows, cols] = expected.$array;
+  switch (hint.code) {
+    case "transposed":
+    case "transposed-shape":
+    case "row-for-column":
+      return { $array: [cols, rows], data: transposeData(expected) };
+    case "all-zeros":
+      return { $array: [rows, cols], data: new Float64Array(rows * cols) };
+    default: {
+      const data = scale(hint, expected.data);
+      return data ? { $array: [rows, cols], data: Float64Array.from(data) } : undefined;
+    }
+  }
+}
+
+function scale(hint: PatternHint, values: ArrayLike<number>): number[] | undefined {
+  const by = (k: number) => Array.from(values, (v) => v * k);
+  switch (hint.code) {
+    case "sign":
+      return by(-1);
+    case "m-times":
+      return by(hint.m);
+    case "m-times-smaller":
+      return by(1 / hint.m);
+    case "twice":
+      return by(2);
+    case "half":
+      return by(0.5);
+    case "one-minus":
+      return Array.from(values, (v) => 1 - v);
+    default:
+      return undefined;
+  }
 }

@@ -16,10 +16,11 @@ import type {
 } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
 import type { CallOutcome } from "../core/outcomes.ts";
-import type { Details, Hint, TestStatus } from "../core/report.ts";
-import { decode, encode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
+import type { Details, TestStatus } from "../core/report.ts";
+import { decode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
 import { at, compare, identical } from "./compare.ts";
 import { patternHint } from "./hints.ts";
+import { nameMistake } from "./mistakes.ts";
 
 export interface Judgement {
   status: TestStatus;
@@ -197,13 +198,23 @@ function judgeReturned(
   const mismatch = compare(expected, outcome.value, input.tolerance);
   const varies = outcome.second !== undefined && !identical(outcome.value, outcome.second);
   if (mismatch) {
+    const context = { examples: examples(args), sums: sums(input.reference?.[input.fn]) };
+    const fn = input.cases.functions[input.fn];
     // A result that changes from call to call explains any pattern in its difference.
     const hint =
-      mistakeHint(input, outcome.value) ??
+      (fn && input.reference
+        ? nameMistake({
+            args,
+            expected,
+            actual: outcome.value,
+            tolerance: input.tolerance,
+            fn,
+            reference: input.reference,
+            context,
+          })
+        : undefined) ??
       (varies ? ({ code: "varies" } as const) : undefined) ??
-      patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), {
-        examples: examples(args),
-      });
+      patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), context);
     return {
       status: "failed",
       details: { type: "mismatch", ...mismatch, ...(hint ? { hint } : {}) },
@@ -216,35 +227,12 @@ function judgeReturned(
   return { status: "passed", details: { type: "passed" } };
 }
 
-/** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
-const MIN_DIAGNOSTIC_ENTRIES = 3;
-
 /**
- * The hint of the first classic mistake whose output the learner's output matches, provided the
- * mistake is recognisable on these inputs: it must differ from the right answer in its structure
- * or in several entries (thresholding Z2 instead of A2 may flip a single prediction, which a
- * wrong forward pass can flip too).
+ * Whether the reference function sums (np.sum, np.mean, x.sum()): only then can a row where a
+ * column was expected be a missing keepdims. Undefined without the reference.
  */
-function mistakeHint(input: JudgeInput, actual: Wire): Hint | undefined {
-  const mistakes = input.cases.functions[input.fn]?.mistakes ?? [];
-  if (!input.reference) return undefined;
-  for (const mistake of mistakes) {
-    let output: Wire;
-    try {
-      // Fresh inputs for each mistake: a decoded generator is stateful.
-      output = encode(mistake.output(input.args.map(decode), input.reference));
-    } catch {
-      continue;
-    }
-    const difference = compare(input.expected as Wire, output, input.tolerance);
-    const recognisable =
-      difference !== null &&
-      (difference.problem !== "value" ||
-        difference.wrong >= Math.min(MIN_DIAGNOSTIC_ENTRIES, difference.total));
-    if (recognisable && compare(output, actual, input.tolerance) === null)
-      return { code: "mistake", sentence: mistake.hint };
-  }
-  return undefined;
+function sums(reference: ((...args: never[]) => unknown) | undefined): boolean | undefined {
+  return reference === undefined ? undefined : /\b(sum|mean)\s*\(/.test(String(reference));
 }
 
 function isRandom(value: Wire): boolean {

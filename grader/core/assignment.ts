@@ -26,11 +26,20 @@ export interface CaseContext {
   reference: Reference;
 }
 
+/**
+ * A known mistake in one function: a variant of the reference function (same inputs), a short
+ * name and the sentence that tells the learner what to change. When a learner's output is wrong,
+ * the grader evaluates the mistakes of that function on the same inputs and names the one whose
+ * output matches. A mistake with an `output` of its own stands alone; one without is a fault the
+ * function's `variant` switches on, and faults of one function are also tried two at a time.
+ */
 export interface Mistake {
-  /** Told to the learner when their output matches this mistake's output. */
+  /** Short, and the same in every report ("dW1 without 1/m"): the class summary counts by it. */
+  name: string;
+  /** What to change, told to the learner when their output is this mistake's. */
   hint: string;
   /** What a function with this mistake returns for the (decoded) inputs. */
-  output(args: unknown[], reference: Reference): unknown;
+  output?(args: unknown[], reference: Reference): unknown;
 }
 
 /** What the manifest declares of a function (see `declaredFunctions`). */
@@ -51,6 +60,11 @@ export interface ReferenceFunction {
   /** The call's arguments as wire data (arrays encoded, `{ $random: seed }` for a generator). */
   inputs(context: CaseContext): Wire[];
   mistakes?: Mistake[];
+  /**
+   * The reference function with the named faults switched on (the names of the mistakes that
+   * have no `output`): what the function returns with those mistakes made together.
+   */
+  variant?(faults: ReadonlySet<string>, args: unknown[], reference: Reference): unknown;
 }
 
 /** A function's cases as the grader sees them: the instructor's part only where it is present. */

@@ -6,19 +6,20 @@ import type { ThrownCall } from "./assignment.ts";
 import type { Tolerance } from "./manifest.ts";
 import type { CrashReason, ImportFailure } from "./outcomes.ts";
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type TestKind = "build" | "compare" | "gradient" | "property" | "integration";
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "missing";
 export type Visibility = "visible" | "hidden";
 
 /**
- * What the pattern of a wrong answer suggests, as a code and its parameters (grader/words/hints.ts
- * words it); or the assignment's own sentence for a named mistake its output matches.
+ * What the pattern of a wrong answer shows, as a code and its parameters (grader/words/hints.ts
+ * words it): a relation between the learner's output and the expected one that holds exactly.
  */
-export type Hint =
+export type PatternHint =
   | { code: "array-for-number" }
-  | { code: "row-for-column" }
+  /** `keepdims`: whether the function sums, so that a missing keepdims can be the cause (absent: not known). */
+  | { code: "row-for-column"; keepdims?: boolean }
   | { code: "transposed-shape"; actual: [number, number]; expected: [number, number] }
   | { code: "square-for-column" }
   | { code: "all-zeros" }
@@ -28,9 +29,24 @@ export type Hint =
   | { code: "m-times-smaller"; m: number }
   | { code: "twice" }
   | { code: "half" }
-  | { code: "factor"; factor: number }
+  | { code: "one-minus" }
+  | { code: "factor"; factor: number };
+
+/** A mistake of the assignment's library: its short name and the sentence that says what to change. */
+export interface NamedMistake {
+  name: string;
+  sentence: string;
+}
+
+/**
+ * What a wrong answer suggests: a pattern; a result that varies from call to call; or the named
+ * mistakes (one, or two made together) whose output the learner's output is, possibly after a
+ * pattern (`then`: the mistake's output, transposed).
+ */
+export type Hint =
+  | PatternHint
   | { code: "varies" }
-  | { code: "mistake"; sentence: string };
+  | { code: "mistake"; mistakes: NamedMistake[]; then?: PatternHint };
 
 /** Why a test did not run, as a code and its parameters (grader/words/ words it). */
 export type NotRunReason =

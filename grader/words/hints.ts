@@ -1,12 +1,28 @@
 /** A wrong answer's hint, in words. */
-import type { Hint } from "../core/report.ts";
+import type { Hint, NamedMistake, PatternHint } from "../core/report.ts";
+
+const quoted = (m: NamedMistake) => `"${m.name}"`;
+
+/** A named mistake is a claim: the words say the output is exactly the mistake's. */
+function wordMistakes(mistakes: NamedMistake[], then: PatternHint | undefined): string {
+  const [first, second] = mistakes as [NamedMistake, NamedMistake | undefined];
+  if (second)
+    return `your result is exactly what two mistakes made together give: ${quoted(first)} (${first.sentence}) and ${quoted(second)} (${second.sentence})`;
+  if (then)
+    return `your result is exactly what the mistake ${quoted(first)} gives (${first.sentence}), and besides, ${wordHint(then)}`;
+  return `your result is exactly what the mistake ${quoted(first)} gives: ${first.sentence}`;
+}
 
 export function wordHint(hint: Hint): string {
   switch (hint.code) {
     case "array-for-number":
       return "return a plain number, not a (1,1) array: np.sum(x) without an axis gives a number, or use .item()";
     case "row-for-column":
-      return "a (1, n) row where an (n, 1) column was expected: a sum along axis 1 needs keepdims, np.sum(x, 1, true)";
+      if (hint.keepdims === undefined)
+        return "a (1, n) row where an (n, 1) column was expected: if it comes from a sum along axis 1, keep the dimension with np.sum(x, 1, true)";
+      return hint.keepdims
+        ? "a (1, n) row where an (n, 1) column was expected: a sum along axis 1 needs keepdims, np.sum(x, 1, true)"
+        : "a (1, n) row where an (n, 1) column was expected";
     case "transposed-shape":
       return `the result is transposed: (${hint.actual.join(",")}) instead of (${hint.expected.join(",")})`;
     case "square-for-column":
@@ -29,7 +45,9 @@ export function wordHint(hint: Hint): string {
       return `it is the expected value times ${hint.factor.toPrecision(4)}: a constant factor is wrong`;
     case "varies":
       return "called twice with the same inputs, it returned different results (does it use Math.random, or anything but its arguments)";
+    case "one-minus":
+      return "it is exactly 1 minus the expected value: the two cases (y and 1 − y, or a and 1 − a) are swapped?";
     case "mistake":
-      return hint.sentence;
+      return wordMistakes(hint.mistakes, hint.then);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The instructor's side of the planar-classifier tests: how each test makes its inputs (one
  * generator per function, shared by every case of it in assignment.json, drawing with the
- * reference where a consistent cache or a trained network is needed), the classic mistakes whose
- * outputs the feedback names (each replayed on the test's inputs), the named checks that judge
+ * reference where a consistent cache or a trained network is needed), the library of known
+ * mistakes (mistakes.ts) the feedback names, the named checks that judge
  * with the reference, and the reference data of the gradient checks. Never shipped to learners:
  * the release carries only the visible tests' inputs and expected values (expected.json).
  *
@@ -33,6 +33,7 @@ import type {
 } from "../../grader/core/assignment.ts";
 import { param } from "../../grader/core/assignment.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
+import { mistakes } from "./mistakes.ts";
 
 type Planar = typeof Model;
 const planar = (reference: Reference) => reference as unknown as Planar;
@@ -105,24 +106,6 @@ export function gradientCheckPoint(context: CaseContext) {
 
 const sigmoid = (z: NDArray) => np.divide(1, np.add(1, np.exp(np.negative(z))));
 
-/** The reference's backward pass with the hidden layer's derivative replaced. */
-function backwardWith(
-  derivative: (A1: NDArray, Z1: NDArray) => NDArray,
-  [parameters, cache, X, Y]: unknown[],
-) {
-  const { W2 } = parameters as Model.Parameters;
-  const { A1, A2, Z1 } = cache as Model.Cache;
-  const m = (X as NDArray).shape[1];
-  const dZ2 = np.subtract(A2, Y as NDArray);
-  const dZ1 = np.multiply(np.dot(W2.T, dZ2), derivative(A1, Z1));
-  return {
-    dW1: np.divide(np.dot(dZ1, (X as NDArray).T), m),
-    db1: np.divide(np.sum(dZ1, 1, true), m),
-    dW2: np.divide(np.dot(dZ2, A1.T), m),
-    db2: np.divide(np.sum(dZ2, 1, true), m),
-  };
-}
-
 export /** Numeric derivatives of the reference's cost at a check point, per parameter. */
 async function numericGradients(
   p: Model.Parameters,
@@ -143,6 +126,7 @@ async function numericGradients(
 export const referenceCases: ReferenceCases = {
   functions: {
     sigmoid: {
+      ...mistakes.sigmoid,
       inputs: (context) => {
         const z = context.rng.randn(
           param(context.params, "rows", 3),
@@ -150,96 +134,37 @@ export const referenceCases: ReferenceCases = {
         );
         return wire(np.multiply(z, param(context.params, "scale", 3)));
       },
-      mistakes: [
-        {
-          hint: "this is 1 − σ(z): write e^(−z), not e^(z)",
-          output: ([z]) => np.divide(1, np.add(1, np.exp(z as NDArray))),
-        },
-      ],
     },
     layerSizes: {
+      ...mistakes.layerSizes,
       inputs: (context) => {
         const { nX, nY, m } = sizes(context);
         return wire(context.rng.randn(nX, m), labels(context.rng, nY, m));
       },
     },
     initializeParameters: {
+      ...mistakes.initializeParameters,
       inputs: (context) => {
         const { nX, nH, nY } = sizes(context);
         const scale = context.params.scale;
         const args: Wire[] = [nX, nH, nY, { $random: context.seed }];
         return typeof scale === "number" ? [...args, scale] : args;
       },
-      mistakes: [
-        {
-          hint: "the weights are all zero: draw them with rng.randn so that the hidden units differ",
-          output: ([nX, nH, nY]) => ({
-            W1: np.zeros([nH as number, nX as number]),
-            b1: np.zeros([nH as number, 1]),
-            W2: np.zeros([nY as number, nH as number]),
-            b2: np.zeros([nY as number, 1]),
-          }),
-        },
-        {
-          hint: "W2 was drawn before W1: draw W1 first, then W2, from the same generator",
-          output: ([nX, nH, nY, rng, scale = 0.001]) => {
-            const W2 = np.multiply(
-              (rng as RandomState).randn(nY as number, nH as number),
-              scale as number,
-            );
-            const W1 = np.multiply(
-              (rng as RandomState).randn(nH as number, nX as number),
-              scale as number,
-            );
-            return { W1, b1: np.zeros([nH as number, 1]), W2, b2: np.zeros([nY as number, 1]) };
-          },
-        },
-        {
-          hint: "use rng.randn (normal), not rng.rand (uniform in [0, 1))",
-          output: ([nX, nH, nY, rng, scale = 0.001]) => ({
-            W1: np.multiply((rng as RandomState).rand(nH as number, nX as number), scale as number),
-            b1: np.zeros([nH as number, 1]),
-            W2: np.multiply((rng as RandomState).rand(nY as number, nH as number), scale as number),
-            b2: np.zeros([nY as number, 1]),
-          }),
-        },
-      ],
     },
     forwardPropagation: {
+      ...mistakes.forwardPropagation,
       inputs: (context) => wire(inputs(context), parameters(context)),
-      mistakes: [
-        {
-          hint: "the hidden layer uses tanh, not sigmoid",
-          output: ([X, p]) => {
-            const { W1, b1, W2, b2 } = p as Model.Parameters;
-            const A1 = sigmoid(np.add(np.dot(W1, X as NDArray), b1));
-            const Z1 = np.add(np.dot(W1, X as NDArray), b1);
-            const Z2 = np.add(np.dot(W2, A1), b2);
-            return { A2: sigmoid(Z2), cache: { Z1, A1, Z2, A2: sigmoid(Z2) } };
-          },
-        },
-      ],
     },
     computeCost: {
+      ...mistakes.computeCost,
       inputs: (context) => {
         const { nY, m } = sizes(context);
         const A2 = sigmoid(np.multiply(context.rng.randn(nY, m), 2));
         return wire(A2, labels(context.rng, nY, m));
       },
-      mistakes: [
-        {
-          hint: "the (1 − y)·log(1 − a) term is missing",
-          output: ([A2, Y]) =>
-            -np.sum(np.multiply(np.log(A2 as NDArray), Y as NDArray)) / (Y as NDArray).shape[1],
-        },
-        {
-          hint: "the sign is flipped: J = −(1/m) Σ (…)",
-          output: (args, reference) =>
-            -planar(reference).computeCost(args[0] as NDArray, args[1] as NDArray),
-        },
-      ],
     },
     backwardPropagation: {
+      ...mistakes.backwardPropagation,
       inputs: (context) => {
         const p = parameters(context);
         const X = inputs(context);
@@ -248,22 +173,9 @@ export const referenceCases: ReferenceCases = {
         const { cache } = planar(context.reference).forwardPropagation(X, p);
         return wire(p, cache, X, Y);
       },
-      mistakes: [
-        {
-          hint: "tanh's derivative is 1 − A1², not 1 − A1",
-          output: (args) => backwardWith((A1) => np.subtract(1, A1), args),
-        },
-        {
-          hint: "the hidden layer's derivative is missing: dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²)",
-          output: (args) => backwardWith((A1) => np.onesLike(A1), args),
-        },
-        {
-          hint: "that is the sigmoid's derivative A1·(1 − A1); the hidden layer is tanh: 1 − A1²",
-          output: (args) => backwardWith((A1) => np.multiply(A1, np.subtract(1, A1)), args),
-        },
-      ],
     },
     updateParameters: {
+      ...mistakes.updateParameters,
       inputs: (context) => {
         const p = parameters(context);
         const { nX, nH, nY } = sizes(context);
@@ -277,24 +189,9 @@ export const referenceCases: ReferenceCases = {
         const rate = context.params.learningRate;
         return typeof rate === "number" ? wire(p, grads, rate) : wire(p, grads);
       },
-      mistakes: [
-        {
-          hint: "the step goes up the gradient: subtract learningRate·dθ, do not add it",
-          output: ([p, g, rate = 1.2]) => {
-            const { W1, b1, W2, b2 } = p as Model.Parameters;
-            const { dW1, db1, dW2, db2 } = g as Model.Gradients;
-            const step = (t: NDArray, d: NDArray) => np.add(t, np.multiply(rate as number, d));
-            return { W1: step(W1, dW1), b1: step(b1, db1), W2: step(W2, dW2), b2: step(b2, db2) };
-          },
-        },
-        {
-          hint: "use the learningRate argument, not a fixed 1.2",
-          output: ([p, g], reference) =>
-            planar(reference).updateParameters(p as Model.Parameters, g as Model.Gradients, 1.2),
-        },
-      ],
     },
     nnModel: {
+      ...mistakes.nnModel,
       inputs: (context) => {
         const { X, Y } = dataset(context);
         const { params, hyperparameters } = context;
@@ -306,6 +203,7 @@ export const referenceCases: ReferenceCases = {
       },
     },
     predict: {
+      ...mistakes.predict,
       inputs: (context) => {
         if (context.params.trained === true) {
           // Parameters the reference learned on the planar data: realistic outputs, few ties.
@@ -322,26 +220,6 @@ export const referenceCases: ReferenceCases = {
         }
         return wire(parameters(context), inputs(context));
       },
-      mistakes: [
-        {
-          hint: "the comparison is the wrong way round: 1 where A2 > 0.5",
-          output: (args, reference) =>
-            np.subtract(
-              1,
-              planar(reference).predict(args[0] as Model.Parameters, args[1] as NDArray),
-            ),
-        },
-        {
-          hint: "threshold A2 (the probabilities), not Z2",
-          output: ([p, X], reference) => {
-            const { cache } = planar(reference).forwardPropagation(
-              X as NDArray,
-              p as Model.Parameters,
-            );
-            return np.where(np.greater(cache.Z2, 0.5), 1, 0);
-          },
-        },
-      ],
     },
   },
   checks: {

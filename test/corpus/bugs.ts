@@ -59,7 +59,11 @@ export const bugs: Bug[] = [
     replace: [["const dW1 = np.divide(np.dot(dZ1, X.T), m);", "const dW1 = np.dot(dZ1, X.T);"]],
     losing: ["backwardPropagation", "end-to-end"],
     messages: {
-      backwardPropagation: ["backwardPropagation: dW1", "m = 5 times too large", "1/m is missing"],
+      backwardPropagation: [
+        "backwardPropagation: dW1",
+        'the mistake "dW1 without 1/m"',
+        "divide by m",
+      ],
       "end-to-end": ["Your backwardPropagation fails its own tests"],
     },
   },

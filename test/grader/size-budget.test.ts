@@ -41,6 +41,7 @@ function spied() {
         inputs: () => [],
         mistakes: [
           {
+            name: "a test mistake",
             hint: "a mistake",
             output: () => {
               ran.mistake++;

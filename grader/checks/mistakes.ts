@@ -1,0 +1,149 @@
+/**
+ * Names the mistake a wrong answer is. The assignment's library of known mistakes (instructor
+ * code: variants of the reference function) is evaluated on the test's own inputs, in the grader
+ * process, and a mistake is named only when its output reproduces the learner's within the test's
+ * tolerance: a named mistake is a claim, never a guess. Tried in this order:
+ *   1. each mistake alone;
+ *   2. two faults of the function made together (a missing 1/m and a missing keepdims);
+ *   3. a mistake whose output then went through one of the generic patterns (transposed, sign,
+ *      1 − x, a factor m...), which must then reproduce the learner's output too.
+ * Called only for wrong outputs: a right answer costs nothing here.
+ */
+import type { FunctionCases, Mistake, Reference } from "../core/assignment.ts";
+import type { Tolerance } from "../core/manifest.ts";
+import type { Hint, PatternHint } from "../core/report.ts";
+import { decode, encode, type Wire } from "../core/values.ts";
+import { at, compare } from "./compare.ts";
+import { applyPattern, type HintContext, patternHint } from "./hints.ts";
+
+export interface MistakeSearch {
+  /** The test's inputs, as wire data (decoded afresh for each mistake: a generator is stateful). */
+  args: Wire[];
+  expected: Wire;
+  actual: Wire;
+  tolerance: Tolerance;
+  fn: Pick<FunctionCases, "mistakes" | "variant">;
+  reference: Reference;
+  context: HintContext;
+}
+
+/** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
+const MIN_DIAGNOSTIC_ENTRIES = 3;
+
+/** Pairs of faults tried at most, whatever the size of the library. */
+const MAX_PAIRS = 500;
+
+/** Patterns that can follow a mistake: each says exactly what it does to the mistake's output. */
+const AFTER_A_MISTAKE = new Set<PatternHint["code"]>([
+  "transposed",
+  "transposed-shape",
+  "row-for-column",
+  "sign",
+  "m-times",
+  "m-times-smaller",
+  "twice",
+  "half",
+  "one-minus",
+  "array-for-number",
+]);
+
+export function nameMistake(search: MistakeSearch): Hint | undefined {
+  const mistakes = search.fn.mistakes ?? [];
+  if (mistakes.length === 0) return undefined;
+  const singles: { mistake: Mistake; output: Wire }[] = [];
+  for (const mistake of mistakes) {
+    const output = evaluate(search, [mistake]);
+    if (output === undefined || !recognisable(search, output)) continue;
+    if (matches(search, output)) return named([mistake]);
+    singles.push({ mistake, output });
+  }
+  for (const pair of faultPairs(mistakes)) {
+    const output = evaluate(search, pair);
+    if (output !== undefined && recognisable(search, output) && matches(search, output))
+      return named(pair);
+  }
+  for (const { mistake, output } of singles) {
+    const then = patternAfter(search, output);
+    if (then) return named([mistake], then);
+  }
+  return undefined;
+}
+
+function named(mistakes: Mistake[], then?: PatternHint): Hint {
+  return {
+    code: "mistake",
+    mistakes: mistakes.map(({ name, hint }) => ({ name, sentence: hint })),
+    ...(then ? { then } : {}),
+  };
+}
+
+/** What the function returns with these mistakes made; undefined when the variant throws. */
+function evaluate(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined {
+  const args = search.args.map(decode);
+  try {
+    const [only] = mistakes;
+    if (mistakes.length === 1 && only?.output) return encode(only.output(args, search.reference));
+    if (!search.fn.variant) return undefined;
+    const faults = new Set(mistakes.map((m) => m.name));
+    return encode(search.fn.variant(faults, args, search.reference));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every pair of faults (mistakes the variant makes), in the library's order. */
+function* faultPairs(mistakes: Mistake[]): Generator<[Mistake, Mistake]> {
+  const faults = mistakes.filter((m) => !m.output);
+  let tried = 0;
+  for (let i = 0; i < faults.length; i++)
+    for (let j = i + 1; j < faults.length; j++) {
+      if (tried++ >= MAX_PAIRS) return;
+      yield [faults[i] as Mistake, faults[j] as Mistake];
+    }
+}
+
+/**
+ * A mistake is recognisable on these inputs when it differs from the right answer in its structure
+ * or in several entries (thresholding Z2 instead of A2 may flip a single prediction, which a wrong
+ * forward pass can flip too).
+ */
+function recognisable(search: MistakeSearch, output: Wire): boolean {
+  const difference = compare(search.expected, output, search.tolerance);
+  return (
+    difference !== null &&
+    (difference.problem !== "value" ||
+      difference.wrong >= Math.min(MIN_DIAGNOSTIC_ENTRIES, difference.total))
+  );
+}
+
+function matches(search: MistakeSearch, output: Wire): boolean {
+  return compare(output, search.actual, search.tolerance) === null;
+}
+
+/** The pattern that turns the mistake's output into the learner's, where one exactly does. */
+function patternAfter(search: MistakeSearch, output: Wire): PatternHint | undefined {
+  const mismatch = compare(output, search.actual, search.tolerance);
+  if (!mismatch) return undefined;
+  const part = at(output, mismatch.path);
+  if (part === undefined) return undefined;
+  const hint = patternHint(mismatch, part, at(search.actual, mismatch.path), search.context);
+  if (!hint || !AFTER_A_MISTAKE.has(hint.code)) return undefined;
+  const changed = applyPattern(hint, part);
+  if (changed === undefined) return undefined;
+  return matches(search, replaceAt(output, mismatch.path, changed)) ? hint : undefined;
+}
+
+/** A copy of `value` with the part at `path` (as `at` reads it) replaced. */
+function replaceAt(value: Wire, path: string, part: Wire): Wire {
+  if (path === "") return part;
+  const [head, ...rest] = path.split(/\.|(?=\[)/);
+  const index = /^\[(\d+)\]$/.exec(head as string);
+  const inner = rest.join(".").replace(/\.\[/g, "[");
+  if (index && Array.isArray(value)) {
+    const copy = [...value];
+    copy[Number(index[1])] = replaceAt(copy[Number(index[1])] as Wire, inner, part);
+    return copy;
+  }
+  const record = value as Record<string, Wire>;
+  return { ...record, [head as string]: replaceAt(record[head as string] as Wire, inner, part) };
+}

@@ -1,0 +1,143 @@
+/**
+ * The library of known mistakes against submissions that make them: each submission of
+ * test/corpus/mistakes.ts is graded for real (in the sandbox, the one function's tests only) and
+ * must be told the names of its mistakes, and never the name of another. And the library itself:
+ * every mistake has such a submission, and each function's variant with no fault is the reference.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compare } from "../grader/checks/compare.ts";
+import type { CaseData } from "../grader/core/assignment.ts";
+import { plannedTests } from "../grader/core/manifest.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import type { Hint, Report, TestReport } from "../grader/core/report.ts";
+import { decode, encode } from "../grader/core/values.ts";
+import { caseData } from "../grader/pipeline/expected.ts";
+import { grade } from "../grader/pipeline/grade.ts";
+import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
+import { mistakes as library } from "../reference/planar-classifier/mistakes.ts";
+import { applyBug, referenceSource } from "./corpus/bugs.ts";
+import { type MistakeSubmission, mistakeSubmissions } from "./corpus/mistakes.ts";
+
+let parts: AssignmentParts;
+let workDir: string;
+const caseCache = new Map<string, Promise<CaseData>>();
+
+beforeAll(async () => {
+  parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+  workDir = mkdtempSync(join(tmpdir(), "gradecheck-mistakes-"));
+});
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+const label = (s: MistakeSubmission) =>
+  `${s.fn}: ${s.names.join(" + ")}${s.then ? ` then ${s.then}` : ""}`;
+
+/** Grades the submission's own function, every test of it (hidden ones too). */
+async function gradeSubmission(submission: MistakeSubmission, index: number): Promise<Report> {
+  const folder = join(workDir, `submission-${index}`);
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, "model.ts");
+  writeFileSync(
+    file,
+    applyBug(referenceSource(), { name: label(submission), replace: submission.replace }),
+  );
+  return grade(parts, {
+    caseCache,
+    submission: file,
+    displayRoot: folder,
+    seed: 0,
+    hidden: true,
+    timeoutMs: undefined,
+    toolVersion: "test",
+    typeCheck: false,
+    select: (test) => test.id.startsWith(`${submission.fn}.`),
+  });
+}
+
+function mistakeHint(test: TestReport): Extract<Hint, { code: "mistake" }> | undefined {
+  const { details } = test;
+  return details.type === "mismatch" && details.hint?.code === "mistake" ? details.hint : undefined;
+}
+
+describe("the library", () => {
+  it("has at least 40 mistakes across the nine functions, each with a submission that makes it", () => {
+    const names = Object.entries(library).flatMap(([fn, { mistakes = [] }]) =>
+      [...new Set(mistakes.map((m) => m.name))].map((name) => `${fn}: ${name}`),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(40);
+    expect(Object.keys(library)).toHaveLength(9);
+    const made = new Set(
+      mistakeSubmissions.flatMap((s) => s.names.map((name) => `${s.fn}: ${name}`)),
+    );
+    expect(names.filter((name) => !made.has(name))).toEqual([]);
+  });
+
+  it("names each mistake once per function and gives each a sentence", () => {
+    for (const [fn, { mistakes = [] }] of Object.entries(library)) {
+      for (const mistake of mistakes) {
+        expect(mistake.hint.length, `${fn}: ${mistake.name}`).toBeGreaterThan(10);
+        // Several outputs may share a name (the seeds of "seeded inside"), never a fault.
+        if (!mistake.output)
+          expect(
+            mistakes.filter((m) => m.name === mistake.name),
+            mistake.name,
+          ).toHaveLength(1);
+      }
+    }
+  });
+
+  it("with no fault switched on, each variant is the reference on every test's inputs", async () => {
+    const reference = parts.reference as NonNullable<typeof parts.reference>;
+    let checked = 0;
+    for (const { fn, test } of plannedTests(parts.manifest)) {
+      const variant = library[fn]?.variant;
+      if (!variant || test.kind !== "compare") continue;
+      const data = await caseData(test, fn, test.seed, parts.manifest, parts.cases, reference);
+      const output = encode(variant(new Set(), data.args.map(decode), reference));
+      expect(
+        compare(data.expected as never, output, { rtol: 1e-12, atol: 1e-12 }),
+        test.id,
+      ).toBeNull();
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe.concurrent("a submission with a known mistake is told its name", () => {
+  mistakeSubmissions.forEach((submission, index) => {
+    it(label(submission), async ({ expect }) => {
+      const report = await gradeSubmission(submission, index);
+      const failing = report.tests.filter((t) => t.status !== "passed");
+      expect(failing.length, "some test fails").toBeGreaterThan(0);
+      const named = failing.flatMap((t) => {
+        const hint = mistakeHint(t);
+        return hint ? [{ test: t, hint }] : [];
+      });
+      // Told: some test names exactly these mistakes (and the pattern after them).
+      expect(
+        named.some(
+          ({ hint }) =>
+            hint.mistakes.map((m) => m.name).join(" + ") === submission.names.join(" + ") &&
+            hint.then?.code === submission.then,
+        ),
+        named.map(({ test }) => test.message).join("\n") ||
+          failing.map((t) => t.message).join("\n"),
+      ).toBe(true);
+      // Never misled: no test names a mistake the submission does not make.
+      const namable = [...submission.names, ...(submission.alsoNamed ?? [])];
+      for (const { test, hint } of named)
+        for (const { name } of hint.mistakes) expect(namable, test.message).toContain(name);
+      // The name is in the message the learner reads.
+      const told = named.find(
+        ({ hint }) => hint.mistakes.map((m) => m.name).join(" + ") === submission.names.join(" + "),
+      );
+      for (const name of submission.names) expect(told?.test.message).toContain(`"${name}"`);
+    }, 60_000);
+  });
+});
