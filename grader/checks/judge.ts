@@ -19,6 +19,7 @@ import type { CallOutcome } from "../core/outcomes.ts";
 import type { Details, TestStatus } from "../core/report.ts";
 import { decode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
 import { at, compare, identical } from "./compare.ts";
+import { errorHint } from "./error-hints.ts";
 import { patternHint } from "./hints.ts";
 import { nameMistake } from "./mistakes.ts";
 
@@ -145,7 +146,13 @@ export function judgeFailedCall(
       ) {
         return { status: "missing", details: { type: "missing", reason: "not-implemented" } };
       }
-      return { status: "error", details: { type: "error", ...outcome.error } };
+      {
+        const hint = errorHint(outcome.error);
+        return {
+          status: "error",
+          details: { type: "error", ...outcome.error, ...(hint ? { hint } : {}) },
+        };
+      }
   }
 }
 

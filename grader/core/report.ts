@@ -48,6 +48,21 @@ export type Hint =
   | { code: "varies" }
   | { code: "mistake"; mistakes: NamedMistake[]; then?: PatternHint };
 
+/** The shapes of the two operands of a failed operation. */
+export interface ShapePair {
+  a: [number, number];
+  b: [number, number];
+}
+
+/** What an error thrown in the learner's code suggests (grader/words/hints.ts words it). */
+export type ErrorHint =
+  /** np.multiply of (p,q) and (q,s): an entry-by-entry product where a matrix product was meant. */
+  | ({ code: "entrywise-for-product"; product: "a·b" | "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
+  /** np.dot of shapes that do not align, but would with an operand transposed or the order swapped. */
+  | ({ code: "product-not-aligned"; product: "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
+  /** rng.randn(shape) with the shape as one argument. */
+  | { code: "generator-shape"; method: "randn" | "rand" };
+
 /** Why a test did not run, as a code and its parameters (grader/words/ words it). */
 export type NotRunReason =
   /** Its function did not return within `limitMs` in `test`. */
@@ -70,8 +85,19 @@ export type Details =
   | { type: "mutated-input"; argument: string; path: string }
   | { type: "nondeterministic"; path: string }
   | { type: "check"; message: string; hint?: string; values: Record<string, number | string> }
-  /** `at`: the first place in the submission's own file on the stack, like "model.ts:12:5". */
-  | { type: "error"; name: string; message: string; stack: string; at?: string }
+  /**
+   * `at`: the first place in the submission's own file on the stack, like "model.ts:12:5", and
+   * `line` the learner's own line there; `hint`: what the error suggests.
+   */
+  | {
+      type: "error";
+      name: string;
+      message: string;
+      stack: string;
+      at?: string;
+      line?: string;
+      hint?: ErrorHint;
+    }
   | { type: "import-failed"; failure: ImportFailure }
   | {
       type: "property";

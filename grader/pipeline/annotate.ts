@@ -11,6 +11,7 @@ import { type AssignmentCases, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { Details, TestReport } from "../core/report.ts";
+import { cutText } from "../core/values.ts";
 import { notes } from "../words/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
 
@@ -166,8 +167,8 @@ export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestR
 /**
  * Stack traces with the submission's files by the names the learner knows (not the copy that was
  * bundled), the grader's own files relative to its package, and the first frame in the
- * submission's entry file: where the learner should look, even when the error was raised deep in
- * the array module.
+ * submission's entry file with the learner's line there: where the learner should look, even when
+ * the error was raised deep in the array module.
  */
 export function locateError(details: Details, staged: StagedSubmission): Details {
   if (details.type !== "error") return details;
@@ -183,5 +184,15 @@ export function locateError(details: Details, staged: StagedSubmission): Details
     .slice(1)
     .map((line) => /\(?([^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line))
     .find((match) => match !== null && match[1] === file);
-  return { ...details, stack, ...(frame ? { at: `${file}:${frame[2]}:${frame[3]}` } : {}) };
+  if (!frame) return { ...details, stack };
+  const line = staged.entryLines[Number(frame[2]) - 1]?.trim();
+  return {
+    ...details,
+    stack,
+    at: `${file}:${frame[2]}:${frame[3]}`,
+    ...(line ? { line: cutText(line, LINE_LIMIT) } : {}),
+  };
 }
+
+/** Characters of the learner's line shown with an error: a line, not a minified file. */
+const LINE_LIMIT = 160;

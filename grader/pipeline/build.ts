@@ -68,6 +68,8 @@ export interface StagedSubmission {
   shown: Map<string, string>;
   /** The files of the copy the bundle took in (the entry and what it imports): what is checked. */
   bundled: string[];
+  /** The entry file's lines, for the learner's own line where an error was raised. */
+  entryLines: string[];
 }
 
 const ARRAY_MODULE = join(PACKAGE_ROOT, "assignments/lib/np.ts");
@@ -109,6 +111,7 @@ export async function buildFiles(
       ]),
     ),
     bundled: [],
+    entryLines: (submission.files.get(submission.entry)?.toString("utf8") ?? "").split(/\r?\n/),
   };
   const dir = temporaryFolder("bundle-");
   try {

@@ -1,5 +1,5 @@
 /** A wrong answer's hint, in words. */
-import type { Hint, NamedMistake, PatternHint } from "../core/report.ts";
+import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../core/report.ts";
 
 const quoted = (m: NamedMistake) => `"${m.name}"`;
 
@@ -49,5 +49,34 @@ export function wordHint(hint: Hint): string {
       return "it is exactly 1 minus the expected value: the two cases (y and 1 − y, or a and 1 − a) are swapped?";
     case "mistake":
       return wordMistakes(hint.mistakes, hint.then);
+  }
+}
+
+const shape = ([rows, cols]: [number, number]) => `(${rows},${cols})`;
+
+/** The product that is defined, as code and as shapes: np.dot(first, second.T), (4,2)·(2,400). */
+function wordProduct(hint: Extract<ErrorHint, { product: string }>): string {
+  const { a, b } = hint;
+  const t = ([rows, cols]: [number, number]): [number, number] => [cols, rows];
+  const [call, left, right] =
+    hint.product === "a·b"
+      ? ["np.dot(first, second)", a, b]
+      : hint.product === "a·bᵀ"
+        ? ["np.dot(first, second.T)", a, t(b)]
+        : hint.product === "aᵀ·b"
+          ? ["np.dot(first.T, second)", t(a), b]
+          : ["np.dot(second, first)", b, a];
+  return `${call}, a ${shape(left)}·${shape(right)} product`;
+}
+
+/** What an error thrown in the learner's code suggests, in words. */
+export function wordErrorHint(hint: ErrorHint): string {
+  switch (hint.code) {
+    case "entrywise-for-product":
+      return `this multiplies entry by entry (${shape(hint.a)} ∗ ${shape(hint.b)}) where a matrix product is needed: ${wordProduct(hint)}`;
+    case "product-not-aligned":
+      return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ: ${wordProduct(hint)}`;
+    case "generator-shape":
+      return `rng.${hint.method} takes the two sizes as two numbers: rng.${hint.method}(rows, cols), such as rng.${hint.method}(nH, nX); a shape array can be spread, rng.${hint.method}(...shape)`;
   }
 }

@@ -5,7 +5,7 @@
 
 import type { ImportFailure } from "../core/outcomes.ts";
 import type { Details } from "../core/report.ts";
-import { wordHint } from "./hints.ts";
+import { wordErrorHint, wordHint } from "./hints.ts";
 import { importError, wordCrash, wordThrown } from "./outcomes.ts";
 
 function loadFailure(failure: ImportFailure): string {
@@ -47,8 +47,15 @@ export function wordMessage(fn: string, details: Details): string {
       return `${fn} returned different results for the same call made twice (${where(details.path)}): does it depend on something other than its arguments?`;
     case "check":
       return withHint(`${fn}: ${details.message.replace(/\.$/, "")}.`, details.hint);
-    case "error":
-      return `${fn} threw ${details.name}: ${details.message}${details.at ? ` (at ${details.at})` : ""}`;
+    case "error": {
+      const where = details.at
+        ? ` (at ${details.at}${details.line ? `, in \`${details.line}\`` : ""})`
+        : "";
+      return withHint(
+        `${fn} threw ${details.name}: ${details.message}${where}`,
+        details.hint ? wordErrorHint(details.hint) : undefined,
+      );
+    }
     case "property":
       if (details.outcome === "passed") return "passed";
       if (details.outcome === "interrupted") {

@@ -265,7 +265,7 @@ export const referenceCases: ReferenceCases = {
             ? "100% on this data usually means the labels leaked into the features"
             : accuracy <= 0.6
               ? "about 50% is no better than a straight line: the network did not learn; look at the update and backward steps"
-              : undefined;
+              : "the network learned, but not enough: does nnModel use the learning rate, nH and number of iterations it is given, and initialize with the scale asked for?";
         return {
           message: `training accuracy ${percent}% ${accuracy >= 1 ? "is suspiciously perfect" : `is below ${(100 * minimum).toFixed(0)}%`}`,
           ...(hint ? { hint } : {}),

@@ -350,6 +350,8 @@ export const bugs: Bug[] = [
       backwardPropagation: [
         "backwardPropagation threw ShapeError: np.multiply",
         "broadcast together with shapes (5,3) (3,7)",
+        "in `const dZ1 = np.multiply(np.multiply(W2.T, dZ2), np.subtract(1, np.power(A1, 2)));`",
+        "Hint: this multiplies entry by entry ((5,3) ∗ (3,7)) where a matrix product is needed: np.dot(first, second), a (5,3)·(3,7) product.",
       ],
     },
     statuses: {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
+import { errorHint } from "../../grader/checks/error-hints.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
-import { wordHint } from "../../grader/words/hints.ts";
+import { wordErrorHint, wordHint } from "../../grader/words/hints.ts";
 
 const tol = { rtol: 1e-6, atol: 1e-9 };
 const expected = np.array([
@@ -11,10 +12,15 @@ const expected = np.array([
   [0.05, 0.4, -0.6],
 ]);
 
-function hintFor(actual: Wire, exp: Wire = encode(expected), examples = [5]): string | undefined {
+function hintFor(
+  actual: Wire,
+  exp: Wire = encode(expected),
+  examples = [5],
+  sums?: boolean,
+): string | undefined {
   const mismatch = compare(exp, actual, tol);
   if (!mismatch) throw new Error("expected a mismatch");
-  const hint = patternHint(mismatch, exp, actual, { examples });
+  const hint = patternHint(mismatch, exp, actual, { examples, sums });
   return hint && wordHint(hint);
 }
 
@@ -32,9 +38,36 @@ describe("patternHint names the classic patterns", () => {
     expect(hintFor(encode(actual))).toContain(hint);
   });
 
-  it("a (1, n) row where a column was expected: keepdims", () => {
+  it("a (1, n) row where a column was expected: keepdims, where the function sums", () => {
     const column = encode(np.array([[1], [2], [3]]));
-    expect(hintFor(encode(np.array([[1, 2, 3]])), column)).toContain("np.sum(x, 1, true)");
+    const row = encode(np.array([[1, 2, 3]]));
+    expect(hintFor(row, column, [5], true)).toContain("a sum along axis 1 needs keepdims");
+    // Not known whether it sums (no reference here): keepdims only as a condition.
+    expect(hintFor(row, column)).toContain("if it comes from a sum along axis 1");
+    // A function without a sum: no keepdims; the row is the column transposed.
+    expect(hintFor(row, column, [5], false)).toBe(
+      "the result is transposed: (1,3) instead of (3,1)",
+    );
+  });
+
+  it("1 − x, for arrays and numbers", () => {
+    expect(hintFor(encode(np.subtract(1, expected)))).toContain(
+      "exactly 1 minus the expected value",
+    );
+    expect(hintFor(1 - 0.3, 0.3)).toContain("exactly 1 minus the expected value");
+  });
+
+  it.each([
+    ["missing 1/m", 11.0764, 1.38455, [8], "m = 8 times too large"],
+    ["1/m twice", 1.38455 / 8, 1.38455, [8], "m = 8 times too small"],
+    ["sign", -1.38455, 1.38455, [8], "the sign is flipped"],
+    ["doubled", 2 * 1.38455, 1.38455, [8], "exactly twice"],
+  ])("a number: %s", (_, actual, exp, examples, hint) => {
+    expect(hintFor(actual, exp, examples)).toContain(hint);
+  });
+
+  it("no hint for a number with a ratio that means nothing", () => {
+    expect(hintFor(3.1, 1.38455, [8])).toBeUndefined();
   });
 
   it("an (n, n) matrix where a column was expected: broadcasting a row and a column", () => {
@@ -56,6 +89,62 @@ describe("patternHint names the classic patterns", () => {
           ]),
         ),
       ),
+    ).toBeUndefined();
+  });
+});
+
+/** What the array module throws for `f`, as the hint for it would word it. */
+function errorHintFor(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (error) {
+    const hint = errorHint(error as Error);
+    return hint && wordErrorHint(hint);
+  }
+  throw new Error("expected an error");
+}
+
+describe("errorHint reads what the array module threw", () => {
+  const ones = (rows: number, cols: number) => np.ones([rows, cols]);
+  it.each([
+    [
+      "W1 ∗ X: the product itself",
+      () => np.multiply(ones(4, 2), ones(2, 400)),
+      "this multiplies entry by entry ((4,2) ∗ (2,400)) where a matrix product is needed: np.dot(first, second), a (4,2)·(2,400) product",
+    ],
+    [
+      "dZ2 ∗ A1: the product with A1 transposed",
+      () => np.multiply(ones(3, 7), ones(5, 7)),
+      "np.dot(first, second.T), a (3,7)·(7,5) product",
+    ],
+    [
+      "dZ1·X: X to transpose",
+      () => np.dot(ones(5, 7), ones(3, 7)),
+      "the inner sizes of (5,7)·(3,7) differ: np.dot(first, second.T), a (5,7)·(7,3) product",
+    ],
+    [
+      "the first operand to transpose",
+      () => np.dot(ones(4, 2), ones(4, 400)),
+      "np.dot(first.T, second), a (2,4)·(4,400) product",
+    ],
+    [
+      "randn given a shape",
+      () => (np.random.seed(1) as unknown as { randn(s: unknown): unknown }).randn([4, 2]),
+      "rng.randn takes the two sizes as two numbers: rng.randn(rows, cols)",
+    ],
+  ])("%s", (_, f, hint) => {
+    expect(errorHintFor(f)).toContain(hint);
+  });
+
+  it("no hint for shapes no product fits, or an error of another kind", () => {
+    expect(errorHintFor(() => np.multiply(ones(4, 3), ones(2, 5)))).toBeUndefined();
+    expect(errorHintFor(() => np.add(ones(4, 2), ones(2, 400)))).toBeUndefined();
+    expect(
+      errorHintFor(() => {
+        throw new TypeError(
+          "np.multiply: operands could not be broadcast together with shapes (4,2) (2,400)",
+        );
+      }),
     ).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
+import { loadPlanarDataset } from "../../assignments/planar-classifier/dataset.ts";
 import { judge, RETURN_BUDGET } from "../../grader/checks/judge.ts";
 import { makeLearner, runSession } from "../../grader/checks/session.ts";
 import {
@@ -18,6 +19,7 @@ import { encode, type Wire } from "../../grader/core/values.ts";
 import type { Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { wordMessage } from "../../grader/words/messages.ts";
 import { referenceCases } from "../../reference/planar-classifier/cases.ts";
+import * as referenceModel from "../../reference/planar-classifier/model.ts";
 
 const numbers = (n: number): Wire => ({ $array: [1, n], data: new Float64Array(n) });
 
@@ -223,5 +225,51 @@ describe("the planar trainingAccuracy check", () => {
     const right = judgeWith({ parameters: params(4), costs: [] });
     expect(right.predicted).toBe(1);
     expect(right.failure?.message).toMatch(/^training accuracy/);
+  });
+});
+
+describe("the planar trainingAccuracy check says what an accuracy usually means", () => {
+  const { X, Y } = loadPlanarDataset();
+  const reference = referenceModel as unknown as Reference;
+  const check = referenceCases.checks.trainingAccuracy;
+  const trained = (numIterations: number) =>
+    referenceModel.nnModel(X, Y, 4, { numIterations }).parameters;
+  const judgeTrained = (parameters: unknown) =>
+    check?.judge({ parameters }, [X, Y, 4], {}, reference);
+
+  it.each([
+    [10, /^training accuracy 49\.75% is below 90%$/, "no better than a straight line"],
+    [200, /^training accuracy 87\.50% is below 90%$/, "does nnModel use the learning rate, nH"],
+  ])("trained %i iterations", (iterations, message, hint) => {
+    const failure = judgeTrained(trained(iterations));
+    expect(failure?.message).toMatch(message);
+    expect(failure?.hint).toContain(hint);
+  });
+
+  it("passes trained parameters, and calls a perfect score a leak", () => {
+    expect(judgeTrained(trained(10_000))).toBeNull();
+    const leaked = np.array([[1, 0]]);
+    const failure = check?.judge(
+      {
+        parameters: {
+          W1: np.array([[0, 50]]),
+          b1: np.array([[0]]),
+          W2: np.array([[50]]),
+          b2: np.array([[-25]]),
+        },
+      },
+      [
+        np.array([
+          [0, 0],
+          [1, 0],
+        ]),
+        leaked,
+        1,
+      ],
+      {},
+      reference,
+    );
+    expect(failure?.message).toBe("training accuracy 100.00% is suspiciously perfect");
+    expect(failure?.hint).toContain("labels leaked into the features");
   });
 });

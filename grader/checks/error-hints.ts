@@ -1,0 +1,53 @@
+/**
+ * Hints from what a learner's function threw: the array module's shape errors name the operation
+ * and the shapes ("np.dot: shapes (4,2) and (4,400) not aligned"), and their pattern usually says
+ * what was meant: an entry-by-entry product where a matrix product was needed, an operand to
+ * transpose, a generator given a shape as one argument. Pure: the error's name and message in, a
+ * hint (a code and its parameters) or undefined out.
+ */
+import type { ErrorHint, ShapePair } from "../core/report.ts";
+
+const SHAPE = String.raw`\((\d+),(\d+)\)`;
+const BROADCAST = new RegExp(
+  String.raw`^np\.(multiply): operands could not be broadcast together with shapes ${SHAPE} ${SHAPE}`,
+);
+const NOT_ALIGNED = new RegExp(String.raw`^np\.dot: shapes ${SHAPE} and ${SHAPE} not aligned`);
+const GENERATOR_SHAPE =
+  /^np\.random\.(randn|rand): shape must be .* got \[\[\.\.\.\], undefined\]$/;
+
+function shapes(match: RegExpExecArray): ShapePair {
+  const [p, q, r, s] = match.slice(-4).map(Number) as [number, number, number, number];
+  return { a: [p, q], b: [r, s] };
+}
+
+/** The matrix product of a and b (transposed as needed) that is defined, if one is. */
+type Product = Extract<ErrorHint, { code: "entrywise-for-product" }>["product"];
+
+function product({ a: [p, q], b: [r, s] }: ShapePair): Product | undefined {
+  if (q === r) return "a·b";
+  if (q === s) return "a·bᵀ";
+  if (p === r) return "aᵀ·b";
+  if (s === p) return "b·a";
+  return undefined;
+}
+
+export function errorHint(error: { name: string; message: string }): ErrorHint | undefined {
+  if (error.name !== "ShapeError") return undefined;
+  const broadcast = BROADCAST.exec(error.message);
+  if (broadcast) {
+    const operands = shapes(broadcast);
+    const fix = product(operands);
+    return fix ? { code: "entrywise-for-product", ...operands, product: fix } : undefined;
+  }
+  const dot = NOT_ALIGNED.exec(error.message);
+  if (dot) {
+    const operands = shapes(dot);
+    const fix = product(operands);
+    return fix && fix !== "a·b"
+      ? { code: "product-not-aligned", ...operands, product: fix }
+      : undefined;
+  }
+  const generator = GENERATOR_SHAPE.exec(error.message);
+  if (generator) return { code: "generator-shape", method: generator[1] as "randn" | "rand" };
+  return undefined;
+}
