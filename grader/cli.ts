@@ -105,6 +105,14 @@ const gradeCommand: Declare = (y, env, take) =>
           type: "string",
           default: "json",
           describe: `formats to write next to the JSON report, comma-separated: ${Object.keys(adapters).join(", ")}`,
+        })
+        .option("only", {
+          type: "string",
+          describe: "run only this function's tests",
+        })
+        .option("case", {
+          type: "string",
+          describe: "run only this test (its id, as the summary shows it: sigmoid.row)",
         }),
     (args) => take({ command: "grade", options: gradeOptions(args, env) }),
   );

@@ -28,6 +28,23 @@ const submission = {
 
 const cases: [string[], Invocation, Partial<Environment>?][] = [
   [
+    ["grade", "--only", "sigmoid", "--case", " sigmoid.row "],
+    {
+      command: "grade",
+      options: {
+        ...submission,
+        submission: "/pkg/assignments/planar-classifier/model.ts",
+        out: "/home/ann/work/gradecheck-report.json",
+        failUnder: undefined,
+        quiet: false,
+        json: false,
+        colour: false,
+        formats: ["json"],
+        selection: { only: "sigmoid", case: "sigmoid.row" },
+      },
+    },
+  ],
+  [
     ["grade"],
     {
       command: "grade",

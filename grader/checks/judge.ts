@@ -16,7 +16,7 @@ import type {
 } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
 import type { CallOutcome } from "../core/outcomes.ts";
-import type { Details, TestStatus } from "../core/report.ts";
+import type { Details, Shown, TestStatus } from "../core/report.ts";
 import { decode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
 import { at, compare, identical } from "./compare.ts";
 import { errorHint } from "./error-hints.ts";
@@ -222,9 +222,15 @@ function judgeReturned(
         : undefined) ??
       (varies ? ({ code: "varies" } as const) : undefined) ??
       patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), context);
+    const shown = showable(at(expected, mismatch.path), at(outcome.value, mismatch.path));
     return {
       status: "failed",
-      details: { type: "mismatch", ...mismatch, ...(hint ? { hint } : {}) },
+      details: {
+        type: "mismatch",
+        ...mismatch,
+        ...(hint ? { hint } : {}),
+        ...(shown ? { shown } : {}),
+      },
     };
   }
   if (varies) {
@@ -240,6 +246,27 @@ function judgeReturned(
  */
 function sums(reference: ((...args: never[]) => unknown) | undefined): boolean | undefined {
   return reference === undefined ? undefined : /\b(sum|mean)\s*\(/.test(String(reference));
+}
+
+/** Entries of an array small enough to show whole beside the message. */
+const SHOWN_ENTRIES = 48;
+
+/** The expected and actual values at a mismatch, when both are numbers or small arrays. */
+function showable(
+  expected: Wire | undefined,
+  actual: Wire | undefined,
+): { expected: Shown; actual: Shown } | undefined {
+  const shown = (value: Wire | undefined): Shown | undefined => {
+    if (typeof value === "number") return value;
+    if (!isWireArray(value) || value.data.length > SHOWN_ENTRIES) return undefined;
+    const [rows, cols] = value.$array;
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from(value.data.subarray(i * cols, (i + 1) * cols)),
+    );
+  };
+  const e = shown(expected);
+  const a = shown(actual);
+  return e !== undefined && a !== undefined ? { expected: e, actual: a } : undefined;
 }
 
 function isRandom(value: Wire): boolean {

@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ManifestError } from "../core/manifest.ts";
+import { type Manifest, ManifestError, plannedTests, type TestSpec } from "../core/manifest.ts";
 import type { Report } from "../core/report.ts";
 import { type GradeOptions, grade } from "../pipeline/grade.ts";
 import {
@@ -39,6 +39,44 @@ export interface GradeCommandOptions {
   toolVersion: string;
   /** Where a line about a test still running goes (stderr on a terminal). */
   notice: (line: string) => void;
+  /** Run only one function's tests (`only`), or one test (`case`, its id). */
+  selection?: Selection;
+}
+
+export interface Selection {
+  only?: string;
+  case?: string;
+}
+
+/**
+ * The tests a selection accepts, checked against the manifest: an unknown function or test id
+ * is refused with the names there are, before anything runs.
+ */
+export function selectTests(manifest: Manifest, selection: Selection): (test: TestSpec) => boolean {
+  const planned = plannedTests(manifest);
+  const groups = [...new Set(planned.map((p) => p.group))];
+  if (selection.only !== undefined && !groups.includes(selection.only))
+    throw new ExitError(
+      2,
+      `--only ${selection.only}: no such function; there are ${groups.join(", ")}`,
+    );
+  const ofTest = new Map(planned.map((p) => [p.test.id, p.group]));
+  if (selection.case !== undefined) {
+    const group = ofTest.get(selection.case);
+    if (group === undefined)
+      throw new ExitError(
+        2,
+        `--case ${selection.case}: no such test (the summary shows each failing test's id)`,
+      );
+    if (selection.only !== undefined && group !== selection.only)
+      throw new ExitError(
+        2,
+        `--case ${selection.case} is a test of ${group}, not of ${selection.only}`,
+      );
+  }
+  return (test) =>
+    (selection.only === undefined || ofTest.get(test.id) === selection.only) &&
+    (selection.case === undefined || test.id === selection.case);
 }
 
 /** The submission at a path: a folder holding model.ts, a model.ts with its folder, or a file alone. */
@@ -123,11 +161,13 @@ export type SubmissionOptions = Pick<
 
 /** Finds the submission and its assignment, and grades it (only the tests `select` accepts). */
 export async function gradeSubmission(
-  options: SubmissionOptions,
+  options: SubmissionOptions & Pick<GradeCommandOptions, "selection">,
   extra: Pick<GradeOptions, "select" | "progress"> = {},
 ): Promise<Report> {
   const { submission, parts } = await prepareGrading(options);
+  const { selection } = options;
   return grade(parts, {
+    ...(selection ? { select: selectTests(parts.manifest, selection) } : {}),
     submission,
     displayRoot: options.displayRoot,
     seed: options.seed,

@@ -125,6 +125,8 @@ export function gradeOptions(
     quiet: boolean;
     json: boolean;
     format: string;
+    only?: string;
+    case?: string;
   },
   env: Environment,
 ): Omit<GradeCommandOptions, "notice"> {
@@ -136,7 +138,20 @@ export function gradeOptions(
     json: args.json,
     colour: env.stdoutIsTTY && !args.json,
     formats: parseFormats(args.format),
+    ...(args.only !== undefined || args.case !== undefined
+      ? { selection: { ...nonEmpty("only", args.only), ...nonEmpty("case", args.case) } }
+      : {}),
   };
+}
+
+/** An option's value, refused when given empty ("--only" with nothing after it). */
+function nonEmpty<K extends string>(
+  name: K,
+  value: string | undefined,
+): Partial<Record<K, string>> {
+  if (value === undefined) return {};
+  if (value.trim() === "") throw new ExitError(2, `--${name} needs a name`);
+  return { [name]: value.trim() } as Record<K, string>;
 }
 
 export function batchOptions(

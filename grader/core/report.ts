@@ -79,9 +79,13 @@ export type NotRunReason =
   | { code: "grader-fault"; what: string };
 
 /** What went wrong in a test, structured; the message is worded from it. */
+/** A small value as JSON (a number, or an array's rows), for the learner to see. */
+export type Shown = number | number[][];
+
 export type Details =
   | { type: "passed"; values?: Record<string, number | string> }
-  | ({ type: "mismatch"; hint?: Hint } & Mismatch)
+  /** `shown`: the expected and actual values at the mismatch's path, when they are small. */
+  | ({ type: "mismatch"; hint?: Hint; shown?: { expected: Shown; actual: Shown } } & Mismatch)
   | { type: "mutated-input"; argument: string; path: string }
   | { type: "nondeterministic"; path: string }
   | { type: "check"; message: string; hint?: string; values: Record<string, number | string> }
@@ -141,6 +145,11 @@ export interface TestReport {
   durationMs: number;
   /** What the learner's code printed during this test (capped, with a truncation mark). */
   output: string;
+  /**
+   * The call's arguments by name, as shapes in code notation ("(2,5)", "{W1: (4,2), b1: (4,1)}",
+   * a number's value): what the failing case was called with.
+   */
+  inputs?: Record<string, string>;
 }
 
 export interface FunctionTotal {

@@ -335,3 +335,25 @@ export function wireFromJson(value: unknown): Wire {
   }
   return value as Wire;
 }
+
+/**
+ * A value's shape in code notation, never its content: "(2,5)" for an array, the number itself,
+ * "{W1: (4,2), b1: (4,1)}" for a record, "[3 items]" for a list; for showing what a test called.
+ */
+export function shapeNotation(value: Wire, depth = 0): string {
+  if (isWireArray(value)) return `(${value.$array[0]},${value.$array[1]})`;
+  if (typeof value === "number") return String(Number(value.toPrecision(8)));
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  if (value === null || typeof value !== "object") return String(value);
+  if (Array.isArray(value)) return `[${value.length} items]`;
+  if ("$random" in value) return "RandomState";
+  if ("$undefined" in value) return "undefined";
+  if ("$unsupported" in value) return String(value.$unsupported);
+  const entries = Object.entries(value as Record<string, Wire>);
+  if (depth > 0) return `{${entries.length} keys}`;
+  const shown = entries
+    .slice(0, 8)
+    .map(([key, item]) => `${key}: ${shapeNotation(item, depth + 1)}`);
+  return `{${shown.join(", ")}${entries.length > 8 ? ", …" : ""}}`;
+}

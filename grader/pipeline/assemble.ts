@@ -25,8 +25,9 @@ export function assembleReport(
   const all = build.status === "failed" ? [buildFailureTest(build), ...tests] : tests;
   const { score, maxScore, functions } = totals(all);
   const { hidden } = reportWords;
+  const select = options.select ?? (() => true);
   const hiddenCount = plannedTests(manifest).filter(
-    ({ test }) => test.visibility === "hidden",
+    ({ test }) => test.visibility === "hidden" && select(test),
   ).length;
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -3,6 +3,7 @@
  * Each test's inputs are made (from the reference, or the committed fixture), the learner's
  * function is called in the sandbox, and the result judged; a test never throws.
  */
+
 import { judge, judgeFailedCall } from "../checks/judge.ts";
 import { propertyJudgement, runProperty } from "../checks/property.ts";
 import { makeLearner, runSession } from "../checks/session.ts";
@@ -16,6 +17,7 @@ import {
 } from "../core/assignment.ts";
 import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
 import type { Details, NotRunReason, TestReport } from "../core/report.ts";
+import { shapeNotation } from "../core/values.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/messages.ts";
 import { locateError } from "./annotate.ts";
@@ -318,6 +320,7 @@ async function runTest(
   }
   const repeat = inputs.cases.functions[fn]?.repeat ?? true;
   const outcome = await sandbox.call(fn, prepared.args, limit, repeat);
+  const argNames = inputs.cases.functions[fn]?.argNames ?? [];
   const durationMs = Math.round(performance.now() - callStart);
   const judgement = judge({
     fn,
@@ -329,13 +332,16 @@ async function runTest(
     params: test.case,
     cases: inputs.cases,
     reference: inputs.reference,
-    argNames: inputs.cases.functions[fn]?.argNames ?? [],
+    argNames,
   });
   return testReport(planned, {
     status: judgement.status,
     details: locateError(judgement.details, staged),
     seed,
     timeLimitMs: limit,
+    inputs: Object.fromEntries(
+      prepared.args.map((arg, i) => [argNames[i] ?? `argument ${i + 1}`, shapeNotation(arg)]),
+    ),
     durationMs,
     output: "output" in outcome ? outcome.output : "",
   });

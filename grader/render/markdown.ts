@@ -1,10 +1,12 @@
 /**
  * A Markdown summary for a pull request or $GITHUB_STEP_SUMMARY: a table per function with its
- * points, then the failure messages of the visible tests. Learner-facing: hidden tests appear only
+ * points, then the first failure of each function with its case (inputs, the values at the first
+ * difference, what the code printed, the command that replays it). Learner-facing: hidden tests appear only
  * as a count. Learner text is escaped so that none of it renders as Markdown (no link, image,
  * autolink or HTML): `markdown()` on a line, `markdownBlock()` for a multi-line message.
  */
 import type { Report } from "../core/report.ts";
+import { failingCase, messageLines } from "./failing-case.ts";
 import { hiddenNote, learnerView } from "./learner-view.ts";
 import { markdownBlock, markdownCode, markdown as md } from "./sanitize.ts";
 
@@ -51,6 +53,18 @@ export function markdown(report: Report): string {
           ? ` (and ${more.length} more failing test${more.length > 1 ? "s" : ""})`
           : "";
       lines.push(`- **${md(first.id)}** (${first.status}): ${md(first.message)}${others}`);
+      // The case itself: inputs, values at the first difference, printed output, replay.
+      const details = failingCase(first, report)
+        .slice(1)
+        .filter((l) => !messageLines(first).includes(l.trim()));
+      if (details.length > 0)
+        lines.push(
+          "",
+          ...markdownBlock(details.map((l) => l.replace(/^ {2}/, "")).join("\n"))
+            .split("\n")
+            .map((l) => `  ${l}`),
+          "",
+        );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -6,7 +6,8 @@
  * and a one-line field stays one line.
  */
 
-import type { Report } from "../core/report.ts";
+import type { Report, TestReport } from "../core/report.ts";
+import { failingCase, messageLines } from "./failing-case.ts";
 import { inline, plain } from "./sanitize.ts";
 
 const COLOURS = {
@@ -17,6 +18,10 @@ const COLOURS = {
   bold: "\u001b[1m",
   reset: "\u001b[0m",
 };
+
+/** Failing tests shown in full per function; the report has the rest. */
+const SHOWN_PER_FUNCTION = 3;
+const more = (n: number) => `${n} more failing test${n === 1 ? "" : "s"}`;
 
 function points(x: number): string {
   return String(Number(x.toFixed(2)));
@@ -49,13 +54,25 @@ export function summary(
     lines.push(
       `${mark} ${fn.name.padEnd(width)}  ${points(fn.score).padStart(4)}/${points(fn.maxScore)}`,
     );
-    const failing = report.tests.find((t) => t.function === fn.name && t.status !== "passed");
-    if (failing && report.status !== "error") {
-      const text = plain(
-        failing.visibility === "hidden" ? `(hidden test) ${failing.message}` : failing.message,
+    if (report.status === "error") continue;
+    const failing = report.tests.filter((t) => t.function === fn.name && t.status !== "passed");
+    const [first] = failing;
+    // A function not written yet, or not run, fails every test for the same reason: said once.
+    const same = first && (first.status === "missing" || first.details.type === "not-run");
+    const shown = same ? failing.slice(0, 1) : failing.slice(0, SHOWN_PER_FUNCTION);
+    for (const test of shown)
+      lines.push(
+        ...(same ? messageLines(test) : failingCase(test, report)).map((l) =>
+          paint("dim", `    ${l}`),
+        ),
       );
-      lines.push(...text.split("\n").map((l) => paint("dim", `    ${l}`)));
-    }
+    if (failing.length > shown.length && !same)
+      lines.push(
+        paint(
+          "dim",
+          `    … and ${failing.length - shown.length} more failing tests: see the report`,
+        ),
+      );
   }
   for (const warning of report.warnings) lines.push(paint("yellow", `! ${inline(warning)}`));
   const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;

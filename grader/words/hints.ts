@@ -75,7 +75,7 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "entrywise-for-product":
       return `this multiplies entry by entry (${shape(hint.a)} ∗ ${shape(hint.b)}) where a matrix product is needed: ${wordProduct(hint)}`;
     case "product-not-aligned":
-      return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ: ${wordProduct(hint)}`;
+      return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ; with these shapes only ${wordProduct(hint)} is defined: is one of them transposed, or of the wrong shape?`;
     case "generator-shape":
       return `rng.${hint.method} takes the two sizes as two numbers: rng.${hint.method}(rows, cols), such as rng.${hint.method}(nH, nX); a shape array can be spread, rng.${hint.method}(...shape)`;
   }

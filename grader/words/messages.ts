@@ -29,7 +29,7 @@ function where(path: string, index: number[] = []): string {
 }
 
 function withHint(text: string, hint: string | undefined): string {
-  return hint ? `${text} Hint: ${hint}.` : text;
+  return hint ? `${text} Hint: ${hint}${/[.?!]$/.test(hint) ? "" : "."}` : text;
 }
 
 export function wordMessage(fn: string, details: Details): string {

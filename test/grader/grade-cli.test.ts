@@ -1,5 +1,5 @@
 import { chmodSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
@@ -79,6 +79,18 @@ describe("gradecheck grade", () => {
     { argv: ["test"], code: 2, err: "is a folder without a model.ts" },
     { argv: ["--seed", "-3"], code: 2, err: "--seed must be an integer >= 0, got -3" },
     { argv: ["--timeout", "0"], code: 2, err: "--timeout must be an integer >= 1, got 0" },
+    {
+      argv: ["--only", "nope"],
+      code: 2,
+      err: "--only nope: no such function; there are sigmoid, layerSizes,",
+    },
+    { argv: ["--case", "sigmoid.nope"], code: 2, err: "--case sigmoid.nope: no such test" },
+    {
+      argv: ["--only", "sigmoid", "--case", "predict.random"],
+      code: 2,
+      err: "--case predict.random is a test of predict, not of sigmoid",
+    },
+    { argv: ["--only", " "], code: 2, err: "--only needs a name" },
   ])("grade $argv -> exit $code", async ({ argv, code, err }) => {
     expect(await main(["grade", "--quiet", "--out", out(), ...argv], PACKAGE_ROOT)).toBe(code);
     if (err) expect(stderr()).toContain(err);
@@ -168,5 +180,47 @@ describe("gradecheck grade --format", () => {
     expect(stderr()).toContain(
       'unknown format "pdf"; known: json, gradescope, exercism, junit, markdown',
     );
+  });
+});
+
+describe("a failing test on screen", () => {
+  it("shows its case, inputs, verdict, values, printed output and the command that replays it alone", async () => {
+    const folder = tempDir("gradecheck-replay-");
+    const file = join(folder, "model.ts");
+    const source = readFileSync(join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"), "utf8");
+    const buggy = source.replace(
+      "const dW1 = np.divide(np.dot(dZ1, X.T), m);",
+      'console.log("dZ1 is", dZ1.shape);\n  const dW1 = np.dot(dZ1, X.T);',
+    );
+    expect(buggy).not.toBe(source);
+    writeFileSync(file, buggy);
+    const path = out();
+    expect(await main(["grade", file, "--out", path], PACKAGE_ROOT)).toBe(0);
+    const text = stdout();
+    const block = text.slice(text.indexOf("✗ the planar layer sizes, m=5"));
+    expect(block).toContain("(backwardPropagation.planar)");
+    expect(block).toContain(
+      "called with parameters {W1: (4,2), b1: (4,1), W2: (1,4), b2: (1,1)}, cache {Z1: (4,5), A1: (4,5), Z2: (1,5), A2: (1,5)}, X (2,5), Y (1,5)",
+    );
+    expect(block).toContain('the mistake "dW1 without 1/m"');
+    // numpy's print() of the expected and the learner's dW1, (4,2), 8 significant digits.
+    expect(block).toMatch(/expected dW1:\n +\[\[ ?-?\d\.\d+ +-?\d\.\d+ *\]\n/);
+    expect(block).toMatch(/yours:\n +\[\[/);
+    expect(block).toContain("your code printed:\n        | dZ1 is 4,5");
+    const replay = /replay: npm run grade -- (.*)\n/.exec(block)?.[1];
+    expect(replay).toBe(
+      `${relative(process.cwd(), file)} --only backwardPropagation --case backwardPropagation.planar`,
+    );
+    const again = out();
+    expect(
+      await main(["grade", ...(replay as string).split(" "), "--out", again], PACKAGE_ROOT),
+    ).toBe(0);
+    const report = readReport(again);
+    expect(report.tests.map((t: { id: string }) => t.id)).toEqual(["backwardPropagation.planar"]);
+    expect(report.tests[0].message).toBe(
+      readReport(path).tests.find((t: { id: string }) => t.id === "backwardPropagation.planar")
+        .message,
+    );
+    expect(report.hidden.tests).toBe(0);
   });
 });
