@@ -20,6 +20,7 @@ describe("gradebookCsv", () => {
           functions: { f: 1.5 },
           report: "a.json",
           sha256: "ab",
+          mistakes: ["f: x without 1/m", "g: y"],
         },
         {
           learner: "=HYPERLINK(1)",
@@ -35,11 +36,13 @@ describe("gradebookCsv", () => {
       ["f", "g"],
     );
     expect(csv.split("\n")[0]).toBe(
-      "learner,score,maxScore,percent,status,f,g,report,sha256,reason",
+      "learner,score,maxScore,percent,status,f,g,report,sha256,reason,mistakes",
     );
-    expect(csv).toContain('"o""neil, jr",1.5,3,50,graded,1.5,0,a.json,ab,\n');
+    expect(csv).toContain(
+      '"o""neil, jr",1.5,3,50,graded,1.5,0,a.json,ab,,f: x without 1/m; g: y\n',
+    );
     // One physical line per row: a line break in a cell shows as ↵.
-    expect(csv).toContain("'=HYPERLINK(1),0,3,0,error,0,0,,cd,line 1 ↵ line 2\n");
+    expect(csv).toContain("'=HYPERLINK(1),0,3,0,error,0,0,,cd,line 1 ↵ line 2,\n");
   });
 });
 
@@ -104,6 +107,11 @@ describe("gradecheck batch", () => {
     const summary = readFileSync(join(out, "summary.md"), "utf8");
     expect(summary).toContain("4 submissions: 3 graded, 1 could not be graded.");
     expect(summary).toMatch(/\| `backwardPropagation` \| [\d.]+ \/ 7\.25 \| 2 of 3 \|/);
+    // Failures counted by mistake, by code where none matched; who could not be graded, and why.
+    expect(summary).toContain("| 1 | `backwardPropagation` | dW1 without 1\\/m |");
+    expect(summary).toContain("| 1 | `sigmoid` | code\\: missing\\/not\\-implemented |");
+    expect(summary).toMatch(/### Could not be graded \(1\)\n\n- dave: .*dave\\.ts\\:1\\:/);
+    expect(csv).toMatch(/^carol,.*,backwardPropagation: dW1 without 1\/m$/m);
 
     // Unchanged: nothing regraded, the same gradebook.
     lines.length = 0;

@@ -184,6 +184,13 @@ function lineOf(text: string, needle: string): number {
   return found[0] as number;
 }
 
+/** "(at model.ts:<line>:<column>, in `<the learner's line>`)": where, and the line itself. */
+function atLine(file: string, line: number): RegExp {
+  const text = (readFileSync(file, "utf8").split("\n")[line - 1] ?? "").trim();
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\(at model\\.ts:${line}:\\d+, in \`${escaped}\`\\)`);
+}
+
 /** The broken submission `name`, made from the reference or copied from broken/, as model.ts. */
 function brokenSubmission(name: string): string {
   const file = submissionPath(`broken ${name}`);
@@ -329,7 +336,7 @@ describe.concurrent("broken submissions", () => {
       const message = firstFailure(report, "predict")?.message ?? "";
       expect(message).toContain("predict threw TypeError:");
       expect(message).toContain("astype is not a function");
-      expect(message).toMatch(new RegExp(`\\(at model\\.ts:${line}:\\d+\\)$`));
+      expect(message).toMatch(atLine(file, line));
       // A law whose check hit the throw says which function threw, and what, as data.
       const law = testById(report, "predict.binary.property");
       expect(law.details).toMatchObject({
@@ -487,7 +494,7 @@ describe.concurrent("feedback points at the learner's code", () => {
       const source = readFileSync(submissionPath(bug.name), "utf8");
       const line = lineOf(source, "np.multiply(np.multiply(W2.T, dZ2), ");
       const message = testById(report, "backwardPropagation.multi-output").message;
-      expect(message).toMatch(new RegExp(`\\(at model\\.ts:${line}:\\d+\\)$`));
+      expect(message).toMatch(atLine(submissionPath(bug.name), line));
       expect(message).not.toContain("assignments/lib/");
     },
     GRADE_TIMEOUT,

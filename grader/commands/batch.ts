@@ -30,6 +30,7 @@ import {
   submissionAt,
   submissionDigest,
 } from "../pipeline/submission.ts";
+import { failureKey, isMistakeKey } from "../render/failure-key.ts";
 import type { GradebookRow } from "../render/gradebook.ts";
 import { classRenderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
@@ -224,6 +225,13 @@ function rowOf(learner: string, report: Report, file: string): GradebookRow {
     report: file,
     sha256: report.submission.sha256,
     ...(report.status === "error" ? { reason: report.message.split("\n")[0] ?? "" } : {}),
+    mistakes: [
+      ...new Set(
+        report.tests
+          .filter((t) => t.status !== "passed" && isMistakeKey(failureKey(t)))
+          .map((t) => `${t.function}: ${failureKey(t)}`),
+      ),
+    ],
   };
 }
 

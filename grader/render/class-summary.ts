@@ -1,22 +1,29 @@
 /**
- * The class summary `summary.md` (also printed): how many, mean and median, and per function how
- * the class did, with its most frequent failure message. Pure: reports in, Markdown out. Learner
+ * The class summary `summary.md` (also printed): how many, mean and median, per function how the
+ * class did with its most frequent failure message, the class's failures counted by mistake (or by
+ * code where no mistake matched), and the learners who could not be graded or timed out. Pure: reports in, Markdown out. Learner
  * text (failure messages) goes through `markdown()`: none of it renders as a link, image or HTML,
  * and the same text is safe on the terminal.
  */
 
 import type { Report } from "../core/report.ts";
 import { median } from "../core/stats.ts";
-import { markdownCode, markdown as md, plain } from "./sanitize.ts";
+import { failureKey, isMistakeKey } from "./failure-key.ts";
+import { inline, markdownCode, markdown as md, plain } from "./sanitize.ts";
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** Rows of the mistakes table at most: the most frequent ones. */
+const MISTAKE_ROWS = 30;
+
 export function classSummary(reports: { learner: string; report: Report | null }[]): string {
   const graded = reports.flatMap((r) =>
-    r.report && r.report.status === "graded" ? [r.report] : [],
+    r.report && r.report.status === "graded" ? [{ learner: r.learner, report: r.report }] : [],
   );
   const errors = reports.length - graded.length;
-  const percents = graded.map((r) => (r.maxScore > 0 ? (100 * r.score) / r.maxScore : 0));
+  const percents = graded.map(({ report: r }) =>
+    r.maxScore > 0 ? (100 * r.score) / r.maxScore : 0,
+  );
   const lines = [
     "## gradecheck: class summary",
     "",
@@ -26,19 +33,19 @@ export function classSummary(reports: { learner: string; report: Report | null }
       : "",
     "",
   ];
-  const names = graded[0]?.functions.map((f) => f.name) ?? [];
+  const names = graded[0]?.report.functions.map((f) => f.name) ?? [];
   if (names.length > 0) {
     lines.push(
       "| function | mean points | lost points | most frequent failure |",
       "| --- | --- | --- | --- |",
     );
     const rows = names.map((name) => {
-      const totals = graded.map((r) => r.functions.find((f) => f.name === name));
+      const totals = graded.map(({ report: r }) => r.functions.find((f) => f.name === name));
       const mean = totals.reduce((s, f) => s + (f?.score ?? 0), 0) / graded.length;
       const max = totals[0]?.maxScore ?? 0;
       const lost = totals.filter((f) => f && f.score < f.maxScore).length;
       const messages = new Map<string, number>();
-      for (const r of graded) {
+      for (const { report: r } of graded) {
         const failing = r.tests.find((t) => t.function === name && t.status !== "passed");
         if (failing) messages.set(failing.message, (messages.get(failing.message) ?? 0) + 1);
       }
@@ -48,11 +55,85 @@ export function classSummary(reports: { learner: string; report: Report | null }
     // Which functions the class got wrong most: most learners losing points first.
     rows.sort((a, b) => b.lost - a.lost || a.mean / (a.max || 1) - b.mean / (b.max || 1));
     for (const r of rows) {
-      const top = r.top ? `${md(plain(r.top[0]).slice(0, 160))} (${r.top[1]}×)` : "";
+      const top = r.top ? `${md(cutAtWord(plain(r.top[0]), 160))} (${r.top[1]}×)` : "";
       lines.push(
         `| ${markdownCode(r.name)} | ${round(r.mean)} / ${r.max} | ${r.lost} of ${graded.length} | ${top} |`,
       );
     }
   }
+  lines.push(...mistakesTable(graded.map(({ report }) => report)));
+  lines.push(...learnersList("Could not be graded", notGraded(reports)));
+  lines.push(...learnersList("Timed out", timedOut(graded)));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The failures of the class by what they are: each mistake (or, where none matched, the failure's
+ * code) with the number of learners who made it, most frequent first.
+ */
+function mistakesTable(reports: Report[]): string[] {
+  const counts = new Map<string, { fn: string; key: string; learners: number }>();
+  for (const report of reports) {
+    const seen = new Set<string>();
+    for (const test of report.tests) {
+      if (test.status === "passed") continue;
+      const key = failureKey(test);
+      const id = `${test.function}\u0000${key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const entry = counts.get(id) ?? { fn: test.function, key, learners: 0 };
+      entry.learners++;
+      counts.set(id, entry);
+    }
+  }
+  if (counts.size === 0) return [];
+  const rows = [...counts.values()].sort(
+    (a, b) =>
+      b.learners - a.learners ||
+      Number(isMistakeKey(b.key)) - Number(isMistakeKey(a.key)) ||
+      a.fn.localeCompare(b.fn) ||
+      a.key.localeCompare(b.key),
+  );
+  const shown = rows.slice(0, MISTAKE_ROWS);
+  return [
+    "",
+    "### Mistakes",
+    "",
+    "| learners | function | mistake (or, where none matched, the failure's code) |",
+    "| --- | --- | --- |",
+    ...shown.map((r) => `| ${r.learners} | ${markdownCode(r.fn)} | ${md(r.key)} |`),
+    ...(rows.length > shown.length
+      ? ["", `${rows.length - shown.length} rarer failures are in the reports.`]
+      : []),
+  ];
+}
+
+function notGraded(reports: { learner: string; report: Report | null }[]): string[] {
+  return reports.flatMap(({ learner, report }) => {
+    if (report?.status === "graded") return [];
+    const why = report ? (plain(report.message).split("\n")[0] ?? "") : "gradecheck failed on it";
+    return [`${md(inline(learner))}: ${md(cutAtWord(why, 160))}`];
+  });
+}
+
+function timedOut(graded: { learner: string; report: Report }[]): string[] {
+  return graded.flatMap(({ learner, report }) => {
+    const tests = report.tests.filter((t) => t.status === "timeout").map((t) => t.id);
+    return tests.length > 0
+      ? [`${md(inline(learner))}: ${tests.map(markdownCode).join(", ")}`]
+      : [];
+  });
+}
+
+function learnersList(title: string, items: string[]): string[] {
+  return items.length === 0
+    ? []
+    : ["", `### ${title} (${items.length})`, "", ...items.map((i) => `- ${i}`)];
+}
+
+/** At most `limit` characters, cut at a space (never inside a word), with a mark when cut. */
+export function cutAtWord(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const space = text.lastIndexOf(" ", limit - 1);
+  return `${text.slice(0, space > limit / 2 ? space : limit - 1).trimEnd()}…`;
 }

@@ -1,7 +1,7 @@
 /**
  * One failing test as a learner needs it to fix and replay it, for the terminal summary and the
- * Markdown summary alike. Pure: a test report in, plain lines out (the caller escapes them for
- * its format).
+ * Markdown summary alike. Pure: a test report in, plain text out (the caller escapes the
+ * learner's parts for its format).
  */
 import type { Report, TestReport } from "../core/report.ts";
 import { numpyLines } from "./numpy.ts";
@@ -17,43 +17,74 @@ export function messageLines(test: TestReport): string[] {
 }
 
 /**
- * One failing test as a learner needs it to fix and replay it: which case, what it was called
- * with, the verdict, the values at the first difference (numpy's way), what the learner's code
- * printed, and the command that runs this test alone. A hidden test shows its verdict only.
+ * A failing test's case: which case, what it was called
+ * with, the values at the first difference (numpy's way), what the learner's code printed, and the
+ * command that runs this test alone. The verdict is the test's message. A hidden test shows its
+ * verdict only. Every part is plain text (`plain`/`inline`); `printed` and `replay` hold the
+ * learner's own text (their output, their folder's name), which a format must escape.
  */
-export function failingCase(test: TestReport, report: Report): string[] {
-  const lines = [`✗ ${inline(test.name)} (${inline(test.id)})`];
-  const indent = (l: string) => `  ${l}`;
-  if (test.visibility === "hidden") return [...lines, ...messageLines(test).map(indent)];
-  if (test.inputs && Object.keys(test.inputs).length > 0)
-    lines.push(
-      indent(
-        `called with ${Object.entries(test.inputs)
-          .map(([name, shape]) => `${inline(name)} ${inline(shape)}`)
-          .join(", ")}`,
-      ),
-    );
-  lines.push(...messageLines(test).map(indent));
+export interface CaseView {
+  title: string;
+  message: string[];
+  /** Grader-made: shapes and numbers only. */
+  called?: string;
+  values: string[];
+  printed: string[];
+  replay?: string;
+}
+
+export function caseView(test: TestReport, report: Report): CaseView {
+  const title = `✗ ${inline(test.name)} (${inline(test.id)})`;
+  if (test.visibility === "hidden")
+    return { title, message: messageLines(test), values: [], printed: [] };
   const { details } = test;
-  if (details.type === "mismatch" && details.shown) {
-    const at = details.path === "" ? "" : ` ${inline(details.path)}`;
-    lines.push(
-      indent(`expected${at}:`),
-      ...numpyLines(details.shown.expected).map((l) => indent(`  ${l}`)),
-    );
-    lines.push(indent("yours:"), ...numpyLines(details.shown.actual).map((l) => indent(`  ${l}`)));
-  }
+  const values =
+    details.type === "mismatch" && details.shown
+      ? [
+          `expected${details.path === "" ? "" : ` ${inline(details.path)}`}:`,
+          ...numpyLines(details.shown.expected).map((l) => `  ${l}`),
+          "yours:",
+          ...numpyLines(details.shown.actual).map((l) => `  ${l}`),
+        ]
+      : [];
   const printed = plain(test.output)
     .split("\n")
     .filter((l) => l.trim() !== "");
-  if (printed.length > 0) {
-    lines.push(indent("your code printed:"));
-    lines.push(...printed.slice(0, OUTPUT_LINES).map((l) => indent(`  | ${l}`)));
-    if (printed.length > OUTPUT_LINES)
-      lines.push(indent(`  | … ${printed.length - OUTPUT_LINES} more lines in the report`));
-  }
-  lines.push(indent(`replay: ${replayCommand(test, report)}`));
-  return lines;
+  const inputs = Object.entries(test.inputs ?? {});
+  return {
+    title,
+    message: messageLines(test),
+    ...(inputs.length > 0
+      ? {
+          called: `called with ${inputs.map(([name, shape]) => `${inline(name)} ${inline(shape)}`).join(", ")}`,
+        }
+      : {}),
+    values,
+    printed:
+      printed.length > OUTPUT_LINES
+        ? [
+            ...printed.slice(0, OUTPUT_LINES),
+            `… ${printed.length - OUTPUT_LINES} more lines in the report`,
+          ]
+        : printed,
+    replay: replayCommand(test, report),
+  };
+}
+
+/** The case as the terminal shows it, in lines under the function. */
+export function failingCase(test: TestReport, report: Report): string[] {
+  const view = caseView(test, report);
+  const indent = (l: string) => `  ${l}`;
+  return [
+    view.title,
+    ...(view.called ? [indent(view.called)] : []),
+    ...view.message.map(indent),
+    ...view.values.map(indent),
+    ...(view.printed.length > 0
+      ? [indent("your code printed:"), ...view.printed.map((l) => indent(`  | ${l}`))]
+      : []),
+    ...(view.replay ? [indent(`replay: ${view.replay}`)] : []),
+  ];
 }
 
 /** The command that runs just this test again, on this submission. */

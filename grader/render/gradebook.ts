@@ -1,5 +1,6 @@
 /**
- * The gradebook `grades.csv`: one row per learner, one column per function. Pure: rows in, CSV
+ * The gradebook `grades.csv`: one row per learner, one column per function, and the named
+ * mistakes found in the learner's failing tests. Pure: rows in, CSV
  * text out, one physical line per row: text cells go through `inline()` (no line break, escape
  * sequence or control character, so a learner's folder name can neither add a row nor reach the
  * terminal of whoever prints the file), then RFC 4180 quoting and a guard against formulas.
@@ -17,6 +18,8 @@ export interface GradebookRow {
   sha256: string;
   /** Why it could not be graded (status error). */
   reason?: string;
+  /** The named mistakes its failing tests matched, as "function: mistake". */
+  mistakes?: string[];
 }
 
 function cell(value: string | number): string {
@@ -37,6 +40,7 @@ export function gradebookCsv(rows: GradebookRow[], functionNames: string[]): str
     "report",
     "sha256",
     "reason",
+    "mistakes",
   ];
   const lines = [header.map(cell).join(",")];
   for (const row of rows) {
@@ -52,6 +56,7 @@ export function gradebookCsv(rows: GradebookRow[], functionNames: string[]): str
         row.report,
         row.sha256,
         row.reason ?? "",
+        (row.mistakes ?? []).join("; "),
       ]
         .map(cell)
         .join(","),

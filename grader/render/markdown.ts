@@ -6,7 +6,7 @@
  * autolink or HTML): `markdown()` on a line, `markdownBlock()` for a multi-line message.
  */
 import type { Report } from "../core/report.ts";
-import { failingCase, messageLines } from "./failing-case.ts";
+import { caseView } from "./failing-case.ts";
 import { hiddenNote, learnerView } from "./learner-view.ts";
 import { markdownBlock, markdownCode, markdown as md } from "./sanitize.ts";
 
@@ -53,18 +53,21 @@ export function markdown(report: Report): string {
           ? ` (and ${more.length} more failing test${more.length > 1 ? "s" : ""})`
           : "";
       lines.push(`- **${md(first.id)}** (${first.status}): ${md(first.message)}${others}`);
-      // The case itself: inputs, values at the first difference, printed output, replay.
-      const details = failingCase(first, report)
-        .slice(1)
-        .filter((l) => !messageLines(first).includes(l.trim()));
-      if (details.length > 0)
+      // The case itself: inputs and values (grader-made: a code block), printed output and the
+      // replay command (the learner's text: escaped, never inside a block).
+      const view = caseView(first, report);
+      const block = [...(view.called ? [view.called] : []), ...view.values];
+      if (block.length > 0)
         lines.push(
           "",
-          ...markdownBlock(details.map((l) => l.replace(/^ {2}/, "")).join("\n"))
+          ...markdownBlock(block.join("\n"))
             .split("\n")
             .map((l) => `  ${l}`),
           "",
         );
+      if (view.printed.length > 0)
+        lines.push(`  Your code printed:`, "", ...view.printed.map((l) => `  > ${md(l)}`), "");
+      if (view.replay) lines.push(`  Replay it alone: ${md(view.replay)}`, "");
     }
   }
   return `${lines.join("\n")}\n`;

@@ -337,3 +337,34 @@ describe("hidden tests in the learner-facing formats", () => {
     ).toBe(hidden.length - 1);
   });
 });
+
+describe("the class summary counts failures by mistake and names who could not be graded", () => {
+  it("names the learners not graded or timed out, and cuts a long message between words", () => {
+    const long = `predict: ${"the quick brown fox jumps over the lazy dog ".repeat(8)}end.`;
+    const [first, ...rest] = reference.tests;
+    const slow: Report = {
+      ...reference,
+      tests: [
+        {
+          ...(first as TestReport),
+          status: "timeout",
+          score: 0,
+          message: long,
+          details: { type: "timeout", limitMs: 10 },
+        },
+        ...rest,
+      ],
+    };
+    const text = classSummary([
+      { learner: "erin", report: slow },
+      { learner: "frank", report: null },
+      { learner: "gina", report: reference },
+    ]);
+    expect(text).toContain(`### Timed out (1)\n\n- erin: \`${first?.id}\``);
+    expect(text).toContain("### Could not be graded (1)\n\n- frank: gradecheck failed on it");
+    expect(text).toContain(`| 1 | \`${first?.function}\` | code\\: timeout |`);
+    const cell = /\| (predict\\: the quick[^|]*) \(1×\) \|/.exec(text)?.[1] ?? "";
+    expect(cell).toMatch(/ (the|quick|brown|fox|jumps|over|lazy|dog)…$/);
+    expect(cell.length).toBeLessThan(long.length);
+  });
+});

@@ -120,7 +120,7 @@ describe("errorHint reads what the array module threw", () => {
     [
       "dZ1·X: X to transpose",
       () => np.dot(ones(5, 7), ones(3, 7)),
-      "the inner sizes of (5,7)·(3,7) differ; with these shapes only np.dot(first, second.T), a (5,7)·(7,3) product, is defined",
+      "the inner sizes of (5,7)·(3,7) differ; with these shapes only np.dot(first, second.T), a (5,7)·(7,3) product is defined",
     ],
     [
       "the first operand to transpose",
