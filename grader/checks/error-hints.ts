@@ -13,7 +13,9 @@ const BROADCAST = new RegExp(
 );
 const NOT_ALIGNED = new RegExp(String.raw`^np\.dot: shapes ${SHAPE} and ${SHAPE} not aligned`);
 const GENERATOR_SHAPE =
-  /^np\.random\.(randn|rand): shape must be .* got \[\[\.\.\.\], undefined\]$/;
+  /^np\.random\.(randn|rand): shape must be .* got \[(\[\.\.\.\]|\d+), undefined\]$/;
+/** np.zeros(4), np.ones([4]): a shape that is not [rows, cols]. */
+const MAKER_SHAPE = /^np\.(zeros|ones): shape must be \[rows, cols\]/;
 
 function shapes(match: RegExpExecArray): ShapePair {
   const [p, q, r, s] = match.slice(-4).map(Number) as [number, number, number, number];
@@ -49,5 +51,7 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
   }
   const generator = GENERATOR_SHAPE.exec(error.message);
   if (generator) return { code: "generator-shape", method: generator[1] as "randn" | "rand" };
+  const maker = MAKER_SHAPE.exec(error.message);
+  if (maker) return { code: "maker-shape", op: maker[1] as "zeros" | "ones" };
   return undefined;
 }

@@ -60,8 +60,10 @@ export type ErrorHint =
   | ({ code: "entrywise-for-product"; product: "a·b" | "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
   /** np.dot of shapes that do not align, but would with an operand transposed or the order swapped. */
   | ({ code: "product-not-aligned"; product: "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
-  /** rng.randn(shape) with the shape as one argument. */
-  | { code: "generator-shape"; method: "randn" | "rand" };
+  /** rng.randn(shape) with the shape as one argument, or one size alone. */
+  | { code: "generator-shape"; method: "randn" | "rand" }
+  /** np.zeros(n) or np.zeros([n]): a shape that is not [rows, cols]. */
+  | { code: "maker-shape"; op: "zeros" | "ones" };
 
 /** Why a test did not run, as a code and its parameters (grader/words/ words it). */
 export type NotRunReason =

@@ -76,6 +76,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `this multiplies entry by entry (${shape(hint.a)} ∗ ${shape(hint.b)}) where a matrix product is needed: ${wordProduct(hint)}`;
     case "product-not-aligned":
       return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ; with these shapes only ${wordProduct(hint)} is defined: is one of them transposed, or of the wrong shape?`;
+    case "maker-shape":
+      return `np.${hint.op} takes the shape as one list of two sizes, [rows, cols]: a column is np.${hint.op}([n, 1]), not np.${hint.op}(n)`;
     case "generator-shape":
       return `rng.${hint.method} takes the two sizes as two numbers: rng.${hint.method}(rows, cols), such as rng.${hint.method}(nH, nX); a shape array can be spread, rng.${hint.method}(...shape)`;
   }

@@ -24,8 +24,8 @@ const fault = (name: string, hint: string) => ({ name, hint });
 const sigmoidMistakes: Library = {
   mistakes: [
     {
-      name: "sigmoid with e^z",
-      hint: "this is 1 − σ(z): write e^(−z), not e^(z)",
+      name: "σ(−z) for σ(z)",
+      hint: "this is 1 − σ(z) = σ(−z): the sign of the exponent is flipped; σ(z) = 1 / (1 + e^(−z))",
       output: ([z]) => np.divide(1, np.add(1, np.exp(z as NDArray))),
     },
     {
@@ -56,6 +56,11 @@ const layerSizesMistakes: Library = {
       "nY from the columns of Y",
       "nY is the number of rows of Y, Y.shape[0]; Y.shape[1] is m, the number of examples",
     ),
+    {
+      name: "sizes fixed at the planar ones",
+      hint: "read nX and nY from the shapes of X and Y (X.shape[0], Y.shape[0]): the planar 2 and 1 are only one case",
+      output: () => ({ nX: 2, nH: 4, nY: 1 }),
+    },
     {
       name: "nX and nY swapped",
       hint: "nX is the number of rows of X and nY that of Y: they are swapped",
@@ -262,6 +267,7 @@ const HIDDEN_DERIVATIVES: Record<string, (A1: NDArray, Z1: NDArray, A2: NDArray)
   "sigmoid's derivative in the hidden layer": (A1) => np.multiply(A1, np.subtract(1, A1)),
   "1 − Z1² for tanh's derivative": (_, Z1) => np.subtract(1, np.power(Z1, 2)),
   "1 − A2² for tanh's derivative": (_, __, A2) => np.subtract(1, np.power(A2, 2)),
+  "(1 − A1)² for tanh's derivative": (A1) => np.power(np.subtract(1, A1), 2),
 };
 
 const backwardMistakes: Library = {
@@ -278,6 +284,10 @@ const backwardMistakes: Library = {
     fault(
       "1 − Z1² for tanh's derivative",
       "tanh's derivative is 1 − tanh(Z1)² = 1 − A1², not 1 − Z1²",
+    ),
+    fault(
+      "(1 − A1)² for tanh's derivative",
+      "tanh's derivative is 1 − A1², one minus the square, not (1 − A1)², the square of one minus",
     ),
     fault(
       "1 − A2² for tanh's derivative",
@@ -308,6 +318,14 @@ const backwardMistakes: Library = {
       "db2 summed over axis 0",
       "db2 sums each row of dZ2 over the examples: axis 1, not axis 0",
     ),
+    fault(
+      "db1 summed over every entry",
+      "db1 sums each row of dZ1 (axis 1, keepdims): np.sum(dZ1) without an axis adds up every entry into one number",
+    ),
+    fault(
+      "db2 summed over every entry",
+      "db2 sums each row of dZ2 (axis 1, keepdims): np.sum(dZ2) without an axis adds up every entry into one number",
+    ),
     fault("Z1 for A1 in dW2", "dW2 = (1/m)·dZ2·A1ᵀ uses the activations A1, not Z1"),
   ],
   variant: (faults, [parameters, cache, X, Y]) => {
@@ -315,14 +333,18 @@ const backwardMistakes: Library = {
     const { A1, A2, Z1 } = cache as Model.Cache;
     const x = X as NDArray;
     const m = x.shape[1];
-    const mean = (name: string, value: NDArray) =>
+    const mean = (name: string, value: NDArray | number): NDArray | number =>
       faults.has(`${name} without 1/m`) || faults.has("no 1/m in any gradient")
         ? value
-        : np.divide(value, m);
-    const rowSums = (name: string, dZ: NDArray) =>
-      faults.has(`${name} summed over axis 0`)
+        : typeof value === "number"
+          ? value / m
+          : np.divide(value, m);
+    const rowSums = (name: string, dZ: NDArray): NDArray | number => {
+      if (faults.has(`${name} summed over every entry`)) return np.sum(dZ);
+      return faults.has(`${name} summed over axis 0`)
         ? np.sum(dZ, 0, !faults.has(`${name} without keepdims`))
         : np.sum(dZ, 1, !faults.has(`${name} without keepdims`));
+    };
     const dZ2 = faults.has("dZ2 = Y − A2")
       ? np.subtract(Y as NDArray, A2)
       : np.subtract(A2, Y as NDArray);

@@ -46,7 +46,10 @@ const one = (
 
 export const mistakeSubmissions: MistakeSubmission[] = [
   // sigmoid
-  one("sigmoid", "sigmoid with e^z", [[SIGMOID, "return np.divide(1, np.add(1, np.exp(z)));"]]),
+  one("sigmoid", "σ(−z) for σ(z)", [[SIGMOID, "return np.divide(1, np.add(1, np.exp(z)));"]]),
+  one("sigmoid", "σ(−z) for σ(z)", [
+    [SIGMOID, "return np.divide(np.exp(np.negative(z)), np.add(1, np.exp(np.negative(z))));"],
+  ]),
   one("sigmoid", "sigmoid with 1 − e^(−z)", [
     [SIGMOID, "return np.divide(1, np.subtract(1, np.exp(np.negative(z))));"],
   ]),
@@ -56,7 +59,7 @@ export const mistakeSubmissions: MistakeSubmission[] = [
   ]),
   one(
     "sigmoid",
-    "sigmoid with e^z",
+    "σ(−z) for σ(z)",
     [[SIGMOID, "return np.multiply(np.divide(1, np.add(1, np.exp(z))), 2);"]],
     "twice",
   ),
@@ -68,6 +71,7 @@ export const mistakeSubmissions: MistakeSubmission[] = [
   one("layerSizes", "nY from the columns of Y", [
     [SIZES, "return { nX: X.shape[0], nH: 4, nY: Y.shape[1] };"],
   ]),
+  one("layerSizes", "sizes fixed at the planar ones", [[SIZES, "return { nX: 2, nH: 4, nY: 1 };"]]),
   one("layerSizes", "nX and nY swapped", [
     [SIZES, "return { nX: Y.shape[0], nH: 4, nY: X.shape[0] };"],
   ]),
@@ -189,6 +193,11 @@ export const mistakeSubmissions: MistakeSubmission[] = [
   one("backwardPropagation", "1 − A2² for tanh's derivative", [
     [TANH_PRIME, "np.subtract(1, np.power(A2, 2))"],
   ]),
+  one("backwardPropagation", "(1 − A1)² for tanh's derivative", [
+    [TANH_PRIME, "np.power(np.subtract(1, A1), 2)"],
+  ]),
+  one("backwardPropagation", "db1 summed over every entry", [[DB1, "np.sum(dZ1) / m"]]),
+  one("backwardPropagation", "db2 summed over every entry", [[DB2, "np.sum(dZ2) / m"]]),
   one("backwardPropagation", "dZ2 = Y − A2", [["np.subtract(A2, Y)", "np.subtract(Y, A2)"]]),
   one("backwardPropagation", "no 1/m in any gradient", [
     [DW1, "np.dot(dZ1, X.T)"],

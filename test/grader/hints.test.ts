@@ -132,6 +132,16 @@ describe("errorHint reads what the array module threw", () => {
       () => (np.random.seed(1) as unknown as { randn(s: unknown): unknown }).randn([4, 2]),
       "rng.randn takes the two sizes as two numbers: rng.randn(rows, cols)",
     ],
+    [
+      "randn given one size",
+      () => (np.random.seed(1) as unknown as { randn(s: unknown): unknown }).randn(4),
+      "rng.randn takes the two sizes as two numbers",
+    ],
+    [
+      "zeros given one size",
+      () => (np as unknown as { zeros(s: unknown): unknown }).zeros(4),
+      "np.zeros takes the shape as one list of two sizes, [rows, cols]: a column is np.zeros([n, 1])",
+    ],
   ])("%s", (_, f, hint) => {
     expect(errorHintFor(f)).toContain(hint);
   });
