@@ -6,7 +6,8 @@
  *
  * Then the time to grade one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
- * and for the untouched stubs; then what the sandbox's isolation costs (bench/sandbox.ts).
+ * and for the untouched stubs; then what the sandbox's isolation costs (bench/sandbox.ts), the
+ * gradient checker (bench/gradcheck.ts) and naming mistakes (bench/mistakes.ts).
  *
  *     npm run bench -- [runs=5] [iterations=10000]
  */
@@ -19,6 +20,7 @@ import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { median } from "../grader/core/stats.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
 import { benchGradcheck } from "./gradcheck.ts";
+import { benchMistakes } from "./mistakes.ts";
 import { benchSandbox } from "./sandbox.ts";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -117,3 +119,4 @@ for (const [name, times] of Object.entries(grading)) {
 
 await benchSandbox();
 await benchGradcheck();
+await benchMistakes();
