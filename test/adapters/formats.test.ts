@@ -368,3 +368,39 @@ describe("the class summary counts failures by mistake and names who could not b
     expect(cell.length).toBeLessThan(long.length);
   });
 });
+
+describe("the terminal summary's failing cases", () => {
+  it("shows up to three failing tests of a function in full, counts the rest, and a hidden one's verdict only", () => {
+    const sigmoid = reference.tests.filter((t) => t.function === "sigmoid");
+    const failed = (t: TestReport): TestReport => ({
+      ...t,
+      status: "failed",
+      score: 0,
+      message: `sigmoid: ${t.id} is off.`,
+      details: {
+        type: "mismatch",
+        problem: "type",
+        path: "",
+        expected: "a number",
+        actual: "a string",
+      },
+    });
+    const report: Report = {
+      ...reference,
+      tests: reference.tests.map((t) => (t.function === "sigmoid" ? failed(t) : t)),
+    };
+    const text = summary(report, { colour: false });
+    const shown = sigmoid.filter((t) => text.includes(`(${t.id})`));
+    expect(shown).toHaveLength(3);
+    expect(text).toContain(`… and ${sigmoid.length - 3} more failing tests: see the report`);
+    for (const t of shown.filter((t) => t.visibility === "visible"))
+      expect(text).toContain(
+        `replay: npm run grade -- ${report.submission.path} --only sigmoid --case ${t.id}`,
+      );
+    // sigmoid's third test (sigmoid.tails) is hidden.
+    const hidden = shown.find((t) => t.visibility === "hidden");
+    expect(hidden?.id).toBe("sigmoid.tails");
+    expect(text).toContain(`(hidden test) sigmoid: ${hidden?.id} is off.`);
+    expect(text).not.toContain(`--case ${hidden?.id}`);
+  });
+});
