@@ -62,6 +62,15 @@ const layerSizesMistakes: Library = {
       output: () => ({ nX: 2, nH: 4, nY: 1 }),
     },
     {
+      name: "nH taken from X",
+      hint: "nH is the size of the hidden layer, 4 here, not a size of X (X.shape[1] is m, the number of examples)",
+      output: ([X, Y]) => ({
+        nX: (X as NDArray).shape[0],
+        nH: (X as NDArray).shape[1],
+        nY: (Y as NDArray).shape[0],
+      }),
+    },
+    {
       name: "nX and nY swapped",
       hint: "nX is the number of rows of X and nY that of Y: they are swapped",
       output: ([X, Y]) => ({ nX: (Y as NDArray).shape[0], nH: 4, nY: (X as NDArray).shape[0] }),
@@ -99,6 +108,19 @@ const initializeMistakes: Library = {
       "scale fixed at 0.01",
       "multiply by the `scale` argument, not by a fixed 0.01 (its default is 0.001)",
     ),
+    {
+      name: "scale fixed at 0.001",
+      hint: "multiply by the `scale` argument, not by a fixed 0.001 (that is only its default)",
+      output: ([nX, nH, nY, rng]: unknown[]) =>
+        initializeWith(
+          new Set(),
+          nX as number,
+          nH as number,
+          nY as number,
+          rng as RandomState,
+          0.001,
+        ),
+    },
     fault(
       "biases drawn at random",
       "the biases start at zero (np.zeros): drawing them also shifts the draws of W2",

@@ -142,7 +142,9 @@ export const bugs: Bug[] = [
     ],
     // nnModel initializes with the default scale 0.001, so it is not affected.
     losing: ["initializeParameters"],
-    messages: { initializeParameters: ["initializeParameters: W1", "times 0.1000"] },
+    messages: {
+      initializeParameters: ["initializeParameters: W1", 'the mistake "scale fixed at 0.001"'],
+    },
     statuses: {
       "initializeParameters.planar": "passed",
       "initializeParameters.scale": "failed",
@@ -369,7 +371,9 @@ export const bugs: Bug[] = [
     replace: [["nH: 4, nY: Y.shape[0]", "nH: X.shape[1], nY: Y.shape[0]"]],
     // The reference nnModel takes only nX and nY from layerSizes.
     losing: ["layerSizes"],
-    messages: { layerSizes: ["layerSizes: nH is 400, expected 4"] },
+    messages: {
+      layerSizes: ["layerSizes: nH is 400, expected 4", 'the mistake "nH taken from X"'],
+    },
   },
   {
     name: "sigmoid with e^z",

@@ -72,6 +72,9 @@ export const mistakeSubmissions: MistakeSubmission[] = [
     [SIZES, "return { nX: X.shape[0], nH: 4, nY: Y.shape[1] };"],
   ]),
   one("layerSizes", "sizes fixed at the planar ones", [[SIZES, "return { nX: 2, nH: 4, nY: 1 };"]]),
+  one("layerSizes", "nH taken from X", [
+    [SIZES, "return { nX: X.shape[0], nH: X.shape[1], nY: Y.shape[0] };"],
+  ]),
   one("layerSizes", "nX and nY swapped", [
     [SIZES, "return { nX: Y.shape[0], nH: 4, nY: X.shape[0] };"],
   ]),
@@ -103,6 +106,10 @@ export const mistakeSubmissions: MistakeSubmission[] = [
   one("initializeParameters", "scale fixed at 0.01", [
     [W1, "np.multiply(rng.randn(nH, nX), 0.01)"],
     [W2, "np.multiply(rng.randn(nY, nH), 0.01)"],
+  ]),
+  one("initializeParameters", "scale fixed at 0.001", [
+    [W1, "np.multiply(rng.randn(nH, nX), 0.001)"],
+    [W2, "np.multiply(rng.randn(nY, nH), 0.001)"],
   ]),
   one("initializeParameters", "biases drawn at random", [
     ["const b1 = np.zeros([nH, 1]);", "const b1 = np.multiply(rng.randn(nH, 1), scale);"],
