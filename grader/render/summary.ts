@@ -1,12 +1,12 @@
 /**
- * The human summary on the terminal: one line per function (✓/✗ and points), the first failure
- * message of each failing function, and the total. Pure: report in, text out; colour only when
+ * The human summary on the terminal: one line per function (✓/✗ and points), under each failing
+ * function its failing tests with their cases (render/failing-case.ts), and the total. Pure: report in, text out; colour only when
  * asked (the CLI asks on a TTY). Learner text (messages, the submission's path, warnings) goes
  * through the sanitizer: no escape sequence or control character of theirs reaches the terminal,
  * and a one-line field stays one line.
  */
 
-import type { Report, TestReport } from "../core/report.ts";
+import type { Report } from "../core/report.ts";
 import { failingCase, messageLines } from "./failing-case.ts";
 import { inline, plain } from "./sanitize.ts";
 
@@ -67,12 +67,7 @@ export function summary(
         ),
       );
     if (failing.length > shown.length && !same)
-      lines.push(
-        paint(
-          "dim",
-          `    … and ${failing.length - shown.length} more failing tests: see the report`,
-        ),
-      );
+      lines.push(paint("dim", `    … and ${more(failing.length - shown.length)}: see the report`));
   }
   for (const warning of report.warnings) lines.push(paint("yellow", `! ${inline(warning)}`));
   const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
