@@ -138,12 +138,10 @@ function valueHint(
  * say (a shape alone, a factor that is not exact): a hint claims only what this reproduces.
  */
 export function applyPattern(hint: PatternHint, expected: Wire): Wire | undefined {
-  if (typeof expected === "number") {
-    const scaled = scale(hint, [expected]);
-    if (hint.code === "array-for-number")
-      return { $array: [1, 1], data: Float64Array.of(expected) };
-    return scaled?.[0];
-  }
+  if (typeof expected === "number")
+    return hint.code === "array-for-number"
+      ? { $array: [1, 1], data: Float64Array.of(expected) }
+      : scale(hint, [expected])?.[0];
   if (!isWireArray(expected)) return undefined;
   const [rows, cols] = expected.$array;
   switch (hint.code) {
