@@ -362,7 +362,9 @@ export class Sandbox implements Caller {
     child.on("exit", (code, signal) => {
       running.delete(kill);
       if (this.#live === live) this.#live = undefined;
-      live.listener?.exit(code, signal);
+      // What the child wrote just before it went (the import's "never settles", a result) is
+      // read first: 'exit' may come before the last data on fd 3, which ends once all is read.
+      afterResults(child.stdio[3] as Readable, () => live.listener?.exit(code, signal));
     });
     return live;
   }
@@ -436,6 +438,27 @@ function callProblem(
   if (message.argsAfter.length !== request.args.length)
     return `${message.argsAfter.length} inputs after a call given ${request.args.length}`;
   return undefined;
+}
+
+/** Waits at most this long, after a child's exit, for what it wrote before it went. */
+const LAST_WORDS_MS = 1000;
+
+/** Runs `then` once everything the child wrote on `results` has been read (or after a while). */
+export function afterResults(results: Readable, then: () => void): void {
+  if (results.readableEnded || results.destroyed) {
+    then();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    then();
+  };
+  const timer = setTimeout(once, LAST_WORDS_MS);
+  results.once("end", once);
+  results.once("close", once);
 }
 
 function exitReason(

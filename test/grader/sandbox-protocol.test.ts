@@ -5,10 +5,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { buildSubmission } from "../../grader/pipeline/build.ts";
-import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { afterResults, Sandbox } from "../../grader/sandbox/sandbox.ts";
 
 // Learner code that knows the frame format: it reads each request's call id from stdin, and
 // writes frames of its own to the grader's channel (fd 3).
@@ -173,4 +174,33 @@ describe("time limits, with the grader busy elsewhere", () => {
     const outcome = await box.call("ready", [], 5000);
     expect(outcome).toMatchObject({ status: "returned", value: "ready" });
   }, 20_000);
+});
+
+describe("a child's last words", () => {
+  it("are read before its exit is acted on: the exit waits for the end of the results pipe", async () => {
+    const results = new PassThrough();
+    const order: string[] = [];
+    results.on("data", (chunk: Buffer) => order.push(`read ${chunk.toString()}`));
+    afterResults(results, () => order.push("exit"));
+    results.write("never-settles");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(["read never-settles"]);
+    results.end();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(["read never-settles", "exit"]);
+    // Ended already: acted on at once.
+    afterResults(results, () => order.push("again"));
+    expect(order.at(-1)).toBe("again");
+  });
+
+  it("are not waited for long when the pipe never ends", async () => {
+    const results = new PassThrough();
+    let exited = 0;
+    afterResults(results, () => exited++);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(exited).toBe(1);
+    results.end();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exited).toBe(1);
+  });
 });
