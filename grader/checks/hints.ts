@@ -101,7 +101,10 @@ export function patternHint(
       return { code: "transposed-shape", actual: [ar, ac], expected: [er, ec] };
     }
     if (ec === 1 && ar === er && ac === er && er > 1) {
-      return { code: "square-for-column" };
+      return {
+        code: "square-for-column",
+        ...(context.sums === undefined ? {} : { keepdims: context.sums }),
+      };
     }
     return undefined;
   }

@@ -21,7 +21,8 @@ export type PatternHint =
   /** `keepdims`: whether the function sums, so that a missing keepdims can be the cause (absent: not known). */
   | { code: "row-for-column"; keepdims?: boolean }
   | { code: "transposed-shape"; actual: [number, number]; expected: [number, number] }
-  | { code: "square-for-column" }
+  /** `keepdims` as for row-for-column: a row from a sum without keepdims may be what broadcast. */
+  | { code: "square-for-column"; keepdims?: boolean }
   | { code: "all-zeros" }
   | { code: "transposed" }
   | { code: "sign" }

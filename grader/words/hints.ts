@@ -26,7 +26,9 @@ export function wordHint(hint: Hint): string {
     case "transposed-shape":
       return `the result is transposed: (${hint.actual.join(",")}) instead of (${hint.expected.join(",")})`;
     case "square-for-column":
-      return "an (n, n) result where an (n, 1) column was expected: a row and a column broadcast together; a sum without keepdims?";
+      return hint.keepdims === false
+        ? "an (n, n) result where an (n, 1) column was expected: a row and a column broadcast together"
+        : "an (n, n) result where an (n, 1) column was expected: a row and a column broadcast together; a sum without keepdims?";
     case "all-zeros":
       return "the result is all zeros";
     case "transposed":

@@ -73,6 +73,13 @@ describe("patternHint names the classic patterns", () => {
   it("an (n, n) matrix where a column was expected: broadcasting a row and a column", () => {
     const column = encode(np.array([[1], [2], [3]]));
     expect(hintFor(encode(np.ones([3, 3])), column)).toContain("(n, n)");
+    expect(hintFor(encode(np.ones([3, 3])), column, [5], true)).toContain(
+      "a sum without keepdims?",
+    );
+    // No sum in the function: keepdims cannot be the cause.
+    expect(hintFor(encode(np.ones([3, 3])), column, [5], false)).toBe(
+      "an (n, n) result where an (n, 1) column was expected: a row and a column broadcast together",
+    );
   });
 
   it("a (1,1) array where a number was expected", () => {
