@@ -26,38 +26,25 @@ const submission = {
   toolVersion: "9.9.9",
 };
 
+/** What a bare `gradecheck grade` resolves to. */
+const plainGrade = {
+  ...submission,
+  submission: "/pkg/assignments/planar-classifier/model.ts",
+  out: "/home/ann/work/gradecheck-report.json",
+  failUnder: undefined,
+  quiet: false,
+  json: false,
+  colour: false,
+  formats: ["json" as const],
+};
+
 const cases: [string[], Invocation, Partial<Environment>?][] = [
+  [["grade"], { command: "grade", options: plainGrade }],
   [
     ["grade", "--only", "sigmoid", "--case", " sigmoid.row "],
     {
       command: "grade",
-      options: {
-        ...submission,
-        submission: "/pkg/assignments/planar-classifier/model.ts",
-        out: "/home/ann/work/gradecheck-report.json",
-        failUnder: undefined,
-        quiet: false,
-        json: false,
-        colour: false,
-        formats: ["json"],
-        selection: { only: "sigmoid", case: "sigmoid.row" },
-      },
-    },
-  ],
-  [
-    ["grade"],
-    {
-      command: "grade",
-      options: {
-        ...submission,
-        submission: "/pkg/assignments/planar-classifier/model.ts",
-        out: "/home/ann/work/gradecheck-report.json",
-        failUnder: undefined,
-        quiet: false,
-        json: false,
-        colour: false,
-        formats: ["json"],
-      },
+      options: { ...plainGrade, selection: { only: "sigmoid", case: "sigmoid.row" } },
     },
   ],
   [

@@ -4,10 +4,7 @@
  * must be told the names of its mistakes, and never the name of another. And the library itself:
  * every mistake has such a submission, and each function's variant with no fault is the reference.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compare } from "../grader/checks/compare.ts";
 import type { CaseData } from "../grader/core/assignment.ts";
 import { plannedTests } from "../grader/core/manifest.ts";
@@ -15,48 +12,32 @@ import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import type { Hint, Report, TestReport } from "../grader/core/report.ts";
 import { decode, encode } from "../grader/core/values.ts";
 import { caseData } from "../grader/pipeline/expected.ts";
-import { grade } from "../grader/pipeline/grade.ts";
 import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
 import { mistakes as library } from "../reference/planar-classifier/mistakes.ts";
 import { applyBug, referenceSource } from "./corpus/bugs.ts";
 import { type MistakeSubmission, mistakeSubmissions } from "./corpus/mistakes.ts";
+import { gradeFiles } from "./helpers.ts";
 
 let parts: AssignmentParts;
-let workDir: string;
 const caseCache = new Map<string, Promise<CaseData>>();
 
 beforeAll(async () => {
   parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
-  workDir = mkdtempSync(join(tmpdir(), "gradecheck-mistakes-"));
-});
-
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 const label = (s: MistakeSubmission) =>
   `${s.fn}: ${s.names.join(" + ")}${s.then ? ` then ${s.then}` : ""}`;
 
 /** Grades the submission's own function, every test of it (hidden ones too). */
-async function gradeSubmission(submission: MistakeSubmission, index: number): Promise<Report> {
-  const folder = join(workDir, `submission-${index}`);
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, "model.ts");
-  writeFileSync(
-    file,
-    applyBug(referenceSource(), { name: label(submission), replace: submission.replace }),
-  );
-  return grade(parts, {
-    caseCache,
-    submission: file,
-    displayRoot: folder,
-    seed: 0,
-    hidden: true,
-    timeoutMs: undefined,
-    toolVersion: "test",
-    typeCheck: false,
-    select: (test) => test.id.startsWith(`${submission.fn}.`),
+function gradeSubmission(submission: MistakeSubmission): Promise<Report> {
+  const text = applyBug(referenceSource(), {
+    name: label(submission),
+    replace: submission.replace,
   });
+  return gradeFiles(
+    { "model.ts": text },
+    { caseCache, select: (test) => test.id.startsWith(`${submission.fn}.`) },
+  );
 }
 
 function mistakeHint(test: TestReport): Extract<Hint, { code: "mistake" }> | undefined {
@@ -110,9 +91,9 @@ describe("the library", () => {
 });
 
 describe.concurrent("a submission with a known mistake is told its name", () => {
-  mistakeSubmissions.forEach((submission, index) => {
+  mistakeSubmissions.forEach((submission) => {
     it(label(submission), async ({ expect }) => {
-      const report = await gradeSubmission(submission, index);
+      const report = await gradeSubmission(submission);
       const failing = report.tests.filter((t) => t.status !== "passed");
       expect(failing.length, "some test fails").toBeGreaterThan(0);
       const named = failing.flatMap((t) => {
