@@ -108,7 +108,7 @@ const gradeCommand: Declare = (y, env, take) =>
         })
         .option("only", {
           type: "string",
-          describe: "run only this function's tests",
+          describe: "run only these functions' tests, comma-separated (sigmoid,layerSizes)",
         })
         .option("case", {
           type: "string",

@@ -44,7 +44,14 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
     ["grade", "--only", "sigmoid", "--case", " sigmoid.row "],
     {
       command: "grade",
-      options: { ...plainGrade, selection: { only: "sigmoid", case: "sigmoid.row" } },
+      options: { ...plainGrade, selection: { only: ["sigmoid"], case: "sigmoid.row" } },
+    },
+  ],
+  [
+    ["grade", "--only", "sigmoid, layerSizes,sigmoid,"],
+    {
+      command: "grade",
+      options: { ...plainGrade, selection: { only: ["sigmoid", "layerSizes"] } },
     },
   ],
   [

@@ -39,12 +39,12 @@ export interface GradeCommandOptions {
   toolVersion: string;
   /** Where a line about a test still running goes (stderr on a terminal). */
   notice: (line: string) => void;
-  /** Run only one function's tests (`only`), or one test (`case`, its id). */
+  /** Run only some functions' tests (`only`), or one test (`case`, its id). */
   selection?: Selection;
 }
 
 export interface Selection {
-  only?: string;
+  only?: string[];
   case?: string;
 }
 
@@ -55,11 +55,10 @@ export interface Selection {
 export function selectTests(manifest: Manifest, selection: Selection): (test: TestSpec) => boolean {
   const planned = plannedTests(manifest);
   const groups = [...new Set(planned.map((p) => p.group))];
-  if (selection.only !== undefined && !groups.includes(selection.only))
-    throw new ExitError(
-      2,
-      `--only ${selection.only}: no such function; there are ${groups.join(", ")}`,
-    );
+  const only = selection.only;
+  for (const name of only ?? [])
+    if (!groups.includes(name))
+      throw new ExitError(2, `--only ${name}: no such function; there are ${groups.join(", ")}`);
   const ofTest = new Map(planned.map((p) => [p.test.id, p.group]));
   if (selection.case !== undefined) {
     const group = ofTest.get(selection.case);
@@ -68,14 +67,14 @@ export function selectTests(manifest: Manifest, selection: Selection): (test: Te
         2,
         `--case ${selection.case}: no such test (the summary shows each failing test's id)`,
       );
-    if (selection.only !== undefined && group !== selection.only)
+    if (only !== undefined && !only.includes(group))
       throw new ExitError(
         2,
-        `--case ${selection.case} is a test of ${group}, not of ${selection.only}`,
+        `--case ${selection.case} is a test of ${group}, not of ${only.join(", ")}`,
       );
   }
   return (test) =>
-    (selection.only === undefined || ofTest.get(test.id) === selection.only) &&
+    (only === undefined || only.includes(ofTest.get(test.id) ?? "")) &&
     (selection.case === undefined || test.id === selection.case);
 }
 

@@ -139,19 +139,23 @@ export function gradeOptions(
     colour: env.stdoutIsTTY && !args.json,
     formats: parseFormats(args.format),
     ...(args.only !== undefined || args.case !== undefined
-      ? { selection: { ...nonEmpty("only", args.only), ...nonEmpty("case", args.case) } }
+      ? {
+          selection: {
+            ...(args.only !== undefined ? { only: names("only", args.only) } : {}),
+            ...(args.case !== undefined ? { case: names("case", args.case, 1)[0] } : {}),
+          },
+        }
       : {}),
   };
 }
 
-/** An option's value, refused when given empty ("--only" with nothing after it). */
-function nonEmpty<K extends string>(
-  name: K,
-  value: string | undefined,
-): Partial<Record<K, string>> {
-  if (value === undefined) return {};
-  if (value.trim() === "") throw new ExitError(2, `--${name} needs a name`);
-  return { [name]: value.trim() } as Record<K, string>;
+/** An option's comma-separated names, refused when there is none or more than `most`. */
+function names(option: string, value: string, most = Number.POSITIVE_INFINITY): string[] {
+  const list = [...new Set(value.split(",").map((name) => name.trim()))].filter((n) => n !== "");
+  if (list.length === 0) throw new ExitError(2, `--${option} needs a name`);
+  if (list.length > most)
+    throw new ExitError(2, `--${option} takes one name, got ${list.join(", ")}`);
+  return list;
 }
 
 export function batchOptions(

@@ -177,6 +177,11 @@ export interface Report {
   warnings: string[];
   score: number;
   maxScore: number;
+  /**
+   * Present when only some tests were run (`--only`, `--case`): how many of the assignment's, and
+   * of which functions. The score counts those tests only.
+   */
+  partial?: { tests: number; of: number; functions: string[] };
   /** Honest account of hidden tests: run or not, and why. */
   hidden: { ran: boolean; tests: number; note: string };
   /** Which isolation was in force for the learner's code. */

@@ -26,9 +26,11 @@ export function assembleReport(
   const { score, maxScore, functions } = totals(all);
   const { hidden } = reportWords;
   const select = options.select ?? (() => true);
-  const hiddenCount = plannedTests(manifest).filter(
+  const planned = plannedTests(manifest);
+  const hiddenCount = planned.filter(
     ({ test }) => test.visibility === "hidden" && select(test),
   ).length;
+  const selected = planned.filter(({ test }) => select(test));
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "gradecheck", version: options.toolVersion },
@@ -47,6 +49,15 @@ export function assembleReport(
     warnings,
     score,
     maxScore,
+    ...(options.select
+      ? {
+          partial: {
+            tests: selected.length,
+            of: planned.length,
+            functions: [...new Set(selected.map((p) => p.group))],
+          },
+        }
+      : {}),
     hidden: {
       ran: runHidden,
       tests: hiddenCount,

@@ -77,6 +77,14 @@ export function summary(
       "bold",
       `Total: ${points(report.score)} of ${points(report.maxScore)} points (${percent}%)`,
     ),
+    ...(report.partial
+      ? [
+          paint(
+            "yellow",
+            `Partial: only the tests of ${report.partial.functions.map(inline).join(", ")} ran (${report.partial.tests} of ${report.partial.of}); the total counts those only.`,
+          ),
+        ]
+      : []),
     paint("dim", report.hidden.note + (reportPath ? ` · report: ${inline(reportPath)}` : "")),
   );
   return `${lines.join("\n")}\n`;

@@ -91,6 +91,8 @@ describe("gradecheck grade", () => {
       err: "--case predict.random is a test of predict, not of sigmoid",
     },
     { argv: ["--only", " "], code: 2, err: "--only needs a name" },
+    { argv: ["--only", "sigmoid,nope"], code: 2, err: "--only nope: no such function" },
+    { argv: ["--case", "sigmoid.row,sigmoid.tails"], code: 2, err: "--case takes one name" },
   ])("grade $argv -> exit $code", async ({ argv, code, err }) => {
     expect(await main(["grade", "--quiet", "--out", out(), ...argv], PACKAGE_ROOT)).toBe(code);
     if (err) expect(stderr()).toContain(err);
@@ -179,6 +181,31 @@ describe("gradecheck grade --format", () => {
     ).toBe(2);
     expect(stderr()).toContain(
       'unknown format "pdf"; known: json, gradescope, exercism, junit, markdown',
+    );
+  });
+});
+
+describe("gradecheck grade --only", () => {
+  it("grades only the functions named, and says the score is partial", async () => {
+    const path = out();
+    expect(
+      await main(
+        ["grade", "reference/planar-classifier", "--only", "sigmoid,layerSizes", "--out", path],
+        PACKAGE_ROOT,
+      ),
+    ).toBe(0);
+    const report = readReport(path);
+    expect(reportProblems(report)).toEqual([]);
+    const functions = new Set(report.tests.map((t: { function: string }) => t.function));
+    expect([...functions]).toEqual(["sigmoid", "layerSizes"]);
+    const { tests } = planarManifest();
+    expect(report.partial).toEqual({
+      tests: report.tests.length,
+      of: tests,
+      functions: ["sigmoid", "layerSizes"],
+    });
+    expect(stdout()).toContain(
+      `Partial: only the tests of sigmoid, layerSizes ran (${report.tests.length} of ${tests}); the total counts those only.`,
     );
   });
 });
