@@ -10,10 +10,18 @@ import { runRelease } from "../grader/commands/release.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { tempDir } from "./helpers.ts";
 
-function npm(args: string[], cwd: string) {
-  const run = spawnSync("npm", args, { cwd, encoding: "utf8", timeout: 240_000 });
+function npm(args: string[], cwd: string, command = "npm") {
+  const run = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    timeout: 240_000,
+    // Plain text: no colour codes between the words the test looks for.
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
+
+const npx = (args: string[], cwd: string) => npm(args, cwd, "npx");
 
 describe("the learner release, installed", () => {
   it("runs every command its README documents", () => {
@@ -33,10 +41,22 @@ describe("the learner release, installed", () => {
     const stub = npm(["run", "-s", "train", "--", "--iterations", "200"], out);
     expect(stub.status).toBe(1);
     expect(stub.output).toContain("nnModel is not implemented yet");
+    // The visible tests as a vitest suite: each fails with gradecheck's own message.
+    expect(readme).toContain("npx vitest -t sigmoid");
+    const suite = npx(["vitest", "run"], out);
+    expect(suite.status, suite.output).toBe(1);
+    expect(suite.output).toContain("sigmoid › values of both signs, shape (3,4)");
+    expect(suite.output).toContain("sigmoid is not implemented yet.");
+    expect(suite.output).toContain(
+      "replay: npm run grade -- assignments/planar-classifier/model.ts --only sigmoid --case sigmoid.mixed-signs",
+    );
     copyFileSync(
       join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"),
       join(out, "assignments/planar-classifier/model.ts"),
     );
+    const passing = npx(["vitest", "run", "-t", "sigmoid"], out);
+    expect(passing.status, passing.output).toBe(0);
+    expect(passing.output).toMatch(/Tests +5 passed \| \d+ skipped/);
     const trained = npm(["run", "-s", "train", "--", "--iterations", "2000"], out);
     expect(trained.status, trained.output).toBe(0);
     expect(trained.output).toMatch(/Training accuracy: \d+\.\d+%/);

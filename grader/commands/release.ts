@@ -35,6 +35,28 @@ export const LEARNER_GITIGNORE = [
   "",
 ].join("\n");
 
+/** The learner's visible tests as a vitest suite, graded by gradecheck itself (vitest-suite.ts). */
+const LEARNER_SUITE = `/**
+ * Your visible tests, one vitest test per gradecheck test, graded by gradecheck itself:
+ * \`npx vitest\` runs them again each time you save, \`npx vitest -t sigmoid\` runs one function's.
+ */
+import { defineLearnerSuite } from "./grader/commands/vitest-suite.ts";
+
+await defineLearnerSuite(import.meta.dirname);
+`;
+
+const LEARNER_VITEST_CONFIG = `import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["gradecheck.test.ts"],
+    // Your model is graded in a child process, not imported: saving it must run the tests again.
+    forceRerunTriggers: ["**/assignments/**/*.ts", "**/assignments/**/*.json"],
+    testTimeout: 120_000,
+  },
+});
+`;
+
 /** The manifest without its hidden tests: their cases and seeds stay with the instructor. */
 export function visibleManifest(manifest: { functions: { tests: { visibility: string }[] }[] }) {
   return {
@@ -145,6 +167,8 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
   }
   writeFileSync(join(out, "package.json"), learnerPackage(root));
   writeFileSync(join(out, ".gitignore"), LEARNER_GITIGNORE);
+  writeFileSync(join(out, "gradecheck.test.ts"), LEARNER_SUITE);
+  writeFileSync(join(out, "vitest.config.ts"), LEARNER_VITEST_CONFIG);
   // The learner's repository grades itself on every push and pull request.
   mkdirSync(join(out, ".github", "workflows"), { recursive: true });
   cpSync(join(root, "grader/templates/github-grade.yml"), join(out, ".github/workflows/grade.yml"));
@@ -177,6 +201,11 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
       "against numeric gradients; `npm run train` trains your network on the assignment's data and",
       "prints its accuracy; `npm run typecheck` checks your types; and `npm test` type-checks your",
       "code, then grades it. Each assignment's text is in `assignments/<name>/README.md`.",
+      "",
+      "While you work, `npx vitest` runs your visible tests again each time you save, one vitest test",
+      "per gradecheck test (`sigmoid › values of both signs, shape (3,4)`), failing with gradecheck's",
+      "own message; `npx vitest -t sigmoid` runs one function's tests, and a vitest extension for",
+      "your editor shows the results next to your code.",
       "",
     ].join("\n"),
   );
