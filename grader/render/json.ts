@@ -2,14 +2,9 @@
  * The report as JSON, validated against grader/schemas/report.schema.json before anyone sees it:
  * a report that fails its own schema is a bug of gradecheck, so serializing it throws.
  */
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import type { Report } from "../core/report.ts";
-import schema from "../schemas/report.schema.json" with { type: "json" };
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
+// The schema's precompiled validator (scripts/schemas.ts): no compiling at start.
+import { validate } from "../schemas/report.validate.mjs";
 
 /** Schema problems of a parsed report, as "path: message" lines; empty when valid. */
 export function reportProblems(json: unknown): string[] {
