@@ -224,13 +224,26 @@ const expectedCommand: Declare = (y, env, take) =>
 const trainCommand: Declare = (y, env, take) =>
   y.command(
     "train",
-    "Train a model with its assignment's trainer and print its training accuracy",
+    "Train a model with its assignment's trainer: its cost, training accuracy and pictures",
     (y) =>
       y
         .option("model", {
           type: "string",
-          describe:
-            "model.ts to train (default: the reference solution, or without one your assignments/<id>/model.ts)",
+          describe: "model.ts to train (default: your assignments/<id>/model.ts)",
+        })
+        .option("reference", {
+          type: "boolean",
+          default: false,
+          describe: "train the reference solution instead (where there is one)",
+        })
+        .option("sweep", {
+          type: "string",
+          describe: "train one model per hidden layer size, comma-separated (1,2,3,4,5,20,50)",
+        })
+        .option("out", {
+          type: "string",
+          default: "gradecheck-train",
+          describe: "where the pictures go: <out>.boundary.svg, <out>.cost.svg, <out>.sweep.svg",
         })
         .option("assignment", {
           type: "string",
@@ -345,7 +358,11 @@ async function execute(invocation: Invocation): Promise<void> {
     case "expected":
       return runExpected(invocation.options, print);
     case "train":
-      await runTrain(invocation.options, print);
+      await runTrain(
+        invocation.options,
+        print,
+        process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
+      );
       return;
     case "stubs":
       return runStubsCommand(invocation.options, print);

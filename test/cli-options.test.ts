@@ -119,17 +119,40 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
     },
   ],
   [
-    ["train", "-n", "3", "--iterations", "30"],
+    ["train", "--reference", "-n", "3", "--iterations", "30"],
     {
       command: "train",
       options: {
         root: "/pkg",
         assignment: "planar-classifier",
         model: "/pkg/reference/planar-classifier/model.ts",
+        pictures: "/home/ann/work/gradecheck-train",
         settings: {
           modelName: "the reference solution",
           hiddenSize: 3,
           iterations: 30,
+          learningRate: undefined,
+          seed: undefined,
+        },
+      },
+    },
+  ],
+  [
+    // The learner's own model by default, beside the reference where there is one.
+    ["train", "--sweep", "1, 2,20", "--out", "pics/run"],
+    {
+      command: "train",
+      options: {
+        root: "/pkg",
+        assignment: "planar-classifier",
+        model: "/pkg/assignments/planar-classifier/model.ts",
+        reference: "/pkg/reference/planar-classifier/model.ts",
+        pictures: "/home/ann/work/pics/run",
+        sweep: [1, 2, 20],
+        settings: {
+          modelName: "../../../pkg/assignments/planar-classifier/model.ts",
+          hiddenSize: undefined,
+          iterations: undefined,
           learningRate: undefined,
           seed: undefined,
         },
@@ -144,6 +167,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         root: "/pkg",
         assignment: "planar-classifier",
         model: "/pkg/assignments/planar-classifier/model.ts",
+        pictures: "/home/ann/work/gradecheck-train",
         settings: {
           modelName: "../../../pkg/assignments/planar-classifier/model.ts",
           hiddenSize: undefined,
@@ -153,7 +177,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         },
       },
     },
-    // A learner's release: no reference, so the learner's own model.
+    // A learner's release: no reference, so the learner's own model alone.
     { references: [] },
   ],
   [

@@ -1,9 +1,13 @@
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../grader/cli.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
-import { captureTerminal } from "./helpers.ts";
+import { captureTerminal, tempDir } from "./helpers.ts";
 
 const { stdout, stderr } = captureTerminal();
+
+/** Where a training's pictures go: a fresh folder, never the repository. */
+const pictures = (name: string) => join(tempDir("gradecheck-train-"), name);
 
 describe("gradecheck command line", () => {
   it.each([
@@ -39,7 +43,22 @@ describe("gradecheck command line", () => {
       code: 1,
       err: "assignments/planar-classifier/model.ts: nnModel is not implemented yet",
     },
-    { argv: ["train", "--iterations", "30", "-n", "3"], code: 0, out: "Training accuracy: " },
+    {
+      argv: ["train", "--reference", "--iterations", "30", "-n", "3", "--out", pictures("quick")],
+      code: 0,
+      out: "Training accuracy: ",
+    },
+    {
+      argv: ["train", "--iterations", "30", "--out", pictures("stub")],
+      code: 1,
+      err: "assignments/planar-classifier/model.ts: nnModel is not implemented yet",
+    },
+    { argv: ["train", "--sweep", "2,0"], code: 2, err: "--sweep must be an integer >= 1, got 0" },
+    {
+      argv: ["train", "--reference", "--model", "x.ts"],
+      code: 2,
+      err: "--reference and --model name two models: give one",
+    },
     {
       argv: ["stubs", "--check"],
       code: 0,
@@ -54,10 +73,17 @@ describe("gradecheck command line", () => {
   });
 
   it("train prints the settings it used and the cost every 1000 iterations", async () => {
-    expect(await main(["train", "--iterations", "1001", "--seed", "3"], PACKAGE_ROOT)).toBe(0);
+    const out = pictures("settings");
+    expect(
+      await main(
+        ["train", "--reference", "--iterations", "1001", "--seed", "3", "--out", out],
+        PACKAGE_ROOT,
+      ),
+    ).toBe(0);
     const text = stdout();
     expect(text).toContain("nH = 4, 1001 iterations, learning rate 1.2, seed 3");
     expect(text).toContain("Cost after iteration 1000: ");
     expect(text).toMatch(/Training accuracy: \d+\.\d\d% \(\d+ of 400\)/);
+    expect(text).toContain(`Pictures: ${relative(process.cwd(), `${out}.boundary.svg`)}, `);
   });
 });

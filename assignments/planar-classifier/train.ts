@@ -3,8 +3,13 @@
  * flower dataset and prints the cost and the training accuracy. Settings not given on the command
  * line come from the manifest's hyperparameters; the seed is the course's, 2.
  */
-import { param, type Trainer, type TrainSettings } from "../../grader/core/assignment.ts";
-import { np } from "../lib/np.ts";
+import {
+  type Boundary,
+  param,
+  type Trainer,
+  type TrainSettings,
+} from "../../grader/core/assignment.ts";
+import { type NDArray, np } from "../lib/np.ts";
 import { loadPlanarDataset } from "./dataset.ts";
 import type * as Model from "./model.ts";
 
@@ -39,6 +44,8 @@ export const trainer: Trainer = {
       examples: Y.size,
       finalCost: costs.at(-1) ?? Number.NaN,
       seconds,
+      costs,
+      ...withBoundary(() => boundary(X, Y, (grid) => predict(parameters, grid)), print),
     };
     print(
       `Training accuracy: ${(100 * result.accuracy).toFixed(2)}% (${correct} of ${Y.size}), ` +
@@ -47,3 +54,40 @@ export const trainer: Trainer = {
     return result;
   },
 };
+
+/** Cells of the grid along each axis: fine enough to show the boundary, small enough to draw. */
+const GRID_CELLS = 60;
+
+/** The examples, and the model's prediction over a grid that covers them with a margin. */
+function boundary(X: NDArray, Y: NDArray, predict: (grid: NDArray) => NDArray): Boundary {
+  const xs = X.tolist() as number[][];
+  const [first = [], second = []] = xs;
+  const labels = (Y.tolist() as number[][])[0] ?? [];
+  const range = (values: number[]) => [Math.min(...values) - 1, Math.max(...values) + 1] as const;
+  const [x0, x1] = range(first);
+  const [y0, y1] = range(second);
+  const step = Math.max(x1 - x0, y1 - y0) / GRID_CELLS;
+  const centres: [number, number][] = [];
+  for (let x = x0 + step / 2; x < x1; x += step)
+    for (let y = y0 + step / 2; y < y1; y += step) centres.push([x, y]);
+  const grid = np.array([centres.map(([x]) => x), centres.map(([, y]) => y)]);
+  const predicted = (predict(grid).tolist() as number[][])[0] ?? [];
+  return {
+    points: first.map((x, i) => ({ x, y: second[i] as number, label: labels[i] as number })),
+    grid: centres.map(([x, y], i) => ({ x, y, prediction: predicted[i] as number })),
+    step,
+  };
+}
+
+/** The boundary, or none when the model's predict fails on the grid (said, not thrown). */
+function withBoundary(
+  make: () => Boundary,
+  print: (line: string) => void,
+): { boundary?: Boundary } {
+  try {
+    return { boundary: make() };
+  } catch (error) {
+    print(`No decision boundary: predict failed on a grid of points (${(error as Error).message})`);
+    return {};
+  }
+}

@@ -184,6 +184,9 @@ export function batchOptions(
 export function trainOptions(
   args: {
     model?: string;
+    reference: boolean;
+    sweep?: string;
+    out: string;
     assignment?: string;
     hiddenSize?: number;
     iterations?: number;
@@ -193,17 +196,28 @@ export function trainOptions(
   env: Environment,
 ): TrainOptions {
   const assignment = assignmentOf(args.assignment, env);
-  // The reference where there is one (the instructor's repository), else the learner's own.
-  const ownDefault = !args.model && env.references.includes(assignment);
-  const model = args.model
-    ? resolve(env.cwd, args.model)
-    : resolve(env.root, ownDefault ? "reference" : "assignments", assignment, "model.ts");
+  const reference = env.references.includes(assignment)
+    ? resolve(env.root, "reference", assignment, "model.ts")
+    : undefined;
+  if (args.reference && !reference)
+    throw new ExitError(2, `--reference: assignment ${assignment} has no reference solution here`);
+  if (args.reference && args.model)
+    throw new ExitError(2, "--reference and --model name two models: give one");
+  // The learner's own model by default; the reference's boundary is drawn beside it where present.
+  const model = args.reference
+    ? (reference as string)
+    : args.model
+      ? resolve(env.cwd, args.model)
+      : resolve(env.root, "assignments", assignment, "model.ts");
   return {
     root: env.root,
     assignment,
     model,
+    ...(reference && model !== reference ? { reference } : {}),
+    pictures: resolve(env.cwd, args.out),
+    ...(args.sweep !== undefined ? { sweep: sizes(args.sweep) } : {}),
     settings: {
-      modelName: ownDefault ? "the reference solution" : relative(env.cwd, model),
+      modelName: args.reference ? "the reference solution" : relative(env.cwd, model),
       hiddenSize: optionalInteger("hidden-size", args.hiddenSize),
       iterations: optionalInteger("iterations", args.iterations),
       learningRate:
@@ -211,4 +225,15 @@ export function trainOptions(
       seed: optionalInteger("seed", args.seed, 0),
     },
   };
+}
+
+/** Hidden layer sizes for --sweep: positive integers, comma-separated. */
+function sizes(text: string): number[] {
+  const list = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (list.length === 0)
+    throw new ExitError(2, "--sweep needs hidden layer sizes: 1,2,3,4,5,20,50");
+  return list.map((s) => positiveInteger("sweep", Number(s)));
 }

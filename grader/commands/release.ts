@@ -30,6 +30,7 @@ const COPIED = ["assignments", "grader", "bin", "package-lock.json", "tsconfig.j
 export const LEARNER_GITIGNORE = [
   "node_modules/",
   "gradecheck-report.*",
+  "gradecheck-train.*",
   "gradecheck-batch/",
   "*.log",
   "",

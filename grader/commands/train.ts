@@ -1,14 +1,18 @@
 /**
- * `gradecheck train`: trains a model of an assignment (by default the reference where there is
- * one, else the learner's working copy) with the assignment's own trainer (its manifest's
- * `train`), which prints what it did. It runs the model in this process: a learner's tool for
- * their own code, not grading.
+ * `gradecheck train`: trains a model of an assignment (by default the learner's working copy; the
+ * reference with `--reference`) with the assignment's own trainer (its manifest's `train`), which
+ * prints the cost as it goes and the training accuracy; then draws the pictures: the data with the
+ * model's decision regions (beside the reference's, where there is one) and the cost curve.
+ * `--sweep 1,2,3` trains one model per hidden layer size instead and prints the course's table.
+ * It runs the model in this process: a learner's tool for their own code, not grading.
  */
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { NotImplementedError } from "../../assignments/lib/np.ts";
-import type { Trainer, TrainResult, TrainSettings } from "../core/assignment.ts";
-import { loadManifest } from "../core/manifest.ts";
+import type { Boundary, Trainer, TrainResult, TrainSettings } from "../core/assignment.ts";
+import { loadManifest, type Manifest } from "../core/manifest.ts";
+import { boundarySvg, costSvg } from "../render/pictures.ts";
 import { ExitError } from "./errors.ts";
 
 export interface TrainOptions {
@@ -16,6 +20,12 @@ export interface TrainOptions {
   assignment: string;
   /** Absolute path of the model.ts to train. */
   model: string;
+  /** The reference solution, trained too for its pictures, when it is here and not the model. */
+  reference?: string;
+  /** Where the pictures go: `<pictures>.boundary.svg`, `.cost.svg`, `.sweep.svg`. */
+  pictures: string;
+  /** Hidden layer sizes to train one model each for. */
+  sweep?: number[];
   settings: TrainSettings;
 }
 
@@ -27,26 +37,155 @@ async function importModule(path: string, name: string): Promise<Record<string, 
   }
 }
 
-export async function runTrain(
-  { root, assignment, model, settings }: TrainOptions,
-  print: (line: string) => void,
-): Promise<TrainResult> {
+interface Loaded {
+  manifest: Manifest;
+  trainer: Trainer;
+}
+
+async function loadTrainer(root: string, assignment: string): Promise<Loaded> {
   const folder = join(root, "assignments", assignment);
   const manifest = loadManifest(join(folder, "assignment.json"));
   if (!manifest.train) throw new ExitError(2, `assignment ${assignment} has no trainer`);
   const { trainer } = (await import(pathToFileURL(join(folder, manifest.train)).href)) as {
     trainer: Trainer;
   };
-  const name = settings.modelName;
-  const module = await importModule(model, name);
+  return { manifest, trainer };
+}
+
+/** Loads a model and checks that it exports what the trainer uses. */
+async function loadModel(path: string, name: string, trainer: Trainer) {
+  const module = await importModule(path, name);
   for (const fn of trainer.uses) {
     if (typeof module[fn] !== "function")
       throw new ExitError(2, `${name} does not export a function named ${fn}`);
   }
+  return module;
+}
+
+/** One training run; the learner's own errors become an exit with what went wrong. */
+function trainOnce(
+  { manifest, trainer }: Loaded,
+  module: Record<string, unknown>,
+  settings: TrainSettings,
+  print: (line: string) => void,
+  progress?: (line: string) => void,
+): TrainResult {
   try {
-    return trainer.train(module, settings, manifest.hyperparameters, print);
+    const train = () => trainer.train(module, settings, manifest.hyperparameters, print);
+    return progress ? withProgress(train, progress) : train();
   } catch (error) {
+    const name = settings.modelName;
     if (error instanceof NotImplementedError) throw new ExitError(1, `${name}: ${error.message}`);
     throw new ExitError(1, `${name} failed: ${(error as Error).stack ?? error}`);
   }
+}
+
+/**
+ * Runs `train`, showing how far it got while it runs: the model's cost lines ("Cost after
+ * iteration 3000: …") are its only sign of life, since it runs in this thread. `show` gets the
+ * progress line to draw, and "" to clear it before anything else is printed.
+ */
+export function withProgress<T>(train: () => T, show: (line: string) => void): T {
+  const log = console.log;
+  const start = performance.now();
+  console.log = (...args: unknown[]) => {
+    show("");
+    log(...args);
+    const reached = /^Cost after iteration (\d+)/.exec(String(args[0]));
+    if (reached)
+      show(
+        `training… iteration ${reached[1]}, ${((performance.now() - start) / 1000).toFixed(1)} s`,
+      );
+  };
+  try {
+    return train();
+  } finally {
+    console.log = log;
+    show("");
+  }
+}
+
+export async function runTrain(
+  options: TrainOptions,
+  print: (line: string) => void,
+  /** Draws a progress line (a terminal's stderr); none by default. */
+  progress?: (line: string) => void,
+): Promise<TrainResult> {
+  const loaded = await loadTrainer(options.root, options.assignment);
+  const module = await loadModel(options.model, options.settings.modelName, loaded.trainer);
+  if (options.sweep) return runSweep(options, loaded, module, options.sweep, print);
+  const result = trainOnce(loaded, module, options.settings, print, progress);
+  const panels: { title: string; result: TrainResult }[] = [{ title: "yours", result }];
+  if (options.reference) {
+    // The reference with the same settings, quietly: its boundary and curve are the yardstick.
+    const reference = await loadModel(options.reference, "the reference solution", loaded.trainer);
+    const settings = { ...options.settings, modelName: "the reference solution" };
+    panels.push({ title: "reference", result: trainOnce(loaded, reference, settings, () => {}) });
+  }
+  const named = (title: string) =>
+    title === "yours" && options.settings.modelName === "the reference solution"
+      ? "reference"
+      : title;
+  const written = [
+    await writePicture(
+      `${options.pictures}.boundary.svg`,
+      boundaries(panels.map((p) => ({ title: named(p.title), boundary: p.result.boundary }))),
+    ),
+    await writePicture(
+      `${options.pictures}.cost.svg`,
+      costSvg(panels.map((p) => ({ title: named(p.title), costs: p.result.costs }))),
+    ),
+  ].filter((path) => path !== undefined);
+  if (written.length > 0)
+    print(`Pictures: ${written.map((p) => relative(process.cwd(), p)).join(", ")}`);
+  return result;
+}
+
+/** The decision regions of the panels that have one, or nothing when none does. */
+function boundaries(
+  panels: { title: string; boundary: Boundary | undefined }[],
+): Promise<string> | undefined {
+  const drawn = panels.flatMap(({ title, boundary }) => (boundary ? [{ title, boundary }] : []));
+  return drawn.length > 0 ? boundarySvg(drawn) : undefined;
+}
+
+async function writePicture(
+  path: string,
+  svg: Promise<string> | undefined,
+): Promise<string | undefined> {
+  if (!svg) return undefined;
+  writeFileSync(path, await svg);
+  return path;
+}
+
+/**
+ * One model per hidden layer size, as in the course: a line per size with its accuracy and time,
+ * and a small multiple of the decision boundaries.
+ */
+async function runSweep(
+  options: TrainOptions,
+  loaded: Loaded,
+  module: Record<string, unknown>,
+  sizes: number[],
+  print: (line: string) => void,
+): Promise<TrainResult> {
+  const results: { size: number; result: TrainResult }[] = [];
+  print("hidden layer size   accuracy   time");
+  for (const size of sizes) {
+    const settings = { ...options.settings, hiddenSize: size };
+    const result = trainOnce(loaded, module, settings, () => {});
+    results.push({ size, result });
+    print(
+      `${String(size).padStart(17)}   ${`${(100 * result.accuracy).toFixed(2)}%`.padStart(8)}   ${result.seconds.toFixed(2)} s`,
+    );
+  }
+  const path = await writePicture(
+    `${options.pictures}.sweep.svg`,
+    boundaries(
+      results.map(({ size, result }) => ({ title: `nH = ${size}`, boundary: result.boundary })),
+    ),
+  );
+  if (path) print(`Pictures: ${relative(process.cwd(), path)}`);
+  const best = results.reduce((a, b) => (b.result.accuracy > a.result.accuracy ? b : a));
+  return best.result;
 }

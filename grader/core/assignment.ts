@@ -307,12 +307,25 @@ export interface TrainResult {
   examples: number;
   finalCost: number;
   seconds: number;
+  /** The cost at each iteration. */
+  costs: number[];
+  /** For data in the plane: the examples and what the trained model predicts around them. */
+  boundary?: Boundary;
+}
+
+/** Examples in the plane with their labels, and the model's prediction on a grid over them. */
+export interface Boundary {
+  points: { x: number; y: number; label: number }[];
+  /** Cell centres of a regular grid, `step` apart, with the prediction there. */
+  grid: { x: number; y: number; prediction: number }[];
+  step: number;
 }
 
 /** An assignment's trainer (its manifest's `train` module exports it as `trainer`). */
 export interface Trainer {
   /** The functions the model must export. */
   uses: string[];
+  /** Trains `model`; `print` gets what it says as it goes (nothing when undefined). */
   train(
     model: Record<string, unknown>,
     settings: TrainSettings,
