@@ -24,16 +24,17 @@ export const trainer: Trainer = {
     const learningRate = settings.learningRate ?? param(hyperparameters, "learningRate");
     const seed = settings.seed ?? 2;
     const { X, Y } = loadPlanarDataset();
-    print(
-      `Training ${settings.modelName}: nH = ${hiddenSize}, ${iterations} iterations, ` +
-        `learning rate ${learningRate}, seed ${seed}`,
-    );
+    if (settings.quiet !== true)
+      print(
+        `Training ${settings.modelName}: nH = ${hiddenSize}, ${iterations} iterations, ` +
+          `learning rate ${learningRate}, seed ${seed}`,
+      );
     const start = performance.now();
     const { parameters, costs } = nnModel(X, Y, hiddenSize, {
       numIterations: iterations,
       learningRate,
       seed,
-      printCost: true,
+      printCost: settings.quiet !== true,
     });
     const predictions = predict(parameters, X);
     const seconds = (performance.now() - start) / 1000;

@@ -119,7 +119,7 @@ export async function runTrain(
   if (options.reference) {
     // The reference with the same settings, quietly: its boundary and curve are the yardstick.
     const reference = await loadModel(options.reference, "the reference solution", loaded.trainer);
-    const settings = { ...options.settings, modelName: "the reference solution" };
+    const settings = { ...options.settings, modelName: "the reference solution", quiet: true };
     panels.push({ title: "reference", result: trainOnce(loaded, reference, settings, () => {}) });
   }
   const named = (title: string) =>
@@ -172,7 +172,7 @@ async function runSweep(
   const results: { size: number; result: TrainResult }[] = [];
   print("hidden layer size   accuracy   time");
   for (const size of sizes) {
-    const settings = { ...options.settings, hiddenSize: size };
+    const settings = { ...options.settings, hiddenSize: size, quiet: true };
     const result = trainOnce(loaded, module, settings, () => {});
     results.push({ size, result });
     print(

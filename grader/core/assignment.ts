@@ -299,6 +299,8 @@ export interface TrainSettings {
   iterations?: number;
   learningRate?: number;
   seed?: number;
+  /** Print nothing while training (a sweep's runs, the reference trained for comparison). */
+  quiet?: boolean;
 }
 
 export interface TrainResult {
