@@ -1,13 +1,17 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../grader/cli.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
-import { captureTerminal, tempDir } from "./helpers.ts";
+import { captureTerminal } from "./helpers.ts";
 
 const { stdout, stderr } = captureTerminal();
 
-/** Where a training's pictures go: a fresh folder, never the repository. */
-const pictures = (name: string) => join(tempDir("gradecheck-train-"), name);
+/** Where a training's pictures go: a folder of this file's own, never the repository. */
+const picturesDir = mkdtempSync(join(tmpdir(), "gradecheck-train-"));
+const pictures = (name: string) => join(picturesDir, name);
+afterAll(() => rmSync(picturesDir, { recursive: true, force: true }));
 
 describe("gradecheck command line", () => {
   it.each([
