@@ -28,25 +28,24 @@ export interface CaseView {
   message: string[];
   /** Grader-made: shapes and numbers only. */
   called?: string;
-  values: string[];
+  /** The values at the first difference, as numpy prints them: where ("dW1"), and both arrays. */
+  values?: { at: string; expected: string[]; yours: string[] };
   printed: string[];
   replay?: string;
 }
 
 export function caseView(test: TestReport, report: Report): CaseView {
   const title = `✗ ${inline(test.name)} (${inline(test.id)})`;
-  if (test.visibility === "hidden")
-    return { title, message: messageLines(test), values: [], printed: [] };
+  if (test.visibility === "hidden") return { title, message: messageLines(test), printed: [] };
   const { details } = test;
   const values =
     details.type === "mismatch" && details.shown
-      ? [
-          `expected${details.path === "" ? "" : ` ${inline(details.path)}`}:`,
-          ...numpyLines(details.shown.expected).map((l) => `  ${l}`),
-          "yours:",
-          ...numpyLines(details.shown.actual).map((l) => `  ${l}`),
-        ]
-      : [];
+      ? {
+          at: inline(details.path),
+          expected: numpyLines(details.shown.expected),
+          yours: numpyLines(details.shown.actual),
+        }
+      : undefined;
   const printed = plain(test.output)
     .split("\n")
     .filter((l) => l.trim() !== "");
@@ -59,7 +58,7 @@ export function caseView(test: TestReport, report: Report): CaseView {
           called: `called with ${inputs.map(([name, shape]) => `${inline(name)} ${inline(shape)}`).join(", ")}`,
         }
       : {}),
-    values,
+    ...(values ? { values } : {}),
     printed:
       printed.length > OUTPUT_LINES
         ? [
@@ -79,7 +78,7 @@ export function failingCase(test: TestReport, report: Report): string[] {
     view.title,
     ...(view.called ? [indent(view.called)] : []),
     ...view.message.map(indent),
-    ...view.values.map(indent),
+    ...valueLines(view).map(indent),
     ...(view.printed.length > 0
       ? [indent("your code printed:"), ...view.printed.map((l) => indent(`  | ${l}`))]
       : []),
@@ -99,4 +98,15 @@ export function replayCommand(test: TestReport, report: Report): string {
 function shellWord(word: string): string {
   const text = inline(word);
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The values as the terminal shows them: "expected dW1:", its rows, "yours:", its rows. */
+export function valueLines({ values }: CaseView): string[] {
+  if (!values) return [];
+  return [
+    `expected${values.at === "" ? "" : ` ${values.at}`}:`,
+    ...values.expected.map((l) => `  ${l}`),
+    "yours:",
+    ...values.yours.map((l) => `  ${l}`),
+  ];
 }

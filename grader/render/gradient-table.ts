@@ -51,6 +51,14 @@ function indented(text: string): string {
     .join("\n");
 }
 
+/** One gradient check's table, a line per parameter (none for a test without the values). */
+export function gradientRows(test: TestReport): string[] {
+  const body = rows(valuesOf(test));
+  return body.length > 0
+    ? table(["gradient", "verdict", "difference", "worst entry", "hint"], body)
+    : [];
+}
+
 export function gradientTable(report: Report): string {
   const lines: string[] = [];
   const tests = report.tests.filter((t) => t.kind === "gradient");
@@ -59,14 +67,7 @@ export function gradientTable(report: Report): string {
   }
   for (const test of tests) {
     lines.push(`${test.status === "passed" ? "✓" : "✗"} ${inline(`${test.id}: ${test.name}`)}`);
-    const body = rows(valuesOf(test));
-    if (body.length > 0) {
-      lines.push(
-        ...table(["gradient", "verdict", "difference", "worst entry", "hint"], body).map(
-          (l) => `    ${l}`,
-        ),
-      );
-    }
+    lines.push(...gradientRows(test).map((l) => `    ${l}`));
     if (test.status !== "passed") lines.push(indented(test.message));
     lines.push("");
   }

@@ -11,6 +11,7 @@ import { exercism } from "./exercism.ts";
 import { type GradebookRow, gradebookCsv } from "./gradebook.ts";
 import { gradescope } from "./gradescope.ts";
 import { gradientTable } from "./gradient-table.ts";
+import { html } from "./html.ts";
 import { reportToJson } from "./json.ts";
 import { junit } from "./junit.ts";
 import { markdown } from "./markdown.ts";
@@ -35,6 +36,7 @@ export const renderers = {
   exercism: file((report) => exercism(report), ".exercism.json"),
   junit: file((report) => junit(report), ".junit.xml"),
   markdown: file((report) => markdown(report), ".md"),
+  html: file((report) => html(report), ".html"),
   summary: terminal((report, options) => summary(report, options ?? { colour: false })),
   "gradient-table": terminal((report) => gradientTable(report)),
 };
@@ -52,6 +54,7 @@ export const adapters = {
   exercism: renderers.exercism,
   junit: renderers.junit,
   markdown: renderers.markdown,
+  html: renderers.html,
 };
 
 export type FormatName = keyof typeof adapters;

@@ -6,7 +6,7 @@
  * autolink or HTML): `markdown()` on a line, `markdownBlock()` for a multi-line message.
  */
 import type { Report } from "../core/report.ts";
-import { caseView } from "./failing-case.ts";
+import { caseView, valueLines } from "./failing-case.ts";
 import { hiddenNote, learnerView } from "./learner-view.ts";
 import { markdownBlock, markdownCode, markdown as md } from "./sanitize.ts";
 
@@ -56,7 +56,7 @@ export function markdown(report: Report): string {
       // The case itself: inputs and values (grader-made: a code block), printed output and the
       // replay command (the learner's text: escaped, never inside a block).
       const view = caseView(first, report);
-      const block = [...(view.called ? [view.called] : []), ...view.values];
+      const block = [...(view.called ? [view.called] : []), ...valueLines(view)];
       if (block.length > 0)
         lines.push(
           "",

@@ -22,6 +22,7 @@ import { exercism } from "../../grader/render/exercism.ts";
 import { type GradebookRow, gradebookCsv } from "../../grader/render/gradebook.ts";
 import { gradescope } from "../../grader/render/gradescope.ts";
 import { gradientTable } from "../../grader/render/gradient-table.ts";
+import { html } from "../../grader/render/html.ts";
 import { adapters } from "../../grader/render/index.ts";
 import { reportProblems } from "../../grader/render/json.ts";
 import { junit } from "../../grader/render/junit.ts";
@@ -202,6 +203,23 @@ describe("every format, from a report whose learner fields hold the hostile stri
     expect(failures.map((f) => f.text)).toEqual(failed.map((t) => plain(t.message)));
   });
 
+  it("the HTML report holds no markup of the learner's: the same tags as from harmless text", () => {
+    rotations(5).forEach((text, r) => {
+      for (const [hostile, harmless, label] of [
+        [withText(reference, text), withText(reference, harmlessText), `rotation ${r}`],
+        [asError(reference, text(r)), asError(reference, "harmless"), `rotation ${r}, error`],
+      ] as const) {
+        const page = html(hostile);
+        // The page's own tags are text, headings, details and pre: nothing active of anyone's.
+        expect(page, label).not.toMatch(
+          /<(script|a|img|iframe|object|embed|link|form|svg|base)\b/i,
+        );
+        expect(page, label).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
+        expect(tagCounts(page), label).toEqual(tagCounts(html(harmless)));
+      }
+    });
+  });
+
   it("the Markdown report renders no link, image or HTML of the learner's", () => {
     rotations(5).forEach((text, r) => {
       const harmless = withText(reference, harmlessText);
@@ -313,7 +331,7 @@ describe("hidden tests in the learner-facing formats", () => {
 
   it("show no hidden test's output or message; the JSON report keeps them", () => {
     const report = withHiddenMarker(reference);
-    for (const name of ["gradescope", "exercism", "markdown"] as const)
+    for (const name of ["gradescope", "exercism", "markdown", "html"] as const)
       expect(adapters[name].render(report), name).not.toContain(MARKER);
     expect(adapters.json.render(report)).toContain(MARKER);
     expect(adapters.junit.render(report)).toContain(MARKER);
