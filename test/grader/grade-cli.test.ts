@@ -168,12 +168,26 @@ describe("gradecheck grade --format", () => {
     const path = join(tempDir("gradecheck-formats-"), "nested", "report.json");
     expect(
       await main(
-        ["grade", "--quiet", "--out", path, "--format", "json,junit,markdown,gradescope,exercism"],
+        [
+          "grade",
+          "--quiet",
+          "--out",
+          path,
+          "--format",
+          "json,junit,markdown,gradescope,exercism,html",
+        ],
         PACKAGE_ROOT,
       ),
     ).toBe(0);
     const base = path.replace(/\.json$/, "");
-    for (const ext of [".json", ".junit.xml", ".md", ".gradescope.json", ".exercism.json"]) {
+    for (const ext of [
+      ".json",
+      ".junit.xml",
+      ".md",
+      ".gradescope.json",
+      ".exercism.json",
+      ".html",
+    ]) {
       expect(readFileSync(`${base}${ext}`, "utf8").length, ext).toBeGreaterThan(0);
     }
     expect(
