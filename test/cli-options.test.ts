@@ -38,6 +38,15 @@ const plainGrade = {
   formats: ["json" as const],
 };
 
+/** What a bare `gradecheck train` of the learner's model resolves its settings to. */
+const learnerSettings = {
+  modelName: "../../../pkg/assignments/planar-classifier/model.ts",
+  hiddenSize: undefined,
+  iterations: undefined,
+  learningRate: undefined,
+  seed: undefined,
+};
+
 const cases: [string[], Invocation, Partial<Environment>?][] = [
   [["grade"], { command: "grade", options: plainGrade }],
   [
@@ -149,13 +158,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         reference: "/pkg/reference/planar-classifier/model.ts",
         pictures: "/home/ann/work/pics/run",
         sweep: [1, 2, 20],
-        settings: {
-          modelName: "../../../pkg/assignments/planar-classifier/model.ts",
-          hiddenSize: undefined,
-          iterations: undefined,
-          learningRate: undefined,
-          seed: undefined,
-        },
+        settings: learnerSettings,
       },
     },
   ],
@@ -168,13 +171,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         assignment: "planar-classifier",
         model: "/pkg/assignments/planar-classifier/model.ts",
         pictures: "/home/ann/work/gradecheck-train",
-        settings: {
-          modelName: "../../../pkg/assignments/planar-classifier/model.ts",
-          hiddenSize: undefined,
-          iterations: undefined,
-          learningRate: undefined,
-          seed: undefined,
-        },
+        settings: learnerSettings,
       },
     },
     // A learner's release: no reference, so the learner's own model alone.
