@@ -17,11 +17,11 @@ export function messageLines(test: TestReport): string[] {
 }
 
 /**
- * A failing test's case: which case, what it was called
- * with, the values at the first difference (numpy's way), what the learner's code printed, and the
- * command that runs this test alone. The verdict is the test's message. A hidden test shows its
- * verdict only. Every part is plain text (`plain`/`inline`); `printed` and `replay` hold the
- * learner's own text (their output, their folder's name), which a format must escape.
+ * A failing test's case: which case, what it was called with, the values at the first difference
+ * (numpy's way), what the learner's code printed, and the command that runs this test alone. The
+ * verdict is the test's message. A hidden test shows its verdict only. Every part is plain text
+ * (`plain`/`inline`); `printed` and `replay` hold the learner's own text (their output, their
+ * folder's name), which a format must escape.
  */
 export interface CaseView {
   title: string;
