@@ -263,6 +263,13 @@ describe.concurrent("buggy submissions made from the reference", () => {
         for (const fn of bug.losing) {
           const failure = firstFailure(report, fn);
           expect(failure, `a failing test of ${fn}`).toBeDefined();
+          // The end-to-end test names, as data too, the functions that fail their own tests.
+          if (fn === END_TO_END)
+            expect(failure?.notes).toContainEqual({
+              code: "pipeline",
+              pipeline: expect.any(Array),
+              culprits: bug.losing.filter((l) => l !== END_TO_END),
+            });
           for (const part of bug.messages[fn] ?? []) {
             expect(failure?.message, `${failure?.id}`).toContain(part);
           }
@@ -272,8 +279,10 @@ describe.concurrent("buggy submissions made from the reference", () => {
           expect(total.score, `${total.name} keeps full points`).toBe(total.maxScore);
           // Passed, or the self-consistency check, which is not graded while forward or cost fail.
           for (const t of testsOf(report, total.name)) {
-            if (t.status !== "passed")
+            if (t.status !== "passed") {
               expect(t.message, t.id).toMatch(/^Not graded, so it costs nothing: /);
+              expect(t.notes, t.id).toContainEqual(expect.objectContaining({ code: "not-graded" }));
+            }
           }
         }
         for (const [id, status] of Object.entries(bug.statuses ?? {})) {

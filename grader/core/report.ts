@@ -145,6 +145,8 @@ export interface TestReport {
   details: Details;
   /** Functions this one calls that fail their own tests: where the failure may come from. */
   failingCallees?: string[];
+  /** What the annotate stage added to the test's verdict, as data (the message words them). */
+  notes?: Note[];
   durationMs: number;
   /** What the learner's code printed during this test (capped, with a truncation mark). */
   output: string;
@@ -207,6 +209,19 @@ export interface Report {
   functions: FunctionTotal[];
   tests: TestReport[];
 }
+
+/** What reading the tests together adds to one test's verdict (grader/words/pipeline.ts). */
+export type Note =
+  /** A failing check whose partner check passed: what that combination means (the assignment's words). */
+  | { code: "meaning"; meaning: string }
+  /** Not graded, and costs nothing: it uses the learner's `needs`, of which `unmet` fail. */
+  | { code: "not-graded"; needs: string[]; unmet: string[] }
+  /** Passed, but paid only once `fn`'s comparison tests pass. */
+  | { code: "unpaid"; fn: string }
+  /** An end-to-end failure: the `pipeline`'s functions, of which `culprits` fail their own tests. */
+  | { code: "pipeline"; pipeline: string[]; culprits: string[] }
+  /** Judged without stand-ins: the failing functions this one calls. */
+  | { code: "callees"; callees: string[] };
 
 /** How a value differs from the expected one: the first difference found, structured. */
 export type Mismatch =

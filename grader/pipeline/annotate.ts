@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { type AssignmentCases, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
-import type { Details, TestReport } from "../core/report.ts";
+import type { Details, Note, TestReport } from "../core/report.ts";
 import { cutText } from "../core/values.ts";
 import { notes } from "../words/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
@@ -57,7 +57,11 @@ export function explainCheckPairs(
     const pair = check?.kind === "session" ? check.session.whenOthersPass : undefined;
     if (test.status !== "failed" || !pair || !passed.has(`${test.function}/${pair.check}`))
       return test;
-    return { ...test, message: notes.meaning(test.message, pair.meaning) };
+    return noted(
+      test,
+      { code: "meaning", meaning: pair.meaning },
+      notes.meaning(test.message, pair.meaning),
+    );
   });
 }
 
@@ -86,17 +90,17 @@ export function settlePoints(tests: TestReport[], manifest: Manifest): TestRepor
     const unmet = needs.filter((fn) => failing.has(fn));
     // Only where the check is the function's one failure: otherwise it would pay nothing anyway.
     if (unmet.length > 0 && test.status !== "passed" && !gatedOut)
-      return {
-        ...test,
-        score: test.maxScore,
-        message: notes.notGraded(needs, unmet, test.message),
-      };
+      return noted(
+        { ...test, score: test.maxScore },
+        { code: "not-graded", needs: [...needs], unmet },
+        notes.notGraded(needs, unmet, test.message),
+      );
     if (test.status === "passed" && test.score > 0 && gatedOut)
-      return {
-        ...test,
-        score: 0,
-        message: notes.unpaid(test.function),
-      };
+      return noted(
+        { ...test, score: 0 },
+        { code: "unpaid", fn: test.function },
+        notes.unpaid(test.function),
+      );
     return test;
   });
 }
@@ -124,11 +128,11 @@ export function nameFailingFunctions(
       return test;
     const pipeline = callTree(entry, cases);
     const culprits = pipeline.filter((fn) => failing.has(fn));
-    return {
-      ...test,
-      ...(culprits.length > 0 ? { failingCallees: culprits } : {}),
-      message: notes.pipeline(test.message, pipeline, culprits),
-    };
+    return noted(
+      { ...test, ...(culprits.length > 0 ? { failingCallees: culprits } : {}) },
+      { code: "pipeline", pipeline, culprits },
+      notes.pipeline(test.message, pipeline, culprits),
+    );
   });
 }
 
@@ -156,12 +160,17 @@ export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestR
       return test;
     const callees = (cases.functions[test.function]?.calls ?? []).filter((fn) => failing.has(fn));
     if (callees.length === 0) return test;
-    return {
-      ...test,
-      failingCallees: callees,
-      message: notes.callees(test.message, test.function, callees),
-    };
+    return noted(
+      { ...test, failingCallees: callees },
+      { code: "callees", callees },
+      notes.callees(test.message, test.function, callees),
+    );
   });
+}
+
+/** A test with a note added: as data, and worded into its message. */
+function noted(test: TestReport, note: Note, message: string): TestReport {
+  return { ...test, notes: [...(test.notes ?? []), note], message };
 }
 
 /**

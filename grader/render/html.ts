@@ -97,9 +97,13 @@ function testDetails(test: TestReport, report: Report): string {
   const summary = `<summary>${mark(passed)} ${xml(test.name)} <code>${xml(test.id)}</code> <span class="points">${number(test.score)} / ${number(test.maxScore)}</span></summary>`;
   const attributes = `class="test ${xml(test.status)}" data-test-id="${xml(test.id)}" data-status="${xml(test.status)}"`;
   if (passed) {
+    // A pass that pays nothing says why (paid once the function's comparisons pass).
+    const unpaid = test.notes?.some((n) => n.code === "unpaid")
+      ? `<p class="message">${xml(test.message)}</p>`
+      : "";
     const table = gradientRows(test);
-    const body =
-      table.length > 0 ? `<div class="body"><pre>${xml(table.join("\n"))}</pre></div>` : "";
+    const rows = table.length > 0 ? `<pre>${xml(table.join("\n"))}</pre>` : "";
+    const body = unpaid || rows ? `<div class="body">${unpaid}${rows}</div>` : "";
     return `<details ${attributes}>${summary}${body}</details>`;
   }
   return `<details ${attributes} open>${summary}<div class="body">${failureBody(test, report)}</div></details>`;
