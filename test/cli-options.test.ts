@@ -135,6 +135,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         root: "/pkg",
         assignment: "planar-classifier",
         model: "/pkg/reference/planar-classifier/model.ts",
+        trainsReference: true,
         pictures: "/home/ann/work/gradecheck-train",
         settings: {
           modelName: "the reference solution",
@@ -155,6 +156,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         root: "/pkg",
         assignment: "planar-classifier",
         model: "/pkg/assignments/planar-classifier/model.ts",
+        trainsReference: false,
         reference: "/pkg/reference/planar-classifier/model.ts",
         pictures: "/home/ann/work/pics/run",
         sweep: [1, 2, 20],
@@ -170,6 +172,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         root: "/pkg",
         assignment: "planar-classifier",
         model: "/pkg/assignments/planar-classifier/model.ts",
+        trainsReference: false,
         pictures: "/home/ann/work/gradecheck-train",
         settings: learnerSettings,
       },

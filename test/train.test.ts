@@ -64,6 +64,7 @@ function options(model: string, extra: Partial<TrainOptions> = {}): TrainOptions
     root: PACKAGE_ROOT,
     assignment: "planar-classifier",
     model,
+    trainsReference: model === REFERENCE,
     pictures: join(tempDir("gradecheck-train-test-"), "run"),
     settings: { modelName: "model.ts", iterations: 400 },
     ...extra,

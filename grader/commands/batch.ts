@@ -227,9 +227,10 @@ function rowOf(learner: string, report: Report, file: string): GradebookRow {
     ...(report.status === "error" ? { reason: report.message.split("\n")[0] ?? "" } : {}),
     mistakes: [
       ...new Set(
-        report.tests
-          .filter((t) => t.status !== "passed" && isMistakeKey(failureKey(t)))
-          .map((t) => `${t.function}: ${failureKey(t)}`),
+        report.tests.flatMap((t) => {
+          const key = t.status === "passed" ? undefined : failureKey(t);
+          return key !== undefined && isMistakeKey(key) ? [`${t.function}: ${key}`] : [];
+        }),
       ),
     ],
   };

@@ -8,7 +8,7 @@ import { adapters, type FormatName, isFormat } from "../render/index.ts";
 import type { BatchOptions } from "./batch.ts";
 import { ExitError } from "./errors.ts";
 import type { GradeCommandOptions } from "./grade.ts";
-import type { TrainOptions } from "./train.ts";
+import { REFERENCE_NAME, type TrainOptions } from "./train.ts";
 
 export interface Environment {
   /** Where the user is: relative paths are resolved, and shown, from here. */
@@ -213,11 +213,12 @@ export function trainOptions(
     root: env.root,
     assignment,
     model,
+    trainsReference: args.reference,
     ...(reference && model !== reference ? { reference } : {}),
     pictures: resolve(env.cwd, args.out),
     ...(args.sweep !== undefined ? { sweep: sizes(args.sweep) } : {}),
     settings: {
-      modelName: args.reference ? "the reference solution" : relative(env.cwd, model),
+      modelName: args.reference ? REFERENCE_NAME : relative(env.cwd, model),
       hiddenSize: optionalInteger("hidden-size", args.hiddenSize),
       iterations: optionalInteger("iterations", args.iterations),
       learningRate:

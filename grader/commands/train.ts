@@ -15,11 +15,16 @@ import { loadManifest, type Manifest } from "../core/manifest.ts";
 import { boundarySvg, costSvg } from "../render/pictures.ts";
 import { ExitError } from "./errors.ts";
 
+/** How the reference solution is named in what `train` prints. */
+export const REFERENCE_NAME = "the reference solution";
+
 export interface TrainOptions {
   root: string;
   assignment: string;
   /** Absolute path of the model.ts to train. */
   model: string;
+  /** Whether that model is the reference solution (its pictures say "reference"). */
+  trainsReference: boolean;
   /** The reference solution, trained too for its pictures, when it is here and not the model. */
   reference?: string;
   /** Where the pictures go: `<pictures>.boundary.svg`, `.cost.svg`, `.sweep.svg`. */
@@ -115,25 +120,21 @@ export async function runTrain(
   const module = await loadModel(options.model, options.settings.modelName, loaded.trainer);
   if (options.sweep) return runSweep(options, loaded, module, options.sweep, print);
   const result = trainOnce(loaded, module, options.settings, print, progress);
-  const panels: { title: string; result: TrainResult }[] = [{ title: "yours", result }];
+  const panels = [{ title: options.trainsReference ? "reference" : "yours", result }];
   if (options.reference) {
     // The reference with the same settings, quietly: its boundary and curve are the yardstick.
-    const reference = await loadModel(options.reference, "the reference solution", loaded.trainer);
-    const settings = { ...options.settings, modelName: "the reference solution", quiet: true };
+    const reference = await loadModel(options.reference, REFERENCE_NAME, loaded.trainer);
+    const settings = { ...options.settings, modelName: REFERENCE_NAME, quiet: true };
     panels.push({ title: "reference", result: trainOnce(loaded, reference, settings, () => {}) });
   }
-  const named = (title: string) =>
-    title === "yours" && options.settings.modelName === "the reference solution"
-      ? "reference"
-      : title;
   const written = [
     await writePicture(
       `${options.pictures}.boundary.svg`,
-      boundaries(panels.map((p) => ({ title: named(p.title), boundary: p.result.boundary }))),
+      boundaries(panels.map((p) => ({ title: p.title, boundary: p.result.boundary }))),
     ),
     await writePicture(
       `${options.pictures}.cost.svg`,
-      costSvg(panels.map((p) => ({ title: named(p.title), costs: p.result.costs }))),
+      costSvg(panels.map((p) => ({ title: p.title, costs: p.result.costs }))),
     ),
   ].filter((path) => path !== undefined);
   if (written.length > 0)

@@ -40,11 +40,12 @@ export async function defineLearnerSuite(root: string): Promise<void> {
 
 function defineAssignment(root: string, id: string, parts: AssignmentParts): void {
   const submission = join(root, "assignments", id, "model.ts");
+  const planned = plannedTests(parts.manifest);
+  const groupOf = new Map(planned.map((p) => [p.test.id, p.group]));
   const graded = new Map<string, Promise<Report>>();
   const gradeGroup = (group: string): Promise<Report> => {
     let report = graded.get(group);
     if (!report) {
-      const groupOf = new Map(plannedTests(parts.manifest).map((p) => [p.test.id, p.group]));
       report = grade(parts, {
         submission,
         displayRoot: root,
@@ -59,7 +60,7 @@ function defineAssignment(root: string, id: string, parts: AssignmentParts): voi
     }
     return report;
   };
-  for (const { group, test } of plannedTests(parts.manifest)) {
+  for (const { group, test } of planned) {
     if (test.visibility !== "visible") continue;
     it(`${group} › ${test.name}`, async ({ skip }) => {
       const report = await gradeGroup(group);

@@ -81,10 +81,10 @@ export type NotRunReason =
   /** gradecheck itself failed on the test (`what` it threw). */
   | { code: "grader-fault"; what: string };
 
-/** What went wrong in a test, structured; the message is worded from it. */
 /** A small value as JSON (a number, or an array's rows), for the learner to see. */
 export type Shown = number | number[][];
 
+/** What went wrong in a test, structured; the message is worded from it. */
 export type Details =
   | { type: "passed"; values?: Record<string, number | string> }
   /** `shown`: the expected and actual values at the mismatch's path, when they are small. */

@@ -9,7 +9,7 @@
 import type { Report } from "../core/report.ts";
 import { median } from "../core/stats.ts";
 import { failureKey, isMistakeKey } from "./failure-key.ts";
-import { inline, markdownCode, markdown as md, plain } from "./sanitize.ts";
+import { cutAtWord, inline, markdownCode, markdown as md, plain } from "./sanitize.ts";
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -129,11 +129,4 @@ function learnersList(title: string, items: string[]): string[] {
   return items.length === 0
     ? []
     : ["", `### ${title} (${items.length})`, "", ...items.map((i) => `- ${i}`)];
-}
-
-/** At most `limit` characters, cut at a space (never inside a word), with a mark when cut. */
-export function cutAtWord(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const space = text.lastIndexOf(" ", limit - 1);
-  return `${text.slice(0, space > limit / 2 ? space : limit - 1).trimEnd()}…`;
 }

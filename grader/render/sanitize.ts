@@ -144,8 +144,23 @@ export function cap(
   note = `[truncated at ${limit} characters]`,
 ): string {
   if (text.length <= limit) return text;
-  let end = Math.max(0, limit - note.length - 1);
-  const last = text.charCodeAt(end - 1);
-  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}\n${note}`;
+  return `${text.slice(0, wholeCharacters(text, limit - note.length - 1))}\n${note}`;
+}
+
+/**
+ * At most `limit` characters, cut at a space (never inside a word, unless one word is longer than
+ * half the limit), with "…" when cut.
+ */
+export function cutAtWord(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const space = text.lastIndexOf(" ", limit - 1);
+  const end = space > limit / 2 ? space : wholeCharacters(text, limit - 1);
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/** `end`, or one less where `end` would split a surrogate pair. */
+function wholeCharacters(text: string, end: number): number {
+  const at = Math.max(0, end);
+  const last = text.charCodeAt(at - 1);
+  return at > 0 && last >= 0xd800 && last <= 0xdbff ? at - 1 : at;
 }

@@ -48,7 +48,7 @@ export function wordHint(hint: Hint): string {
     case "varies":
       return "called twice with the same inputs, it returned different results (does it use Math.random, or anything but its arguments)";
     case "one-minus":
-      return "it is exactly 1 minus the expected value: the two cases (y and 1 − y, or a and 1 − a) are swapped?";
+      return "it is exactly 1 minus the expected value (1 − x where x was expected)";
     case "mistake":
       return wordMistakes(hint.mistakes, hint.then);
   }

@@ -48,11 +48,11 @@ export function wordMessage(fn: string, details: Details): string {
     case "check":
       return withHint(`${fn}: ${details.message.replace(/\.$/, "")}.`, details.hint);
     case "error": {
-      const where = details.at
+      const place = details.at
         ? ` (at ${details.at}${details.line ? `, in \`${details.line}\`` : ""})`
         : "";
       return withHint(
-        `${fn} threw ${details.name}: ${details.message}${where}`,
+        `${fn} threw ${details.name}: ${details.message}${place}`,
         details.hint ? wordErrorHint(details.hint) : undefined,
       );
     }

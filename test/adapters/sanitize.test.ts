@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   cap,
+  cutAtWord,
   inline,
   LINE_BREAK,
   markdown,
@@ -268,5 +269,21 @@ describe("properties over random hostile text", () => {
       }),
       runs,
     );
+  });
+});
+
+describe("cutAtWord", () => {
+  it("cuts at the last space within the limit, with a mark", () => {
+    expect(cutAtWord("the quick brown fox jumps", 16)).toBe("the quick brown…");
+    expect(cutAtWord("short", 16)).toBe("short");
+  });
+
+  it("cuts a word longer than half the limit, but never between the halves of a surrogate pair", () => {
+    const long = `a ${"😀".repeat(20)}`;
+    const cut = cutAtWord(long, 12);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(12);
+    expect(cut.slice(0, -1)).toBe(long.slice(0, cut.length - 1));
+    expect(/[\ud800-\udbff]$/.test(cut.slice(0, -1))).toBe(false);
   });
 });
