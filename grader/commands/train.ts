@@ -12,8 +12,13 @@ import { pathToFileURL } from "node:url";
 import { NotImplementedError } from "../../assignments/lib/np.ts";
 import type { Boundary, Trainer, TrainResult, TrainSettings } from "../core/assignment.ts";
 import { loadManifest, type Manifest } from "../core/manifest.ts";
-import { boundarySvg, costSvg } from "../render/pictures.ts";
 import { ExitError } from "./errors.ts";
+
+/**
+ * The plotting library, loaded only when there is something to draw: it is the heaviest import of
+ * the command line, and every other command starts without it.
+ */
+const pictures = () => import("../render/pictures.ts");
 
 /** How the reference solution is named in what `train` prints. */
 export const REFERENCE_NAME = "the reference solution";
@@ -134,7 +139,9 @@ export async function runTrain(
     ),
     await writePicture(
       `${options.pictures}.cost.svg`,
-      costSvg(panels.map((p) => ({ title: p.title, costs: p.result.costs }))),
+      pictures().then(({ costSvg }) =>
+        costSvg(panels.map((p) => ({ title: p.title, costs: p.result.costs }))),
+      ),
     ),
   ].filter((path) => path !== undefined);
   if (written.length > 0)
@@ -147,7 +154,7 @@ function boundaries(
   panels: { title: string; boundary: Boundary | undefined }[],
 ): Promise<string> | undefined {
   const drawn = panels.flatMap(({ title, boundary }) => (boundary ? [{ title, boundary }] : []));
-  return drawn.length > 0 ? boundarySvg(drawn) : undefined;
+  return drawn.length > 0 ? pictures().then(({ boundarySvg }) => boundarySvg(drawn)) : undefined;
 }
 
 async function writePicture(
