@@ -20,6 +20,7 @@ import {
   batchOptions,
   type Environment,
   gradeOptions,
+  langOf,
   submissionOptions,
   trainOptions,
 } from "./commands/options.ts";
@@ -28,6 +29,7 @@ import { runStubsCommand, type StubsOptions } from "./commands/stubs.ts";
 import { runTrain, type TrainOptions } from "./commands/train.ts";
 import { runValidateReport } from "./commands/validate-report.ts";
 import { PACKAGE_ROOT } from "./core/paths.ts";
+import type { Lang } from "./core/phrase.ts";
 import { assignmentIds } from "./pipeline/load.ts";
 import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
 import { adapters } from "./render/index.ts";
@@ -48,7 +50,7 @@ const TOOL_VERSION = (
 /** One command to run, with its resolved options. */
 export type Invocation =
   | { command: "grade"; options: Omit<GradeCommandOptions, "notice"> }
-  | { command: "gradcheck"; options: ReturnType<typeof submissionOptions> }
+  | { command: "gradcheck"; options: ReturnType<typeof submissionOptions> & { lang: Lang } }
   | { command: "batch"; options: Omit<BatchOptions, "redraw"> }
   | { command: "release"; options: ReleaseOptions }
   | { command: "export gradescope"; options: ExportOptions }
@@ -70,6 +72,7 @@ export function environment(cwd: string): Environment {
     ),
     stdoutIsTTY: process.stdout.isTTY === true,
     cores: availableParallelism(),
+    langVariable: process.env.GRADECHECK_LANG,
   };
 }
 
@@ -122,7 +125,14 @@ const gradcheckCommand: Declare = (y, env, take) =>
     "gradcheck [submission]",
     "Check a learner's backward pass against numeric gradients and print a table per parameter",
     submissionArguments,
-    (args) => take({ command: "gradcheck", options: submissionOptions(args, env) }),
+    (args) =>
+      take({
+        command: "gradcheck",
+        options: {
+          ...submissionOptions(args, env),
+          lang: langOf(args.lang as string | undefined, env),
+        },
+      }),
   );
 
 const batchCommand: Declare = (y, env, take) =>
@@ -310,7 +320,15 @@ export async function parseArguments(
   const take = (chosen: Invocation) => {
     invocation = chosen;
   };
-  let parser: Argv = yargs(argv).scriptName("gradecheck").usage("$0 <command> [options]");
+  let parser: Argv = yargs(argv)
+    .scriptName("gradecheck")
+    .usage("$0 <command> [options]")
+    .option("lang", {
+      type: "string",
+      global: true,
+      describe:
+        "the language of what gradecheck says to a learner: en or ko (default: $GRADECHECK_LANG, else en)",
+    });
   for (const declare of COMMANDS) parser = declare(parser, env, take);
   await parser
     .demandCommand(

@@ -36,6 +36,7 @@ const plainGrade = {
   json: false,
   colour: false,
   formats: ["json" as const],
+  lang: "en" as const,
 };
 
 /** What a bare `gradecheck train` of the learner's model resolves its settings to. */
@@ -93,10 +94,24 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         json: false,
         colour: true,
         formats: ["json", "junit"],
+        lang: "en",
       },
     },
     { stdoutIsTTY: true },
   ],
+  // The language: --lang, else $GRADECHECK_LANG (any case, spaces trimmed), else English.
+  [["grade", "--lang", "ko"], { command: "grade", options: { ...plainGrade, lang: "ko" } }],
+  [
+    ["grade"],
+    { command: "grade", options: { ...plainGrade, lang: "ko" } },
+    { langVariable: " KO " },
+  ],
+  [
+    ["grade", "--lang", "en"],
+    { command: "grade", options: { ...plainGrade, lang: "en" } },
+    { langVariable: "ko" },
+  ],
+  [["grade"], { command: "grade", options: plainGrade }, { langVariable: "" }],
   [
     ["gradcheck", "--assignment", "planar-classifier"],
     {
@@ -105,6 +120,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         ...submission,
         assignment: "planar-classifier",
         submission: "/pkg/assignments/planar-classifier/model.ts",
+        lang: "en",
       },
     },
   ],
@@ -136,6 +152,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         assignment: "planar-classifier",
         model: "/pkg/reference/planar-classifier/model.ts",
         trainsReference: true,
+        lang: "en",
         pictures: "/home/ann/work/gradecheck-train",
         settings: {
           modelName: "the reference solution",
@@ -157,6 +174,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         assignment: "planar-classifier",
         model: "/pkg/assignments/planar-classifier/model.ts",
         trainsReference: false,
+        lang: "en",
         reference: "/pkg/reference/planar-classifier/model.ts",
         pictures: "/home/ann/work/pics/run",
         sweep: [1, 2, 20],
@@ -173,6 +191,7 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         assignment: "planar-classifier",
         model: "/pkg/assignments/planar-classifier/model.ts",
         trainsReference: false,
+        lang: "en",
         pictures: "/home/ann/work/gradecheck-train",
         settings: learnerSettings,
       },
@@ -220,5 +239,13 @@ describe("gradecheck's arguments, resolved", () => {
   ])("%j is refused: %s", async (argv, message) => {
     const several = { ...env, assignments: ["a", "b"], references: [] };
     await expect(parseArguments(argv, several)).rejects.toThrow(message);
+  });
+
+  it.each([
+    [["grade", "x", "--lang", "fr"], {}, '--lang must be one of en, ko, got "fr"'],
+    [["train", "--lang", "jp"], {}, '--lang must be one of en, ko, got "jp"'],
+    [["grade", "x"], { langVariable: "kr" }, 'GRADECHECK_LANG must be one of en, ko, got "kr"'],
+  ])("%j with %j is refused: %s", async (argv, changes, message) => {
+    await expect(parseArguments(argv, { ...env, ...changes })).rejects.toThrow(message);
   });
 });

@@ -67,6 +67,7 @@ function options(model: string, extra: Partial<TrainOptions> = {}): TrainOptions
     trainsReference: model === REFERENCE,
     pictures: join(tempDir("gradecheck-train-test-"), "run"),
     settings: { modelName: "model.ts", iterations: 400 },
+    lang: "en",
     ...extra,
   };
 }

@@ -14,29 +14,29 @@ import {
   tensorOf,
 } from "../../grader/checks/gradient/tensors.ts";
 import type { LearnerCases } from "../../grader/core/assignment.ts";
+import type { Said } from "../../grader/core/phrase.ts";
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";
 import { consistency, PARAMETER_NAMES } from "./tensors.ts";
+import { said, words } from "./words.ts";
 
 /**
  * Where in the chain rule the wrong tensors point. dW1 and db1 both come from dZ1: when both are
  * wrong (and the output layer's are right) dZ1 is; when one of them is right, dZ1 is right too and
  * the mistake is in the other's own formula.
  */
-export function chainRuleHint(wrong: Set<string>): string | undefined {
+export function chainRuleHint(wrong: Set<string>): Said | undefined {
   if (wrong.has("W2") || wrong.has("b2")) return undefined;
-  if (wrong.has("W1") && wrong.has("b1"))
-    return "the output layer's gradients are right and the hidden layer's are not: look at dZ1 = W2ᵀ·dZ2 ∗ (1 − A1²), the chain rule through tanh";
-  if (wrong.has("W1"))
-    return "db1 is right, so dZ1 is: the mistake is in dW1 = (1/m)·dZ1·Xᵀ itself";
-  if (wrong.has("b1"))
-    return "dW1 is right, so dZ1 is: the mistake is in db1 = (1/m)·Σ dZ1 over the examples (np.sum(dZ1, 1, true))";
+  if (wrong.has("W1") && wrong.has("b1")) return said("chain.dZ1");
+  if (wrong.has("W1")) return said("chain.dW1");
+  if (wrong.has("b1")) return said("chain.db1");
   return undefined;
 }
 
 export const cases: LearnerCases = {
   properties,
+  words,
   sessionChecks: {
     /** The learner's backward pass against numeric derivatives of the reference's forward and cost. */
     gradientVsReference: {
@@ -58,14 +58,13 @@ export const cases: LearnerCases = {
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],
-          "the numeric gradient of the reference's cost",
+          said("gradient.against-reference"),
           chainRuleHint,
         );
       },
       whenOthersPass: {
         check: "gradientSelfConsistent",
-        meaning:
-          "Your backwardPropagation is consistent with your own forwardPropagation and computeCost, so the mistake is shared: one of those computes something other than the equations, and your backward pass follows it",
+        meaning: said("meaning.shared"),
       },
     },
     /**
@@ -84,14 +83,13 @@ export const cases: LearnerCases = {
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],
-          "the numeric gradient of your own forwardPropagation and computeCost",
+          said("gradient.against-own"),
           chainRuleHint,
         );
       },
       whenOthersPass: {
         check: "gradientVsReference",
-        meaning:
-          "Your backwardPropagation is right for the reference's forward pass and cost, so the mismatch is in your forwardPropagation or computeCost",
+        meaning: said("meaning.forward"),
       },
     },
   },

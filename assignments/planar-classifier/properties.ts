@@ -5,12 +5,15 @@
  * of kind "property" in assignment.json, named by its id here.
  */
 import fc from "fast-check";
-import { describeTensor, distinct } from "../../grader/checks/gradient/wording.ts";
+import { distinct, gradientRow } from "../../grader/checks/gradient/wording.ts";
 import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
 import type { Functions } from "../../grader/core/assignment.ts";
+import type { Text } from "../../grader/core/phrase.ts";
+import { said as graderSaid } from "../../grader/words/en/phrases.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { consistency, learnerGradients, PARAMETER_NAMES } from "./tensors.ts";
+import { said } from "./words.ts";
 
 type Matrix = number[][];
 
@@ -78,11 +81,11 @@ function show(name: string, m: Matrix): string {
   const shape = `(${m.length},${m[0]?.length ?? 0})`;
   return m.length === 1 || flat.length <= 8
     ? `${name} = [${m.map((row) => `[${row.map(shown).join(", ")}]`).join(", ")}] ${shape}`
-    : `${name} ${shape} starting ${flat.slice(0, 8).map(shown).join(", ")}, …`;
+    : `${name} ${shape}: ${flat.slice(0, 8).map(shown).join(", ")}, …`;
 }
 
-function fail(message: string): never {
-  throw new PropertyFailure(message);
+function fail(reason: Text): never {
+  throw new PropertyFailure(reason);
 }
 
 /** A number as numpy prints it: 8 significant digits. */
@@ -94,20 +97,27 @@ const both = (a: number, b: number) => distinct(a, b, 8);
 /** What computeCost returned, when it is a number; otherwise the law fails saying what it was. */
 function costOf(value: unknown): number {
   if (typeof value === "number") return value;
-  if (value instanceof NDArray)
-    fail(
-      `the cost is a (${value.shape.join(",")}) array, not a number: np.sum without an axis gives a number, or use .item()`,
-    );
-  return fail(`the cost is ${value === null ? "null" : typeof value}, not a number`);
+  if (value instanceof NDArray) fail(said("cost.array", { shape: value.shape.join(",") }));
+  return fail(said("cost.type", { type: value === null ? "null" : typeof value }));
 }
 
-function asArray(value: unknown, what: string): NDArray {
-  return value instanceof NDArray ? value : fail(`${what} is not an array`);
+/** A name in code ("cache.A1"), or a phrase ("the predictions"). */
+type What = string | ReturnType<typeof said>;
+const phraseOfWhat = (what: What) => (typeof what === "string" ? what : what.phrase);
+
+function asArray(value: unknown, what: What): NDArray {
+  return value instanceof NDArray ? value : fail(said("not-array", { what: phraseOfWhat(what) }));
 }
 
-function expectShape(x: NDArray, rows: number, cols: number, what: string): void {
+function expectShape(x: NDArray, rows: number, cols: number, what: What): void {
   if (x.shape[0] !== rows || x.shape[1] !== cols)
-    fail(`${what} has shape (${x.shape.join(",")}), expected (${rows},${cols})`);
+    fail(
+      said("shape", {
+        what: phraseOfWhat(what),
+        actual: x.shape.join(","),
+        expected: `${rows},${cols}`,
+      }),
+    );
 }
 
 const close = (a: number, b: number, tol = 1e-12) =>
@@ -166,22 +176,22 @@ const property = <T>(spec: PropertySpec<T>) => spec as unknown as PropertySpec<u
 
 export const properties: Record<string, PropertySpec<unknown>> = {
   "sigmoid.range": property({
-    law: "0 < σ(z) < 1 for |z| ≤ 30, and 0 ≤ σ(z) ≤ 1 with no NaN out to |z| = 800",
+    law: said("law.sigmoid.range"),
     arbitrary: grid(double(-800, 800), 4, 6),
     async check(learner, z: Matrix) {
       const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
       expectShape(s, z.length, z[0]?.length ?? 0, "σ(z)");
       z.flat().forEach((v, k) => {
         const y = s.data[k] as number;
-        if (Number.isNaN(y)) fail(`σ(${v}) is NaN`);
+        if (Number.isNaN(y)) fail(said("sigmoid.nan", { z: String(v) }));
         if (Math.abs(v) <= 30 ? !(y > 0 && y < 1) : !(y >= 0 && y <= 1))
-          fail(`σ(${v}) = ${y} is outside the range`);
+          fail(said("sigmoid.outside", { z: String(v), y: String(y) }));
       });
     },
     describe: (z: Matrix) => show("z", z),
   }),
   "sigmoid.symmetry": property({
-    law: "σ(−z) = 1 − σ(z)",
+    law: said("law.sigmoid.symmetry"),
     arbitrary: grid(double(-20, 20), 4, 6),
     async check(learner, z: Matrix) {
       const s = asArray(await learner.call("sigmoid", [np.array(z)]), "σ(z)");
@@ -191,13 +201,19 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       );
       s.data.forEach((y, k) => {
         if (!close(t.data[k] as number, 1 - y, 1e-12))
-          fail(`σ(−z) = ${t.data[k]} but 1 − σ(z) = ${1 - y} at z = ${z.flat()[k]}`);
+          fail(
+            said("sigmoid.symmetry", {
+              negated: String(t.data[k]),
+              complement: String(1 - y),
+              z: String(z.flat()[k]),
+            }),
+          );
       });
     },
     describe: (z: Matrix) => show("z", z),
   }),
   "sigmoid.monotone": property({
-    law: "σ is increasing: z ≤ z' gives σ(z) ≤ σ(z')",
+    law: said("law.sigmoid.monotone"),
     arbitrary: fc
       .array(double(-40, 40), { minLength: 2, maxLength: 8 })
       .map((v) => [[...v].sort((a, b) => a - b)]),
@@ -211,7 +227,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     describe: (z: Matrix) => show("z", z),
   }),
   "layerSizes.rows": property({
-    law: "nX is the number of rows of X and nY that of Y, whatever the shapes",
+    law: said("law.layerSizes.rows"),
     arbitrary: fc.record({
       nX: fc.integer({ min: 1, max: 9 }),
       nY: fc.integer({ min: 1, max: 5 }),
@@ -222,13 +238,14 @@ export const properties: Record<string, PropertySpec<unknown>> = {
         np.zeros([nX, m]),
         np.zeros([nY, m]),
       ])) as Partial<Model.LayerSizes>;
-      if (sizes?.nX !== nX || sizes?.nY !== nY) fail(`got nX = ${sizes?.nX}, nY = ${sizes?.nY}`);
+      if (sizes?.nX !== nX || sizes?.nY !== nY)
+        fail(said("sizes.got", { nX: String(sizes?.nX), nY: String(sizes?.nY) }));
     },
     describe: ({ nX, nY, m }: { nX: number; nY: number; m: number }) =>
-      `X of shape (${nX},${m}), Y of shape (${nY},${m})`,
+      said("describe.sizes", { nX, nY, m }),
   }),
   "initializeParameters.shapes": property({
-    law: "W1 (nH,nX), b1 (nH,1), W2 (nY,nH), b2 (nY,1); biases exactly zero; weights not all equal",
+    law: said("law.initializeParameters.shapes"),
     arbitrary: fc.record({
       nX: fc.integer({ min: 1, max: 6 }),
       nH: fc.integer({ min: 1, max: 6 }),
@@ -254,15 +271,14 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       expectShape(W2, nY, nH, "W2");
       expectShape(b2, nY, 1, "b2");
       if (b1.data.some((v) => v !== 0) || b2.data.some((v) => v !== 0))
-        fail("the biases are not zero");
-      if (W1.size > 1 && W1.data.every((v) => v === W1.data[0]))
-        fail("all entries of W1 are equal: the symmetry between hidden units is not broken");
+        fail(said("biases-nonzero"));
+      if (W1.size > 1 && W1.data.every((v) => v === W1.data[0])) fail(said("W1-symmetric"));
     },
     describe: ({ nX, nH, nY, seed }: { nX: number; nH: number; nY: number; seed: number }) =>
       `nX = ${nX}, nH = ${nH}, nY = ${nY}, rng = np.random.seed(${seed})`,
   }),
   "initializeParameters.scale-and-seed": property({
-    law: "the weights scale with `scale`, and the same generator state gives the same parameters",
+    law: said("law.initializeParameters.scale-and-seed"),
     arbitrary: fc.record({
       seed: fc.integer({ min: 0, max: 2 ** 31 }),
       scale: double(0.001, 2),
@@ -277,30 +293,29 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       const b = asArray((await call(scale))?.W1, "W1");
       const unit = asArray((await call(1))?.W1, "W1");
       a.data.forEach((v, k) => {
-        if (v !== b.data[k])
-          fail("two calls with generators in the same state gave different weights");
+        if (v !== b.data[k]) fail(said("generator-state"));
         if (!close(v, scale * (unit.data[k] as number), 1e-12))
-          fail(`W1 with scale ${scale} is not ${scale} times W1 with scale 1`);
+          fail(said("scale.wrong", { scale }));
       });
     },
     describe: ({ seed, scale }: { seed: number; scale: number }) =>
       `nX = 2, nH = 3, nY = 1, rng = np.random.seed(${seed}), scale = ${scale}`,
   }),
   "forwardPropagation.ranges": property({
-    law: "A1 is (nH,m) with entries in [−1, 1] and A2 is (nY,m) with entries in (0, 1)",
+    law: said("law.forwardPropagation.ranges"),
     arbitrary: network,
     async check(learner, n: Network) {
       const { A1, A2 } = await forward(learner, np.array(n.X), parametersOf(n));
       const m = n.X[0]?.length ?? 0;
       expectShape(A1, n.W1.length, m, "cache.A1");
       expectShape(A2, n.W2.length, m, "A2");
-      if (A1.data.some((v) => !(v >= -1 && v <= 1))) fail("an entry of A1 is outside [−1, 1]");
-      if (A2.data.some((v) => !(v > 0 && v < 1))) fail("an entry of A2 is outside (0, 1)");
+      if (A1.data.some((v) => !(v >= -1 && v <= 1))) fail(said("A1-range"));
+      if (A2.data.some((v) => !(v > 0 && v < 1))) fail(said("A2-range"));
     },
     describe: showNetwork,
   }),
   "forwardPropagation.columns": property({
-    law: "each example is computed on its own: permuting the columns of X permutes the columns of A2",
+    law: said("law.forwardPropagation.columns"),
     arbitrary: network.chain((n) => fc.tuple(fc.constant(n), columnOrder(n.X[0]?.length ?? 1))),
     async check(learner, [n, order]: [Network, number[]]) {
       const p = parametersOf(n);
@@ -309,25 +324,24 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       const expected = permuteColumns(A2.tolist(), order);
       B2.tolist().forEach((row, i) => {
         row.forEach((v, j) => {
-          if (!close(v, expected[i]?.[j] as number))
-            fail(`column ${j} of A2 changed when the other columns of X moved`);
+          if (!close(v, expected[i]?.[j] as number)) fail(said("column-moved", { j }));
         });
       });
     },
     describe: ([n, order]: [Network, number[]]) =>
-      `${showNetwork(n)}; column order ${JSON.stringify(order)}`,
+      said("describe.column-order", { network: showNetwork(n), order: JSON.stringify(order) }),
   }),
   "computeCost.nonnegative": property({
-    law: "the cost is a number, and never negative",
+    law: said("law.computeCost.nonnegative"),
     arbitrary: grid(fc.tuple(double(1e-6, 1 - 1e-6), bit), 3, 6).map(split),
     async check(learner, [A2, Y]: [Matrix, Matrix]) {
       const cost = costOf(await learner.call("computeCost", [np.array(A2), np.array(Y)]));
-      if (!(cost >= 0)) fail(`the cost is ${shown(cost)}`);
+      if (!(cost >= 0)) fail(said("cost.is", { cost: shown(cost) }));
     },
     describe: ([A2, Y]: [Matrix, Matrix]) => `${show("A2", A2)}; ${show("Y", Y)}`,
   }),
   "computeCost.permutation": property({
-    law: "the cost does not depend on the order of the examples",
+    law: said("law.computeCost.permutation"),
     arbitrary: sized(
       (r, c) =>
         fc.tuple(
@@ -351,24 +365,27 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       );
       if (!close(a, b, 1e-12)) {
         const [before, after] = both(a, b);
-        fail(`the cost changed from ${before} to ${after} when the examples were reordered`);
+        fail(said("cost.reordered", { before, after }));
       }
     },
     describe: ([A2, Y, order]: [Matrix, Matrix, number[]]) =>
-      `${show("A2", A2)}; ${show("Y", Y)}; order ${JSON.stringify(order)}`,
+      said("describe.order", {
+        values: `${show("A2", A2)}; ${show("Y", Y)}`,
+        order: JSON.stringify(order),
+      }),
   }),
   "computeCost.confident": property({
-    law: "confident right predictions (A2 within 1e-6 of Y) cost almost nothing (< 1e-5)",
+    law: said("law.computeCost.confident"),
     arbitrary: grid(bit, 2, 6),
     async check(learner, Y: Matrix) {
       const A2 = Y.map((row) => row.map((y) => (y === 1 ? 1 - 1e-6 : 1e-6)));
       const cost = costOf(await learner.call("computeCost", [np.array(A2), np.array(Y)]));
-      if (!(cost >= 0 && cost < 1e-5)) fail(`the cost is ${shown(cost)}`);
+      if (!(cost >= 0 && cost < 1e-5)) fail(said("cost.is", { cost: shown(cost) }));
     },
-    describe: (Y: Matrix) => `${show("Y", Y)}; A2 = Y within 1e-6`,
+    describe: (Y: Matrix) => said("describe.confident", { Y: show("Y", Y) }),
   }),
   "computeCost.half": property({
-    law: "with A2 = 0.5 everywhere the cost is ln 2 per output, whatever Y",
+    law: said("law.computeCost.half"),
     arbitrary: grid(bit, 1, 8),
     async check(learner, Y: Matrix) {
       const cost = costOf(
@@ -378,12 +395,12 @@ export const properties: Record<string, PropertySpec<unknown>> = {
         ]),
       );
       if (!close(cost, Math.LN2 * Y.length, 1e-12))
-        fail(`the cost is ${shown(cost)}, expected ln 2 = ${shown(Math.LN2)}`);
+        fail(said("cost.half", { cost: shown(cost), ln2: shown(Math.LN2) }));
     },
-    describe: (Y: Matrix) => `${show("Y", Y)}; A2 = 0.5 everywhere`,
+    describe: (Y: Matrix) => said("describe.half", { Y: show("Y", Y) }),
   }),
   "updateParameters.zero-gradient": property({
-    law: "zero gradients leave the parameters unchanged",
+    law: said("law.updateParameters.zero-gradient"),
     arbitrary: network,
     async check(learner, n: Network) {
       const p = parametersOf(n);
@@ -400,13 +417,13 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       for (const name of ["W1", "b1", "W2", "b2"] as const) {
         const after = asArray(next?.[name], name);
         if (after.size !== p[name].size || after.data.some((v, k) => v !== p[name].data[k]))
-          fail(`${name} changed`);
+          fail(said("changed", { name }));
       }
     },
     describe: showNetwork,
   }),
   "updateParameters.linear": property({
-    law: "the step is linear in the learning rate: θ' − θ = −learningRate·dθ",
+    law: said("law.updateParameters.linear"),
     arbitrary: fc.tuple(network, double(0.01, 3)),
     async check(learner, [n, rate]: [Network, number]) {
       const p = parametersOf(n);
@@ -431,51 +448,55 @@ export const properties: Record<string, PropertySpec<unknown>> = {
               v - (p[name].data[k] as number),
               expected - (p[name].data[k] as number),
             );
-            fail(`${name} moved by ${moved}, expected ${wanted} (−${rate}·d${name})`);
+            fail(said("moved", { name, moved, wanted, rate }));
           }
         });
       }
     },
     describe: ([n, rate]: [Network, number]) =>
-      `${showNetwork(n)}; gradients equal to the parameters; learningRate = ${rate}`,
+      said("describe.linear", { network: showNetwork(n), rate }),
   }),
   "predict.binary": property({
-    law: "predictions are a (1, m) array of 0 and 1",
+    law: said("law.predict.binary"),
     arbitrary: network.map((n) => ({ ...n, W2: n.W2.slice(0, 1), b2: n.b2.slice(0, 1) })),
     async check(learner, n: Network) {
       const p = asArray(
         await learner.call("predict", [parametersOf(n), np.array(n.X)]),
-        "the predictions",
+        said("the-predictions"),
       );
-      expectShape(p, 1, n.X[0]?.length ?? 0, "the predictions");
-      if (p.data.some((v) => v !== 0 && v !== 1))
-        fail(`a prediction is ${p.data.find((v) => v !== 0 && v !== 1)}, not 0 or 1`);
+      expectShape(p, 1, n.X[0]?.length ?? 0, said("the-predictions"));
+      const value = p.data.find((v) => v !== 0 && v !== 1);
+      if (value !== undefined) fail(said("prediction.binary", { value }));
     },
     describe: showNetwork,
   }),
   "predict.threshold": property({
-    law: "predictions are 1 exactly where forwardPropagation gives A2 > 0.5",
+    law: said("law.predict.threshold"),
     arbitrary: network.map((n) => ({ ...n, W2: n.W2.slice(0, 1), b2: n.b2.slice(0, 1) })),
     async check(learner, n: Network) {
       const p = parametersOf(n);
       const { A2 } = await forward(learner.others, np.array(n.X), p);
       const predictions = asArray(
         await learner.call("predict", [p, np.array(n.X)]),
-        "the predictions",
+        said("the-predictions"),
       );
       A2.data.forEach((a, k) => {
         // A tie at exactly 0.5 may go either way (clarifications: "> 0.5" and ">= 0.5" are both right).
         const expected = a > 0.5 ? 1 : 0;
         if (a !== 0.5 && predictions.data[k] !== expected)
           fail(
-            `A2 = ${a} is ${a > 0.5 ? "above" : "below"} 0.5, so the prediction should be ${expected}, but it is ${predictions.data[k]}`,
+            said("prediction.threshold", {
+              a,
+              expected,
+              actual: predictions.data[k] as number,
+            }),
           );
       });
     },
     describe: showNetwork,
   }),
   "backwardPropagation.shapes": property({
-    law: "each gradient has the shape of its parameter",
+    law: said("law.backwardPropagation.shapes"),
     arbitrary: network,
     async check(learner, n: Network) {
       const p = parametersOf(n);
@@ -498,19 +519,23 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     describe: showNetwork,
   }),
   "backwardPropagation.gradient": property({
-    law: "the gradients are the numeric derivatives of forwardPropagation and computeCost",
+    law: said("law.backwardPropagation.gradient"),
     arbitrary: network,
     async check(learner, n: Network) {
       const X = np.array(n.X);
       const results = await consistency(learner, learner.others, parametersOf(n), X, np.array(n.Y));
       const wrong = results.filter((r) => r.verdict !== "passed");
       if (wrong.length > 0)
-        fail(wrong.map((r) => describeTensor(r, { examples: [X.shape[1]] })).join(" "));
+        fail(
+          graderSaid("gradient.rows", {
+            rows: wrong.map((r) => gradientRow(r, { examples: [X.shape[1]] })),
+          }),
+        );
     },
     describe: showNetwork,
   }),
   "backwardPropagation.duplicates": property({
-    law: "one example repeated k times has the same gradients as the example alone (they are means)",
+    law: said("law.backwardPropagation.duplicates"),
     arbitrary: fc.tuple(
       network.map((n) => ({
         ...n,
@@ -527,15 +552,22 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       for (const name of ["dW1", "db1", "dW2", "db2"]) {
         const a = asArray(one?.[name], name);
         const b = asArray(many?.[name], name);
-        expectShape(b, a.shape[0], a.shape[1], `${name} for ${k} copies`);
+        expectShape(b, a.shape[0], a.shape[1], said("copies.what", { name, k }));
         a.data.forEach((v, j) => {
           if (!close(b.data[j] as number, v, 1e-10))
             fail(
-              `${name} for ${k} copies is ${b.data[j]}, for the example alone ${v}: ${Number(((b.data[j] as number) / v).toPrecision(4))} times as much`,
+              said("copies.value", {
+                name,
+                k,
+                copies: b.data[j] as number,
+                alone: v,
+                ratio: Number(((b.data[j] as number) / v).toPrecision(4)),
+              }),
             );
         });
       }
     },
-    describe: ([n, k]: [Network, number]) => `${showNetwork(n)}; the example repeated ${k} times`,
+    describe: ([n, k]: [Network, number]) =>
+      said("describe.repeated", { network: showNetwork(n), k }),
   }),
 };

@@ -9,9 +9,11 @@ import {
   type Trainer,
   type TrainSettings,
 } from "../../grader/core/assignment.ts";
+import type { Said } from "../../grader/core/phrase.ts";
 import { type NDArray, np } from "../lib/np.ts";
 import { loadPlanarDataset } from "./dataset.ts";
 import type * as Model from "./model.ts";
+import { said } from "./words.ts";
 
 type Trained = Pick<typeof Model, "nnModel" | "predict">;
 
@@ -26,8 +28,13 @@ export const trainer: Trainer = {
     const { X, Y } = loadPlanarDataset();
     if (settings.quiet !== true)
       print(
-        `Training ${settings.modelName}: nH = ${hiddenSize}, ${iterations} iterations, ` +
-          `learning rate ${learningRate}, seed ${seed}`,
+        said("train.start", {
+          model: settings.modelName,
+          nH: hiddenSize,
+          iterations,
+          rate: learningRate,
+          seed,
+        }),
       );
     const start = performance.now();
     const { parameters, costs } = nnModel(X, Y, hiddenSize, {
@@ -49,8 +56,13 @@ export const trainer: Trainer = {
       ...withBoundary(() => boundary(X, Y, (grid) => predict(parameters, grid)), print),
     };
     print(
-      `Training accuracy: ${(100 * result.accuracy).toFixed(2)}% (${correct} of ${Y.size}), ` +
-        `final cost ${result.finalCost.toFixed(6)}, ${seconds.toFixed(2)} s`,
+      said("train.accuracy", {
+        percent: (100 * result.accuracy).toFixed(2),
+        correct,
+        examples: Y.size,
+        cost: result.finalCost.toFixed(6),
+        seconds: seconds.toFixed(2),
+      }),
     );
     return result;
   },
@@ -81,14 +93,11 @@ function boundary(X: NDArray, Y: NDArray, predict: (grid: NDArray) => NDArray): 
 }
 
 /** The boundary, or none when the model's predict fails on the grid (said, not thrown). */
-function withBoundary(
-  make: () => Boundary,
-  print: (line: string) => void,
-): { boundary?: Boundary } {
+function withBoundary(make: () => Boundary, print: (line: Said) => void): { boundary?: Boundary } {
   try {
     return { boundary: make() };
   } catch (error) {
-    print(`No decision boundary: predict failed on a grid of points (${(error as Error).message})`);
+    print(said("train.no-boundary", { error: (error as Error).message }));
     return {};
   }
 }

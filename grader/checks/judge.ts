@@ -16,8 +16,10 @@ import type {
 } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
 import type { CallOutcome } from "../core/outcomes.ts";
-import type { Details, Shown, TestStatus } from "../core/report.ts";
+import { phraseOf, textOf } from "../core/phrase.ts";
+import type { Details, GradientRow, Shown, TestStatus } from "../core/report.ts";
 import { decode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
+import { said } from "../words/en/phrases.ts";
 import { at, compare, identical } from "./compare.ts";
 import { errorHint } from "./error-hints.ts";
 import { patternHint } from "./hints.ts";
@@ -90,34 +92,43 @@ export function sizeRefusal(
 export function checkJudgement(
   failure: CheckFailure | null,
   values: Record<string, number | string> = failure?.details ?? {},
+  gradients?: GradientRow[],
 ): Judgement {
+  const rows = gradients ? { gradients } : {};
   if (!failure)
     return {
       status: "passed",
-      details: { type: "passed", ...(Object.keys(values).length > 0 ? { values } : {}) },
+      details: {
+        type: "passed",
+        ...(Object.keys(values).length > 0 ? { values } : {}),
+        ...rows,
+      },
     };
+  const phrases = { message: phraseOf(failure.message), hint: phraseOf(failure.hint) };
   return {
     status: "failed",
     details: {
       type: "check",
-      message: failure.message,
-      ...(failure.hint ? { hint: failure.hint } : {}),
+      message: textOf(failure.message),
+      ...(failure.hint ? { hint: textOf(failure.hint) } : {}),
+      ...(phrases.message || phrases.hint ? { phrases: definedOf(phrases) } : {}),
+      ...rows,
       values,
     },
   };
 }
 
+/** The fields that are defined (a report has no `undefined` in it). */
+export const definedOf = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
 /** A refused result as a failed test: the message says what was refused, and why. */
-export function refusedJudgement(refusal: SizeRefusal, what = "returned"): Judgement {
+export function refusedJudgement(refusal: SizeRefusal, grew = false): Judgement {
   const { returned, held, limit } = refusal;
-  return {
-    status: "failed",
-    details: {
-      type: "check",
-      message: `${what} ${returned} values, far more than this test's inputs and answer hold (${held}; at most ${limit} are accepted): refused before judging`,
-      values: { returned, held, limit },
-    },
-  };
+  return checkJudgement({
+    message: said("refused", { grew, returned, held, limit }),
+    details: { returned, held, limit },
+  });
 }
 
 /** A call that did not return a value: missing, not implemented, threw, timed out, crashed. */
@@ -166,7 +177,7 @@ function judgeReturned(
   const tooMany = sizeRefusal([outcome.value, outcome.second], held);
   if (tooMany) return refusedJudgement(tooMany);
   const inputsGrew = sizeRefusal(outcome.argsAfter, held);
-  if (inputsGrew) return refusedJudgement(inputsGrew, "left its inputs holding");
+  if (inputsGrew) return refusedJudgement(inputsGrew, true);
   for (let i = 0; i < args.length; i++) {
     const before = args[i] as Wire;
     const after = outcome.argsAfter[i] as Wire;

@@ -13,12 +13,11 @@ import {
   type PropertySpec,
   type ThrownCall,
 } from "../core/assignment.ts";
-import { importError, wordCrash, wordThrown } from "../words/outcomes.ts";
-import type { Judgement } from "./judge.ts";
+import { phraseOf, type Said, type Text, textOf } from "../core/phrase.ts";
+import { said } from "../words/en/phrases.ts";
+import { definedOf, type Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
-
-import type { CallOutcome } from "../core/outcomes.ts";
 
 export type PropertyOutcome =
   | { status: "passed"; seed: number; runs: number }
@@ -32,9 +31,9 @@ export type PropertyOutcome =
       path: string;
       runs: number;
       shrinks: number;
-      counterexample: string;
+      counterexample: Text;
       /** How the values break the law (the law's own words)... */
-      reason?: string;
+      reason?: Text;
       /** ...or the learner's function that threw on the counterexample. */
       thrown?: ThrownCall;
       /** Whether the learner's function threw (an error) rather than broke the law (a failure). */
@@ -57,23 +56,23 @@ function thrownOf({ fn, outcome }: LearnerCallFailed): ThrownCall | undefined {
 }
 
 /** What a failed call of the learner's code says, in a property's terms. */
-function callFailure(error: LearnerCallFailed): string {
-  const outcome: CallOutcome = error.outcome;
+function callFailure(error: LearnerCallFailed): Said {
+  const { fn, outcome } = error;
   switch (outcome.status) {
     case "threw":
-      return wordThrown(thrownOf(error) as ThrownCall);
+      return said("call.threw", { fn, name: outcome.error.name, message: outcome.error.message });
     case "timeout":
-      return `${error.fn} did not return within ${outcome.limitMs} ms`;
+      return said("call.timeout", { fn, limitMs: outcome.limitMs });
     case "crashed":
-      return `the process running ${error.fn} ${wordCrash(outcome.reason)}`;
+      return said("call.crashed", { fn, reason: outcome.reason });
     case "missing":
-      return `the submission does not export a function named ${error.fn}`;
+      return said("call.missing", { fn });
     case "import-failed":
-      return `the submission could not be loaded: ${importError(outcome.failure).message}`;
+      return said("call.import-failed", { failure: outcome.failure });
     case "refused":
-      return `${error.fn} returned ${outcome.returned} values, far more than its inputs hold (at most ${outcome.limit} are accepted): refused before judging`;
+      return said("call.refused", { fn, returned: outcome.returned, limit: outcome.limit });
     default:
-      return `${error.fn} failed`;
+      return said("call.failed", { fn });
   }
 }
 
@@ -146,7 +145,7 @@ export async function runProperty<T>(
   if (!(error instanceof PropertyFailure)) {
     // Not the law failing but the property's own code: a bug of gradecheck.
     if (details.counterexample === null)
-      throw new Error(`property "${spec.law}" failed without a counterexample`);
+      throw new Error(`property "${textOf(spec.law)}" failed without a counterexample`);
     throw error instanceof Error ? error : new Error(String(error));
   }
   const [input] = details.counterexample as [T];
@@ -157,21 +156,28 @@ export async function runProperty<T>(
     runs: details.numRuns,
     shrinks: details.numShrinks,
     counterexample: spec.describe(input),
-    ...(error.thrown ? { thrown: error.thrown } : { reason: error.message }),
+    ...(error.thrown ? { thrown: error.thrown } : { reason: error.reason }),
     threw: error.kind === "threw",
   };
 }
 
 /** A property's run as a judgement: its status, and the law, the seed and what was found. */
 export function propertyJudgement(
-  law: string,
+  law: Text,
   outcome: Exclude<PropertyOutcome, { status: "call-failed" }>,
   /** The run's time limit, reported when the run was cut short by it. */
   timeLimitMs: number,
 ): Judgement {
-  const common = { law, seed: outcome.seed, runs: outcome.runs };
+  const common = { law: textOf(law), seed: outcome.seed, runs: outcome.runs };
+  const lawPhrase = phraseOf(law);
+  const phrases = lawPhrase ? { phrases: { law: lawPhrase } } : {};
   switch (outcome.status) {
-    case "failed":
+    case "failed": {
+      const found = definedOf({
+        law: lawPhrase,
+        counterexample: phraseOf(outcome.counterexample),
+        reason: phraseOf(outcome.reason),
+      });
       return {
         status: outcome.threw ? "error" : "failed",
         details: {
@@ -180,16 +186,23 @@ export function propertyJudgement(
           outcome: "failed",
           path: outcome.path,
           shrinks: outcome.shrinks,
-          counterexample: outcome.counterexample,
-          ...(outcome.thrown ? { thrown: outcome.thrown } : { reason: outcome.reason }),
+          counterexample: textOf(outcome.counterexample),
+          ...(outcome.thrown
+            ? { thrown: outcome.thrown }
+            : { reason: textOf(outcome.reason ?? "") }),
+          ...(Object.keys(found).length > 0 ? { phrases: found } : {}),
         },
       };
+    }
     case "interrupted":
       return {
         status: "timeout",
-        details: { type: "property", ...common, outcome: "interrupted", timeLimitMs },
+        details: { type: "property", ...common, outcome: "interrupted", timeLimitMs, ...phrases },
       };
     case "passed":
-      return { status: "passed", details: { type: "property", ...common, outcome: "passed" } };
+      return {
+        status: "passed",
+        details: { type: "property", ...common, outcome: "passed", ...phrases },
+      };
   }
 }

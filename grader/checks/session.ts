@@ -101,6 +101,6 @@ export async function runSession(
     if (outcome.status === "returned" || outcome.status === "batch") throw error;
     return { judgement: judgeFailedCall(error.fn, outcome), fn: error.fn, output: output() };
   }
-  const judgement = checkJudgement(result.failure, result.values);
+  const judgement = checkJudgement(result.failure, result.values, result.gradients);
   return { judgement, fn, output: output() };
 }

@@ -4,7 +4,9 @@
 import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { AssignmentWords } from "../core/assignment.ts";
 import { type Manifest, ManifestError, plannedTests, type TestSpec } from "../core/manifest.ts";
+import type { Lang } from "../core/phrase.ts";
 import type { Report } from "../core/report.ts";
 import { type GradeOptions, grade } from "../pipeline/grade.ts";
 import {
@@ -16,7 +18,9 @@ import {
 import { isFolder, type SubmissionSource, submissionAt } from "../pipeline/submission.ts";
 import { adapters, type FormatName, renderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
+import type { Locale } from "../render/localize.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
+import { catalogs } from "../words/catalogs.ts";
 import { ExitError } from "./errors.ts";
 import { slowTestNotice } from "./slow-tests.ts";
 
@@ -41,6 +45,8 @@ export interface GradeCommandOptions {
   notice: (line: string) => void;
   /** Run only some functions' tests (`only`), or one test (`case`, its id). */
   selection?: Selection;
+  /** The language of the summary and the formats (the JSON report stays English). */
+  lang: Lang;
 }
 
 export interface Selection {
@@ -162,10 +168,10 @@ export type SubmissionOptions = Pick<
 export async function gradeSubmission(
   options: SubmissionOptions & Pick<GradeCommandOptions, "selection">,
   extra: Pick<GradeOptions, "select" | "progress"> = {},
-): Promise<Report> {
+): Promise<{ report: Report; words: AssignmentWords }> {
   const { submission, parts } = await prepareGrading(options);
   const { selection } = options;
-  return grade(parts, {
+  const report = await grade(parts, {
     ...(selection ? { select: selectTests(parts.manifest, selection) } : {}),
     submission,
     displayRoot: options.displayRoot,
@@ -175,17 +181,25 @@ export async function gradeSubmission(
     toolVersion: options.toolVersion,
     ...extra,
   });
+  return { report, words: parts.cases.words };
 }
+
+/** A language's words, with the assignment's own words in it. */
+export const localeOf = (lang: Lang, words: AssignmentWords): Locale => ({
+  words: catalogs[lang],
+  assignment: words[lang],
+});
 
 export async function runGrade(
   options: GradeCommandOptions,
   print: (text: string) => void,
 ): Promise<Report> {
   // On a terminal, a test that keeps the learner waiting is named (on stderr, beside the summary).
-  const report = await gradeSubmission(
+  const { report, words } = await gradeSubmission(
     options,
     options.colour && !options.quiet ? { progress: slowTestNotice(options.notice) } : {},
   );
+  const locale = localeOf(options.lang, words);
   const json = reportToJson(report);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, json);
@@ -193,12 +207,18 @@ export async function runGrade(
     .filter((format) => format !== "json")
     .map((format) => {
       const path = `${options.out.replace(/\.json$/, "")}${adapters[format].extension}`;
-      writeFileSync(path, adapters[format].render(report, { colour: false }));
+      writeFileSync(path, adapters[format].render(report, { colour: false, locale }));
       return path;
     });
   if (options.json) print(json);
   else if (!options.quiet) {
-    print(renderers.summary.render(report, { colour: options.colour, reportPath: options.out }));
+    print(
+      renderers.summary.render(report, {
+        colour: options.colour,
+        reportPath: options.out,
+        locale,
+      }),
+    );
     for (const path of written) print(`also written: ${path}\n`);
   }
   if (belowThreshold(report, options.failUnder)) {

@@ -4,11 +4,13 @@
  * CLI. A bad value is an ExitError with code 2 naming the option.
  */
 import { relative, resolve } from "node:path";
+import { isLang, LANGS, type Lang } from "../core/phrase.ts";
 import { adapters, type FormatName, isFormat } from "../render/index.ts";
+import { catalogs } from "../words/catalogs.ts";
 import type { BatchOptions } from "./batch.ts";
 import { ExitError } from "./errors.ts";
 import type { GradeCommandOptions } from "./grade.ts";
-import { REFERENCE_NAME, type TrainOptions } from "./train.ts";
+import type { TrainOptions } from "./train.ts";
 
 export interface Environment {
   /** Where the user is: relative paths are resolved, and shown, from here. */
@@ -23,6 +25,19 @@ export interface Environment {
   /** Whether standard output is a terminal. */
   stdoutIsTTY: boolean;
   cores: number;
+  /** $GRADECHECK_LANG: the language asked for when --lang is not given. */
+  langVariable?: string | undefined;
+}
+
+/** The language of what gradecheck says: --lang, else $GRADECHECK_LANG, else English. */
+export function langOf(flag: string | undefined, env: Environment): Lang {
+  const [name, from] =
+    flag !== undefined ? [flag, "--lang"] : [env.langVariable ?? "", "GRADECHECK_LANG"];
+  const chosen = name.trim().toLowerCase();
+  if (chosen === "") return "en";
+  if (!isLang(chosen))
+    throw new ExitError(2, `${from} must be one of ${LANGS.join(", ")}, got "${name}"`);
+  return chosen;
 }
 
 /** "15" is 15 points, "75%" is 75 percent of the maximum. */
@@ -90,6 +105,7 @@ export interface SubmissionArgs {
   seed: number;
   hidden: boolean;
   timeout?: number;
+  lang?: string;
 }
 
 /** How every grading run goes, one submission or a class. */
@@ -138,6 +154,7 @@ export function gradeOptions(
     json: args.json,
     colour: env.stdoutIsTTY && !args.json,
     formats: parseFormats(args.format),
+    lang: langOf(args.lang, env),
     ...(args.only !== undefined || args.case !== undefined
       ? {
           selection: {
@@ -192,9 +209,11 @@ export function trainOptions(
     iterations?: number;
     learningRate?: number;
     seed?: number;
+    lang?: string;
   },
   env: Environment,
 ): TrainOptions {
+  const lang = langOf(args.lang, env);
   const assignment = assignmentOf(args.assignment, env);
   const reference = env.references.includes(assignment)
     ? resolve(env.root, "reference", assignment, "model.ts")
@@ -214,11 +233,14 @@ export function trainOptions(
     assignment,
     model,
     trainsReference: args.reference,
+    lang,
     ...(reference && model !== reference ? { reference } : {}),
     pictures: resolve(env.cwd, args.out),
     ...(args.sweep !== undefined ? { sweep: sizes(args.sweep) } : {}),
     settings: {
-      modelName: args.reference ? REFERENCE_NAME : relative(env.cwd, model),
+      modelName: args.reference
+        ? catalogs[lang].labels.train.referenceName
+        : relative(env.cwd, model),
       hiddenSize: optionalInteger("hidden-size", args.hiddenSize),
       iterations: optionalInteger("iterations", args.iterations),
       learningRate:

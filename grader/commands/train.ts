@@ -10,8 +10,19 @@ import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { NotImplementedError } from "../../assignments/lib/np.ts";
-import type { Boundary, Trainer, TrainResult, TrainSettings } from "../core/assignment.ts";
+import type {
+  Boundary,
+  LearnerCases,
+  Trainer,
+  TrainResult,
+  TrainSettings,
+} from "../core/assignment.ts";
 import { loadManifest, type Manifest } from "../core/manifest.ts";
+import type { Lang, Said } from "../core/phrase.ts";
+import { speaker } from "../render/localize.ts";
+import { catalogs } from "../words/catalogs.ts";
+import { en } from "../words/en/index.ts";
+import type { Labels } from "../words/words.ts";
 import { ExitError } from "./errors.ts";
 
 /**
@@ -19,9 +30,6 @@ import { ExitError } from "./errors.ts";
  * the command line, and every other command starts without it.
  */
 const pictures = () => import("../render/pictures.ts");
-
-/** How the reference solution is named in what `train` prints. */
-export const REFERENCE_NAME = "the reference solution";
 
 export interface TrainOptions {
   root: string;
@@ -37,6 +45,25 @@ export interface TrainOptions {
   /** Hidden layer sizes to train one model each for. */
   sweep?: number[];
   settings: TrainSettings;
+  /** The language of what it prints and of its pictures' words. */
+  lang: Lang;
+}
+
+/** What `train` says, in its language: the grader's labels, and the trainer's phrases worded. */
+interface Voice {
+  labels: Labels;
+  line: (said: Said) => string;
+}
+
+/** The assignment's words in `lang` (its cases module holds them), for the trainer's lines. */
+async function voiceOf(root: string, assignment: string, lang: Lang): Promise<Voice> {
+  const words = catalogs[lang];
+  if (lang === "en") return { labels: words.labels, line: (said) => said.text };
+  const { cases } = (await import(
+    pathToFileURL(join(root, "assignments", assignment, "cases.ts")).href
+  )) as { cases: LearnerCases };
+  const speak = speaker({ words, assignment: cases.words?.[lang] });
+  return { labels: words.labels, line: (said) => speak(said.phrase, said.text) };
 }
 
 async function importModule(path: string, name: string): Promise<Record<string, unknown>> {
@@ -77,12 +104,13 @@ function trainOnce(
   { manifest, trainer }: Loaded,
   module: Record<string, unknown>,
   settings: TrainSettings,
-  print: (line: string) => void,
+  print: (line: Said) => void,
   progress?: (line: string) => void,
+  labels: Labels = en.labels,
 ): TrainResult {
   try {
     const train = () => trainer.train(module, settings, manifest.hyperparameters, print);
-    return progress ? withProgress(train, progress) : train();
+    return progress ? withProgress(train, progress, labels) : train();
   } catch (error) {
     const name = settings.modelName;
     if (error instanceof NotImplementedError) throw new ExitError(1, `${name}: ${error.message}`);
@@ -95,7 +123,11 @@ function trainOnce(
  * iteration 3000: …") are its only sign of life, since it runs in this thread. `show` gets the
  * progress line to draw, and "" to clear it before anything else is printed.
  */
-export function withProgress<T>(train: () => T, show: (line: string) => void): T {
+export function withProgress<T>(
+  train: () => T,
+  show: (line: string) => void,
+  labels: Labels = en.labels,
+): T {
   const log = console.log;
   const start = performance.now();
   console.log = (...args: unknown[]) => {
@@ -104,7 +136,10 @@ export function withProgress<T>(train: () => T, show: (line: string) => void): T
     const reached = /^Cost after iteration (\d+)/.exec(String(args[0]));
     if (reached)
       show(
-        `training… iteration ${reached[1]}, ${((performance.now() - start) / 1000).toFixed(1)} s`,
+        labels.train.progress(
+          reached[1] as string,
+          ((performance.now() - start) / 1000).toFixed(1),
+        ),
       );
   };
   try {
@@ -122,39 +157,58 @@ export async function runTrain(
   progress?: (line: string) => void,
 ): Promise<TrainResult> {
   const loaded = await loadTrainer(options.root, options.assignment);
+  const voice = await voiceOf(options.root, options.assignment, options.lang);
+  const { labels } = voice;
+  const say = (line: Said) => print(voice.line(line));
   const module = await loadModel(options.model, options.settings.modelName, loaded.trainer);
-  if (options.sweep) return runSweep(options, loaded, module, options.sweep, print);
-  const result = trainOnce(loaded, module, options.settings, print, progress);
-  const panels = [{ title: options.trainsReference ? "reference" : "yours", result }];
+  if (options.sweep) return runSweep(options, loaded, module, options.sweep, print, labels);
+  const result = trainOnce(loaded, module, options.settings, say, progress, labels);
+  const panels = [
+    { title: options.trainsReference ? labels.train.reference : labels.train.yours, result },
+  ];
   if (options.reference) {
     // The reference with the same settings, quietly: its boundary and curve are the yardstick.
-    const reference = await loadModel(options.reference, REFERENCE_NAME, loaded.trainer);
-    const settings = { ...options.settings, modelName: REFERENCE_NAME, quiet: true };
-    panels.push({ title: "reference", result: trainOnce(loaded, reference, settings, () => {}) });
+    const name = labels.train.referenceName;
+    const reference = await loadModel(options.reference, name, loaded.trainer);
+    const settings = { ...options.settings, modelName: name, quiet: true };
+    panels.push({
+      title: labels.train.reference,
+      result: trainOnce(loaded, reference, settings, () => {}),
+    });
   }
   const written = [
     await writePicture(
       `${options.pictures}.boundary.svg`,
-      boundaries(panels.map((p) => ({ title: p.title, boundary: p.result.boundary }))),
+      boundaries(
+        panels.map((p) => ({ title: p.title, boundary: p.result.boundary })),
+        labels,
+      ),
     ),
     await writePicture(
       `${options.pictures}.cost.svg`,
       pictures().then(({ costSvg }) =>
-        costSvg(panels.map((p) => ({ title: p.title, costs: p.result.costs }))),
+        costSvg(
+          panels.map((p) => ({ title: p.title, costs: p.result.costs })),
+          labels.train,
+        ),
       ),
     ),
   ].filter((path) => path !== undefined);
   if (written.length > 0)
-    print(`Pictures: ${written.map((p) => relative(process.cwd(), p)).join(", ")}`);
+    print(labels.train.pictures(written.map((p) => relative(process.cwd(), p)).join(", ")));
   return result;
 }
 
 /** The decision regions of the panels that have one, or nothing when none does. */
 function boundaries(
   panels: { title: string; boundary: Boundary | undefined }[],
+  labels: Labels,
+  columns?: number,
 ): Promise<string> | undefined {
   const drawn = panels.flatMap(({ title, boundary }) => (boundary ? [{ title, boundary }] : []));
-  return drawn.length > 0 ? pictures().then(({ boundarySvg }) => boundarySvg(drawn)) : undefined;
+  return drawn.length > 0
+    ? pictures().then(({ boundarySvg }) => boundarySvg(drawn, labels.train, columns))
+    : undefined;
 }
 
 async function writePicture(
@@ -176,9 +230,11 @@ async function runSweep(
   module: Record<string, unknown>,
   sizes: number[],
   print: (line: string) => void,
+  labels: Labels,
 ): Promise<TrainResult> {
   const results: { size: number; result: TrainResult }[] = [];
-  print("hidden layer size   accuracy   time");
+  const [size, accuracy, time] = labels.train.sweepHeader as [string, string, string];
+  print(`${size.padStart(17)}   ${accuracy.padStart(8)}   ${time}`);
   for (const size of sizes) {
     const settings = { ...options.settings, hiddenSize: size, quiet: true };
     const result = trainOnce(loaded, module, settings, () => {});
@@ -191,9 +247,10 @@ async function runSweep(
     `${options.pictures}.sweep.svg`,
     boundaries(
       results.map(({ size, result }) => ({ title: `nH = ${size}`, boundary: result.boundary })),
+      labels,
     ),
   );
-  if (path) print(`Pictures: ${relative(process.cwd(), path)}`);
+  if (path) print(labels.train.pictures(relative(process.cwd(), path)));
   const best = results.reduce((a, b) => (b.result.accuracy > a.result.accuracy ? b : a));
   return best.result;
 }

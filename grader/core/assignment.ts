@@ -8,7 +8,12 @@
 import type fc from "fast-check";
 import type { RandomState } from "../../assignments/lib/np.ts";
 import type { Manifest } from "./manifest.ts";
-import type { CallOutcome } from "./outcomes.ts";
+
+export type { ThrownCall } from "./outcomes.ts";
+
+import type { CallOutcome, ThrownCall } from "./outcomes.ts";
+import { type Catalog, type Lang, type Said, type Text, textOf } from "./phrase.ts";
+import type { GradientRow } from "./report.ts";
 import type { Wire } from "./values.ts";
 
 export type CaseParams = Record<string, number | boolean | string>;
@@ -71,8 +76,8 @@ export interface ReferenceFunction {
 export type FunctionCases = LearnerFunction & Partial<ReferenceFunction>;
 
 export interface CheckFailure {
-  message: string;
-  hint?: string;
+  message: Text;
+  hint?: Text;
   details: Record<string, number | string>;
 }
 
@@ -90,6 +95,8 @@ export interface NamedCheck {
 export interface SessionOutcome {
   failure: CheckFailure | null;
   values: Record<string, number | string>;
+  /** A gradient check's verdict per parameter. */
+  gradients?: GradientRow[];
 }
 
 /** A call of the learner's code that did not return normally; the grader words it. */
@@ -137,7 +144,7 @@ export interface LearnerSessionCheck {
    * What it means when this check fails while another check of the same function passes
    * (`check` names it): added to the failure's message.
    */
-  whenOthersPass?: { check: string; meaning: string };
+  whenOthersPass?: { check: string; meaning: Text };
 }
 
 export interface ReferenceSessionCheck {
@@ -153,6 +160,8 @@ export interface LearnerCases {
   /** Laws of the functions, by id: the `check` of a test of kind "property". */
   properties: Record<string, PropertySpec<unknown>>;
   sessionChecks: Record<string, LearnerSessionCheck>;
+  /** Its words in the other languages. */
+  words?: AssignmentWords;
 }
 
 /** The instructor's side: `reference/<id>/cases.ts`, never shipped to learners. */
@@ -161,13 +170,52 @@ export interface ReferenceCases {
   /** Named checks, which judge with the reference. */
   checks: Record<string, NamedCheck>;
   sessionChecks: Record<string, ReferenceSessionCheck>;
+  /** The words of its mistakes and named checks in the other languages. */
+  words?: AssignmentWords;
 }
+
+/**
+ * An assignment's words in a language other than English (English is what its code and manifest
+ * say): what a renderer of that language shows instead.
+ */
+export interface AssignmentLocale {
+  title?: string;
+  /** Test names, by test id. */
+  tests?: Record<string, string>;
+  /** Its phrases, by code: the same codes as the English catalog its code says them with. */
+  phrases?: Catalog;
+  /** Named mistakes, by their English name. */
+  mistakes?: Readonly<Record<string, { name: string; sentence: string }>>;
+}
+
+export type AssignmentWords = Partial<Record<Lang, AssignmentLocale>>;
 
 export interface AssignmentCases {
   functions: Record<string, FunctionCases>;
   properties: Record<string, PropertySpec<unknown>>;
   checks: Record<string, NamedCheck>;
   sessionChecks: Record<string, SessionCheck>;
+  words: AssignmentWords;
+}
+
+/** Both sides' words, language by language. */
+function mergeWords(own: AssignmentWords = {}, added: AssignmentWords = {}): AssignmentWords {
+  const langs = [...new Set([...Object.keys(own), ...Object.keys(added)])] as Lang[];
+  return Object.fromEntries(
+    langs.map((lang) => {
+      const [a, b] = [own[lang] ?? {}, added[lang] ?? {}];
+      return [
+        lang,
+        {
+          ...a,
+          ...b,
+          tests: { ...a.tests, ...b.tests },
+          phrases: { ...a.phrases, ...b.phrases },
+          mistakes: { ...a.mistakes, ...b.mistakes },
+        },
+      ];
+    }),
+  );
 }
 
 /** The functions the manifest declares: their argument names, what they call, whether to repeat. */
@@ -207,6 +255,7 @@ export function mergeCases(
     properties: learner.properties,
     checks: reference?.checks ?? {},
     sessionChecks: merge(learner.sessionChecks, reference?.sessionChecks),
+    words: mergeWords(learner.words, reference?.words),
   };
 }
 
@@ -252,13 +301,6 @@ export function param(params: CaseParams, name: string, fallback?: number): numb
   return value;
 }
 
-/** A learner's function that threw, and what it threw. */
-export interface ThrownCall {
-  fn: string;
-  name: string;
-  message: string;
-}
-
 /** Thrown by a property's check when the law does not hold: the reason is learner feedback. */
 export class PropertyFailure extends Error {
   override name = "PropertyFailure";
@@ -267,22 +309,22 @@ export class PropertyFailure extends Error {
    * on this input (`thrown` says which, and what).
    */
   constructor(
-    message: string,
+    readonly reason: Text,
     readonly kind: "law" | "threw" = "law",
     readonly thrown?: ThrownCall,
   ) {
-    super(message);
+    super(textOf(reason));
   }
 }
 
 export interface PropertySpec<T> {
   /** The law, as a learner reads it: "σ(−z) = 1 − σ(z)". */
-  law: string;
+  law: Text;
   arbitrary: fc.Arbitrary<T>;
   /** Throws PropertyFailure when the law does not hold for `input`; calls the learner as needed. */
   check(learner: Learner, input: T): Promise<void>;
   /** The input for a learner: shapes and the (few, small, shrunk) values involved. */
-  describe(input: T): string;
+  describe(input: T): Text;
 }
 /** A test's inputs and what the reference makes of them, and how long the reference took. */
 export interface CaseData {
@@ -332,6 +374,6 @@ export interface Trainer {
     model: Record<string, unknown>,
     settings: TrainSettings,
     hyperparameters: Record<string, number>,
-    print: (line: string) => void,
+    print: (line: Said) => void,
   ): TrainResult;
 }

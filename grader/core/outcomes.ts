@@ -74,3 +74,10 @@ export interface Caller {
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
   callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome>;
 }
+
+/** A learner's function that threw, and what it threw. */
+export interface ThrownCall {
+  fn: string;
+  name: string;
+  message: string;
+}

@@ -2,18 +2,18 @@
  * The one internal report: what `gradecheck grade` writes as JSON (described by
  * grader/schemas/report.schema.json) and what every other format is adapted from.
  */
-import type { ThrownCall } from "./assignment.ts";
 import type { Tolerance } from "./manifest.ts";
-import type { CrashReason, ImportFailure } from "./outcomes.ts";
+import type { CrashReason, ImportFailure, ThrownCall } from "./outcomes.ts";
+import type { Phrase } from "./phrase.ts";
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export type TestKind = "build" | "compare" | "gradient" | "property" | "integration";
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "missing";
 export type Visibility = "visible" | "hidden";
 
 /**
- * What the pattern of a wrong answer shows, as a code and its parameters (grader/words/hints.ts
+ * What the pattern of a wrong answer shows, as a code and its parameters (grader/words/en/hints.ts
  * words it): a relation between the learner's output and the expected one that holds exactly.
  */
 export type PatternHint =
@@ -55,7 +55,7 @@ export interface ShapePair {
   b: [number, number];
 }
 
-/** What an error thrown in the learner's code suggests (grader/words/hints.ts words it). */
+/** What an error thrown in the learner's code suggests (grader/words/en/hints.ts words it). */
 export type ErrorHint =
   /** np.multiply of (p,q) and (q,s): an entry-by-entry product where a matrix product was meant. */
   | ({ code: "entrywise-for-product"; product: "a·b" | "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
@@ -81,17 +81,66 @@ export type NotRunReason =
   /** gradecheck itself failed on the test (`what` it threw). */
   | { code: "grader-fault"; what: string };
 
+/** What the pattern of a wrong gradient suggests. */
+export type GradientHint =
+  | { code: "transposed" }
+  /** Zero where the numeric gradient is not: not computed at all? */
+  | { code: "zero" }
+  /** Right but for some entries. */
+  | { code: "some-entries" }
+  /** The error changes from entry to entry: a term is wrong. */
+  | { code: "not-constant" }
+  /** A constant factor, as a wrong answer's pattern. */
+  | { code: "pattern"; pattern: PatternHint };
+
+/** One parameter's gradient, as a gradient check judged it. */
+export type GradientRow =
+  | {
+      name: string;
+      verdict: "wrong-shape";
+      expected: [number, number];
+      actual: [number, number];
+      hint?: GradientHint;
+    }
+  | {
+      name: string;
+      verdict: "right" | "wrong";
+      /** ‖g − n‖ / (‖g‖ + ‖n‖) over the entries checked. */
+      difference: number;
+      /** The factor by which the learner's gradient is the numeric one; null where that is zero. */
+      ratio: number | null;
+      cosine: number;
+      /** Entries checked one by one, or null when random directions alone decided. */
+      checked: number | null;
+      /** Entries not checked because a step crossed a kink. */
+      kinks: number;
+      /** The worst entry: where, and both values with as many digits as tell them apart. */
+      worst?: { index: number[]; yours: string; numeric: string };
+      hint?: GradientHint;
+    };
+
 /** A small value as JSON (a number, or an array's rows), for the learner to see. */
 export type Shown = number | number[][];
 
 /** What went wrong in a test, structured; the message is worded from it. */
 export type Details =
-  | { type: "passed"; values?: Record<string, number | string> }
+  | { type: "passed"; values?: Record<string, number | string>; gradients?: GradientRow[] }
   /** `shown`: the expected and actual values at the mismatch's path, when they are small. */
   | ({ type: "mismatch"; hint?: Hint; shown?: { expected: Shown; actual: Shown } } & Mismatch)
   | { type: "mutated-input"; argument: string; path: string }
   | { type: "nondeterministic"; path: string }
-  | { type: "check"; message: string; hint?: string; values: Record<string, number | string> }
+  /**
+   * `phrases`: the message's and the hint's phrases, where the check said them as phrases (the
+   * English fields are worded from them); `gradients`: a gradient check's verdict per parameter.
+   */
+  | {
+      type: "check";
+      message: string;
+      hint?: string;
+      phrases?: { message?: Phrase; hint?: Phrase };
+      gradients?: GradientRow[];
+      values: Record<string, number | string>;
+    }
   /**
    * `at`: the first place in the submission's own file on the stack, like "model.ts:12:5", and
    * `line` the learner's own line there; `hint`: what the error suggests.
@@ -121,6 +170,8 @@ export type Details =
       /** Or: the learner's function threw on the counterexample. */
       thrown?: ThrownCall;
       timeLimitMs?: number;
+      /** The law's, the counterexample's and the reason's phrases, where they are phrases. */
+      phrases?: { law?: Phrase; counterexample?: Phrase; reason?: Phrase };
     }
   | { type: "timeout"; limitMs: number }
   | { type: "crashed"; reason: CrashReason }
@@ -208,12 +259,14 @@ export interface Report {
   };
   functions: FunctionTotal[];
   tests: TestReport[];
+  /** The phrases `message`, `warnings` (one each, in order) and `hidden.note` are worded from. */
+  phrases: { message: Phrase; warnings: Phrase[]; hidden: Phrase };
 }
 
-/** What reading the tests together adds to one test's verdict (grader/words/pipeline.ts). */
+/** What reading the tests together adds to one test's verdict (grader/words/en/pipeline.ts). */
 export type Note =
   /** A failing check whose partner check passed: what that combination means (the assignment's words). */
-  | { code: "meaning"; meaning: string }
+  | { code: "meaning"; meaning: string; phrase?: Phrase }
   /** Not graded, and costs nothing: it uses the learner's `needs`, of which `unmet` fail. */
   | { code: "not-graded"; needs: string[]; unmet: string[] }
   /** Passed, but paid only once `fn`'s comparison tests pass. */

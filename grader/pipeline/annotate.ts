@@ -10,9 +10,10 @@ import { pathToFileURL } from "node:url";
 import { type AssignmentCases, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
+import { phraseOf, textOf } from "../core/phrase.ts";
 import type { Details, Note, TestReport } from "../core/report.ts";
 import { cutText } from "../core/values.ts";
-import { notes } from "../words/pipeline.ts";
+import { wordNote } from "../words/en/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
 
 /** Every annotation, in order; `judgedAlone`: whether the functions were judged alone. */
@@ -57,11 +58,12 @@ export function explainCheckPairs(
     const pair = check?.kind === "session" ? check.session.whenOthersPass : undefined;
     if (test.status !== "failed" || !pair || !passed.has(`${test.function}/${pair.check}`))
       return test;
-    return noted(
-      test,
-      { code: "meaning", meaning: pair.meaning },
-      notes.meaning(test.message, pair.meaning),
-    );
+    const phrase = phraseOf(pair.meaning);
+    return noted(test, {
+      code: "meaning",
+      meaning: textOf(pair.meaning),
+      ...(phrase ? { phrase } : {}),
+    });
   });
 }
 
@@ -93,14 +95,9 @@ export function settlePoints(tests: TestReport[], manifest: Manifest): TestRepor
       return noted(
         { ...test, score: test.maxScore },
         { code: "not-graded", needs: [...needs], unmet },
-        notes.notGraded(needs, unmet, test.message),
       );
     if (test.status === "passed" && test.score > 0 && gatedOut)
-      return noted(
-        { ...test, score: 0 },
-        { code: "unpaid", fn: test.function },
-        notes.unpaid(test.function),
-      );
+      return noted({ ...test, score: 0 }, { code: "unpaid", fn: test.function });
     return test;
   });
 }
@@ -131,7 +128,6 @@ export function nameFailingFunctions(
     return noted(
       { ...test, ...(culprits.length > 0 ? { failingCallees: culprits } : {}) },
       { code: "pipeline", pipeline, culprits },
-      notes.pipeline(test.message, pipeline, culprits),
     );
   });
 }
@@ -160,17 +156,17 @@ export function blameCallees(tests: TestReport[], cases: AssignmentCases): TestR
       return test;
     const callees = (cases.functions[test.function]?.calls ?? []).filter((fn) => failing.has(fn));
     if (callees.length === 0) return test;
-    return noted(
-      { ...test, failingCallees: callees },
-      { code: "callees", callees },
-      notes.callees(test.message, test.function, callees),
-    );
+    return noted({ ...test, failingCallees: callees }, { code: "callees", callees });
   });
 }
 
 /** A test with a note added: as data, and worded into its message. */
-function noted(test: TestReport, note: Note, message: string): TestReport {
-  return { ...test, notes: [...(test.notes ?? []), note], message };
+function noted(test: TestReport, note: Note): TestReport {
+  return {
+    ...test,
+    notes: [...(test.notes ?? []), note],
+    message: wordNote(note, test.message, test.function),
+  };
 }
 
 /**

@@ -5,9 +5,10 @@
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import { plannedTests } from "../core/manifest.ts";
+import type { Said } from "../core/phrase.ts";
 import { type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
 import { describeIsolation, memoryLimitMb } from "../sandbox/isolation.ts";
-import { reportWords } from "../words/pipeline.ts";
+import { said } from "../words/en/phrases.ts";
 import type { BuildResult } from "./build.ts";
 import type { Bundles } from "./bundles.ts";
 import type { GradeContext } from "./context.ts";
@@ -17,20 +18,34 @@ export function assembleReport(
   ctx: GradeContext,
   { read, build }: Bundles,
   tests: TestReport[],
-  warnings: string[],
+  warnings: Said[],
   /** Visible tests left out because they need the reference solution. */
   needReference: string[],
 ): Report {
   const { inputs, options, manifest, protections, runLimitMs, runHidden, source } = ctx;
   const all = build.status === "failed" ? [buildFailureTest(build), ...tests] : tests;
   const { score, maxScore, functions } = totals(all);
-  const { hidden } = reportWords;
   const select = options.select ?? (() => true);
   const planned = plannedTests(manifest);
   const hiddenCount = planned.filter(
     ({ test }) => test.visibility === "hidden" && select(test),
   ).length;
   const selected = planned.filter(({ test }) => select(test));
+  const message =
+    build.status === "failed"
+      ? said("report.verbatim", { text: build.message })
+      : said("report.total", { score, maxScore });
+  const count = hiddenCount;
+  const hiddenNote = runHidden
+    ? build.status === "failed"
+      ? said("hidden.not-run", { count, could: read.status === "read" ? "built" : "read" })
+      : said("hidden.ran", { count })
+    : inputs.reference
+      ? said("hidden.skipped", { count })
+      : said(count === 0 ? "hidden.none" : "hidden.need-reference", {
+          count,
+          also: needReference,
+        });
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "gradecheck", version: options.toolVersion },
@@ -45,8 +60,8 @@ export function assembleReport(
     startedAt: ctx.startedAt.toISOString(),
     durationMs: Math.round(performance.now() - ctx.started),
     status: build.status === "failed" ? "error" : "graded",
-    message: build.status === "failed" ? build.message : reportWords.total(score, maxScore),
-    warnings,
+    message: message.text,
+    warnings: warnings.map((w) => w.text),
     score,
     maxScore,
     ...(options.select
@@ -61,14 +76,7 @@ export function assembleReport(
     hidden: {
       ran: runHidden,
       tests: hiddenCount,
-      note: runHidden
-        ? build.status === "failed"
-          ? hidden.notRun(hiddenCount, read.status === "read" ? "built" : "read")
-          : hidden.ran(hiddenCount)
-        : inputs.reference
-          ? hidden.skipped(hiddenCount)
-          : (hiddenCount === 0 ? hidden.none : hidden.needReference(hiddenCount)) +
-            (needReference.length > 0 ? hidden.alsoNeedReference(needReference) : ""),
+      note: hiddenNote.text,
     },
     sandbox: {
       summary: describeIsolation(protections, {
@@ -89,6 +97,11 @@ export function assembleReport(
     },
     functions,
     tests: all,
+    phrases: {
+      message: message.phrase,
+      warnings: warnings.map((w) => w.phrase),
+      hidden: hiddenNote.phrase,
+    },
   };
 }
 

@@ -6,7 +6,7 @@
  * on; only a bug of gradecheck (or an unusable manifest) throws.
  */
 import type { Report } from "../core/report.ts";
-import { warnings as say } from "../words/pipeline.ts";
+import { said } from "../words/en/phrases.ts";
 import { annotate } from "./annotate.ts";
 import { assembleReport } from "./assemble.ts";
 import { makeBundles, removeBundles } from "./bundles.ts";
@@ -34,9 +34,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     removeBundles(bundles);
   }
   const warnings = [
-    ...(bundles.notAlone ? [say.notAlone(bundles.notAlone)] : []),
+    ...(bundles.notAlone ? [said("warning.not-alone", { why: bundles.notAlone })] : []),
     ...(types ? typeWarnings(await types) : []),
-    ...[...new Set(ran.incidents)].map(say.betweenTests),
+    ...[...new Set(ran.incidents)].map((what) => said("warning.between-tests", { what })),
   ];
   const tests = annotate(
     ran.tests,

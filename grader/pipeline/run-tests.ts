@@ -19,7 +19,7 @@ import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "..
 import type { Details, NotRunReason, TestReport } from "../core/report.ts";
 import { shapeNotation } from "../core/values.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
-import { wordMessage } from "../words/messages.ts";
+import { wordMessage } from "../words/en/messages.ts";
 import { locateError } from "./annotate.ts";
 import type { StagedSubmission } from "./build.ts";
 import type { Bundles } from "./bundles.ts";

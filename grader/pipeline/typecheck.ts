@@ -10,6 +10,8 @@ import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from "no
 import { constants, setPriority } from "node:os";
 import { join, resolve } from "node:path";
 import { PACKAGE_ROOT } from "../core/paths.ts";
+import type { Said } from "../core/phrase.ts";
+import { said } from "../words/en/phrases.ts";
 import type { StagedSubmission } from "./build.ts";
 import { temporaryFolder } from "./tempdirs.ts";
 
@@ -96,9 +98,7 @@ export async function typeCheck(staged: StagedSubmission): Promise<TypeCheck> {
 }
 
 /** The report's warnings from a type check. */
-export function typeWarnings(check: TypeCheck): string[] {
-  if (check.status === "skipped") return [`types were not checked: ${check.reason}`];
-  return check.errors.map(
-    (error) => `type error (graded anyway, as the code runs with its types stripped): ${error}`,
-  );
+export function typeWarnings(check: TypeCheck): Said[] {
+  if (check.status === "skipped") return [said("warning.types-skipped", { reason: check.reason })];
+  return check.errors.map((error) => said("warning.type-error", { error }));
 }

@@ -4,13 +4,15 @@
  * with Exercism's truncation note; `task_id` numbering the functions. Learner text is `plain`.
  */
 import type { Report } from "../core/report.ts";
-import { hiddenNote, learnerView } from "./learner-view.ts";
+import { en } from "../words/en/index.ts";
+import type { Labels } from "../words/words.ts";
+import { learnerView } from "./learner-view.ts";
 import { cap, inline, plain } from "./sanitize.ts";
 
 const OUTPUT_LIMIT = 500;
 const TRUNCATION = "Output was truncated. Please limit to 500 chars.";
 
-export function exercism(report: Report): string {
+export function exercism(report: Report, labels: Labels = en.labels): string {
   const { visible, hiddenCount } = learnerView(report);
   const taskId = new Map(report.functions.map((f, i) => [f.name, i + 1]));
   if (report.status === "error") {
@@ -24,7 +26,7 @@ export function exercism(report: Report): string {
     task_id: taskId.get(t.function) ?? 1,
   }));
   const passed = tests.every((t) => t.status === "pass");
-  const note = hiddenNote(hiddenCount);
+  const note = labels.hiddenNote(hiddenCount);
   return `${JSON.stringify(
     { version: 3, status: passed ? "pass" : "fail", ...(note ? { message: note } : {}), tests },
     null,

@@ -4,16 +4,18 @@
  * learner's parts for its format).
  */
 import type { Report, TestReport } from "../core/report.ts";
+import { en } from "../words/en/index.ts";
+import type { Labels } from "../words/words.ts";
 import { numpyLines } from "./numpy.ts";
 import { inline, plain } from "./sanitize.ts";
 
 /** Lines of a test's own printed output shown under it. */
 const OUTPUT_LINES = 8;
 
-export function messageLines(test: TestReport): string[] {
-  return plain(test.visibility === "hidden" ? `(hidden test) ${test.message}` : test.message).split(
-    "\n",
-  );
+export function messageLines(test: TestReport, labels: Labels = en.labels): string[] {
+  return plain(
+    test.visibility === "hidden" ? `${labels.hiddenMark} ${test.message}` : test.message,
+  ).split("\n");
 }
 
 /**
@@ -34,9 +36,10 @@ export interface CaseView {
   replay?: string;
 }
 
-export function caseView(test: TestReport, report: Report): CaseView {
+export function caseView(test: TestReport, report: Report, labels: Labels = en.labels): CaseView {
   const title = `✗ ${inline(test.name)} (${inline(test.id)})`;
-  if (test.visibility === "hidden") return { title, message: messageLines(test), printed: [] };
+  if (test.visibility === "hidden")
+    return { title, message: messageLines(test, labels), printed: [] };
   const { details } = test;
   const values =
     details.type === "mismatch" && details.shown
@@ -52,37 +55,40 @@ export function caseView(test: TestReport, report: Report): CaseView {
   const inputs = Object.entries(test.inputs ?? {});
   return {
     title,
-    message: messageLines(test),
+    message: messageLines(test, labels),
     ...(inputs.length > 0
       ? {
-          called: `called with ${inputs.map(([name, shape]) => `${inline(name)} ${inline(shape)}`).join(", ")}`,
+          called: labels.calledWith(
+            inputs.map(([name, shape]) => `${inline(name)} ${inline(shape)}`).join(", "),
+          ),
         }
       : {}),
     ...(values ? { values } : {}),
     printed:
       printed.length > OUTPUT_LINES
-        ? [
-            ...printed.slice(0, OUTPUT_LINES),
-            `… ${printed.length - OUTPUT_LINES} more lines in the report`,
-          ]
+        ? [...printed.slice(0, OUTPUT_LINES), labels.moreLines(printed.length - OUTPUT_LINES)]
         : printed,
     replay: replayCommand(test, report),
   };
 }
 
 /** The case as the terminal shows it, in lines under the function. */
-export function failingCase(test: TestReport, report: Report): string[] {
-  const view = caseView(test, report);
+export function failingCase(
+  test: TestReport,
+  report: Report,
+  labels: Labels = en.labels,
+): string[] {
+  const view = caseView(test, report, labels);
   const indent = (l: string) => `  ${l}`;
   return [
     view.title,
     ...(view.called ? [indent(view.called)] : []),
     ...view.message.map(indent),
-    ...valueLines(view).map(indent),
+    ...valueLines(view, labels).map(indent),
     ...(view.printed.length > 0
-      ? [indent("your code printed:"), ...view.printed.map((l) => indent(`  | ${l}`))]
+      ? [indent(labels.printed), ...view.printed.map((l) => indent(`  | ${l}`))]
       : []),
-    ...(view.replay ? [indent(`replay: ${view.replay}`)] : []),
+    ...(view.replay ? [indent(`${labels.replay} ${view.replay}`)] : []),
   ];
 }
 
@@ -101,12 +107,12 @@ function shellWord(word: string): string {
 }
 
 /** The values as the terminal shows them: "expected dW1:", its rows, "yours:", its rows. */
-export function valueLines({ values }: CaseView): string[] {
+export function valueLines({ values }: CaseView, labels: Labels = en.labels): string[] {
   if (!values) return [];
   return [
-    `expected${values.at === "" ? "" : ` ${values.at}`}:`,
+    `${labels.expected}${values.at === "" ? "" : ` ${values.at}`}:`,
     ...values.expected.map((l) => `  ${l}`),
-    "yours:",
+    `${labels.yours}:`,
     ...values.yours.map((l) => `  ${l}`),
   ];
 }

@@ -5,10 +5,12 @@
  * text tells the learner how much of the score is visible now. Learner text is `plain`.
  */
 import type { Report } from "../core/report.ts";
-import { hiddenSentence, learnerView } from "./learner-view.ts";
+import { en } from "../words/en/index.ts";
+import type { Labels } from "../words/words.ts";
+import { learnerView } from "./learner-view.ts";
 import { inline, plain } from "./sanitize.ts";
 
-export function gradescope(report: Report): string {
+export function gradescope(report: Report, labels: Labels = en.labels): string {
   const { visibleScore, visibleMax, hiddenCount } = learnerView(report);
   const functionIndex = new Map(report.functions.map((f, i) => [f.name, i + 1]));
   const counters = new Map<string, number>();
@@ -26,9 +28,9 @@ export function gradescope(report: Report): string {
         max_score: t.maxScore,
         status: t.status === "passed" ? "passed" : "failed",
         output: hidden
-          ? hiddenSentence(t)
+          ? labels.hiddenSentence(t.status)
           : plain(t.status === "passed" ? "" : t.message) +
-            (t.output ? `\n\nOutput:\n${plain(t.output)}` : ""),
+            (t.output ? `\n\n${labels.output}\n${plain(t.output)}` : ""),
         output_format: "text",
         tags: [t.kind, t.function],
         visibility: hidden ? "after_published" : "visible",
@@ -40,9 +42,9 @@ export function gradescope(report: Report): string {
     });
   const summary =
     report.status === "error"
-      ? `gradecheck could not grade this submission:\n${plain(report.message)}`
-      : `${visibleScore} of ${visibleMax} points on the visible tests` +
-        (hiddenCount > 0 ? `; ${hiddenCount} hidden tests, results after grading.` : ".") +
+      ? `${labels.platformError}\n${plain(report.message)}`
+      : labels.visibleScore(String(visibleScore), String(visibleMax)) +
+        (hiddenCount > 0 ? `; ${labels.hiddenNote(hiddenCount)}` : ".") +
         report.warnings.map((w) => `\n${inline(w)}`).join("");
   return `${JSON.stringify(
     {

@@ -5,32 +5,36 @@
  * sequence), messages are `plain()`, indented line by line.
  */
 
-import type { Report, TestReport } from "../core/report.ts";
+import type { GradientRow, Report, TestReport } from "../core/report.ts";
+import { en } from "../words/en/index.ts";
+import type { Words } from "../words/words.ts";
 import { inline, plain } from "./sanitize.ts";
 
-function valuesOf(test: TestReport): Record<string, number | string> {
+function gradientsOf(test: TestReport): GradientRow[] {
   const details = test.details;
-  if (details.type === "check") return details.values;
-  if (details.type === "passed") return details.values ?? {};
-  return {};
+  return details.type === "check" || details.type === "passed" ? (details.gradients ?? []) : [];
 }
 
-function cell(value: number | string | undefined): string {
-  if (value === undefined) return "";
-  if (typeof value === "number") return value === 0 ? "0" : value.toExponential(1);
-  return inline(value);
-}
+const difference = (x: number) => (x === 0 ? "0" : x.toExponential(1));
 
-/** Rows of a test's per-parameter values (`dW1 verdict`, `dW1 difference`, ...). */
-function rows(values: Record<string, number | string>): string[][] {
-  const names = [...new Set(Object.keys(values).map((key) => key.split(" ")[0] as string))];
-  return names.map((name) => [
-    inline(name),
-    cell(values[`${name} verdict`]),
-    cell(values[`${name} difference`]),
-    cell(values[`${name} worst`]),
-    cell(values[`${name} hint`]),
-  ]);
+/** A parameter's row: its gradient, verdict, difference, worst entry and hint. */
+function cells(row: GradientRow, words: Words): string[] {
+  const { gradient } = words.labels;
+  const hint = row.hint && row.verdict !== "right" ? words.gradientHint(row.hint) : "";
+  const [diff, worst] =
+    row.verdict === "wrong-shape"
+      ? ["", ""]
+      : [
+          difference(row.difference),
+          row.worst
+            ? gradient.worst(
+                `${row.name}[${row.worst.index.join(",")}]`,
+                row.worst.yours,
+                row.worst.numeric,
+              )
+            : "",
+        ];
+  return [`d${row.name}`, gradient.verdict[row.verdict], diff, worst, hint].map(inline);
 }
 
 function table(header: string[], body: string[][]): string[] {
@@ -51,26 +55,25 @@ function indented(text: string): string {
     .join("\n");
 }
 
-/** One gradient check's table, a line per parameter (none for a test without the values). */
-export function gradientRows(test: TestReport): string[] {
-  const body = rows(valuesOf(test));
-  return body.length > 0
-    ? table(["gradient", "verdict", "difference", "worst entry", "hint"], body)
-    : [];
+/** One gradient check's table, a line per parameter (none for a test without rows). */
+export function gradientRows(test: TestReport, words: Words = en): string[] {
+  const body = gradientsOf(test).map((row) => cells(row, words));
+  return body.length > 0 ? table(words.labels.gradient.header, body) : [];
 }
 
-export function gradientTable(report: Report): string {
+export function gradientTable(report: Report, words: Words = en): string {
+  const { gradient } = words.labels;
   const lines: string[] = [];
   const tests = report.tests.filter((t) => t.kind === "gradient");
   if (report.status === "error") {
-    return `could not run the gradient checks:\n${indented(report.message)}\n`;
+    return `${gradient.couldNotRun}\n${indented(report.message)}\n`;
   }
   for (const test of tests) {
     lines.push(`${test.status === "passed" ? "✓" : "✗"} ${inline(`${test.id}: ${test.name}`)}`);
-    lines.push(...gradientRows(test).map((l) => `    ${l}`));
+    lines.push(...gradientRows(test, words).map((l) => `    ${l}`));
     if (test.status !== "passed") lines.push(indented(test.message));
     lines.push("");
   }
-  if (tests.length === 0) lines.push("this assignment has no gradient checks", "");
+  if (tests.length === 0) lines.push(gradient.none, "");
   return `${lines.join("\n")}`;
 }

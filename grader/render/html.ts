@@ -7,9 +7,11 @@
  * Every text goes through `xml()` (plain, then escaped): nothing a learner wrote is markup.
  */
 import type { Report, TestReport } from "../core/report.ts";
+import { en } from "../words/en/index.ts";
+import type { Words } from "../words/words.ts";
 import { caseView } from "./failing-case.ts";
 import { gradientRows } from "./gradient-table.ts";
-import { hiddenNote, learnerView } from "./learner-view.ts";
+import { learnerView } from "./learner-view.ts";
 import { xml } from "./sanitize.ts";
 
 const STYLE = `
@@ -34,36 +36,37 @@ pre { background: #f6f8fa; border-radius: 6px; padding: .5rem .7rem; overflow-x:
 .values h4 { margin: .3rem 0 0; font-size: .85rem; color: var(--muted); }
 `;
 
-export function html(report: Report): string {
+export function html(report: Report, words: Words = en): string {
+  const { labels } = words;
   const { visible, hiddenCount, visibleScore, visibleMax } = learnerView(report);
   const percent = visibleMax > 0 ? Math.round((100 * visibleScore) / visibleMax) : 0;
   const parts = [
     `<header><h1>gradecheck: ${xml(report.assignment.title)}</h1>`,
-    `<p class="note">${xml(report.submission.path)} · seed ${report.seed}</p>`,
+    `<p class="note">${xml(report.submission.path)} · ${xml(labels.seed(report.seed))}</p>`,
   ];
   if (report.status === "error") {
     parts.push(
-      `<p class="score">The submission could not be graded.</p></header>`,
+      `<p class="score">${xml(labels.notGraded)}</p></header>`,
       `<pre class="message">${xml(report.message)}</pre>`,
     );
   } else {
     parts.push(
-      `<p class="score" id="score">${number(visibleScore)} of ${number(visibleMax)} points on the visible tests (${percent}%)</p>`,
-      hiddenCount > 0 ? `<p class="note">${xml(hiddenNote(hiddenCount))}</p>` : "",
+      `<p class="score" id="score">${xml(labels.visibleScore(number(visibleScore), number(visibleMax)))} (${percent}%)</p>`,
+      hiddenCount > 0 ? `<p class="note">${xml(labels.hiddenNote(hiddenCount))}</p>` : "",
       report.partial
-        ? `<p class="partial">Partial: only the tests of ${xml(report.partial.functions.join(", "))} ran (${report.partial.tests} of ${report.partial.of}).</p>`
+        ? `<p class="partial">${xml(labels.partial(report.partial.functions.join(", "), report.partial.tests, report.partial.of))}</p>`
         : "",
       "</header>",
       ...report.warnings.map((w) => `<p class="warning">${xml(w)}</p>`),
       ...report.functions.flatMap((fn) => {
         const tests = visible.filter((t) => t.function === fn.name);
-        return tests.length > 0 ? [functionSection(fn.name, tests, report)] : [];
+        return tests.length > 0 ? [functionSection(fn.name, tests, report, words)] : [];
       }),
     );
   }
   return [
     "<!doctype html>",
-    '<html lang="en">',
+    `<html lang="${words.lang}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>gradecheck: ${xml(report.assignment.title)}</title>`,
     `<style>${STYLE}</style></head>`,
@@ -79,20 +82,20 @@ function mark(ok: boolean): string {
   return ok ? '<span class="mark ok">✓</span>' : '<span class="mark bad">✗</span>';
 }
 
-function functionSection(name: string, tests: TestReport[], report: Report): string {
+function functionSection(name: string, tests: TestReport[], report: Report, words: Words): string {
   const score = tests.reduce((s, t) => s + t.score, 0);
   const max = tests.reduce((s, t) => s + t.maxScore, 0);
   const ok = tests.every((t) => t.status === "passed");
   return [
     `<section class="function" data-function="${xml(name)}">`,
     `<h2>${mark(ok)} ${xml(name)} <span class="points">${number(score)} / ${number(max)}</span></h2>`,
-    ...tests.map((t) => testDetails(t, report)),
+    ...tests.map((t) => testDetails(t, report, words)),
     "</section>",
   ].join("\n");
 }
 
 /** One test: folded when it passed, open with its case when it did not. */
-function testDetails(test: TestReport, report: Report): string {
+function testDetails(test: TestReport, report: Report, words: Words): string {
   const passed = test.status === "passed";
   const summary = `<summary>${mark(passed)} ${xml(test.name)} <code>${xml(test.id)}</code> <span class="points">${number(test.score)} / ${number(test.maxScore)}</span></summary>`;
   const attributes = `class="test ${xml(test.status)}" data-test-id="${xml(test.id)}" data-status="${xml(test.status)}"`;
@@ -101,38 +104,41 @@ function testDetails(test: TestReport, report: Report): string {
     const unpaid = test.notes?.some((n) => n.code === "unpaid")
       ? `<p class="message">${xml(test.message)}</p>`
       : "";
-    const table = gradientRows(test);
+    const table = gradientRows(test, words);
     const rows = table.length > 0 ? `<pre>${xml(table.join("\n"))}</pre>` : "";
     const body = unpaid || rows ? `<div class="body">${unpaid}${rows}</div>` : "";
     return `<details ${attributes}>${summary}${body}</details>`;
   }
-  return `<details ${attributes} open>${summary}<div class="body">${failureBody(test, report)}</div></details>`;
+  return `<details ${attributes} open>${summary}<div class="body">${failureBody(test, report, words)}</div></details>`;
 }
 
-function failureBody(test: TestReport, report: Report): string {
-  const view = caseView(test, report);
+function failureBody(test: TestReport, report: Report, words: Words): string {
+  const { labels } = words;
+  const view = caseView(test, report, labels);
   const parts: string[] = [];
   if (view.called) parts.push(`<p class="inputs">${xml(view.called)}</p>`);
   parts.push(`<p class="message">${xml(view.message.join("\n"))}</p>`);
   const { details } = test;
   if (details.type === "mismatch" && details.hint?.code === "mistake") {
-    const names = details.hint.mistakes.map((m) => `“${xml(m.name)}”`).join(" and ");
+    const names = details.hint.mistakes.map((m) => `“${xml(m.name)}”`).join(` ${labels.and} `);
     const sentences = details.hint.mistakes.map((m) => xml(m.sentence)).join("; ");
-    parts.push(`<p class="mistake"><strong>Mistake: ${names}</strong>. ${sentences}</p>`);
+    parts.push(
+      `<p class="mistake"><strong>${xml(labels.mistake)} ${names}</strong>. ${sentences}</p>`,
+    );
   }
   if (view.values) {
     const { at, expected, yours } = view.values;
     parts.push(
-      `<div class="values"><div><h4>expected${at === "" ? "" : ` ${xml(at)}`}</h4><pre>${xml(expected.join("\n"))}</pre></div><div><h4>yours</h4><pre>${xml(yours.join("\n"))}</pre></div></div>`,
+      `<div class="values"><div><h4>${xml(labels.expected)}${at === "" ? "" : ` ${xml(at)}`}</h4><pre>${xml(expected.join("\n"))}</pre></div><div><h4>${xml(labels.yours)}</h4><pre>${xml(yours.join("\n"))}</pre></div></div>`,
     );
   }
-  const table = gradientRows(test);
+  const table = gradientRows(test, words);
   if (table.length > 0) parts.push(`<pre class="gradients">${xml(table.join("\n"))}</pre>`);
   if (view.printed.length > 0)
     parts.push(
-      `<h4>Your code printed</h4><pre class="output">${xml(view.printed.join("\n"))}</pre>`,
+      `<h4>${xml(labels.printedHeading)}</h4><pre class="output">${xml(view.printed.join("\n"))}</pre>`,
     );
   if (view.replay)
-    parts.push(`<p class="replay">Replay it alone: <code>${xml(view.replay)}</code></p>`);
+    parts.push(`<p class="replay">${xml(labels.replayAlone)} <code>${xml(view.replay)}</code></p>`);
   return parts.join("\n");
 }

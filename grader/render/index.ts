@@ -6,6 +6,8 @@
  */
 
 import type { Report } from "../core/report.ts";
+import { en } from "../words/en/index.ts";
+import type { Words } from "../words/words.ts";
 import { classSummary } from "./class-summary.ts";
 import { exercism } from "./exercism.ts";
 import { type GradebookRow, gradebookCsv } from "./gradebook.ts";
@@ -14,6 +16,7 @@ import { gradientTable } from "./gradient-table.ts";
 import { html } from "./html.ts";
 import { reportToJson } from "./json.ts";
 import { junit } from "./junit.ts";
+import { type Locale, localize } from "./localize.ts";
 import { markdown } from "./markdown.ts";
 import { summary } from "./summary.ts";
 
@@ -22,23 +25,48 @@ export interface RenderOptions {
   colour: boolean;
   /** Where the JSON report was written, for a summary to say so. */
   reportPath?: string;
+  /** The language of every learner-facing word (English by default); the JSON stays English. */
+  locale?: Locale;
 }
 
 /** A report as text; shown plainly (no colour) unless told otherwise. */
 type Renderer = (report: Report, options?: RenderOptions) => string;
+
+/** A renderer of learner-facing words: the report in the options' language, and its words. */
+const worded =
+  (render: (report: Report, words: Words, options: RenderOptions) => string): Renderer =>
+  (report, options = { colour: false }) => {
+    const locale = options.locale ?? { words: en };
+    return render(localize(report, locale), locale.words, options);
+  };
 
 const file = (render: Renderer, extension: string) => ({ render, extension });
 const terminal = (render: Renderer) => ({ render });
 
 export const renderers = {
   json: file((report) => reportToJson(report), ".json"),
-  gradescope: file((report) => gradescope(report), ".gradescope.json"),
-  exercism: file((report) => exercism(report), ".exercism.json"),
-  junit: file((report) => junit(report), ".junit.xml"),
-  markdown: file((report) => markdown(report), ".md"),
-  html: file((report) => html(report), ".html"),
-  summary: terminal((report, options) => summary(report, options ?? { colour: false })),
-  "gradient-table": terminal((report) => gradientTable(report)),
+  gradescope: file(
+    worded((report, words) => gradescope(report, words.labels)),
+    ".gradescope.json",
+  ),
+  exercism: file(
+    worded((report, words) => exercism(report, words.labels)),
+    ".exercism.json",
+  ),
+  junit: file(
+    worded((report) => junit(report)),
+    ".junit.xml",
+  ),
+  markdown: file(
+    worded((report, words) => markdown(report, words.labels)),
+    ".md",
+  ),
+  html: file(
+    worded((report, words) => html(report, words)),
+    ".html",
+  ),
+  summary: terminal(worded((report, words, options) => summary(report, options, words.labels))),
+  "gradient-table": terminal(worded((report, words) => gradientTable(report, words))),
 };
 
 /** The formats of a class (every learner's report, from `gradecheck batch`). */

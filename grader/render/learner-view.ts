@@ -2,7 +2,8 @@
  * What a learner may see of a report: the visible tests, and of the hidden ones only how many
  * there are, or (Gradescope) each one's name, status and points with a fixed sentence. Learner
  * code can print or return a hidden test's inputs, so neither what it printed (`output`) nor the
- * message (which quotes the learner's values and errors) of a hidden test ever reaches a learner.
+ * message (which quotes the learner's values and errors) of a hidden test ever reaches a learner:
+ * Gradescope's hidden test says its status only (`labels.hiddenSentence`).
  * Shared by the learner-facing adapters.
  */
 import type { Report, TestReport } from "../core/report.ts";
@@ -23,19 +24,4 @@ export function learnerView(report: Report): LearnerView {
     visibleScore: round(visible.reduce((s, t) => s + t.score, 0)),
     visibleMax: round(visible.reduce((s, t) => s + t.maxScore, 0)),
   };
-}
-
-/** "N hidden tests, results after grading", or nothing. */
-export function hiddenNote(count: number): string {
-  return count === 0 ? "" : `${count} hidden test${count === 1 ? "" : "s"}, results after grading.`;
-}
-
-/**
- * All a learner is told of a hidden test besides its name and points, made of its status only:
- * "hidden test: failed (details are shown to instructors only)".
- */
-export function hiddenSentence(test: Pick<TestReport, "status">): string {
-  return test.status === "passed"
-    ? "hidden test: passed"
-    : `hidden test: ${test.status} (details are shown to instructors only)`;
 }

@@ -6,22 +6,27 @@
  * autolink or HTML): `markdown()` on a line, `markdownBlock()` for a multi-line message.
  */
 import type { Report } from "../core/report.ts";
+import { en } from "../words/en/index.ts";
+import type { Labels } from "../words/words.ts";
 import { caseView, valueLines } from "./failing-case.ts";
-import { hiddenNote, learnerView } from "./learner-view.ts";
+import { learnerView } from "./learner-view.ts";
 import { markdownBlock, markdownCode, markdown as md } from "./sanitize.ts";
 
-export function markdown(report: Report): string {
+export function markdown(report: Report, labels: Labels = en.labels): string {
   const { visible, hiddenCount, visibleScore, visibleMax } = learnerView(report);
   const lines = [`## gradecheck: ${md(report.assignment.title)}`, ""];
   if (report.status === "error") {
-    lines.push("**The submission could not be graded.**", "", markdownBlock(report.message), "");
+    lines.push(`**${labels.notGraded}**`, "", markdownBlock(report.message), "");
     return `${lines.join("\n")}\n`;
   }
   lines.push(
-    `**${visibleScore} of ${visibleMax} points** on the visible tests. ${hiddenNote(hiddenCount)}`.trim(),
+    `**${labels.visibleScore(String(visibleScore), String(visibleMax))}**. ${labels.hiddenNote(hiddenCount)}`.trim(),
     "",
   );
-  lines.push("| | function | points | tests passed |", "| --- | --- | --- | --- |");
+  lines.push(
+    `| ${labels.tableHeader.join(" | ")} |`.replace("|  |", "| |"),
+    "| --- | --- | --- | --- |",
+  );
   for (const fn of report.functions) {
     const tests = visible.filter((t) => t.function === fn.name);
     if (tests.length === 0) continue;
@@ -36,27 +41,24 @@ export function markdown(report: Report): string {
   if (report.warnings.length > 0) {
     lines.push(
       "",
-      "### Warnings (no points lost)",
+      `### ${labels.warningsHeading}`,
       "",
       ...report.warnings.map((w) => `- ${md(w)}`),
     );
   }
   const failures = visible.filter((t) => t.status !== "passed");
   if (failures.length > 0) {
-    lines.push("", "### What to fix", "");
+    lines.push("", `### ${labels.whatToFix}`, "");
     // The first problem of each function: one thing to fix at a time.
     for (const fn of report.functions) {
       const [first, ...more] = failures.filter((t) => t.function === fn.name);
       if (!first) continue;
-      const others =
-        more.length > 0
-          ? ` (and ${more.length} more failing test${more.length > 1 ? "s" : ""})`
-          : "";
+      const others = more.length > 0 ? labels.andMoreFailing(more.length) : "";
       lines.push(`- **${md(first.id)}** (${first.status}): ${md(first.message)}${others}`);
       // The case itself: inputs and values (grader-made: a code block), printed output and the
       // replay command (the learner's text: escaped, never inside a block).
-      const view = caseView(first, report);
-      const block = [...(view.called ? [view.called] : []), ...valueLines(view)];
+      const view = caseView(first, report, labels);
+      const block = [...(view.called ? [view.called] : []), ...valueLines(view, labels)];
       if (block.length > 0)
         lines.push(
           "",
@@ -66,8 +68,13 @@ export function markdown(report: Report): string {
           "",
         );
       if (view.printed.length > 0)
-        lines.push(`  Your code printed:`, "", ...view.printed.map((l) => `  > ${md(l)}`), "");
-      if (view.replay) lines.push(`  Replay it alone: ${md(view.replay)}`, "");
+        lines.push(
+          `  ${labels.printedHeading}:`,
+          "",
+          ...view.printed.map((l) => `  > ${md(l)}`),
+          "",
+        );
+      if (view.replay) lines.push(`  ${labels.replayAlone} ${md(view.replay)}`, "");
     }
   }
   return `${lines.join("\n")}\n`;

@@ -7,6 +7,8 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { Boundary } from "../core/assignment.ts";
+import { en } from "../words/en/index.ts";
+import type { Labels } from "../words/words.ts";
 
 /** The course's colours: red for label 0, blue for label 1 (matplotlib's Spectral ends). */
 const LABEL_COLOURS = { domain: [0, 1], range: ["#d53e4f", "#3288bd"] };
@@ -56,6 +58,7 @@ function regions({ grid, step }: Boundary) {
 /** One panel per model: its decision regions on a grid, and the examples coloured by label. */
 export function boundarySvg(
   panels: { title: string; boundary: Boundary }[],
+  words: Labels["train"] = en.labels.train,
   columns = 4,
 ): Promise<string> {
   const values = panels.flatMap(({ title, boundary }) => [
@@ -85,7 +88,7 @@ export function boundarySvg(
             x2: { field: "x2" },
             y: { field: "y", type: "quantitative", title: "x₂" },
             y2: { field: "y2" },
-            color: { field: "label", type: "nominal", scale: LABEL_COLOURS, title: "label" },
+            color: { field: "label", type: "nominal", scale: LABEL_COLOURS, title: words.label },
           },
         },
         {
@@ -103,7 +106,10 @@ export function boundarySvg(
 }
 
 /** The cost at each iteration, one line per model. */
-export function costSvg(series: { title: string; costs: number[] }[]): Promise<string> {
+export function costSvg(
+  series: { title: string; costs: number[] }[],
+  words: Labels["train"] = en.labels.train,
+): Promise<string> {
   const values = series.flatMap(({ title, costs }) => {
     const every = Math.max(1, Math.ceil(costs.length / COST_POINTS));
     return costs.flatMap((cost, iteration) =>
@@ -119,8 +125,8 @@ export function costSvg(series: { title: string; costs: number[] }[]): Promise<s
     data: { values },
     mark: { type: "line" },
     encoding: {
-      x: { field: "iteration", type: "quantitative" },
-      y: { field: "cost", type: "quantitative", title: "cost J" },
+      x: { field: "iteration", type: "quantitative", title: words.iteration },
+      y: { field: "cost", type: "quantitative", title: words.cost },
       color: { field: "model", type: "nominal", title: null },
     },
   });

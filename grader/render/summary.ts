@@ -7,6 +7,8 @@
  */
 
 import type { Report } from "../core/report.ts";
+import { en } from "../words/en/index.ts";
+import type { Labels } from "../words/words.ts";
 import { failingCase, messageLines } from "./failing-case.ts";
 import { inline, plain } from "./sanitize.ts";
 
@@ -21,7 +23,6 @@ const COLOURS = {
 
 /** Failing tests shown in full per function; the report has the rest. */
 const SHOWN_PER_FUNCTION = 3;
-const more = (n: number) => `${n} more failing test${n === 1 ? "" : "s"}`;
 
 function points(x: number): string {
   return String(Number(x.toFixed(2)));
@@ -30,17 +31,18 @@ function points(x: number): string {
 export function summary(
   report: Report,
   { colour, reportPath }: { colour: boolean; reportPath?: string },
+  labels: Labels = en.labels,
 ): string {
   const paint = (name: keyof typeof COLOURS, text: string) =>
     colour ? `${COLOURS[name]}${text}${COLOURS.reset}` : text;
   const lines = [
     paint("bold", `gradecheck ${report.assignment.id} ${report.assignment.version}`) +
-      paint("dim", ` · ${inline(report.submission.path)} · seed ${report.seed}`),
+      paint("dim", ` · ${inline(report.submission.path)} · ${labels.seed(report.seed)}`),
     "",
   ];
   if (report.status === "error") {
     lines.push(
-      paint("red", "✗ could not grade:"),
+      paint("red", `✗ ${labels.couldNotGrade}`),
       ...plain(report.message)
         .split("\n")
         .map((l) => `    ${l}`),
@@ -62,30 +64,34 @@ export function summary(
     const shown = same ? failing.slice(0, 1) : failing.slice(0, SHOWN_PER_FUNCTION);
     for (const test of shown)
       lines.push(
-        ...(same ? messageLines(test) : failingCase(test, report)).map((l) =>
+        ...(same ? messageLines(test, labels) : failingCase(test, report, labels)).map((l) =>
           paint("dim", `    ${l}`),
         ),
       );
     if (failing.length > shown.length && !same)
-      lines.push(paint("dim", `    … and ${more(failing.length - shown.length)}: see the report`));
+      lines.push(paint("dim", `    ${labels.moreFailing(failing.length - shown.length)}`));
   }
   for (const warning of report.warnings) lines.push(paint("yellow", `! ${inline(warning)}`));
   const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
   lines.push(
     "",
-    paint(
-      "bold",
-      `Total: ${points(report.score)} of ${points(report.maxScore)} points (${percent}%)`,
-    ),
+    paint("bold", labels.total(points(report.score), points(report.maxScore), percent)),
     ...(report.partial
       ? [
           paint(
             "yellow",
-            `Partial: only the tests of ${report.partial.functions.map(inline).join(", ")} ran (${report.partial.tests} of ${report.partial.of}); the total counts those only.`,
+            labels.partial(
+              report.partial.functions.map(inline).join(", "),
+              report.partial.tests,
+              report.partial.of,
+            ),
           ),
         ]
       : []),
-    paint("dim", report.hidden.note + (reportPath ? ` · report: ${inline(reportPath)}` : "")),
+    paint(
+      "dim",
+      report.hidden.note + (reportPath ? ` · ${labels.reportAt(inline(reportPath))}` : ""),
+    ),
   );
   return `${lines.join("\n")}\n`;
 }

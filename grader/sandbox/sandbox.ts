@@ -18,7 +18,7 @@ import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import type { Caller, CallOutcome, CrashReason, ImportFailure } from "../core/outcomes.ts";
 import { OUTPUT_LIMIT, type Wire } from "../core/values.ts";
-import { wordCrash } from "../words/outcomes.ts";
+import { wordCrash } from "../words/en/outcomes.ts";
 
 export type { CallOutcome };
 

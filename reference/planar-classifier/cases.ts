@@ -32,8 +32,10 @@ import type {
   ReferenceCases,
 } from "../../grader/core/assignment.ts";
 import { param } from "../../grader/core/assignment.ts";
+import type { Said } from "../../grader/core/phrase.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
 import { mistakes } from "./mistakes.ts";
+import { said, words } from "./words.ts";
 
 type Planar = typeof Model;
 const planar = (reference: Reference) => reference as unknown as Planar;
@@ -124,6 +126,7 @@ async function numericGradients(
 }
 
 export const referenceCases: ReferenceCases = {
+  words,
   functions: {
     sigmoid: {
       ...mistakes.sigmoid,
@@ -234,21 +237,26 @@ export const referenceCases: ReferenceCases = {
         const Y = args[1] as NDArray;
         const nH = args[2];
         const minimum = param(params, "minAccuracy", 0.9);
-        const malformed = (why?: string): CheckFailure => ({
-          message: `nnModel must return { parameters: { W1, b1, W2, b2 }, costs } with arrays of the right shapes${why ? `: ${why}` : ""}`,
+        const malformed = (why?: Said): CheckFailure => ({
+          message: said("training.malformed", why ? { why: why.phrase } : {}),
           details: { minAccuracy: minimum },
         });
         const p = (actual as { parameters?: Record<string, unknown> } | null)?.parameters;
-        if (typeof p !== "object" || p === null) return malformed("it returned no parameters");
+        if (typeof p !== "object" || p === null) return malformed(said("training.no-parameters"));
         const [nX, nY] = [X.shape[0], Y.shape[0]];
         const shapes = { W1: [nH, nX], b1: [nH, 1], W2: [nY, nH], b2: [nY, 1] };
         for (const name of PARAMETER_NAMES) {
           const tensor = tensorOf(p[name]);
           const [rows, cols] = shapes[name];
-          if (!tensor) return malformed(`parameters.${name} is not an array`);
+          if (!tensor) return malformed(said("training.not-array", { name }));
           if (tensor.shape[0] !== rows || tensor.shape[1] !== cols)
             return malformed(
-              `parameters.${name} has shape (${tensor.shape.join(",")}), expected (${rows},${cols}) for nH = ${nH}`,
+              said("training.shape", {
+                name,
+                actual: tensor.shape.join(","),
+                expected: `${rows},${cols}`,
+                nH: nH as number,
+              }),
             );
         }
         let accuracy: number;
@@ -260,15 +268,19 @@ export const referenceCases: ReferenceCases = {
         }
         if (accuracy >= minimum && accuracy < 1) return null;
         const percent = (100 * accuracy).toFixed(2);
-        const hint =
+        const hint = said(
           accuracy >= 1
-            ? "100% on this data usually means the labels leaked into the features"
+            ? "training.leaked"
             : accuracy <= 0.6
-              ? "about 50% is no better than a straight line: the network did not learn; look at the update and backward steps"
-              : "the network learned, but not enough: does nnModel use the learning rate, nH and number of iterations it is given, and initialize with the scale asked for?";
+              ? "training.straight-line"
+              : "training.not-enough",
+        );
         return {
-          message: `training accuracy ${percent}% ${accuracy >= 1 ? "is suspiciously perfect" : `is below ${(100 * minimum).toFixed(0)}%`}`,
-          ...(hint ? { hint } : {}),
+          message:
+            accuracy >= 1
+              ? said("training.perfect", { percent })
+              : said("training.below", { percent, minimum: (100 * minimum).toFixed(0) }),
+          hint,
           details: { accuracy, minAccuracy: minimum },
         };
       },

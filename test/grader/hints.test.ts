@@ -4,7 +4,7 @@ import { compare } from "../../grader/checks/compare.ts";
 import { errorHint } from "../../grader/checks/error-hints.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
-import { wordErrorHint, wordHint } from "../../grader/words/hints.ts";
+import { wordErrorHint, wordHint } from "../../grader/words/en/hints.ts";
 
 const tol = { rtol: 1e-6, atol: 1e-9 };
 const expected = np.array([

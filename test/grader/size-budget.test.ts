@@ -3,6 +3,7 @@
  * before any of the grader's code runs on it (a named check that calls the reference, a mistake's
  * replay, a comparison, a session check or property), and refused when it is far bigger.
  */
+
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../../assignments/planar-classifier/dataset.ts";
@@ -15,9 +16,10 @@ import {
   type SessionCheck,
 } from "../../grader/core/assignment.ts";
 import type { CallOutcome } from "../../grader/core/outcomes.ts";
+import { textOf } from "../../grader/core/phrase.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
 import type { Sandbox } from "../../grader/sandbox/sandbox.ts";
-import { wordMessage } from "../../grader/words/messages.ts";
+import { wordMessage } from "../../grader/words/en/messages.ts";
 import { referenceCases } from "../../reference/planar-classifier/cases.ts";
 import * as referenceModel from "../../reference/planar-classifier/model.ts";
 
@@ -29,6 +31,7 @@ function spied() {
   const cases: AssignmentCases = {
     properties: {},
     sessionChecks: {},
+    words: {},
     checks: {
       spy: {
         judge: () => {
@@ -211,20 +214,22 @@ describe("the planar trainingAccuracy check", () => {
 
   it("checks the parameters' shapes against X, Y and nH before the reference predicts", () => {
     const wide = judgeWith({ parameters: params(5), costs: [] });
-    expect(wide.failure?.message).toBe(
+    expect(textOf(wide.failure?.message ?? "")).toBe(
       "nnModel must return { parameters: { W1, b1, W2, b2 }, costs } with arrays of the right shapes: parameters.W1 has shape (5,2), expected (4,2) for nH = 4",
     );
     expect(wide.predicted).toBe(0);
     const missing = judgeWith({ parameters: { ...params(4), b2: [1] } });
-    expect(missing.failure?.message).toMatch(/parameters\.b2 is not an array$/);
+    expect(textOf(missing.failure?.message ?? "")).toMatch(/parameters\.b2 is not an array$/);
     expect(missing.predicted).toBe(0);
-    expect(judgeWith(undefined).failure?.message).toMatch(/it returned no parameters$/);
+    expect(textOf(judgeWith(undefined).failure?.message ?? "")).toMatch(
+      /it returned no parameters$/,
+    );
   });
 
   it("runs the reference on parameters of the right shapes", () => {
     const right = judgeWith({ parameters: params(4), costs: [] });
     expect(right.predicted).toBe(1);
-    expect(right.failure?.message).toMatch(/^training accuracy/);
+    expect(textOf(right.failure?.message ?? "")).toMatch(/^training accuracy/);
   });
 });
 
@@ -242,8 +247,8 @@ describe("the planar trainingAccuracy check says what an accuracy usually means"
     [200, /^training accuracy 87\.50% is below 90%$/, "does nnModel use the learning rate, nH"],
   ])("trained %i iterations", (iterations, message, hint) => {
     const failure = judgeTrained(trained(iterations));
-    expect(failure?.message).toMatch(message);
-    expect(failure?.hint).toContain(hint);
+    expect(textOf(failure?.message ?? "")).toMatch(message);
+    expect(textOf(failure?.hint ?? "")).toContain(hint);
   });
 
   it("passes trained parameters, and calls a perfect score a leak", () => {
@@ -269,7 +274,9 @@ describe("the planar trainingAccuracy check says what an accuracy usually means"
       {},
       reference,
     );
-    expect(failure?.message).toBe("training accuracy 100.00% is suspiciously perfect");
-    expect(failure?.hint).toContain("labels leaked into the features");
+    expect(textOf(failure?.message ?? "")).toBe(
+      "training accuracy 100.00% is suspiciously perfect",
+    );
+    expect(textOf(failure?.hint ?? "")).toContain("labels leaked into the features");
   });
 });

@@ -12,7 +12,8 @@ import {
   runProperty,
 } from "../../grader/checks/property.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { wordMessage } from "../../grader/words/messages.ts";
+import { textOf } from "../../grader/core/phrase.ts";
+import { wordMessage } from "../../grader/words/en/messages.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
 import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { inProcessLearner } from "./learner.ts";
@@ -56,8 +57,8 @@ describe("each bug a law can see fails that law, with a shrunk counterexample", 
     const outcome = await run(id, await mutant(bug));
     expect(outcome.status).toBe("failed");
     if (outcome.status !== "failed") return;
-    expect(outcome.reason).toContain(reason);
-    expect(outcome.counterexample.length).toBeGreaterThan(0);
+    expect(textOf(outcome.reason ?? "")).toContain(reason);
+    expect(textOf(outcome.counterexample).length).toBeGreaterThan(0);
     expect(outcome.path).toMatch(/^\d+(:\d+)*$/);
   });
 

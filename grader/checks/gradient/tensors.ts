@@ -5,8 +5,10 @@
  */
 import { NDArray } from "../../../assignments/lib/np.ts";
 import type { SessionOutcome } from "../../core/assignment.ts";
+import { phraseOf, type Text, textOf } from "../../core/phrase.ts";
+import { said } from "../../words/en/phrases.ts";
 import type { NumericEntry, Params, Tensor, TensorResult } from "./check.ts";
-import { describeTensor, distinct, gradientHint } from "./wording.ts";
+import { gradientRow } from "./wording.ts";
 
 /** The numeric derivatives of a cost, per parameter: a gradient check's reference data. */
 export type NumericGradients = Record<string, NumericEntry[]>;
@@ -32,44 +34,30 @@ export function arraysOf<T = Record<string, NDArray>>(params: Params): T {
 }
 
 /**
- * A gradient check's outcome: one line per wrong tensor in the message (with `chainHint`'s reading
- * of which are wrong, if any), and per tensor its verdict, difference, worst entry and hint as
- * values (for the report and the table of `gradecheck gradcheck`).
+ * A gradient check's outcome: per tensor its verdict, difference, worst entry and hint as rows (for
+ * the report and the table of `gradecheck gradcheck`), and when one is wrong, a failure that says
+ * so, a line per wrong tensor, with `chainHint`'s reading of which are wrong, if any.
  */
 export function gradientOutcome(
   results: TensorResult[],
   /** The number of examples, which a factor in a wrong gradient may be. */
   m: number,
-  against: string,
-  chainHint?: (wrong: Set<string>) => string | undefined,
+  against: Text,
+  chainHint?: (wrong: Set<string>) => Text | undefined,
 ): SessionOutcome {
   const context = { examples: [m] };
-  const values: Record<string, number | string> = {};
-  for (const r of results) {
-    const key = `d${r.name}`;
-    values[`${key} verdict`] =
-      r.verdict === "passed" ? "right" : r.verdict === "failed" ? "wrong" : "wrong shape";
-    if (r.verdict === "wrong-shape") continue;
-    values[`${key} difference`] = r.difference;
-    const [worst] = r.worst;
-    if (worst) {
-      // As many digits as tell the two apart, as in the message.
-      const [yours, numeric] = distinct(worst.analytic, worst.numeric);
-      values[`${key} worst`] =
-        `${r.name}[${worst.index.join(",")}]: yours ${yours}, numeric ${numeric}`;
-    }
-    const hint = r.verdict === "failed" ? gradientHint(r, context) : undefined;
-    if (hint) values[`${key} hint`] = hint;
-  }
-  const wrong = results.filter((r) => r.verdict !== "passed");
-  if (wrong.length === 0) return { failure: null, values };
+  const gradients = results.map((r) => gradientRow(r, context));
+  const wrong = gradients.filter((r) => r.verdict !== "right");
+  if (wrong.length === 0) return { failure: null, values: {}, gradients };
   const chain = chainHint?.(new Set(wrong.map((r) => r.name)));
+  const phrase = phraseOf(against);
   return {
     failure: {
-      message: `compared with ${against}: ${wrong.map((r) => describeTensor(r, context)).join(" ")}`,
+      message: said("gradient.compared", { against: phrase ?? textOf(against), rows: wrong }),
       ...(chain ? { hint: chain } : {}),
       details: {},
     },
-    values,
+    values: {},
+    gradients,
   };
 }

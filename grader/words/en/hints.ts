@@ -1,5 +1,5 @@
 /** A wrong answer's hint, in words. */
-import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../core/report.ts";
+import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
 
 const quoted = (m: NamedMistake) => `"${m.name}"`;
 

@@ -3,8 +3,8 @@
  * headline with the function and the output, then expected vs actual, then the hint.
  */
 
-import type { ImportFailure } from "../core/outcomes.ts";
-import type { Details } from "../core/report.ts";
+import type { ImportFailure } from "../../core/outcomes.ts";
+import type { Details } from "../../core/report.ts";
 import { wordErrorHint, wordHint } from "./hints.ts";
 import { importError, wordCrash, wordThrown } from "./outcomes.ts";
 

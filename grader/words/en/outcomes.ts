@@ -1,6 +1,5 @@
 /** What happened to the process running a learner's call, or to its import, in words. */
-import type { ThrownCall } from "../core/assignment.ts";
-import type { CrashReason, ImportFailure, ThrownError } from "../core/outcomes.ts";
+import type { CrashReason, ImportFailure, ThrownCall, ThrownError } from "../../core/outcomes.ts";
 
 /** "ran out of memory", "was killed by SIGKILL": what the process did, after its subject. */
 export function wordCrash(reason: CrashReason): string {

@@ -1,0 +1,86 @@
+/** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
+import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
+
+const quoted = (m: NamedMistake) => `“${m.name}”`;
+
+/** 이름 붙은 실수는 주장입니다: 결과가 그 실수의 결과와 정확히 같다고 말합니다. */
+function wordMistakes(mistakes: NamedMistake[], then: PatternHint | undefined): string {
+  const [first, second] = mistakes as [NamedMistake, NamedMistake | undefined];
+  if (second)
+    return `결과가 두 실수를 함께 했을 때의 결과와 정확히 같습니다: ${quoted(first)}(${first.sentence}), 그리고 ${quoted(second)}(${second.sentence})`;
+  if (then)
+    return `결과가 실수 ${quoted(first)}의 결과와 정확히 같고(${first.sentence}), 게다가 ${wordHint(then)}`;
+  return `결과가 실수 ${quoted(first)}의 결과와 정확히 같습니다: ${first.sentence}`;
+}
+
+export function wordHint(hint: Hint): string {
+  switch (hint.code) {
+    case "array-for-number":
+      return "(1,1) 배열이 아니라 숫자 하나를 반환하세요: axis 없이 np.sum(x)를 쓰면 숫자가 나오고, .item()을 써도 됩니다";
+    case "row-for-column":
+      if (hint.keepdims === undefined)
+        return "(n, 1) 열이 나와야 할 자리에 (1, n) 행이 나왔습니다: axis 1을 따라 더한 결과라면 np.sum(x, 1, true)로 차원을 유지하세요";
+      return hint.keepdims
+        ? "(n, 1) 열이 나와야 할 자리에 (1, n) 행이 나왔습니다: axis 1을 따라 더할 때는 keepdims가 필요합니다, np.sum(x, 1, true)"
+        : "(n, 1) 열이 나와야 할 자리에 (1, n) 행이 나왔습니다";
+    case "transposed-shape":
+      return `결과가 전치되어 있습니다: (${hint.expected.join(",")}) 대신 (${hint.actual.join(",")})`;
+    case "square-for-column":
+      return hint.keepdims === false
+        ? "(n, 1) 열이 나와야 할 자리에 (n, n) 결과가 나왔습니다: 행과 열이 서로 브로드캐스트되었습니다"
+        : "(n, 1) 열이 나와야 할 자리에 (n, n) 결과가 나왔습니다: 행과 열이 서로 브로드캐스트되었습니다. keepdims 없이 더했나요?";
+    case "all-zeros":
+      return "결과가 모두 0입니다";
+    case "transposed":
+      return "결과가 전치되어 있습니다";
+    case "sign":
+      return "부호가 반대입니다";
+    case "m-times":
+      return `정확히 m = ${hint.m}배 큽니다: 1/m이 빠졌습니다`;
+    case "m-times-smaller":
+      return `정확히 m = ${hint.m}배 작습니다: m으로 두 번 나누었나요?`;
+    case "twice":
+      return "기댓값의 정확히 두 배입니다: 2가 한 번 더 곱해졌습니다";
+    case "half":
+      return "기댓값의 정확히 절반입니다: 2가 빠졌습니다";
+    case "factor":
+      return `기댓값에 ${hint.factor.toPrecision(4)}을 곱한 값입니다: 상수 배가 틀렸습니다`;
+    case "varies":
+      return "같은 입력으로 두 번 호출했더니 결과가 달랐습니다(Math.random처럼 인자가 아닌 것을 쓰나요)";
+    case "one-minus":
+      return "정확히 1에서 기댓값을 뺀 값입니다(x가 나와야 할 자리에 1 − x)";
+    case "mistake":
+      return wordMistakes(hint.mistakes, hint.then);
+  }
+}
+
+const shape = ([rows, cols]: [number, number]) => `(${rows},${cols})`;
+
+/** 정의되는 곱을 코드와 모양으로: np.dot(first, second.T), (4,2)·(2,400). */
+function wordProduct(hint: Extract<ErrorHint, { product: string }>): string {
+  const { a, b } = hint;
+  const t = ([rows, cols]: [number, number]): [number, number] => [cols, rows];
+  const [call, left, right] =
+    hint.product === "a·b"
+      ? ["np.dot(first, second)", a, b]
+      : hint.product === "a·bᵀ"
+        ? ["np.dot(first, second.T)", a, t(b)]
+        : hint.product === "aᵀ·b"
+          ? ["np.dot(first.T, second)", t(a), b]
+          : ["np.dot(second, first)", b, a];
+  return `${call}, 즉 ${shape(left)}·${shape(right)} 행렬곱`;
+}
+
+/** 학습자 코드에서 던져진 오류가 시사하는 것. */
+export function wordErrorHint(hint: ErrorHint): string {
+  switch (hint.code) {
+    case "entrywise-for-product":
+      return `행렬곱이 필요한 곳에서 원소별 곱(${shape(hint.a)} ∗ ${shape(hint.b)})을 했습니다: ${wordProduct(hint)}`;
+    case "product-not-aligned":
+      return `${shape(hint.a)}·${shape(hint.b)}의 안쪽 크기가 다릅니다. 이 모양으로 정의되는 것은 ${wordProduct(hint)}뿐입니다: 둘 중 하나가 전치되었거나 모양이 틀리지 않았나요?`;
+    case "maker-shape":
+      return `np.${hint.op}는 모양을 두 크기의 리스트 하나 [rows, cols]로 받습니다: 열 벡터는 np.${hint.op}(n)이 아니라 np.${hint.op}([n, 1])입니다`;
+    case "generator-shape":
+      return `rng.${hint.method}는 두 크기를 숫자 두 개로 받습니다: rng.${hint.method}(rows, cols), 예를 들어 rng.${hint.method}(nH, nX). 모양 배열은 rng.${hint.method}(...shape)처럼 펼쳐서 넘길 수 있습니다`;
+  }
+}
