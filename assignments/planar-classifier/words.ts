@@ -13,6 +13,7 @@ import {
   sayParam,
   type Translation,
 } from "../../grader/core/phrase.ts";
+import { josa } from "../../grader/words/ko/josa.ts";
 
 type What = Phrase | string;
 
@@ -167,10 +168,11 @@ export const korean: Translation<typeof english> = {
   "cost.type": (p: { type: string }) => `비용이 숫자가 아니라 ${p.type}입니다`,
   "cost.is": (p: { cost: string }) => `비용이 ${p.cost}입니다`,
   "cost.reordered": (p: { before: string; after: string }) =>
-    `예제의 순서를 바꾸자 비용이 ${p.before}에서 ${p.after}(으)로 바뀌었습니다`,
+    `예제의 순서를 바꾸자 비용이 ${p.before}에서 ${josa(p.after, "으로/로")} 바뀌었습니다`,
   "cost.half": (p: { cost: string; ln2: string }) =>
     `비용이 ${p.cost}입니다. 기댓값은 ln 2 = ${p.ln2}입니다`,
-  "not-array": (p: { what: What }, say: Say) => `${sayParam(p.what, say)}이(가) 배열이 아닙니다`,
+  "not-array": (p: { what: What }, say: Say) =>
+    `${josa(sayParam(p.what, say), "이/가")} 배열이 아닙니다`,
   shape: (p: { what: What; actual: string; expected: string }, say: Say) =>
     `${sayParam(p.what, say)}의 모양이 (${p.actual})입니다. 기댓값은 (${p.expected})입니다`,
   "the-predictions": () => "예측",

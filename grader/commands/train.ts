@@ -19,6 +19,7 @@ import type {
 } from "../core/assignment.ts";
 import { loadManifest, type Manifest } from "../core/manifest.ts";
 import type { Lang, Said } from "../core/phrase.ts";
+import { displayWidth, padStart } from "../render/columns.ts";
 import { speaker } from "../render/localize.ts";
 import { catalogs } from "../words/catalogs.ts";
 import { en } from "../words/en/index.ts";
@@ -233,14 +234,19 @@ async function runSweep(
   labels: Labels,
 ): Promise<TrainResult> {
   const results: { size: number; result: TrainResult }[] = [];
-  const [size, accuracy, time] = labels.train.sweepHeader as [string, string, string];
-  print(`${size.padStart(17)}   ${accuracy.padStart(8)}   ${time}`);
+  const [sizeTitle, accuracyTitle, timeTitle] = labels.train.sweepHeader as [
+    string,
+    string,
+    string,
+  ];
+  const [first, second] = [displayWidth(sizeTitle), Math.max(displayWidth(accuracyTitle), 8)];
+  print(`${sizeTitle}   ${padStart(accuracyTitle, second)}   ${timeTitle}`);
   for (const size of sizes) {
     const settings = { ...options.settings, hiddenSize: size, quiet: true };
     const result = trainOnce(loaded, module, settings, () => {});
     results.push({ size, result });
     print(
-      `${String(size).padStart(17)}   ${`${(100 * result.accuracy).toFixed(2)}%`.padStart(8)}   ${result.seconds.toFixed(2)} s`,
+      `${padStart(String(size), first)}   ${padStart(`${(100 * result.accuracy).toFixed(2)}%`, second)}   ${labels.train.seconds(result.seconds.toFixed(2))}`,
     );
   }
   const path = await writePicture(

@@ -46,13 +46,21 @@ export class UnknownPhrase extends Error {
   override name = "UnknownPhrase";
 }
 
-/** Words phrases with the first of `catalogs` that has their code. */
-export function sayer(catalogs: readonly Catalog[]): Say {
+/**
+ * Words phrases with the first of `catalogs` that has their code, else with `known` (the words a
+ * phrase came with).
+ */
+export function sayer(
+  catalogs: readonly Catalog[],
+  known: (phrase: Phrase) => string | undefined = () => undefined,
+): Say {
   const say: Say = (phrase) => {
     for (const catalog of catalogs) {
       if (Object.hasOwn(catalog, phrase.code))
         return (catalog[phrase.code] as Catalog[string])(phrase.params ?? {}, say);
     }
+    const words = known(phrase);
+    if (words !== undefined) return words;
     throw new UnknownPhrase(`no words for the phrase "${phrase.code}"`);
   };
   return say;
@@ -75,14 +83,45 @@ export const phraseOf = (text: Text | undefined): Phrase | undefined =>
 export const sayParam = (param: Phrase | string, say: Say): string =>
   typeof param === "string" ? param : say(param);
 
+/** A phrase's parameters as its maker takes them: a nested phrase may come said (with its English). */
+export type Given<T> = T extends Phrase
+  ? Phrase | Said
+  : T extends readonly (infer E)[]
+    ? readonly Given<E>[]
+    : T extends object
+      ? { [K in keyof T]: Given<T[K]> }
+      : T;
+
+const isSaid = (value: unknown): value is Said =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Said).text === "string" &&
+  typeof (value as Said).phrase === "object";
+
+/** Parameters as a phrase keeps them: each nested Said as its phrase, its English noted in `texts`. */
+function stored(value: unknown, texts: Map<Phrase, string>): unknown {
+  if (isSaid(value)) {
+    texts.set(value.phrase, value.text);
+    return value.phrase;
+  }
+  if (Array.isArray(value)) return value.map((v) => stored(v, texts));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stored(v, texts)]));
+  return value;
+}
+
 /**
  * The maker of `english`'s phrases, worded as they are made: `said("sigmoid.nan", { z: "0.5" })`
- * is the phrase and its English text. `others` word the phrases it nests (the grader's).
+ * is the phrase and its English text. A phrase nested in the parameters, of another catalog, comes
+ * said: its English words it here, and the phrase keeps its code for other languages.
  */
-export function phrasebook<C extends Catalog>(english: C, others: readonly Catalog[] = []) {
-  const say = sayer([english, ...others]);
-  return <K extends keyof C & string>(code: K, params?: Parameters<C[K]>[0]): Said => {
-    const phrase: Phrase = params === undefined ? { code } : { code, params };
-    return { text: say(phrase), phrase };
+export function phrasebook<C extends Catalog>(english: C) {
+  return <K extends keyof C & string>(code: K, params?: Given<Parameters<C[K]>[0]>): Said => {
+    const texts = new Map<Phrase, string>();
+    const phrase: Phrase =
+      params === undefined
+        ? { code }
+        : { code, params: stored(params, texts) as Phrase["params"] & object };
+    return { text: sayer([english], (p) => texts.get(p))(phrase), phrase };
   };
 }

@@ -8,6 +8,7 @@
 import type { GradientRow, Report, TestReport } from "../core/report.ts";
 import { en } from "../words/en/index.ts";
 import type { Words } from "../words/words.ts";
+import { displayWidth, padEnd } from "./columns.ts";
 import { inline, plain } from "./sanitize.ts";
 
 function gradientsOf(test: TestReport): GradientRow[] {
@@ -38,10 +39,12 @@ function cells(row: GradientRow, words: Words): string[] {
 }
 
 function table(header: string[], body: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? "").length)));
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ""))),
+  );
   const line = (r: string[]) =>
     r
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .map((c, i) => padEnd(c, widths[i] ?? 0))
       .join("  ")
       .trimEnd();
   return [line(header), ...body.map(line)];

@@ -238,7 +238,7 @@ export const referenceCases: ReferenceCases = {
         const nH = args[2];
         const minimum = param(params, "minAccuracy", 0.9);
         const malformed = (why?: Said): CheckFailure => ({
-          message: said("training.malformed", why ? { why: why.phrase } : {}),
+          message: said("training.malformed", why ? { why } : {}),
           details: { minAccuracy: minimum },
         });
         const p = (actual as { parameters?: Record<string, unknown> } | null)?.parameters;

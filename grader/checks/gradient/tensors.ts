@@ -5,7 +5,7 @@
  */
 import { NDArray } from "../../../assignments/lib/np.ts";
 import type { SessionOutcome } from "../../core/assignment.ts";
-import { phraseOf, type Text, textOf } from "../../core/phrase.ts";
+import type { Text } from "../../core/phrase.ts";
 import { said } from "../../words/en/phrases.ts";
 import type { NumericEntry, Params, Tensor, TensorResult } from "./check.ts";
 import { gradientRow } from "./wording.ts";
@@ -50,10 +50,9 @@ export function gradientOutcome(
   const wrong = gradients.filter((r) => r.verdict !== "right");
   if (wrong.length === 0) return { failure: null, values: {}, gradients };
   const chain = chainHint?.(new Set(wrong.map((r) => r.name)));
-  const phrase = phraseOf(against);
   return {
     failure: {
-      message: said("gradient.compared", { against: phrase ?? textOf(against), rows: wrong }),
+      message: said("gradient.compared", { against, rows: wrong }),
       ...(chain ? { hint: chain } : {}),
       details: {},
     },

@@ -53,6 +53,7 @@ export const labels = {
     referenceName: "the reference solution",
     progress: (iteration: string, seconds: string) =>
       `training… iteration ${iteration}, ${seconds} s`,
+    seconds: (seconds: string) => `${seconds} s`,
     pictures: (paths: string) => `Pictures: ${paths}`,
     sweepHeader: ["hidden layer size", "accuracy", "time"],
     yours: "yours",

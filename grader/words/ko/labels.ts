@@ -55,6 +55,7 @@ export const labels: Labels = {
   train: {
     referenceName: "참조 답안",
     progress: (iteration: string, seconds: string) => `학습 중… 반복 ${iteration}, ${seconds}초`,
+    seconds: (seconds: string) => `${seconds}초`,
     pictures: (paths: string) => `그림: ${paths}`,
     sweepHeader: ["은닉층 크기", "정확도", "시간"],
     yours: "여러분의 모델",

@@ -6,6 +6,7 @@ import type { ImportFailure } from "../../core/outcomes.ts";
 import type { Details } from "../../core/report.ts";
 import type { Speak } from "../words.ts";
 import { wordErrorHint, wordHint } from "./hints.ts";
+import { josa } from "./josa.ts";
 import { importError, wordCrash, wordThrown } from "./outcomes.ts";
 import { wordNotRun } from "./pipeline.ts";
 
@@ -113,7 +114,7 @@ export function wordMessage(fn: string, details: Details, speak: Speak): string 
 function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
   switch (m.problem) {
     case "type":
-      return `${where(m.path)}이(가) ${typeInKorean(m.actual)}입니다. 기댓값은 ${typeInKorean(m.expected)}입니다.`;
+      return `${josa(where(m.path), "이/가")} ${typeInKorean(m.actual)}입니다. 기댓값은 ${typeInKorean(m.expected)}입니다.`;
     case "missing-key":
       return `${where(m.path)}에 "${m.key}"이(가) 없습니다.`;
     case "length":
@@ -123,7 +124,7 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "value": {
       const share = m.total > 1 ? ` 원소 ${m.total}개 중 ${m.wrong}개가 틀렸습니다.` : "";
       return (
-        `${where(m.path, m.index)}이(가) ${num(m.actual)}입니다. 기댓값은 ${num(m.expected)}입니다` +
+        `${josa(where(m.path, m.index), "이/가")} ${num(m.actual)}입니다. 기댓값은 ${num(m.expected)}입니다` +
         ` (오차 ${num(m.error)} > ${num(m.tolerance.atol)} + ${num(m.tolerance.rtol)}·|기댓값|).${share}`
       );
     }

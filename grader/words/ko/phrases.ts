@@ -4,6 +4,7 @@ import { type Phrase, type Say, sayParam, type Translation } from "../../core/ph
 import type { GradientRow } from "../../core/report.ts";
 import type { phrases as english } from "../en/phrases.ts";
 import { gradientLine } from "./gradient.ts";
+import { josa } from "./josa.ts";
 import { importError, wordCrash } from "./outcomes.ts";
 
 const alsoNeed = (tests: string[]) =>
@@ -29,7 +30,7 @@ export const phrases: Translation<typeof english> = {
   "warning.type-error": (p: { error: string }) =>
     `타입 오류(코드는 타입을 지우고 실행되므로 그대로 채점했습니다): ${p.error}`,
   "gradient.compared": (p: { against: Phrase | string; rows: GradientRow[] }, say: Say) =>
-    `${sayParam(p.against, say)}와(과) 비교: ${p.rows.map(gradientLine).join(" ")}`,
+    `${josa(sayParam(p.against, say), "과/와")} 비교했습니다. ${p.rows.map(gradientLine).join(" ")}`,
   "gradient.rows": (p: { rows: GradientRow[] }) => p.rows.map(gradientLine).join(" "),
   refused: (p: { grew: boolean; returned: number; held: number; limit: number }) =>
     `${p.grew ? "입력에 값을" : "값을"} ${p.returned}개 ${p.grew ? "남겼습니다" : "반환했습니다"}. 이 테스트의 입력과 답이 담은 것(${p.held}개)보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
