@@ -130,7 +130,7 @@ const gradcheckCommand: Declare = (y, env, take) =>
         command: "gradcheck",
         options: {
           ...submissionOptions(args, env),
-          lang: langOf(args.lang as string | undefined, env),
+          lang: langOf(args.lang as string | undefined, env.langVariable),
         },
       }),
   );

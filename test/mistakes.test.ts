@@ -13,10 +13,13 @@ import type { Hint, Report, TestReport } from "../grader/core/report.ts";
 import { decode, encode } from "../grader/core/values.ts";
 import { caseData } from "../grader/pipeline/expected.ts";
 import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
+import { localize } from "../grader/render/localize.ts";
+import { ko } from "../grader/words/ko/index.ts";
 import { mistakes as library } from "../reference/planar-classifier/mistakes.ts";
 import { applyBug, referenceSource } from "./corpus/bugs.ts";
 import { type MistakeSubmission, mistakeSubmissions } from "./corpus/mistakes.ts";
 import { gradeFiles } from "./helpers.ts";
+import { englishProse, hasHangul, verbatimOf } from "./words-prose.ts";
 
 let parts: AssignmentParts;
 const caseCache = new Map<string, Promise<CaseData>>();
@@ -119,6 +122,15 @@ describe.concurrent("a submission with a known mistake is told its name", () => 
         ({ hint }) => hint.mistakes.map((m) => m.name).join(" + ") === submission.names.join(" + "),
       );
       for (const name of submission.names) expect(told?.test.message).toContain(`"${name}"`);
+      // And in Korean: every message worded again, the mistakes by their Korean names.
+      const korean = localize(report, { words: ko, assignment: parts.cases.words.ko });
+      for (const test of korean.tests.filter((t) => t.status !== "passed")) {
+        expect(hasHangul(test.message), test.message).toBe(true);
+        expect(englishProse(test.message, verbatimOf(test)), test.message).toEqual([]);
+      }
+      const koTold = korean.tests.find((t) => t.id === told?.test.id);
+      for (const name of submission.names)
+        expect(koTold?.message).toContain(`“${parts.cases.words.ko?.mistakes?.[name]?.name}”`);
     }, 60_000);
   });
 });

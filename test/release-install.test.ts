@@ -10,18 +10,19 @@ import { runRelease } from "../grader/commands/release.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { tempDir } from "./helpers.ts";
 
-function npm(args: string[], cwd: string, command = "npm") {
+function npm(args: string[], cwd: string, command = "npm", env: Record<string, string> = {}) {
   const run = spawnSync(command, args, {
     cwd,
     encoding: "utf8",
     timeout: 240_000,
     // Plain text: no colour codes between the words the test looks for.
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", GRADECHECK_LANG: "", ...env },
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
-const npx = (args: string[], cwd: string) => npm(args, cwd, "npx");
+const npx = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+  npm(args, cwd, "npx", env);
 
 describe("the learner release, installed", () => {
   it("runs every command its README documents", () => {
@@ -50,6 +51,19 @@ describe("the learner release, installed", () => {
     expect(suite.output).toContain(
       "replay: npm run grade -- assignments/planar-classifier/model.ts --only sigmoid --case sigmoid.mixed-signs",
     );
+    // In Korean, as the assignment's Korean README says: the summary and the vitest suite.
+    const korean = readFileSync(join(out, "assignments/planar-classifier/README.ko.md"), "utf8");
+    expect(korean).toContain("npm run grade -- --lang ko");
+    expect(korean).toContain("GRADECHECK_LANG=ko");
+    const graded = npm(["run", "-s", "grade", "--", "--lang", "ko"], out);
+    expect(graded.status, graded.output).toBe(0);
+    expect(graded.output).toContain("sigmoid은(는) 아직 구현되지 않았습니다.");
+    expect(graded.output).toMatch(/합계: [\d.]+점 중 0점 \(0%\)/);
+    const koSuite = npx(["vitest", "run", "-t", "sigmoid"], out, { GRADECHECK_LANG: "ko" });
+    expect(koSuite.status, koSuite.output).toBe(1);
+    expect(koSuite.output).toContain("sigmoid › 양수와 음수가 섞인 값, 모양 (3,4)");
+    expect(koSuite.output).toContain("sigmoid은(는) 아직 구현되지 않았습니다.");
+    expect(koSuite.output).toContain("다시 실행: npm run grade --");
     copyFileSync(
       join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"),
       join(out, "assignments/planar-classifier/model.ts"),

@@ -251,7 +251,7 @@ const koreanTests: Record<string, string> = {
   "layerSizes.other": "다른 크기: X (5,7), Y (3,7)",
   "layerSizes.single": "예제 하나: X (3,1), Y (2,1)",
   "initializeParameters.planar": "nX=2, nH=4, nY=1, 시드 2, 기본 scale",
-  "initializeParameters.scale": "nX=3, nH=5, nY=2, scale 0.01",
+  "initializeParameters.scale": "nX=3, nH=5, nY=2, scale은 0.01",
   "initializeParameters.other": "다른 크기",
   "forwardPropagation.planar": "평면 데이터의 층 크기, m=6, 크기가 1 정도인 가중치",
   "forwardPropagation.multi-output": "nY=2, nH=5, 더 큰 가중치",

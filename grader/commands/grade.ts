@@ -219,7 +219,7 @@ export async function runGrade(
         locale,
       }),
     );
-    for (const path of written) print(`also written: ${path}\n`);
+    for (const path of written) print(`${locale.words.labels.alsoWritten(path)}\n`);
   }
   if (belowThreshold(report, options.failUnder)) {
     throw new ExitError(1, `score ${report.score} of ${report.maxScore} is below --fail-under`);

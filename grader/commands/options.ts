@@ -30,9 +30,8 @@ export interface Environment {
 }
 
 /** The language of what gradecheck says: --lang, else $GRADECHECK_LANG, else English. */
-export function langOf(flag: string | undefined, env: Environment): Lang {
-  const [name, from] =
-    flag !== undefined ? [flag, "--lang"] : [env.langVariable ?? "", "GRADECHECK_LANG"];
+export function langOf(flag: string | undefined, variable: string | undefined): Lang {
+  const [name, from] = flag !== undefined ? [flag, "--lang"] : [variable ?? "", "GRADECHECK_LANG"];
   const chosen = name.trim().toLowerCase();
   if (chosen === "") return "en";
   if (!isLang(chosen))
@@ -154,7 +153,7 @@ export function gradeOptions(
     json: args.json,
     colour: env.stdoutIsTTY && !args.json,
     formats: parseFormats(args.format),
-    lang: langOf(args.lang, env),
+    lang: langOf(args.lang, env.langVariable),
     ...(args.only !== undefined || args.case !== undefined
       ? {
           selection: {
@@ -213,7 +212,7 @@ export function trainOptions(
   },
   env: Environment,
 ): TrainOptions {
-  const lang = langOf(args.lang, env);
+  const lang = langOf(args.lang, env.langVariable);
   const assignment = assignmentOf(args.assignment, env);
   const reference = env.references.includes(assignment)
     ? resolve(env.root, "reference", assignment, "model.ts")

@@ -16,6 +16,9 @@ import type { Report } from "../core/report.ts";
 import { grade } from "../pipeline/grade.ts";
 import { type AssignmentParts, assignmentIds, loadAssignment } from "../pipeline/load.ts";
 import { failingCase } from "../render/failing-case.ts";
+import { type Locale, localize } from "../render/localize.ts";
+import { localeOf } from "./grade.ts";
+import { langOf } from "./options.ts";
 
 /** A failed gradecheck test, as vitest shows it: gradecheck's words, no grader stack trace. */
 export class GradecheckFailure extends Error {
@@ -26,19 +29,24 @@ export class GradecheckFailure extends Error {
   }
 }
 
-/** Defines the suite of every assignment under `root` (the learner's repository). */
+/**
+ * Defines the suite of every assignment under `root` (the learner's repository), in the language
+ * of $GRADECHECK_LANG (English by default).
+ */
 export async function defineLearnerSuite(root: string): Promise<void> {
+  const lang = langOf(undefined, process.env.GRADECHECK_LANG);
   const ids = assignmentIds(root);
   for (const id of ids) {
     const parts = await loadAssignment(root, id, false);
-    const define = () => defineAssignment(root, id, parts);
+    const define = () => defineAssignment(root, id, parts, localeOf(lang, parts.cases.words));
     // One assignment: its tests at the top, named by function; several: grouped by assignment.
     if (ids.length === 1) define();
     else describe(id, define);
   }
 }
 
-function defineAssignment(root: string, id: string, parts: AssignmentParts): void {
+function defineAssignment(root: string, id: string, parts: AssignmentParts, locale: Locale): void {
+  const { labels } = locale.words;
   const submission = join(root, "assignments", id, "model.ts");
   const planned = plannedTests(parts.manifest);
   const groupOf = new Map(planned.map((p) => [p.test.id, p.group]));
@@ -62,15 +70,15 @@ function defineAssignment(root: string, id: string, parts: AssignmentParts): voi
   };
   for (const { group, test } of planned) {
     if (test.visibility !== "visible") continue;
-    it(`${group} › ${test.name}`, async ({ skip }) => {
-      const report = await gradeGroup(group);
+    const name = locale.assignment?.tests?.[test.id] ?? test.name;
+    it(`${group} › ${name}`, async ({ skip }) => {
+      const report = localize(await gradeGroup(group), locale);
       if (report.status === "error") throw new GradecheckFailure(report.message);
       const result = report.tests.find((t) => t.id === test.id);
       // Left out of a learner's own run: it judges with the solution, which only the instructor has.
-      if (!result)
-        return skip(`${test.id} judges with the solution: it runs when your instructor grades`);
+      if (!result) return skip(labels.solutionOnly(test.id));
       if (result.status !== "passed")
-        throw new GradecheckFailure(failingCase(result, report).join("\n"));
+        throw new GradecheckFailure(failingCase(result, report, labels).join("\n"));
     });
   }
 }

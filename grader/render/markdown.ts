@@ -54,7 +54,9 @@ export function markdown(report: Report, labels: Labels = en.labels): string {
       const [first, ...more] = failures.filter((t) => t.function === fn.name);
       if (!first) continue;
       const others = more.length > 0 ? labels.andMoreFailing(more.length) : "";
-      lines.push(`- **${md(first.id)}** (${first.status}): ${md(first.message)}${others}`);
+      lines.push(
+        `- **${md(first.id)}** (${labels.status[first.status]}): ${md(first.message)}${others}`,
+      );
       // The case itself: inputs and values (grader-made: a code block), printed output and the
       // replay command (the learner's text: escaped, never inside a block).
       const view = caseView(first, report, labels);

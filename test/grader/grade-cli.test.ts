@@ -1,11 +1,21 @@
-import { chmodSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../grader/cli.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { displayWidth } from "../../grader/render/columns.ts";
 import { reportProblems } from "../../grader/render/json.ts";
 import { isolation } from "../../grader/sandbox/isolation.ts";
+import { applyBug, referenceSource } from "../corpus/bugs.ts";
 import { captureTerminal, planarManifest, tempDir } from "../helpers.ts";
+import { englishProse, hasHangul } from "../words-prose.ts";
 
 const out = () => join(tempDir("gradecheck-cli-"), "report.json");
 const { stdout, stderr } = captureTerminal();
@@ -122,6 +132,94 @@ describe("gradecheck grade", () => {
     expect(report.message).toMatch(
       /model\.ts is a symbolic link to nothing: submit the file itself/,
     );
+  });
+});
+
+describe("gradecheck in Korean", () => {
+  /** A learner's folder whose backwardPropagation forgets the 1/m of dW1. */
+  function withoutOneOverM(): string {
+    const folder = join(tempDir("gradecheck-ko-"), "learner");
+    mkdirSync(folder);
+    const source = applyBug(referenceSource(), {
+      name: "dW1 without 1/m",
+      replace: [["const dW1 = np.divide(np.dot(dZ1, X.T), m);", "const dW1 = np.dot(dZ1, X.T);"]],
+    });
+    writeFileSync(join(folder, "model.ts"), source);
+    return folder;
+  }
+
+  it("--lang ko words the summary and every format in Korean; the JSON report stays English", async () => {
+    const path = out();
+    const code = await main(
+      [
+        "grade",
+        withoutOneOverM(),
+        "--out",
+        path,
+        "--only",
+        "backwardPropagation",
+        "--lang",
+        "ko",
+        "--format",
+        "json,html,markdown,gradescope",
+      ],
+      PACKAGE_ROOT,
+    );
+    expect(code).toBe(0);
+    const text = stdout();
+    expect(text).toContain("“dW1에 1/m 누락”");
+    expect(text).toContain("평면 데이터의 층 크기, m=5, 크기가 1 정도인 가중치");
+    expect(text).toMatch(/합계: [\d.]+점 중 [\d.]+점 \(\d+%\)/);
+    expect(englishProse(text)).toEqual([]);
+    const json = readFileSync(path, "utf8");
+    expect(reportProblems(JSON.parse(json))).toEqual([]);
+    expect(hasHangul(json)).toBe(false);
+    expect(json).toContain('exactly what the mistake \\"dW1 without 1/m\\" gives');
+    const html = readFileSync(path.replace(/\.json$/, ".html"), "utf8");
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain("은닉층 하나로 평면 데이터 분류하기");
+    // Markdown escapes its punctuation: 1\/m.
+    const markdown = readFileSync(path.replace(/\.json$/, ".md"), "utf8");
+    expect(markdown).toContain("“dW1에 1\\/m 누락”");
+    expect(markdown).toContain("(실패)");
+    const gradescope = readFileSync(path.replace(/\.json$/, ".gradescope.json"), "utf8");
+    expect(gradescope).toContain("“dW1에 1/m 누락”");
+  });
+
+  it("GRADECHECK_LANG=ko does the same; --lang en overrides it", async () => {
+    const previous = process.env.GRADECHECK_LANG;
+    process.env.GRADECHECK_LANG = "ko";
+    try {
+      const folder = withoutOneOverM();
+      expect(await main(["grade", folder, "--out", out(), "--only", "sigmoid"], PACKAGE_ROOT)).toBe(
+        0,
+      );
+      expect(stdout()).toContain("합계:");
+      expect(
+        await main(
+          ["grade", folder, "--out", out(), "--only", "sigmoid", "--lang", "en"],
+          PACKAGE_ROOT,
+        ),
+      ).toBe(0);
+      expect(stdout()).toContain("Total:");
+      process.env.GRADECHECK_LANG = "fr";
+      expect(await main(["grade", folder, "--out", out()], PACKAGE_ROOT)).toBe(2);
+      expect(stderr()).toContain('GRADECHECK_LANG must be one of en, ko, got "fr"');
+    } finally {
+      process.env.GRADECHECK_LANG = previous;
+    }
+  });
+
+  it("gradcheck's table lines up in Korean", async () => {
+    expect(await main(["gradcheck", withoutOneOverM(), "--lang", "ko"], PACKAGE_ROOT)).toBe(0);
+    const lines = stdout().split("\n");
+    const header = lines.findIndex((l) => l.includes("기울기") && l.includes("판정"));
+    expect(header).toBeGreaterThan(0);
+    // Each column starts at the same terminal column in the header and the rows under it.
+    const column = (line: string, word: string) => displayWidth(line.slice(0, line.indexOf(word)));
+    const start = column(lines[header] as string, "판정");
+    for (const row of lines.slice(header + 1, header + 5))
+      expect(column(row, row.includes("틀림") ? "틀림" : "맞음"), row).toBe(start);
   });
 });
 

@@ -16,11 +16,19 @@ export const labels = {
   partial: (functions: string, tests: number, of: number) =>
     `Partial: only the tests of ${functions} ran (${tests} of ${of}); the total counts those only.`,
   reportAt: (path: string) => `report: ${path}`,
+  alsoWritten: (path: string) => `also written: ${path}`,
   moreFailing: (n: number) => `… and ${s(n, "more failing test")}: see the report`,
   andMoreFailing: (n: number) => ` (and ${s(n, "more failing test")})`,
   visibleScore: (score: string, max: string) => `${score} of ${max} points on the visible tests`,
   hiddenNote: (count: number) =>
     count === 0 ? "" : `${s(count, "hidden test")}, results after grading.`,
+  status: {
+    passed: "passed",
+    failed: "failed",
+    error: "error",
+    timeout: "timeout",
+    missing: "missing",
+  } satisfies Record<TestStatus, string>,
   hiddenSentence: (status: TestStatus) =>
     status === "passed"
       ? "hidden test: passed"
@@ -41,6 +49,8 @@ export const labels = {
   tableHeader: ["", "function", "points", "tests passed"],
   output: "Output:",
   platformError: "gradecheck could not grade this submission:",
+  solutionOnly: (test: string) =>
+    `${test} judges with the solution: it runs when your instructor grades`,
   gradient: {
     header: ["gradient", "verdict", "difference", "worst entry", "hint"],
     verdict: { right: "right", wrong: "wrong", "wrong-shape": "wrong shape" },

@@ -19,11 +19,13 @@ export const labels: Labels = {
   partial: (functions: string, tests: number, of: number) =>
     `일부만 채점: ${functions}의 테스트만 실행했습니다(${of}개 중 ${tests}개). 합계는 이 테스트만 셉니다.`,
   reportAt: (path: string) => `보고서: ${path}`,
+  alsoWritten: (path: string) => `함께 쓴 파일: ${path}`,
   moreFailing: (n: number) => `… 그리고 실패한 테스트 ${n}개 더: 보고서를 보세요`,
   andMoreFailing: (n: number) => ` (그리고 실패한 테스트 ${n}개 더)`,
   visibleScore: (score: string, max: string) => `공개 테스트 ${max}점 중 ${score}점`,
   hiddenNote: (count: number) =>
     count === 0 ? "" : `숨겨진 테스트 ${count}개, 결과는 채점 후에 공개됩니다.`,
+  status: STATUS,
   hiddenSentence: (status: TestStatus) =>
     status === "passed"
       ? "숨겨진 테스트: 통과"
@@ -44,6 +46,8 @@ export const labels: Labels = {
   tableHeader: ["", "함수", "점수", "통과한 테스트"],
   output: "출력:",
   platformError: "gradecheck가 이 제출물을 채점할 수 없습니다:",
+  solutionOnly: (test: string) =>
+    `${test}은(는) 참조 답안으로 판정하므로 강사가 채점할 때 실행됩니다`,
   gradient: {
     header: ["기울기", "판정", "차이", "가장 많이 틀린 원소", "힌트"],
     verdict: { right: "맞음", wrong: "틀림", "wrong-shape": "모양이 틀림" },

@@ -1,0 +1,477 @@
+/**
+ * Every message code has an English and a Korean text: the grader's catalogs (every hint, error
+ * hint, outcome, reason, note, gradient verdict, phrase and label, each code through a sample of
+ * its data, so that a code added without a sample does not compile) and the assignment's (its
+ * phrases, test names, title and named mistakes). English holds no Hangul; Korean holds Hangul
+ * and no English sentence.
+ */
+import { describe, expect, it } from "vitest";
+import { cases as learnerCases } from "../assignments/planar-classifier/cases.ts";
+import { english as assignmentEnglish } from "../assignments/planar-classifier/words.ts";
+import { loadManifest } from "../grader/core/manifest.ts";
+import type { CrashReason, ImportFailure } from "../grader/core/outcomes.ts";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import type { Phrase } from "../grader/core/phrase.ts";
+import type {
+  Details,
+  ErrorHint,
+  GradientHint,
+  GradientRow,
+  Hint,
+  Mismatch,
+  Note,
+  NotRunReason,
+} from "../grader/core/report.ts";
+import { speaker } from "../grader/render/localize.ts";
+import { catalogs } from "../grader/words/catalogs.ts";
+import { en } from "../grader/words/en/index.ts";
+import type { phrases as englishPhrases } from "../grader/words/en/phrases.ts";
+import { ko } from "../grader/words/ko/index.ts";
+import { josa } from "../grader/words/ko/josa.ts";
+import { mistakes as library } from "../reference/planar-classifier/mistakes.ts";
+import {
+  english as referenceEnglish,
+  words as referenceWords,
+} from "../reference/planar-classifier/words.ts";
+import { englishProse, hasHangul } from "./words-prose.ts";
+
+/** One sample or more of each code of a union: the type checker wants every code. */
+type Samples<U extends { code: string }> = { [K in U["code"]]: Extract<U, { code: K }>[] };
+
+const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
+  "array-for-number": [{ code: "array-for-number" }],
+  "row-for-column": [
+    { code: "row-for-column" },
+    { code: "row-for-column", keepdims: true },
+    { code: "row-for-column", keepdims: false },
+  ],
+  "transposed-shape": [{ code: "transposed-shape", actual: [1, 4], expected: [4, 1] }],
+  "square-for-column": [
+    { code: "square-for-column", keepdims: true },
+    { code: "square-for-column", keepdims: false },
+  ],
+  "all-zeros": [{ code: "all-zeros" }],
+  transposed: [{ code: "transposed" }],
+  sign: [{ code: "sign" }],
+  "m-times": [{ code: "m-times", m: 5 }],
+  "m-times-smaller": [{ code: "m-times-smaller", m: 5 }],
+  twice: [{ code: "twice" }],
+  half: [{ code: "half" }],
+  "one-minus": [{ code: "one-minus" }],
+  factor: [{ code: "factor", factor: 0.25 }],
+};
+const mistake = { name: "dW1 without 1/m", sentence: "dW1 is (1/m)·dZ1·Xᵀ: divide by m" };
+const koMistake = { name: "dW1에 1/m 누락", sentence: "dW1 = (1/m)·dZ1·Xᵀ입니다: m으로 나누세요" };
+const hints: Samples<Hint> = {
+  ...patterns,
+  varies: [{ code: "varies" }],
+  mistake: [
+    { code: "mistake", mistakes: [mistake] },
+    { code: "mistake", mistakes: [mistake, mistake] },
+    { code: "mistake", mistakes: [mistake], then: { code: "transposed" } },
+  ],
+};
+const pair = { a: [4, 2] as [number, number], b: [2, 400] as [number, number] };
+const errorHints: Samples<ErrorHint> = {
+  "entrywise-for-product": (["a·b", "a·bᵀ", "aᵀ·b", "b·a"] as const).map((product) => ({
+    code: "entrywise-for-product",
+    product,
+    ...pair,
+  })),
+  "product-not-aligned": (["a·bᵀ", "aᵀ·b", "b·a"] as const).map((product) => ({
+    code: "product-not-aligned",
+    product,
+    ...pair,
+  })),
+  "generator-shape": [{ code: "generator-shape", method: "randn" }],
+  "maker-shape": [{ code: "maker-shape", op: "zeros" }],
+};
+const crashes: Samples<CrashReason> = {
+  "out-of-memory": [{ code: "out-of-memory" }],
+  signal: [{ code: "signal", signal: "SIGKILL" }],
+  exit: [{ code: "exit", exitCode: 3 }],
+  protocol: [{ code: "protocol", what: "<what>" }],
+  unresponsive: [{ code: "unresponsive" }],
+};
+const imports: Samples<ImportFailure> = {
+  threw: [{ code: "threw", error: { name: "SyntaxError", message: "<thrown>", stack: "" } }],
+  "never-settles": [{ code: "never-settles" }],
+  "too-many-exports": [{ code: "too-many-exports" }],
+  timeout: [{ code: "timeout", limitMs: 2000 }],
+  protocol: [{ code: "protocol", what: "<what>" }],
+  crashed: [{ code: "crashed", reason: { code: "out-of-memory" } }],
+};
+const notRun: Samples<NotRunReason> = {
+  hung: [{ code: "hung", limitMs: 2000, test: "sigmoid.row" }],
+  unreadable: [{ code: "unreadable" }],
+  unbuilt: [{ code: "unbuilt" }],
+  "no-fixture": [{ code: "no-fixture" }],
+  "no-property": [{ code: "no-property", name: "sigmoid.range" }],
+  "needs-reference": [{ code: "needs-reference", check: "trainingAccuracy" }],
+  "run-time-up": [{ code: "run-time-up" }],
+  "grader-fault": [{ code: "grader-fault", what: "<what>" }],
+};
+const gradientHints: Samples<GradientHint> = {
+  transposed: [{ code: "transposed" }],
+  zero: [{ code: "zero" }],
+  "some-entries": [{ code: "some-entries" }],
+  "not-constant": [{ code: "not-constant" }],
+  pattern: [{ code: "pattern", pattern: { code: "m-times", m: 6 } }],
+};
+const rows: GradientRow[] = [
+  {
+    name: "W1",
+    verdict: "wrong-shape",
+    expected: [4, 2],
+    actual: [2, 4],
+    hint: { code: "transposed" },
+  },
+  { name: "W1", verdict: "right", difference: 1e-10, ratio: 1, cosine: 1, checked: 8, kinks: 1 },
+  { name: "b1", verdict: "right", difference: 1e-10, ratio: 1, cosine: 1, checked: null, kinks: 0 },
+  {
+    name: "W2",
+    verdict: "wrong",
+    difference: 0.5,
+    ratio: 2,
+    cosine: 1,
+    checked: 4,
+    kinks: 2,
+    worst: { index: [0, 3], yours: "0.0412", numeric: "0.0206" },
+    hint: { code: "pattern", pattern: { code: "twice" } },
+  },
+  { name: "b2", verdict: "wrong", difference: 1, ratio: null, cosine: 0, checked: 1, kinks: 0 },
+];
+const tolerance = { rtol: 1e-6, atol: 1e-9 };
+const mismatches: { [K in Mismatch["problem"]]: Extract<Mismatch, { problem: K }> } = {
+  type: { problem: "type", path: "A2", expected: "an array (1,5)", actual: "a number" },
+  "missing-key": { problem: "missing-key", path: "", key: "A2" },
+  length: { problem: "length", path: "costs", expected: 3, actual: 2 },
+  shape: { problem: "shape", path: "db1", expected: [4, 1], actual: [1, 4] },
+  value: {
+    problem: "value",
+    path: "",
+    index: [0, 1],
+    expected: 0.5,
+    actual: 0.6,
+    error: 0.1,
+    tolerance,
+    wrong: 3,
+    total: 8,
+  },
+};
+const lawPhrase: Phrase = { code: "law.computeCost.half" };
+const details: { [K in Details["type"]]: Extract<Details, { type: K }>[] } = {
+  passed: [{ type: "passed" }],
+  mismatch: [
+    ...Object.values(mismatches).map((m) => ({ type: "mismatch" as const, ...m })),
+    { type: "mismatch", ...mismatches.shape, hint: { code: "row-for-column", keepdims: true } },
+  ],
+  "mutated-input": [{ type: "mutated-input", argument: "parameters", path: "W1" }],
+  nondeterministic: [{ type: "nondeterministic", path: "" }],
+  check: [
+    {
+      type: "check",
+      message: "training accuracy 50.00% is below 90%",
+      hint: "about 50% is no better than a straight line",
+      phrases: {
+        message: { code: "training.below", params: { percent: "50.00", minimum: "90" } },
+        hint: { code: "training.straight-line" },
+      },
+      values: {},
+    },
+  ],
+  error: [
+    {
+      type: "error",
+      name: "TypeError",
+      message: "<thrown>",
+      stack: "",
+      at: "model.ts:3:5",
+      line: "const a = b;",
+      hint: { code: "maker-shape", op: "ones" },
+    },
+  ],
+  "import-failed": Object.values(imports)
+    .flat()
+    .map((failure) => ({ type: "import-failed" as const, failure })),
+  property: [
+    {
+      type: "property",
+      law: "with A2 = 0.5 everywhere the cost is ln 2 per output, whatever Y",
+      seed: 1,
+      runs: 100,
+      outcome: "failed",
+      path: "0:0",
+      shrinks: 1,
+      counterexample: "Y = [[0]] (1,1); A2 = 0.5 everywhere",
+      reason: "the cost is 0, expected ln 2 = 0.69314718",
+      phrases: {
+        law: lawPhrase,
+        counterexample: { code: "describe.half", params: { Y: "Y = [[0]] (1,1)" } },
+        reason: { code: "cost.half", params: { cost: "0", ln2: "0.69314718" } },
+      },
+    },
+    {
+      type: "property",
+      law: "…",
+      seed: 1,
+      runs: 100,
+      outcome: "failed",
+      path: "0",
+      shrinks: 2,
+      counterexample: "z = [[1]] (1,1)",
+      thrown: { fn: "sigmoid", name: "TypeError", message: "<thrown>" },
+      phrases: { law: { code: "law.sigmoid.range" } },
+    },
+    {
+      type: "property",
+      law: "…",
+      seed: 1,
+      runs: 40,
+      outcome: "interrupted",
+      timeLimitMs: 3000,
+      phrases: { law: lawPhrase },
+    },
+  ],
+  timeout: [{ type: "timeout", limitMs: 2000 }],
+  crashed: Object.values(crashes)
+    .flat()
+    .map((reason) => ({ type: "crashed" as const, reason })),
+  missing: [
+    { type: "missing", reason: "not-exported" },
+    { type: "missing", reason: "not-implemented" },
+  ],
+  "not-run": Object.values(notRun)
+    .flat()
+    .map((reason) => ({ type: "not-run" as const, reason })),
+  build: [{ type: "build", file: "model.ts", line: 3, column: 5 }],
+};
+const notes: Samples<Note> = {
+  meaning: [{ code: "meaning", meaning: "…", phrase: { code: "meaning.forward" } }],
+  "not-graded": [
+    { code: "not-graded", needs: ["forwardPropagation"], unmet: ["forwardPropagation"] },
+  ],
+  unpaid: [{ code: "unpaid", fn: "sigmoid" }],
+  pipeline: [
+    { code: "pipeline", pipeline: ["nnModel", "predict"], culprits: [] },
+    { code: "pipeline", pipeline: ["nnModel", "predict"], culprits: ["predict"] },
+  ],
+  callees: [{ code: "callees", callees: ["forwardPropagation", "computeCost"] }],
+};
+
+/** Sample parameters of each grader phrase. */
+const graderPhrases: {
+  [K in keyof typeof englishPhrases]: Parameters<(typeof englishPhrases)[K]>[0];
+} = {
+  "report.total": { score: 3, maxScore: 4 },
+  "report.verbatim": { text: "<verbatim>" },
+  "hidden.not-run": { count: 9, could: "built" },
+  "hidden.ran": { count: 9 },
+  "hidden.skipped": { count: 9 },
+  "hidden.none": { also: ["end-to-end.accuracy"] },
+  "hidden.need-reference": { count: 9, also: [] },
+  "warning.not-alone": { why: "<verbatim>" },
+  "warning.between-tests": { what: "<verbatim>" },
+  "warning.types-skipped": { reason: "<verbatim>" },
+  "warning.type-error": { error: "<verbatim>" },
+  "gradient.compared": { against: { code: "gradient.against-own" }, rows },
+  "gradient.rows": { rows },
+  refused: { grew: true, returned: 10_000, held: 40, limit: 400 },
+  "call.threw": { fn: "sigmoid", name: "TypeError", message: "<thrown>" },
+  "call.timeout": { fn: "sigmoid", limitMs: 2000 },
+  "call.crashed": { fn: "sigmoid", reason: { code: "exit", exitCode: 1 } },
+  "call.missing": { fn: "sigmoid" },
+  "call.import-failed": { failure: { code: "never-settles" } },
+  "call.refused": { fn: "sigmoid", returned: 10_000, limit: 400 },
+  "call.failed": { fn: "sigmoid" },
+};
+
+const VERBATIM = ["<thrown>", "<verbatim>", "<what>", "const a = b;"];
+const assignmentKo = {
+  ...learnerCases.words?.ko,
+  phrases: { ...learnerCases.words?.ko?.phrases, ...referenceWords.ko?.phrases },
+};
+const speakKo = speaker({ words: ko, assignment: assignmentKo });
+const speakEn = speaker({
+  words: en,
+  assignment: { phrases: { ...assignmentEnglish, ...referenceEnglish } },
+});
+
+/** Both texts of one sample: English without Hangul, Korean with Hangul and no English prose. */
+function expectBoth(what: string, english: string, korean: string) {
+  expect(english.length, what).toBeGreaterThan(0);
+  expect(hasHangul(english), `${what}: ${english}`).toBe(false);
+  expect(hasHangul(korean), `${what}: ${korean}`).toBe(true);
+  expect(englishProse(korean, VERBATIM), `${what}: ${korean}`).toEqual([]);
+}
+
+describe("every code has an English and a Korean text", () => {
+  it.each(Object.values(hints).flat())("hint %j", (hint) => {
+    const koHint =
+      hint.code === "mistake" ? { ...hint, mistakes: hint.mistakes.map(() => koMistake) } : hint;
+    expectBoth(hint.code, en.hint(hint), ko.hint(koHint));
+  });
+
+  it.each(Object.values(errorHints).flat())("error hint %j", (hint) => {
+    expectBoth(hint.code, en.errorHint(hint), ko.errorHint(hint));
+  });
+
+  it.each(Object.values(gradientHints).flat())("gradient hint %j", (hint) => {
+    expectBoth(hint.code, en.gradientHint(hint), ko.gradientHint(hint));
+  });
+
+  it.each(rows)("gradient row %j", (row) => {
+    expectBoth(row.verdict, en.gradientLine(row), ko.gradientLine(row));
+  });
+
+  it.each(Object.values(details).flat())("a test's message from %j", (d) => {
+    expectBoth(d.type, en.message("sigmoid", d, speakEn), ko.message("sigmoid", d, speakKo));
+  });
+
+  it.each(Object.values(notes).flat())("note %j", (note) => {
+    expectBoth(
+      note.code,
+      en.note(note, "<verbatim>", "predict", speakEn),
+      ko.note(note, "<verbatim>", "predict", speakKo),
+    );
+  });
+
+  it.each(Object.entries(graderPhrases))("the grader's phrase %s", (code, params) => {
+    const phrase = { code, params } as Phrase;
+    const [english, korean] = [speakEn(phrase, ""), speakKo(phrase, "")];
+    // A compiler's or a file system's message is given as it is, in every language.
+    if (code === "report.verbatim") expect(korean).toBe(english);
+    else expectBoth(code, english, korean);
+  });
+
+  it("the same phrase codes and labels in both languages", () => {
+    expect(Object.keys(ko.phrases).sort()).toEqual(Object.keys(en.phrases).sort());
+    const shape = (o: object): unknown =>
+      Object.fromEntries(
+        Object.entries(o).map(([k, v]) => [
+          k,
+          typeof v === "object" && !Array.isArray(v)
+            ? shape(v)
+            : Array.isArray(v)
+              ? v.length
+              : typeof v,
+        ]),
+      );
+    expect(shape(ko.labels)).toEqual(shape(en.labels));
+    expect(Object.keys(catalogs).sort()).toEqual(["en", "ko"]);
+  });
+
+  it("every label", () => {
+    const walk = (enValue: unknown, koValue: unknown, path: string): number => {
+      if (typeof enValue === "function") {
+        const args = path.endsWith("hiddenSentence") ? ["failed"] : [2, 3, 4];
+        const [e, k] = [enValue(...args), (koValue as (...a: unknown[]) => string)(...args)];
+        // A note on no hidden tests is no text at all, in either language.
+        if (path.endsWith("hiddenNote"))
+          expectBoth(path, enValue(2), (koValue as (n: number) => string)(2));
+        else expectBoth(path, e, k);
+        return 1;
+      }
+      if (typeof enValue === "string") {
+        if (enValue !== "") expectBoth(path, enValue, koValue as string);
+        return 1;
+      }
+      return Object.entries(enValue as object).reduce(
+        (n, [key, value]) =>
+          n + walk(value, (koValue as Record<string, unknown>)[key], `${path}.${key}`),
+        0,
+      );
+    };
+    expect(walk(en.labels, ko.labels, "labels")).toBeGreaterThan(40);
+  });
+});
+
+describe("the assignment's words in Korean", () => {
+  const manifest = loadManifest(`${PACKAGE_ROOT}/assignments/planar-classifier/assignment.json`);
+  const korean = assignmentKo;
+
+  it("has every phrase of the English catalogs, and no other", () => {
+    const codes = [...Object.keys(assignmentEnglish), ...Object.keys(referenceEnglish)].sort();
+    expect(Object.keys(korean.phrases).sort()).toEqual(codes);
+  });
+
+  it("names every test and the assignment in Korean", () => {
+    const ids = manifest.functions.flatMap((f) => (f.tests ?? []).map((t) => t.id));
+    expect(ids.length).toBeGreaterThan(40);
+    for (const id of ids) {
+      const name = korean.tests?.[id];
+      expect(name, id).toBeDefined();
+      expectBoth(
+        id,
+        manifest.functions.flatMap((f) => f.tests ?? []).find((t) => t.id === id)?.name ?? "",
+        name ?? "",
+      );
+    }
+    expect(Object.keys(korean.tests ?? {}).filter((id) => !ids.includes(id))).toEqual([]);
+    expectBoth("title", manifest.title, korean.title ?? "");
+  });
+
+  it("has every named mistake, and no other", () => {
+    const names = [
+      ...new Set(
+        Object.values(library).flatMap(({ mistakes = [] }) => mistakes.map((m) => m.name)),
+      ),
+    ].sort();
+    const koMistakes = referenceWords.ko?.mistakes ?? {};
+    expect(Object.keys(koMistakes).sort()).toEqual(names);
+    for (const [name, words] of Object.entries(koMistakes)) {
+      expectBoth(name, name, words.name);
+      expect(hasHangul(words.sentence), words.sentence).toBe(true);
+      expect(englishProse(words.sentence), words.sentence).toEqual([]);
+    }
+  });
+});
+
+describe("the English-sentence finder the Korean checks use", () => {
+  it.each([
+    ["비용이 0입니다: the cost is 0", ["the cost is"]],
+    ["힌트: it is exactly twice the expected value", ["it is exactly twice the expected value"]],
+  ])("finds the English in %s", (text, found) => {
+    expect(englishProse(text)).toEqual(found);
+  });
+
+  it.each([
+    "np.sum(dZ1, 1, true)로 차원을 유지하세요",
+    "rng.randn(rows, cols), 예를 들어 rng.randn(nH, nX)",
+    "dW1 = (1/m)·dZ1·Xᵀ입니다",
+    "`the grader's own words` in code",
+    "axis 1을 따라 keepdims 없이",
+  ])("finds none in %s", (text) => {
+    expect(englishProse(text)).toEqual([]);
+  });
+
+  it("leaves out what is quoted as it is", () => {
+    expect(
+      englishProse("오류: Cannot read properties of undefined", [
+        "Cannot read properties of undefined",
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe("Korean particles after a word known at run time", () => {
+  it.each([
+    ["기울기", "과/와", "기울기와"],
+    ["참조 답안", "과/와", "참조 답안과"],
+    ["결과", "이/가", "결과가"],
+    ["예측", "이/가", "예측이"],
+    ["0.5", "으로/로", "0.5로"],
+    ["0.7", "으로/로", "0.7로"],
+    ["0.3", "으로/로", "0.3으로"],
+    ["비용", "을/를", "비용을"],
+    // A name ending in a digit reads as the digit: dW1 (일), A2 (이).
+    ["dW1", "이/가", "dW1이"],
+    ["A2", "으로/로", "A2로"],
+    ["backwardPropagation", "을/를", "backwardPropagation을(를)"],
+    ["sigmoid", "으로/로", "sigmoid(으)로"],
+    ["dW1[1,0]", "이/가", "dW1[1,0]이"],
+    ["σ(0.5)", "이/가", "σ(0.5)가"],
+  ] as const)("%s + %s = %s", (word, pair, expected) => {
+    expect(josa(word, pair)).toBe(expected);
+  });
+});
