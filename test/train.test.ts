@@ -9,7 +9,9 @@ import { SaxesParser } from "saxes";
 import { afterAll, describe, expect, it } from "vitest";
 import { runTrain, type TrainOptions, withProgress } from "../grader/commands/train.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { displayWidth } from "../grader/render/columns.ts";
 import { tempDir } from "./helpers.ts";
+import { englishProse } from "./words-prose.ts";
 
 const REFERENCE = join(PACKAGE_ROOT, "reference/planar-classifier/model.ts");
 
@@ -118,6 +120,39 @@ describe("gradecheck train's pictures", () => {
     );
     expect(existsSync(`${run.pictures}.boundary.svg`)).toBe(false);
     expect(existsSync(`${run.pictures}.cost.svg`)).toBe(true);
+  });
+});
+
+describe("gradecheck train in Korean", () => {
+  it("says what it does, and names its pictures' parts, in Korean", async () => {
+    const model = learnerModel(readFileSync(REFERENCE, "utf8"));
+    const lines: string[] = [];
+    const run = options(model, { reference: REFERENCE, lang: "ko" });
+    await runTrain(run, (line) => lines.push(line));
+    expect(lines[0]).toMatch(/^model\.ts 학습: nH = 4, 반복 400번, 학습률 1\.2, 시드 2$/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^훈련 정확도: \d+\.\d\d% \(400개 중 \d+개\)/),
+    );
+    expect(lines.at(-1)).toMatch(/^그림: .*run\.boundary\.svg, .*run\.cost\.svg$/);
+    for (const line of lines) expect(englishProse(line), line).toEqual([]);
+    const boundary = drawn(readFileSync(`${run.pictures}.boundary.svg`, "utf8"));
+    expect(boundary.texts).toEqual(
+      expect.arrayContaining(["여러분의 모델", "참조 답안", "레이블"]),
+    );
+    const cost = drawn(readFileSync(`${run.pictures}.cost.svg`, "utf8"));
+    expect(cost.texts).toEqual(expect.arrayContaining(["비용 J", "반복"]));
+  });
+
+  it("lines up a sweep's table by the width Korean takes on a terminal", async () => {
+    const lines: string[] = [];
+    await runTrain(options(REFERENCE, { sweep: [1, 20], lang: "ko" }), (line) => lines.push(line));
+    expect(lines[0]).toBe("은닉층 크기     정확도   시간");
+    // The numbers end under the end of their heading.
+    const end = (line: string, text: string) =>
+      displayWidth(line.slice(0, line.indexOf(text) + text.length));
+    expect(end(lines[1] as string, "1")).toBe(displayWidth("은닉층 크기"));
+    expect(end(lines[2] as string, "20")).toBe(displayWidth("은닉층 크기"));
+    expect(lines[1]).toMatch(/\d+\.\d\d초$/);
   });
 });
 

@@ -11,8 +11,13 @@ import { join } from "node:path";
 import { describe, it } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { Report } from "../../grader/core/report.ts";
+import { loadAssignment } from "../../grader/pipeline/load.ts";
 import { html } from "../../grader/render/html.ts";
+import { localize } from "../../grader/render/localize.ts";
+import { ko } from "../../grader/words/ko/index.ts";
 import { gradeFiles } from "../helpers.ts";
+
+const planar = () => loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
 
 const OUT = join(PACKAGE_ROOT, "test/.generated/browser");
 
@@ -74,4 +79,25 @@ describe.concurrent("the HTML report, rendered by Chromium", () => {
       expect(existsSync(join(OUT, `${name}.png`))).toBe(true);
     });
   }
+
+  it("buggy, in Korean: the same page in the learner's language", async ({ expect }) => {
+    const report = await gradeFiles({ "model.ts": submissions.buggy as string });
+    const locale = { words: ko, assignment: (await planar()).cases.words.ko };
+    mkdirSync(OUT, { recursive: true });
+    const page = join(OUT, "buggy.ko.html");
+    writeFileSync(page, html(localize(report, locale), ko));
+    const dom = browse(page, ["--dump-dom"]);
+    expect(dom).toContain('<html lang="ko">');
+    expect(dom).toContain("은닉층 하나로 평면 데이터 분류하기");
+    expect(dom).toContain("실수: “dW1에 1/m 누락”");
+    expect(dom).toContain("통과했지만 점수는 아직 없습니다");
+    expect(dom).toContain("여러분의 코드가 출력한 내용");
+    expect(dom.match(/<details [^>]*open=""/g)?.length).toBe(
+      report.tests.filter(
+        (t) => t.visibility === "visible" && t.status !== "passed" && t.kind !== "build",
+      ).length,
+    );
+    browse(page, [`--screenshot=${join(OUT, "buggy.ko.png")}`, "--window-size=1200,2400"]);
+    expect(existsSync(join(OUT, "buggy.ko.png"))).toBe(true);
+  });
 });
