@@ -165,6 +165,23 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
     },
   ],
   [
+    // GRADECHECK_LANG=ko npm run train: Korean, the reference named in Korean.
+    ["train", "--reference"],
+    {
+      command: "train",
+      options: {
+        root: "/pkg",
+        assignment: "planar-classifier",
+        model: "/pkg/reference/planar-classifier/model.ts",
+        trainsReference: true,
+        lang: "ko",
+        pictures: "/home/ann/work/gradecheck-train",
+        settings: { ...learnerSettings, modelName: "참조 답안" },
+      },
+    },
+    { langVariable: "ko" },
+  ],
+  [
     // The learner's own model by default, beside the reference where there is one.
     ["train", "--sweep", "1, 2,20", "--out", "pics/run"],
     {

@@ -68,6 +68,7 @@ const hints: Samples<Hint> = {
   mistake: [
     { code: "mistake", mistakes: [mistake] },
     { code: "mistake", mistakes: [mistake, mistake] },
+    // biome-ignore lint/suspicious/noThenProperty: the report's field, never awaited
     { code: "mistake", mistakes: [mistake], then: { code: "transposed" } },
   ],
 };
