@@ -5,6 +5,7 @@
  */
 import type { GradientHint, GradientRow } from "../../core/report.ts";
 import { gradientLine } from "../../words/en/gradient.ts";
+import { gradientNumber } from "../../words/numbers.ts";
 import { type HintContext, ratioHint } from "../hints.ts";
 import type { TensorResult } from "./check.ts";
 
@@ -20,16 +21,8 @@ export function distinct(a: number, b: number, fewest = 4): [string, string] {
   return [String(a), String(b)];
 }
 
-function short(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const abs = Math.abs(x);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e5)
-    ? x.toExponential(3)
-    : String(Number(x.toPrecision(4)));
-}
-
 function precise(x: number, digits: number): string {
-  if (digits === 4) return short(x);
+  if (digits === 4) return gradientNumber(x);
   if (!Number.isFinite(x)) return String(x);
   return String(Number(x.toPrecision(digits)));
 }

@@ -1,14 +1,7 @@
 /** A gradient check's rows in English: one line per parameter, and what a pattern suggests. */
 import type { GradientHint, GradientRow } from "../../core/report.ts";
+import { gradientNumber } from "../numbers.ts";
 import { wordHint } from "./hints.ts";
-
-function num(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const abs = Math.abs(x);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e5)
-    ? x.toExponential(3)
-    : String(Number(x.toPrecision(4)));
-}
 
 export function gradientHint(hint: GradientHint): string {
   switch (hint.code) {
@@ -34,7 +27,7 @@ export function gradientLine(row: GradientRow): string {
   const kinks = row.kinks > 0 ? `${row.kinks} not checked: kink` : "";
   if (row.verdict === "right") {
     const how = row.checked === null ? "random directions" : `${row.checked} entries`;
-    return `${grad}: right (difference ${num(row.difference)}, ${how} checked${kinks ? `; ${kinks}` : ""}).`;
+    return `${grad}: right (difference ${gradientNumber(row.difference)}, ${how} checked${kinks ? `; ${kinks}` : ""}).`;
   }
   const ratio =
     row.ratio !== null

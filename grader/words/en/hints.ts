@@ -1,5 +1,6 @@
 /** A wrong answer's hint, in words. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
+import { definedProduct, shape } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `"${m.name}"`;
 
@@ -54,21 +55,10 @@ export function wordHint(hint: Hint): string {
   }
 }
 
-const shape = ([rows, cols]: [number, number]) => `(${rows},${cols})`;
-
-/** The product that is defined, as code and as shapes: np.dot(first, second.T), (4,2)·(2,400). */
+/** The product that is defined, as code and as shapes: np.dot(first, second.T), a (4,2)·(2,400) product. */
 function wordProduct(hint: Extract<ErrorHint, { product: string }>): string {
-  const { a, b } = hint;
-  const t = ([rows, cols]: [number, number]): [number, number] => [cols, rows];
-  const [call, left, right] =
-    hint.product === "a·b"
-      ? ["np.dot(first, second)", a, b]
-      : hint.product === "a·bᵀ"
-        ? ["np.dot(first, second.T)", a, t(b)]
-        : hint.product === "aᵀ·b"
-          ? ["np.dot(first.T, second)", t(a), b]
-          : ["np.dot(second, first)", b, a];
-  return `${call}, a ${shape(left)}·${shape(right)} product`;
+  const [call, left, right] = definedProduct(hint);
+  return `${call}, a ${left}·${right} product`;
 }
 
 /** What an error thrown in the learner's code suggests, in words. */

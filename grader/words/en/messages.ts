@@ -5,6 +5,7 @@
 
 import type { ImportFailure } from "../../core/outcomes.ts";
 import type { Details } from "../../core/report.ts";
+import { messageNumber } from "../numbers.ts";
 import { wordErrorHint, wordHint } from "./hints.ts";
 import { importError, wordCrash, wordThrown } from "./outcomes.ts";
 
@@ -14,14 +15,6 @@ function loadFailure(failure: ImportFailure): string {
 }
 
 import { wordNotRun } from "./pipeline.ts";
-
-function num(x: number): string {
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
-  if (x === 0) return "0";
-  const abs = Math.abs(x);
-  return abs >= 1e-4 && abs < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3);
-}
 
 function where(path: string, index: number[] = []): string {
   const base = path === "" ? "the result" : path;
@@ -95,8 +88,8 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "value": {
       const share = m.total > 1 ? ` ${m.wrong} of ${m.total} entries are off;` : "";
       return (
-        `${where(m.path, m.index)} is ${num(m.actual)}, expected ${num(m.expected)}` +
-        ` (error ${num(m.error)} > ${num(m.tolerance.atol)} + ${num(m.tolerance.rtol)}·|expected|).${share ? `${share.slice(0, -1)}.` : ""}`
+        `${where(m.path, m.index)} is ${messageNumber(m.actual)}, expected ${messageNumber(m.expected)}` +
+        ` (error ${messageNumber(m.error)} > ${messageNumber(m.tolerance.atol)} + ${messageNumber(m.tolerance.rtol)}·|expected|).${share ? `${share.slice(0, -1)}.` : ""}`
       );
     }
   }

@@ -1,14 +1,7 @@
 /** 기울기 검사의 행을 한국어로: 파라미터마다 한 줄, 그리고 패턴이 시사하는 것. */
 import type { GradientHint, GradientRow } from "../../core/report.ts";
+import { gradientNumber } from "../numbers.ts";
 import { wordHint } from "./hints.ts";
-
-function num(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const abs = Math.abs(x);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e5)
-    ? x.toExponential(3)
-    : String(Number(x.toPrecision(4)));
-}
 
 export function gradientHint(hint: GradientHint): string {
   switch (hint.code) {
@@ -34,7 +27,7 @@ export function gradientLine(row: GradientRow): string {
   const kinks = row.kinks > 0 ? `꺾이는 점이라 ${row.kinks}개는 검사하지 않음` : "";
   if (row.verdict === "right") {
     const how = row.checked === null ? "무작위 방향으로" : `원소 ${row.checked}개`;
-    return `${grad}: 맞습니다(차이 ${num(row.difference)}, ${how} 검사${kinks ? `; ${kinks}` : ""}).`;
+    return `${grad}: 맞습니다(차이 ${gradientNumber(row.difference)}, ${how} 검사${kinks ? `; ${kinks}` : ""}).`;
   }
   const ratio =
     row.ratio !== null

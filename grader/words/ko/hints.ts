@@ -1,5 +1,6 @@
 /** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
+import { definedProduct, shape } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `“${m.name}”`;
 
@@ -54,21 +55,10 @@ export function wordHint(hint: Hint): string {
   }
 }
 
-const shape = ([rows, cols]: [number, number]) => `(${rows},${cols})`;
-
-/** 정의되는 곱을 코드와 모양으로: np.dot(first, second.T), (4,2)·(2,400). */
+/** 정의되는 곱을 코드와 모양으로: np.dot(first, second.T), 즉 (4,2)·(2,400) 행렬곱. */
 function wordProduct(hint: Extract<ErrorHint, { product: string }>): string {
-  const { a, b } = hint;
-  const t = ([rows, cols]: [number, number]): [number, number] => [cols, rows];
-  const [call, left, right] =
-    hint.product === "a·b"
-      ? ["np.dot(first, second)", a, b]
-      : hint.product === "a·bᵀ"
-        ? ["np.dot(first, second.T)", a, t(b)]
-        : hint.product === "aᵀ·b"
-          ? ["np.dot(first.T, second)", t(a), b]
-          : ["np.dot(second, first)", b, a];
-  return `${call}, 즉 ${shape(left)}·${shape(right)} 행렬곱`;
+  const [call, left, right] = definedProduct(hint);
+  return `${call}, 즉 ${left}·${right} 행렬곱`;
 }
 
 /** 학습자 코드에서 던져진 오류가 시사하는 것. */

@@ -4,6 +4,7 @@
  */
 import type { ImportFailure } from "../../core/outcomes.ts";
 import type { Details } from "../../core/report.ts";
+import { messageNumber } from "../numbers.ts";
 import type { Speak } from "../words.ts";
 import { wordErrorHint, wordHint } from "./hints.ts";
 import { josa } from "./josa.ts";
@@ -13,14 +14,6 @@ import { wordNotRun } from "./pipeline.ts";
 function loadFailure(failure: ImportFailure): string {
   const { name, message } = importError(failure);
   return `${name}: ${message}`;
-}
-
-function num(x: number): string {
-  if (Number.isNaN(x)) return "NaN";
-  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
-  if (x === 0) return "0";
-  const abs = Math.abs(x);
-  return abs >= 1e-4 && abs < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3);
 }
 
 function where(path: string, index: number[] = []): string {
@@ -124,8 +117,8 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "value": {
       const share = m.total > 1 ? ` 원소 ${m.total}개 중 ${m.wrong}개가 틀렸습니다.` : "";
       return (
-        `${josa(where(m.path, m.index), "이/가")} ${num(m.actual)}입니다. 기댓값은 ${num(m.expected)}입니다` +
-        ` (오차 ${num(m.error)} > ${num(m.tolerance.atol)} + ${num(m.tolerance.rtol)}·|기댓값|).${share}`
+        `${josa(where(m.path, m.index), "이/가")} ${messageNumber(m.actual)}입니다. 기댓값은 ${messageNumber(m.expected)}입니다` +
+        ` (오차 ${messageNumber(m.error)} > ${messageNumber(m.tolerance.atol)} + ${messageNumber(m.tolerance.rtol)}·|기댓값|).${share}`
       );
     }
   }

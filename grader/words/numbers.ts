@@ -1,0 +1,42 @@
+/**
+ * Numbers and shapes as every language shows them: the catalogs differ in words, not in how a
+ * number or a matrix product is written.
+ */
+import type { ErrorHint } from "../core/report.ts";
+
+/** A number of a message: 6 significant digits, or exponent notation when very small or large. */
+export function messageNumber(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  return abs >= 1e-4 && abs < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3);
+}
+
+/** A number of a gradient's line: 4 significant digits. */
+export function gradientNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const abs = Math.abs(x);
+  return abs !== 0 && (abs < 1e-3 || abs >= 1e5)
+    ? x.toExponential(3)
+    : String(Number(x.toPrecision(4)));
+}
+
+export const shape = ([rows, cols]: [number, number]) => `(${rows},${cols})`;
+
+/** The product that is defined, as code and its two shapes: np.dot(first, second.T), (4,2), (2,400). */
+export function definedProduct(
+  hint: Extract<ErrorHint, { product: string }>,
+): [call: string, left: string, right: string] {
+  const { a, b } = hint;
+  const t = ([rows, cols]: [number, number]): [number, number] => [cols, rows];
+  const [call, left, right] =
+    hint.product === "a·b"
+      ? ["np.dot(first, second)", a, b]
+      : hint.product === "a·bᵀ"
+        ? ["np.dot(first, second.T)", a, t(b)]
+        : hint.product === "aᵀ·b"
+          ? ["np.dot(first.T, second)", t(a), b]
+          : ["np.dot(second, first)", b, a];
+  return [call, shape(left), shape(right)];
+}
