@@ -59,9 +59,10 @@ describe("readSubmission", () => {
     const folder = learner();
     const empty = join(folder, "..", "empty");
     mkdirSync(empty);
-    expect(read(empty)).toEqual({
+    expect(read(empty)).toMatchObject({
       status: "unreadable",
       message: "empty is a folder without a model.ts",
+      said: { phrase: { code: "read.no-model", params: { folder: "empty" } } },
     });
     const piped = join(folder, "..", "piped");
     mkdirSync(piped);

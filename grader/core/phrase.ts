@@ -116,7 +116,10 @@ function stored(value: unknown, texts: Map<Phrase, string>): unknown {
  * said: its English words it here, and the phrase keeps its code for other languages.
  */
 export function phrasebook<C extends Catalog>(english: C) {
-  return <K extends keyof C & string>(code: K, params?: Given<Parameters<C[K]>[0]>): Said => {
+  return <K extends keyof C & string>(
+    code: K,
+    params?: { [P in keyof Parameters<C[K]>[0]]: Given<Parameters<C[K]>[0][P]> },
+  ): Said => {
     const texts = new Map<Phrase, string>();
     const phrase: Phrase =
       params === undefined

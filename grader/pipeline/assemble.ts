@@ -8,6 +8,7 @@ import { plannedTests } from "../core/manifest.ts";
 import type { Said } from "../core/phrase.ts";
 import { type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
 import { describeIsolation, memoryLimitMb } from "../sandbox/isolation.ts";
+import { en } from "../words/en/index.ts";
 import { said } from "../words/en/phrases.ts";
 import type { BuildResult } from "./build.ts";
 import type { Bundles } from "./bundles.ts";
@@ -33,7 +34,7 @@ export function assembleReport(
   const selected = planned.filter(({ test }) => select(test));
   const message =
     build.status === "failed"
-      ? said("report.verbatim", { text: build.message })
+      ? (build.said ?? said("report.verbatim", { text: build.message }))
       : said("report.total", { score, maxScore });
   const count = hiddenCount;
   const hiddenNote = runHidden
@@ -42,10 +43,9 @@ export function assembleReport(
       : said("hidden.ran", { count })
     : inputs.reference
       ? said("hidden.skipped", { count })
-      : said(count === 0 ? "hidden.none" : "hidden.need-reference", {
-          count,
-          also: needReference,
-        });
+      : count === 0
+        ? said("hidden.none", { also: needReference })
+        : said("hidden.need-reference", { count, also: needReference });
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "gradecheck", version: options.toolVersion },
@@ -114,7 +114,7 @@ function buildFailureTest({
     id: "build",
     function: "(build)",
     kind: "build",
-    name: "the submission compiles",
+    name: en.labels.buildTest,
     status: "error",
     score: 0,
     maxScore: 0,

@@ -23,6 +23,7 @@ import {
   transform,
 } from "esbuild";
 import { PACKAGE_ROOT } from "../core/paths.ts";
+import type { Said } from "../core/phrase.ts";
 import {
   isInside,
   readSubmission,
@@ -46,6 +47,8 @@ export interface BuildFailure {
   /** `model.ts:12:7: Expected ";" but found "x"`, then the code frame. */
   message: string;
   location: { file: string; line: number; column: number } | null;
+  /** The message as a phrase, where it is the grader's own (an unreadable submission). */
+  said?: Said;
 }
 
 export interface Built {
@@ -89,7 +92,7 @@ export async function buildSubmission(
   const source = typeof submission === "string" ? submissionAt(submission, false) : submission;
   const read = readSubmission(source, displayRoot);
   if (read.status === "unreadable")
-    return { status: "failed", message: read.message, location: null };
+    return { status: "failed", message: read.message, location: null, said: read.said };
   return buildFiles(read, displayRoot);
 }
 

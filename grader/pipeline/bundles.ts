@@ -24,7 +24,7 @@ export async function makeBundles({ inputs, options, source }: GradeContext): Pr
   const build: BuildResult =
     read.status === "read"
       ? await buildFiles(read, options.displayRoot)
-      : { status: "failed", message: read.message, location: null };
+      : { status: "failed", message: read.message, location: null, said: read.said };
   const { reference } = inputs;
   const standIns = reference ? standInNames(inputs.cases) : [];
   if (!reference || build.status !== "built" || standIns.length === 0) return { read, build };

@@ -23,6 +23,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
+import type { Said } from "../core/phrase.ts";
+import { type FileKind, said } from "../words/en/phrases.ts";
 import { temporaryFolder } from "./tempdirs.ts";
 
 export interface SubmissionSource {
@@ -43,7 +45,8 @@ export interface SubmissionFiles {
 
 export type ReadSubmission =
   | ({ status: "read" } & SubmissionFiles)
-  | { status: "unreadable"; message: string };
+  /** `said`: the message as a phrase too, for a report in another language. */
+  | { status: "unreadable"; message: string; said: Said };
 
 /** The files a submission may consist of: the submission's TypeScript and JavaScript, nothing else. */
 export const SOURCE_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
@@ -51,7 +54,11 @@ export const SOURCE_EXTENSIONS = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
 const SKIPPED_FOLDER = (name: string) => name === "node_modules" || name.startsWith(".");
 export const SUBMISSION_LIMITS = { files: 200, fileBytes: 2 << 20, totalBytes: 16 << 20, depth: 8 };
 
-class Unreadable extends Error {}
+class Unreadable extends Error {
+  constructor(readonly said: Said) {
+    super(said.text);
+  }
+}
 
 /**
  * The submission at a path: a folder (its model.ts), a model.ts with its folder (helper files
@@ -65,13 +72,13 @@ export function submissionAt(path: string, isFolder: boolean, alone = false): Su
     : { entry: path, folder: undefined };
 }
 
-function kind(stats: Stats): string {
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a named pipe";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSymbolicLink()) return "a symbolic link";
-  return "not a regular file";
+function kind(stats: Stats): FileKind {
+  if (stats.isDirectory()) return "folder";
+  if (stats.isFIFO()) return "pipe";
+  if (stats.isSocket()) return "socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
+  if (stats.isSymbolicLink()) return "link";
+  return "other";
 }
 
 /** Whether `path` is `folder` or lies inside it (both as given: resolve links first). */
@@ -106,15 +113,22 @@ function readRegular(path: string, what: string, budget: { bytes: number }): Buf
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
-    throw new Unreadable(`${what} cannot be read (${(error as { code?: string }).code})`);
+    throw new Unreadable(
+      said("read.cannot", { what, errno: String((error as { code?: string }).code) }),
+    );
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new Unreadable(`${what} is ${kind(stats)}, not a file`);
+    if (!stats.isFile()) throw new Unreadable(said("read.not-a-file", { what, kind: kind(stats) }));
     const limit = Math.min(SUBMISSION_LIMITS.fileBytes, budget.bytes);
     if (stats.size > limit) {
       throw new Unreadable(
-        `${what} is ${stats.size} bytes: a submission's file may have ${SUBMISSION_LIMITS.fileBytes} at most, and all of them ${SUBMISSION_LIMITS.totalBytes}`,
+        said("read.too-big", {
+          what,
+          bytes: stats.size,
+          file: SUBMISSION_LIMITS.fileBytes,
+          total: SUBMISSION_LIMITS.totalBytes,
+        }),
       );
     }
     const bytes = Buffer.alloc(stats.size);
@@ -188,17 +202,18 @@ export function readSubmission(source: SubmissionSource, displayRoot: string): R
     } catch {
       throw new Unreadable(
         source.folder === undefined
-          ? `there is no ${shown}`
-          : `${relative(displayRoot, source.folder) || source.folder} is a folder without a model.ts`,
+          ? said("read.none", { what: shown })
+          : said("read.no-model", {
+              folder: relative(displayRoot, source.folder) || source.folder,
+            }),
       );
     }
     if (!SOURCE_EXTENSIONS.includes(extname(source.entry))) {
-      throw new Unreadable(
-        `${shown} is not a submission: a submission is a .ts file, or a folder holding model.ts`,
-      );
+      throw new Unreadable(said("read.not-a-submission", { what: shown }));
     }
     if (source.folder === undefined) {
-      if (!stats.isFile()) throw new Unreadable(`${shown} is ${kind(stats)}, not a file`);
+      if (!stats.isFile())
+        throw new Unreadable(said("read.not-a-file", { what: shown, kind: kind(stats) }));
       const name = basename(source.entry);
       const files = new Map([[name, readRegular(source.entry, shown, budget)]]);
       return { status: "read", entry: name, files, root: dirname(source.entry) };
@@ -209,9 +224,12 @@ export function readSubmission(source: SubmissionSource, displayRoot: string): R
       const real = insideTarget(root, source.entry);
       if (!real) {
         throw new Unreadable(
-          realPath(source.entry) === undefined
-            ? `${shown} is a symbolic link to nothing: submit the file itself`
-            : `${shown} is a symbolic link to a file outside its folder: submit the file itself`,
+          said(
+            realPath(source.entry) === undefined ? "read.link-to-nothing" : "read.link-outside",
+            {
+              what: shown,
+            },
+          ),
         );
       }
       entryPath = real;
@@ -224,7 +242,8 @@ export function readSubmission(source: SubmissionSource, displayRoot: string): R
     const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { status: "read", entry, files: sorted, root: source.folder };
   } catch (error) {
-    if (error instanceof Unreadable) return { status: "unreadable", message: error.message };
+    if (error instanceof Unreadable)
+      return { status: "unreadable", message: error.message, said: error.said };
     throw error;
   }
 }

@@ -42,7 +42,12 @@ export function localize(report: Report, locale: Locale): Report {
     message: speak(phrases.message, report.message),
     warnings: report.warnings.map((w, i) => speak(phrases.warnings[i] as Phrase | undefined, w)),
     hidden: { ...report.hidden, note: speak(phrases.hidden, report.hidden.note) },
-    tests: report.tests.map((test) => localizeTest(test, words, assignment, speak)),
+    tests: report.tests.map((test) =>
+      // The build's line says what the report says: a compiler's words, or the grader's own.
+      test.details.type === "build"
+        ? { ...test, name: words.labels.buildTest, message: speak(phrases.message, test.message) }
+        : localizeTest(test, words, assignment, speak),
+    ),
   };
 }
 
@@ -53,8 +58,6 @@ function localizeTest(
   speak: Speak,
 ): TestReport {
   const name = own(assignment.tests, test.id) ?? test.name;
-  // A build failure's message is the compiler's own.
-  if (test.details.type === "build") return { ...test, name };
   const details = withMistakes(test.details, assignment);
   const message = (test.notes ?? []).reduce(
     (text, note) => words.note(note, text, test.function, speak),

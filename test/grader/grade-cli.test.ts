@@ -210,6 +210,20 @@ describe("gradecheck in Korean", () => {
     }
   });
 
+  it("says in Korean why a submission could not be read", async () => {
+    // A folder whose model.ts is a folder.
+    const folder = tempDir("gradecheck-ko-folder-");
+    mkdirSync(join(folder, "model.ts"));
+    expect(await main(["grade", folder, "--out", out(), "--lang", "ko"], PACKAGE_ROOT)).toBe(0);
+    const text = stdout();
+    expect(text).toContain("✗ 채점할 수 없습니다:");
+    expect(text).toContain("model.ts은(는) 파일이 아니라 폴더입니다");
+    expect(text).toContain(
+      `숨겨진 테스트 ${hidden}개를 실행하지 않았습니다: 제출물을 읽을 수 없었습니다`,
+    );
+    expect(englishProse(text)).toEqual([]);
+  });
+
   it("gradcheck's table lines up in Korean", async () => {
     expect(await main(["gradcheck", withoutOneOverM(), "--lang", "ko"], PACKAGE_ROOT)).toBe(0);
     const lines = stdout().split("\n");

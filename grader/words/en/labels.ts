@@ -10,6 +10,7 @@ const s = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export const labels = {
   seed: (seed: number) => `seed ${seed}`,
   couldNotGrade: "could not grade:",
+  buildTest: "the submission compiles",
   notGraded: "The submission could not be graded.",
   total: (score: string, max: string, percent: number) =>
     `Total: ${score} of ${max} points (${percent}%)`,

@@ -9,13 +9,39 @@ import type { GradientRow } from "../../core/report.ts";
 import { gradientLine } from "./gradient.ts";
 import { importError, wordCrash } from "./outcomes.ts";
 
+/** What a path is when it is not a regular file. */
+export type FileKind = "folder" | "pipe" | "socket" | "device" | "link" | "other";
+const KINDS: Record<FileKind, string> = {
+  folder: "a folder",
+  pipe: "a named pipe",
+  socket: "a socket",
+  device: "a device",
+  link: "a symbolic link",
+  other: "not a regular file",
+};
+
 const alsoNeed = (tests: string[]) =>
   tests.length > 0 ? ` (${tests.join(", ")} also needs the reference and did not run)` : "";
 
 export const phrases = {
   "report.total": (p: { score: number; maxScore: number }) => `${p.score} of ${p.maxScore} points`,
-  /** A message given as it is: a compiler's, or a file system's. */
+  /** A message given as it is: a compiler's. */
   "report.verbatim": (p: { text: string }) => p.text,
+  "read.cannot": (p: { what: string; errno: string }) => `${p.what} cannot be read (${p.errno})`,
+  "read.not-a-file": (p: { what: string; kind: FileKind }) =>
+    p.kind === "other"
+      ? `${p.what} is not a regular file`
+      : `${p.what} is ${KINDS[p.kind]}, not a file`,
+  "read.too-big": (p: { what: string; bytes: number; file: number; total: number }) =>
+    `${p.what} is ${p.bytes} bytes: a submission's file may have ${p.file} at most, and all of them ${p.total}`,
+  "read.none": (p: { what: string }) => `there is no ${p.what}`,
+  "read.no-model": (p: { folder: string }) => `${p.folder} is a folder without a model.ts`,
+  "read.not-a-submission": (p: { what: string }) =>
+    `${p.what} is not a submission: a submission is a .ts file, or a folder holding model.ts`,
+  "read.link-to-nothing": (p: { what: string }) =>
+    `${p.what} is a symbolic link to nothing: submit the file itself`,
+  "read.link-outside": (p: { what: string }) =>
+    `${p.what} is a symbolic link to a file outside its folder: submit the file itself`,
   "hidden.not-run": (p: { count: number; could: "built" | "read" }) =>
     `${p.count} hidden tests did not run: the submission could not be ${p.could}`,
   "hidden.ran": (p: { count: number }) =>

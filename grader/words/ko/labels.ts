@@ -13,6 +13,7 @@ const STATUS: Record<TestStatus, string> = {
 export const labels: Labels = {
   seed: (seed: number) => `시드 ${seed}`,
   couldNotGrade: "채점할 수 없습니다:",
+  buildTest: "제출물이 컴파일됨",
   notGraded: "제출물을 채점할 수 없습니다.",
   total: (score: string, max: string, percent: number) =>
     `합계: ${max}점 중 ${score}점 (${percent}%)`,

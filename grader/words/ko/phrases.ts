@@ -2,10 +2,19 @@
 import type { CrashReason, ImportFailure } from "../../core/outcomes.ts";
 import { type Phrase, type Say, sayParam, type Translation } from "../../core/phrase.ts";
 import type { GradientRow } from "../../core/report.ts";
-import type { phrases as english } from "../en/phrases.ts";
+import type { phrases as english, FileKind } from "../en/phrases.ts";
 import { gradientLine } from "./gradient.ts";
 import { josa } from "./josa.ts";
 import { importError, wordCrash } from "./outcomes.ts";
+
+const KINDS: Record<FileKind, string> = {
+  folder: "폴더",
+  pipe: "이름 있는 파이프",
+  socket: "소켓",
+  device: "장치",
+  link: "심볼릭 링크",
+  other: "일반 파일이 아닌 것",
+};
 
 const alsoNeed = (tests: string[]) =>
   tests.length > 0 ? ` (${tests.join(", ")}도 참조 답안이 필요해 실행하지 않았습니다)` : "";
@@ -13,6 +22,20 @@ const alsoNeed = (tests: string[]) =>
 export const phrases: Translation<typeof english> = {
   "report.total": (p: { score: number; maxScore: number }) => `${p.maxScore}점 중 ${p.score}점`,
   "report.verbatim": (p: { text: string }) => p.text,
+  "read.cannot": (p: { what: string; errno: string }) =>
+    `${p.what}을(를) 읽을 수 없습니다(${p.errno})`,
+  "read.not-a-file": (p: { what: string; kind: FileKind }) =>
+    `${p.what}은(는) 파일이 아니라 ${KINDS[p.kind]}입니다`,
+  "read.too-big": (p: { what: string; bytes: number; file: number; total: number }) =>
+    `${p.what}의 크기가 ${p.bytes}바이트입니다: 제출물의 파일 하나는 최대 ${p.file}바이트, 전체는 ${p.total}바이트까지입니다`,
+  "read.none": (p: { what: string }) => `${p.what}이(가) 없습니다`,
+  "read.no-model": (p: { folder: string }) => `${p.folder} 폴더에 model.ts가 없습니다`,
+  "read.not-a-submission": (p: { what: string }) =>
+    `${p.what}은(는) 제출물이 아닙니다: 제출물은 .ts 파일이거나 model.ts가 든 폴더입니다`,
+  "read.link-to-nothing": (p: { what: string }) =>
+    `${p.what}은(는) 아무것도 가리키지 않는 심볼릭 링크입니다: 파일 자체를 제출하세요`,
+  "read.link-outside": (p: { what: string }) =>
+    `${p.what}은(는) 폴더 밖의 파일을 가리키는 심볼릭 링크입니다: 파일 자체를 제출하세요`,
   "hidden.not-run": (p: { count: number; could: "built" | "read" }) =>
     `숨겨진 테스트 ${p.count}개를 실행하지 않았습니다: 제출물을 ${p.could === "built" ? "컴파일할" : "읽을"} 수 없었습니다`,
   "hidden.ran": (p: { count: number }) =>
