@@ -7,8 +7,8 @@
  * Then the time to grade one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
  * and for the untouched stubs; then what the sandbox's isolation costs (bench/sandbox.ts), the
- * gradient checker (bench/gradcheck.ts), naming mistakes (bench/mistakes.ts) and grading one
- * function at a time (bench/one-function.ts).
+ * gradient checker (bench/gradcheck.ts), naming mistakes (bench/mistakes.ts), grading one
+ * function at a time (bench/one-function.ts) and laying a report out in Korean (bench/locale.ts).
  *
  *     npm run bench -- [runs=5] [iterations=10000]
  */
@@ -21,6 +21,7 @@ import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { median } from "../grader/core/stats.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
 import { benchGradcheck } from "./gradcheck.ts";
+import { benchLocale } from "./locale.ts";
 import { benchMistakes } from "./mistakes.ts";
 import { benchOneFunction } from "./one-function.ts";
 import { benchSandbox } from "./sandbox.ts";
@@ -123,3 +124,4 @@ await benchSandbox();
 await benchGradcheck();
 await benchMistakes();
 await benchOneFunction();
+await benchLocale();
