@@ -47,7 +47,8 @@ export async function benchLocale(): Promise<void> {
       for (const format of ["summary", "html"] as const) {
         const start = performance.now();
         renderers[format].render(report, { colour: false, locale });
-        (times[`${format} ${lang}`] ??= []).push(performance.now() - start);
+        const key = `${format} ${lang}`;
+        times[key] = [...(times[key] ?? []), performance.now() - start];
       }
     }
   }

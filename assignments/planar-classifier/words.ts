@@ -163,53 +163,46 @@ export const korean: Translation<typeof english> = {
   "law.backwardPropagation.duplicates": () =>
     "한 예제를 k번 반복해도 그 예제 하나일 때와 기울기가 같음(기울기는 평균이므로)",
 
-  "cost.array": (p: { shape: string }) =>
+  "cost.array": (p) =>
     `비용이 숫자가 아니라 (${p.shape}) 배열입니다: axis 없이 np.sum을 쓰면 숫자가 나오고, .item()을 써도 됩니다`,
-  "cost.type": (p: { type: string }) => `비용이 숫자가 아니라 ${p.type}입니다`,
-  "cost.is": (p: { cost: string }) => `비용이 ${p.cost}입니다`,
-  "cost.reordered": (p: { before: string; after: string }) =>
+  "cost.type": (p) => `비용이 숫자가 아니라 ${p.type}입니다`,
+  "cost.is": (p) => `비용이 ${p.cost}입니다`,
+  "cost.reordered": (p) =>
     `예제의 순서를 바꾸자 비용이 ${p.before}에서 ${josa(p.after, "으로/로")} 바뀌었습니다`,
-  "cost.half": (p: { cost: string; ln2: string }) =>
-    `비용이 ${p.cost}입니다. 기댓값은 ln 2 = ${p.ln2}입니다`,
-  "not-array": (p: { what: What }, say: Say) =>
-    `${josa(sayParam(p.what, say), "이/가")} 배열이 아닙니다`,
-  shape: (p: { what: What; actual: string; expected: string }, say: Say) =>
+  "cost.half": (p) => `비용이 ${p.cost}입니다. 기댓값은 ln 2 = ${p.ln2}입니다`,
+  "not-array": (p, say) => `${josa(sayParam(p.what, say), "이/가")} 배열이 아닙니다`,
+  shape: (p, say) =>
     `${sayParam(p.what, say)}의 모양이 (${p.actual})입니다. 기댓값은 (${p.expected})입니다`,
   "the-predictions": () => "예측",
-  "copies.what": (p: { name: string; k: number }) => `${p.k}개 복사본의 ${p.name}`,
-  "sigmoid.nan": (p: { z: string }) => `σ(${p.z})이(가) NaN입니다`,
-  "sigmoid.outside": (p: { z: string; y: string }) => `σ(${p.z}) = ${p.y}로 범위를 벗어났습니다`,
-  "sigmoid.symmetry": (p: { negated: string; complement: string; z: string }) =>
+  "copies.what": (p) => `${p.k}개 복사본의 ${p.name}`,
+  "sigmoid.nan": (p) => `σ(${p.z})이(가) NaN입니다`,
+  "sigmoid.outside": (p) => `σ(${p.z}) = ${p.y}로 범위를 벗어났습니다`,
+  "sigmoid.symmetry": (p) =>
     `z = ${p.z}에서 σ(−z) = ${p.negated}인데 1 − σ(z) = ${p.complement}입니다`,
-  "sizes.got": (p: { nX: string; nY: string }) => `nX = ${p.nX}, nY = ${p.nY}이(가) 나왔습니다`,
+  "sizes.got": (p) => `nX = ${p.nX}, nY = ${p.nY}이(가) 나왔습니다`,
   "biases-nonzero": () => "편향이 0이 아닙니다",
   "W1-symmetric": () => "W1의 원소가 모두 같습니다: 은닉 유닛 사이의 대칭이 깨지지 않습니다",
   "generator-state": () => "생성기 상태가 같은 두 호출이 서로 다른 가중치를 만들었습니다",
-  "scale.wrong": (p: { scale: number }) =>
-    `scale ${p.scale}의 W1이 scale 1의 W1의 ${p.scale}배가 아닙니다`,
+  "scale.wrong": (p) => `scale ${p.scale}의 W1이 scale 1의 W1의 ${p.scale}배가 아닙니다`,
   "A1-range": () => "A1의 원소 하나가 [−1, 1]을 벗어났습니다",
   "A2-range": () => "A2의 원소 하나가 (0, 1)을 벗어났습니다",
-  "column-moved": (p: { j: number }) => `X의 다른 열들을 옮겼더니 A2의 ${p.j}번 열이 바뀌었습니다`,
-  changed: (p: { name: string }) => `${p.name}이(가) 바뀌었습니다`,
-  moved: (p: { name: string; moved: string; wanted: string; rate: number }) =>
+  "column-moved": (p) => `X의 다른 열들을 옮겼더니 A2의 ${p.j}번 열이 바뀌었습니다`,
+  changed: (p) => `${p.name}이(가) 바뀌었습니다`,
+  moved: (p) =>
     `${p.name}이(가) ${p.moved}만큼 움직였습니다. 기댓값은 ${p.wanted}(−${p.rate}·d${p.name})입니다`,
-  "prediction.binary": (p: { value: number }) => `예측 하나가 0이나 1이 아니라 ${p.value}입니다`,
-  "prediction.threshold": (p: { a: number; expected: number; actual: number }) =>
+  "prediction.binary": (p) => `예측 하나가 0이나 1이 아니라 ${p.value}입니다`,
+  "prediction.threshold": (p) =>
     `A2 = ${p.a}은(는) 0.5${p.a > 0.5 ? "보다 크므로" : "보다 작으므로"} 예측은 ${p.expected}이어야 하는데 ${p.actual}입니다`,
-  "copies.value": (p: { name: string; k: number; copies: number; alone: number; ratio: number }) =>
+  "copies.value": (p) =>
     `${p.k}개 복사본의 ${p.name}은(는) ${p.copies}, 예제 하나일 때는 ${p.alone}입니다: ${p.ratio}배입니다`,
 
-  "describe.sizes": (p: { nX: number; nY: number; m: number }) =>
-    `X의 모양 (${p.nX},${p.m}), Y의 모양 (${p.nY},${p.m})`,
-  "describe.column-order": (p: { network: string; order: string }) =>
-    `${p.network}; 열 순서 ${p.order}`,
-  "describe.order": (p: { values: string; order: string }) => `${p.values}; 순서 ${p.order}`,
-  "describe.confident": (p: { Y: string }) => `${p.Y}; A2 = Y(1e-6 이내)`,
-  "describe.half": (p: { Y: string }) => `${p.Y}; A2는 모두 0.5`,
-  "describe.linear": (p: { network: string; rate: number }) =>
-    `${p.network}; 기울기 = 파라미터; learningRate = ${p.rate}`,
-  "describe.repeated": (p: { network: string; k: number }) =>
-    `${p.network}; 같은 예제를 ${p.k}번 반복`,
+  "describe.sizes": (p) => `X의 모양 (${p.nX},${p.m}), Y의 모양 (${p.nY},${p.m})`,
+  "describe.column-order": (p) => `${p.network}; 열 순서 ${p.order}`,
+  "describe.order": (p) => `${p.values}; 순서 ${p.order}`,
+  "describe.confident": (p) => `${p.Y}; A2 = Y(1e-6 이내)`,
+  "describe.half": (p) => `${p.Y}; A2는 모두 0.5`,
+  "describe.linear": (p) => `${p.network}; 기울기 = 파라미터; learningRate = ${p.rate}`,
+  "describe.repeated": (p) => `${p.network}; 같은 예제를 ${p.k}번 반복`,
 
   "gradient.against-reference": () => "참조 답안 비용의 수치 기울기",
   "gradient.against-own": () => "여러분 자신의 forwardPropagation과 computeCost의 수치 기울기",
@@ -223,22 +216,11 @@ export const korean: Translation<typeof english> = {
   "meaning.forward": () =>
     "여러분의 backwardPropagation은 참조 답안의 순전파와 비용에 대해서는 맞으므로, 어긋남은 여러분의 forwardPropagation이나 computeCost에 있습니다",
 
-  "train.start": (p: {
-    model: string;
-    nH: number;
-    iterations: number;
-    rate: number;
-    seed: number;
-  }) => `${p.model} 학습: nH = ${p.nH}, 반복 ${p.iterations}번, 학습률 ${p.rate}, 시드 ${p.seed}`,
-  "train.accuracy": (p: {
-    percent: string;
-    correct: number;
-    examples: number;
-    cost: string;
-    seconds: string;
-  }) =>
+  "train.start": (p) =>
+    `${p.model} 학습: nH = ${p.nH}, 반복 ${p.iterations}번, 학습률 ${p.rate}, 시드 ${p.seed}`,
+  "train.accuracy": (p) =>
     `훈련 정확도: ${p.percent}% (${p.examples}개 중 ${p.correct}개), 최종 비용 ${p.cost}, ${p.seconds}초`,
-  "train.no-boundary": (p: { error: string }) =>
+  "train.no-boundary": (p) =>
     `결정 경계를 그릴 수 없습니다: 격자 위의 점들에서 predict가 실패했습니다(${p.error})`,
 };
 

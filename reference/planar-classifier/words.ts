@@ -29,16 +29,14 @@ export const english = {
 export const said = phrasebook(english);
 
 const korean: Translation<typeof english> = {
-  "training.malformed": (p: { why?: Phrase }, say: Say) =>
+  "training.malformed": (p, say) =>
     `nnModel은 모양이 맞는 배열로 { parameters: { W1, b1, W2, b2 }, costs }를 반환해야 합니다${p.why ? `: ${say(p.why)}` : ""}`,
   "training.no-parameters": () => "parameters를 반환하지 않았습니다",
-  "training.not-array": (p: { name: string }) => `parameters.${p.name}이(가) 배열이 아닙니다`,
-  "training.shape": (p: { name: string; actual: string; expected: string; nH: number }) =>
+  "training.not-array": (p) => `parameters.${p.name}이(가) 배열이 아닙니다`,
+  "training.shape": (p) =>
     `parameters.${p.name}의 모양이 (${p.actual})입니다. nH = ${p.nH}이면 (${p.expected})이어야 합니다`,
-  "training.perfect": (p: { percent: string }) =>
-    `훈련 정확도 ${p.percent}%는 의심스러울 만큼 완벽합니다`,
-  "training.below": (p: { percent: string; minimum: string }) =>
-    `훈련 정확도 ${p.percent}%가 ${p.minimum}%보다 낮습니다`,
+  "training.perfect": (p) => `훈련 정확도 ${p.percent}%는 의심스러울 만큼 완벽합니다`,
+  "training.below": (p) => `훈련 정확도 ${p.percent}%가 ${p.minimum}%보다 낮습니다`,
   "training.leaked": () => "이 데이터에서 100%라면 보통 레이블이 특성에 새어 들어간 것입니다",
   "training.straight-line": () =>
     "50% 안팎은 직선 하나보다 나을 게 없습니다: 네트워크가 학습하지 못했습니다. 파라미터 갱신과 역전파 단계를 보세요",

@@ -1,7 +1,4 @@
-/** 보고서가 문구(phrase)로 간직하는 채점기 자신의 문장들, 한국어로(words/en/phrases.ts와 같은 코드). */
-import type { CrashReason, ImportFailure } from "../../core/outcomes.ts";
-import { type Phrase, type Say, sayParam, type Translation } from "../../core/phrase.ts";
-import type { GradientRow } from "../../core/report.ts";
+import { sayParam, type Translation } from "../../core/phrase.ts";
 import type { phrases as english, FileKind } from "../en/phrases.ts";
 import { gradientLine } from "./gradient.ts";
 import { josa } from "./josa.ts";
@@ -20,54 +17,46 @@ const alsoNeed = (tests: string[]) =>
   tests.length > 0 ? ` (${tests.join(", ")}도 참조 답안이 필요해 실행하지 않았습니다)` : "";
 
 export const phrases: Translation<typeof english> = {
-  "report.total": (p: { score: number; maxScore: number }) => `${p.maxScore}점 중 ${p.score}점`,
-  "report.verbatim": (p: { text: string }) => p.text,
-  "read.cannot": (p: { what: string; errno: string }) =>
-    `${p.what}을(를) 읽을 수 없습니다(${p.errno})`,
-  "read.not-a-file": (p: { what: string; kind: FileKind }) =>
-    `${p.what}은(는) 파일이 아니라 ${KINDS[p.kind]}입니다`,
-  "read.too-big": (p: { what: string; bytes: number; file: number; total: number }) =>
+  "report.total": (p) => `${p.maxScore}점 중 ${p.score}점`,
+  "report.verbatim": (p) => p.text,
+  "read.cannot": (p) => `${p.what}을(를) 읽을 수 없습니다(${p.errno})`,
+  "read.not-a-file": (p) => `${p.what}은(는) 파일이 아니라 ${KINDS[p.kind]}입니다`,
+  "read.too-big": (p) =>
     `${p.what}의 크기가 ${p.bytes}바이트입니다: 제출물의 파일 하나는 최대 ${p.file}바이트, 전체는 ${p.total}바이트까지입니다`,
-  "read.none": (p: { what: string }) => `${p.what}이(가) 없습니다`,
-  "read.no-model": (p: { folder: string }) => `${p.folder} 폴더에 model.ts가 없습니다`,
-  "read.not-a-submission": (p: { what: string }) =>
+  "read.none": (p) => `${p.what}이(가) 없습니다`,
+  "read.no-model": (p) => `${p.folder} 폴더에 model.ts가 없습니다`,
+  "read.not-a-submission": (p) =>
     `${p.what}은(는) 제출물이 아닙니다: 제출물은 .ts 파일이거나 model.ts가 든 폴더입니다`,
-  "read.link-to-nothing": (p: { what: string }) =>
+  "read.link-to-nothing": (p) =>
     `${p.what}은(는) 아무것도 가리키지 않는 심볼릭 링크입니다: 파일 자체를 제출하세요`,
-  "read.link-outside": (p: { what: string }) =>
+  "read.link-outside": (p) =>
     `${p.what}은(는) 폴더 밖의 파일을 가리키는 심볼릭 링크입니다: 파일 자체를 제출하세요`,
-  "hidden.not-run": (p: { count: number; could: "built" | "read" }) =>
+  "hidden.not-run": (p) =>
     `숨겨진 테스트 ${p.count}개를 실행하지 않았습니다: 제출물을 ${p.could === "built" ? "컴파일할" : "읽을"} 수 없었습니다`,
-  "hidden.ran": (p: { count: number }) =>
+  "hidden.ran": (p) =>
     `숨겨진 테스트 ${p.count}개를 실행했습니다. 그 입력은 학습자에게 보여 주지 않습니다`,
-  "hidden.skipped": (p: { count: number }) =>
-    `숨겨진 테스트 ${p.count}개를 건너뛰었습니다(--no-hidden)`,
-  "hidden.none": (p: { also: string[] }) => `여기에는 숨겨진 테스트가 없습니다${alsoNeed(p.also)}`,
-  "hidden.need-reference": (p: { count: number; also: string[] }) =>
+  "hidden.skipped": (p) => `숨겨진 테스트 ${p.count}개를 건너뛰었습니다(--no-hidden)`,
+  "hidden.none": (p) => `여기에는 숨겨진 테스트가 없습니다${alsoNeed(p.also)}`,
+  "hidden.need-reference": (p) =>
     `숨겨진 테스트 ${p.count}개는 참조 답안이 필요해 실행하지 않았습니다. 점수는 공개 테스트만 셉니다${alsoNeed(p.also)}`,
-  "warning.not-alone": (p: { why: string }) =>
+  "warning.not-alone": (p) =>
     `함수마다 따로 판정할 수 없었습니다(${p.why}): 한 함수의 실수가 그 함수를 호출하는 함수의 점수도 깎을 수 있습니다`,
-  "warning.between-tests": (p: { what: string }) =>
+  "warning.between-tests": (p) =>
     `두 테스트 사이에 제출물의 코드가 ${p.what}(이 일로 점수를 잃은 테스트는 없습니다)`,
-  "warning.types-skipped": (p: { reason: string }) => `타입을 검사하지 않았습니다: ${p.reason}`,
-  "warning.type-error": (p: { error: string }) =>
+  "warning.types-skipped": (p) => `타입을 검사하지 않았습니다: ${p.reason}`,
+  "warning.type-error": (p) =>
     `타입 오류(코드는 타입을 지우고 실행되므로 그대로 채점했습니다): ${p.error}`,
-  "gradient.compared": (p: { against: Phrase | string; rows: GradientRow[] }, say: Say) =>
+  "gradient.compared": (p, say) =>
     `${josa(sayParam(p.against, say), "과/와")} 비교했습니다. ${p.rows.map(gradientLine).join(" ")}`,
-  "gradient.rows": (p: { rows: GradientRow[] }) => p.rows.map(gradientLine).join(" "),
-  refused: (p: { grew: boolean; returned: number; held: number; limit: number }) =>
+  "gradient.rows": (p) => p.rows.map(gradientLine).join(" "),
+  refused: (p) =>
     `${p.grew ? "입력에 값을" : "값을"} ${p.returned}개 ${p.grew ? "남겼습니다" : "반환했습니다"}. 이 테스트의 입력과 답이 담은 것(${p.held}개)보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
-  "call.threw": (p: { fn: string; name: string; message: string }) =>
-    `${p.fn}에서 ${p.name} 발생: ${p.message}`,
-  "call.timeout": (p: { fn: string; limitMs: number }) =>
-    `${p.fn}이(가) ${p.limitMs} ms 안에 반환하지 않았습니다`,
-  "call.crashed": (p: { fn: string; reason: CrashReason }) =>
-    `${p.fn}을(를) 실행하던 프로세스가 ${wordCrash(p.reason)}`,
-  "call.missing": (p: { fn: string }) =>
-    `제출물에 ${p.fn}이라는 이름의 함수가 export되어 있지 않습니다`,
-  "call.import-failed": (p: { failure: ImportFailure }) =>
-    `제출물을 불러올 수 없었습니다: ${importError(p.failure).message}`,
-  "call.refused": (p: { fn: string; returned: number; limit: number }) =>
+  "call.threw": (p) => `${p.fn}에서 ${p.name} 발생: ${p.message}`,
+  "call.timeout": (p) => `${p.fn}이(가) ${p.limitMs} ms 안에 반환하지 않았습니다`,
+  "call.crashed": (p) => `${p.fn}을(를) 실행하던 프로세스가 ${wordCrash(p.reason)}`,
+  "call.missing": (p) => `제출물에 ${p.fn}이라는 이름의 함수가 export되어 있지 않습니다`,
+  "call.import-failed": (p) => `제출물을 불러올 수 없었습니다: ${importError(p.failure).message}`,
+  "call.refused": (p) =>
     `${p.fn}이(가) 값을 ${p.returned}개 반환했습니다. 입력이 담은 것보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
-  "call.failed": (p: { fn: string }) => `${p.fn}이(가) 실패했습니다`,
+  "call.failed": (p) => `${p.fn}이(가) 실패했습니다`,
 };
