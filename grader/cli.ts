@@ -130,7 +130,7 @@ const gradcheckCommand: Declare = (y, env, take) =>
         command: "gradcheck",
         options: {
           ...submissionOptions(args, env),
-          lang: langOf(args.lang as string | undefined, env.langVariable),
+          lang: langOf(args.lang, env.langVariable),
         },
       }),
   );
@@ -269,7 +269,8 @@ const trainCommand: Declare = (y, env, take) =>
         .option("seed", {
           type: "number",
           describe: "weight initialization seed (default: the assignment's)",
-        }),
+        })
+        .option("lang", LANG_OPTION),
     (args) => take({ command: "train", options: trainOptions(args, env) }),
   );
 
@@ -320,15 +321,7 @@ export async function parseArguments(
   const take = (chosen: Invocation) => {
     invocation = chosen;
   };
-  let parser: Argv = yargs(argv)
-    .scriptName("gradecheck")
-    .usage("$0 <command> [options]")
-    .option("lang", {
-      type: "string",
-      global: true,
-      describe:
-        "the language of what gradecheck says to a learner: en or ko (default: $GRADECHECK_LANG, else en)",
-    });
+  let parser: Argv = yargs(argv).scriptName("gradecheck").usage("$0 <command> [options]");
   for (const declare of COMMANDS) parser = declare(parser, env, take);
   await parser
     .demandCommand(
@@ -427,8 +420,16 @@ function submissionArguments<T>(y: Argv<T>) {
     .option("timeout", {
       type: "number",
       describe: "time limit per call in ms (default: calibrated from the reference)",
-    });
+    })
+    .option("lang", LANG_OPTION);
 }
+
+/** The language option of the commands a learner reads (grade, gradcheck, train). */
+const LANG_OPTION = {
+  type: "string",
+  describe:
+    "the language of what gradecheck says to a learner: en or ko (default: $GRADECHECK_LANG, else en)",
+} as const;
 
 // Output piped into a command that stops reading (`| head`) is not an error of gradecheck.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

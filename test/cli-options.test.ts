@@ -260,6 +260,8 @@ describe("gradecheck's arguments, resolved", () => {
 
   it.each([
     [["grade", "x", "--lang", "fr"], {}, '--lang must be one of en, ko, got "fr"'],
+    // Only the commands a learner reads take a language; an instructor's batch is English.
+    [["batch", "class", "--lang", "ko"], {}, "Unknown argument: lang"],
     [["train", "--lang", "jp"], {}, '--lang must be one of en, ko, got "jp"'],
     [["grade", "x"], { langVariable: "kr" }, 'GRADECHECK_LANG must be one of en, ko, got "kr"'],
   ])("%j with %j is refused: %s", async (argv, changes, message) => {
