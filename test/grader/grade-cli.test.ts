@@ -161,7 +161,7 @@ describe("gradecheck in Korean", () => {
         "--lang",
         "ko",
         "--format",
-        "json,html,markdown,gradescope",
+        "json,html,markdown,gradescope,junit,exercism",
       ],
       PACKAGE_ROOT,
     );
@@ -182,8 +182,11 @@ describe("gradecheck in Korean", () => {
     const markdown = readFileSync(path.replace(/\.json$/, ".md"), "utf8");
     expect(markdown).toContain("“dW1에 1\\/m 누락”");
     expect(markdown).toContain("(실패)");
-    const gradescope = readFileSync(path.replace(/\.json$/, ".gradescope.json"), "utf8");
-    expect(gradescope).toContain("“dW1에 1/m 누락”");
+    for (const extension of [".gradescope.json", ".junit.xml", ".exercism.json"]) {
+      const written = readFileSync(path.replace(/\.json$/, extension), "utf8");
+      expect(written, extension).toContain("“dW1에 1/m 누락”");
+      expect(written, extension).toContain("평면 데이터의 층 크기, m=5");
+    }
   });
 
   it("GRADECHECK_LANG=ko does the same; --lang en overrides it", async () => {
