@@ -15,6 +15,11 @@
 // Terminal escape sequences (ECMA-48), each family removed whole. The first alternative that
 // matches wins: a string sequence without its terminator falls through to the last alternative,
 // which removes its introducer only, so the text after it stays.
+/** A string sequence's payload: no control character, and (but for a title) no space. */
+const PAYLOAD = "[^\\u0000-\\u0020\\u007f-\\u009f]";
+const PAYLOAD_WITH_SPACES = "[^\\u0000-\\u001f\\u007f-\\u009f]";
+/** Longer than a window title, with spaces in it: text, not a sequence's payload. */
+const TITLE_LENGTH = 256;
 const SEQUENCE = new RegExp(
   [
     // CSI (`ESC [` or 8-bit U+009B): parameter bytes, intermediate bytes, one final byte.
@@ -22,8 +27,10 @@ const SEQUENCE = new RegExp(
     // OSC, DCS, SOS, PM, APC (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`, or 8-bit U+009D, U+0090,
     // U+0098, U+009E, U+009F): a payload without control characters, ended by BEL or ST (`ESC \`
     // or U+009C). A payload that reaches a line break or another control is not one: only the
-    // introducer goes.
-    "(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])[^\\u0000-\\u001f\\u007f-\\u009f]*(?:\\u0007|\\u001b\\\\|\\u009c)",
+    // introducer goes. Nor is one that runs on, words and spaces, past a window title's length to
+    // a BEL far later: a link's or a clipboard's payload has no space, a title is short, and the
+    // learner's text between the two stays (a terminal would have swallowed it).
+    `(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])(?:${PAYLOAD}*|${PAYLOAD_WITH_SPACES}{0,${TITLE_LENGTH}})(?:\\u0007|\\u001b\\\\|\\u009c)`,
     // nF escapes (`ESC ( B`, `ESC # 8`): intermediate bytes, then one final byte.
     "\\u001b[\\u0020-\\u002f]+[\\u0030-\\u007e]",
     // Two-character escapes (`ESC c`, `ESC 7`, `ESC \`), and the introducer of an unterminated

@@ -34,6 +34,16 @@ export const hostileStrings: HostileString[] = [
     plain: "see full marks here",
   },
   { name: "OSC 52 clipboard write", text: `a${E}]52;c;ZWNobyBvd25lZA==${BEL}b`, plain: "ab" },
+  {
+    name: "OSC 8 hyperlink with a long address, ended by ST",
+    text: `see ${E}]8;id=7;https://evil.example/${"x".repeat(3000)}${ST}full marks${E}]8;;${ST} here`,
+    plain: "see full marks here",
+  },
+  {
+    name: "an unterminated OSC, then the learner's text, then a BEL far later",
+    text: `${E}]0;${"the learner's output goes on ".repeat(40)}${BEL} end`,
+    plain: `0;${"the learner's output goes on ".repeat(40)} end`,
+  },
   { name: "DCS ended by ST", text: `a${E}P1$qm${ST}b`, plain: "ab" },
   {
     name: "SOS, PM and APC strings",
