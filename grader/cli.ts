@@ -4,7 +4,7 @@
  * that command, and is the only place that turns errors into exit codes. Nothing below it reads
  * process.argv, env or cwd.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
@@ -18,6 +18,7 @@ import { type GradeCommandOptions, runGrade } from "./commands/grade.ts";
 import {
   assignmentOf,
   batchOptions,
+  colourOf,
   type Environment,
   gradeOptions,
   langOf,
@@ -71,10 +72,20 @@ export function environment(cwd: string): Environment {
       existsSync(join(PACKAGE_ROOT, "reference", id, "model.ts")),
     ),
     stdoutIsTTY: process.stdout.isTTY === true,
+    colour: colourOf(process.stdout.isTTY === true, process.env),
+    modelHere: isFile(join(cwd, "model.ts")),
     cores: availableParallelism(),
     langVariable: process.env.GRADECHECK_LANG,
   };
 }
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** Declares one command: its arguments, and the invocation it resolves them to. */
 type Declare = (y: Argv, env: Environment, take: (chosen: Invocation) => void) => Argv;
@@ -328,6 +339,10 @@ export async function parseArguments(
       1,
       "Name a command: grade, batch, gradcheck, release, export gradescope, validate-report, expected, train or stubs.",
     )
+    .help()
+    .alias("h", "help")
+    .version(TOOL_VERSION)
+    .alias("v", "version")
     .strict()
     .epilogue(EXIT_CODES)
     .exitProcess(false)

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type Invocation, parseArguments } from "../grader/cli.ts";
-import type { Environment } from "../grader/commands/options.ts";
+import { colourOf, type Environment } from "../grader/commands/options.ts";
 
 const env: Environment = {
   cwd: "/home/ann/work",
@@ -13,6 +13,7 @@ const env: Environment = {
   assignments: ["planar-classifier"],
   references: ["planar-classifier"],
   stdoutIsTTY: false,
+  colour: false,
   cores: 2,
 };
 
@@ -97,7 +98,13 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
         lang: "en",
       },
     },
-    { stdoutIsTTY: true },
+    { stdoutIsTTY: true, colour: true },
+  ],
+  // In a folder holding model.ts, that model.ts is the default submission.
+  [
+    ["grade"],
+    { command: "grade", options: { ...plainGrade, submission: "/home/ann/work/model.ts" } },
+    { modelHere: true },
   ],
   // The language: --lang, else $GRADECHECK_LANG (any case, spaces trimmed), else English.
   [["grade", "--lang", "ko"], { command: "grade", options: { ...plainGrade, lang: "ko" } }],
@@ -260,6 +267,8 @@ describe("gradecheck's arguments, resolved", () => {
 
   it.each([
     [["grade", "x", "--lang", "fr"], {}, '--lang must be one of en, ko, got "fr"'],
+    [["grade", "-"], {}, "a submission cannot be read from standard input"],
+    [["gradcheck", "-"], {}, "a submission cannot be read from standard input"],
     // Only the commands a learner reads take a language; an instructor's batch is English.
     [["batch", "class", "--lang", "ko"], {}, "Unknown argument: lang"],
     [["train", "--lang", "jp"], {}, '--lang must be one of en, ko, got "jp"'],
@@ -267,4 +276,32 @@ describe("gradecheck's arguments, resolved", () => {
   ])("%j with %j is refused: %s", async (argv, changes, message) => {
     await expect(parseArguments(argv, { ...env, ...changes })).rejects.toThrow(message);
   });
+});
+
+describe("colour, as command-line programs agree (no-color.org, force-color.org)", () => {
+  it.each([
+    [true, {}, true],
+    [false, {}, false],
+    [true, { NO_COLOR: "1" }, false],
+    // An empty NO_COLOR is not set.
+    [true, { NO_COLOR: "" }, true],
+    [false, { FORCE_COLOR: "1" }, true],
+    [false, { FORCE_COLOR: "" }, true],
+    [true, { FORCE_COLOR: "0" }, false],
+    [true, { FORCE_COLOR: "false" }, false],
+    [true, { TERM: "dumb" }, false],
+    [false, { TERM: "dumb", FORCE_COLOR: "1" }, true],
+    [true, { NO_COLOR: "1", FORCE_COLOR: "1" }, false],
+  ] as const)("a terminal: %s, with %j: colour %s", (tty, variables, expected) => {
+    expect(colourOf(tty, variables)).toBe(expected);
+  });
+});
+
+describe("the usual short options", () => {
+  it.each([["-h"], ["--help"], ["-v"], ["--version"], ["grade", "-h"]])(
+    "%s answers by itself, with no command run",
+    async (...argv) => {
+      expect(await parseArguments(argv, env)).toBeUndefined();
+    },
+  );
 });

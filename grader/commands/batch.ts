@@ -9,7 +9,6 @@
 import { createHash } from "node:crypto";
 import {
   existsSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -37,6 +36,7 @@ import { reportToJson } from "../render/json.ts";
 import { progressBar, progressText } from "../render/progress.ts";
 import { inline } from "../render/sanitize.ts";
 import { ExitError } from "./errors.ts";
+import { ensureFolder } from "./folders.ts";
 import { assertSandboxUsable } from "./grade.ts";
 
 export interface BatchOptions {
@@ -169,7 +169,7 @@ export async function runBatch(
   const parts: AssignmentParts = await loadAssignment(options.root, id, true);
   // Every learner gets the same inputs (same tests, same run seed): the reference runs once each.
   const caseCache = new Map<string, Promise<CaseData>>();
-  mkdirSync(join(options.out, REPORTS), { recursive: true });
+  ensureFolder(join(options.out, REPORTS));
   const key = JSON.stringify([
     options.toolVersion,
     parts.manifest.id,

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join, relative } from "node:path";
 import { strToU8, type Zippable, zipSync } from "fflate";
 import { ExitError } from "./errors.ts";
+import { ensureFolderOf } from "./folders.ts";
 
 export interface ExportOptions {
   root: string;
@@ -87,6 +88,7 @@ export function gradescopeBundle({ root, assignment }: Omit<ExportOptions, "out"
 }
 
 export function runExportGradescope(options: ExportOptions, print: (line: string) => void): void {
+  ensureFolderOf(options.out);
   writeFileSync(options.out, zipSync(gradescopeBundle(options)));
   print(`wrote the Gradescope autograder to ${options.out}`);
 }

@@ -1,9 +1,9 @@
 /**
  * `gradecheck grade [submission]`: grades one learner's model.ts and writes the JSON report.
  */
-import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { AssignmentWords } from "../core/assignment.ts";
 import { type Manifest, ManifestError, plannedTests, type TestSpec } from "../core/manifest.ts";
 import type { Lang } from "../core/phrase.ts";
@@ -22,6 +22,7 @@ import type { Locale } from "../render/localize.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
 import { catalogs } from "../words/catalogs.ts";
 import { ExitError } from "./errors.ts";
+import { ensureFolderOf } from "./folders.ts";
 import { slowTestNotice } from "./slow-tests.ts";
 
 export interface GradeCommandOptions {
@@ -194,6 +195,8 @@ export async function runGrade(
   options: GradeCommandOptions,
   print: (text: string) => void,
 ): Promise<Report> {
+  // Where the report goes is checked before the grading, not after it.
+  ensureFolderOf(options.out);
   // On a terminal, a test that keeps the learner waiting is named (on stderr, beside the summary).
   const { report, words } = await gradeSubmission(
     options,
@@ -201,7 +204,6 @@ export async function runGrade(
   );
   const locale = localeOf(options.lang, words);
   const json = reportToJson(report);
-  mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, json);
   const written = options.formats
     .filter((format) => format !== "json")

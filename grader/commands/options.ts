@@ -24,9 +24,26 @@ export interface Environment {
   references: string[];
   /** Whether standard output is a terminal. */
   stdoutIsTTY: boolean;
+  /** Whether to colour what goes there: a terminal's habits (NO_COLOR, FORCE_COLOR, TERM=dumb). */
+  colour: boolean;
   cores: number;
+  /** Whether the folder the user is in holds a model.ts (the default submission then). */
+  modelHere?: boolean;
   /** $GRADECHECK_LANG: the language asked for when --lang is not given. */
   langVariable?: string | undefined;
+}
+
+/**
+ * Colour, as command-line programs agree (no-color.org, force-color.org): NO_COLOR set and not
+ * empty turns it off, FORCE_COLOR turns it on ("0" or "false": off), TERM=dumb turns it off;
+ * otherwise a terminal gets colour and a pipe or file does not.
+ */
+export function colourOf(isTTY: boolean, variables: Record<string, string | undefined>): boolean {
+  if (variables.NO_COLOR) return false;
+  const force = variables.FORCE_COLOR;
+  if (force !== undefined) return !["0", "false"].includes(force.trim().toLowerCase());
+  if (variables.TERM === "dumb") return false;
+  return isTTY;
 }
 
 /** The language of what gradecheck says: --lang, else $GRADECHECK_LANG, else English. */
@@ -122,13 +139,26 @@ function runSettings(
   };
 }
 
-/** What every command that runs a submission takes; by default the learner's working copy. */
+/**
+ * What every command that runs a submission takes. Without a path: `./model.ts` where there is
+ * one, else the learner's working copy of the assignment. `-` (standard input) is refused: a
+ * submission may be several files.
+ */
 export function submissionOptions(args: SubmissionArgs, env: Environment) {
+  // yargs reads a lone "-" as an empty string.
+  if (args.submission === "-" || args.submission === "")
+    throw new ExitError(
+      2,
+      "a submission cannot be read from standard input (it may be several files): give the path of its model.ts or of its folder",
+    );
+  const here = resolve(env.cwd, "model.ts");
   return {
     ...runSettings(args, env),
     submission: args.submission
       ? resolve(env.cwd, args.submission)
-      : resolve(env.root, "assignments", assignmentOf(args.assignment, env), "model.ts"),
+      : env.modelHere
+        ? here
+        : resolve(env.root, "assignments", assignmentOf(args.assignment, env), "model.ts"),
     displayRoot: env.cwd,
   };
 }
@@ -151,7 +181,7 @@ export function gradeOptions(
     failUnder: parseFailUnder(args.failUnder),
     quiet: args.quiet,
     json: args.json,
-    colour: env.stdoutIsTTY && !args.json,
+    colour: env.colour && !args.json,
     formats: parseFormats(args.format),
     lang: langOf(args.lang, env.langVariable),
     ...(args.only !== undefined || args.case !== undefined

@@ -4,18 +4,11 @@
  * expected values, generators), the array module and the grader, and the package files; never
  * `reference/`, hidden test cases or their seeds, or the project's own tests.
  */
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { BEGIN_MARKER, END_MARKER, generateStub } from "../pipeline/stubs.ts";
 import { ExitError } from "./errors.ts";
+import { ensureFolder } from "./folders.ts";
 import { referenceModels } from "./stubs.ts";
 
 export interface ReleaseOptions {
@@ -161,7 +154,7 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
   if (existsSync(out) && readdirSync(out).length > 0) {
     throw new ExitError(2, `${out} is not empty: name a new or empty folder for the release`);
   }
-  mkdirSync(out, { recursive: true });
+  ensureFolder(out);
   for (const name of COPIED) {
     if (existsSync(join(root, name)))
       cpSync(join(root, name), join(out, name), { recursive: true });
@@ -171,7 +164,7 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
   writeFileSync(join(out, "gradecheck.test.ts"), LEARNER_SUITE);
   writeFileSync(join(out, "vitest.config.ts"), LEARNER_VITEST_CONFIG);
   // The learner's repository grades itself on every push and pull request.
-  mkdirSync(join(out, ".github", "workflows"), { recursive: true });
+  ensureFolder(join(out, ".github", "workflows"));
   cpSync(join(root, "grader/templates/github-grade.yml"), join(out, ".github/workflows/grade.yml"));
   const assignments = join(out, "assignments");
   for (const id of readdirSync(assignments)) {

@@ -25,6 +25,7 @@ import { catalogs } from "../words/catalogs.ts";
 import { en } from "../words/en/index.ts";
 import type { Labels } from "../words/words.ts";
 import { ExitError } from "./errors.ts";
+import { ensureFolderOf } from "./folders.ts";
 
 /**
  * The plotting library, loaded only when there is something to draw: it is the heaviest import of
@@ -217,6 +218,7 @@ async function writePicture(
   svg: Promise<string> | undefined,
 ): Promise<string | undefined> {
   if (!svg) return undefined;
+  ensureFolderOf(path);
   writeFileSync(path, await svg);
   return path;
 }
