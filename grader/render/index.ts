@@ -57,6 +57,10 @@ export const renderers = {
     worded((report) => junit(report)),
     ".junit.xml",
   ),
+  "junit-lines": file(
+    worded((report) => junit(report, { lines: true })),
+    ".lines.junit.xml",
+  ),
   markdown: file(
     worded((report, words) => markdown(report, words.labels)),
     ".md",
@@ -81,6 +85,7 @@ export const adapters = {
   gradescope: renderers.gradescope,
   exercism: renderers.exercism,
   junit: renderers.junit,
+  "junit-lines": renderers["junit-lines"],
   markdown: renderers.markdown,
   html: renderers.html,
 };

@@ -96,6 +96,16 @@ export function xml(text: string): string {
   return plain(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c] as string);
 }
 
+/**
+ * `xml` for an attribute value whose line breaks and tabs must survive: XML parsers turn a literal
+ * line break or tab in an attribute into a space, a character reference they keep.
+ *
+ * @example xmlAttribute("a\nb") === "a&#10;b"
+ */
+export function xmlAttribute(text: string): string {
+  return xml(text).replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
 // Every ASCII punctuation character: CommonMark lets each be backslash-escaped, and an escaped
 // one is never syntax (link, image, autolink, HTML, entity, emphasis, code span, table pipe).
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;

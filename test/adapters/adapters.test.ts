@@ -10,8 +10,10 @@ import { gradescope } from "../../grader/render/gradescope.ts";
 import { reportToJson } from "../../grader/render/json.ts";
 import { junit } from "../../grader/render/junit.ts";
 import { markdown } from "../../grader/render/markdown.ts";
-import { terminalProblem } from "./format-checks.ts";
+import { plain } from "../../grader/render/sanitize.ts";
+import { parseXml, terminalProblem } from "./format-checks.ts";
 import { hostileStrings } from "./hostile-strings.ts";
+import { junit10Problems } from "./junit-10.ts";
 import { exercismSchema, gradescopeSchema } from "./schemas.ts";
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -124,6 +126,87 @@ describe("junit", () => {
     expect(closed).toBe(opened);
     const reference_ = junit(reference);
     expect(reference_).toContain('failures="0" errors="0"');
+  });
+});
+
+describe("junit against Jenkins' junit-10.xsd", () => {
+  /** A report whose learner fields hold every hostile string, U+FFFE among them. */
+  const everyHostile = (report: Report): Report => ({
+    ...report,
+    tests: report.tests.map((t, i) => {
+      const text = hostileStrings[i % hostileStrings.length]?.text ?? "";
+      return {
+        ...t,
+        status: i % 3 === 0 ? ("failed" as const) : t.status,
+        message: `line one\nline two ${text}`,
+        output: `${text}\ufffe`,
+        name: `${t.name} ${text}`,
+      };
+    }),
+  });
+
+  it("is valid: the reference, the stubs and hostile text, and with file and line as an opt-in", () => {
+    for (const report of [reference, stubs, everyHostile(reference), everyHostile(stubs)]) {
+      expect(junit10Problems(junit(report))).toEqual([]);
+      expect(junit10Problems(junit(report, { lines: true }), ["file", "line"])).toEqual([]);
+    }
+  });
+
+  it("the checker can fail: properties inside a testcase, text in a testsuite, a bad time", () => {
+    const valid = junit(reference);
+    expect(
+      junit10Problems(valid.replace("<testcase ", "<testcase><properties/></testcase><testcase ")),
+    ).toContain("<properties> cannot be inside <testcase>");
+    expect(junit10Problems(valid.replace("<testsuite ", "stray<testsuite "))).toContain(
+      "<testsuites> holds text",
+    );
+    expect(junit10Problems(valid.replace(/time="[\d.]+"/, 'time="1e3"'))).toEqual([
+      '<testsuites> time="1e3" is not a SUREFIRE_TIME',
+    ]);
+    expect(junit10Problems(junit(reference, { lines: true }))).toContain(
+      "<testcase> has no attribute file",
+    );
+  });
+
+  it("names a test by its case, not by its function again, and keeps the message's line breaks", () => {
+    const report = everyHostile(stubs);
+    const { elements } = parseXml(junit(report));
+    const cases = elements.filter((e) => e.name === "testcase");
+    for (const c of cases)
+      expect(c.attributes.name?.startsWith(`${c.attributes.classname}.`)).toBe(false);
+    expect(cases.map((c) => c.attributes.name)).toContain(
+      `mixed-signs: ${plain(report.tests.find((t) => t.id === "sigmoid.mixed-signs")?.name ?? "")}`,
+    );
+    const failures = elements.filter((e) => e.name === "failure" || e.name === "error");
+    expect(failures.length).toBeGreaterThan(0);
+    for (const f of failures) expect(f.attributes.message).toBe(f.text);
+    expect(failures[0]?.attributes.message).toContain("line one\nline two");
+  });
+
+  it("points at the learner's line in the opt-in flavour", () => {
+    const thrown = {
+      ...stubs,
+      tests: stubs.tests.map((t, i) =>
+        i === 0
+          ? {
+              ...t,
+              status: "error" as const,
+              details: {
+                type: "error" as const,
+                name: "TypeError",
+                message: "x",
+                stack: "",
+                at: "learner/model.ts:12:5",
+              },
+            }
+          : t,
+      ),
+    };
+    const { elements } = parseXml(junit(thrown, { lines: true }));
+    const [first, second] = elements.filter((e) => e.name === "testcase");
+    expect(first?.attributes).toMatchObject({ file: "learner/model.ts", line: "12" });
+    expect(second?.attributes.file).toBe(stubs.submission.path);
+    expect(second?.attributes.line).toBeUndefined();
   });
 });
 
