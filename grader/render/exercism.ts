@@ -1,35 +1,43 @@
 /**
- * Exercism's test-runner results.json, version 3: only the visible tests; an `error` status with a
- * message when the submission could not be graded; each test's output capped at 500 characters
- * with Exercism's truncation note; `task_id` numbering the functions. Learner text is `plain`.
+ * Exercism's test-runner results.json, version 3
+ * (https://exercism.org/docs/building/tooling/test-runners/interface): only the visible tests,
+ * each with its `test_code` (the call it makes, with its inputs' shapes, or the law it checks);
+ * the top-level `message` only with an `error` status (the submission could not be graded), null
+ * otherwise; each test's output capped at 500 characters with Exercism's truncation note;
+ * `task_id` numbering the functions in the manifest's order (the instructions' `## N.` tasks).
+ * Learner text is `plain`.
  */
-import type { Report } from "../core/report.ts";
-import { en } from "../words/en/index.ts";
-import type { Labels } from "../words/words.ts";
+import type { Report, TestReport } from "../core/report.ts";
 import { learnerView } from "./learner-view.ts";
 import { cap, inline, plain } from "./sanitize.ts";
 
 const OUTPUT_LIMIT = 500;
 const TRUNCATION = "Output was truncated. Please limit to 500 chars.";
 
-export function exercism(report: Report, labels: Labels = en.labels): string {
-  const { visible, hiddenCount } = learnerView(report);
+/** What a test does, as code: `sigmoid(z)  // z (3,4)`, or the law a property checks. */
+function testCode(t: TestReport): string {
+  if (t.details.type === "property") return `// ${inline(t.name)}`;
+  const inputs = Object.entries(t.inputs ?? {});
+  const call = `${t.function}(${inputs.map(([name]) => name).join(", ")})`;
+  const shapes = inputs.map(([name, shape]) => `${name} ${shape}`).join(", ");
+  return inline(shapes ? `${call}  // ${shapes}` : call);
+}
+
+export function exercism(report: Report): string {
+  const { visible } = learnerView(report);
   const taskId = new Map(report.functions.map((f, i) => [f.name, i + 1]));
   if (report.status === "error") {
     return `${JSON.stringify({ version: 3, status: "error", message: plain(report.message), tests: [] }, null, 2)}\n`;
   }
   const tests = visible.map((t) => ({
     name: inline(`${t.function}: ${t.name}`),
+    test_code: testCode(t),
     status: t.status === "passed" ? "pass" : t.status === "failed" ? "fail" : "error",
     ...(t.status === "passed" ? {} : { message: plain(t.message) }),
     ...(t.output ? { output: cap(plain(t.output), OUTPUT_LIMIT, TRUNCATION) } : {}),
     task_id: taskId.get(t.function) ?? 1,
   }));
   const passed = tests.every((t) => t.status === "pass");
-  const note = labels.hiddenNote(hiddenCount);
-  return `${JSON.stringify(
-    { version: 3, status: passed ? "pass" : "fail", ...(note ? { message: note } : {}), tests },
-    null,
-    2,
-  )}\n`;
+  // No note on hidden tests: the format's top-level message is for an error only.
+  return `${JSON.stringify({ version: 3, status: passed ? "pass" : "fail", message: null, tests }, null, 2)}\n`;
 }

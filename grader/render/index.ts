@@ -50,7 +50,7 @@ export const renderers = {
     ".gradescope.json",
   ),
   exercism: file(
-    worded((report, words) => exercism(report, words.labels)),
+    worded((report) => exercism(report)),
     ".exercism.json",
   ),
   junit: file(

@@ -45,6 +45,13 @@ export const gradescopeSchema = {
 } as const;
 
 /** Exercism test runner results.json, version 3. */
+/**
+ * Exercism's results.json, version 3, from the test-runner interface
+ * (https://exercism.org/docs/building/tooling/test-runners/interface): the top-level message is
+ * required with an `error` status and null or absent otherwise (at most 65535 characters); tests
+ * are required with `pass` and `fail`; each test needs a name, its test_code and a status, and a
+ * message when it failed or errored; output is at most 500 characters.
+ */
 export const exercismSchema = {
   type: "object",
   required: ["version", "status"],
@@ -52,12 +59,12 @@ export const exercismSchema = {
   properties: {
     version: { const: 3 },
     status: { enum: ["pass", "fail", "error"] },
-    message: { type: "string" },
+    message: { type: ["string", "null"], maxLength: 65535 },
     tests: {
       type: "array",
       items: {
         type: "object",
-        required: ["name", "status"],
+        required: ["name", "status", "test_code"],
         additionalProperties: false,
         properties: {
           name: { type: "string" },
@@ -67,7 +74,12 @@ export const exercismSchema = {
           test_code: { type: "string" },
           task_id: { type: "integer", minimum: 1 },
         },
+        if: { properties: { status: { enum: ["fail", "error"] } } },
+        then: { required: ["message"] },
       },
     },
   },
+  if: { properties: { status: { const: "error" } } },
+  then: { required: ["message"], properties: { message: { type: "string" } } },
+  else: { required: ["tests"], properties: { message: { type: "null" } } },
 } as const;
