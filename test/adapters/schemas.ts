@@ -75,11 +75,13 @@ export const exercismSchema = {
           task_id: { type: "integer", minimum: 1 },
         },
         if: { properties: { status: { enum: ["fail", "error"] } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
         then: { required: ["message"] },
       },
     },
   },
   if: { properties: { status: { const: "error" } } },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
   then: { required: ["message"], properties: { message: { type: "string" } } },
   else: { required: ["tests"], properties: { message: { type: "null" } } },
 } as const;
