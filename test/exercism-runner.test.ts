@@ -55,7 +55,12 @@ describe("bin/run.sh, Exercism's test runner", () => {
 
   it.each([
     ["a solution that does not compile", "planar-classifier", "export const = ;", "model.ts:1"],
-    ["no solution at all", "planar-classifier", undefined, "without a model.ts"],
+    [
+      "no solution at all",
+      "planar-classifier",
+      undefined,
+      "input is empty: there is nothing to grade",
+    ],
     ["a slug that names no assignment", "two-fer", solution, 'unknown assignment "two-fer"'],
   ])("%s: an error with the reason, exit 0", (_, slug, model, reason) => {
     const { status, results } = run(slug, model);

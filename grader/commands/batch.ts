@@ -6,6 +6,7 @@
  * submissions whose files (every one of them) and grader/assignment version are unchanged
  * (`--force` regrades), so an interrupted run resumes without losing finished reports.
  */
+
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -19,6 +20,7 @@ import {
 import { join } from "node:path";
 import type { Report } from "../core/report.ts";
 import type { CaseData } from "../pipeline/expected.ts";
+import { findSubmission } from "../pipeline/find-submission.ts";
 import { grade } from "../pipeline/grade.ts";
 import { type AssignmentParts, assignmentIds, loadAssignment } from "../pipeline/load.ts";
 import {
@@ -69,7 +71,7 @@ export interface ClassEntry {
  * The output folder, when it lies inside, is left out. Two entries with the same learner name
  * (`ann/` and `ann.ts`, or one name in two Unicode forms) are refused: whose would the grade be?
  */
-export function classEntries(folder: string, out?: string): ClassEntry[] {
+export function classEntries(folder: string, out?: string, assignment?: string): ClassEntry[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new ExitError(2, `no class folder at ${folder}`);
   const outside = out === undefined || !existsSync(out) ? undefined : realpathSync(out);
@@ -83,7 +85,12 @@ export function classEntries(folder: string, out?: string): ClassEntry[] {
       !learnerFolder && entry.name.endsWith(".ts") && entry.name.length > 3
         ? entry.name.slice(0, -3)
         : entry.name;
-    found.push({ learner, name: entry.name, source: submissionAt(path, learnerFolder, true) });
+    // A learner's folder is searched as every command searches one: their repository, a
+    // Model.ts, a lone file of another name, an unpacked folder; what it lacks, their report says.
+    const source = learnerFolder
+      ? findSubmission(path, assignment, entry.name)
+      : submissionAt(path, false, true);
+    found.push({ learner, name: entry.name, source });
   }
   const byKey = new Map<string, string[]>();
   for (const { learner, name } of found) {
@@ -160,7 +167,7 @@ export async function runBatch(
   options: BatchOptions,
   print: (line: string) => void,
 ): Promise<GradebookRow[]> {
-  const submissions = classEntries(options.folder, options.out);
+  const submissions = classEntries(options.folder, options.out, options.assignment);
   const ids = assignmentIds(options.root);
   const id = options.assignment ?? (ids.length === 1 ? ids[0] : undefined);
   if (!id || !ids.includes(id))

@@ -1,13 +1,14 @@
 /**
  * `gradecheck grade [submission]`: grades one learner's model.ts and writes the JSON report.
  */
-import { existsSync, lstatSync, writeFileSync } from "node:fs";
+import { lstatSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { relative } from "node:path";
 import type { AssignmentWords } from "../core/assignment.ts";
 import { type Manifest, ManifestError, plannedTests, type TestSpec } from "../core/manifest.ts";
 import type { Lang } from "../core/phrase.ts";
 import type { Report } from "../core/report.ts";
+import { findSubmission } from "../pipeline/find-submission.ts";
 import { type GradeOptions, grade } from "../pipeline/grade.ts";
 import {
   type AssignmentParts,
@@ -15,7 +16,7 @@ import {
   assignmentOfPath,
   loadAssignment,
 } from "../pipeline/load.ts";
-import { isFolder, type SubmissionSource, submissionAt } from "../pipeline/submission.ts";
+import type { SubmissionSource } from "../pipeline/submission.ts";
 import { adapters, type FormatName, renderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
 import type { Locale } from "../render/localize.ts";
@@ -85,17 +86,17 @@ export function selectTests(manifest: Manifest, selection: Selection): (test: Te
     (selection.case === undefined || test.id === selection.case);
 }
 
-/** The submission at a path: a folder holding model.ts, a model.ts with its folder, or a file alone. */
-function submissionOf(path: string): SubmissionSource {
+/**
+ * What to grade at a path, found as every command finds it (find-submission.ts); a path where
+ * nothing is, is the user's mistake: exit 2.
+ */
+function submissionOf(path: string, assignment: string | undefined, displayRoot: string) {
   try {
     lstatSync(path);
   } catch {
     throw new ExitError(2, `no submission at ${path}`);
   }
-  const folder = isFolder(path);
-  if (folder && !existsSync(join(path, "model.ts")))
-    throw new ExitError(2, `${path} is a folder without a model.ts`);
-  return submissionAt(path, folder);
+  return findSubmission(path, assignment, relative(displayRoot, path) || path);
 }
 
 function chooseAssignment(
@@ -138,10 +139,10 @@ export function assertSandboxUsable(): void {
 }
 
 export async function prepareGrading(
-  options: Pick<GradeCommandOptions, "root" | "submission" | "assignment">,
+  options: Pick<GradeCommandOptions, "root" | "submission" | "assignment" | "displayRoot">,
 ): Promise<{ submission: SubmissionSource; parts: AssignmentParts }> {
   assertSandboxUsable();
-  const submission = submissionOf(options.submission);
+  const submission = submissionOf(options.submission, options.assignment, options.displayRoot);
   const id = chooseAssignment(options, submission.entry);
   try {
     return { submission, parts: await loadAssignment(options.root, id, true) };

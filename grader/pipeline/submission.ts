@@ -32,6 +32,8 @@ export interface SubmissionSource {
   entry: string;
   /** The folder whose files belong to the submission; undefined: the entry file alone. */
   folder: string | undefined;
+  /** Nothing to grade was found there: why, and what was there (find-submission.ts). */
+  missing?: Said;
 }
 
 export interface SubmissionFiles {
@@ -193,6 +195,8 @@ function readFolder(
 
 /** Reads a submission's files, or says why it cannot be graded. */
 export function readSubmission(source: SubmissionSource, displayRoot: string): ReadSubmission {
+  if (source.missing)
+    return { status: "unreadable", message: source.missing.text, said: source.missing };
   const shown = relative(displayRoot, source.entry) || source.entry;
   const budget = { bytes: SUBMISSION_LIMITS.totalBytes };
   try {

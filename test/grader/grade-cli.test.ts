@@ -86,7 +86,8 @@ describe("gradecheck grade", () => {
       err: 'unknown assignment "nope"; known: planar-classifier',
     },
     { argv: ["missing/model.ts"], code: 2, err: "no submission at" },
-    { argv: ["test"], code: 2, err: "is a folder without a model.ts" },
+    // A folder with nothing to grade is a report that says what it holds (find-submission.ts).
+    { argv: ["test"], code: 0, err: "" },
     { argv: ["--seed", "-3"], code: 2, err: "--seed must be an integer >= 0, got -3" },
     { argv: ["--timeout", "0"], code: 2, err: "--timeout must be an integer >= 1, got 0" },
     {
@@ -309,7 +310,7 @@ describe("gradecheck grade --format", () => {
       await main(["grade", "--quiet", "--out", path, "--format", "json,pdf"], PACKAGE_ROOT),
     ).toBe(2);
     expect(stderr()).toContain(
-      'unknown format "pdf"; known: json, gradescope, exercism, junit, markdown',
+      'unknown format "pdf"; known: json, gradescope, exercism, junit, junit-lines, markdown',
     );
   });
 });

@@ -20,6 +20,12 @@ const KINDS: Record<FileKind, string> = {
   other: "not a regular file",
 };
 
+/** A few names of a list, quoted, and how many more: `"a.txt", "b.pdf" and 3 more`. */
+export function someOf(names: readonly string[], more = (n: number) => ` and ${n} more`): string {
+  const shown = names.slice(0, 5).map((name) => JSON.stringify(name));
+  return `${shown.join(", ")}${names.length > 5 ? more(names.length - 5) : ""}`;
+}
+
 const alsoNeed = (tests: string[]) =>
   tests.length > 0 ? ` (${tests.join(", ")} also needs the reference and did not run)` : "";
 
@@ -35,6 +41,13 @@ export const phrases = {
   "read.too-big": (p: { what: string; bytes: number; file: number; total: number }) =>
     `${p.what} is ${p.bytes} bytes: a submission's file may have ${p.file} at most, and all of them ${p.total}`,
   "read.none": (p: { what: string }) => `there is no ${p.what}`,
+  "find.empty": (p: { folder: string }) => `${p.folder} is empty: there is nothing to grade`,
+  "find.none": (p: { folder: string; names: string[] }) =>
+    `${p.folder} holds no model.ts, no assignments/<id>/model.ts and no other .ts file to grade: it holds ${someOf(p.names)}`,
+  "find.which": (p: { folder: string; ids: string[] }) =>
+    `${p.folder} is a repository of several assignments (${p.ids.join(", ")}): name the one to grade with --assignment`,
+  "find.several": (p: { folder: string; names: string[] }) =>
+    `${p.folder} holds several .ts files and none is model.ts (${someOf(p.names)}): name the one to grade model.ts`,
   "read.no-model": (p: { folder: string }) => `${p.folder} is a folder without a model.ts`,
   "read.not-a-submission": (p: { what: string }) =>
     `${p.what} is not a submission: a submission is a .ts file, or a folder holding model.ts`,

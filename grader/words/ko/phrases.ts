@@ -1,5 +1,8 @@
 import { sayParam, type Translation } from "../../core/phrase.ts";
-import type { phrases as english, FileKind } from "../en/phrases.ts";
+import { type phrases as english, type FileKind, someOf } from "../en/phrases.ts";
+
+const more = (n: number) => ` 외 ${n}개`;
+
 import { gradientLine } from "./gradient.ts";
 import { josa } from "./josa.ts";
 import { importError, wordCrash } from "./outcomes.ts";
@@ -24,6 +27,13 @@ export const phrases: Translation<typeof english> = {
   "read.too-big": (p) =>
     `${p.what}의 크기가 ${p.bytes}바이트입니다: 제출물의 파일 하나는 최대 ${p.file}바이트, 전체는 ${p.total}바이트까지입니다`,
   "read.none": (p) => `${p.what}이(가) 없습니다`,
+  "find.empty": (p) => `${p.folder}은(는) 비어 있습니다: 채점할 것이 없습니다`,
+  "find.none": (p) =>
+    `${p.folder}에는 model.ts도, assignments/<id>/model.ts도, 채점할 다른 .ts 파일도 없습니다: 들어 있는 것은 ${someOf(p.names, more)}입니다`,
+  "find.which": (p) =>
+    `${p.folder}은(는) 여러 과제(${p.ids.join(", ")})가 든 저장소입니다: 채점할 과제를 --assignment로 지정하세요`,
+  "find.several": (p) =>
+    `${p.folder}에 .ts 파일이 여러 개 있는데 model.ts는 없습니다(${someOf(p.names, more)}): 채점할 파일의 이름을 model.ts로 바꾸세요`,
   "read.no-model": (p) => `${p.folder} 폴더에 model.ts가 없습니다`,
   "read.not-a-submission": (p) =>
     `${p.what}은(는) 제출물이 아닙니다: 제출물은 .ts 파일이거나 model.ts가 든 폴더입니다`,
