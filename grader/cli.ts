@@ -127,6 +127,14 @@ const gradeCommand: Declare = (y, env, take) =>
         .option("case", {
           type: "string",
           describe: "run only this test (its id, as the summary shows it: sigmoid.row)",
+        })
+        .option("heap-mb", {
+          type: "number",
+          describe: "the learner's process's heap, in MB (default: the manifest's)",
+        })
+        .option("run-seconds", {
+          type: "number",
+          describe: "the whole run's time limit, in s (default: the manifest's)",
         }),
     (args) => take({ command: "grade", options: gradeOptions(args, env) }),
   );

@@ -9,9 +9,13 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { Ajv } from "ajv";
-import { unzipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { runExportGradescope } from "../grader/commands/export-gradescope.ts";
+import {
+  GRADESCOPE_LIMITS,
+  GRADESCOPE_NODE,
+  runExportGradescope,
+} from "../grader/commands/export-gradescope.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import type { Report } from "../grader/core/report.ts";
 import { gradescopeSchema } from "./adapters/schemas.ts";
@@ -56,7 +60,107 @@ function exported(): string {
   return zip;
 }
 
+/** Runs setup.sh with stand-ins for the commands it calls, each logging its arguments. */
+function runSetup(nodeMajor: number | undefined) {
+  const root = tempDir("gradecheck-setup-");
+  const bin = join(root, "bin");
+  mkdirSync(join(root, "source"), { recursive: true });
+  mkdirSync(bin);
+  const log = join(root, "calls.log");
+  const standIn = (name: string, body = "") =>
+    writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n${body}\n`, {
+      mode: 0o755,
+    });
+  for (const name of ["apt-get", "npm", "tar", "uname"])
+    standIn(name, name === "uname" ? "echo x86_64" : "");
+  standIn(
+    "curl",
+    'for a in "$@"; do case "$a" in *SHASUMS256.txt) printf "abc  node-v' +
+      GRADESCOPE_NODE +
+      '-linux-x64.tar.xz\\n" > SHASUMS256.txt;; esac; done',
+  );
+  standIn("sha256sum", "cat > /dev/null");
+  if (nodeMajor !== undefined) standIn("node", `echo ${nodeMajor}`);
+  const zip = unzipSync(new Uint8Array(readFileSync(exported())));
+  const script = join(root, "setup.sh");
+  writeFileSync(script, zip["setup.sh"] as Uint8Array);
+  const run = spawnSync("bash", [script], {
+    env: {
+      PATH: `${bin}:/usr/bin:/bin`,
+      GRADECHECK_AUTOGRADER_ROOT: root,
+      GRADECHECK_NODE_PREFIX: join(root, "prefix"),
+    },
+    encoding: "utf8",
+  });
+  return { run, calls: existsSync(log) ? readFileSync(log, "utf8") : "" };
+}
+
+describe("the autograder's setup.sh", () => {
+  it.each([22, 24])(
+    "keeps a Node %i that is there, and installs every dependency, TypeScript too",
+    (major) => {
+      const { run, calls } = runSetup(major);
+      expect(run.status, run.stderr).toBe(0);
+      expect(calls).not.toContain("curl");
+      expect(calls).toContain("npm ci --no-audit --no-fund");
+      expect(calls).not.toContain("--omit");
+    },
+  );
+
+  it.each([20, undefined])(
+    "installs the pinned Node LTS, checked against its SHA-256, over a Node %s",
+    (major) => {
+      const { run, calls } = runSetup(major);
+      expect(run.status, run.stderr).toBe(0);
+      expect(calls).toContain(
+        `curl -fsSLO https://nodejs.org/dist/v${GRADESCOPE_NODE}/node-v${GRADESCOPE_NODE}-linux-x64.tar.xz`,
+      );
+      expect(calls).toContain(
+        `curl -fsSLO https://nodejs.org/dist/v${GRADESCOPE_NODE}/SHASUMS256.txt`,
+      );
+      expect(calls).toContain("sha256sum -c -");
+      expect(calls).toContain(`tar -xJf node-v${GRADESCOPE_NODE}-linux-x64.tar.xz`);
+      expect(GRADESCOPE_NODE.split(".")[0]).toBe("24");
+    },
+  );
+});
+
 describe("gradecheck export gradescope", () => {
+  it("says the total to set on Gradescope: every test's points, hidden ones too", () => {
+    const lines: string[] = [];
+    runExportGradescope(
+      {
+        root: PACKAGE_ROOT,
+        out: join(tempDir("gradecheck-export-"), "a.zip"),
+        assignment: "planar-classifier",
+      },
+      (line) => lines.push(line),
+    );
+    expect(lines.join("\n")).toContain(
+      `set the assignment's total to ${planarManifest().maxScore} points`,
+    );
+  });
+
+  it("still writes a results.json Gradescope reads when gradecheck cannot run at all", () => {
+    const zip = join(tempDir("gradecheck-export-"), "autograder.zip");
+    runExportGradescope(
+      { root: PACKAGE_ROOT, out: zip, assignment: "planar-classifier" },
+      () => {},
+    );
+    // A bundle whose run names an assignment it does not hold: gradecheck exits 2.
+    const broken = unzipSync(new Uint8Array(readFileSync(zip)));
+    const script = new TextDecoder()
+      .decode(broken.run_autograder)
+      .replace("--assignment planar-classifier", "--assignment gone");
+    broken.run_autograder = new TextEncoder().encode(script);
+    const brokenZip = join(tempDir("gradecheck-export-"), "broken.zip");
+    writeFileSync(brokenZip, zipSync(broken));
+    const { results } = runOnGradescope(brokenZip, "export {};\n");
+    expect(validResults(results), JSON.stringify(validResults.errors)).toBe(true);
+    expect(results).toMatchObject({ score: 0, output_format: "text" });
+    expect(results.output).toContain('unknown assignment "gone"');
+  }, 30_000);
+
   it("bundles setup.sh, run_autograder and the grader with the reference", () => {
     const files = Object.keys(unzipSync(new Uint8Array(readFileSync(exported()))));
     expect(files).toContain("setup.sh");
@@ -71,10 +175,15 @@ describe("gradecheck export gradescope", () => {
       join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"),
       "utf8",
     );
-    const { run, results } = runOnGradescope(exported(), reference);
+    const { run, results, report } = runOnGradescope(exported(), reference);
     expect(run.status, run.stderr).toBe(0);
     expect(validResults(results), JSON.stringify(validResults.errors)).toBe(true);
     expect(results.score).toBe(planarManifest().maxScore);
+    // Within Gradescope's default container, and the summary on the output instructors see.
+    expect(report?.sandbox).toMatchObject(GRADESCOPE_LIMITS);
+    expect(run.stdout).toContain(
+      `Total: ${planarManifest().maxScore} of ${planarManifest().maxScore} points (100%)`,
+    );
   }, 90_000);
 
   it("a submission without model.ts still gets a results.json that says why", () => {

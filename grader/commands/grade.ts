@@ -49,6 +49,8 @@ export interface GradeCommandOptions {
   selection?: Selection;
   /** The language of the summary and the formats (the JSON report stays English). */
   lang: Lang;
+  /** The manifest's limits, lowered (or raised) for a platform's container: Gradescope's. */
+  limits?: { heapMb?: number; runSeconds?: number };
 }
 
 export interface Selection {
@@ -168,10 +170,12 @@ export type SubmissionOptions = Pick<
 
 /** Finds the submission and its assignment, and grades it (only the tests `select` accepts). */
 export async function gradeSubmission(
-  options: SubmissionOptions & Pick<GradeCommandOptions, "selection">,
+  options: SubmissionOptions & Pick<GradeCommandOptions, "selection" | "limits">,
   extra: Pick<GradeOptions, "select" | "progress"> = {},
 ): Promise<{ report: Report; words: AssignmentWords }> {
-  const { submission, parts } = await prepareGrading(options);
+  const prepared = await prepareGrading(options);
+  const { submission } = prepared;
+  const parts = options.limits ? withLimits(prepared.parts, options.limits) : prepared.parts;
   const { selection } = options;
   const report = await grade(parts, {
     ...(selection ? { select: selectTests(parts.manifest, selection) } : {}),
@@ -184,6 +188,15 @@ export async function gradeSubmission(
     ...extra,
   });
   return { report, words: parts.cases.words };
+}
+
+/** The assignment with some of its manifest's limits set otherwise. */
+function withLimits(
+  parts: AssignmentParts,
+  limits: NonNullable<GradeCommandOptions["limits"]>,
+): AssignmentParts {
+  const manifest = { ...parts.manifest, limits: { ...parts.manifest.limits, ...limits } };
+  return { ...parts, manifest };
 }
 
 /** A language's words, with the assignment's own words in it. */

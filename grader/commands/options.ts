@@ -172,9 +172,17 @@ export function gradeOptions(
     format: string;
     only?: string;
     case?: string;
+    heapMb?: number;
+    runSeconds?: number;
   },
   env: Environment,
 ): Omit<GradeCommandOptions, "notice"> {
+  const limits = {
+    ...(args.heapMb !== undefined ? { heapMb: positiveInteger("heap-mb", args.heapMb, 64) } : {}),
+    ...(args.runSeconds !== undefined
+      ? { runSeconds: positiveInteger("run-seconds", args.runSeconds, 10) }
+      : {}),
+  };
   return {
     ...submissionOptions(args, env),
     out: resolve(env.cwd, args.out),
@@ -184,6 +192,7 @@ export function gradeOptions(
     colour: env.colour && !args.json,
     formats: parseFormats(args.format),
     lang: langOf(args.lang, env.langVariable),
+    ...(Object.keys(limits).length > 0 ? { limits } : {}),
     ...(args.only !== undefined || args.case !== undefined
       ? {
           selection: {
