@@ -100,6 +100,11 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
     },
     { stdoutIsTTY: true, colour: true },
   ],
+  // A platform's container: the manifest's limits, lowered.
+  [
+    ["grade", "--heap-mb", "256", "--run-seconds", "540"],
+    { command: "grade", options: { ...plainGrade, limits: { heapMb: 256, runSeconds: 540 } } },
+  ],
   // In a folder holding model.ts, that model.ts is the default submission.
   [
     ["grade"],
@@ -268,6 +273,8 @@ describe("gradecheck's arguments, resolved", () => {
   it.each([
     [["grade", "x", "--lang", "fr"], {}, '--lang must be one of en, ko, got "fr"'],
     [["grade", "-"], {}, "a submission cannot be read from standard input"],
+    [["grade", "x", "--heap-mb", "8"], {}, "--heap-mb must be an integer >= 64, got 8"],
+    [["grade", "x", "--run-seconds", "1.5"], {}, "--run-seconds must be an integer >= 10, got 1.5"],
     [["gradcheck", "-"], {}, "a submission cannot be read from standard input"],
     // Only the commands a learner reads take a language; an instructor's batch is English.
     [["batch", "class", "--lang", "ko"], {}, "Unknown argument: lang"],
