@@ -45,6 +45,10 @@ describe("gradecheck release", () => {
     expect(workflow).toContain('--fail-under "$FAIL_UNDER"');
     expect(workflow).toContain('>> "$GITHUB_STEP_SUMMARY"');
     expect(workflow).toContain("actions/upload-artifact");
+    // GitHub Classroom's autograding, which records the points in Classroom.
+    expect(readFileSync(join(out, ".github/workflows/classroom.yml"), "utf8")).toContain(
+      "classroom-resources/autograding-grading-reporter@v1",
+    );
     const read = (file: string) =>
       JSON.parse(readFileSync(join(out, "assignments/planar-classifier", file), "utf8"));
     const shipped = read("assignment.json") as typeof manifest;

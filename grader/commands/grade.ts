@@ -237,6 +237,8 @@ export async function runGrade(
     );
     for (const path of written) print(`${locale.words.labels.alsoWritten(path)}\n`);
   }
+  if (options.failUnder && report.status === "error")
+    throw new ExitError(1, "the submission could not be graded, so it is below --fail-under");
   if (belowThreshold(report, options.failUnder)) {
     throw new ExitError(1, `score ${report.score} of ${report.maxScore} is below --fail-under`);
   }

@@ -166,6 +166,11 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
   // The learner's repository grades itself on every push and pull request.
   ensureFolder(join(out, ".github", "workflows"));
   cpSync(join(root, "grader/templates/github-grade.yml"), join(out, ".github/workflows/grade.yml"));
+  // GitHub Classroom's autograding, which records the points in Classroom.
+  cpSync(
+    join(root, "grader/templates/github-classroom.yml"),
+    join(out, ".github/workflows/classroom.yml"),
+  );
   const assignments = join(out, "assignments");
   for (const id of readdirSync(assignments)) {
     const manifestPath = join(assignments, id, "assignment.json");

@@ -8,7 +8,9 @@
 import type { Report } from "../core/report.ts";
 import { en } from "../words/en/index.ts";
 import type { Words } from "../words/words.ts";
+import { annotations } from "./annotations.ts";
 import { classSummary } from "./class-summary.ts";
+import { classroom } from "./classroom.ts";
 import { exercism } from "./exercism.ts";
 import { type GradebookRow, gradebookCsv } from "./gradebook.ts";
 import { gradescope } from "./gradescope.ts";
@@ -71,6 +73,14 @@ export const renderers = {
   ),
   summary: terminal(worded((report, words, options) => summary(report, options, words.labels))),
   "gradient-table": terminal(worded((report, words) => gradientTable(report, words))),
+  classroom: file(
+    worded((report) => classroom(report)),
+    ".classroom.json",
+  ),
+  annotations: file(
+    worded((report) => annotations(report)),
+    ".annotations.txt",
+  ),
 };
 
 /** The formats of a class (every learner's report, from `gradecheck batch`). */
@@ -86,6 +96,8 @@ export const adapters = {
   exercism: renderers.exercism,
   junit: renderers.junit,
   "junit-lines": renderers["junit-lines"],
+  classroom: renderers.classroom,
+  annotations: renderers.annotations,
   markdown: renderers.markdown,
   html: renderers.html,
 };
