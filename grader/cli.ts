@@ -15,6 +15,7 @@ import { runExpected } from "./commands/expected.ts";
 import { type ExportOptions, runExportGradescope } from "./commands/export-gradescope.ts";
 import { runGradcheck } from "./commands/gradcheck.ts";
 import { type GradeCommandOptions, runGrade } from "./commands/grade.ts";
+import { type MergeOptions, runMerge } from "./commands/merge.ts";
 import {
   assignmentOf,
   batchOptions,
@@ -53,6 +54,7 @@ export type Invocation =
   | { command: "grade"; options: Omit<GradeCommandOptions, "notice"> }
   | { command: "gradcheck"; options: ReturnType<typeof submissionOptions> & { lang: Lang } }
   | { command: "batch"; options: Omit<BatchOptions, "redraw"> }
+  | { command: "merge"; options: MergeOptions }
   | { command: "release"; options: ReleaseOptions }
   | { command: "export gradescope"; options: ExportOptions }
   | { command: "validate-report"; options: { path: string; name: string } }
@@ -185,8 +187,33 @@ const batchCommand: Declare = (y, env, take) =>
           describe: "seed of the hidden tests' inputs",
         })
         .option("hidden", { type: "boolean", default: true, describe: "run the hidden tests" })
-        .option("timeout", { type: "number", describe: "time limit per call in ms" }),
+        .option("timeout", { type: "number", describe: "time limit per call in ms" })
+        .option("shard", {
+          type: "string",
+          describe: "grade the k-th of n shares of the class, k/n (join them with merge)",
+        }),
     (args) => take({ command: "batch", options: batchOptions(args, env) }),
+  );
+
+const mergeCommand: Declare = (y, env, take) =>
+  y.command(
+    "merge <folders..>",
+    "Join the folders of a class graded in shares (batch --shard k/n) into one gradebook",
+    (y) =>
+      y.positional("folders", { type: "string", array: true, demandOption: true }).option("out", {
+        type: "string",
+        default: "gradecheck-batch",
+        describe: "folder for the joined reports, grades.csv and summary.md",
+      }),
+    (args) =>
+      take({
+        command: "merge",
+        options: {
+          root: env.root,
+          folders: args.folders.map((folder) => resolve(env.cwd, folder)),
+          out: resolve(env.cwd, args.out),
+        },
+      }),
   );
 
 const releaseCommand: Declare = (y, env, take) =>
@@ -320,6 +347,7 @@ const COMMANDS: Declare[] = [
   gradeCommand,
   gradcheckCommand,
   batchCommand,
+  mergeCommand,
   releaseCommand,
   exportGradescopeCommand,
   validateReportCommand,
@@ -345,7 +373,7 @@ export async function parseArguments(
   await parser
     .demandCommand(
       1,
-      "Name a command: grade, batch, gradcheck, release, export gradescope, validate-report, expected, train or stubs.",
+      "Name a command: grade, batch, merge, gradcheck, release, export gradescope, validate-report, expected, train or stubs.",
     )
     .help()
     .alias("h", "help")
@@ -383,6 +411,8 @@ async function execute(invocation: Invocation): Promise<void> {
         print,
       );
       return;
+    case "merge":
+      return runMerge(invocation.options, print);
     case "release":
       return runRelease(invocation.options, print);
     case "export gradescope":

@@ -24,6 +24,7 @@ const WORKFLOWS = [
   "grader/templates/github-grade.yml",
   "grader/templates/github-classroom.yml",
   ".github/workflows/ci.yml",
+  "grader/templates/github-grade-class.yml",
 ];
 
 describe("the workflows", () => {
@@ -68,6 +69,15 @@ describe("the workflows", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
     expect(text).toContain('GRADECHECK_RESULTS: "${{ steps.gradecheck.outputs.result }}"');
     expect(text).toContain("runners: gradecheck");
+  });
+
+  it("the class's matrix grades as many shares as it says, and merges them", () => {
+    const text = readFileSync(join(PACKAGE_ROOT, WORKFLOWS[3] as string), "utf8");
+    const shards = Number(/SHARDS: (\d+)/.exec(text)?.[1]);
+    const matrix = /shard: \[([\d, ]+)\]/.exec(text)?.[1]?.split(",").map(Number);
+    expect(matrix).toEqual(Array.from({ length: shards }, (_, i) => i + 1));
+    expect(text).toContain('--shard "$SHARD/$SHARDS"');
+    expect(text).toContain("gradecheck.mjs merge shard-*/ --out gradebook");
   });
 
   it("the course's own CI leaves a learner's model.ts to the grading workflow", () => {

@@ -52,6 +52,8 @@ export interface BatchOptions {
   hidden: boolean;
   timeoutMs: number | undefined;
   toolVersion: string;
+  /** Grade the k-th of n deterministic shares of the class (1-based): `merge` joins them. */
+  shard?: { k: number; n: number };
   /** Redraw one progress bar (on a terminal) instead of a line per submission. */
   tty?: boolean;
   redraw?: (line: string) => void;
@@ -167,7 +169,10 @@ export async function runBatch(
   options: BatchOptions,
   print: (line: string) => void,
 ): Promise<GradebookRow[]> {
-  const submissions = classEntries(options.folder, options.out, options.assignment);
+  const everyone = classEntries(options.folder, options.out, options.assignment);
+  // A share of the class: every n-th learner in name order, the same on every machine.
+  const { shard } = options;
+  const submissions = shard ? everyone.filter((_, i) => i % shard.n === shard.k - 1) : everyone;
   const ids = assignmentIds(options.root);
   const id = options.assignment ?? (ids.length === 1 ? ids[0] : undefined);
   if (!id || !ids.includes(id))
@@ -311,14 +316,21 @@ async function gradeLearner(
   }
 }
 
-/** The class's gradebook and summary, written and printed. */
-function writeClassFiles(
+/** Every learner's row, as data: what `merge` reads of a batch's (or a shard's) folder. */
+export const ROWS = "rows.json";
+
+/** The class's gradebook and summary (and the rows they are made of), written and printed. */
+export function writeClassFiles(
   out: string,
-  parts: AssignmentParts,
+  parts: Pick<AssignmentParts, "manifest">,
   ordered: { row: GradebookRow; report: Report | null }[],
   print: (line: string) => void,
 ): void {
   const functionNames = parts.manifest.functions.map((f) => f.name);
+  writeAtomic(
+    join(out, ROWS),
+    `${JSON.stringify({ assignment: parts.manifest.id, rows: ordered.map((r) => r.row) }, null, 1)}\n`,
+  );
   writeAtomic(
     join(out, "grades.csv"),
     classRenderers.gradebook(

@@ -213,12 +213,26 @@ function names(option: string, value: string, most = Number.POSITIVE_INFINITY): 
   return list;
 }
 
+/** "2/5": the second of five shares. */
+export function parseShard(text: string | undefined): { k: number; n: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const [k, n] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || n < 1 || k < 1 || k > n)
+    throw new ExitError(
+      2,
+      `--shard must be k/n with 1 <= k <= n (2/5: the second of five), got "${text}"`,
+    );
+  return { k, n };
+}
+
 export function batchOptions(
   args: {
     folder: string;
     out: string;
     jobs?: number;
     force: boolean;
+    shard?: string;
     assignment?: string;
     seed: number;
     hidden: boolean;
@@ -232,6 +246,7 @@ export function batchOptions(
     out: resolve(env.cwd, args.out),
     jobs: positiveInteger("jobs", args.jobs ?? env.cores),
     force: args.force,
+    ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
     tty: env.stdoutIsTTY,
   };
 }

@@ -310,7 +310,7 @@ describe("gradecheck grade --format", () => {
       await main(["grade", "--quiet", "--out", path, "--format", "json,pdf"], PACKAGE_ROOT),
     ).toBe(2);
     expect(stderr()).toContain(
-      'unknown format "pdf"; known: json, gradescope, exercism, junit, junit-lines, markdown',
+      'unknown format "pdf"; known: json, gradescope, exercism, junit, junit-lines, classroom, annotations, markdown, html',
     );
   });
 });
