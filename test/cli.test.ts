@@ -18,7 +18,7 @@ describe("gradecheck command line", () => {
     {
       argv: [],
       code: 2,
-      err: "Name a command: grade, batch, gradcheck, release, export gradescope, validate-report, expected, train or stubs.",
+      err: "Name a command: grade, batch, merge, gradcheck, release, export gradescope, validate-report, expected, train or stubs.",
     },
     { argv: ["bogus"], code: 2, err: "Unknown argument: bogus" },
     {
