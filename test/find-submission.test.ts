@@ -6,10 +6,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBatch } from "../grader/commands/batch.ts";
 import { findSubmission } from "../grader/pipeline/find-submission.ts";
 import { referenceSource } from "./corpus/bugs.ts";
-import { tempDir } from "./helpers.ts";
+import { batchOf, tempDir } from "./helpers.ts";
 
 /** A folder holding `files` (paths relative to it; a trailing `/` makes a folder). */
 function folderOf(files: string[]): string {
@@ -102,23 +101,7 @@ describe("a class in every shape", () => {
     mkdirSync(join(classFolder, "eve"));
     put("fay/essay.pdf", "%PDF");
     const out = join(tempDir("gradecheck-find-out-"), "batch");
-    await runBatch(
-      {
-        root: join(import.meta.dirname, ".."),
-        folder: classFolder,
-        out,
-        jobs: 2,
-        force: false,
-        assignment: "planar-classifier",
-        seed: 0,
-        hidden: false,
-        timeoutMs: undefined,
-        toolVersion: "test",
-        tty: false,
-        redraw: () => {},
-      },
-      () => {},
-    );
+    await batchOf(classFolder, out);
     const rows = readFileSync(join(out, "grades.csv"), "utf8").trim().split("\n").slice(1);
     const byLearner = new Map(rows.map((row) => [row.split(",")[0], row]));
     expect([...byLearner.keys()].sort()).toEqual(["ann", "bob", "cho", "dan", "eve", "fay"]);

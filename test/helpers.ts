@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, onTestFinished, vi } from "vitest";
 import { NDArray } from "../assignments/lib/np.ts";
+import { type BatchOptions, runBatch } from "../grader/commands/batch.ts";
 import type { Report } from "../grader/core/report.ts";
 import { type GradeOptions, grade } from "../grader/pipeline/grade.ts";
 import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
@@ -133,3 +134,24 @@ export async function gradeFiles(
 }
 
 let planarParts: Promise<AssignmentParts> | undefined;
+
+/** A class graded as `batch` grades one, quietly: the planar assignment, visible tests, seed 0. */
+export function batchOf(folder: string, out: string, extra: Partial<BatchOptions> = {}) {
+  return runBatch(
+    {
+      root: join(import.meta.dirname, ".."),
+      folder,
+      out,
+      jobs: 2,
+      force: false,
+      assignment: "planar-classifier",
+      seed: 0,
+      hidden: false,
+      timeoutMs: undefined,
+      toolVersion: "test",
+      tty: false,
+      ...extra,
+    },
+    () => {},
+  );
+}

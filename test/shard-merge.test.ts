@@ -6,12 +6,12 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArguments } from "../grader/cli.ts";
-import { type BatchOptions, runBatch } from "../grader/commands/batch.ts";
+import type { BatchOptions } from "../grader/commands/batch.ts";
 import { runMerge } from "../grader/commands/merge.ts";
 import type { Environment } from "../grader/commands/options.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { referenceSource } from "./corpus/bugs.ts";
-import { tempDir } from "./helpers.ts";
+import { batchOf, tempDir } from "./helpers.ts";
 
 const stub = readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"), "utf8");
 
@@ -30,23 +30,7 @@ function classFolder(): string {
 }
 
 const batch = (folder: string, out: string, shard?: BatchOptions["shard"]) =>
-  runBatch(
-    {
-      root: PACKAGE_ROOT,
-      folder,
-      out,
-      jobs: 2,
-      force: false,
-      assignment: "planar-classifier",
-      seed: 0,
-      hidden: false,
-      timeoutMs: undefined,
-      toolVersion: "test",
-      tty: false,
-      ...(shard ? { shard } : {}),
-    },
-    () => {},
-  );
+  batchOf(folder, out, shard ? { shard } : {});
 
 describe("a class in shares", () => {
   it("shards that merge into one batch, row for row", async () => {
