@@ -3,9 +3,11 @@
  * in, as `grade`, `batch` and the Gradescope runner all find it: what is graded, or, when nothing
  * can be, a message that says what was there. And in a class: every such learner has a row.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { main } from "../grader/cli.ts";
 import { findSubmission } from "../grader/pipeline/find-submission.ts";
 import { referenceSource } from "./corpus/bugs.ts";
 import { batchOf, tempDir } from "./helpers.ts";
@@ -86,6 +88,65 @@ describe("what is graded in a folder", () => {
   });
 });
 
+/** A zip holding `files`, by name (a name may try to leave the folder). */
+const zipOf = (files: Record<string, string>) =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+
+describe("a zip", () => {
+  it("is unpacked and searched as a folder is, and shown as in it", () => {
+    const dir = tempDir("gradecheck-find-zip-");
+    const zip = join(dir, "ann.zip");
+    writeFileSync(zip, zipOf({ "ann-hw1/model.ts": "export {};\n", "ann-hw1/notes.md": "" }));
+    const found = findSubmission(zip, "planar-classifier", "ann.zip");
+    expect(found.missing).toBeUndefined();
+    expect(found.shownAs).toBe("ann.zip/ann-hw1");
+    expect(readFileSync(found.entry, "utf8")).toBe("export {};\n");
+  });
+
+  it("is graded by grade, its files shown as in the zip", async () => {
+    const dir = tempDir("gradecheck-find-zip-");
+    const wrong = 'export function sigmoid() {\n  throw new Error("mine");\n}\n';
+    writeFileSync(join(dir, "ann.zip"), zipOf({ "ann/model.ts": wrong }));
+    const out = join(dir, "report.json");
+    expect(
+      await main(["grade", "ann.zip", "--only", "sigmoid", "--out", out, "--quiet"], dir),
+    ).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    expect(report.submission.path).toBe("ann.zip/ann/model.ts");
+    expect(report.tests[0].details.at).toBe("ann.zip/ann/model.ts:2:9");
+  });
+
+  it("writes nothing outside its folder: a name with .., an absolute one, a drive", () => {
+    const dir = tempDir("gradecheck-find-zip-");
+    const zip = join(dir, "evil.zip");
+    writeFileSync(
+      zip,
+      zipOf({
+        "model.ts": "export {};\n",
+        "../escaped.ts": "x",
+        "/abs.ts": "x",
+        "C:\\win.ts": "x",
+      }),
+    );
+    const found = findSubmission(zip, undefined, "evil.zip");
+    expect(relative(found.folder ?? "", found.entry)).toBe("model.ts");
+    expect(readdirSync(found.folder ?? "")).toEqual(["model.ts"]);
+    expect(existsSync(join(dirname(found.folder ?? ""), "escaped.ts"))).toBe(false);
+  });
+
+  it("in a folder of its own (an upload, not unpacked); and one that cannot be read says so", () => {
+    const folder = folderOf([]);
+    writeFileSync(join(folder, "submission.zip"), zipOf({ "Model.ts": "export {};\n" }));
+    const found = findSubmission(folder, undefined, "ann");
+    expect(found.shownAs).toBe("ann/submission.zip");
+    expect(relative(found.folder ?? "", found.entry)).toBe("Model.ts");
+    writeFileSync(join(folder, "submission.zip"), "not a zip");
+    expect(findSubmission(folder, undefined, "ann").missing?.text).toBe(
+      "ann/submission.zip is not a zip that can be read, or it is larger than a submission may be",
+    );
+  });
+});
+
 describe("a class in every shape", () => {
   it("gives every learner a row: the graded ones graded, the others saying what they hold", async () => {
     const model = referenceSource().replace('"../../assignments/lib/np.ts"', '"gradecheck/np"');
@@ -100,12 +161,13 @@ describe("a class in every shape", () => {
     put("dan/dan-hw/model.ts");
     mkdirSync(join(classFolder, "eve"));
     put("fay/essay.pdf", "%PDF");
+    writeFileSync(join(classFolder, "gus.zip"), zipOf({ "gus/model.ts": model }));
     const out = join(tempDir("gradecheck-find-out-"), "batch");
     await batchOf(classFolder, out);
     const rows = readFileSync(join(out, "grades.csv"), "utf8").trim().split("\n").slice(1);
     const byLearner = new Map(rows.map((row) => [row.split(",")[0], row]));
-    expect([...byLearner.keys()].sort()).toEqual(["ann", "bob", "cho", "dan", "eve", "fay"]);
-    for (const graded of ["ann", "bob", "cho", "dan"])
+    expect([...byLearner.keys()].sort()).toEqual(["ann", "bob", "cho", "dan", "eve", "fay", "gus"]);
+    for (const graded of ["ann", "bob", "cho", "dan", "gus"])
       expect(byLearner.get(graded), graded).toMatch(/,graded,/);
     for (const missing of ["eve", "fay"])
       expect(byLearner.get(missing), missing).toMatch(/,error,/);

@@ -274,6 +274,7 @@ const graderPhrases: {
   "find.none": { folder: "ann", names: ["a.pdf", "b.txt", "c", "d", "e", "f", "g"] },
   "find.several": { folder: "ann", names: ["a.ts", "b.ts"] },
   "find.which": { folder: "ann", ids: ["planar-classifier", "deep-network"] },
+  "find.bad-zip": { zip: "ann.zip" },
   "read.no-model": { folder: "ann" },
   "read.not-a-submission": { what: "ann.txt" },
   "read.link-to-nothing": { what: "ann/model.ts" },

@@ -83,15 +83,18 @@ export function classEntries(folder: string, out?: string, assignment?: string):
     if (outside !== undefined && (realPath(path) ?? path) === outside) continue;
     // A folder, or a link to one that the instructor made: a learner's folder.
     const learnerFolder = isFolder(path);
+    const suffix = /\.(ts|zip)$/i.exec(entry.name)?.[0] ?? "";
     const learner =
-      !learnerFolder && entry.name.endsWith(".ts") && entry.name.length > 3
-        ? entry.name.slice(0, -3)
+      !learnerFolder && suffix !== "" && entry.name.length > suffix.length
+        ? entry.name.slice(0, -suffix.length)
         : entry.name;
+    const zipped = !learnerFolder && suffix.toLowerCase() === ".zip";
     // A learner's folder is searched as every command searches one: their repository, a
     // Model.ts, a lone file of another name, an unpacked folder; what it lacks, their report says.
-    const source = learnerFolder
-      ? findSubmission(path, assignment, entry.name)
-      : submissionAt(path, false, true);
+    const source =
+      learnerFolder || zipped
+        ? findSubmission(path, assignment, entry.name)
+        : submissionAt(path, false, true);
     found.push({ learner, name: entry.name, source });
   }
   const byKey = new Map<string, string[]>();

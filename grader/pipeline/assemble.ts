@@ -3,7 +3,6 @@
  * its own, totals, warnings, an honest account of the hidden tests, and the sandbox's protections.
  */
 import { createHash } from "node:crypto";
-import { relative } from "node:path";
 import { plannedTests } from "../core/manifest.ts";
 import type { Said } from "../core/phrase.ts";
 import { type Report, SCHEMA_VERSION, type TestReport } from "../core/report.ts";
@@ -14,6 +13,7 @@ import type { BuildResult } from "./build.ts";
 import type { Bundles } from "./bundles.ts";
 import type { GradeContext } from "./context.ts";
 import { totals } from "./score.ts";
+import { shownPath } from "./submission.ts";
 
 export function assembleReport(
   ctx: GradeContext,
@@ -51,7 +51,7 @@ export function assembleReport(
     tool: { name: "gradecheck", version: options.toolVersion },
     assignment: { id: manifest.id, version: manifest.version, title: manifest.title },
     submission: {
-      path: relative(options.displayRoot, source.entry) || source.entry,
+      path: shownPath(source, options.displayRoot, source.entry),
       sha256: createHash("sha256")
         .update(read.status === "read" ? (read.files.get(read.entry) ?? "") : "")
         .digest("hex"),

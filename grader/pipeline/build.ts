@@ -110,7 +110,9 @@ export async function buildFiles(
     shown: new Map(
       [...submission.files.keys()].map((name) => [
         join(stagedDir, ...name.split("/")),
-        relative(displayRoot, join(submission.root, ...name.split("/"))) || name,
+        submission.shownAs !== undefined
+          ? `${submission.shownAs}/${name}`
+          : relative(displayRoot, join(submission.root, ...name.split("/"))) || name,
       ]),
     ),
     bundled: [],

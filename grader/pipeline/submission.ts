@@ -34,6 +34,21 @@ export interface SubmissionSource {
   folder: string | undefined;
   /** Nothing to grade was found there: why, and what was there (find-submission.ts). */
   missing?: Said;
+  /** How `folder` is shown in messages when it is not where the learner put it (a zip, unpacked). */
+  shownAs?: string;
+}
+
+/** A path of the submission as messages show it: relative to where the user is, or in its zip. */
+export function shownPath(
+  source: Pick<SubmissionSource, "folder" | "shownAs">,
+  displayRoot: string,
+  path: string,
+): string {
+  if (source.shownAs !== undefined && source.folder !== undefined) {
+    const inside = relative(source.folder, path).split(sep).join("/");
+    return inside === "" ? source.shownAs : `${source.shownAs}/${inside}`;
+  }
+  return relative(displayRoot, path) || path;
 }
 
 export interface SubmissionFiles {
@@ -43,6 +58,8 @@ export interface SubmissionFiles {
   files: Map<string, Buffer>;
   /** Where the submission lies, for messages: the folder, or the entry's own folder. */
   root: string;
+  /** How `root` is shown in messages, when not relative to where the user is (a zip's files). */
+  shownAs?: string;
 }
 
 export type ReadSubmission =
@@ -197,7 +214,7 @@ function readFolder(
 export function readSubmission(source: SubmissionSource, displayRoot: string): ReadSubmission {
   if (source.missing)
     return { status: "unreadable", message: source.missing.text, said: source.missing };
-  const shown = relative(displayRoot, source.entry) || source.entry;
+  const shown = shownPath(source, displayRoot, source.entry);
   const budget = { bytes: SUBMISSION_LIMITS.totalBytes };
   try {
     let stats: Stats;
@@ -208,7 +225,7 @@ export function readSubmission(source: SubmissionSource, displayRoot: string): R
         source.folder === undefined
           ? said("read.none", { what: shown })
           : said("read.no-model", {
-              folder: relative(displayRoot, source.folder) || source.folder,
+              folder: shownPath(source, displayRoot, source.folder),
             }),
       );
     }
@@ -244,7 +261,13 @@ export function readSubmission(source: SubmissionSource, displayRoot: string): R
     files.set(entry, readRegular(entryPath, shown, budget));
     readFolder(root, root, 0, files, budget);
     const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { status: "read", entry, files: sorted, root: source.folder };
+    return {
+      status: "read",
+      entry,
+      files: sorted,
+      root: source.folder,
+      ...(source.shownAs !== undefined ? { shownAs: source.shownAs } : {}),
+    };
   } catch (error) {
     if (error instanceof Unreadable)
       return { status: "unreadable", message: error.message, said: error.said };

@@ -44,6 +44,8 @@ export const phrases = {
   "find.empty": (p: { folder: string }) => `${p.folder} is empty: there is nothing to grade`,
   "find.none": (p: { folder: string; names: string[] }) =>
     `${p.folder} holds no model.ts, no assignments/<id>/model.ts and no other .ts file to grade: it holds ${someOf(p.names)}`,
+  "find.bad-zip": (p: { zip: string }) =>
+    `${p.zip} is not a zip that can be read, or it is larger than a submission may be`,
   "find.which": (p: { folder: string; ids: string[] }) =>
     `${p.folder} is a repository of several assignments (${p.ids.join(", ")}): name the one to grade with --assignment`,
   "find.several": (p: { folder: string; names: string[] }) =>

@@ -30,6 +30,8 @@ export const phrases: Translation<typeof english> = {
   "find.empty": (p) => `${p.folder}은(는) 비어 있습니다: 채점할 것이 없습니다`,
   "find.none": (p) =>
     `${p.folder}에는 model.ts도, assignments/<id>/model.ts도, 채점할 다른 .ts 파일도 없습니다: 들어 있는 것은 ${someOf(p.names, more)}입니다`,
+  "find.bad-zip": (p) =>
+    `${p.zip}은(는) 읽을 수 있는 zip 파일이 아니거나, 제출물이 가질 수 있는 크기보다 큽니다`,
   "find.which": (p) =>
     `${p.folder}은(는) 여러 과제(${p.ids.join(", ")})가 든 저장소입니다: 채점할 과제를 --assignment로 지정하세요`,
   "find.several": (p) =>
