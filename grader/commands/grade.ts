@@ -124,11 +124,13 @@ function chooseAssignment(
   );
 }
 
+/** Whether a report fails --fail-under: a submission that could not be graded always does. */
 export function belowThreshold(
   report: Report,
   failUnder: GradeCommandOptions["failUnder"],
 ): boolean {
   if (!failUnder) return false;
+  if (report.status === "error") return true;
   if ("points" in failUnder) return report.score < failUnder.points;
   return report.maxScore === 0 || (100 * report.score) / report.maxScore < failUnder.percent;
 }
@@ -237,10 +239,13 @@ export async function runGrade(
     );
     for (const path of written) print(`${locale.words.labels.alsoWritten(path)}\n`);
   }
-  if (options.failUnder && report.status === "error")
-    throw new ExitError(1, "the submission could not be graded, so it is below --fail-under");
   if (belowThreshold(report, options.failUnder)) {
-    throw new ExitError(1, `score ${report.score} of ${report.maxScore} is below --fail-under`);
+    throw new ExitError(
+      1,
+      report.status === "error"
+        ? "the submission could not be graded, so it is below --fail-under"
+        : `score ${report.score} of ${report.maxScore} is below --fail-under`,
+    );
   }
   return report;
 }

@@ -1,6 +1,6 @@
 /**
- * Numbers and shapes as every language shows them: the catalogs differ in words, not in how a
- * number or a matrix product is written.
+ * Numbers, shapes and lists of names as every language shows them: the catalogs differ in words,
+ * not in how a number, a matrix product or a quoted name is written.
  */
 import type { ErrorHint } from "../core/report.ts";
 
@@ -39,4 +39,10 @@ export function definedProduct(
           ? ["np.dot(first.T, second)", t(a), b]
           : ["np.dot(second, first)", b, a];
   return [call, shape(left), shape(right)];
+}
+
+/** A few names of a list, quoted, and how many more: `"a.txt", "b.pdf" and 3 more`. */
+export function someOf(names: readonly string[], more = (n: number) => ` and ${n} more`): string {
+  const shown = names.slice(0, 5).map((name) => JSON.stringify(name));
+  return `${shown.join(", ")}${names.length > 5 ? more(names.length - 5) : ""}`;
 }

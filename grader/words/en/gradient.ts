@@ -2,6 +2,7 @@
 import type { GradientHint, GradientRow } from "../../core/report.ts";
 import { gradientNumber } from "../numbers.ts";
 import { wordHint } from "./hints.ts";
+import { labels } from "./labels.ts";
 
 export function gradientHint(hint: GradientHint): string {
   switch (hint.code) {
@@ -34,7 +35,7 @@ export function gradientLine(row: GradientRow): string {
       ? `Your gradient is ${row.ratio.toFixed(2)}× the numeric one (cosine ${row.cosine.toFixed(3)})`
       : `The numeric gradient is zero: the cost does not change with ${row.name} (is it used?)`;
   const where = row.worst
-    ? ` Worst entry ${row.name}[${row.worst.index.join(",")}]: yours ${row.worst.yours}, numeric ${row.worst.numeric}.`
+    ? ` Worst entry ${labels.gradient.worst(`${row.name}[${row.worst.index.join(",")}]`, row.worst.yours, row.worst.numeric)}.`
     : "";
   return `${grad}: wrong. ${ratio}${hint ? `: ${hint}` : ""}.${where}${kinks ? ` (${kinks})` : ""}`;
 }

@@ -5,13 +5,13 @@
 
 import type { ImportFailure } from "../../core/outcomes.ts";
 import type { Details } from "../../core/report.ts";
+import { importErrorName } from "../import-error.ts";
 import { messageNumber } from "../numbers.ts";
 import { wordErrorHint, wordHint } from "./hints.ts";
-import { importError, wordCrash, wordThrown } from "./outcomes.ts";
+import { importMessage, wordCrash, wordThrown } from "./outcomes.ts";
 
 function loadFailure(failure: ImportFailure): string {
-  const { name, message } = importError(failure);
-  return `${name}: ${message}`;
+  return `${importErrorName(failure)}: ${importMessage(failure)}`;
 }
 
 import { wordNotRun } from "./pipeline.ts";

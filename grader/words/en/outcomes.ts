@@ -1,5 +1,5 @@
 /** What happened to the process running a learner's call, or to its import, in words. */
-import type { CrashReason, ImportFailure, ThrownCall, ThrownError } from "../../core/outcomes.ts";
+import type { CrashReason, ImportFailure, ThrownCall } from "../../core/outcomes.ts";
 
 /** "ran out of memory", "was killed by SIGKILL": what the process did, after its subject. */
 export function wordCrash(reason: CrashReason): string {
@@ -17,33 +17,21 @@ export function wordCrash(reason: CrashReason): string {
   }
 }
 
-/** Why the module could not be loaded, as the error it amounts to (a name and a sentence). */
-export function importError(failure: ImportFailure): Omit<ThrownError, "stack"> {
+/** Why the module could not be loaded, in a sentence (its error's name: words/import-error.ts). */
+export function importMessage(failure: ImportFailure): string {
   switch (failure.code) {
     case "threw":
-      return failure.error;
+      return failure.error.message;
     case "never-settles":
-      return {
-        name: "Error",
-        message: "the module's top-level code awaits a promise that never settles",
-      };
+      return "the module's top-level code awaits a promise that never settles";
     case "too-many-exports":
-      return { name: "Error", message: "the module has too many exports to list" };
+      return "the module has too many exports to list";
     case "timeout":
-      return {
-        name: "Timeout",
-        message: `importing the module took longer than ${failure.limitMs} ms (code at the top level that never ends?)`,
-      };
+      return `importing the module took longer than ${failure.limitMs} ms (code at the top level that never ends?)`;
     case "protocol":
-      return {
-        name: "Protocol",
-        message: `the module sent the grader ${failure.what} while being imported`,
-      };
+      return `the module sent the grader ${failure.what} while being imported`;
     case "crashed":
-      return {
-        name: "Exit",
-        message: `the module ${wordCrash(failure.reason)} while being imported`,
-      };
+      return `the module ${wordCrash(failure.reason)} while being imported`;
   }
 }
 

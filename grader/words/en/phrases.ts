@@ -6,8 +6,9 @@
 import type { CrashReason, ImportFailure } from "../../core/outcomes.ts";
 import { type Phrase, phrasebook, type Say, sayParam } from "../../core/phrase.ts";
 import type { GradientRow } from "../../core/report.ts";
+import { someOf } from "../numbers.ts";
 import { gradientLine } from "./gradient.ts";
-import { importError, wordCrash } from "./outcomes.ts";
+import { importMessage, wordCrash } from "./outcomes.ts";
 
 /** What a path is when it is not a regular file. */
 export type FileKind = "folder" | "pipe" | "socket" | "device" | "link" | "other";
@@ -19,12 +20,6 @@ const KINDS: Record<FileKind, string> = {
   link: "a symbolic link",
   other: "not a regular file",
 };
-
-/** A few names of a list, quoted, and how many more: `"a.txt", "b.pdf" and 3 more`. */
-export function someOf(names: readonly string[], more = (n: number) => ` and ${n} more`): string {
-  const shown = names.slice(0, 5).map((name) => JSON.stringify(name));
-  return `${shown.join(", ")}${names.length > 5 ? more(names.length - 5) : ""}`;
-}
 
 const alsoNeed = (tests: string[]) =>
   tests.length > 0 ? ` (${tests.join(", ")} also needs the reference and did not run)` : "";
@@ -88,7 +83,7 @@ export const phrases = {
     `the process running ${p.fn} ${wordCrash(p.reason)}`,
   "call.missing": (p: { fn: string }) => `the submission does not export a function named ${p.fn}`,
   "call.import-failed": (p: { failure: ImportFailure }) =>
-    `the submission could not be loaded: ${importError(p.failure).message}`,
+    `the submission could not be loaded: ${importMessage(p.failure)}`,
   "call.refused": (p: { fn: string; returned: number; limit: number }) =>
     `${p.fn} returned ${p.returned} values, far more than its inputs hold (at most ${p.limit} are accepted): refused before judging`,
   "call.failed": (p: { fn: string }) => `${p.fn} failed`,

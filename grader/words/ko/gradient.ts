@@ -2,6 +2,7 @@
 import type { GradientHint, GradientRow } from "../../core/report.ts";
 import { gradientNumber } from "../numbers.ts";
 import { wordHint } from "./hints.ts";
+import { labels } from "./labels.ts";
 
 export function gradientHint(hint: GradientHint): string {
   switch (hint.code) {
@@ -34,7 +35,7 @@ export function gradientLine(row: GradientRow): string {
       ? `여러분의 기울기는 수치 기울기의 ${row.ratio.toFixed(2)}배입니다(코사인 ${row.cosine.toFixed(3)})`
       : `수치 기울기가 0입니다: 비용이 ${row.name}에 따라 변하지 않습니다(${row.name}을(를) 쓰기는 하나요?)`;
   const where = row.worst
-    ? ` 가장 많이 틀린 원소 ${row.name}[${row.worst.index.join(",")}]: 여러분 ${row.worst.yours}, 수치 ${row.worst.numeric}.`
+    ? ` 가장 많이 틀린 원소 ${labels.gradient.worst(`${row.name}[${row.worst.index.join(",")}]`, row.worst.yours, row.worst.numeric)}.`
     : "";
   return `${grad}: 틀렸습니다. ${ratio}${hint ? `: ${hint}` : ""}.${where}${kinks ? ` (${kinks})` : ""}`;
 }

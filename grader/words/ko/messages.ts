@@ -4,16 +4,16 @@
  */
 import type { ImportFailure } from "../../core/outcomes.ts";
 import type { Details } from "../../core/report.ts";
+import { importErrorName } from "../import-error.ts";
 import { messageNumber } from "../numbers.ts";
 import type { Speak } from "../words.ts";
 import { wordErrorHint, wordHint } from "./hints.ts";
 import { josa } from "./josa.ts";
-import { importError, wordCrash, wordThrown } from "./outcomes.ts";
+import { importMessage, wordCrash, wordThrown } from "./outcomes.ts";
 import { wordNotRun } from "./pipeline.ts";
 
 function loadFailure(failure: ImportFailure): string {
-  const { name, message } = importError(failure);
-  return `${name}: ${message}`;
+  return `${importErrorName(failure)}: ${importMessage(failure)}`;
 }
 
 function where(path: string, index: number[] = []): string {

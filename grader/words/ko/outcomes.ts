@@ -1,5 +1,5 @@
 /** 학습자의 호출을 실행하던 프로세스, 또는 모듈을 불러오는 과정에 일어난 일을 한국어로. */
-import type { CrashReason, ImportFailure, ThrownCall, ThrownError } from "../../core/outcomes.ts";
+import type { CrashReason, ImportFailure, ThrownCall } from "../../core/outcomes.ts";
 
 /** "메모리가 부족해 멈췄습니다", "SIGKILL로 종료되었습니다": 프로세스가 한 일. */
 export function wordCrash(reason: CrashReason): string {
@@ -17,33 +17,21 @@ export function wordCrash(reason: CrashReason): string {
   }
 }
 
-/** 모듈을 불러올 수 없었던 이유를, 그에 해당하는 오류(이름과 문장)로. */
-export function importError(failure: ImportFailure): Omit<ThrownError, "stack"> {
+/** 모듈을 불러올 수 없었던 이유를 한 문장으로(오류 이름은 words/import-error.ts). */
+export function importMessage(failure: ImportFailure): string {
   switch (failure.code) {
     case "threw":
-      return failure.error;
+      return failure.error.message;
     case "never-settles":
-      return {
-        name: "Error",
-        message: "모듈의 최상위 코드가 끝나지 않는 프로미스를 await합니다",
-      };
+      return "모듈의 최상위 코드가 끝나지 않는 프로미스를 await합니다";
     case "too-many-exports":
-      return { name: "Error", message: "모듈의 export가 너무 많아 목록을 만들 수 없습니다" };
+      return "모듈의 export가 너무 많아 목록을 만들 수 없습니다";
     case "timeout":
-      return {
-        name: "Timeout",
-        message: `모듈을 불러오는 데 ${failure.limitMs} ms보다 오래 걸렸습니다(최상위에 끝나지 않는 코드가 있나요?)`,
-      };
+      return `모듈을 불러오는 데 ${failure.limitMs} ms보다 오래 걸렸습니다(최상위에 끝나지 않는 코드가 있나요?)`;
     case "protocol":
-      return {
-        name: "Protocol",
-        message: `모듈을 불러오는 동안 채점기에 ${failure.what}을(를) 보냈습니다`,
-      };
+      return `모듈을 불러오는 동안 채점기에 ${failure.what}을(를) 보냈습니다`;
     case "crashed":
-      return {
-        name: "Exit",
-        message: `모듈을 불러오는 동안 프로세스가 ${wordCrash(failure.reason)}`,
-      };
+      return `모듈을 불러오는 동안 프로세스가 ${wordCrash(failure.reason)}`;
   }
 }
 

@@ -1,11 +1,12 @@
 import { sayParam, type Translation } from "../../core/phrase.ts";
-import { type phrases as english, type FileKind, someOf } from "../en/phrases.ts";
+import type { phrases as english, FileKind } from "../en/phrases.ts";
+import { someOf } from "../numbers.ts";
 
 const more = (n: number) => ` 외 ${n}개`;
 
 import { gradientLine } from "./gradient.ts";
 import { josa } from "./josa.ts";
-import { importError, wordCrash } from "./outcomes.ts";
+import { importMessage, wordCrash } from "./outcomes.ts";
 
 const KINDS: Record<FileKind, string> = {
   folder: "폴더",
@@ -67,7 +68,7 @@ export const phrases: Translation<typeof english> = {
   "call.timeout": (p) => `${p.fn}이(가) ${p.limitMs} ms 안에 반환하지 않았습니다`,
   "call.crashed": (p) => `${p.fn}을(를) 실행하던 프로세스가 ${wordCrash(p.reason)}`,
   "call.missing": (p) => `제출물에 ${p.fn}이라는 이름의 함수가 export되어 있지 않습니다`,
-  "call.import-failed": (p) => `제출물을 불러올 수 없었습니다: ${importError(p.failure).message}`,
+  "call.import-failed": (p) => `제출물을 불러올 수 없었습니다: ${importMessage(p.failure)}`,
   "call.refused": (p) =>
     `${p.fn}이(가) 값을 ${p.returned}개 반환했습니다. 입력이 담은 것보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
   "call.failed": (p) => `${p.fn}이(가) 실패했습니다`,
