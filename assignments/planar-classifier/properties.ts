@@ -6,6 +6,19 @@
  */
 import fc from "fast-check";
 import { distinct, gradientRow } from "../../grader/checks/gradient/wording.ts";
+import {
+  close,
+  columnOrder,
+  double,
+  grid,
+  type Matrix,
+  matrix,
+  permuteColumns,
+  property,
+  show,
+  shown,
+  sized,
+} from "../../grader/checks/law-inputs.ts";
 import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
 import type { Functions } from "../../grader/core/assignment.ts";
 import type { Text } from "../../grader/core/phrase.ts";
@@ -15,47 +28,6 @@ import type * as Model from "./model.ts";
 import { consistency, learnerGradients, PARAMETER_NAMES } from "./tensors.ts";
 import { said } from "./words.ts";
 
-type Matrix = number[][];
-
-/** A (rows, cols) matrix of finite doubles in [min, max]. */
-function matrix(rows: number, cols: number, min: number, max: number): fc.Arbitrary<Matrix> {
-  const entry = double(min, max);
-  return fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), {
-    minLength: rows,
-    maxLength: rows,
-  });
-}
-
-/**
- * A matrix of up to maxRows × maxCols entries, built column by column without `chain`, so that
- * fast-check shrinks its size (to one example, say) as well as its values.
- */
-function grid<T>(entry: fc.Arbitrary<T>, maxRows: number, maxCols: number): fc.Arbitrary<T[][]> {
-  const column = fc.array(entry, { minLength: maxRows, maxLength: maxRows });
-  return fc
-    .tuple(
-      fc.integer({ min: 1, max: maxRows }),
-      fc.array(column, { minLength: 1, maxLength: maxCols }),
-    )
-    .map(([rows, columns]) =>
-      Array.from({ length: rows }, (_, i) => columns.map((c) => c[i] as T)),
-    );
-}
-
-/**
- * Doubles in [min, max] that read well in a counterexample: thousandths, which shrink toward 0 (or
- * the end nearest it), and now and then an end itself; never a denormal such as 5e-324, where a
- * double shrinks to when any positive value fails.
- */
-function double(min: number, max: number): fc.Arbitrary<number> {
-  const thousandths = fc
-    .integer({ min: Math.ceil(min * 1000), max: Math.floor(max * 1000) })
-    .map((i) => i / 1000);
-  return fc.oneof(
-    { weight: 9, arbitrary: thousandths },
-    { weight: 1, arbitrary: fc.constantFrom(min, max) },
-  );
-}
 const bit = fc.constantFrom(0, 1);
 /** Two matrices of the same shape from one grid of pairs. */
 const split = <A, B>(m: [A, B][][]): [A[][], B[][]] => [
@@ -63,33 +35,9 @@ const split = <A, B>(m: [A, B][][]): [A[][], B[][]] => [
   m.map((r) => r.map((e) => e[1])),
 ];
 
-const sized = <T>(
-  make: (rows: number, cols: number) => fc.Arbitrary<T>,
-  maxRows = 4,
-  maxCols = 6,
-) =>
-  fc
-    .tuple(fc.integer({ min: 1, max: maxRows }), fc.integer({ min: 1, max: maxCols }))
-    .chain(([r, c]) => make(r, c));
-
-/**
- * How a learner reads an input: `z = [[0.5, -800]] (1,2)`, at most 8 values shown, each as numpy
- * prints it (8 significant digits: an input must be shown as it was, to be replayed by hand).
- */
-function show(name: string, m: Matrix): string {
-  const flat = m.flat();
-  const shape = `(${m.length},${m[0]?.length ?? 0})`;
-  return m.length === 1 || flat.length <= 8
-    ? `${name} = [${m.map((row) => `[${row.map(shown).join(", ")}]`).join(", ")}] ${shape}`
-    : `${name} ${shape}: ${flat.slice(0, 8).map(shown).join(", ")}, …`;
-}
-
 function fail(reason: Text): never {
   throw new PropertyFailure(reason);
 }
-
-/** A number as numpy prints it: 8 significant digits. */
-const shown = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(8))) : String(x));
 
 /** Two numbers with 8 significant digits, or as many more as it takes to tell them apart. */
 const both = (a: number, b: number) => distinct(a, b, 8);
@@ -119,9 +67,6 @@ function expectShape(x: NDArray, rows: number, cols: number, what: What): void {
       }),
     );
 }
-
-const close = (a: number, b: number, tol = 1e-12) =>
-  Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
 /** A small network's parameters with weights of order 1 and non-zero biases. */
 const network = fc
@@ -164,15 +109,6 @@ async function forward(functions: Functions, X: NDArray, p: Model.Parameters) {
   };
   return { A2: asArray(out?.A2, "A2"), A1: asArray(out?.cache?.A1, "cache.A1") };
 }
-
-/** Permutes the columns of a matrix by `order`. */
-const permuteColumns = (m: Matrix, order: number[]) =>
-  m.map((row) => order.map((j) => row[j] as number));
-const columnOrder = (m: number) =>
-  fc.shuffledSubarray([...Array(m).keys()], { minLength: m, maxLength: m });
-
-/** Keeps each property's own input type checked while the table holds them all. */
-const property = <T>(spec: PropertySpec<T>) => spec as unknown as PropertySpec<unknown>;
 
 export const properties: Record<string, PropertySpec<unknown>> = {
   "sigmoid.range": property({

@@ -18,6 +18,7 @@ export async function runExpected(
     if (!parts.reference) continue;
     const text = expectedToJson(
       await computeExpected(parts.manifest, parts.cases, parts.reference),
+      parts.data,
     );
     const name = relative(root, parts.expectedPath);
     if (current(parts.expectedPath) === text) print(`up to date: ${name}`);

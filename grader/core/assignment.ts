@@ -6,7 +6,7 @@
  */
 
 import type fc from "fast-check";
-import type { RandomState } from "../../assignments/lib/np.ts";
+import type { NDArray, RandomState } from "../../assignments/lib/np.ts";
 import type { Manifest } from "./manifest.ts";
 
 export type { ThrownCall } from "./outcomes.ts";
@@ -162,6 +162,11 @@ export interface LearnerCases {
   sessionChecks: Record<string, LearnerSessionCheck>;
   /** Its words in the other languages. */
   words?: AssignmentWords;
+  /**
+   * Arrays its learners' files build (a dataset), by name: expected.json names an input that is
+   * one of them instead of copying it.
+   */
+  data?: () => Record<string, NDArray>;
 }
 
 /** The instructor's side: `reference/<id>/cases.ts`, never shipped to learners. */

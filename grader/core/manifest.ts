@@ -44,6 +44,8 @@ export interface Manifest {
     importTimeoutMs: number;
     childCpuSeconds: number;
     runSeconds: number;
+    /** Values one call of a stand-in may take in (see pipeline/oracle.ts); a default otherwise. */
+    standInEntries?: number;
   };
   functions: FunctionSpec[];
 }

@@ -35,7 +35,7 @@ export async function makeBundles({ inputs, options, source }: GradeContext): Pr
     build,
     judgedAlone: {
       bundle: alone,
-      oracle: referenceOracle(reference, standIns),
+      oracle: referenceOracle(reference, standIns, inputs.manifest.limits.standInEntries),
       // What the laws and checks of a function judged alone use for the others.
       others: referenceFunctions(reference, standIns),
     },

@@ -14,7 +14,46 @@ import { type Manifest, plannedTests, type TestSpec } from "../core/manifest.ts"
 
 export type { CaseData };
 
-import { decode, encode, type Wire, wireFromJson, wireToJson } from "../core/values.ts";
+import type { NDArray } from "../../assignments/lib/np.ts";
+import {
+  decode,
+  encode,
+  isWireArray,
+  type Wire,
+  type WireArray,
+  wireFromJson,
+  wireToJson,
+} from "../core/values.ts";
+
+/**
+ * Arrays the assignment ships as code (a dataset its learners' files build), by name: an input
+ * that is one of them is written to expected.json as `{ "$data": name }` and rebuilt when read,
+ * not copied (the picture dataset alone is 4 MB of JSON per test).
+ */
+export type NamedData = () => Record<string, NDArray>;
+
+const sameArray = (a: WireArray, b: WireArray) =>
+  a.$array[0] === b.$array[0] &&
+  a.$array[1] === b.$array[1] &&
+  a.data.length === b.data.length &&
+  a.data.every((v, i) => Object.is(v, b.data[i]));
+
+/** An input as expected.json holds it: by name when it is named data, else as JSON wire. */
+function argToJson(arg: Wire, named: [string, WireArray][]): unknown {
+  const name = isWireArray(arg) ? named.find(([, data]) => sameArray(arg, data))?.[0] : undefined;
+  return name === undefined ? wireToJson(arg) : { $data: name };
+}
+
+function argFromJson(raw: unknown, data: NamedData | undefined, id: string): Wire {
+  const name = (raw as { $data?: unknown } | null)?.$data;
+  if (typeof name !== "string") return wireFromJson(raw);
+  const array = data?.()[name];
+  if (!array)
+    throw new Error(
+      `expected.json: test ${id} names data "${name}", which the assignment does not build`,
+    );
+  return encode(array);
+}
 
 export interface Expected {
   assignment: { id: string; version: string };
@@ -78,12 +117,15 @@ export async function computeExpected(
   return { assignment: { id: manifest.id, version: manifest.version }, tests };
 }
 
-export function expectedToJson(expected: Expected): string {
+export function expectedToJson(expected: Expected, data?: NamedData): string {
+  const named = Object.entries(data?.() ?? {}).map(
+    ([name, array]) => [name, encode(array) as WireArray] as [string, WireArray],
+  );
   const tests = Object.fromEntries(
     Object.entries(expected.tests).map(([id, t]) => [
       id,
       {
-        args: t.args.map(wireToJson),
+        args: t.args.map((arg) => argToJson(arg, named)),
         expected: t.expected === undefined ? null : wireToJson(t.expected),
       },
     ]),
@@ -91,7 +133,7 @@ export function expectedToJson(expected: Expected): string {
   return `${JSON.stringify({ assignment: expected.assignment, tests })}\n`;
 }
 
-export function expectedFromJson(text: string): Expected {
+export function expectedFromJson(text: string, data?: NamedData): Expected {
   const raw = JSON.parse(text) as {
     assignment: Expected["assignment"];
     tests: Record<string, { args: unknown[]; expected: unknown }>;
@@ -99,7 +141,7 @@ export function expectedFromJson(text: string): Expected {
   const tests: Expected["tests"] = {};
   for (const [id, t] of Object.entries(raw.tests)) {
     tests[id] = {
-      args: t.args.map(wireFromJson),
+      args: t.args.map((arg) => argFromJson(arg, data, id)),
       expected: t.expected === null ? undefined : wireFromJson(t.expected),
     };
   }

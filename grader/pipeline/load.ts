@@ -13,7 +13,7 @@ import {
   type ReferenceCases,
 } from "../core/assignment.ts";
 import { loadManifest, type Manifest } from "../core/manifest.ts";
-import { type Expected, expectedFromJson } from "./expected.ts";
+import { type Expected, expectedFromJson, type NamedData } from "./expected.ts";
 
 export interface AssignmentParts {
   id: string;
@@ -23,6 +23,8 @@ export interface AssignmentParts {
   reference: Reference | undefined;
   expected: Expected | undefined;
   expectedPath: string;
+  /** The arrays expected.json may name instead of copying (see NamedData). */
+  data: NamedData | undefined;
 }
 
 /** Ids of the assignments under `root/assignments` (folders with an assignment.json). */
@@ -69,7 +71,16 @@ export async function loadAssignment(
   const cases = mergeCases(manifest, learnerSide.cases, referenceSide?.referenceCases);
   const expectedPath = join(dir, "expected.json");
   const expected = existsSync(expectedPath)
-    ? expectedFromJson(readFileSync(expectedPath, "utf8"))
+    ? expectedFromJson(readFileSync(expectedPath, "utf8"), learnerSide.cases.data)
     : undefined;
-  return { id, dir, manifest, cases, reference, expected, expectedPath };
+  return {
+    id,
+    dir,
+    manifest,
+    cases,
+    reference,
+    expected,
+    expectedPath,
+    data: learnerSide.cases.data,
+  };
 }

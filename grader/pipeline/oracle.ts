@@ -11,10 +11,13 @@ import type { AssignmentCases, Functions, Reference } from "../core/assignment.t
 import { cutText, decode, encode, entriesOf } from "../core/values.ts";
 import type { OracleReply, OracleRequest, RandomArgument } from "../sandbox/protocol.ts";
 
-/** Values in one call's inputs: far above the assignment's own (X is 2 × 400). */
+/**
+ * Values in one call's inputs, unless the manifest says otherwise (`limits.standInEntries`): far
+ * above the planar assignment's own (X is 2 × 400).
+ */
 export const ORACLE_INPUT_ENTRIES = 1 << 16;
-/** Array entries the reference may allocate for one call (8 MiB of float64). */
-export const ORACLE_ALLOCATION = 1 << 20;
+/** Array entries the reference may allocate for one call, per value it may take in. */
+export const ORACLE_ALLOCATION_PER_ENTRY = 16;
 
 export type Oracle = (request: OracleRequest, budgetMs: number) => OracleReply;
 
@@ -52,7 +55,11 @@ export function referenceFunctions(reference: Reference, names: readonly string[
   };
 }
 
-export function referenceOracle(reference: Reference, names: readonly string[]): Oracle {
+export function referenceOracle(
+  reference: Reference,
+  names: readonly string[],
+  inputEntries = ORACLE_INPUT_ENTRIES,
+): Oracle {
   const served = servedBy(reference, names);
   return ({ fn, args, randoms }, budgetMs) => {
     const run = served(fn);
@@ -62,9 +69,9 @@ export function referenceOracle(reference: Reference, names: readonly string[]):
         refused: `the time of this test was used up by the reference's ${fn}, which stands in for yours`,
       };
     const entries = args.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);
-    if (entries > ORACLE_INPUT_ENTRIES)
+    if (entries > inputEntries)
       return {
-        refused: `${fn} was called with ${entries} values, more than the grader computes for a stand-in (${ORACLE_INPUT_ENTRIES})`,
+        refused: `${fn} was called with ${entries} values, more than the grader computes for a stand-in (${inputEntries})`,
       };
     const inputs = args.map(decode);
     const generators = new Map<number, RandomState>();
@@ -80,7 +87,7 @@ export function referenceOracle(reference: Reference, names: readonly string[]):
     }
     let value: unknown;
     try {
-      value = withAllocationLimit(ORACLE_ALLOCATION, () => run(...inputs));
+      value = withAllocationLimit(inputEntries * ORACLE_ALLOCATION_PER_ENTRY, () => run(...inputs));
     } catch (error) {
       const what = cutText(error instanceof Error ? error.message : String(error), 500);
       return {
