@@ -109,18 +109,18 @@ export function gradeSource(source: string, options: Partial<GradeOptions> = {})
 
 /**
  * Grades a learner's folder holding `files` (a model.ts and its helpers) as `gradeSource` does;
- * `withoutReference`: as a learner's own run, the visible tests from the committed fixture.
+ * `withoutReference`: as a learner's own run, the visible tests from the committed fixture;
+ * `assignment`: another assignment than the planar one.
  */
 export async function gradeFiles(
   files: Record<string, string>,
   options: Partial<GradeOptions> = {},
-  { withoutReference = false } = {},
+  { withoutReference = false, assignment = "planar-classifier" } = {},
 ): Promise<Report> {
   const folder = join(tempDir("gradecheck-source-"), "learner");
   mkdirSync(folder);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-  planarParts ??= loadAssignment(join(import.meta.dirname, ".."), "planar-classifier", true);
-  const parts = await planarParts;
+  const parts = await assignmentParts(assignment);
   return grade(withoutReference ? { ...parts, reference: undefined } : parts, {
     submission: join(folder, "model.ts"),
     displayRoot: folder,
@@ -133,7 +133,17 @@ export async function gradeFiles(
   });
 }
 
-let planarParts: Promise<AssignmentParts> | undefined;
+const loadedParts = new Map<string, Promise<AssignmentParts>>();
+
+/** An assignment of this repository with its reference, loaded once per test file. */
+export function assignmentParts(id: string): Promise<AssignmentParts> {
+  let parts = loadedParts.get(id);
+  if (!parts) {
+    parts = loadAssignment(join(import.meta.dirname, ".."), id, true);
+    loadedParts.set(id, parts);
+  }
+  return parts;
+}
 
 /** A class graded as `batch` grades one, quietly: the planar assignment, visible tests, seed 0. */
 export function batchOf(folder: string, out: string, extra: Partial<BatchOptions> = {}) {

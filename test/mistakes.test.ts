@@ -9,17 +9,15 @@ import { compare } from "../grader/checks/compare.ts";
 import type { CaseData } from "../grader/core/assignment.ts";
 import { plannedTests } from "../grader/core/manifest.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
-import type { Hint, Report, TestReport } from "../grader/core/report.ts";
+import type { Report } from "../grader/core/report.ts";
 import { decode, encode } from "../grader/core/values.ts";
 import { caseData } from "../grader/pipeline/expected.ts";
 import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
-import { localize } from "../grader/render/localize.ts";
-import { ko } from "../grader/words/ko/index.ts";
 import { mistakes as library } from "../reference/planar-classifier/mistakes.ts";
 import { applyBug, referenceSource } from "./corpus/bugs.ts";
 import { type MistakeSubmission, mistakeSubmissions } from "./corpus/mistakes.ts";
+import { expectTold } from "./corpus/told.ts";
 import { gradeFiles } from "./helpers.ts";
-import { englishProse, hasHangul, verbatimOf } from "./words-prose.ts";
 
 let parts: AssignmentParts;
 const caseCache = new Map<string, Promise<CaseData>>();
@@ -41,11 +39,6 @@ function gradeSubmission(submission: MistakeSubmission): Promise<Report> {
     { "model.ts": text },
     { caseCache, select: (test) => test.id.startsWith(`${submission.fn}.`) },
   );
-}
-
-function mistakeHint(test: TestReport): Extract<Hint, { code: "mistake" }> | undefined {
-  const { details } = test;
-  return details.type === "mismatch" && details.hint?.code === "mistake" ? details.hint : undefined;
 }
 
 describe("the library", () => {
@@ -97,40 +90,7 @@ describe.concurrent("a submission with a known mistake is told its name", () => 
   mistakeSubmissions.forEach((submission) => {
     it(label(submission), async ({ expect }) => {
       const report = await gradeSubmission(submission);
-      const failing = report.tests.filter((t) => t.status !== "passed");
-      expect(failing.length, "some test fails").toBeGreaterThan(0);
-      const named = failing.flatMap((t) => {
-        const hint = mistakeHint(t);
-        return hint ? [{ test: t, hint }] : [];
-      });
-      // Told: some test names exactly these mistakes (and the pattern after them).
-      expect(
-        named.some(
-          ({ hint }) =>
-            hint.mistakes.map((m) => m.name).join(" + ") === submission.names.join(" + ") &&
-            hint.then?.code === submission.then,
-        ),
-        named.map(({ test }) => test.message).join("\n") ||
-          failing.map((t) => t.message).join("\n"),
-      ).toBe(true);
-      // Never misled: no test names a mistake the submission does not make.
-      const namable = [...submission.names, ...(submission.alsoNamed ?? [])];
-      for (const { test, hint } of named)
-        for (const { name } of hint.mistakes) expect(namable, test.message).toContain(name);
-      // The name is in the message the learner reads.
-      const told = named.find(
-        ({ hint }) => hint.mistakes.map((m) => m.name).join(" + ") === submission.names.join(" + "),
-      );
-      for (const name of submission.names) expect(told?.test.message).toContain(`"${name}"`);
-      // And in Korean: every message worded again, the mistakes by their Korean names.
-      const korean = localize(report, { words: ko, assignment: parts.cases.words.ko });
-      for (const test of korean.tests.filter((t) => t.status !== "passed")) {
-        expect(hasHangul(test.message), test.message).toBe(true);
-        expect(englishProse(test.message, verbatimOf(test)), test.message).toEqual([]);
-      }
-      const koTold = korean.tests.find((t) => t.id === told?.test.id);
-      for (const name of submission.names)
-        expect(koTold?.message).toContain(`“${parts.cases.words.ko?.mistakes?.[name]?.name}”`);
+      expectTold(expect, report, submission, parts.cases.words.ko);
     }, 60_000);
   });
 });

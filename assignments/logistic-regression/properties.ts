@@ -204,7 +204,9 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       if (costs.length !== expected)
         fail(said("costs.count", { count: costs.length, expected, iterations }));
       const first = asNumber(costs[0], "costs[0]");
-      const own = propagated(await learner.call("propagate", argsOf(p)), p.w.length).cost;
+      // The cost as the functions optimize is judged with compute it (the reference's, when
+      // grading with it), so that a mistake in propagate costs propagate's points only.
+      const own = propagated(await learner.others.call("propagate", argsOf(p)), p.w.length).cost;
       if (!close(first, own, 1e-9))
         fail(said("costs.first", { first: shown(first), own: shown(own) }));
     },

@@ -46,7 +46,7 @@ export const english = {
   "costs.count": (p: { count: number; expected: number; iterations: number }) =>
     `costs holds ${p.count} values after ${p.iterations} iterations, expected ${p.expected}`,
   "costs.first": (p: { first: string; own: string }) =>
-    `costs[0] is ${p.first}, but your propagate gives ${p.own} at the parameters optimize was given`,
+    `costs[0] is ${p.first}, but propagate gives ${p.own} at the parameters optimize was given`,
   "prediction.binary": (p: { value: number }) => `a prediction is ${p.value}, not 0 or 1`,
   "prediction.threshold": (p: { z: string; expected: number; actual: number; column: number }) =>
     `example ${p.column} has wᵀx + b = ${p.z}, so its prediction should be ${p.expected}, but it is ${p.actual}`,
@@ -99,7 +99,7 @@ export const korean: Translation<typeof english> = {
   "costs.count": (p) =>
     `${p.iterations}번 반복한 뒤 costs에 값이 ${p.count}개 있습니다. ${p.expected}개여야 합니다`,
   "costs.first": (p) =>
-    `costs[0]은 ${p.first}이지만, optimize가 받은 파라미터에서 여러분의 propagate는 ${p.own}을(를) 줍니다`,
+    `costs[0]은 ${p.first}이지만, optimize가 받은 파라미터에서 propagate는 ${p.own}을(를) 줍니다`,
   "prediction.binary": (p) => `예측 중에 0이나 1이 아닌 ${p.value}이(가) 있습니다`,
   "prediction.threshold": (p) =>
     `예제 ${p.column}은(는) wᵀx + b = ${p.z}이므로 예측이 ${p.expected}이어야 하는데 ${p.actual}입니다`,

@@ -177,8 +177,10 @@ export const referenceCases: ReferenceCases = {
           const { w, b, X } = COURSE.predict;
           return wire(np.array(w.map((r) => [...r])), b, np.array(X.map((r) => [...r])));
         }
+        // A bias below −0.5, so that a threshold on wᵀx + b at 0.5 (sigmoid forgotten) and a
+        // threshold at 0 without the bias never agree on every example.
         const { w, b, X } = randomProblem(context);
-        return wire(np.multiply(w, 2), b, X);
+        return wire(np.multiply(w, 2), -0.5 - Math.abs(b), X);
       },
     },
     model: {

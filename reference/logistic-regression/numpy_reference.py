@@ -7,19 +7,20 @@ the tests, which read the committed JSON fixtures instead.
 The course trains on 64x64 photos of cats, which cannot ship with the package. `load_dataset`
 draws a stand-in of the same sizes (209 training and 50 test pictures, about a third of them
 positive) from numpy's legacy generator: 16x16 RGB "pictures" (768 features, in [0, 1] as after the
-course's division by 255) whose positive class leans, faintly, toward one fixed pattern. Faint on
+course's division by 255) whose positive class leans, faintly, toward one fixed pattern (uniform draws only, so that the
+TypeScript copy in assignments/logistic-regression/dataset.ts is the same bit for bit). Faint on
 purpose: as with the cats, logistic regression fits the training pictures well and the test
 pictures less well.
 """
 import numpy as np
 
 N_X = 16 * 16 * 3
-SIGNAL = 0.015
+SIGNAL = 0.028
 
 
 def load_dataset():
     np.random.seed(3)
-    pattern = np.random.randn(N_X, 1)
+    pattern = 2 * np.random.rand(N_X, 1) - 1
 
     def draw(m):
         Y = (np.random.rand(1, m) < 0.35) * 1.0
