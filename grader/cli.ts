@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { type BatchOptions, runBatch } from "./commands/batch.ts";
+import { chooseAssignment, courseAt } from "./commands/choose-assignment.ts";
 import { ExitError } from "./commands/errors.ts";
 import { runExpected } from "./commands/expected.ts";
 import { type ExportOptions, runExportGradescope } from "./commands/export-gradescope.ts";
@@ -32,7 +33,6 @@ import { runTrain, type TrainOptions } from "./commands/train.ts";
 import { runValidateReport } from "./commands/validate-report.ts";
 import { PACKAGE_ROOT } from "./core/paths.ts";
 import type { Lang } from "./core/phrase.ts";
-import { assignmentIds } from "./pipeline/load.ts";
 import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
 import { adapters } from "./render/index.ts";
 import { plain } from "./render/sanitize.ts";
@@ -64,12 +64,13 @@ export type Invocation =
 
 /** What the program knows of where it runs, read once. */
 export function environment(cwd: string): Environment {
-  const assignments = assignmentIds(PACKAGE_ROOT);
+  const { ids: assignments, current } = courseAt(PACKAGE_ROOT);
   return {
     cwd,
     root: PACKAGE_ROOT,
     toolVersion: TOOL_VERSION,
     assignments,
+    ...(current ? { current } : {}),
     references: assignments.filter((id) =>
       existsSync(join(PACKAGE_ROOT, "reference", id, "model.ts")),
     ),
@@ -179,7 +180,8 @@ const batchCommand: Declare = (y, env, take) =>
         })
         .option("assignment", {
           type: "string",
-          describe: "assignment id (default: the only one)",
+          describe:
+            "assignment id (default: the one whose folder you are in, the only one, or the course's current one)",
         })
         .option("seed", {
           type: "number",
@@ -221,9 +223,30 @@ const releaseCommand: Declare = (y, env, take) =>
     "release",
     "Write the folder a learner gets: stubs, visible tests, grader; no reference, no hidden tests",
     (y) =>
-      y.option("out", { type: "string", demandOption: true, describe: "a new or empty folder" }),
+      y
+        .option("out", { type: "string", demandOption: true, describe: "a new or empty folder" })
+        .option("assignment", {
+          type: "string",
+          describe:
+            "release this assignment alone, as GitHub Classroom's one repository per assignment (default: every assignment)",
+        }),
     (args) =>
-      take({ command: "release", options: { root: env.root, out: resolve(env.cwd, args.out) } }),
+      take({
+        command: "release",
+        options: {
+          root: env.root,
+          out: resolve(env.cwd, args.out),
+          ...(args.assignment !== undefined
+            ? {
+                assignment: chooseAssignment(
+                  { ids: env.assignments, current: env.current },
+                  env.root,
+                  { named: args.assignment },
+                ),
+              }
+            : {}),
+        },
+      }),
   );
 
 const exportGradescopeCommand: Declare = (y, env, take) =>
@@ -239,7 +262,8 @@ const exportGradescopeCommand: Declare = (y, env, take) =>
         })
         .option("assignment", {
           type: "string",
-          describe: "assignment id (default: the only one)",
+          describe:
+            "assignment id (default: the one whose folder you are in, the only one, or the course's current one)",
         }),
     (args) =>
       take({
@@ -303,7 +327,8 @@ const trainCommand: Declare = (y, env, take) =>
         })
         .option("assignment", {
           type: "string",
-          describe: "assignment id (default: the only one)",
+          describe:
+            "assignment id (default: the one whose folder you are in, the only one, or the course's current one)",
         })
         .option("hidden-size", {
           alias: "n",
@@ -458,7 +483,8 @@ function submissionArguments<T>(y: Argv<T>) {
     })
     .option("assignment", {
       type: "string",
-      describe: "assignment id (default: from the path, or the only one)",
+      describe:
+        "assignment id (default: from the path or the folder you are in, the only one, or the course's current one)",
     })
     .option("seed", {
       type: "number",

@@ -14,6 +14,7 @@ type Trained = Pick<typeof Model, "model">;
 
 export const trainer: Trainer = {
   uses: ["model"],
+  takes: ["iterations", "learningRate"],
   train(module, settings: TrainSettings, hyperparameters, print) {
     const { model } = module as unknown as Trained;
     const iterations = settings.iterations ?? param(hyperparameters, "numIterations");
@@ -37,6 +38,7 @@ export const trainer: Trainer = {
       finalCost: result.costs.at(-1) ?? Number.NaN,
       seconds,
       costs: result.costs,
+      costEvery: 100,
     };
     print(
       said("train.accuracy", {

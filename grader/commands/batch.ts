@@ -22,7 +22,7 @@ import type { Report } from "../core/report.ts";
 import type { CaseData } from "../pipeline/expected.ts";
 import { findSubmission } from "../pipeline/find-submission.ts";
 import { grade } from "../pipeline/grade.ts";
-import { type AssignmentParts, assignmentIds, loadAssignment } from "../pipeline/load.ts";
+import { type AssignmentParts, loadAssignment } from "../pipeline/load.ts";
 import {
   isFolder,
   readSubmission,
@@ -37,6 +37,7 @@ import { classRenderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
 import { progressBar, progressText } from "../render/progress.ts";
 import { inline } from "../render/sanitize.ts";
+import { chooseAssignment, courseAt } from "./choose-assignment.ts";
 import { ExitError } from "./errors.ts";
 import { ensureFolder } from "./folders.ts";
 import { assertSandboxUsable } from "./grade.ts";
@@ -172,14 +173,11 @@ export async function runBatch(
   options: BatchOptions,
   print: (line: string) => void,
 ): Promise<GradebookRow[]> {
-  const everyone = classEntries(options.folder, options.out, options.assignment);
+  const id = chooseAssignment(courseAt(options.root), options.root, { named: options.assignment });
+  const everyone = classEntries(options.folder, options.out, id);
   // A share of the class: every n-th learner in name order, the same on every machine.
   const { shard } = options;
   const submissions = shard ? everyone.filter((_, i) => i % shard.n === shard.k - 1) : everyone;
-  const ids = assignmentIds(options.root);
-  const id = options.assignment ?? (ids.length === 1 ? ids[0] : undefined);
-  if (!id || !ids.includes(id))
-    throw new ExitError(2, `name the assignment with --assignment (${ids.join(", ")})`);
   assertSandboxUsable();
   const parts: AssignmentParts = await loadAssignment(options.root, id, true);
   // Every learner gets the same inputs (same tests, same run seed): the reference runs once each.

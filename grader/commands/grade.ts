@@ -10,18 +10,14 @@ import type { Lang } from "../core/phrase.ts";
 import type { Report } from "../core/report.ts";
 import { findSubmission } from "../pipeline/find-submission.ts";
 import { type GradeOptions, grade } from "../pipeline/grade.ts";
-import {
-  type AssignmentParts,
-  assignmentIds,
-  assignmentOfPath,
-  loadAssignment,
-} from "../pipeline/load.ts";
+import { type AssignmentParts, loadAssignment } from "../pipeline/load.ts";
 import type { SubmissionSource } from "../pipeline/submission.ts";
 import { adapters, type FormatName, renderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
 import type { Locale } from "../render/localize.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
 import { catalogs } from "../words/catalogs.ts";
+import { chooseAssignment, courseAt } from "./choose-assignment.ts";
 import { ExitError } from "./errors.ts";
 import { ensureFolderOf } from "./folders.ts";
 import { slowTestNotice } from "./slow-tests.ts";
@@ -101,29 +97,6 @@ function submissionOf(path: string, assignment: string | undefined, displayRoot:
   return findSubmission(path, assignment, relative(displayRoot, path) || path);
 }
 
-function chooseAssignment(
-  options: Pick<GradeCommandOptions, "root" | "assignment">,
-  file: string,
-): string {
-  const ids = assignmentIds(options.root);
-  if (options.assignment !== undefined) {
-    if (!ids.includes(options.assignment)) {
-      throw new ExitError(
-        2,
-        `unknown assignment "${options.assignment}"; known: ${ids.join(", ")}`,
-      );
-    }
-    return options.assignment;
-  }
-  const fromPath = assignmentOfPath(options.root, file);
-  if (fromPath) return fromPath;
-  if (ids.length === 1) return ids[0] as string;
-  throw new ExitError(
-    2,
-    `cannot tell the assignment from the path; name it with --assignment (${ids.join(", ")})`,
-  );
-}
-
 /** Whether a report fails --fail-under: a submission that could not be graded always does. */
 export function belowThreshold(
   report: Report,
@@ -147,7 +120,10 @@ export async function prepareGrading(
 ): Promise<{ submission: SubmissionSource; parts: AssignmentParts }> {
   assertSandboxUsable();
   const submission = submissionOf(options.submission, options.assignment, options.displayRoot);
-  const id = chooseAssignment(options, submission.entry);
+  const id = chooseAssignment(courseAt(options.root), options.root, {
+    named: options.assignment,
+    paths: [submission.entry],
+  });
   try {
     return { submission, parts: await loadAssignment(options.root, id, true) };
   } catch (error) {

@@ -8,6 +8,7 @@ import { isLang, LANGS, type Lang } from "../core/phrase.ts";
 import { adapters, type FormatName, isFormat } from "../render/index.ts";
 import { catalogs } from "../words/catalogs.ts";
 import type { BatchOptions } from "./batch.ts";
+import { chooseAssignment } from "./choose-assignment.ts";
 import { ExitError } from "./errors.ts";
 import type { GradeCommandOptions } from "./grade.ts";
 import type { TrainOptions } from "./train.ts";
@@ -20,6 +21,8 @@ export interface Environment {
   toolVersion: string;
   /** The assignments of the package (folders with an assignment.json). */
   assignments: string[];
+  /** The course's current assignment (assignments/course.json), if it names one. */
+  current?: string;
   /** The assignments whose reference solution is here (the instructor's repository). */
   references: string[];
   /** Whether standard output is a terminal. */
@@ -99,20 +102,12 @@ export function finite(name: string, value: number): number {
 const optionalInteger = (name: string, value: number | undefined, min = 1) =>
   value === undefined ? undefined : positiveInteger(name, value, min);
 
-/** The assignment named, or the only one there is. */
+/** The assignment named, or the one the folder the user is in says, or the default (see chooseAssignment). */
 export function assignmentOf(named: string | undefined, env: Environment): string {
-  if (named !== undefined) {
-    if (!env.assignments.includes(named))
-      throw new ExitError(2, `unknown assignment "${named}"; known: ${env.assignments.join(", ")}`);
-    return named;
-  }
-  const [only, ...others] = env.assignments;
-  if (only === undefined || others.length > 0)
-    throw new ExitError(
-      2,
-      `name the assignment with --assignment: ${only === undefined ? "there is none here" : `there are several (${env.assignments.join(", ")})`}`,
-    );
-  return only;
+  return chooseAssignment({ ids: env.assignments, current: env.current }, env.root, {
+    named,
+    paths: [env.cwd],
+  });
 }
 
 export interface SubmissionArgs {

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { BEGIN_MARKER, END_MARKER, generateStub } from "../pipeline/stubs.ts";
+import { COURSE_FILE, courseAt } from "./choose-assignment.ts";
 import { ExitError } from "./errors.ts";
 import { ensureFolder } from "./folders.ts";
 import { referenceModels } from "./stubs.ts";
@@ -14,6 +15,8 @@ import { referenceModels } from "./stubs.ts";
 export interface ReleaseOptions {
   root: string;
   out: string;
+  /** Release this assignment alone (one repository per assignment); every one by default. */
+  assignment?: string;
 }
 
 /** What a learner's copy holds, relative to the package root. */
@@ -150,7 +153,10 @@ export function solutionLeaks(dir: string, statements: string[]): string[] {
   return found;
 }
 
-export function runRelease({ root, out }: ReleaseOptions, print: (line: string) => void): void {
+export function runRelease(
+  { root, out, assignment }: ReleaseOptions,
+  print: (line: string) => void,
+): void {
   if (existsSync(out) && readdirSync(out).length > 0) {
     throw new ExitError(2, `${out} is not empty: name a new or empty folder for the release`);
   }
@@ -175,18 +181,33 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
   for (const id of readdirSync(assignments)) {
     const manifestPath = join(assignments, id, "assignment.json");
     if (!existsSync(manifestPath)) continue;
+    if (assignment !== undefined && id !== assignment) {
+      rmSync(join(assignments, id), { recursive: true, force: true });
+      continue;
+    }
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
     writeFileSync(manifestPath, `${JSON.stringify(visibleManifest(manifest), null, 2)}\n`);
   }
+  if (assignment !== undefined)
+    writeFileSync(join(out, COURSE_FILE), `${JSON.stringify({ current: assignment }, null, 2)}\n`);
+  const current = courseAt(out).current;
   // Each stub is written afresh from its reference, never copied: the instructor's working copy
   // may hold their own answers.
-  const references = referenceModels(root);
+  const references = referenceModels(root).filter(
+    ({ stub }) =>
+      assignment === undefined || relative(root, stub).startsWith(`assignments/${assignment}/`),
+  );
   for (const { reference, stub } of references) {
     writeFileSync(
       join(out, relative(root, stub)),
       generateStub(readFileSync(reference, "utf8"), relative(root, reference)),
     );
   }
+  const stubs = references.map(({ stub }) => `\`${relative(root, stub)}\``);
+  const graded =
+    stubs.length > 1
+      ? `\`assignments/${current}/model.ts\` (\`npm run grade -- --assignment <name>\` grades another of ${stubs.join(", ")})`
+      : stubs.join(", ");
   writeFileSync(
     join(out, "README.md"),
     [
@@ -196,7 +217,7 @@ export function runRelease({ root, out }: ReleaseOptions, print: (line: string) 
       "npm install && npm run grade",
       "```",
       "",
-      `grades your ${references.map(({ stub }) => `\`${relative(root, stub)}\``).join(", ")}; \`npm run gradcheck\` checks your backward pass`,
+      `grades your ${graded}; \`npm run gradcheck\` checks your backward pass`,
       "against numeric gradients; `npm run train` trains your network on the assignment's data and",
       "prints its accuracy; `npm run typecheck` checks your types; and `npm test` type-checks your",
       "code, then grades it. Each assignment's text is in `assignments/<name>/README.md`.",

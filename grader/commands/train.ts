@@ -15,6 +15,7 @@ import type {
   LearnerCases,
   Trainer,
   TrainResult,
+  TrainSetting,
   TrainSettings,
 } from "../core/assignment.ts";
 import { loadManifest, type Manifest } from "../core/manifest.ts";
@@ -91,6 +92,29 @@ async function loadTrainer(root: string, assignment: string): Promise<Loaded> {
   return { manifest, trainer };
 }
 
+/** The options of each setting, as the command line names them. */
+const OPTION_OF: Record<TrainSetting, string> = {
+  hiddenSize: "--hidden-size",
+  iterations: "--iterations",
+  learningRate: "--learning-rate",
+  seed: "--seed",
+};
+
+/** A setting given that the assignment's trainer does not read is exit 2, not silently ignored. */
+function refuseUntaken(options: TrainOptions, trainer: Trainer): void {
+  const takes = trainer.takes ?? (Object.keys(OPTION_OF) as TrainSetting[]);
+  const given = (Object.keys(OPTION_OF) as TrainSetting[]).filter(
+    (setting) => options.settings[setting] !== undefined,
+  );
+  if (options.sweep) given.push("hiddenSize");
+  const refused = given.find((setting) => !takes.includes(setting));
+  if (refused)
+    throw new ExitError(
+      2,
+      `${options.sweep && refused === "hiddenSize" ? "--sweep" : OPTION_OF[refused]}: the trainer of ${options.assignment} does not take it (it takes ${takes.map((t) => OPTION_OF[t]).join(", ") || "no setting"})`,
+    );
+}
+
 /** Loads a model and checks that it exports what the trainer uses. */
 async function loadModel(path: string, name: string, trainer: Trainer) {
   const module = await importModule(path, name);
@@ -159,6 +183,7 @@ export async function runTrain(
   progress?: (line: string) => void,
 ): Promise<TrainResult> {
   const loaded = await loadTrainer(options.root, options.assignment);
+  refuseUntaken(options, loaded.trainer);
   const voice = await voiceOf(options.root, options.assignment, options.lang);
   const { labels } = voice;
   const say = (line: Said) => print(voice.line(line));
@@ -190,7 +215,11 @@ export async function runTrain(
       `${options.pictures}.cost.svg`,
       pictures().then(({ costSvg }) =>
         costSvg(
-          panels.map((p) => ({ title: p.title, costs: p.result.costs })),
+          panels.map((p) => ({
+            title: p.title,
+            costs: p.result.costs,
+            costEvery: p.result.costEvery,
+          })),
           labels.train,
         ),
       ),

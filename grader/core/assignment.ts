@@ -350,14 +350,19 @@ export interface TrainSettings {
   quiet?: boolean;
 }
 
+/** The settings of `gradecheck train` a trainer may read. */
+export type TrainSetting = "hiddenSize" | "iterations" | "learningRate" | "seed";
+
 export interface TrainResult {
   accuracy: number;
   correct: number;
   examples: number;
   finalCost: number;
   seconds: number;
-  /** The cost at each iteration. */
+  /** The costs the model recorded, one every `costEvery` iterations. */
   costs: number[];
+  /** Iterations between two recorded costs (1 when left out: a cost at each iteration). */
+  costEvery?: number;
   /** For data in the plane: the examples and what the trained model predicts around them. */
   boundary?: Boundary;
 }
@@ -374,6 +379,8 @@ export interface Boundary {
 export interface Trainer {
   /** The functions the model must export. */
   uses: string[];
+  /** The settings it reads (`train` refuses the others); every one when left out. */
+  takes?: TrainSetting[];
   /** Trains `model`; `print` gets what it says as it goes (nothing when undefined). */
   train(
     model: Record<string, unknown>,

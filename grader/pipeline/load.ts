@@ -36,13 +36,18 @@ export function assignmentIds(root: string): string[] {
     .sort();
 }
 
-/** The assignment a submission path belongs to, when it lies in `assignments/<id>/`. */
+/**
+ * The assignment a path belongs to, when it lies in `assignments/<id>/` (a learner's working copy)
+ * or `reference/<id>/` (the instructor's solution).
+ */
 export function assignmentOfPath(root: string, path: string): string | undefined {
-  const rel = relative(join(root, "assignments"), resolve(path));
-  const [first] = rel.split(sep);
-  return rel.startsWith("..") || !first
-    ? undefined
-    : assignmentIds(root).find((id) => id === first);
+  const ids = assignmentIds(root);
+  for (const side of ["assignments", "reference"]) {
+    const rel = relative(join(root, side), resolve(path));
+    const [first] = rel.split(sep);
+    if (!rel.startsWith("..") && first && ids.includes(first)) return first;
+  }
+  return undefined;
 }
 
 export async function loadAssignment(

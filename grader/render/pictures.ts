@@ -105,16 +105,16 @@ export function boundarySvg(
   });
 }
 
-/** The cost at each iteration, one line per model. */
+/** The cost by iteration, one line per model (`costEvery`: iterations between two costs). */
 export function costSvg(
-  series: { title: string; costs: number[] }[],
+  series: { title: string; costs: number[]; costEvery?: number | undefined }[],
   words: Labels["train"] = en.labels.train,
 ): Promise<string> {
-  const values = series.flatMap(({ title, costs }) => {
+  const values = series.flatMap(({ title, costs, costEvery = 1 }) => {
     const every = Math.max(1, Math.ceil(costs.length / COST_POINTS));
-    return costs.flatMap((cost, iteration) =>
-      iteration % every === 0 || iteration === costs.length - 1
-        ? [{ model: title, iteration, cost }]
+    return costs.flatMap((cost, k) =>
+      k % every === 0 || k === costs.length - 1
+        ? [{ model: title, iteration: k * costEvery, cost }]
         : [],
     );
   });
