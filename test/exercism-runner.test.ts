@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { assignmentIds } from "../grader/pipeline/load.ts";
 import { exercismSchema } from "./adapters/schemas.ts";
 import { referenceSource } from "./corpus/bugs.ts";
 import { tempDir } from "./helpers.ts";
@@ -44,25 +45,30 @@ describe("bin/run.sh, Exercism's test runner", () => {
     expect(results.tests.length).toBeGreaterThan(20);
   });
 
-  it("numbers each test's task as the assignment's README numbers its tasks (### N. `function(`)", () => {
-    const readme = readFileSync(
-      join(PACKAGE_ROOT, "assignments/planar-classifier/README.md"),
-      "utf8",
-    );
-    const tasks = new Map(
-      [...readme.matchAll(/^### (\d+)\. `(\w+)\(/gm)].map(([, n, name]) => [name, Number(n)]),
-    );
-    const { results } = run("planar-classifier", solution);
-    const seen = new Set<string>();
-    for (const t of results.tests as { name: string; task_id?: number }[]) {
-      const name = t.name.split(":")[0] ?? "";
-      seen.add(name);
-      expect([name, t.task_id]).toEqual([name, tasks.get(name)]);
-    }
-    // Every task, and the end-to-end test without one.
-    expect(seen.size).toBe(tasks.size + 1);
-    expect(seen).toContain("end-to-end");
-  });
+  it.each(assignmentIds(PACKAGE_ROOT))(
+    "numbers each test's task of %s as its README numbers its tasks (### N. `function(`)",
+    (id) => {
+      const readme = readFileSync(join(PACKAGE_ROOT, "assignments", id, "README.md"), "utf8");
+      const tasks = new Map(
+        [...readme.matchAll(/^### (\d+)\. `(\w+)\(/gm)].map(([, n, name]) => [name, Number(n)]),
+      );
+      const reference = readFileSync(join(PACKAGE_ROOT, "reference", id, "model.ts"), "utf8");
+      const { results } = run(
+        id,
+        reference.replace('"../../assignments/lib/np.ts"', '"gradecheck/np"'),
+      );
+      expect(results.status).toBe("pass");
+      const seen = new Set<string>();
+      for (const t of results.tests as { name: string; task_id?: number }[]) {
+        const name = t.name.split(":")[0] ?? "";
+        seen.add(name);
+        expect([name, t.task_id]).toEqual([name, tasks.get(name)]);
+      }
+      // Every task, and the end-to-end test without one.
+      expect(seen.size).toBe(tasks.size + 1);
+      expect(seen).toContain("end-to-end");
+    },
+  );
 
   it("fails a wrong one, still exit 0, each failing test with its message", () => {
     const wrong = solution.replace("np.exp(np.negative(z))", "np.exp(z)");

@@ -24,13 +24,18 @@ function npm(args: string[], cwd: string, command = "npm", env: Record<string, s
 const npx = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   npm(args, cwd, "npx", env);
 
+/** One assignment's learner repository (a GitHub Classroom template), installed from its lock file. */
+function installedRelease(assignment: string) {
+  const out = join(tempDir("gradecheck-release-install-"), "classroom-template");
+  runRelease({ root: PACKAGE_ROOT, out, assignment }, () => {});
+  const install = npm(["ci", "--no-audit", "--no-fund", "--prefer-offline"], out);
+  expect(install.status, install.output).toBe(0);
+  return { out, readme: readFileSync(join(out, "README.md"), "utf8") };
+}
+
 describe("the learner release, installed", () => {
   it("runs every command its README documents", () => {
-    const out = join(tempDir("gradecheck-release-install-"), "classroom-template");
-    runRelease({ root: PACKAGE_ROOT, out }, () => {});
-    const readme = readFileSync(join(out, "README.md"), "utf8");
-    const install = npm(["ci", "--no-audit", "--no-fund", "--prefer-offline"], out);
-    expect(install.status, install.output).toBe(0);
+    const { out, readme } = installedRelease("planar-classifier");
     // Each command the README names, on the untouched stubs.
     for (const script of ["typecheck", "test", "grade", "gradcheck"]) {
       expect(readme).toContain(script === "test" ? "npm test" : `npm run ${script}`);
@@ -74,5 +79,62 @@ describe("the learner release, installed", () => {
     const trained = npm(["run", "-s", "train", "--", "--iterations", "2000"], out);
     expect(trained.status, trained.output).toBe(0);
     expect(trained.output).toMatch(/Training accuracy: \d+\.\d+%/);
+  }, 300_000);
+});
+
+describe("the logistic-regression release, installed", () => {
+  it("runs the commands its README documents, with the numbers it states", () => {
+    const { out, readme } = installedRelease("logistic-regression");
+    const assignmentReadme = readFileSync(
+      join(out, "assignments/logistic-regression/README.md"),
+      "utf8",
+    );
+    expect(readme).toContain("grades your `assignments/logistic-regression/model.ts`;");
+    for (const script of ["typecheck", "test", "grade", "gradcheck"]) {
+      expect(assignmentReadme).toContain(script === "test" ? "npm test" : `npm run ${script}`);
+      const run = npm(["run", "-s", script], out);
+      expect(run.status, `${script}: ${run.output}`).toBe(0);
+    }
+    // "`npm run grade` runs 24 of the 25 visible tests, worth 14 points".
+    expect(assignmentReadme).toContain("runs 24 of the 25 visible tests, worth 14 points");
+    const stubs = npm(["run", "-s", "grade"], out);
+    expect(stubs.output).toContain("Total: 0 of 14 points (0%)");
+    const report = JSON.parse(readFileSync(join(out, "gradecheck-report.json"), "utf8"));
+    expect(report.tests).toHaveLength(24);
+    const untrained = npm(["run", "-s", "train"], out);
+    expect(untrained.status).toBe(1);
+    expect(untrained.output).toContain("model is not implemented yet");
+    copyFileSync(
+      join(PACKAGE_ROOT, "reference/logistic-regression/model.ts"),
+      join(out, "assignments/logistic-regression/model.ts"),
+    );
+    expect(npm(["run", "-s", "grade"], out).output).toContain("Total: 14 of 14 points (100%)");
+    // The training the README shows, line for line, and its accuracies.
+    const trained = npm(["run", "-s", "train"], out);
+    expect(trained.status, trained.output).toBe(0);
+    for (const line of [
+      "Cost after iteration 0: 0.693147",
+      "Cost after iteration 100: 0.594298",
+      "Cost after iteration 1900: 0.296685",
+    ]) {
+      expect(assignmentReadme).toContain(line);
+      expect(trained.output).toContain(line);
+    }
+    expect(assignmentReadme).toContain("99.52% of the training pictures correctly (208 of 209)");
+    expect(trained.output).toContain("Training accuracy: 99.52%, test accuracy: 80.00%");
+    const faster = npm(
+      ["run", "-s", "train", "--", "--iterations", "1500", "--learning-rate", "0.01"],
+      out,
+    );
+    expect(assignmentReadme).toContain("With 0.01 the model reaches 100% training and 86% test");
+    expect(faster.output).toContain("Training accuracy: 100.00%, test accuracy: 86.00%");
+    // In Korean, as its Korean README says; and the vitest suite.
+    const korean = readFileSync(join(out, "assignments/logistic-regression/README.ko.md"), "utf8");
+    expect(korean).toContain("npm run grade -- --lang ko");
+    const graded = npm(["run", "-s", "grade", "--", "--lang", "ko"], out);
+    expect(graded.output).toContain("합계: 14점 중 14점 (100%)");
+    const suite = npx(["vitest", "run", "-t", "propagate"], out);
+    expect(suite.status, suite.output).toBe(0);
+    expect(suite.output).toMatch(/Tests +7 passed \| \d+ skipped/);
   }, 300_000);
 });
