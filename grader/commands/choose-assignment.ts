@@ -4,8 +4,8 @@
  * course's current one (`assignments/course.json`); else an exit 2 that lists them.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { assignmentIds, assignmentOfPath } from "../pipeline/load.ts";
+import { join, relative, resolve, sep } from "node:path";
+import { assignmentIds } from "../pipeline/load.ts";
 import { ExitError } from "./errors.ts";
 
 export interface Course {
@@ -40,6 +40,20 @@ export function courseAt(root: string): Course {
   return { ids, current };
 }
 
+/**
+ * The assignment of `ids` a path lies in: `assignments/<id>/` (a learner's working copy) or
+ * `reference/<id>/` (the instructor's solution). Pure: the path is not read.
+ */
+export function assignmentOfPath(root: string, path: string, ids: string[]): string | undefined {
+  for (const side of ["assignments", "reference"]) {
+    const rel = relative(join(root, side), resolve(path));
+    const [first] = rel.split(sep);
+    if (!rel.startsWith("..") && first && ids.includes(first)) return first;
+  }
+  return undefined;
+}
+
+/** Pure: decides from the course and the paths given, reading nothing. */
 export function chooseAssignment(
   course: Course,
   root: string,
@@ -52,7 +66,7 @@ export function chooseAssignment(
     return named;
   }
   for (const path of paths) {
-    const id = assignmentOfPath(root, path);
+    const id = assignmentOfPath(root, path, ids);
     if (id) return id;
   }
   if (ids.length === 1) return ids[0] as string;

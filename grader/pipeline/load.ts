@@ -3,7 +3,7 @@
  * solution (instructor side only) and committed expected values.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   type AssignmentCases,
@@ -34,20 +34,6 @@ export function assignmentIds(root: string): string[] {
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "assignment.json")))
     .map((e) => e.name)
     .sort();
-}
-
-/**
- * The assignment a path belongs to, when it lies in `assignments/<id>/` (a learner's working copy)
- * or `reference/<id>/` (the instructor's solution).
- */
-export function assignmentOfPath(root: string, path: string): string | undefined {
-  const ids = assignmentIds(root);
-  for (const side of ["assignments", "reference"]) {
-    const rel = relative(join(root, side), resolve(path));
-    const [first] = rel.split(sep);
-    if (!rel.startsWith("..") && first && ids.includes(first)) return first;
-  }
-  return undefined;
 }
 
 export async function loadAssignment(
