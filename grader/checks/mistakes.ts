@@ -116,8 +116,15 @@ function recognisable(search: MistakeSearch, output: Wire): boolean {
   );
 }
 
+/**
+ * Whether a mistake's output is the learner's: equal both ways, so that an output with fewer keys
+ * (a network with a layer left out) is not taken for one that has them all.
+ */
 function matches(search: MistakeSearch, output: Wire): boolean {
-  return compare(output, search.actual, search.tolerance) === null;
+  return (
+    compare(output, search.actual, search.tolerance) === null &&
+    compare(search.actual, output, search.tolerance) === null
+  );
 }
 
 /** The pattern that turns the mistake's output into the learner's, where one exactly does. */

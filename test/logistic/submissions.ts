@@ -5,12 +5,11 @@
  * mistake of the library has at least one submission here (test/logistic/mistakes.test.ts checks
  * it).
  */
-import type { Told } from "../corpus/told.ts";
+import type { Submission } from "../corpus/assignment-mistakes.ts";
 
-export interface LogisticSubmission extends Told {
+type LogisticSubmission = Submission & {
   fn: "sigmoid" | "initializeWithZeros" | "propagate" | "optimize" | "predict" | "model";
-  replace: [from: string, to: string][];
-}
+};
 
 const SIGMOID = "return np.divide(1, np.add(1, np.exp(np.negative(z))));";
 const ZEROS = "return { w: np.zeros([dim, 1]), b: 0 };";
