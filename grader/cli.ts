@@ -228,7 +228,7 @@ const releaseCommand: Declare = (y, env, take) =>
         .option("assignment", {
           type: "string",
           describe:
-            "release this assignment alone, as GitHub Classroom's one repository per assignment (default: every assignment)",
+            "the assignment to release (default: the only one, or the course's current one); one repository per assignment, as GitHub Classroom has",
         }),
     (args) =>
       take({
@@ -236,15 +236,11 @@ const releaseCommand: Declare = (y, env, take) =>
         options: {
           root: env.root,
           out: resolve(env.cwd, args.out),
-          ...(args.assignment !== undefined
-            ? {
-                assignment: chooseAssignment(
-                  { ids: env.assignments, current: env.current },
-                  env.root,
-                  { named: args.assignment },
-                ),
-              }
-            : {}),
+          // One assignment per learner repository: a later assignment's given helpers (the deep
+          // network's sigmoid) may be an earlier one's answer.
+          assignment: chooseAssignment({ ids: env.assignments, current: env.current }, env.root, {
+            named: args.assignment,
+          }),
         },
       }),
   );

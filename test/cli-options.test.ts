@@ -250,7 +250,10 @@ const cases: [string[], Invocation, Partial<Environment>?][] = [
   ],
   [
     ["release", "--out", "rel"],
-    { command: "release", options: { root: "/pkg", out: "/home/ann/work/rel" } },
+    {
+      command: "release",
+      options: { root: "/pkg", out: "/home/ann/work/rel", assignment: "planar-classifier" },
+    },
   ],
 ];
 
@@ -265,9 +268,25 @@ describe("gradecheck's arguments, resolved", () => {
     [["batch", "class", "--jobs", "0"], "--jobs must be an integer >= 1, got 0"],
     [["grade", "x", "--format", "pdf"], 'unknown format "pdf"'],
     [["train", "--assignment", "a", "--learning-rate", "fast"], "--learning-rate must be a number"],
+    [["release", "--out", "r"], "name the assignment with --assignment: there are several (a, b)"],
   ])("%j is refused: %s", async (argv, message) => {
     const several = { ...env, assignments: ["a", "b"], references: [] };
     await expect(parseArguments(argv, several)).rejects.toThrow(message);
+  });
+
+  it("of several assignments, takes the one whose folder the user is in, else the course's current one", async () => {
+    const several = { ...env, assignments: ["a", "b"], references: [], current: "a" };
+    const graded = async (cwd: string) =>
+      (
+        (await parseArguments(["grade"], { ...several, cwd })) as {
+          options: { submission: string };
+        }
+      ).options.submission;
+    expect(await graded("/home/ann/work")).toBe("/pkg/assignments/a/model.ts");
+    expect(await graded("/pkg/assignments/b")).toBe("/pkg/assignments/b/model.ts");
+    expect(await graded("/pkg/reference/b/extra")).toBe("/pkg/assignments/b/model.ts");
+    const release = await parseArguments(["release", "--out", "r"], several);
+    expect((release as { options: { assignment: string } }).options.assignment).toBe("a");
   });
 
   it.each([

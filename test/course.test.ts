@@ -17,7 +17,10 @@ import { batchOf, captureTerminal, tempDir, thrown } from "./helpers.ts";
 const { stdout, stderr } = captureTerminal();
 const LOGISTIC = "logistic-regression";
 const root = PACKAGE_ROOT;
-const course = { ids: ["logistic-regression", "planar-classifier"], current: "planar-classifier" };
+const course = {
+  ids: ["deep-neural-network", "logistic-regression", "planar-classifier"],
+  current: "planar-classifier",
+};
 
 describe("which assignment a command is about", () => {
   it("the one named, else the submission's folder, else the user's, else the only one, else the current one", () => {
@@ -35,10 +38,10 @@ describe("which assignment a command is about", () => {
     const none = thrown(() => choose({ ids: course.ids, current: undefined }));
     expect(none).toBeInstanceOf(ExitError);
     expect(none.message).toBe(
-      "name the assignment with --assignment: there are several (logistic-regression, planar-classifier)",
+      "name the assignment with --assignment: there are several (deep-neural-network, logistic-regression, planar-classifier)",
     );
     expect(thrown(() => choose(course, { named: "nope" })).message).toBe(
-      'unknown assignment "nope"; known: logistic-regression, planar-classifier',
+      'unknown assignment "nope"; known: deep-neural-network, logistic-regression, planar-classifier',
     );
   });
 
@@ -57,119 +60,144 @@ describe("which assignment a command is about", () => {
   });
 });
 
-describe("the second assignment, through every command", () => {
+/** What each assignment other than the current one shows through the commands. */
+const OTHERS = [
+  {
+    id: "logistic-regression",
+    total: 18.5,
+    visible: 15.5,
+    gradients: ["dw", "db"],
+    train: "Training accuracy: [\\d.]+%, test accuracy: [\\d.]+%",
+    refused: [
+      ["--hidden-size", "3"],
+      ["--seed", "4"],
+      ["--sweep", "1,2"],
+    ],
+    takes: "--iterations, --learning-rate",
+    mistake: {
+      name: "m from the rows of X",
+      from: "const m = X.shape[1];",
+      to: "const m = X.shape[0];",
+    },
+  },
+  {
+    id: "deep-neural-network",
+    total: 28.5,
+    visible: 23,
+    gradients: ["dW1", "db1", "dW2", "db2", "dW3", "db3"],
+    train: "Training accuracy: [\\d.]+% \\(\\d+ of 300\\)",
+    refused: [
+      ["--hidden-size", "3"],
+      ["--sweep", "1,2"],
+    ],
+    takes: "--iterations, --learning-rate, --seed",
+    mistake: {
+      name: "dW without 1/m",
+      from: "const dW = np.divide(np.dot(dZ, APrev.T), m);",
+      to: "const dW = np.dot(dZ, APrev.T);",
+    },
+  },
+];
+
+describe.each(OTHERS)("assignment $id, through every command", (a) => {
   const out = () => join(tempDir("gradecheck-course-"), "report.json");
+  const manifest = JSON.parse(
+    readFileSync(join(root, "assignments", a.id, "assignment.json"), "utf8"),
+  ) as { functions: { tests: { points: number; visibility: string }[] }[] };
+  const tests = manifest.functions.flatMap((f) => f.tests);
+  const sum = (t: { points: number }[]) => t.reduce((s, x) => s + x.points, 0);
+
+  it("has the totals this test expects (from its manifest)", () => {
+    expect(sum(tests)).toBe(a.total);
+    expect(sum(tests.filter((t) => t.visibility === "visible"))).toBe(a.visible);
+  });
 
   it("grade in its folder grades its working copy, with no argument", async () => {
     const path = out();
-    expect(await main(["grade", "--out", path], join(root, "assignments", LOGISTIC))).toBe(0);
-    expect(stdout()).toContain(`gradecheck ${LOGISTIC} 1.0.0`);
-    expect(stdout()).toContain("Total: 0 of 18.5 points (0%)");
+    expect(await main(["grade", "--out", path], join(root, "assignments", a.id))).toBe(0);
+    expect(stdout()).toContain(`gradecheck ${a.id} 1.0.0`);
+    expect(stdout()).toContain(`Total: 0 of ${a.total} points (0%)`);
     const report = JSON.parse(readFileSync(path, "utf8"));
     expect(reportProblems(report)).toEqual([]);
-    expect(report.assignment.id).toBe(LOGISTIC);
+    expect(report.assignment.id).toBe(a.id);
   });
 
-  it("grade --assignment grades it from anywhere, in Korean too", async () => {
-    const path = out();
+  it("grade of its reference's path grades it from anywhere, in Korean too", async () => {
     expect(
-      await main(
-        ["grade", "reference/logistic-regression/model.ts", "--out", path, "--lang", "ko"],
-        root,
-      ),
+      await main(["grade", `reference/${a.id}/model.ts`, "--out", out(), "--lang", "ko"], root),
     ).toBe(0);
-    expect(stdout()).toContain(`gradecheck ${LOGISTIC} 1.0.0`);
-    expect(stdout()).toContain("합계: 18.5점 중 18.5점 (100%)");
+    expect(stdout()).toContain(`gradecheck ${a.id} 1.0.0`);
+    expect(stdout()).toContain(`합계: ${a.total}점 중 ${a.total}점 (100%)`);
   });
 
-  it("gradcheck prints the gradient table of propagate's dw and db", async () => {
-    expect(await main(["gradcheck", "reference/logistic-regression/model.ts"], root)).toBe(0);
+  it("gradcheck prints the gradient table of every parameter", async () => {
+    expect(await main(["gradcheck", `reference/${a.id}/model.ts`], root)).toBe(0);
     const text = stdout();
-    expect(text).toContain("✓ propagate.gradient");
-    expect(text).toMatch(/^ {4}dw +right /m);
-    expect(text).toMatch(/^ {4}db +right /m);
+    for (const name of a.gradients) expect(text).toMatch(new RegExp(`^ {4}${name} +right `, "m"));
   });
 
   it("train draws the cost at the iterations it was recorded, and refuses a setting its trainer does not take", async () => {
     const pictures = join(tempDir("gradecheck-course-train-"), "run");
     expect(
       await main(
-        [
-          "train",
-          "--assignment",
-          LOGISTIC,
-          "--reference",
-          "--iterations",
-          "300",
-          "--out",
-          pictures,
-        ],
+        ["train", "--assignment", a.id, "--reference", "--iterations", "300", "--out", pictures],
         root,
       ),
     ).toBe(0);
-    expect(stdout()).toMatch(/Training accuracy: [\d.]+%, test accuracy: [\d.]+%/);
-    const svg = readFileSync(`${pictures}.cost.svg`, "utf8");
+    expect(stdout()).toMatch(new RegExp(a.train));
     // Costs every 100 iterations, drawn at 0, 100, 200: the axis reaches 200, not 2.
-    expect(svg).toContain(">200<");
-    for (const refused of [
-      ["--hidden-size", "3"],
-      ["--seed", "4"],
-      ["--sweep", "1,2"],
-    ]) {
-      expect(await main(["train", "--assignment", LOGISTIC, "--reference", ...refused], root)).toBe(
-        2,
-      );
+    expect(readFileSync(`${pictures}.cost.svg`, "utf8")).toContain(">200<");
+    for (const refused of a.refused) {
+      expect(await main(["train", "--assignment", a.id, "--reference", ...refused], root)).toBe(2);
       expect(stderr()).toContain(
-        `${refused[0]}: the trainer of ${LOGISTIC} does not take it (it takes --iterations, --learning-rate)`,
+        `${refused[0]}: the trainer of ${a.id} does not take it (it takes ${a.takes})`,
       );
     }
   });
 
   it("batch grades a class of it into a gradebook", async () => {
     const folder = tempDir("gradecheck-course-class-");
-    const reference = readFileSync(join(root, "reference", LOGISTIC, "model.ts"), "utf8");
+    const reference = readFileSync(join(root, "reference", a.id, "model.ts"), "utf8");
+    expect(reference).toContain(a.mistake.from);
     for (const [name, text] of [
-      ["ada", reference.replace("const m = X.shape[1];", "const m = X.shape[0];")],
+      ["ada", reference.replace(a.mistake.from, a.mistake.to)],
       ["bo", reference],
     ] as const) {
       mkdirSync(join(folder, name));
       writeFileSync(join(folder, name, "model.ts"), text);
     }
     const classOut = tempDir("gradecheck-course-batch-");
-    const rows = await batchOf(folder, classOut, { assignment: LOGISTIC });
-    expect(rows.map((r) => [r.learner, r.score, r.maxScore])).toEqual([
-      ["ada", expect.any(Number), 15.5],
-      ["bo", 15.5, 15.5],
+    const rows = await batchOf(folder, classOut, { assignment: a.id });
+    expect(rows.map((r) => [r.learner, r.maxScore])).toEqual([
+      ["ada", a.visible],
+      ["bo", a.visible],
     ]);
-    expect((rows[0]?.score ?? 99) < 15.5).toBe(true);
-    expect(readFileSync(join(classOut, "grades.csv"), "utf8")).toContain("m from the rows of X");
+    expect(rows[1]?.score).toBe(a.visible);
+    expect((rows[0]?.score ?? 99) < a.visible).toBe(true);
+    expect(readFileSync(join(classOut, "grades.csv"), "utf8")).toContain(a.mistake.name);
   }, 120_000);
 
   it("release --assignment writes a learner repository of it alone, whose default is it", async () => {
     const release = join(tempDir("gradecheck-course-release-"), "repo");
-    expect(await main(["release", "--assignment", LOGISTIC, "--out", release], root)).toBe(0);
-    expect(readdirSync(join(release, "assignments")).sort()).toEqual([
-      "course.json",
-      "lib",
-      LOGISTIC,
-    ]);
+    expect(await main(["release", "--assignment", a.id, "--out", release], root)).toBe(0);
+    expect(readdirSync(join(release, "assignments")).sort()).toEqual(
+      ["course.json", "lib", a.id].sort(),
+    );
     expect(JSON.parse(readFileSync(join(release, "assignments", "course.json"), "utf8"))).toEqual({
-      current: LOGISTIC,
+      current: a.id,
     });
     expect(readFileSync(join(release, "README.md"), "utf8")).toContain(
-      `grades your \`assignments/${LOGISTIC}/model.ts\`;`,
+      `grades your \`assignments/${a.id}/model.ts\`;`,
     );
-    expect(courseAt(release)).toEqual({ ids: [LOGISTIC], current: LOGISTIC });
+    expect(courseAt(release)).toEqual({ ids: [a.id], current: a.id });
   });
 
   it("export gradescope --assignment bundles it, and states its total", async () => {
     const zip = join(tempDir("gradecheck-course-gs-"), "autograder.zip");
-    expect(await main(["export", "gradescope", "--assignment", LOGISTIC, "--out", zip], root)).toBe(
-      0,
-    );
-    expect(stdout()).toContain("set the assignment's total to 18.5 points");
+    expect(await main(["export", "gradescope", "--assignment", a.id, "--out", zip], root)).toBe(0);
+    expect(stdout()).toContain(`set the assignment's total to ${a.total} points`);
     const files = unzipSync(readFileSync(zip));
-    expect(Object.keys(files)).toContain(`reference/${LOGISTIC}/model.ts`);
-    expect(new TextDecoder().decode(files.run_autograder)).toContain(`--assignment ${LOGISTIC}`);
+    expect(Object.keys(files)).toContain(`reference/${a.id}/model.ts`);
+    expect(new TextDecoder().decode(files.run_autograder)).toContain(`--assignment ${a.id}`);
   });
 });

@@ -16,6 +16,8 @@ import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { reportProblems } from "../grader/render/json.ts";
 import { tempDir, thrown } from "./helpers.ts";
 
+const PLANAR = "planar-classifier";
+
 const manifest = JSON.parse(
   readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/assignment.json"), "utf8"),
 ) as {
@@ -35,7 +37,7 @@ function instructorCopy(): string {
 describe("gradecheck release", () => {
   it("holds no reference, no solution, no hidden test; grades the stubs to 0 and the reference to full visible marks", () => {
     const out = join(tempDir("gradecheck-release-"), "release");
-    runRelease({ root: PACKAGE_ROOT, out }, () => {});
+    runRelease({ root: PACKAGE_ROOT, out, assignment: PLANAR }, () => {});
     expect(existsSync(join(out, "reference"))).toBe(false);
     expect(existsSync(join(out, "test"))).toBe(false);
     expect(solutionLeaks(out, [])).toEqual([]);
@@ -93,10 +95,10 @@ describe("gradecheck release", () => {
 
   it("refuses a folder that is not empty", () => {
     const out = tempDir("gradecheck-release-full-");
-    runRelease({ root: PACKAGE_ROOT, out: join(out, "a") }, () => {});
-    expect(() => runRelease({ root: PACKAGE_ROOT, out: join(out, "a") }, () => {})).toThrow(
-      "is not empty",
-    );
+    runRelease({ root: PACKAGE_ROOT, out: join(out, "a"), assignment: PLANAR }, () => {});
+    expect(() =>
+      runRelease({ root: PACKAGE_ROOT, out: join(out, "a"), assignment: PLANAR }, () => {}),
+    ).toThrow("is not empty");
   });
 
   it("writes each stub afresh from the reference, whatever the instructor's working copy holds", () => {
@@ -105,7 +107,7 @@ describe("gradecheck release", () => {
     const solution = readFileSync(join(root, "reference/planar-classifier/model.ts"), "utf8");
     writeFileSync(join(root, "assignments/planar-classifier/model.ts"), solution);
     const out = join(root, "..", "release");
-    runRelease({ root, out }, () => {});
+    runRelease({ root, out, assignment: PLANAR }, () => {});
     const shipped = readFileSync(join(out, "assignments/planar-classifier/model.ts"), "utf8");
     expect(shipped).toBe(
       readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"), "utf8"),
@@ -115,7 +117,7 @@ describe("gradecheck release", () => {
 
   it("ignores every file gradecheck writes in the learner's repository", () => {
     const out = join(tempDir("gradecheck-release-git-"), "release");
-    runRelease({ root: PACKAGE_ROOT, out }, () => {});
+    runRelease({ root: PACKAGE_ROOT, out, assignment: PLANAR }, () => {});
     spawnSync("git", ["init", "-q"], { cwd: out });
     const outputs = [
       "gradecheck-report.json",
@@ -151,7 +153,7 @@ describe("gradecheck release", () => {
       ].join("\n"),
     );
     const out = join(root, "..", "release");
-    const error = thrown(() => runRelease({ root, out }, () => {}));
+    const error = thrown(() => runRelease({ root, out, assignment: PLANAR }, () => {}));
     expect(error).toBeInstanceOf(ExitError);
     expect((error as ExitError).exitCode).toBe(1);
     expect(error.message).toContain("assignments/planar-classifier/helpers.ts:3");

@@ -170,13 +170,13 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     arbitrary: fc.tuple(network, fc.constantFrom("relu", "sigmoid")),
     async check(learner, [n, activation]: [Network, "relu" | "sigmoid"]) {
       const [W, b] = firstLayer(n);
-      const Z = np.add(np.dot(W, np.array(n.X)), b);
-      const out = (await learner.call("linearActivationForward", [
-        np.array(n.X),
-        W,
-        b,
-        activation,
-      ])) as { A?: unknown } | null;
+      const A0 = np.array(n.X);
+      // Z as linearForward gives it (the reference's, when grading with it).
+      const linear = (await learner.others.call("linearForward", [A0, W, b])) as { Z: NDArray };
+      const Z = asArray(linear?.Z, "Z");
+      const out = (await learner.call("linearActivationForward", [A0, W, b, activation])) as {
+        A?: unknown;
+      } | null;
       const A = asArray(out?.A, "A");
       expectShape(A, Z.shape[0], Z.shape[1], "A");
       A.data.forEach((a, k) => {
@@ -267,7 +267,16 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     async check(learner, n: Network) {
       const [W, b] = firstLayer(n);
       const A = np.array(n.X);
-      const Z = np.negative(np.abs(np.add(np.dot(W, A), b)));
+      // Any Z ≤ 0 of the layer's shape (here −|W[i][0]| − |X[0][j]|): the ReLU is off everywhere,
+      // whatever made it so.
+      const Z = np.array(
+        Array.from({ length: W.shape[0] }, (_, i) =>
+          Array.from(
+            { length: A.shape[1] },
+            (_, j) => -Math.abs(W.data[i * W.shape[1]] as number) - Math.abs(A.data[j] as number),
+          ),
+        ),
+      );
       const dA = np.ones(Z.shape);
       const out = (await learner.call("linearActivationBackward", [
         dA,

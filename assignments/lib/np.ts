@@ -2,7 +2,7 @@
  * `np`: numpy's names for the 2-D array operations learners need, so that the course's Python
  * translates line by line:
  *
- *     Z = np.dot(W, A) + b             ->  const Z = np.add(np.dot(W, A), b);
+ *     y = np.dot(M, v) + c             ->  const y = np.add(np.dot(M, v), c);
  *     s = np.sum(D, axis=1, keepdims=True) / n
  *                                      ->  const s = np.divide(np.sum(D, 1, true), n);
  *
@@ -159,7 +159,7 @@ export const np = {
   onesLike: (x: NDArray): NDArray => full(operand("onesLike", "x", x).shape, 1, "onesLike"),
   linspace,
 
-  /** `a + b` entry by entry, broadcasting. @example np.add(np.dot(W, A), b) */
+  /** `a + b` entry by entry, broadcasting. @example np.add(np.dot(M, v), c) */
   add: binary("add"),
   /** `a - b` entry by entry, broadcasting. */
   subtract: binary("subtract"),

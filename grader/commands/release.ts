@@ -7,7 +7,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { BEGIN_MARKER, END_MARKER, generateStub } from "../pipeline/stubs.ts";
-import { COURSE_FILE, courseAt } from "./choose-assignment.ts";
+import { COURSE_FILE } from "./choose-assignment.ts";
 import { ExitError } from "./errors.ts";
 import { ensureFolder } from "./folders.ts";
 import { referenceModels } from "./stubs.ts";
@@ -15,8 +15,11 @@ import { referenceModels } from "./stubs.ts";
 export interface ReleaseOptions {
   root: string;
   out: string;
-  /** Release this assignment alone (one repository per assignment); every one by default. */
-  assignment?: string;
+  /**
+   * The assignment released: one per learner repository (a later assignment's given helpers may
+   * be an earlier one's answer, as the deep network's sigmoid is).
+   */
+  assignment: string;
 }
 
 /** What a learner's copy holds, relative to the package root. */
@@ -181,21 +184,18 @@ export function runRelease(
   for (const id of readdirSync(assignments)) {
     const manifestPath = join(assignments, id, "assignment.json");
     if (!existsSync(manifestPath)) continue;
-    if (assignment !== undefined && id !== assignment) {
+    if (id !== assignment) {
       rmSync(join(assignments, id), { recursive: true, force: true });
       continue;
     }
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
     writeFileSync(manifestPath, `${JSON.stringify(visibleManifest(manifest), null, 2)}\n`);
   }
-  if (assignment !== undefined)
-    writeFileSync(join(out, COURSE_FILE), `${JSON.stringify({ current: assignment }, null, 2)}\n`);
-  const current = courseAt(out).current;
+  writeFileSync(join(out, COURSE_FILE), `${JSON.stringify({ current: assignment }, null, 2)}\n`);
   // Each stub is written afresh from its reference, never copied: the instructor's working copy
   // may hold their own answers.
-  const references = referenceModels(root).filter(
-    ({ stub }) =>
-      assignment === undefined || relative(root, stub).startsWith(`assignments/${assignment}/`),
+  const references = referenceModels(root).filter(({ stub }) =>
+    relative(root, stub).startsWith(`assignments/${assignment}/`),
   );
   for (const { reference, stub } of references) {
     writeFileSync(
@@ -203,15 +203,11 @@ export function runRelease(
       generateStub(readFileSync(reference, "utf8"), relative(root, reference)),
     );
   }
-  const stubs = references.map(({ stub }) => `\`${relative(root, stub)}\``);
-  const graded =
-    stubs.length > 1
-      ? `\`assignments/${current}/model.ts\` (\`npm run grade -- --assignment <name>\` grades another of ${stubs.join(", ")})`
-      : stubs.join(", ");
+  const graded = `\`assignments/${assignment}/model.ts\``;
   writeFileSync(
     join(out, "README.md"),
     [
-      "# Your assignments",
+      "# Your assignment",
       "",
       "```sh",
       "npm install && npm run grade",
