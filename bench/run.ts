@@ -6,7 +6,7 @@
  *
  * Then the time to grade one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
- * and for the untouched stubs; then what the sandbox's isolation costs (bench/sandbox.ts), the
+ * and for the untouched stubs of every assignment; then what the sandbox's isolation costs (bench/sandbox.ts), the
  * gradient checker (bench/gradcheck.ts), naming mistakes (bench/mistakes.ts), grading one
  * function at a time (bench/one-function.ts) and laying a report out in Korean (bench/locale.ts).
  *
@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { median } from "../grader/core/stats.ts";
+import { assignmentIds } from "../grader/pipeline/load.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
 import { benchGradcheck } from "./gradcheck.ts";
 import { benchLocale } from "./locale.ts";
@@ -103,11 +104,16 @@ function timeGrade(submission: string): number {
   return (performance.now() - start) / 1000;
 }
 
-const submissions = {
-  reference: "reference/planar-classifier/model.ts",
-  stubs: "assignments/planar-classifier/model.ts",
-};
-const grading: Record<string, number[]> = { reference: [], stubs: [] };
+// Every assignment of the course, its reference and its untouched stub, one run each in turn.
+const submissions = Object.fromEntries(
+  assignmentIds(join(fileURLToPath(new URL("..", import.meta.url)))).flatMap((id) => [
+    [`${id} reference`, `reference/${id}/model.ts`],
+    [`${id} stubs`, `assignments/${id}/model.ts`],
+  ]),
+);
+const grading: Record<string, number[]> = Object.fromEntries(
+  Object.keys(submissions).map((name) => [name, []]),
+);
 for (let r = 0; r < runs; r++) {
   for (const [name, path] of Object.entries(submissions)) grading[name]?.push(timeGrade(path));
 }
@@ -116,7 +122,7 @@ console.log(
 );
 for (const [name, times] of Object.entries(grading)) {
   console.log(
-    `  ${name.padEnd(10)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`,
+    `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`,
   );
 }
 

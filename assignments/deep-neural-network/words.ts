@@ -168,7 +168,7 @@ const koreanTests: Record<string, string> = {
   "lModelForward.one-layer": "층 하나: 시그모이드만, [4, 1]",
   "lModelForward.five-layers": "층 다섯 [2, 5, 5, 4, 3, 1], m = 3",
   "computeCost.course": "강의의 예: AL = [[0.8, 0.9, 0.4]], Y = [[1, 1, 0]]",
-  "computeCost.random": "m = 8",
+  "computeCost.random": "예제 8개, m = 8",
   "computeCost.single": "예제 하나",
   "linearBackward.course": "강의의 예: 시드 1로 뽑은 dZ (3,4), A (5,4), W (3,5)",
   "linearBackward.random": "다른 크기: dZ (2,6), A (4,6)",
