@@ -1,8 +1,11 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { CORPORA } from "./vitest.corpora.config.ts";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The longer corpora have a script of their own (npm run test:corpora).
+    exclude: [...configDefaults.exclude, ...CORPORA],
     // Training tests run the full 10000-iteration loop; give them room on a shared 2-core machine.
     testTimeout: 60_000,
     pool: "forks",

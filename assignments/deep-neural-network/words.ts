@@ -8,6 +8,7 @@
 import type { AssignmentWords } from "../../grader/core/assignment.ts";
 import { phrasebook, type Translation } from "../../grader/core/phrase.ts";
 import { josa } from "../../grader/words/ko/josa.ts";
+import { propertyTestNames } from "../../grader/words/ko/property-names.ts";
 
 export const english = {
   "law.initializeParametersDeep.shapes": () =>
@@ -195,20 +196,10 @@ const koreanTests: Record<string, string> = {
     "모델 전체, 모두 여러분의 함수로: 층 [2, 20, 7, 5, 1], 0.3으로 3000번 반복해 반달 데이터에서 훈련 정확도 93%에 도달",
 };
 
-/** A property test's name: "성질: " and its law. */
-const lawTests = Object.fromEntries(
-  Object.keys(korean)
-    .filter((code) => code.startsWith("law."))
-    .map((code) => [
-      `${code.slice("law.".length)}.property`,
-      `성질: ${(korean[code as keyof typeof korean] as () => string)()}`,
-    ]),
-);
-
 export const words: AssignmentWords = {
   ko: {
     title: "심층 신경망, 한 단계씩",
-    tests: { ...lawTests, ...koreanTests },
+    tests: { ...propertyTestNames(korean), ...koreanTests },
     phrases: korean,
   },
 };

@@ -7,6 +7,7 @@
 import type { AssignmentWords } from "../../grader/core/assignment.ts";
 import { phrasebook, type Translation } from "../../grader/core/phrase.ts";
 import { josa } from "../../grader/words/ko/josa.ts";
+import { propertyTestNames } from "../../grader/words/ko/property-names.ts";
 
 export const english = {
   "law.sigmoid.range": () =>
@@ -141,20 +142,10 @@ const koreanTests: Record<string, string> = {
     "모델 전체, 모두 여러분의 함수로: 그림 데이터로 0.005로 2000번 반복해 훈련 정확도 90%에 도달",
 };
 
-/** A property test's name: "성질: " and its law. */
-const lawTests = Object.fromEntries(
-  Object.keys(korean)
-    .filter((code) => code.startsWith("law."))
-    .map((code) => [
-      `${code.slice("law.".length)}.property`,
-      `성질: ${(korean[code as keyof typeof korean] as () => string)()}`,
-    ]),
-);
-
 export const words: AssignmentWords = {
   ko: {
     title: "신경망의 관점으로 본 로지스틱 회귀",
-    tests: { ...lawTests, ...koreanTests },
+    tests: { ...propertyTestNames(korean), ...koreanTests },
     phrases: korean,
   },
 };

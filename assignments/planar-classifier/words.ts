@@ -14,6 +14,7 @@ import {
   type Translation,
 } from "../../grader/core/phrase.ts";
 import { josa } from "../../grader/words/ko/josa.ts";
+import { propertyTestNames } from "../../grader/words/ko/property-names.ts";
 
 type What = Phrase | string;
 
@@ -265,20 +266,10 @@ const koreanTests: Record<string, string> = {
     "파이프라인 전체, 모두 여러분의 함수로: 평면 데이터로 끝까지 학습해 훈련 정확도 90%에 도달",
 };
 
-/** A property test's name: "성질: " and its law. */
-const lawTests = Object.fromEntries(
-  Object.keys(korean)
-    .filter((code) => code.startsWith("law."))
-    .map((code) => [
-      `${code.slice("law.".length)}.property`,
-      `성질: ${(korean[code as keyof typeof korean] as () => string)()}`,
-    ]),
-);
-
 export const words: AssignmentWords = {
   ko: {
     title: "은닉층 하나로 평면 데이터 분류하기",
-    tests: { ...lawTests, ...koreanTests },
+    tests: { ...propertyTestNames(korean), ...koreanTests },
     phrases: korean,
   },
 };

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The course's longer suites (`npm run test:corpora`, run by .ci/run after `npm test`): each later
+ * assignment's corpus of submissions making its named mistakes, graded in full, and the learner
+ * releases installed from their lock files and run command by command. Out of `npm test` to keep
+ * it near five minutes on a two-core machine.
+ */
+export const CORPORA = [
+  "test/logistic/mistakes.test.ts",
+  "test/deep/mistakes.test.ts",
+  "test/release-install.test.ts",
+];
+
+export default defineConfig({
+  test: {
+    include: CORPORA,
+    testTimeout: 60_000,
+    pool: "forks",
+    env: { GRADECHECK_LANG: "" },
+  },
+});
