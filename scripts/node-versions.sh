@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite (vitest) under each current Node.js LTS line, 22 and 24, besides the
+# Runs the whole test suite (vitest, the corpora too) under each current Node.js LTS line, 22 and 24, besides the
 # machine's own Node that `npm test` uses: each is installed from the npm registry's
 # node-linux-<arch> package (the official binaries, published there by the Node.js project's
 # tooling) into node_modules/.cache, once. `npm run test:node-versions`; .ci/run runs it.
@@ -26,7 +26,8 @@ for version in $VERSIONS; do
     mv "$home.part" "$home"
   fi
   echo "== the test suite under Node $("$home/bin/node" --version)"
-  if ! PATH="$PWD/$home/bin:$PATH" npx vitest run; then
+  if ! PATH="$PWD/$home/bin:$PATH" npx vitest run ||
+    ! PATH="$PWD/$home/bin:$PATH" npx vitest run --config vitest.corpora.config.ts; then
     echo "== FAILED under Node $version"
     status=1
   fi
