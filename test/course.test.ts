@@ -186,9 +186,11 @@ describe.each(OTHERS)("assignment $id, through every command", (a) => {
     expect(JSON.parse(readFileSync(join(release, "assignments", "course.json"), "utf8"))).toEqual({
       current: a.id,
     });
-    expect(readFileSync(join(release, "README.md"), "utf8")).toContain(
-      `grades your \`assignments/${a.id}/model.ts\`;`,
-    );
+    const readme = readFileSync(join(release, "README.md"), "utf8");
+    expect(readme).toContain(`grades your \`assignments/${a.id}/model.ts\`;`);
+    // Its vitest example is its own first function.
+    const first = (manifest as unknown as { functions: { name: string }[] }).functions[0]?.name;
+    expect(readme).toContain(`\`npx vitest -t ${first}\` runs one function's tests`);
     expect(courseAt(release)).toEqual({ ids: [a.id], current: a.id });
   });
 

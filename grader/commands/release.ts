@@ -204,6 +204,12 @@ export function runRelease(
     );
   }
   const graded = `\`assignments/${assignment}/model.ts\``;
+  // The vitest example names the assignment's first function and its first test.
+  const { functions } = JSON.parse(
+    readFileSync(join(assignments, assignment, "assignment.json"), "utf8"),
+  ) as { functions: { name: string; tests: { name: string }[] }[] };
+  const [first] = functions;
+  const example = first ? `${first.name} › ${first.tests[0]?.name ?? ""}` : "";
   writeFileSync(
     join(out, "README.md"),
     [
@@ -216,12 +222,12 @@ export function runRelease(
       `grades your ${graded}; \`npm run gradcheck\` checks your backward pass`,
       "against numeric gradients; `npm run train` trains your network on the assignment's data and",
       "prints its accuracy; `npm run typecheck` checks your types; and `npm test` type-checks your",
-      "code, then grades it. Each assignment's text is in `assignments/<name>/README.md`.",
+      `code, then grades it. The assignment's text is in \`assignments/${assignment}/README.md\`.`,
       "",
       "While you work, `npx vitest` runs your visible tests again each time you save, one vitest test",
-      "per gradecheck test (`sigmoid › values of both signs, shape (3,4)`), failing with gradecheck's",
-      "own message; `npx vitest -t sigmoid` runs one function's tests, and a vitest extension for",
-      "your editor shows the results next to your code.",
+      `per gradecheck test (\`${example}\`), failing with gradecheck's own message;`,
+      `\`npx vitest -t ${first?.name}\` runs one function's tests, and a vitest extension for your`,
+      "editor shows the results next to your code.",
       "",
     ].join("\n"),
   );
