@@ -84,9 +84,12 @@ describe.each(assignmentIds(PACKAGE_ROOT))("every format for %s", (id) => {
     const classroom = JSON.parse(read(".classroom.json"));
     expect(classroom.version).toBe(1);
     expect(classroom.max_score).toBeGreaterThan(0);
-    // At the learner's file (with the line where the code threw; a wrong value has none).
+    // At the learner's line that declares the failing function.
+    const declared =
+      reference.split("\n").findIndex((l) => l.startsWith(`export function ${mistake.fn}(`)) + 1;
+    expect(declared).toBeGreaterThan(1);
     expect(read(".annotations.txt")).toMatch(
-      new RegExp(`^::error file=[^,:]*model\\.ts,title=${mistake.fn}%3A`, "m"),
+      new RegExp(`^::error file=[^,:]*model\\.ts,line=${declared},title=${mistake.fn}%3A`, "m"),
     );
     expect(read(".md")).toContain(`\`${mistake.fn}\``);
     expect(read(".html")).toContain(`<html lang="en"`);

@@ -210,6 +210,8 @@ export interface TestReport {
 
 export interface FunctionTotal {
   name: string;
+  /** The line of the submission's file (`submission.path`) that declares it, where one does. */
+  line?: number;
   score: number;
   maxScore: number;
   passed: number;

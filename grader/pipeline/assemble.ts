@@ -12,6 +12,7 @@ import { said } from "../words/en/phrases.ts";
 import type { BuildResult } from "./build.ts";
 import type { Bundles } from "./bundles.ts";
 import type { GradeContext } from "./context.ts";
+import { declarationLines } from "./declarations.ts";
 import { totals } from "./score.ts";
 import { shownPath } from "./submission.ts";
 
@@ -25,7 +26,13 @@ export function assembleReport(
 ): Report {
   const { inputs, options, manifest, protections, runLimitMs, runHidden, source } = ctx;
   const all = build.status === "failed" ? [buildFailureTest(build), ...tests] : tests;
-  const { score, maxScore, functions } = totals(all);
+  const { score, maxScore, functions: scored } = totals(all);
+  const declared = declarationLines(
+    read.status === "read" ? (read.files.get(read.entry)?.toString("utf8") ?? "") : "",
+  );
+  const functions = scored.map((f) =>
+    Object.hasOwn(declared, f.name) ? { ...f, line: declared[f.name] as number } : f,
+  );
   const select = options.select ?? (() => true);
   const planned = plannedTests(manifest);
   const hiddenCount = planned.filter(

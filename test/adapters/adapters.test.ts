@@ -221,8 +221,11 @@ describe("junit against Jenkins' junit-10.xsd", () => {
     const { elements } = parseXml(junit(thrown, { lines: true }));
     const [first, second] = elements.filter((e) => e.name === "testcase");
     expect(first?.attributes).toMatchObject({ file: "learner/model.ts", line: "12" });
+    // A test that threw nowhere in particular points at the line that declares its function.
     expect(second?.attributes.file).toBe(stubs.submission.path);
-    expect(second?.attributes.line).toBeUndefined();
+    const declared = stubs.functions.find((f) => f.name === "sigmoid")?.line;
+    expect(declared).toBeGreaterThan(1);
+    expect(second?.attributes.line).toBe(String(declared));
   });
 });
 
