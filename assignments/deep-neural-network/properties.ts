@@ -18,18 +18,13 @@ import {
   show,
   shown,
 } from "../../grader/checks/law-inputs.ts";
-import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
+import { breaks as fail, type PropertySpec } from "../../grader/checks/property.ts";
 import type { Functions } from "../../grader/core/assignment.ts";
-import type { Text } from "../../grader/core/phrase.ts";
 import { said as graderSaid } from "../../grader/words/en/phrases.ts";
 import { NDArray, np, RandomState } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { consistency } from "./tensors.ts";
 import { said } from "./words.ts";
-
-function fail(reason: Text): never {
-  throw new PropertyFailure(reason);
-}
 
 function asArray(value: unknown, what: string): NDArray {
   return value instanceof NDArray ? value : fail(said("not-array", { what }));

@@ -19,9 +19,8 @@ import {
   shown,
   sized,
 } from "../../grader/checks/law-inputs.ts";
-import { PropertyFailure, type PropertySpec } from "../../grader/checks/property.ts";
+import { breaks as fail, type PropertySpec } from "../../grader/checks/property.ts";
 import type { Functions } from "../../grader/core/assignment.ts";
-import type { Text } from "../../grader/core/phrase.ts";
 import { said as graderSaid } from "../../grader/words/en/phrases.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
@@ -34,10 +33,6 @@ const split = <A, B>(m: [A, B][][]): [A[][], B[][]] => [
   m.map((r) => r.map((e) => e[0])),
   m.map((r) => r.map((e) => e[1])),
 ];
-
-function fail(reason: Text): never {
-  throw new PropertyFailure(reason);
-}
 
 /** Two numbers with 8 significant digits, or as many more as it takes to tell them apart. */
 const both = (a: number, b: number) => distinct(a, b, 8);

@@ -19,6 +19,11 @@ import { definedOf, type Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
 
+/** Ends a law's check: the values break the law, for the reason given (learner feedback). */
+export function breaks(reason: Text): never {
+  throw new PropertyFailure(reason);
+}
+
 export type PropertyOutcome =
   | { status: "passed"; seed: number; runs: number }
   /** A call failed in a way that ends the run (see endsTheRun); judged like any failed call. */

@@ -44,15 +44,15 @@ function argToJson(arg: Wire, named: [string, WireArray][]): unknown {
   return name === undefined ? wireToJson(arg) : { $data: name };
 }
 
-function argFromJson(raw: unknown, data: NamedData | undefined, id: string): Wire {
+function argFromJson(raw: unknown, named: (name: string) => Wire | undefined, id: string): Wire {
   const name = (raw as { $data?: unknown } | null)?.$data;
   if (typeof name !== "string") return wireFromJson(raw);
-  const array = data?.()[name];
-  if (!array)
+  const wire = named(name);
+  if (!wire)
     throw new Error(
       `expected.json: test ${id} names data "${name}", which the assignment does not build`,
     );
-  return encode(array);
+  return wire;
 }
 
 export interface Expected {
@@ -138,10 +138,21 @@ export function expectedFromJson(text: string, data?: NamedData): Expected {
     assignment: Expected["assignment"];
     tests: Record<string, { args: unknown[]; expected: unknown }>;
   };
+  // The data are built and encoded once, however many tests name them: the wire is only read
+  // (decoding copies it).
+  let built: Record<string, NDArray> | undefined;
+  const wires = new Map<string, Wire>();
+  const named = (name: string) => {
+    built ??= data?.() ?? {};
+    const array = built[name];
+    if (!array) return undefined;
+    if (!wires.has(name)) wires.set(name, encode(array));
+    return wires.get(name);
+  };
   const tests: Expected["tests"] = {};
   for (const [id, t] of Object.entries(raw.tests)) {
     tests[id] = {
-      args: t.args.map((arg) => argFromJson(arg, data, id)),
+      args: t.args.map((arg) => argFromJson(arg, named, id)),
       expected: t.expected === null ? undefined : wireFromJson(t.expected),
     };
   }
