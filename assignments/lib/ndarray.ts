@@ -95,15 +95,59 @@ export class NDArray {
     return this.data[r * cols + c] as number;
   }
 
-  /** The same entries in another shape with the same size, row-major, like numpy's `reshape`. */
+  /**
+   * The same entries in another shape with the same size, row-major, like numpy's `reshape`; one
+   * of the two sizes may be −1, meaning "whatever the size makes it".
+   * @example W1.reshape(-1, 1) // a column of W1's entries, row after row
+   */
   reshape(rows: number, cols: number): NDArray {
-    const valid = [rows, cols].every((d) => Number.isInteger(d) && d >= 0);
-    if (!valid || rows * cols !== this.size) {
+    const [r, c] = [
+      rows === -1 && cols > 0 ? this.size / cols : rows,
+      cols === -1 && rows > 0 ? this.size / rows : cols,
+    ];
+    const valid = [r, c].every((d) => Number.isInteger(d) && d >= 0);
+    if (!valid || r * c !== this.size) {
       throw new ShapeError(
         `np.reshape: cannot reshape array of size ${this.size} into shape (${rows},${cols})`,
       );
     }
-    return new NDArray(this.data, [rows, cols]);
+    return new NDArray(this.data, [r, c]);
+  }
+
+  /**
+   * Rows `start` to `stop − 1` as a new array, like numpy's `x[start:stop]` (negative indices
+   * count from the end; `stop` defaults to the end).
+   * @example theta.slice(20, 25).reshape(5, 1) // numpy: theta[20:25].reshape((5, 1))
+   */
+  slice(start: number, stop: number = this.shape[0]): NDArray {
+    const [rows, cols] = this.shape;
+    const at = (i: number) => Math.min(rows, Math.max(0, i < 0 ? i + rows : i));
+    if (!Number.isInteger(start) || !Number.isInteger(stop)) {
+      throw new ShapeError(`slice: start and stop must be integers, got ${start} and ${stop}`);
+    }
+    const [from, to] = [at(start), Math.max(at(start), at(stop))];
+    return new NDArray(copyOf(this.data.subarray(from * cols, to * cols)), [to - from, cols]);
+  }
+
+  /**
+   * Sets the entry at row `i`, column `j` in place, like numpy's `x[i, j] = value`: the one
+   * operation that changes an array. Copy first (`x.copy()`) to keep the original.
+   * @example const thetaPlus = theta.copy(); thetaPlus.set(i, 0, thetaPlus.get(i, 0) + epsilon);
+   */
+  set(i: number, j: number, value: number): void {
+    const [rows, cols] = this.shape;
+    const r = i < 0 ? i + rows : i;
+    const c = j < 0 ? j + cols : j;
+    if (!Number.isInteger(r) || !Number.isInteger(c) || r < 0 || r >= rows || c < 0 || c >= cols) {
+      throw new ShapeError(
+        `set: index [${i}, ${j}] is out of bounds for an array of shape ${formatShape(this.shape)}`,
+      );
+    }
+    if (typeof value !== "number") {
+      throw new TypeError(`set: value must be a number, got ${describe(value)}`);
+    }
+    this.data[r * cols + c] = value;
+    this.#transposed = undefined;
   }
 
   /** A copy with its own storage. */

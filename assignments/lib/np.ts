@@ -19,7 +19,14 @@ import {
   operand,
 } from "./ndarray.ts";
 import { RandomState } from "./random.ts";
-import { broadcastShapes, checkShape, describe, type Shape, ShapeError } from "./shape.ts";
+import {
+  broadcastShapes,
+  checkShape,
+  describe,
+  formatShape,
+  type Shape,
+  ShapeError,
+} from "./shape.ts";
 import { allocate } from "./storage.ts";
 
 export { NotImplementedError } from "./errors.ts";
@@ -127,6 +134,60 @@ function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
 }
 
 /**
+ * The arrays one after the other: down (axis 0, the default: same number of columns) or across
+ * (axis 1: same number of rows), like numpy's `np.concatenate`.
+ * @example np.concatenate([np.reshape(W1, [-1, 1]), np.reshape(b1, [-1, 1])]) // one column
+ */
+function concatenate(arrays: NDArray[], axis: Axis = 0): NDArray {
+  if (!Array.isArray(arrays) || arrays.length === 0) {
+    throw new TypeError(
+      `np.concatenate: expected a non-empty list of arrays, got ${describe(arrays)}`,
+    );
+  }
+  const parts = arrays.map((a, i) => operand("concatenate", `arrays[${i}]`, a));
+  if (axis !== 0 && axis !== 1) {
+    throw new ShapeError(`np.concatenate: axis must be 0 or 1, got ${describe(axis)}`);
+  }
+  const kept = axis === 0 ? 1 : 0;
+  const first = parts[0] as NDArray;
+  parts.forEach((p, i) => {
+    if (p.shape[kept] !== first.shape[kept]) {
+      throw new ShapeError(
+        `np.concatenate: arrays[${i}] has shape ${formatShape(p.shape)} but arrays[0] has ${formatShape(first.shape)}; along axis ${axis} they must have the same number of ${axis === 0 ? "columns" : "rows"}`,
+      );
+    }
+  });
+  const joined = parts.reduce((n, p) => n + p.shape[axis], 0);
+  const shape: Shape = axis === 0 ? [joined, first.shape[1]] : [first.shape[0], joined];
+  const out = allocate(shape[0] * shape[1]);
+  if (axis === 0) {
+    let at = 0;
+    for (const p of parts) {
+      out.set(p.data, at);
+      at += p.size;
+    }
+  } else {
+    let col = 0;
+    for (const p of parts) {
+      const [rows, cols] = p.shape;
+      for (let i = 0; i < rows; i++)
+        out.set(p.data.subarray(i * cols, (i + 1) * cols), i * shape[1] + col);
+      col += cols;
+    }
+  }
+  return new NDArray(out, shape);
+}
+
+/** The square root of the sum of the squares of all entries (numpy's `np.linalg.norm`). */
+function norm(x: ArrayLike): number {
+  if (typeof x === "number") return Math.abs(x);
+  const { data } = operand("linalg.norm", "x", x);
+  let squares = 0;
+  for (let i = 0; i < data.length; i++) squares += (data[i] as number) * (data[i] as number);
+  return Math.sqrt(squares);
+}
+
+/**
  * `num` evenly spaced values from `start` to `stop` (both included) in a (1, num) row, computed
  * as numpy does: value i is start + i·step, and the last value is exactly `stop`.
  */
@@ -211,9 +272,27 @@ export const np = {
     typeof a === "number" ? operand("dot", "b", b).multiply(a) : operand("dot", "a", a).dot(b),
   /** @example np.transpose(A1) // same as A1.T */
   transpose: (x: NDArray): NDArray => operand("transpose", "x", x).T,
+  /**
+   * The same entries in another shape, row-major; one size may be −1.
+   * @example np.reshape(W1, [-1, 1]) // numpy: np.reshape(W1, (-1, 1))
+   */
   reshape: (x: NDArray, shape: Shape): NDArray => {
-    const [rows, cols] = checkShape("reshape", shape);
-    return operand("reshape", "x", x).reshape(rows, cols);
+    // −1 ("whatever the size makes it") passes the shape check as 0, then reshape works it out.
+    const given = Array.isArray(shape) ? shape.map((d) => (d === -1 ? 0 : d)) : shape;
+    const [rows, cols] = checkShape("reshape", given);
+    return operand("reshape", "x", x).reshape(
+      shape[0] === -1 ? -1 : rows,
+      shape[1] === -1 ? -1 : cols,
+    );
+  },
+  concatenate,
+  linalg: {
+    /**
+     * The Euclidean (Frobenius) norm: the square root of the sum of the squares of all entries,
+     * like numpy's `np.linalg.norm(x)`.
+     * @example np.linalg.norm(np.subtract(grad, gradApprox))
+     */
+    norm,
   },
   /**
    * Sum of all entries (a number), or along an axis (0: down each column, 1: along each row).
