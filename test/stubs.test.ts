@@ -35,6 +35,43 @@ export function double(x: NDArray): NDArray {
 `);
   });
 
+  it("hands out a stub region's code, uncommented, instead of the TODO of the region before it", () => {
+    const source = `${header}
+export function backward(x: NDArray): NDArray {
+  const one = 1;
+  // BEGIN SOLUTION
+  const d = np.multiply(x, one);
+  // END SOLUTION
+  // BEGIN STUB
+  // const d = np.multiply(x, 2 * one); // planted bug
+  //
+  // END STUB
+  return d;
+}
+
+export function other(x: NDArray): NDArray {
+  // BEGIN SOLUTION
+  return x;
+  // END SOLUTION
+}
+`;
+    expect(
+      generateStub(source, "ref.ts"),
+    ).toBe(`${header.replace("np }", "NotImplementedError, np }")}
+export function backward(x: NDArray): NDArray {
+  const one = 1;
+  const d = np.multiply(x, 2 * one); // planted bug
+
+  return d;
+}
+
+export function other(x: NDArray): NDArray {
+  // TODO: your code here (the doc comment above says what to compute).
+  throw new NotImplementedError("other");
+}
+`);
+  });
+
   it.each([
     [
       "an unclosed region",
@@ -55,6 +92,21 @@ export function double(x: NDArray): NDArray {
       "a region outside any function",
       `${header}// BEGIN SOLUTION\n// END SOLUTION\n`,
       "ref.ts:2: // BEGIN SOLUTION outside any function",
+    ],
+    [
+      "a stub region that does not follow a solution region",
+      `${header}function f() {\n  // BEGIN SOLUTION\n  // END SOLUTION\n  return 1;\n  // BEGIN STUB\n  // END STUB\n}\n`,
+      "ref.ts:6: // BEGIN STUB must follow a // END SOLUTION at once",
+    ],
+    [
+      "a stub region never closed",
+      `${header}function f() {\n  // BEGIN SOLUTION\n  // END SOLUTION\n  // BEGIN STUB\n  // return 2;\n}\n`,
+      "ref.ts:7: a line of the stub region is not commented out: }",
+    ],
+    [
+      "a stub region left open at the end",
+      `${header}function f() {\n  // BEGIN SOLUTION\n  // END SOLUTION\n  // BEGIN STUB\n  // return 2;\n`,
+      "ref.ts:5: // BEGIN STUB is never closed",
     ],
     [
       "no regions at all",

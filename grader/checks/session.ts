@@ -53,12 +53,15 @@ export function makeLearner(
       return others ?? learner;
     },
     async call(name, args) {
+      return (await learner.callPrinting(name, args)).value;
+    },
+    async callPrinting(name, args) {
       const wired = args.map((a) => encode(a));
       const outcome = await sandbox.call(name, wired, timeoutMs);
       if ("output" in outcome) collect(outcome.output);
       if (outcome.status !== "returned") return failed(name, outcome);
       const [value] = sized(name, [outcome.value], wired, outcome.output);
-      return decode(value as Wire);
+      return { value: decode(value as Wire), printed: outcome.output };
     },
     async callMany(name, batch) {
       const wired = batch.map((args) => args.map((a) => encode(a)));

@@ -120,6 +120,11 @@ export interface Functions {
 
 export interface Learner extends Functions {
   /**
+   * The decoded return value and what the call printed, for a check that judges what the
+   * learner's function says (a gradient checker's verdict); throws like `call`.
+   */
+  callPrinting(fn: string, args: unknown[]): Promise<{ value: unknown; printed: string }>;
+  /**
    * The assignment's other functions as the function under test is judged with them: the
    * reference's where the grader has it (each function is judged alone), else the learner's own.
    * A law of backwardPropagation builds its cache with these, not with the learner's forward.

@@ -14,7 +14,7 @@ export interface Tolerance {
 export interface TestSpec {
   id: string;
   name: string;
-  kind: "compare" | "integration" | "gradient" | "property";
+  kind: "compare" | "integration" | "gradient" | "checker" | "property";
   /** Paid only when the function's comparison tests pass (always so for properties). */
   gated?: boolean;
   /** The learner's own functions this test uses: while one fails its own tests, it costs nothing. */

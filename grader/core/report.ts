@@ -8,7 +8,7 @@ import type { Phrase } from "./phrase.ts";
 
 export const SCHEMA_VERSION = 5;
 
-export type TestKind = "build" | "compare" | "gradient" | "property" | "integration";
+export type TestKind = "build" | "compare" | "gradient" | "checker" | "property" | "integration";
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "missing";
 export type Visibility = "visible" | "hidden";
 

@@ -2,11 +2,18 @@
  * Learner stubs from a reference solution, nbgrader-style: each region between `// BEGIN SOLUTION`
  * and `// END SOLUTION` becomes a TODO and a `throw new NotImplementedError("<function>")`;
  * everything else (doc comments, signatures, types, code outside the markers) stays as it is.
+ *
+ * A solution region may be followed at once by a stub region, `// BEGIN STUB` … `// END STUB`,
+ * whose lines are code commented out in the reference: the stub gets that code, uncommented,
+ * instead of the TODO. It is how an assignment hands out code to fix (the gradient-checking
+ * assignment's backward pass with its planted bugs) without a second copy of the file.
  * Pure: source text in, stub text out.
  */
 
 export const BEGIN_MARKER = "// BEGIN SOLUTION";
 export const END_MARKER = "// END SOLUTION";
+export const BEGIN_STUB = "// BEGIN STUB";
+export const END_STUB = "// END STUB";
 /** The module learners import their arrays from; the stub's `NotImplementedError` comes from it too. */
 export const ARRAY_MODULE = "gradecheck/np";
 
@@ -33,13 +40,49 @@ export function generateStub(source: string, file: string): string {
   const out: string[] = [];
   let currentFunction: string | undefined;
   let region: { start: number; indent: string; name: string } | undefined;
+  /** The solution region just closed, whose TODO waits to see whether a stub region follows. */
+  let closed: { indent: string; name: string } | undefined;
+  let stub: { start: number } | undefined;
   let regions = 0;
+  const todo = ({ indent, name }: { indent: string; name: string }) =>
+    out.push(
+      `${indent}// TODO: your code here (the doc comment above says what to compute).`,
+      `${indent}throw new NotImplementedError("${name}");`,
+    );
 
   lines.forEach((line, index) => {
     const lineNo = index + 1;
+    const marker = line.trim();
+    if (closed) {
+      if (marker === BEGIN_STUB) {
+        stub = { start: lineNo };
+        closed = undefined;
+        return;
+      }
+      todo(closed);
+      closed = undefined;
+    }
+    if (stub) {
+      if (marker === END_STUB) {
+        stub = undefined;
+        return;
+      }
+      const code = marker === "" ? ["", "", ""] : /^(\s*)\/\/ ?(.*)$/.exec(line);
+      if (!code) {
+        throw new StubError(
+          file,
+          lineNo,
+          `a line of the stub region is not commented out: ${marker}`,
+        );
+      }
+      out.push(`${code[1]}${code[2]}`.trimEnd());
+      return;
+    }
+    if (marker === BEGIN_STUB || marker === END_STUB) {
+      throw new StubError(file, lineNo, `${marker} must follow a ${END_MARKER} at once`);
+    }
     const header = FUNCTION_HEADER.exec(line);
     if (header && !region) currentFunction = header[1];
-    const marker = line.trim();
     if (marker === BEGIN_MARKER) {
       if (region) {
         throw new StubError(
@@ -56,10 +99,7 @@ export function generateStub(source: string, file: string): string {
     }
     if (marker === END_MARKER) {
       if (!region) throw new StubError(file, lineNo, `${END_MARKER} without a ${BEGIN_MARKER}`);
-      out.push(
-        `${region.indent}// TODO: your code here (the doc comment above says what to compute).`,
-        `${region.indent}throw new NotImplementedError("${region.name}");`,
-      );
+      closed = region;
       region = undefined;
       regions++;
       return;
@@ -67,7 +107,9 @@ export function generateStub(source: string, file: string): string {
     if (!region) out.push(line);
   });
 
+  if (closed) todo(closed);
   if (region) throw new StubError(file, region.start, `${BEGIN_MARKER} is never closed`);
+  if (stub) throw new StubError(file, stub.start, `${BEGIN_STUB} is never closed`);
   if (regions === 0) throw new StubError(file, 1, `no ${BEGIN_MARKER} / ${END_MARKER} regions`);
   return addNotImplementedImport(out.join("\n"), file);
 }

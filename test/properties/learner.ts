@@ -29,6 +29,8 @@ export function inProcessLearner(
   };
   const learner: Learner = {
     call: async (fn, args) => call(fn, args),
+    // Printing is the sandbox's to capture: in process, a call prints nothing the check can see.
+    callPrinting: async (fn, args) => ({ value: call(fn, args), printed: "" }),
     callMany: async (fn, batch) => batch.map((args) => call(fn, args)),
     get others() {
       return others ?? learner;

@@ -6,7 +6,7 @@
 import type { CrashReason, ImportFailure } from "../../core/outcomes.ts";
 import { type Phrase, phrasebook, type Say, sayParam } from "../../core/phrase.ts";
 import type { GradientRow } from "../../core/report.ts";
-import { someOf } from "../numbers.ts";
+import { messageNumber, someOf } from "../numbers.ts";
 import { gradientLine } from "./gradient.ts";
 import { importMessage, wordCrash } from "./outcomes.ts";
 
@@ -72,6 +72,36 @@ export const phrases = {
   "gradient.compared": (p: { against: Phrase | string; rows: GradientRow[] }, say: Say) =>
     `compared with ${sayParam(p.against, say)}: ${p.rows.map(gradientLine).join(" ")}`,
   "gradient.rows": (p: { rows: GradientRow[] }) => p.rows.map(gradientLine).join(" "),
+  /** A learner's checker (grader/checks/checker.ts). */
+  "checker.not-a-number": (p: { type: string }) =>
+    `returned ${p.type}, not a number: it must return the difference it computed`,
+  "checker.no-verdict": () =>
+    'asked to print its verdict, it printed none: a line saying the gradient is right ("works perfectly fine") or wrong ("there is a mistake")',
+  "checker.missed": (
+    p: {
+      actual: number;
+      expected: number;
+      tolerance: number;
+      threshold: number;
+      bug: Phrase | string;
+    },
+    say: Say,
+  ) =>
+    `says the gradient is right, but it has a known bug${p.bug ? ` (${sayParam(p.bug, say)})` : ""}: its difference is ${messageNumber(p.actual)}, where the formula gives ${messageNumber(p.expected)}, above the threshold ${messageNumber(p.threshold)}`,
+  "checker.false-alarm": (p: {
+    actual: number;
+    expected: number;
+    tolerance: number;
+    threshold: number;
+  }) =>
+    `says the gradient is wrong, but it is the reference's, right: its difference is ${messageNumber(p.actual)}, where the formula gives ${messageNumber(p.expected)}, below the threshold ${messageNumber(p.threshold)}`,
+  "checker.figure": (p: {
+    actual: number;
+    expected: number;
+    tolerance: number;
+    threshold: number;
+  }) =>
+    `its difference is ${messageNumber(p.actual)}, where the formula gives ${messageNumber(p.expected)} (± ${messageNumber(p.tolerance)}, its rounding on these inputs)`,
   /** `grew`: the learner's code left its inputs holding that many values, rather than returned them. */
   refused: (p: { grew: boolean; returned: number; held: number; limit: number }) =>
     `${p.grew ? "left its inputs holding" : "returned"} ${p.returned} values, far more than this test's inputs and answer hold (${p.held}; at most ${p.limit} are accepted): refused before judging`,

@@ -1,6 +1,6 @@
 import { sayParam, type Translation } from "../../core/phrase.ts";
 import type { phrases as english, FileKind } from "../en/phrases.ts";
-import { someOf } from "../numbers.ts";
+import { messageNumber, someOf } from "../numbers.ts";
 
 const more = (n: number) => ` 외 ${n}개`;
 
@@ -62,6 +62,16 @@ export const phrases: Translation<typeof english> = {
   "gradient.compared": (p, say) =>
     `${josa(sayParam(p.against, say), "과/와")} 비교했습니다. ${p.rows.map(gradientLine).join(" ")}`,
   "gradient.rows": (p) => p.rows.map(gradientLine).join(" "),
+  "checker.not-a-number": (p) =>
+    `숫자가 아닌 ${p.type}을(를) 반환했습니다: 계산한 차이(difference)를 반환해야 합니다`,
+  "checker.no-verdict": () =>
+    '판정을 출력하라고 했지만 아무 판정도 출력하지 않았습니다: 기울기가 맞다("works perfectly fine")거나 틀리다("there is a mistake")는 줄을 출력하세요',
+  "checker.missed": (p, say) =>
+    `기울기가 맞다고 하지만, 알려진 버그가 있습니다${p.bug ? `(${sayParam(p.bug, say)})` : ""}: 차이가 ${messageNumber(p.actual)}인데, 공식으로는 임계값 ${messageNumber(p.threshold)}보다 큰 ${messageNumber(p.expected)}입니다`,
+  "checker.false-alarm": (p) =>
+    `기울기가 틀렸다고 하지만, 참조 구현의 올바른 기울기입니다: 차이가 ${messageNumber(p.actual)}인데, 공식으로는 임계값 ${messageNumber(p.threshold)}보다 작은 ${messageNumber(p.expected)}입니다`,
+  "checker.figure": (p) =>
+    `차이가 ${messageNumber(p.actual)}인데, 공식으로는 ${messageNumber(p.expected)}입니다(이 입력에서 공식 자체의 반올림 오차 ± ${messageNumber(p.tolerance)})`,
   refused: (p) =>
     `${p.grew ? "입력에 값을" : "값을"} ${p.returned}개 ${p.grew ? "남겼습니다" : "반환했습니다"}. 이 테스트의 입력과 답이 담은 것(${p.held}개)보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
   "call.threw": (p) => `${p.fn}에서 ${p.name} 발생: ${p.message}`,
