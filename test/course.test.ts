@@ -97,6 +97,21 @@ const OTHERS = [
       to: "const dW = np.dot(dZ, APrev.T);",
     },
   },
+  {
+    id: "gradient-checking",
+    total: 24.25,
+    visible: 20.25,
+    gradients: ["dW1", "db1", "dW2", "db2", "dW3", "db3"],
+    // Nothing to train: the assignment checks gradients.
+    train: undefined,
+    refused: [],
+    takes: "",
+    mistake: {
+      name: "cost without 1/m",
+      from: "const cost = (1 / m) * np.sum(logprobs);",
+      to: "const cost = np.sum(logprobs);",
+    },
+  },
 ];
 
 describe.each(OTHERS)("assignment $id, through every command", (a) => {
@@ -136,24 +151,43 @@ describe.each(OTHERS)("assignment $id, through every command", (a) => {
     for (const name of a.gradients) expect(text).toMatch(new RegExp(`^ {4}${name} +right `, "m"));
   });
 
-  it("train draws the cost at the iterations it was recorded, and refuses a setting its trainer does not take", async () => {
-    const pictures = join(tempDir("gradecheck-course-train-"), "run");
-    expect(
-      await main(
-        ["train", "--assignment", a.id, "--reference", "--iterations", "300", "--out", pictures],
-        root,
-      ),
-    ).toBe(0);
-    expect(stdout()).toMatch(new RegExp(a.train));
-    // Costs every 100 iterations, drawn at 0, 100, 200: the axis reaches 200, not 2.
-    expect(readFileSync(`${pictures}.cost.svg`, "utf8")).toContain(">200<");
-    for (const refused of a.refused) {
-      expect(await main(["train", "--assignment", a.id, "--reference", ...refused], root)).toBe(2);
-      expect(stderr()).toContain(
-        `${refused[0]}: the trainer of ${a.id} does not take it (it takes ${a.takes})`,
-      );
-    }
-  });
+  it.runIf(a.train)(
+    "train draws the cost at the iterations it was recorded, and refuses a setting its trainer does not take",
+    async () => {
+      const pictures = join(tempDir("gradecheck-course-train-"), "run");
+      expect(
+        await main(
+          ["train", "--assignment", a.id, "--reference", "--iterations", "300", "--out", pictures],
+          root,
+        ),
+      ).toBe(0);
+      expect(stdout()).toMatch(new RegExp(a.train ?? ""));
+      // Costs every 100 iterations, drawn at 0, 100, 200: the axis reaches 200, not 2.
+      expect(readFileSync(`${pictures}.cost.svg`, "utf8")).toContain(">200<");
+      for (const refused of a.refused) {
+        expect(await main(["train", "--assignment", a.id, "--reference", ...refused], root)).toBe(
+          2,
+        );
+        expect(stderr()).toContain(
+          `${refused[0]}: the trainer of ${a.id} does not take it (it takes ${a.takes})`,
+        );
+      }
+    },
+  );
+
+  it.skipIf(a.train)(
+    "train says there is nothing to train, and the release has no train command",
+    async () => {
+      expect(await main(["train", "--assignment", a.id, "--reference"], root)).toBe(2);
+      expect(stderr()).toContain(`assignment ${a.id} has no trainer`);
+      const release = join(tempDir("gradecheck-course-release-"), "repo");
+      expect(await main(["release", "--assignment", a.id, "--out", release], root)).toBe(0);
+      expect(readFileSync(join(release, "README.md"), "utf8")).not.toContain("npm run train");
+      const pkg = JSON.parse(readFileSync(join(release, "package.json"), "utf8"));
+      expect(Object.keys(pkg.scripts)).not.toContain("train");
+      expect(Object.keys(pkg.scripts)).toContain("gradcheck");
+    },
+  );
 
   it("batch grades a class of it into a gradebook", async () => {
     const folder = tempDir("gradecheck-course-class-");

@@ -68,14 +68,17 @@ export function visibleManifest(manifest: { functions: { tests: { visibility: st
   };
 }
 
-/** The learner's package.json: the same dependencies, the commands a learner runs. */
-function learnerPackage(root: string): string {
+/**
+ * The learner's package.json: the same dependencies, the commands a learner runs (`train` only
+ * for an assignment that has a trainer).
+ */
+function learnerPackage(root: string, trains: boolean): string {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<
     string,
     unknown
   >;
   const scripts = pkg.scripts as Record<string, string>;
-  const keep = ["grade", "gradcheck", "train", "typecheck"];
+  const keep = ["grade", "gradcheck", ...(trains ? ["train"] : []), "typecheck"];
   const learnerScripts = {
     ...Object.fromEntries(keep.filter((k) => scripts[k]).map((k) => [k, scripts[k]])),
     // A learner's tests: their code type-checks, and is graded against the visible tests.
@@ -168,7 +171,10 @@ export function runRelease(
     if (existsSync(join(root, name)))
       cpSync(join(root, name), join(out, name), { recursive: true });
   }
-  writeFileSync(join(out, "package.json"), learnerPackage(root));
+  const { functions, train } = JSON.parse(
+    readFileSync(join(root, "assignments", assignment, "assignment.json"), "utf8"),
+  ) as { functions: { name: string; tests: { name: string }[] }[]; train?: string };
+  writeFileSync(join(out, "package.json"), learnerPackage(root, train !== undefined));
   writeFileSync(join(out, ".gitignore"), LEARNER_GITIGNORE);
   writeFileSync(join(out, "gradecheck.test.ts"), LEARNER_SUITE);
   writeFileSync(join(out, "vitest.config.ts"), LEARNER_VITEST_CONFIG);
@@ -205,9 +211,6 @@ export function runRelease(
   }
   const graded = `\`assignments/${assignment}/model.ts\``;
   // The vitest example names the assignment's first function and its first test.
-  const { functions } = JSON.parse(
-    readFileSync(join(assignments, assignment, "assignment.json"), "utf8"),
-  ) as { functions: { name: string; tests: { name: string }[] }[] };
   const [first] = functions;
   const example = first ? `${first.name} › ${first.tests[0]?.name ?? ""}` : "";
   writeFileSync(
@@ -220,8 +223,10 @@ export function runRelease(
       "```",
       "",
       `grades your ${graded}; \`npm run gradcheck\` checks your backward pass`,
-      "against numeric gradients; `npm run train` trains your network on the assignment's data and",
-      "prints its accuracy; `npm run typecheck` checks your types; and `npm test` type-checks your",
+      // Only an assignment with a trainer has anything to train (gradient checking has none).
+      train
+        ? "against numeric gradients; `npm run train` trains your network on the assignment's data and\nprints its accuracy; `npm run typecheck` checks your types; and `npm test` type-checks your"
+        : "against numeric gradients; `npm run typecheck` checks your types; and `npm test` type-checks your",
       `code, then grades it. The assignment's text is in \`assignments/${assignment}/README.md\`.`,
       "",
       "While you work, `npx vitest` runs your visible tests again each time you save, one vitest test",
