@@ -12,6 +12,7 @@ export const CORPORA = [
   "test/corpus.test.ts",
   "test/logistic/mistakes.test.ts",
   "test/deep/mistakes.test.ts",
+  "test/gradient-checking/mistakes.test.ts",
   "test/release-install.test.ts",
 ];
 

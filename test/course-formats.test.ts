@@ -44,6 +44,11 @@ const MISTAKES: Record<string, { fn: string; from: string; to: string }> = {
     from: "const dW = np.divide(np.dot(dZ, APrev.T), m);",
     to: "const dW = np.dot(dZ, APrev.T);",
   },
+  "gradient-checking": {
+    fn: "gradientCheckN",
+    from: "const difference = numerator / denominator;",
+    to: "const difference = numerator;",
+  },
 };
 
 describe.each(assignmentIds(PACKAGE_ROOT))("every format for %s", (id) => {

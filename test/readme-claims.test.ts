@@ -12,9 +12,11 @@ import { describe, expect, it } from "vitest";
 import { loadMoons } from "../assignments/deep-neural-network/dataset.ts";
 import { np } from "../assignments/lib/np.ts";
 import { loadPictureDataset } from "../assignments/logistic-regression/dataset.ts";
+import { isNamedCheck } from "../grader/core/assignment.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import * as deep from "../reference/deep-neural-network/model.ts";
 import { model } from "../reference/logistic-regression/model.ts";
+import { assignmentParts } from "./helpers.ts";
 
 const read = (id: string, file: string) =>
   readFileSync(join(PACKAGE_ROOT, "assignments", id, file), "utf8");
@@ -25,40 +27,43 @@ const points = (tests: { points: number }[]) =>
 const count = (tests: { points: number }[]) =>
   tests.length === 0 ? "none" : `${tests.length} (${points(tests)})`;
 
-describe.each(["logistic-regression", "deep-neural-network"])("the README of %s", (id) => {
-  const manifest = JSON.parse(read(id, "assignment.json")) as {
-    functions: { name: string; tests: { points: number; visibility: string }[] }[];
-  };
+describe.each(["logistic-regression", "deep-neural-network", "gradient-checking"])(
+  "the README of %s",
+  (id) => {
+    const manifest = JSON.parse(read(id, "assignment.json")) as {
+      functions: { name: string; tests: { points: number; visibility: string }[] }[];
+    };
 
-  it("has the manifest's points table, in English and Korean, and says what the learner's grade runs", () => {
-    // Table cells padded to line up are compared with single spaces.
-    const table = read(id, "README.md").replace(/ +/g, " ");
-    for (const f of manifest.functions) {
-      const visible = f.tests.filter((t) => t.visibility === "visible");
-      const hidden = f.tests.filter((t) => t.visibility === "hidden");
-      const label = f.name === "end-to-end" ? f.name : `\`${f.name}\``;
+    it("has the manifest's points table, in English and Korean, and says what the learner's grade runs", async () => {
+      // Table cells padded to line up are compared with single spaces.
+      const table = read(id, "README.md").replace(/ +/g, " ");
+      for (const f of manifest.functions) {
+        const visible = f.tests.filter((t) => t.visibility === "visible");
+        const hidden = f.tests.filter((t) => t.visibility === "hidden");
+        const label = f.name === "end-to-end" ? f.name : `\`${f.name}\``;
+        expect(table).toContain(
+          `| ${label} | ${points(f.tests)} | ${count(visible)} | ${count(hidden)} |`,
+        );
+      }
+      const all = manifest.functions.flatMap((f) => f.tests);
+      const visible = all.filter((t) => t.visibility === "visible");
+      const hidden = all.filter((t) => t.visibility === "hidden");
       expect(table).toContain(
-        `| ${label} | ${points(f.tests)} | ${count(visible)} | ${count(hidden)} |`,
+        `| **Total** | **${points(all)}** | **${count(visible)}** | **${count(hidden)}** |`,
       );
-    }
-    const all = manifest.functions.flatMap((f) => f.tests);
-    const visible = all.filter((t) => t.visibility === "visible");
-    const hidden = all.filter((t) => t.visibility === "hidden");
-    expect(table).toContain(
-      `| **Total** | **${points(all)}** | **${count(visible)}** | **${count(hidden)}** |`,
-    );
-    // The learner's own `npm run grade`: the visible tests but the end-to-end one, which judges
-    // with the reference.
-    const endToEnd = manifest.functions.find((f) => f.name === "end-to-end")?.tests ?? [];
-    const local = visible.filter((t) => !endToEnd.includes(t));
-    expect(table).toContain(
-      `runs ${local.length} of the ${visible.length} visible tests, worth ${points(local)} points`,
-    );
-    expect(read(id, "README.ko.md").replace(/ +/g, " ")).toContain(
-      `| **합계** | **${points(all)}** | **${visible.length}개 (${points(visible)})** | **${hidden.length}개 (${points(hidden)})** |`,
-    );
-  });
-});
+      // The learner's own `npm run grade`: the visible tests but those a named check judges, with
+      // the reference (an end-to-end accuracy); a recorded session check runs without it.
+      const { cases } = await assignmentParts(id);
+      const local = visible.filter((t) => !isNamedCheck(t as never, cases));
+      expect(table).toContain(
+        `runs ${local.length} of the ${visible.length} visible tests, worth ${points(local)} points`,
+      );
+      expect(read(id, "README.ko.md").replace(/ +/g, " ")).toContain(
+        `| **합계** | **${points(all)}** | **${visible.length}개 (${points(visible)})** | **${hidden.length}개 (${points(hidden)})** |`,
+      );
+    });
+  },
+);
 
 describe("the logistic-regression README's numbers", () => {
   it("the pictures' labels: 143 of 209 training and 35 of 50 test pictures are 0", () => {
@@ -118,5 +123,48 @@ describe("the deep network README's numbers", () => {
     expect(accuracy(train([2, 20, 7, 5, 1], { seed: 2 }).parameters)).toMatch(/^97\.00%/);
     expect(accuracy(train([2, 20, 7, 5, 1], { seed: 3 }).parameters)).toMatch(/^96\.67%/);
     expect(text).toContain("`--seed 2` reaches 97.00% and `--seed 3` 96.67%");
+  });
+});
+
+describe("the gradient-checking README's numbers", () => {
+  const text = read("gradient-checking", "README.md");
+  const ko = read("gradient-checking", "README.ko.md");
+  const fixture = JSON.parse(
+    readFileSync(join(PACKAGE_ROOT, "test/fixtures/gradient-checking.json"), "utf8"),
+  ) as {
+    oneDimensional: { difference: number };
+    course: {
+      cost: number;
+      difference: { planted: number; fixed: number };
+      steps: Record<string, { fixed: number; planted: number }>;
+    };
+  };
+  /** Three significant digits, as the table writes them: 0.285, 1.68e-8. */
+  const three = (x: number) => (x < 1e-3 ? x.toExponential(2) : x.toPrecision(3));
+
+  it("the course's checker at four steps, from numpy, in both languages", () => {
+    for (const [step, { fixed, planted }] of Object.entries(fixture.course.steps)) {
+      const epsilon = Number(step).toExponential(0).replace("e-", "e-");
+      const row = new RegExp(
+        `\\| ${epsilon} +\\| ${three(fixed).replace(".", "\\.")} +\\| ${three(planted).replace(".", "\\.")} +\\|`,
+      );
+      expect(text).toMatch(row);
+      expect(ko).toMatch(row);
+    }
+    // What the table is quoted for: smallest at 1e-5; at 1e-9 right gradients called a mistake.
+    const fixedAt = (s: string) => fixture.course.steps[s]?.fixed as number;
+    expect(Math.min(...Object.keys(fixture.course.steps).map(fixedAt))).toBe(fixedAt("1e-05"));
+    expect(fixedAt("1e-09")).toBeGreaterThan(2e-7);
+    expect(fixedAt("1e-07")).toBeLessThan(2e-7);
+  });
+
+  it("the course's printed values and cost", () => {
+    for (const readme of [text, ko]) {
+      expect(readme).toContain(String(fixture.oneDimensional.difference));
+      expect(readme).toContain(String(fixture.course.difference.planted));
+      expect(readme).toContain("1.1890913024229996e-07");
+      expect(readme).toContain(String(fixture.course.cost));
+    }
+    expect(fixture.course.difference.fixed).toBe(1.1890913024229996e-7);
   });
 });

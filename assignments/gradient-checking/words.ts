@@ -124,7 +124,8 @@ const koreanTests: Record<string, string> = {
   "backwardPropagation.random": "부호가 섞인 다른 수",
   "backwardPropagation.other": "또 다른 수",
   "gradientCheck.course": "강의의 예: x = 3, θ = 4, ε = 1e-7",
-  "gradientCheck.epsilon": "주어진 ε를 쓰는지: x = −2.5, θ = 1.5, ε = 1e-4",
+  "gradientCheck.epsilon":
+    "주어진 ε를 쓰는지: x = −2.5, θ = 1.5, ε = 0.1 (J가 선형이라 어떤 간격이든 정확함)",
   "gradientCheck.other": "다른 수, ε = 1e-7",
   "gradientCheck.verdict":
     "검사 함수의 실제 판정: 올바른 도함수에 대해 잘 동작한다고 출력하는지 (x = 3, θ = 4, printMsg)",
@@ -147,7 +148,7 @@ const koreanTests: Record<string, string> = {
     "dW1 … db3를 참조 답안 비용의 수치 기울기와 비교 (ReLU의 꺾이는 점은 확인하지 않음)",
   "gradientCheckN.course": "강의의 테스트 케이스와 심어 둔 버그: 차이 0.285",
   "gradientCheckN.random": "버그가 있는 다른 네트워크: 부호가 반대인 db2 (X (3,5), 층 3, 4, 2, 1)",
-  "gradientCheckN.epsilon": "주어진 ε를 쓰는지: ε = 1e-5, 1% 어긋난 dW3",
+  "gradientCheckN.epsilon": "주어진 ε를 쓰는지: ε = 0.05, 1% 어긋난 dW3",
   "gradientCheckN.other": "버그가 있는 다른 크기",
   "gradientCheckN.catches-planted": "검사 함수의 실제 판정: 강의가 심어 둔 버그를 실수라고 하는지",
   "gradientCheckN.passes-right":

@@ -2,7 +2,8 @@
  * Names the mistake a wrong answer is. The assignment's library of known mistakes (instructor
  * code: variants of the reference function) is evaluated on the test's own inputs, in the grader
  * process, and a mistake is named only when its output reproduces the learner's within the test's
- * tolerance: a named mistake is a claim, never a guess. Tried in this order:
+ * tolerance, and no other mistake of the library does too: a named mistake is a claim, never a
+ * guess. Tried in this order:
  *   1. each mistake alone;
  *   2. two faults of the function made together (a missing 1/m and a missing keepdims);
  *   3. a mistake whose output then went through one of the generic patterns (transposed, sign,
@@ -51,17 +52,22 @@ export function nameMistake(search: MistakeSearch): Hint | undefined {
   const mistakes = search.fn.mistakes ?? [];
   if (mistakes.length === 0) return undefined;
   const singles: { mistake: Mistake; output: Wire }[] = [];
+  const alone: Mistake[] = [];
   for (const mistake of mistakes) {
     const output = evaluate(search, [mistake]);
     if (output === undefined || !recognisable(search, output)) continue;
-    if (matches(search, output)) return named([mistake]);
-    singles.push({ mistake, output });
+    if (matches(search, output)) alone.push(mistake);
+    else singles.push({ mistake, output });
   }
-  for (const pair of faultPairs(mistakes)) {
+  // Two mistakes that give the same output on these inputs (a doubled gradApprox and a halved
+  // one, where the claimed gradient has the true one's norm) leave the claim unproven: neither
+  // is named here, and another test's inputs, where they differ, name the one it is.
+  if (alone.length > 0) return alone.length === 1 ? named(alone) : undefined;
+  const pairs = [...faultPairs(mistakes)].filter((pair) => {
     const output = evaluate(search, pair);
-    if (output !== undefined && recognisable(search, output) && matches(search, output))
-      return named(pair);
-  }
+    return output !== undefined && recognisable(search, output) && matches(search, output);
+  });
+  if (pairs.length > 0) return pairs.length === 1 ? named(pairs[0] as Mistake[]) : undefined;
   for (const { mistake, output } of singles) {
     const then = patternAfter(search, output);
     if (then) return named([mistake], then);

@@ -4,14 +4,17 @@
  */
 export const mistakesKo: Readonly<Record<string, { name: string; sentence: string }>> = {
   // forwardPropagation
-  "θ + x": { name: "θ + x", sentence: "J(θ) = θ·x로, θ와 x의 합이 아니라 곱입니다" },
+  "θ + x": { name: "곱 대신 합 θ + x", sentence: "J(θ) = θ·x로, θ와 x의 합이 아니라 곱입니다" },
 
   // backwardPropagation
   "dθ = θ": {
-    name: "dθ = θ",
+    name: "dθ로 θ를 반환",
     sentence: "J = θ·x이므로 dJ/dθ = x입니다: θ에 대해 미분하면 x가 남습니다",
   },
-  "dθ = J": { name: "dθ = J", sentence: "J = θ·x 자체가 아니라 도함수 dJ/dθ = x를 반환하세요" },
+  "dθ = J": {
+    name: "dθ로 J를 반환",
+    sentence: "J = θ·x 자체가 아니라 도함수 dJ/dθ = x를 반환하세요",
+  },
 
   // gradientCheck, gradientCheckN
   "one-sided difference": {
@@ -25,7 +28,7 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
       "θ + ε와 θ − ε는 2ε 떨어져 있습니다: J⁺ − J⁻를 ε가 아니라 2ε로 나누세요(gradApprox가 두 배로 나옵니다)",
   },
   "÷ 2 · ε": {
-    name: "÷ 2 · ε",
+    name: "2로 나눈 뒤 ε를 곱함",
     sentence:
       "괄호까지 (jPlus − jMinus) / (2 * epsilon)으로 쓰세요: (jPlus − jMinus) / 2 * epsilon은 2로 나눈 뒤 ε를 곱합니다",
   },
@@ -122,7 +125,7 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     sentence: "db2, db3처럼 db1 = (1/m) Σ(dZ1의 열에 걸쳐)입니다: 받은 역전파는 4/m을 곱합니다",
   },
   "dZ3 = Y − A3": {
-    name: "dZ3 = Y − A3",
+    name: "부호가 반대인 dZ3 = Y − A3",
     sentence: "dZ3 = A3 − Y입니다: Z3에 대한 비용의 도함수, 부호까지 그대로",
   },
   "ReLU derivative left out": {

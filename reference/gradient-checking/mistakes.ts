@@ -268,7 +268,7 @@ const backwardNMistakes: Library = {
     ),
     fault(
       "db summed over every entry",
-      "db sums along the rows of dZ, one number per unit: np.sum(dZ, 1, true), not np.sum(dZ)",
+      "db sums along the rows of dZ, one number per unit, a column: np.sum(dZ, 1, true), not np.sum(dZ), which is one number for all",
     ),
     fault("dW without 1/m", "each dW = (1/m) dZ·A_prevᵀ: the 1/m is missing"),
   ],
@@ -278,9 +278,10 @@ const backwardNMistakes: Library = {
     const m = x.shape[1];
     const w = faults.has("dW without 1/m") ? 1 : 1 / m;
     const dW = (dZ: NDArray, A: NDArray, times = 1) => np.multiply(times * w, np.dot(dZ, A.T));
+    // np.sum without an axis is a number, and so is db then.
     const db = (dZ: NDArray, times = 1) =>
       faults.has("db summed over every entry")
-        ? np.full([dZ.shape[0], 1], (times / m) * np.sum(dZ))
+        ? (times / m) * np.sum(dZ)
         : np.multiply(times / m, np.sum(dZ, 1, true));
     const through = (dA: NDArray, A: NDArray) =>
       faults.has("ReLU derivative left out") ? dA : np.multiply(dA, np.greater(A, 0));

@@ -83,7 +83,7 @@ describe("gradecheck grade", () => {
     {
       argv: ["--assignment", "nope"],
       code: 2,
-      err: 'unknown assignment "nope"; known: deep-neural-network, logistic-regression, planar-classifier',
+      err: 'unknown assignment "nope"; known: deep-neural-network, gradient-checking, logistic-regression, planar-classifier',
     },
     { argv: ["missing/model.ts"], code: 2, err: "no submission at" },
     // A folder with nothing to grade is a report that says what it holds (find-submission.ts).

@@ -59,7 +59,7 @@ describe("the assignment manifest", () => {
       "an integration test outside an end-to-end group (every function's test judges it alone)",
       (m: typeof manifest) => (m.functions[7].tests[0].kind = "integration"),
       "/functions/7/tests/0/kind",
-      'must be one of "compare", "gradient", "property"',
+      'must be one of "compare", "gradient", "checker", "property"',
     ],
     [
       "a comparison in the end-to-end group",

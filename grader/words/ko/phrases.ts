@@ -65,7 +65,7 @@ export const phrases: Translation<typeof english> = {
   "checker.not-a-number": (p) =>
     `숫자가 아닌 ${p.type}을(를) 반환했습니다: 계산한 차이(difference)를 반환해야 합니다`,
   "checker.no-verdict": () =>
-    '판정을 출력하라고 했지만 아무 판정도 출력하지 않았습니다: 기울기가 맞다("works perfectly fine")거나 틀리다("there is a mistake")는 줄을 출력하세요',
+    "판정을 출력하라고 했지만 아무 판정도 출력하지 않았습니다: 문서 주석에 적힌 문장대로, 역전파가 잘 동작한다거나 실수가 있다는 줄을 출력하세요",
   "checker.missed": (p, say) =>
     `기울기가 맞다고 하지만, 알려진 버그가 있습니다${p.bug ? `(${sayParam(p.bug, say)})` : ""}: 차이가 ${messageNumber(p.actual)}인데, 공식으로는 임계값 ${messageNumber(p.threshold)}보다 큰 ${messageNumber(p.expected)}입니다`,
   "checker.false-alarm": (p) =>
