@@ -18,7 +18,7 @@ const { stdout, stderr } = captureTerminal();
 const LOGISTIC = "logistic-regression";
 const root = PACKAGE_ROOT;
 const course = {
-  ids: ["deep-neural-network", "logistic-regression", "planar-classifier"],
+  ids: ["deep-neural-network", "gradient-checking", "logistic-regression", "planar-classifier"],
   current: "planar-classifier",
 };
 

@@ -3,7 +3,7 @@
  * installed from its own lock file, and every command its README documents run there.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runRelease } from "../grader/commands/release.ts";
@@ -136,5 +136,55 @@ describe("the logistic-regression release, installed", () => {
     const suite = npx(["vitest", "run", "-t", "propagate"], out);
     expect(suite.status, suite.output).toBe(0);
     expect(suite.output).toMatch(/Tests +7 passed \| \d+ skipped/);
+  }, 300_000);
+});
+
+describe("the gradient-checking release, installed", () => {
+  it("runs the commands its README documents, its scratch script with the numbers it states", () => {
+    const { out, readme } = installedRelease("gradient-checking");
+    const folder = join(out, "assignments/gradient-checking");
+    const assignmentReadme = readFileSync(join(folder, "README.md"), "utf8");
+    expect(readme).not.toContain("npm run train");
+    for (const script of ["typecheck", "test", "grade", "gradcheck"]) {
+      expect(assignmentReadme).toContain(script === "test" ? "npm test" : `npm run ${script}`);
+      const run = npm(["run", "-s", script], out);
+      expect(run.status, `${script}: ${run.output}`).toBe(0);
+    }
+    expect(assignmentReadme).toContain("runs 33 of the 33 visible tests, worth 20.25 points");
+    expect(npm(["run", "-s", "grade"], out).output).toContain("Total: 0 of 20.25 points (0%)");
+    const report = JSON.parse(readFileSync(join(out, "gradecheck-report.json"), "utf8"));
+    expect(report.tests).toHaveLength(33);
+    // The README's scratch script, on the solution: the numbers its comments state.
+    const script = /```ts\n(import \{ np \} from "gradecheck\/np";[\s\S]*?)```/.exec(
+      assignmentReadme,
+    )?.[1];
+    expect(script).toBeDefined();
+    copyFileSync(
+      join(PACKAGE_ROOT, "reference/gradient-checking/model.ts"),
+      join(folder, "model.ts"),
+    );
+    writeFileSync(join(folder, "scratch.ts"), script ?? "");
+    const scratch = npx(["tsx", "assignments/gradient-checking/scratch.ts"], out);
+    expect(scratch.status, scratch.output).toBe(0);
+    for (const shown of [
+      "8",
+      "Your backward propagation works perfectly fine! difference = 7.814075313343006e-11",
+      "2.407833389834357",
+      "Your backward propagation works perfectly fine! difference = 1.189091302",
+    ]) {
+      expect(script).toContain(shown);
+      expect(scratch.output).toContain(shown);
+    }
+    rmSync(join(folder, "scratch.ts"));
+    expect(npm(["run", "-s", "grade"], out).output).toContain(
+      "Total: 20.25 of 20.25 points (100%)",
+    );
+    const korean = readFileSync(join(folder, "README.ko.md"), "utf8");
+    expect(korean).toContain("npm run grade -- --lang ko");
+    const graded = npm(["run", "-s", "grade", "--", "--lang", "ko"], out);
+    expect(graded.output).toContain("합계: 20.25점 중 20.25점 (100%)");
+    const suite = npx(["vitest", "run", "-t", "gradientCheckN"], out);
+    expect(suite.status, suite.output).toBe(0);
+    expect(assignmentReadme).toContain("npx vitest -t gradientCheckN");
   }, 300_000);
 });
