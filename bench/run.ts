@@ -38,19 +38,32 @@ function timeTypeScript(): { seconds: number; finalCost: number } {
   return { seconds: (performance.now() - start) / 1000, finalCost: costs.at(-1) as number };
 }
 
-/** One numpy run in a fresh python process; undefined when python3 or numpy is missing. */
-function timeNumpy(): { seconds: number; finalCost: number; version: string } | undefined {
-  const result = spawnSync("python3", [numpyScript, "1", String(iterations)], { encoding: "utf8" });
+/**
+ * numpy as its users run it: warm (a python process that has trained once untimed, then trains
+ * `perProcess` times, each timed), with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for that
+ * command alone (set on some machines, they make a current numpy pick slow kernels); undefined
+ * when python3 or numpy is missing.
+ */
+function timeNumpy(
+  perProcess: number,
+): { seconds: number[]; finalCost: number; version: string; blas: string } | undefined {
+  const { OPENBLAS_CORETYPE: _core, OPENBLAS_L2_SIZE: _l2, ...env } = process.env;
+  const result = spawnSync("python3", [numpyScript, String(perProcess), String(iterations)], {
+    encoding: "utf8",
+    env,
+  });
   if (result.status !== 0) return undefined;
   const parsed = JSON.parse(result.stdout) as {
     numpy: string;
+    blas: string;
     seconds: number[];
     finalCost: number;
   };
   return {
-    seconds: parsed.seconds[0] as number,
+    seconds: parsed.seconds,
     finalCost: parsed.finalCost,
     version: parsed.numpy,
+    blas: parsed.blas,
   };
 }
 
@@ -58,15 +71,18 @@ timeTypeScript(); // warm-up: lets V8 optimise the kernels before anything is ti
 const ts: number[] = [];
 const py: number[] = [];
 let numpyVersion: string | undefined;
+let blas = "";
 let costs = { ts: Number.NaN, py: Number.NaN };
+// Rounds alternate between the two, so that both see the same machine load.
 for (let r = 0; r < runs; r++) {
   const t = timeTypeScript();
   ts.push(t.seconds);
   costs.ts = t.finalCost;
-  const p = timeNumpy();
+  const p = timeNumpy(3);
   if (p) {
-    py.push(p.seconds);
+    py.push(...p.seconds);
     numpyVersion = p.version;
+    blas = p.blas;
     costs = { ...costs, py: p.finalCost };
   }
 }
@@ -78,7 +94,7 @@ console.log(
 );
 if (py.length > 0) {
   console.log(
-    `  numpy ${numpyVersion}:            ${fmt(median(py))}  (${fmt(Math.min(...py))}-${fmt(Math.max(...py))})  ${((median(py) / iterations) * 1e6).toFixed(1)} µs/iteration`,
+    `  numpy ${numpyVersion}, warm (BLAS: ${blas}):\n                          ${fmt(median(py))}  (${fmt(Math.min(...py))}-${fmt(Math.max(...py))})  ${((median(py) / iterations) * 1e6).toFixed(1)} µs/iteration`,
   );
   console.log(
     `  ratio TypeScript / numpy: ${(median(ts) / median(py)).toFixed(2)}  (goal: <= 1.00)`,
