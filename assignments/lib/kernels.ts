@@ -114,20 +114,40 @@ function roundHalfEven(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-/** Element-wise `op(a)`. */
+/**
+ * Element-wise `op(a)`. The ops of a training step (exp, log, tanh, negative) get loops of their
+ * own, which V8 compiles around the one Math call; the others go through applyUnary, a call and a
+ * switch per entry.
+ */
 export function map(a: Float64Array, op: UnaryOp): Float64Array {
-  const code = unaryCodes[op];
   const n = a.length;
   const out = allocate(n);
-  for (let i = 0; i < n; i++) out[i] = applyUnary(code, a[i] as number);
-  return out;
+  switch (op) {
+    case "exp":
+      for (let i = 0; i < n; i++) out[i] = Math.exp(at(a, i));
+      return out;
+    case "log":
+      for (let i = 0; i < n; i++) out[i] = Math.log(at(a, i));
+      return out;
+    case "tanh":
+      for (let i = 0; i < n; i++) out[i] = Math.tanh(at(a, i));
+      return out;
+    case "negative":
+      for (let i = 0; i < n; i++) out[i] = -at(a, i);
+      return out;
+    default: {
+      const code = unaryCodes[op];
+      for (let i = 0; i < n; i++) out[i] = applyUnary(code, at(a, i));
+      return out;
+    }
+  }
 }
 
 /**
- * Element-wise `op(a, b)` with numpy broadcasting to `shape`. A broadcast dimension is walked with
- * step 0, so one strided line kernel serves every combination of row vector, column vector,
- * scalar and full array: the whole array in one line when each operand is full or a scalar, else
- * one line per row.
+ * Element-wise `op(a, b)` with numpy broadcasting to `shape`. Each operand is, along each line of
+ * the output, either a run of entries or one value repeated (a scalar, a column vector's entry for
+ * its row): the whole array is one line when neither operand is a row or column vector, else there
+ * is one line per row.
  */
 export function zip(
   a: Float64Array,
@@ -142,52 +162,135 @@ export function zip(
   const n = rows * cols;
   const out = allocate(n);
   if ((a.length === n || a.length === 1) && (b.length === n || b.length === 1)) {
-    zipLine(code, a, 0, a.length === 1 ? 0 : 1, b, 0, b.length === 1 ? 0 : 1, out, 0, n);
+    zipLine(code, a, 0, a.length === 1, b, 0, b.length === 1, out, 0, n);
     return out;
   }
   const aRow = aShape[0] === 1 ? 0 : aShape[1];
-  const aStep = aShape[1] === 1 ? 0 : 1;
+  const aOne = aShape[1] === 1;
   const bRow = bShape[0] === 1 ? 0 : bShape[1];
-  const bStep = bShape[1] === 1 ? 0 : 1;
+  const bOne = bShape[1] === 1;
   for (let i = 0; i < rows; i++) {
-    zipLine(code, a, i * aRow, aStep, b, i * bRow, bStep, out, i * cols, cols);
+    zipLine(code, a, i * aRow, aOne, b, i * bRow, bOne, out, i * cols, cols);
   }
   return out;
 }
 
-// The arithmetic operators get loops of their own: with the op known inside the loop, V8 compiles
-// it to a few instructions per entry, about twice as fast as a switch per entry. The other ops go
-// through applyBinary from this single call site, so that V8 inlines it.
+/**
+ * One line of `zip`: entries `ia…` of a (or `a[ia]` throughout, when `aOne`) with entries `ib…` of
+ * b (likewise), into `out[start…start + n)`.
+ */
 function zipLine(
   code: BinaryCode,
   a: Float64Array,
   ia: number,
-  aStep: number,
+  aOne: boolean,
   b: Float64Array,
   ib: number,
-  bStep: number,
+  bOne: boolean,
   out: Float64Array,
   start: number,
   n: number,
 ): void {
-  // Indices computed from the loop counter (not stepped pointers) let V8 drop the bounds checks.
+  if (bOne) {
+    if (aOne) out.fill(applyBinary(code, at(a, ia), at(b, ib)), start, start + n);
+    else runWithValue(code, a, ia, at(b, ib), out, start, n);
+  } else if (aOne) valueWithRun(code, at(a, ia), b, ib, out, start, n);
+  else runs(code, a, ia, b, ib, out, start, n);
+}
+
+// The arithmetic operators (and squaring) get loops of their own: with the op known inside the
+// loop and contiguous indices, V8 compiles each to a few instructions per entry. The other ops go
+// through applyBinary, one call site per shape, so that V8 inlines it.
+
+/** `a[ia + k] op b[ib + k]`. */
+function runs(
+  code: BinaryCode,
+  a: Float64Array,
+  ia: number,
+  b: Float64Array,
+  ib: number,
+  out: Float64Array,
+  start: number,
+  n: number,
+): void {
   switch (code) {
     case binaryCodes.add:
-      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k * aStep) + at(b, ib + k * bStep);
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) + at(b, ib + k);
       return;
     case binaryCodes.subtract:
-      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k * aStep) - at(b, ib + k * bStep);
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) - at(b, ib + k);
       return;
     case binaryCodes.multiply:
-      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k * aStep) * at(b, ib + k * bStep);
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) * at(b, ib + k);
       return;
     case binaryCodes.divide:
-      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k * aStep) / at(b, ib + k * bStep);
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) / at(b, ib + k);
       return;
     default:
-      for (let k = 0; k < n; k++) {
-        out[start + k] = applyBinary(code, at(a, ia + k * aStep), at(b, ib + k * bStep));
+      for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, at(a, ia + k), at(b, ib + k));
+  }
+}
+
+/** `a[ia + k] op y`. */
+function runWithValue(
+  code: BinaryCode,
+  a: Float64Array,
+  ia: number,
+  y: number,
+  out: Float64Array,
+  start: number,
+  n: number,
+): void {
+  switch (code) {
+    case binaryCodes.add:
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) + y;
+      return;
+    case binaryCodes.subtract:
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) - y;
+      return;
+    case binaryCodes.multiply:
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) * y;
+      return;
+    case binaryCodes.divide:
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) / y;
+      return;
+    case binaryCodes.power:
+      if (y === 2) {
+        for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) * at(a, ia + k);
+        return;
       }
+      for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, at(a, ia + k), y);
+      return;
+    default:
+      for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, at(a, ia + k), y);
+  }
+}
+
+/** `x op b[ib + k]`. */
+function valueWithRun(
+  code: BinaryCode,
+  x: number,
+  b: Float64Array,
+  ib: number,
+  out: Float64Array,
+  start: number,
+  n: number,
+): void {
+  switch (code) {
+    case binaryCodes.add:
+      for (let k = 0; k < n; k++) out[start + k] = x + at(b, ib + k);
+      return;
+    case binaryCodes.subtract:
+      for (let k = 0; k < n; k++) out[start + k] = x - at(b, ib + k);
+      return;
+    case binaryCodes.multiply:
+      for (let k = 0; k < n; k++) out[start + k] = x * at(b, ib + k);
+      return;
+    case binaryCodes.divide:
+      for (let k = 0; k < n; k++) out[start + k] = x / at(b, ib + k);
+      return;
+    default:
+      for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, x, at(b, ib + k));
   }
 }
 
@@ -242,16 +345,44 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
     }
     return out;
   }
-  out.fill(0);
+  if (k === 0) return out.fill(0);
   for (let i = 0; i < n; i++) {
     const rowA = i * k;
     const rowOut = i * m;
-    for (let p = 0; p < k; p++) {
+    // The first product writes the row (0 + x, as a sum from 0 gives, signed zeros included);
+    // the others add to it.
+    const first = at(a, rowA);
+    for (let j = 0; j < m; j++) out[rowOut + j] = 0 + first * at(b, j);
+    for (let p = 1; p < k; p++) {
       const aip = a[rowA + p] as number;
       const rowB = p * m;
       for (let j = 0; j < m; j++) {
         out[rowOut + j] = (out[rowOut + j] as number) + aip * (b[rowB + j] as number);
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Matrix product of an (n,k) array and the transpose of an (m,k) one: each entry a dot product of
+ * two rows, both read in order, summed in the order `matmul` sums.
+ */
+export function matmulTransposed(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  k: number,
+  m: number,
+) {
+  const out = allocate(n * m);
+  for (let i = 0; i < n; i++) {
+    const rowA = i * k;
+    for (let j = 0; j < m; j++) {
+      const rowB = j * k;
+      let acc = 0;
+      for (let p = 0; p < k; p++) acc += at(a, rowA + p) * at(b, rowB + p);
+      out[i * m + j] = acc;
     }
   }
   return out;

@@ -35,6 +35,10 @@ export class NDArray {
    */
   readonly data: Float64Array;
   #transposed: NDArray | undefined;
+  /** For an array made by `.T`: the array it is the transpose of, at which of its versions. */
+  #transposeOf: { source: NDArray; version: number } | undefined;
+  /** How many times `set` changed this array (what makes a transpose's source stale). */
+  #version = 0;
 
   /** Wraps row-major `data` (not copied) as an array of `shape`. Prefer `np.array` in learner code. */
   constructor(data: Float64Array, shape: Shape) {
@@ -56,10 +60,14 @@ export class NDArray {
    * @example np.array([[1, 2, 3]]).T.shape // [3, 1]
    */
   get T(): NDArray {
-    this.#transposed ??= new NDArray(kernels.transpose(this.data, this.shape), [
-      this.shape[1],
-      this.shape[0],
-    ]);
+    if (!this.#transposed) {
+      const transposed = new NDArray(kernels.transpose(this.data, this.shape), [
+        this.shape[1],
+        this.shape[0],
+      ]);
+      transposed.#transposeOf = { source: this, version: this.#version };
+      this.#transposed = transposed;
+    }
     return this.#transposed;
   }
 
@@ -148,6 +156,7 @@ export class NDArray {
     }
     this.data[r * cols + c] = value;
     this.#transposed = undefined;
+    this.#version++;
   }
 
   /** A copy with its own storage. */
@@ -195,6 +204,11 @@ export class NDArray {
         `np.dot: shapes ${formatShape(this.shape)} and ${formatShape(b.shape)} not aligned: ${k} (dim 1) != ${k2} (dim 0)`,
       );
     }
+    // A·Bᵀ (dZ2·A1.T) reads B itself, row by row, rather than its transpose column by column:
+    // the same products summed in the same order, so the same result to the last bit.
+    const of = b.#transposeOf;
+    if (of && b.#version === 0 && of.source.#version === of.version)
+      return new NDArray(kernels.matmulTransposed(this.data, of.source.data, n, k, m), [n, m]);
     return new NDArray(kernels.matmul(this.data, b.data, n, k, m), [n, m]);
   }
 

@@ -215,3 +215,32 @@ describe("shape errors", () => {
     expect(thrown(() => np.zeros(a).dot(np.zeros(b))).message).toBe(message);
   });
 });
+
+describe("dot with a transpose (A·Bᵀ read from B's rows)", () => {
+  const A = np.array([
+    [0.1, -2, 3.5],
+    [4, 0.25, -6],
+  ]);
+  const B = np.array([
+    [1, 2, 3],
+    [-0.5, 7, 1e-3],
+    [2, 2, -2],
+    [0, 0.3, 9],
+  ]);
+  it("gives the same entries, to the last bit, as the product with a copy of the transpose", () => {
+    const copy = np.array(B.T.tolist());
+    expect(Array.from(np.dot(A, B.T).data)).toEqual(Array.from(np.dot(A, copy).data));
+    expect(np.dot(A, B.T).shape).toEqual([2, 4]);
+  });
+  it("follows the source's changes made with set, and the transpose's own", () => {
+    const source = B.copy();
+    const t = source.T;
+    source.set(0, 0, 100);
+    // The transpose taken before the change is a copy of the values then, as it always was.
+    expect(np.dot(A, t).get(0, 0)).toBeCloseTo(0.1 * 1 - 2 * 2 + 3.5 * 3, 12);
+    expect(np.dot(A, source.T).get(0, 0)).toBeCloseTo(0.1 * 100 - 2 * 2 + 3.5 * 3, 12);
+    const own = B.copy().T;
+    own.set(0, 0, -1);
+    expect(np.dot(A, own).get(0, 0)).toBeCloseTo(-0.1 - 2 * 2 + 3.5 * 3, 12);
+  });
+});
