@@ -98,19 +98,26 @@ async function runPhase(
   // A child is started only when a test calls: an unused sandbox costs nothing.
   const whole = build.status === "built" ? sandboxOf(build) : undefined;
   const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
+  const whereOf = (item: PlannedTest): Where | { notRun: NotRunReason } => {
+    const sandbox = item.endToEnd ? whole : single;
+    return sandbox && build.status === "built"
+      ? { sandbox, staged: build.staged, others: item.endToEnd ? undefined : judgedAlone?.others }
+      : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
+  };
+  const inTurn = async (items: PlannedTest[]) => {
+    for (const item of items) await runOne(ctx, item, whereOf(item), state);
+  };
   try {
-    for (const item of phase) {
-      const sandbox = item.endToEnd ? whole : single;
-      const where: Where | { notRun: NotRunReason } =
-        sandbox && build.status === "built"
-          ? {
-              sandbox,
-              staged: build.staged,
-              others: item.endToEnd ? undefined : judgedAlone?.others,
-            }
-          : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
-      await runOne(ctx, item, where, state);
-    }
+    // The end-to-end tests (a whole training: the longest by far) have a child of their own when
+    // the others are judged alone, and run alongside them: the grade takes about as long as the
+    // longer of the two, not their sum. One child answers one call at a time, so with a single
+    // child everything runs in turn.
+    if (whole !== single)
+      await Promise.all([
+        inTurn(phase.filter((item) => item.endToEnd)),
+        inTurn(phase.filter((item) => !item.endToEnd)),
+      ]);
+    else await inTurn(phase);
   } finally {
     for (const sandbox of new Set([whole, single])) {
       sandbox?.close();

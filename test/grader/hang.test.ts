@@ -69,4 +69,20 @@ describe("slowTestNotice", () => {
     vi.advanceTimersByTime(10_000);
     expect(lines).toHaveLength(1);
   });
+
+  it("times tests that run alongside each other each on its own", () => {
+    vi.useFakeTimers();
+    const lines: string[] = [];
+    const notice = slowTestNotice((line) => lines.push(line));
+    const long = { id: "end-to-end.accuracy", name: "full training" } as TestSpec;
+    const quick = { id: "sigmoid.row", name: "a row" } as TestSpec;
+    notice({ test: long, fn: "nnModel", state: "started" });
+    vi.advanceTimersByTime(500);
+    notice({ test: quick, fn: "sigmoid", state: "started" });
+    notice({ test: quick, fn: "sigmoid", state: "finished" });
+    vi.advanceTimersByTime(1600);
+    expect(lines).toEqual([
+      "… still running nnModel: full training (end-to-end.accuracy), more than 2 s",
+    ]);
+  });
 });
