@@ -14,6 +14,7 @@ import { np } from "../assignments/lib/np.ts";
 import { loadPictureDataset } from "../assignments/logistic-regression/dataset.ts";
 import { isNamedCheck } from "../grader/core/assignment.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { assignmentIds } from "../grader/pipeline/load.ts";
 import * as deep from "../reference/deep-neural-network/model.ts";
 import { model } from "../reference/logistic-regression/model.ts";
 import { assignmentParts } from "./helpers.ts";
@@ -166,5 +167,16 @@ describe("the gradient-checking README's numbers", () => {
       expect(readme).toContain(String(fixture.course.cost));
     }
     expect(fixture.course.difference.fixed).toBe(1.1890913024229996e-7);
+  });
+});
+
+describe("the project README", () => {
+  it("lists every assignment of the course, with a link to its README, and says how many", async () => {
+    const text = readFileSync(join(PACKAGE_ROOT, "README.md"), "utf8");
+    const ids = assignmentIds(PACKAGE_ROOT);
+    const words = ["none", "one", "two", "three", "four", "five", "six"];
+    expect(text).toContain(`The course has ${words[ids.length]} assignments`);
+    for (const id of ids)
+      expect(text).toContain(`[assignments/${id}/README.md](assignments/${id}/README.md)`);
   });
 });
