@@ -15,9 +15,7 @@ export type Verdict = "right" | "wrong";
 
 /** Inputs whose answer is known, as the instructor's side describes them. */
 export interface KnownCase {
-  /** What the checker is given, in truth: right, or with a known bug. */
-  truth: Verdict;
-  /** The bug, in words, when there is one. */
+  /** The known bug of what the checker is given, in words; none when it is given right values. */
   bug?: Text;
   /** What the checker's formula gives on these inputs. */
   figure: number;

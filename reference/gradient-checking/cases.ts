@@ -164,7 +164,6 @@ function formulaN(
 /** A checker case's known answer (grader/checks/checker.ts's KnownCase, its bug as a code). */
 function known(kind: string, result: { figure: number; tolerance: number }) {
   return {
-    truth: kind === "right" ? "right" : "wrong",
     ...(BUG_WORDS[kind] ? { bug: BUG_WORDS[kind] } : {}),
     ...result,
     threshold: THRESHOLD,

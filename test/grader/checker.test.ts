@@ -8,13 +8,12 @@ import { judgeChecker, type KnownCase, verdictOf } from "../../grader/checks/che
 import { textOf } from "../../grader/core/phrase.ts";
 
 const buggy: KnownCase = {
-  truth: "wrong",
   bug: "dW2 doubled",
   figure: 0.2850931567761623,
   tolerance: 1e-9,
   threshold: 2e-7,
 };
-const right: KnownCase = { truth: "right", figure: 1.2e-8, tolerance: 2e-9, threshold: 2e-7 };
+const right: KnownCase = { figure: 1.2e-8, tolerance: 2e-9, threshold: 2e-7 };
 const MISTAKE = "There is a mistake in the backward propagation! difference = 0.285";
 const FINE = "Your backward propagation works perfectly fine! difference = 1.2e-08";
 
@@ -67,7 +66,7 @@ describe("judgeChecker", () => {
   });
 
   it("accepts either verdict where the formula's figure is within its rounding of the threshold", () => {
-    const edge: KnownCase = { truth: "right", figure: 1.99e-7, tolerance: 2e-9, threshold: 2e-7 };
+    const edge: KnownCase = { figure: 1.99e-7, tolerance: 2e-9, threshold: 2e-7 };
     expect(judgeChecker({ figure: 2.005e-7, printed: MISTAKE }, edge)).toBeNull();
     expect(judgeChecker({ figure: 1.985e-7, printed: FINE }, edge)).toBeNull();
   });
