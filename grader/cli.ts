@@ -9,14 +9,12 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { type BatchOptions, runBatch } from "./commands/batch.ts";
+import type { BatchOptions } from "./commands/batch.ts";
 import { chooseAssignment, courseAt } from "./commands/choose-assignment.ts";
 import { ExitError } from "./commands/errors.ts";
-import { runExpected } from "./commands/expected.ts";
-import { type ExportOptions, runExportGradescope } from "./commands/export-gradescope.ts";
-import { runGradcheck } from "./commands/gradcheck.ts";
-import { type GradeCommandOptions, runGrade } from "./commands/grade.ts";
-import { type MergeOptions, runMerge } from "./commands/merge.ts";
+import type { ExportOptions } from "./commands/export-gradescope.ts";
+import type { GradeCommandOptions } from "./commands/grade.ts";
+import type { MergeOptions } from "./commands/merge.ts";
 import {
   assignmentOf,
   batchOptions,
@@ -27,10 +25,9 @@ import {
   submissionOptions,
   trainOptions,
 } from "./commands/options.ts";
-import { type ReleaseOptions, runRelease } from "./commands/release.ts";
-import { runStubsCommand, type StubsOptions } from "./commands/stubs.ts";
-import { runTrain, type TrainOptions } from "./commands/train.ts";
-import { runValidateReport } from "./commands/validate-report.ts";
+import type { ReleaseOptions } from "./commands/release.ts";
+import type { StubsOptions } from "./commands/stubs.ts";
+import type { TrainOptions } from "./commands/train.ts";
 import { PACKAGE_ROOT } from "./core/paths.ts";
 import type { Lang } from "./core/phrase.ts";
 import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
@@ -410,20 +407,26 @@ export async function parseArguments(
   return invocation;
 }
 
-/** Runs one command. */
+/**
+ * Runs one command. Each command's module is loaded when it runs, so a command pays for its own
+ * code only, not every other command's (a grade does not load the Gradescope zip writer).
+ */
 async function execute(invocation: Invocation): Promise<void> {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const write = (text: string) => process.stdout.write(text);
   switch (invocation.command) {
-    case "grade":
+    case "grade": {
+      const { runGrade } = await import("./commands/grade.ts");
       await runGrade(
         { ...invocation.options, notice: (line) => process.stderr.write(`${line}\n`) },
         write,
       );
       return;
+    }
     case "gradcheck":
-      return runGradcheck(invocation.options, write);
-    case "batch":
+      return (await import("./commands/gradcheck.ts")).runGradcheck(invocation.options, write);
+    case "batch": {
+      const { runBatch } = await import("./commands/batch.ts");
       await runBatch(
         {
           ...invocation.options,
@@ -432,25 +435,34 @@ async function execute(invocation: Invocation): Promise<void> {
         print,
       );
       return;
+    }
     case "merge":
-      return runMerge(invocation.options, print);
+      return (await import("./commands/merge.ts")).runMerge(invocation.options, print);
     case "release":
-      return runRelease(invocation.options, print);
+      return (await import("./commands/release.ts")).runRelease(invocation.options, print);
     case "export gradescope":
-      return runExportGradescope(invocation.options, print);
+      return (await import("./commands/export-gradescope.ts")).runExportGradescope(
+        invocation.options,
+        print,
+      );
     case "validate-report":
-      return runValidateReport(invocation.options, print);
+      return (await import("./commands/validate-report.ts")).runValidateReport(
+        invocation.options,
+        print,
+      );
     case "expected":
-      return runExpected(invocation.options, print);
-    case "train":
+      return (await import("./commands/expected.ts")).runExpected(invocation.options, print);
+    case "train": {
+      const { runTrain } = await import("./commands/train.ts");
       await runTrain(
         invocation.options,
         print,
         process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
       );
       return;
+    }
     case "stubs":
-      return runStubsCommand(invocation.options, print);
+      return (await import("./commands/stubs.ts")).runStubsCommand(invocation.options, print);
   }
 }
 
