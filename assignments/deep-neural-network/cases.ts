@@ -6,11 +6,10 @@
  * expected values, and the mistake variants, is the instructor's
  * (reference/deep-neural-network/cases.ts); without it, the visible tests grade from expected.json.
  */
-import { judgeGradient } from "../../grader/checks/gradient/check.ts";
 import {
   gradientOutcome,
+  judgeByName,
   type NumericGradients,
-  tensorOf,
 } from "../../grader/checks/gradient/tensors.ts";
 import type { LearnerCases } from "../../grader/core/assignment.ts";
 import type { NDArray } from "../lib/np.ts";
@@ -29,14 +28,8 @@ export const cases: LearnerCases = {
      */
     gradientVsReference: {
       async run(learner, [p, X, AL, Y, caches], expected) {
-        const grads = (await learner.call("lModelBackward", [AL, Y, caches])) as Record<
-          string,
-          unknown
-        > | null;
-        const numeric = expected as NumericGradients;
-        const results = Object.entries(p as Model.Parameters).map(([name, value]) =>
-          judgeGradient(name, value.shape, numeric[name] ?? [], tensorOf(grads?.[`d${name}`])),
-        );
+        const grads = await learner.call("lModelBackward", [AL, Y, caches]);
+        const results = judgeByName(p as Model.Parameters, grads, expected as NumericGradients);
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],

@@ -14,11 +14,10 @@ import {
   type KnownCase,
   verdictOf,
 } from "../../grader/checks/checker.ts";
-import { judgeGradient } from "../../grader/checks/gradient/check.ts";
 import {
   gradientOutcome,
+  judgeByName,
   type NumericGradients,
-  tensorOf,
 } from "../../grader/checks/gradient/tensors.ts";
 import type { LearnerCases, SessionOutcome } from "../../grader/core/assignment.ts";
 import type { Said } from "../../grader/core/phrase.ts";
@@ -57,14 +56,8 @@ export const cases: LearnerCases = {
      */
     gradientVsReference: {
       async run(learner, [p, X, Y, cache], expected) {
-        const grads = (await learner.call("backwardPropagationN", [X, Y, cache])) as Record<
-          string,
-          unknown
-        > | null;
-        const numeric = expected as NumericGradients;
-        const results = Object.entries(p as Model.Parameters).map(([name, value]) =>
-          judgeGradient(name, value.shape, numeric[name] ?? [], tensorOf(grads?.[`d${name}`])),
-        );
+        const grads = await learner.call("backwardPropagationN", [X, Y, cache]);
+        const results = judgeByName(p as Model.Parameters, grads, expected as NumericGradients);
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],
@@ -103,12 +96,12 @@ export const cases: LearnerCases = {
      * backward pass (its planted bugs fixed), and calls the course's planted bugs a mistake.
      */
     ownChecker: {
-      async run(learner, [p, X, Y, planted], expected) {
+      async run(learner, [p, X, Y, planted, epsilon], expected) {
         const forward = (await learner.call("forwardPropagationN", [X, Y, p])) as {
           cache?: unknown;
         } | null;
         const grads = await learner.call("backwardPropagationN", [X, Y, forward?.cache]);
-        const own = await learner.callPrinting("gradientCheckN", [p, grads, X, Y, 1e-7, true]);
+        const own = await learner.callPrinting("gradientCheckN", [p, grads, X, Y, epsilon, true]);
         const known = expected as Recorded;
         const difference = own.value;
         if (typeof difference !== "number" || !Number.isFinite(difference))
@@ -118,10 +111,20 @@ export const cases: LearnerCases = {
         if (verdict === undefined)
           return { failure: { message: said("own.no-verdict"), details: values }, values };
         if (verdict === "wrong" || difference > known.threshold) {
-          const message = said("own.flagged", { difference: messageNumber(difference) });
+          const message = said("own.flagged", {
+            difference: messageNumber(difference),
+            threshold: messageNumber(known.threshold),
+          });
           return { failure: { message, details: values }, values };
         }
-        const check = await learner.callPrinting("gradientCheckN", [p, planted, X, Y, 1e-7, true]);
+        const check = await learner.callPrinting("gradientCheckN", [
+          p,
+          planted,
+          X,
+          Y,
+          epsilon,
+          true,
+        ]);
         const caught = checkerOutcome({ figure: check.value, printed: check.printed }, known);
         if (caught.failure)
           caught.failure = {

@@ -58,8 +58,8 @@ export const english = {
   "bug.db2-sign": () => "db2 of the wrong sign",
   "bug.dW3-scaled": () => "dW3 off by 1%",
   "gradient.against-reference": () => "the numeric gradient of the reference's cost",
-  "own.flagged": (p: { difference: string }) =>
-    `with all your own functions, your gradientCheckN says your backwardPropagationN has a mistake (difference ${p.difference}, above 2e-7): fix what it finds (the course plants two bugs), or, if your backward pass passes its own tests, look at your checker`,
+  "own.flagged": (p: { difference: string; threshold: string }) =>
+    `with all your own functions, your gradientCheckN says your backwardPropagationN has a mistake (difference ${p.difference}; the threshold is ${p.threshold}): fix what it finds (the course plants two bugs), or, if your backward pass passes its own tests, look at your checker`,
   "own.no-verdict": () =>
     "with all your own functions, your gradientCheckN printed no verdict on your own backward pass",
   "own.planted": (p: { why: Phrase }, say: Say) =>
@@ -109,7 +109,7 @@ export const korean: Translation<typeof english> = {
   "bug.dW3-scaled": () => "1% 어긋난 dW3",
   "gradient.against-reference": () => "참조 답안 비용의 수치 기울기",
   "own.flagged": (p) =>
-    `여러분의 함수만으로 돌리니 gradientCheckN이 backwardPropagationN에 실수가 있다고 합니다(차이 ${p.difference}, 2e-7보다 큼): 찾아낸 버그를 고치세요(강의는 버그 둘을 심어 두었습니다). 역전파가 자기 테스트를 통과한다면 검사 함수를 보세요`,
+    `여러분의 함수만으로 돌리니 gradientCheckN이 backwardPropagationN에 실수가 있다고 합니다(차이 ${p.difference}, 임계값 ${p.threshold}): 찾아낸 버그를 고치세요(강의는 버그 둘을 심어 두었습니다). 역전파가 자기 테스트를 통과한다면 검사 함수를 보세요`,
   "own.no-verdict": () =>
     "여러분의 함수만으로 돌리니 gradientCheckN이 여러분의 역전파에 대해 아무 판정도 출력하지 않았습니다",
   "own.planted": (p, say) => `강의가 심어 둔 버그에 대해 여러분의 검사 함수는: ${say(p.why)}`,

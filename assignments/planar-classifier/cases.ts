@@ -7,18 +7,17 @@
  * (reference/planar-classifier/cases.ts); without it, the visible tests grade from expected.json.
  */
 
-import { judgeGradient } from "../../grader/checks/gradient/check.ts";
 import {
   gradientOutcome,
+  judgeByName,
   type NumericGradients,
-  tensorOf,
 } from "../../grader/checks/gradient/tensors.ts";
 import type { LearnerCases } from "../../grader/core/assignment.ts";
 import type { Said } from "../../grader/core/phrase.ts";
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 import { properties } from "./properties.ts";
-import { consistency, PARAMETER_NAMES } from "./tensors.ts";
+import { consistency } from "./tensors.ts";
 import { said, words } from "./words.ts";
 
 /**
@@ -41,20 +40,8 @@ export const cases: LearnerCases = {
     /** The learner's backward pass against numeric derivatives of the reference's forward and cost. */
     gradientVsReference: {
       async run(learner, [p, cache, X, Y], expected) {
-        const grads = (await learner.call("backwardPropagation", [
-          p,
-          cache,
-          X,
-          Y,
-        ])) as Partial<Model.Gradients>;
-        const results = PARAMETER_NAMES.map((name) =>
-          judgeGradient(
-            name,
-            (p as Model.Parameters)[name].shape,
-            (expected as NumericGradients)[name] ?? [],
-            tensorOf(grads?.[`d${name}`]),
-          ),
-        );
+        const grads = await learner.call("backwardPropagation", [p, cache, X, Y]);
+        const results = judgeByName(p as Model.Parameters, grads, expected as NumericGradients);
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],

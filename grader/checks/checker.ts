@@ -65,23 +65,22 @@ export function judgeChecker(answer: CheckerAnswer, known: KnownCase): CheckFail
   const expected: Verdict = figure > threshold ? "wrong" : "right";
   // Within the formula's rounding of the threshold, either verdict is the formula's.
   const eitherWay = Math.abs(figure - threshold) <= tolerance;
-  const off = Math.abs(actual - figure) > tolerance;
   const numbers = { actual, expected: figure, tolerance, threshold };
+  const failed = (message: Text): CheckFailure => ({
+    message,
+    details: { ...details, figure: actual },
+  });
   if (answer.printed !== undefined) {
     const verdict = verdictOf(answer.printed);
-    if (verdict === undefined)
-      return { message: said("checker.no-verdict"), details: { ...details, figure: actual } };
-    if (verdict !== expected && !eitherWay) {
-      const message =
+    if (verdict === undefined) return failed(said("checker.no-verdict"));
+    if (verdict !== expected && !eitherWay)
+      return failed(
         verdict === "right"
           ? said("checker.missed", { ...numbers, bug: known.bug ?? "" })
-          : said("checker.false-alarm", numbers);
-      return { message, details: { ...details, figure: actual } };
-    }
+          : said("checker.false-alarm", numbers),
+      );
   }
-  if (off)
-    return { message: said("checker.figure", numbers), details: { ...details, figure: actual } };
-  return null;
+  return Math.abs(actual - figure) > tolerance ? failed(said("checker.figure", numbers)) : null;
 }
 
 function typeOf(value: unknown): string {

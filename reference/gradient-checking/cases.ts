@@ -115,8 +115,6 @@ export const BUG_WORDS: Record<string, string> = {
 };
 
 const EPS = 2 ** -52;
-/** The course's threshold of a right gradient (the reference model's THRESHOLD). */
-const THRESHOLD = 2e-7;
 
 /**
  * The course's formula on a checker case, computed as the reference computes it, and how far
@@ -146,7 +144,7 @@ export function formula(
 }
 
 /** The formula for gradientCheckN's inputs: J moved at entry |k| − 1 by ±ε. */
-function formulaN(
+export function formulaN(
   [p, g, X, Y, epsilon]: [Model.Parameters, Model.Gradients, NDArray, NDArray, number],
   reference: Reference,
 ) {
@@ -162,13 +160,17 @@ function formulaN(
 }
 
 /** A checker case's known answer (grader/checks/checker.ts's KnownCase, its bug as a code). */
-function known(kind: string, result: { figure: number; tolerance: number }) {
+function known(kind: string, result: { figure: number; tolerance: number }, reference: Reference) {
   return {
     ...(BUG_WORDS[kind] ? { bug: BUG_WORDS[kind] } : {}),
     ...result,
-    threshold: THRESHOLD,
+    threshold: checking(reference).THRESHOLD,
   };
 }
+
+/** The case's ε: its own, or the course's (the manifest's hyperparameter). */
+const epsilonOf = (context: CaseContext) =>
+  param(context.params, "epsilon", param(context.hyperparameters, "epsilon"));
 
 /** Numeric derivatives of the reference's cost, entries across a ReLU kink marked as such. */
 async function numericGradients(p: Model.Parameters, X: NDArray, Y: NDArray, reference: Reference) {
@@ -202,7 +204,7 @@ function checkerCase(context: CaseContext) {
   const { p, X, Y } = network(context);
   const kind = String(context.params.gradients ?? "right");
   const g = gradientsOf(kind, X, Y, p, context.reference);
-  return { kind, p, g, X, Y, epsilon: param(context.params, "epsilon", 1e-7) };
+  return { kind, p, g, X, Y, epsilon: epsilonOf(context) };
 }
 
 export const referenceCases: ReferenceCases = {
@@ -220,10 +222,10 @@ export const referenceCases: ReferenceCases = {
       ...mistakes.gradientCheck,
       inputs: (context) => {
         const { params, rng } = context;
-        if (params.course !== undefined) return [3, 4, 1e-7, false];
+        if (params.course !== undefined) return [3, 4, epsilonOf(context), false];
         const x = params.x ?? away(rng, param(params, "scale", 3));
         const theta = params.theta ?? rng.randn(1, 1).item() * param(params, "scale", 3);
-        return [x as number, theta as number, param(params, "epsilon", 1e-7), false];
+        return [x as number, theta as number, epsilonOf(context), false];
       },
     },
     dictionaryToVector: {
@@ -280,14 +282,14 @@ export const referenceCases: ReferenceCases = {
     gradientCheckVerdict: {
       inputs: (context) => {
         const [x, theta] = context.params.course !== undefined ? [3, 4] : oneDimensional(context);
-        return [x, theta, param(context.params, "epsilon", 1e-7)];
+        return [x, theta, epsilonOf(context)];
       },
       expected: ([x, theta, epsilon], reference) => {
         const { forwardPropagation, backwardPropagation } = checking(reference);
         const J = (k: number) =>
           forwardPropagation(x as number, (theta as number) + Math.sign(k) * (epsilon as number));
         const grad = np.array([[backwardPropagation(x as number, theta as number)]]);
-        return known("right", formula(J, grad, epsilon as number));
+        return known("right", formula(J, grad, epsilon as number), reference);
       },
     },
     gradientCheckNVerdict: {
@@ -296,7 +298,11 @@ export const referenceCases: ReferenceCases = {
         return wire(kind, p, g, X, Y, epsilon);
       },
       expected: ([kind, ...args], reference) =>
-        known(kind as string, formulaN(args as Parameters<typeof formulaN>[0], reference)),
+        known(
+          kind as string,
+          formulaN(args as Parameters<typeof formulaN>[0], reference),
+          reference,
+        ),
     },
     gradientVsReference: {
       inputs: (context) => {
@@ -310,11 +316,12 @@ export const referenceCases: ReferenceCases = {
     ownChecker: {
       inputs: (context) => {
         const { p, X, Y } = network(context);
-        return wire(p, X, Y, gradientsOf("planted", X, Y, p, context.reference));
+        const planted = gradientsOf("planted", X, Y, p, context.reference);
+        return wire(p, X, Y, planted, epsilonOf(context));
       },
-      expected: ([p, X, Y, planted], reference) => {
-        const args = [p, planted, X, Y, 1e-7] as Parameters<typeof formulaN>[0];
-        return known("planted", formulaN(args, reference));
+      expected: ([p, X, Y, planted, epsilon], reference) => {
+        const args = [p, planted, X, Y, epsilon] as Parameters<typeof formulaN>[0];
+        return known("planted", formulaN(args, reference), reference);
       },
     },
   },

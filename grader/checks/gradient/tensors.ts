@@ -7,7 +7,13 @@ import { NDArray } from "../../../assignments/lib/np.ts";
 import type { SessionOutcome } from "../../core/assignment.ts";
 import type { Text } from "../../core/phrase.ts";
 import { said } from "../../words/en/phrases.ts";
-import type { NumericEntry, Params, Tensor, TensorResult } from "./check.ts";
+import {
+  judgeGradient,
+  type NumericEntry,
+  type Params,
+  type Tensor,
+  type TensorResult,
+} from "./check.ts";
 import { gradientRow } from "./wording.ts";
 
 /** The numeric derivatives of a cost, per parameter: a gradient check's reference data. */
@@ -38,6 +44,22 @@ export function arraysOf<T = Record<string, NDArray>>(params: Params): T {
  * the report and the table of `gradecheck gradcheck`), and when one is wrong, a failure that says
  * so, a line per wrong tensor, with `chainHint`'s reading of which are wrong, if any.
  */
+/**
+ * A backward pass's gradients against numeric ones, parameter by parameter: each array of
+ * `parameters` (W1, b1, …, any number of layers) against the claimed `d<name>` of `grads`,
+ * whatever the learner returned there.
+ */
+export function judgeByName(
+  parameters: object,
+  grads: unknown,
+  numeric: NumericGradients,
+): TensorResult[] {
+  const claimed = (typeof grads === "object" ? grads : null) as Record<string, unknown> | null;
+  return (Object.entries(parameters) as [string, Tensor][]).map(([name, value]) =>
+    judgeGradient(name, value.shape, numeric[name] ?? [], tensorOf(claimed?.[`d${name}`])),
+  );
+}
+
 export function gradientOutcome(
   results: TensorResult[],
   /** The number of examples, which a factor in a wrong gradient may be. */
