@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
+import { buildBundle, freshBuild } from "../bin/bundle.mjs";
 import { median } from "../grader/core/stats.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
@@ -104,25 +105,46 @@ if (py.length > 0) {
   console.log("  numpy: not available (python3 with numpy not found); no ratio");
 }
 
-const gradecheck = fileURLToPath(new URL("../bin/gradecheck.mjs", import.meta.url));
+const root = fileURLToPath(new URL("..", import.meta.url));
+const gradecheck = join(root, "bin/gradecheck.mjs");
 const out = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-")), "report.json");
+// The command as installed: from its build (bin/bundle.mjs), made now if the sources changed.
+if (!freshBuild(root)) await buildBundle(root);
 
-/** Wall time of one cold `gradecheck grade` command, in seconds. */
-function timeGrade(submission: string): number {
+/** Wall time of one cold `gradecheck` command, in seconds. */
+function timeCommand(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    [gradecheck, "grade", submission, "--quiet", "--out", out],
-    { encoding: "utf8" },
-  );
-  if (result.status !== 0)
-    throw new Error(`gradecheck grade ${submission} failed: ${result.stderr}`);
+  const result = spawnSync(process.execPath, [gradecheck, ...args], { encoding: "utf8", env });
+  if (result.status !== 0) throw new Error(`gradecheck ${args.join(" ")} failed: ${result.stderr}`);
   return (performance.now() - start) / 1000;
 }
 
+// Start-up: the build against the sources under tsx, alternating.
+const fromSource = { ...process.env, GRADECHECK_FROM_SOURCE: "1" };
+const stub = "assignments/planar-classifier/model.ts";
+const startup = { version: [[], []] as number[][], stubs: [[], []] as number[][] };
+for (let r = 0; r < Math.max(5, runs); r++) {
+  startup.version[0]?.push(timeCommand(["--version"]));
+  startup.version[1]?.push(timeCommand(["--version"], fromSource));
+  startup.stubs[0]?.push(timeCommand(["grade", stub, "--quiet", "--out", out]));
+  startup.stubs[1]?.push(timeCommand(["grade", stub, "--quiet", "--out", out], fromSource));
+}
+console.log(
+  "\nstart-up, cold command, built (dist/) against the sources under tsx, alternating (median)",
+);
+for (const [name, [built, source]] of Object.entries(startup)) {
+  const [b, s] = [median(built as number[]), median(source as number[])];
+  console.log(
+    `  ${(name === "version" ? "gradecheck --version" : "grade, planar stubs").padEnd(24)} built ${fmt(b)}  source ${fmt(s)}  ratio ${(b / s).toFixed(2)}`,
+  );
+}
+
+const timeGrade = (submission: string) =>
+  timeCommand(["grade", submission, "--quiet", "--out", out]);
+
 // Every assignment of the course, its reference and its untouched stub, one run each in turn.
 const submissions = Object.fromEntries(
-  assignmentIds(join(fileURLToPath(new URL("..", import.meta.url)))).flatMap((id) => [
+  assignmentIds(root).flatMap((id) => [
     [`${id} reference`, `reference/${id}/model.ts`],
     [`${id} stubs`, `assignments/${id}/model.ts`],
   ]),

@@ -11,7 +11,7 @@ import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import type { BatchOptions } from "./commands/batch.ts";
 import { chooseAssignment, courseAt } from "./commands/choose-assignment.ts";
-import { ExitError } from "./commands/errors.ts";
+import { ExitError, isExitError } from "./commands/errors.ts";
 import type { ExportOptions } from "./commands/export-gradescope.ts";
 import type { GradeCommandOptions } from "./commands/grade.ts";
 import type { MergeOptions } from "./commands/merge.ts";
@@ -28,6 +28,7 @@ import {
 import type { ReleaseOptions } from "./commands/release.ts";
 import type { StubsOptions } from "./commands/stubs.ts";
 import type { TrainOptions } from "./commands/train.ts";
+import { importFromSource } from "./core/modules.ts";
 import { PACKAGE_ROOT } from "./core/paths.ts";
 import type { Lang } from "./core/phrase.ts";
 import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
@@ -453,7 +454,10 @@ async function execute(invocation: Invocation): Promise<void> {
     case "expected":
       return (await import("./commands/expected.ts")).runExpected(invocation.options, print);
     case "train": {
-      const { runTrain } = await import("./commands/train.ts");
+      // Training runs the learner's own model in this process: from its source, as it is now.
+      const { runTrain } = await importFromSource<typeof import("./commands/train.ts")>(
+        join(PACKAGE_ROOT, "grader/commands/train.ts"),
+      );
       await runTrain(
         invocation.options,
         print,
@@ -472,7 +476,7 @@ export async function main(argv: string[], cwd: string): Promise<number> {
     if (invocation) await execute(invocation);
     return 0;
   } catch (error) {
-    if (error instanceof ExitError) {
+    if (isExitError(error)) {
       // Paths and names in it may be a learner's: no escape sequence reaches the terminal.
       process.stderr.write(`gradecheck: ${plain(error.message)}\n`);
       return error.exitCode;

@@ -14,3 +14,16 @@ export class ExitError extends Error {
 
 /** 0: done. 1: ran, and what was checked failed. 2: could not run at all (arguments, inputs). */
 export type ExitCode = 0 | 1 | 2;
+
+/**
+ * Whether `error` is an ExitError, also one from another copy of this module: the train command
+ * runs from its source when the rest runs from the build (grader/core/modules.ts).
+ */
+export function isExitError(error: unknown): error is ExitError {
+  return (
+    error instanceof ExitError ||
+    (error instanceof Error &&
+      error.name === "ExitError" &&
+      typeof (error as Partial<ExitError>).exitCode === "number")
+  );
+}

@@ -28,6 +28,8 @@ const COPIED = ["assignments", "grader", "bin", "package-lock.json", "tsconfig.j
 /** The learner's .gitignore: dependencies, and every file gradecheck writes. */
 export const LEARNER_GITIGNORE = [
   "node_modules/",
+  "dist/",
+  "dist.*/",
   "gradecheck-report.*",
   "gradecheck-train.*",
   "gradecheck-batch/",
@@ -78,7 +80,8 @@ function learnerPackage(root: string, trains: boolean): string {
     unknown
   >;
   const scripts = pkg.scripts as Record<string, string>;
-  const keep = ["grade", "gradcheck", ...(trains ? ["train"] : []), "typecheck"];
+  // `prepare` builds the command (bin/bundle.mjs) when the learner installs.
+  const keep = ["prepare", "grade", "gradcheck", ...(trains ? ["train"] : []), "typecheck"];
   const learnerScripts = {
     ...Object.fromEntries(keep.filter((k) => scripts[k]).map((k) => [k, scripts[k]])),
     // A learner's tests: their code type-checks, and is graded against the visible tests.

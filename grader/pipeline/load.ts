@@ -4,7 +4,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   type AssignmentCases,
   type LearnerCases,
@@ -13,6 +12,7 @@ import {
   type ReferenceCases,
 } from "../core/assignment.ts";
 import { loadManifest, type Manifest } from "../core/manifest.ts";
+import { importSource } from "../core/modules.ts";
 import { type Expected, expectedFromJson, type NamedData } from "./expected.ts";
 
 export interface AssignmentParts {
@@ -43,21 +43,17 @@ export async function loadAssignment(
 ): Promise<AssignmentParts> {
   const dir = join(root, "assignments", id);
   const manifest = loadManifest(join(dir, "assignment.json"));
-  const learnerSide = (await import(pathToFileURL(join(dir, "cases.ts")).href)) as {
-    cases: LearnerCases;
-  };
+  const learnerSide = await importSource<{ cases: LearnerCases }>(join(dir, "cases.ts"));
   const referencePath = join(root, "reference", id, "model.ts");
   const reference =
     withReference && existsSync(referencePath)
-      ? ((await import(pathToFileURL(referencePath).href)) as Reference)
+      ? await importSource<Reference>(referencePath)
       : undefined;
   // The instructor's side of the cases (inputs, mistakes, named checks) goes with the reference.
   const referenceCasesPath = join(root, "reference", id, "cases.ts");
   const referenceSide =
     reference && existsSync(referenceCasesPath)
-      ? ((await import(pathToFileURL(referenceCasesPath).href)) as {
-          referenceCases: ReferenceCases;
-        })
+      ? await importSource<{ referenceCases: ReferenceCases }>(referenceCasesPath)
       : undefined;
   const cases = mergeCases(manifest, learnerSide.cases, referenceSide?.referenceCases);
   const expectedPath = join(dir, "expected.json");

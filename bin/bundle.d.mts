@@ -1,0 +1,4 @@
+/** Types of bin/bundle.mjs, which is plain JavaScript: it runs before anything is built. */
+export function entryPoints(root: string): string[];
+export function freshBuild(root: string): boolean;
+export function buildBundle(root: string): Promise<{ entries: number; inputs: number }>;

@@ -1,0 +1,119 @@
+/**
+ * The command's build. Node 20 cannot run TypeScript, so without it every command starts by
+ * having tsx transform about 150 modules. The build bundles grader/cli.ts, with every module the
+ * grader imports by path at run time (each assignment's cases.ts, each reference model and its
+ * cases), into plain JavaScript in dist/. The entries share their common modules as chunks, so a
+ * class such as NDArray exists once, whichever entry loaded it.
+ *
+ *     node bin/bundle.mjs        (npm's `prepare`: `npm ci` builds it)
+ *
+ * A build records the entries it had and every source file it was made from (size and
+ * modification time). `freshBuild` says whether it still matches them; bin/gradecheck.mjs runs
+ * the sources under tsx when it does not, so an edited source is never graded with an old build.
+ * Plain JavaScript, as it runs before anything is built.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const OUT = "dist";
+const RECORD = "build.json";
+
+/**
+ * What the build holds, relative to the package root: the command line, and per assignment the
+ * modules `loadAssignment` imports.
+ */
+export function entryPoints(root) {
+  const entries = ["grader/cli.ts"];
+  for (const [side, files] of [
+    ["assignments", ["cases.ts"]],
+    ["reference", ["model.ts", "cases.ts"]],
+  ]) {
+    const dir = join(root, side);
+    if (!existsSync(dir)) continue;
+    for (const folder of readdirSync(dir, { withFileTypes: true })) {
+      if (!folder.isDirectory()) continue;
+      for (const file of files)
+        if (existsSync(join(dir, folder.name, file)))
+          entries.push(`${side}/${folder.name}/${file}`);
+    }
+  }
+  return entries.sort();
+}
+
+/** Whether dist/ holds a build of the sources as they are now. */
+export function freshBuild(root) {
+  let record;
+  try {
+    record = JSON.parse(readFileSync(join(root, OUT, RECORD), "utf8"));
+  } catch {
+    return false;
+  }
+  if (JSON.stringify(record.entries) !== JSON.stringify(entryPoints(root))) return false;
+  for (const [file, size, mtimeMs] of record.inputs) {
+    let stat;
+    try {
+      stat = statSync(join(root, file));
+    } catch {
+      return false;
+    }
+    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+  }
+  return true;
+}
+
+/** Builds dist/ afresh (into a folder of its own first, so no command sees half a build). */
+export async function buildBundle(root) {
+  const { build } = await import("esbuild");
+  const entries = entryPoints(root);
+  const staging = join(root, `${OUT}.${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: entries,
+    outdir: staging,
+    outbase: ".",
+    entryNames: "[dir]/[name]",
+    chunkNames: "chunks/[name]-[hash]",
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // Dependencies stay in node_modules, loaded as they are (vega only when a picture is drawn).
+    packages: "external",
+    define: { __GRADECHECK_BUILD__: "true" },
+    metafile: true,
+    logLevel: "warning",
+    plugins: [
+      {
+        // The package's own array module, by the name learners import it with.
+        name: "self-reference",
+        setup(b) {
+          b.onResolve({ filter: /^gradecheck\/np$/ }, () => ({
+            path: join(root, "assignments/lib/np.ts"),
+          }));
+        },
+      },
+    ],
+  });
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((file) => !file.split(/[\\/]/).includes("node_modules"))
+    .sort()
+    .map((file) => {
+      const stat = statSync(join(root, file));
+      return [file.split(sep).join("/"), stat.size, stat.mtimeMs];
+    });
+  await writeFile(join(staging, RECORD), `${JSON.stringify({ entries, inputs }, null, 1)}\n`);
+  rmSync(join(root, OUT), { recursive: true, force: true });
+  renameSync(staging, join(root, OUT));
+  return { entries: entries.length, inputs: inputs.length };
+}
+
+if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === "") {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const { entries, inputs } = await buildBundle(root);
+  console.log(`gradecheck: built ${entries} entries from ${inputs} source files into ${OUT}/`);
+}

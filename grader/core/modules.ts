@@ -1,0 +1,31 @@
+/**
+ * Importing the package's TypeScript modules by path at run time (an assignment's cases, a
+ * reference model): from the build in dist/ when this code runs from it (bin/bundle.mjs), else
+ * the source itself, which tsx transforms.
+ */
+import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { PACKAGE_ROOT } from "./paths.ts";
+
+// Replaced by `true` in the build (esbuild's define); undeclared, so `undefined`, in the sources.
+declare const __GRADECHECK_BUILD__: boolean | undefined;
+const BUILT = typeof __GRADECHECK_BUILD__ !== "undefined" && __GRADECHECK_BUILD__;
+
+/**
+ * The module at `path`, a source file of the package. The build holds every module the grader
+ * imports this way (its entries), and is only run while it matches the sources.
+ */
+export function importSource<T>(path: string): Promise<T> {
+  if (!BUILT) return import(pathToFileURL(path).href) as Promise<T>;
+  const source = relative(PACKAGE_ROOT, path).split("\\").join("/");
+  return import(pathToFileURL(`${PACKAGE_ROOT}/dist/${source.replace(/\.ts$/, ".mjs")}`).href);
+}
+
+/**
+ * A module that runs from its source even in the build: one that imports the learner's own code,
+ * which changes after the build was made (tsx is registered first, when running from the build).
+ */
+export async function importFromSource<T>(path: string): Promise<T> {
+  if (BUILT) (await import("tsx/esm/api")).register();
+  return import(pathToFileURL(path).href) as Promise<T>;
+}

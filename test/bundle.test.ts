@@ -1,0 +1,136 @@
+/**
+ * The command's build (bin/bundle.mjs): bin/gradecheck.mjs runs it while it matches the sources,
+ * and the sources under tsx as soon as one changed; both grade alike. Built in a copy of the
+ * package, so that the suite's other commands never see a build being replaced.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBundle, entryPoints, freshBuild } from "../bin/bundle.mjs";
+import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { assignmentIds } from "../grader/pipeline/load.ts";
+
+const MARK = "gradecheck-test: the build ran";
+const folder = mkdtempSync(join(tmpdir(), "gradecheck-build-"));
+const pkg = join(folder, "pkg");
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  mkdirSync(pkg);
+  for (const part of ["assignments", "reference", "grader", "bin", "package.json", "tsconfig.json"])
+    cpSync(join(PACKAGE_ROOT, part), join(pkg, part), { recursive: true });
+  symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(pkg, "node_modules"));
+  await buildBundle(pkg);
+  // Says so on stderr when it runs: what tells the build from the sources below.
+  appendFileSync(
+    join(pkg, "dist/grader/cli.mjs"),
+    `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
+  );
+}, 60_000);
+
+/** `gradecheck grade` of the copy's file `submission`: what it printed, and its report's tests. */
+function grade(submission: string, ...options: string[]) {
+  const out = join(pkg, "report.json");
+  const run = spawnSync(
+    process.execPath,
+    [join(pkg, "bin/gradecheck.mjs"), "grade", join(pkg, submission), "--out", out, ...options],
+    { cwd: pkg, encoding: "utf8" },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  const report = JSON.parse(readFileSync(out, "utf8")) as {
+    score: number;
+    tests: { id: string; status: string; score: number; message: string }[];
+  };
+  return {
+    built: run.stderr.includes(MARK),
+    score: report.score,
+    tests: report.tests.map(({ id, status, score, message }) => ({ id, status, score, message })),
+  };
+}
+
+/** Marks `file` (relative to the copy) changed, as an editor's save does. */
+function touch(file: string) {
+  const path = join(pkg, file);
+  const later = new Date(statSync(path).mtimeMs + 5_000);
+  utimesSync(path, later, later);
+}
+
+describe("the build", () => {
+  it("holds the command and every module an assignment is loaded from", () => {
+    const entries = entryPoints(pkg);
+    expect(entries).toContain("grader/cli.ts");
+    for (const id of assignmentIds(pkg)) {
+      expect(entries).toContain(`assignments/${id}/cases.ts`);
+      expect(entries).toContain(`reference/${id}/model.ts`);
+      expect(entries).toContain(`reference/${id}/cases.ts`);
+    }
+    // The learner's model.ts is never part of it: it changes with every save.
+    const inputs = (
+      JSON.parse(readFileSync(join(pkg, "dist/build.json"), "utf8")) as { inputs: string[][] }
+    ).inputs.map(([file]) => file);
+    expect(inputs).toContain("assignments/lib/np.ts");
+    expect(inputs.filter((file) => /^assignments\/[^/]+\/model\.ts$/.test(file ?? ""))).toEqual([]);
+  });
+
+  it("runs while it matches the sources, and grades as they do once one changed", () => {
+    expect(freshBuild(pkg)).toBe(true);
+    const built = grade("reference/planar-classifier/model.ts");
+    expect(built.built).toBe(true);
+    expect(built.score).toBeGreaterThan(0);
+    touch("grader/checks/compare.ts");
+    expect(freshBuild(pkg)).toBe(false);
+    const source = grade("reference/planar-classifier/model.ts");
+    expect(source.built).toBe(false);
+    expect(source).toEqual({ ...built, built: false });
+    // A build of the sources as they are now runs again.
+  }, 120_000);
+
+  it("loads every assignment's cases and reference", async () => {
+    await buildBundle(pkg);
+    appendFileSync(
+      join(pkg, "dist/grader/cli.mjs"),
+      `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
+    );
+    for (const id of assignmentIds(pkg)) {
+      const result = grade(`reference/${id}/model.ts`, "--hidden", "false");
+      expect(result.built, id).toBe(true);
+      expect(
+        result.tests.filter((t) => t.status !== "passed"),
+        id,
+      ).toEqual([]);
+    }
+  }, 120_000);
+
+  it("is out of date when a source, an assignment or the record changes", async () => {
+    await buildBundle(pkg);
+    expect(freshBuild(pkg)).toBe(true);
+    writeFileSync(
+      join(pkg, "assignments/lib/shape.ts"),
+      `${readFileSync(join(pkg, "assignments/lib/shape.ts"), "utf8")}\n`,
+    );
+    expect(freshBuild(pkg)).toBe(false);
+
+    await buildBundle(pkg);
+    mkdirSync(join(pkg, "assignments/new-one"));
+    writeFileSync(join(pkg, "assignments/new-one/cases.ts"), "export const cases = {};\n");
+    expect(freshBuild(pkg)).toBe(false);
+
+    await buildBundle(pkg);
+    expect(freshBuild(pkg)).toBe(true);
+    writeFileSync(join(pkg, "dist/build.json"), "{");
+    expect(freshBuild(pkg)).toBe(false);
+  }, 60_000);
+});
