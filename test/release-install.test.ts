@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { freshBuild } from "../bin/bundle.mjs";
 import { runRelease } from "../grader/commands/release.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { tempDir } from "./helpers.ts";
@@ -30,6 +31,8 @@ function installedRelease(assignment: string) {
   runRelease({ root: PACKAGE_ROOT, out, assignment }, () => {});
   const install = npm(["ci", "--no-audit", "--no-fund", "--prefer-offline"], out);
   expect(install.status, install.output).toBe(0);
+  // The install built the command (npm's prepare), which every command below then runs.
+  expect(freshBuild(out)).toBe(true);
   return { out, readme: readFileSync(join(out, "README.md"), "utf8") };
 }
 
@@ -73,6 +76,8 @@ describe("the learner release, installed", () => {
       join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"),
       join(out, "assignments/planar-classifier/model.ts"),
     );
+    // The learner's own model is not part of the build: editing it keeps the build in use.
+    expect(freshBuild(out)).toBe(true);
     const passing = npx(["vitest", "run", "-t", "sigmoid"], out);
     expect(passing.status, passing.output).toBe(0);
     expect(passing.output).toMatch(/Tests +5 passed \| \d+ skipped/);

@@ -62,9 +62,16 @@ export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran
   const state: RunState = { graded: new Map(), incidents: [], needReference: [], hung: new Map() };
   // Visible tests first, then the hidden ones in a child of their own: nothing learner code
   // prints after a hidden test's inputs reached it can show up in a visible test's output.
-  for (const visibility of ["visible", "hidden"] as const) {
-    const phase = planned.filter(({ test }) => test.visibility === visibility);
-    if (phase.length > 0) await runPhase(ctx, bundles, phase, state);
+  const phases = (["visible", "hidden"] as const)
+    .map((visibility) => planned.filter(({ test }) => test.visibility === visibility))
+    .filter((phase) => phase.length > 0)
+    .map((phase) => ({ phase, children: phaseChildren(ctx, bundles, phase) }));
+  // Every phase's children start now: the hidden phase's while the visible tests run.
+  for (const { children } of phases) children.warm();
+  try {
+    for (const { phase, children } of phases) await runPhase(ctx, bundles, phase, children, state);
+  } finally {
+    for (const { children } of phases) state.incidents.push(...children.close());
   }
   return {
     tests: planned.flatMap(({ test }) => {
@@ -76,13 +83,21 @@ export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran
   };
 }
 
-/** One phase's tests, in sandboxes of their own (one per bundle). */
-async function runPhase(
+/** A phase's sandboxes: one for the whole submission, one that judges each function alone. */
+interface PhaseChildren {
+  whole: Sandbox | undefined;
+  single: Sandbox | undefined;
+  /** Starts the children the phase's tests will call. */
+  warm: () => void;
+  /** Stops them (again, harmlessly), with what they did between calls. */
+  close: () => string[];
+}
+
+function phaseChildren(
   ctx: GradeContext,
-  { read, build, judgedAlone }: Bundles,
+  { build, judgedAlone }: Bundles,
   phase: PlannedTest[],
-  state: RunState,
-): Promise<void> {
+): PhaseChildren {
   const { manifest, deadline, protections } = ctx;
   const sandboxOf = (bundle: { dir: string; entry: string }, answers?: Oracle) =>
     new Sandbox({
@@ -95,9 +110,38 @@ async function runPhase(
       protections,
       ...(answers ? { oracle: answers } : {}),
     });
-  // A child is started only when a test calls: an unused sandbox costs nothing.
+  // A sandbox starts no child until it is warmed or called: an unused one costs nothing.
   const whole = build.status === "built" ? sandboxOf(build) : undefined;
   const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
+  let closed: string[] | undefined;
+  return {
+    whole,
+    single,
+    warm: () => {
+      if (phase.some((item) => item.endToEnd)) whole?.warm();
+      if (phase.some((item) => !item.endToEnd)) single?.warm();
+    },
+    close: () => {
+      if (closed) return [];
+      closed = [];
+      for (const sandbox of new Set([whole, single])) {
+        sandbox?.close();
+        if (sandbox) closed.push(...sandbox.incidents);
+      }
+      return closed;
+    },
+  };
+}
+
+/** One phase's tests, in the phase's sandboxes. */
+async function runPhase(
+  ctx: GradeContext,
+  { read, build, judgedAlone }: Bundles,
+  phase: PlannedTest[],
+  children: PhaseChildren,
+  state: RunState,
+): Promise<void> {
+  const { whole, single } = children;
   const whereOf = (item: PlannedTest): Where | { notRun: NotRunReason } => {
     const sandbox = item.endToEnd ? whole : single;
     return sandbox && build.status === "built"
@@ -119,10 +163,8 @@ async function runPhase(
       ]);
     else await inTurn(phase);
   } finally {
-    for (const sandbox of new Set([whole, single])) {
-      sandbox?.close();
-      if (sandbox) state.incidents.push(...sandbox.incidents);
-    }
+    // A phase's children go when it ends: the next phase has children of its own.
+    state.incidents.push(...children.close());
   }
 }
 

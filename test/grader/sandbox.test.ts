@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { buildSubmission } from "../../grader/pipeline/build.ts";
 import { isolation } from "../../grader/sandbox/isolation.ts";
-import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { runningChildren, Sandbox } from "../../grader/sandbox/sandbox.ts";
 
 // A module probing what the sandbox allows; each function reports what happened as plain data.
 const PROBE = `
@@ -108,5 +108,46 @@ describe("a module that cannot be loaded", () => {
     expect(
       await importOutcome("setInterval(() => {}, 10); for (;;) {}\nexport const f = () => 1;", 500),
     ).toMatchObject({ status: "import-failed", failure: { code: "timeout", limitMs: 500 } });
+  });
+});
+
+describe("a child started ahead of its first call (warm)", () => {
+  // Counted from none: the other tests' children are gone first.
+  beforeEach(async () => {
+    sandbox.close();
+    await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
+  });
+
+  const another = async () => {
+    const build = await buildSubmission(join(folder, "probe.ts"), PACKAGE_ROOT);
+    if (build.status !== "built") throw new Error(build.message);
+    return new Sandbox({
+      dir: build.dir,
+      entry: build.entry,
+      heapMb: 128,
+      importTimeoutMs: 5000,
+      cpuSeconds: 2,
+    });
+  };
+
+  it("is the one the calls use: warming twice and calling starts one child", async () => {
+    const before = 0;
+    const warmed = await another();
+    warmed.warm();
+    warmed.warm();
+    const outcome = await warmed.call("environment", [], 5000);
+    expect(outcome.status).toBe("returned");
+    expect(runningChildren()).toBe(before + 1);
+    warmed.close();
+    await vi.waitFor(() => expect(runningChildren()).toBe(before), { timeout: 5000 });
+  });
+
+  it("goes once it is up when the sandbox was closed before any call", async () => {
+    const before = 0;
+    const warmed = await another();
+    warmed.warm();
+    expect(runningChildren()).toBe(before + 1);
+    warmed.close();
+    await vi.waitFor(() => expect(runningChildren()).toBe(before), { timeout: 5000 });
   });
 });
