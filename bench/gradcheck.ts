@@ -2,7 +2,8 @@
  * Gradient-checker figures: the full check of the planar network (planar dataset, nH = 4, all 17
  * parameters entry by entry; target under 20 ms), and the fast mode on a one-hidden-layer network
  * of growing width next to one forward pass of it: the ratio should stay the same whatever the
- * number of parameters (4 evaluations per direction per tensor, plus one).
+ * number of parameters (4 evaluations per direction across all tensors, plus one, when the
+ * gradients are right).
  */
 import { type NDArray, np } from "../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
@@ -56,7 +57,7 @@ export async function benchGradcheck(): Promise<void> {
 
   const directions = 2;
   console.log(
-    `\nfast mode (${directions} directions per tensor) vs one forward pass, nX = 10, m = 64, nY = 1`,
+    `\nfast mode (${directions} directions across all tensors, which agree) vs one forward pass, nX = 10, m = 64, nY = 1`,
   );
   console.log("  parameters   forward     fast check   ratio (goal: <= 3×)");
   for (const nH of [83, 833, 8333, 83333]) {

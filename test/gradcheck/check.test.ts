@@ -152,6 +152,58 @@ describe("checkGradients on functions with known gradients", () => {
   });
 });
 
+describe("fast mode on several tensors", () => {
+  // f = 50·ΣW² + 0.0005·b²: W's gradient is about 100 an entry, b's 0.001.
+  const large = {
+    shape: [50, 50] as const,
+    data: Float64Array.from({ length: 2500 }, (_, k) => Math.cos(k)),
+  };
+  const small = t([[1]]);
+  let calls = 0;
+  const objective = fromFunction((p) => {
+    calls++;
+    return 50 * sum(p.W as Tensor, (v) => v * v) + 0.0005 * sum(p.b as Tensor, (v) => v * v);
+  });
+  const right = { W: map(large, (v) => 100 * v), b: t([[0.001]]) };
+
+  it("checks them all at once: 4 evaluations per direction in all, when every one is right", async () => {
+    calls = 0;
+    const results = await checkGradients(objective, { W: large, b: small }, right, fast);
+    expect(results).toMatchObject([
+      { name: "W", verdict: "passed", fast: true, evaluations: 16 },
+      { name: "b", verdict: "passed", fast: true, evaluations: 16 },
+    ]);
+    expect(calls).toBe(1 + 16);
+  });
+
+  it("catches a factor of 2 in a tensor of one entry beside one of 2500, and names it alone", async () => {
+    const results = await checkGradients(
+      objective,
+      { W: large, b: small },
+      { ...right, b: t([[0.002]]) },
+      fast,
+    );
+    expect(results).toMatchObject([
+      { name: "W", verdict: "passed" },
+      { name: "b", verdict: "failed", fast: false },
+    ]);
+  });
+
+  it("reports a tensor of the wrong shape beside the others, which pass together", async () => {
+    const results = await checkGradients(
+      objective,
+      { W: large, b: small, c: small },
+      { ...right, c: t([[1, 2]]) },
+      fast,
+    );
+    expect(results).toMatchObject([
+      { name: "W", verdict: "passed", fast: true },
+      { name: "b", verdict: "passed", fast: true },
+      { name: "c", verdict: "wrong-shape" },
+    ]);
+  });
+});
+
 describe("wording when the numeric gradient is zero", () => {
   it("says the cost does not depend on the parameter instead of an infinite ratio", async () => {
     const ignoresW = fromFunction(() => 1.5);
