@@ -246,80 +246,17 @@ export function judgeGradient(
   );
 }
 
-/** Fast mode for one tensor: does ⟨g, u⟩ match the directional derivative along K directions? */
-async function directionsAgree(
-  objective: Objective,
-  params: Params,
-  name: string,
-  claimed: Tensor,
-  base: Evaluation,
-  rng: RandomState,
-  count: number,
-): Promise<{ agree: boolean; checks: EntryCheck[] }> {
-  const tensor = params[name] as Tensor;
-  const n = tensor.data.length;
-  let maxAbs = 0;
-  for (let k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(tensor.data[k] as number));
-  const h = STEP * Math.max(1, maxAbs);
-  const points: Params[] = [];
-  const projections: number[] = [];
-  for (let d = 0; d < count; d++) {
-    const u = rng.randn(1, n).data.slice();
-    let norm = 0;
-    for (let k = 0; k < n; k++) norm += (u[k] as number) ** 2;
-    norm = Math.sqrt(norm);
-    let projection = 0;
-    for (let k = 0; k < n; k++) {
-      u[k] = (u[k] as number) / norm;
-      projection += (claimed.data[k] as number) * (u[k] as number);
-    }
-    projections.push(projection);
-    points.push(
-      withDirection(params, name, u, h),
-      withDirection(params, name, u, -h),
-      withDirection(params, name, u, h / 2),
-      withDirection(params, name, u, -h / 2),
-    );
-  }
-  const values = await objective(points);
-  const checks: EntryCheck[] = [];
-  let agree = true;
-  for (let d = 0; d < count; d++) {
-    const [fp, fm, fp2, fm2] = values.slice(4 * d, 4 * d + 4) as [
-      Evaluation,
-      Evaluation,
-      Evaluation,
-      Evaluation,
-    ];
-    // A kink along a direction proves nothing either way: let the entry-by-entry check decide.
-    if ([fp, fm, fp2, fm2].some((e) => signsDiffer(base.kinks, e.kinks))) agree = false;
-    const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
-    const analytic = projections[d] as number;
-    const entry = {
-      index: [d, 0] as [number, number],
-      analytic,
-      numeric,
-      relativeError:
-        Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), TINY),
-      tolerance: tolerance(error, analytic, numeric),
-    };
-    if (Math.abs(analytic - numeric) > entry.tolerance) agree = false;
-    checks.push({ entry, kink: false });
-  }
-  return { agree, checks };
-}
-
 /**
- * Fast mode across every tensor at once: do ⟨g, u⟩ and the directional derivative agree along
- * `count` unit directions u that cross all of them? Each tensor's part of u is a random direction
- * of the same length, so each tensor adds to ⟨g, u⟩ a term of the size of its gradient's typical
- * entry, whatever its number of entries (a direction drawn over all entries alike would give a
- * bias of 4 entries 1/2500 of a weight matrix's share). The claimed gradient does not shape the
- * direction. The tolerance is relative to the sum of the terms' sizes, not to their sum, whose
- * terms may cancel; an error too small to show beside the largest term is left to the checks
- * of each tensor, which run whenever the joint one does not agree.
+ * Fast mode: do ⟨g, u⟩ and the directional derivative agree along `count` random unit directions
+ * u across the tensors of `claimed` (all of them, or one)? Each tensor's part of u is a random
+ * direction of the same length, so each tensor adds to ⟨g, u⟩ a term of the size of its
+ * gradient's typical entry, whatever its number of entries (a direction drawn over all entries
+ * alike would give a bias of 4 entries 1/2500 of a weight matrix's share). The claimed gradient
+ * does not shape the direction. The tolerance is relative to the sum of the terms' sizes, not to
+ * their sum, whose terms may cancel; an error too small to show beside the largest term is left
+ * to the checks of each tensor, which run whenever the joint one does not agree.
  */
-async function jointDirectionsAgree(
+async function directionsAgree(
   objective: Objective,
   params: Params,
   claimed: Record<string, Tensor>,
@@ -375,6 +312,7 @@ async function jointDirectionsAgree(
       Evaluation,
       Evaluation,
     ];
+    // A kink along a direction proves nothing either way: let the entry-by-entry check decide.
     if ([fp, fm, fp2, fm2].some((e) => signsDiffer(base.kinks, e.kinks))) agree = false;
     const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
     const { value: analytic, size } = projections[d] as { value: number; size: number };
@@ -386,6 +324,7 @@ async function jointDirectionsAgree(
         Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), TINY),
       tolerance: tolerance(error, Math.max(Math.abs(analytic), size), numeric),
     };
+    // Written so that NaN (a claimed gradient with NaN in it) disagrees.
     if (!(Math.abs(analytic - numeric) <= entry.tolerance)) agree = false;
     checks.push({ entry, kink: false });
   }
@@ -447,16 +386,8 @@ export async function checkGradients(
       return gradient && !wrongShape(name, tensor.shape, gradient) ? [[name, gradient]] : [];
     }),
   ) as Record<string, Tensor>;
-  const finite = Object.values(shaped).every((g) => g.data.every(Number.isFinite));
-  if (options.mode === "fast" && Object.keys(shaped).length > 1 && finite) {
-    const joint = await jointDirectionsAgree(
-      objective,
-      params,
-      shaped,
-      base,
-      rng,
-      options.directions,
-    );
+  if (options.mode === "fast" && Object.keys(shaped).length > 1) {
+    const joint = await directionsAgree(objective, params, shaped, base, rng, options.directions);
     if (joint.agree) {
       const evaluations = 4 * options.directions;
       return Object.entries(params).map(
@@ -481,8 +412,7 @@ export async function checkGradients(
       const fast = await directionsAgree(
         objective,
         params,
-        name,
-        gradient,
+        { [name]: gradient },
         base,
         rng,
         options.directions,
