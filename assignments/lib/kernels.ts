@@ -43,10 +43,10 @@ export function applyBinary(code: BinaryCode, x: number, y: number): number {
     case 4: // C's pow, as numpy: 1 ** NaN and (-1) ** ±Infinity are 1, where JS's ** gives NaN
       if (y === 2) return x * x;
       return x === 1 || (x === -1 && Math.abs(y) === Number.POSITIVE_INFINITY) ? 1 : x ** y;
-    case 5: // NaN wins, as in numpy
-      return Number.isNaN(x) || x >= y ? x : y;
+    case 5:
+      return maximum(x, y);
     case 6:
-      return Number.isNaN(x) || x <= y ? x : y;
+      return minimum(x, y);
     case 7:
       return x > y ? 1 : 0;
     case 8:
@@ -60,6 +60,24 @@ export function applyBinary(code: BinaryCode, x: number, y: number): number {
     default:
       return x !== y ? 1 : 0;
   }
+}
+
+/**
+ * numpy's maximum: NaN wins (x's, when both are), and of equal values the second, so of two zeros
+ * y's sign (numpy 2.4: maximum(-0.0, 0.0) is 0.0, maximum(0.0, -0.0) is -0.0). Math.max gives
+ * the same value but for which zero and which NaN, and compiles without a branch, which a
+ * comparison of values of mixed signs (a ReLU's) mispredicts half the time; those two rare cases
+ * are settled by numpy's own rule, so the result is numpy's to the bit.
+ */
+function maximum(x: number, y: number): number {
+  const v = Math.max(x, y);
+  return v === 0 || Number.isNaN(v) ? (Number.isNaN(x) || x > y ? x : y) : v;
+}
+
+/** numpy's minimum, as `maximum` is numpy's maximum. */
+function minimum(x: number, y: number): number {
+  const v = Math.min(x, y);
+  return v === 0 || Number.isNaN(v) ? (Number.isNaN(x) || x < y ? x : y) : v;
 }
 
 export const unaryCodes = {
@@ -261,6 +279,13 @@ function runWithValue(
       }
       for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, at(a, ia + k), y);
       return;
+    // ReLU, np.maximum(Z, 0), and its derivative's np.greater(Z, 0), as applyBinary computes them.
+    case binaryCodes.maximum:
+      for (let k = 0; k < n; k++) out[start + k] = maximum(at(a, ia + k), y);
+      return;
+    case binaryCodes.greater:
+      for (let k = 0; k < n; k++) out[start + k] = at(a, ia + k) > y ? 1 : 0;
+      return;
     default:
       for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, at(a, ia + k), y);
   }
@@ -288,6 +313,10 @@ function valueWithRun(
       return;
     case binaryCodes.divide:
       for (let k = 0; k < n; k++) out[start + k] = x / at(b, ib + k);
+      return;
+    // ReLU written np.maximum(0, Z), as applyBinary computes it.
+    case binaryCodes.maximum:
+      for (let k = 0; k < n; k++) out[start + k] = maximum(x, at(b, ib + k));
       return;
     default:
       for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, x, at(b, ib + k));
@@ -350,15 +379,31 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
     const rowA = i * k;
     const rowOut = i * m;
     // The first product writes the row (0 + x, as a sum from 0 gives, signed zeros included);
-    // the others add to it.
+    // the others add to it, in the order of p. Four rows of B at a time read and write the row of
+    // the result once for four products (each entry still sums in the same order, so the result
+    // is the same to the last bit).
     const first = at(a, rowA);
     for (let j = 0; j < m; j++) out[rowOut + j] = 0 + first * at(b, j);
-    for (let p = 1; p < k; p++) {
-      const aip = a[rowA + p] as number;
-      const rowB = p * m;
+    let p = 1;
+    for (; p + 3 < k; p += 4) {
+      const a0 = at(a, rowA + p);
+      const a1 = at(a, rowA + p + 1);
+      const a2 = at(a, rowA + p + 2);
+      const a3 = at(a, rowA + p + 3);
+      const [r0, r1, r2, r3] = [p * m, (p + 1) * m, (p + 2) * m, (p + 3) * m];
       for (let j = 0; j < m; j++) {
-        out[rowOut + j] = (out[rowOut + j] as number) + aip * (b[rowB + j] as number);
+        let v = at(out, rowOut + j);
+        v += a0 * at(b, r0 + j);
+        v += a1 * at(b, r1 + j);
+        v += a2 * at(b, r2 + j);
+        v += a3 * at(b, r3 + j);
+        out[rowOut + j] = v;
       }
+    }
+    for (; p < k; p++) {
+      const aip = at(a, rowA + p);
+      const rowB = p * m;
+      for (let j = 0; j < m; j++) out[rowOut + j] = at(out, rowOut + j) + aip * at(b, rowB + j);
     }
   }
   return out;
@@ -378,7 +423,25 @@ export function matmulTransposed(
   const out = allocate(n * m);
   for (let i = 0; i < n; i++) {
     const rowA = i * k;
-    for (let j = 0; j < m; j++) {
+    let j = 0;
+    // Four entries at a time: four sums that do not wait on each other, each still in the order
+    // of p (the same result to the last bit), and one read of A's row for the four.
+    for (; j + 3 < m; j += 4) {
+      const [r0, r1, r2, r3] = [j * k, (j + 1) * k, (j + 2) * k, (j + 3) * k];
+      let [s0, s1, s2, s3] = [0, 0, 0, 0];
+      for (let p = 0; p < k; p++) {
+        const x = at(a, rowA + p);
+        s0 += x * at(b, r0 + p);
+        s1 += x * at(b, r1 + p);
+        s2 += x * at(b, r2 + p);
+        s3 += x * at(b, r3 + p);
+      }
+      out[i * m + j] = s0;
+      out[i * m + j + 1] = s1;
+      out[i * m + j + 2] = s2;
+      out[i * m + j + 3] = s3;
+    }
+    for (; j < m; j++) {
       const rowB = j * k;
       let acc = 0;
       for (let p = 0; p < k; p++) acc += at(a, rowA + p) * at(b, rowB + p);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ArrayLike, np, ShapeError } from "../../assignments/lib/np.ts";
+import { type ArrayLike, type NDArray, np, ShapeError } from "../../assignments/lib/np.ts";
 import { expectArray, thrown } from "../helpers.ts";
 
 const nan = Number.NaN;
@@ -607,5 +607,37 @@ describe("results never show uninitialised storage", () => {
   it("a number operand still gives a result of the array's shape", () => {
     const x: ArrayLike = np.ones([3, 5]);
     expectArray(np.subtract(1, x), np.zeros([3, 5]).tolist());
+  });
+});
+
+describe("maximum and minimum settle ties as numpy does", () => {
+  // Printed by numpy 2.4.6 (python3 -c "import numpy as np; print(np.maximum([-0.0, 0.0], [0.0, -0.0]))"):
+  // of equal values the second, so of two zeros the second one's sign; of two NaNs the first.
+  const bits = (x: NDArray) => Array.from(new BigUint64Array(Float64Array.from(x.data).buffer));
+  const signs = (x: NDArray) => Array.from(x.data, (v) => (Object.is(v, -0) ? "-0" : String(v)));
+
+  it("two zeros: the second", () => {
+    expect(signs(np.maximum(np.array([[-0, 0]]), np.array([[0, -0]])))).toEqual(["0", "-0"]);
+    expect(signs(np.minimum(np.array([[0, -0]]), np.array([[-0, 0]])))).toEqual(["-0", "0"]);
+    // A ReLU of zeros, written either way round.
+    expect(signs(np.maximum(np.array([[-0, 0]]), 0))).toEqual(["0", "0"]);
+    expect(signs(np.maximum(0, np.array([[-0, 0]])))).toEqual(["-0", "0"]);
+  });
+
+  it("two NaNs: the first, to the bit", () => {
+    const nan1 = new Float64Array(new BigUint64Array([0x7ff8000000000001n]).buffer)[0] as number;
+    const nan2 = new Float64Array(new BigUint64Array([0x7ff8000000000002n]).buffer)[0] as number;
+    const a = np.array([[nan1, nan2, 1]]);
+    const b = np.array([[nan2, nan1, nan1]]);
+    expect(bits(np.maximum(a, b))).toEqual([
+      0x7ff8000000000001n,
+      0x7ff8000000000002n,
+      0x7ff8000000000001n,
+    ]);
+    expect(bits(np.minimum(b, a))).toEqual([
+      0x7ff8000000000002n,
+      0x7ff8000000000001n,
+      0x7ff8000000000001n,
+    ]);
   });
 });
