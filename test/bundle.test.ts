@@ -42,12 +42,12 @@ beforeAll(async () => {
 }, 60_000);
 
 /** `gradecheck grade` of the copy's file `submission`: what it printed, and its report's tests. */
-function grade(submission: string, ...options: string[]) {
+function grade(submission: string, options: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const out = join(pkg, "report.json");
   const run = spawnSync(
     process.execPath,
     [join(pkg, "bin/gradecheck.mjs"), "grade", join(pkg, submission), "--out", out, ...options],
-    { cwd: pkg, encoding: "utf8" },
+    { cwd: pkg, encoding: "utf8", env: { ...process.env, ...env } },
   );
   expect(run.status, run.stderr).toBe(0);
   const report = JSON.parse(readFileSync(out, "utf8")) as {
@@ -90,12 +90,16 @@ describe("the build", () => {
     const built = grade("reference/planar-classifier/model.ts");
     expect(built.built).toBe(true);
     expect(built.score).toBeGreaterThan(0);
+    // Asked to, it runs the sources however fresh the build.
+    const asked = grade("reference/planar-classifier/model.ts", [], {
+      GRADECHECK_FROM_SOURCE: "1",
+    });
+    expect(asked).toEqual({ ...built, built: false });
     touch("grader/checks/compare.ts");
     expect(freshBuild(pkg)).toBe(false);
     const source = grade("reference/planar-classifier/model.ts");
     expect(source.built).toBe(false);
     expect(source).toEqual({ ...built, built: false });
-    // A build of the sources as they are now runs again.
   }, 120_000);
 
   it("loads every assignment's cases and reference", async () => {
@@ -105,7 +109,7 @@ describe("the build", () => {
       `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
     );
     for (const id of assignmentIds(pkg)) {
-      const result = grade(`reference/${id}/model.ts`, "--hidden", "false");
+      const result = grade(`reference/${id}/model.ts`, ["--hidden", "false"]);
       expect(result.built, id).toBe(true);
       expect(
         result.tests.filter((t) => t.status !== "passed"),
