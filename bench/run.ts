@@ -119,28 +119,29 @@ function timeCommand(args: string[], env: NodeJS.ProcessEnv = process.env): numb
   return (performance.now() - start) / 1000;
 }
 
+const gradeArgs = (submission: string) => ["grade", submission, "--quiet", "--out", out];
+const timeGrade = (submission: string) => timeCommand(gradeArgs(submission));
+
 // Start-up: the build against the sources under tsx, alternating.
 const fromSource = { ...process.env, GRADECHECK_FROM_SOURCE: "1" };
-const stub = "assignments/planar-classifier/model.ts";
-const startup = { version: [[], []] as number[][], stubs: [[], []] as number[][] };
-for (let r = 0; r < Math.max(5, runs); r++) {
-  startup.version[0]?.push(timeCommand(["--version"]));
-  startup.version[1]?.push(timeCommand(["--version"], fromSource));
-  startup.stubs[0]?.push(timeCommand(["grade", stub, "--quiet", "--out", out]));
-  startup.stubs[1]?.push(timeCommand(["grade", stub, "--quiet", "--out", out], fromSource));
-}
 console.log(
   "\nstart-up, cold command, built (dist/) against the sources under tsx, alternating (median)",
 );
-for (const [name, [built, source]] of Object.entries(startup)) {
-  const [b, s] = [median(built as number[]), median(source as number[])];
+for (const [name, args] of [
+  ["gradecheck --version", ["--version"]],
+  ["grade, planar stubs", gradeArgs("assignments/planar-classifier/model.ts")],
+] as const) {
+  const built: number[] = [];
+  const source: number[] = [];
+  for (let r = 0; r < Math.max(5, runs); r++) {
+    built.push(timeCommand([...args]));
+    source.push(timeCommand([...args], fromSource));
+  }
+  const [b, s] = [median(built), median(source)];
   console.log(
-    `  ${(name === "version" ? "gradecheck --version" : "grade, planar stubs").padEnd(24)} built ${fmt(b)}  source ${fmt(s)}  ratio ${(b / s).toFixed(2)}`,
+    `  ${name.padEnd(24)} built ${fmt(b)}  source ${fmt(s)}  ratio ${(b / s).toFixed(2)}`,
   );
 }
-
-const timeGrade = (submission: string) =>
-  timeCommand(["grade", submission, "--quiet", "--out", out]);
 
 // Every assignment of the course, its reference and its untouched stub, one run each in turn.
 const submissions = Object.fromEntries(

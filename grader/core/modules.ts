@@ -3,7 +3,7 @@
  * reference model): from the build in dist/ when this code runs from it (bin/bundle.mjs), else
  * the source itself, which tsx transforms.
  */
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PACKAGE_ROOT } from "./paths.ts";
 
@@ -13,12 +13,12 @@ const BUILT = typeof __GRADECHECK_BUILD__ !== "undefined" && __GRADECHECK_BUILD_
 
 /**
  * The module at `path`, a source file of the package. The build holds every module the grader
- * imports this way (its entries), and is only run while it matches the sources.
+ * imports this way (its entries), at the same place under dist/ with .mjs for .ts, and is only
+ * run while it matches the sources.
  */
 export function importSource<T>(path: string): Promise<T> {
-  if (!BUILT) return import(pathToFileURL(path).href) as Promise<T>;
-  const source = relative(PACKAGE_ROOT, path).split("\\").join("/");
-  return import(pathToFileURL(`${PACKAGE_ROOT}/dist/${source.replace(/\.ts$/, ".mjs")}`).href);
+  const built = join(PACKAGE_ROOT, "dist", relative(PACKAGE_ROOT, path).replace(/\.ts$/, ".mjs"));
+  return import(pathToFileURL(BUILT ? built : path).href) as Promise<T>;
 }
 
 /**

@@ -71,7 +71,13 @@ export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran
   try {
     for (const { phase, children } of phases) await runPhase(ctx, bundles, phase, children, state);
   } finally {
-    for (const { children } of phases) state.incidents.push(...children.close());
+    // Each phase closed its own as it ended; this also stops those of a phase that never ran.
+    for (const { children } of phases) {
+      for (const sandbox of children.sandboxes) {
+        sandbox.close();
+        state.incidents.push(...sandbox.incidents);
+      }
+    }
   }
   return {
     tests: planned.flatMap(({ test }) => {
@@ -87,10 +93,10 @@ export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran
 interface PhaseChildren {
   whole: Sandbox | undefined;
   single: Sandbox | undefined;
+  /** Both, once each (they are one when no function is judged alone). */
+  sandboxes: Sandbox[];
   /** Starts the children the phase's tests will call. */
   warm: () => void;
-  /** Stops them (again, harmlessly), with what they did between calls. */
-  close: () => string[];
 }
 
 function phaseChildren(
@@ -113,22 +119,13 @@ function phaseChildren(
   // A sandbox starts no child until it is warmed or called: an unused one costs nothing.
   const whole = build.status === "built" ? sandboxOf(build) : undefined;
   const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
-  let closed: string[] | undefined;
   return {
     whole,
     single,
+    sandboxes: [...new Set([whole, single])].filter((s) => s !== undefined),
     warm: () => {
       if (phase.some((item) => item.endToEnd)) whole?.warm();
       if (phase.some((item) => !item.endToEnd)) single?.warm();
-    },
-    close: () => {
-      if (closed) return [];
-      closed = [];
-      for (const sandbox of new Set([whole, single])) {
-        sandbox?.close();
-        if (sandbox) closed.push(...sandbox.incidents);
-      }
-      return closed;
     },
   };
 }
@@ -163,8 +160,8 @@ async function runPhase(
       ]);
     else await inTurn(phase);
   } finally {
-    // A phase's children go when it ends: the next phase has children of its own.
-    state.incidents.push(...children.close());
+    // A phase's children go when it ends (closing again later does nothing).
+    for (const sandbox of children.sandboxes) sandbox.close();
   }
 }
 

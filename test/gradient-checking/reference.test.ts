@@ -13,6 +13,7 @@ import { describe, expect, it, vi } from "vitest";
 import * as stub from "../../assignments/gradient-checking/model.ts";
 import type { NDArray } from "../../assignments/lib/np.ts";
 import { verdictOf } from "../../grader/checks/checker.ts";
+import type { Reference } from "../../grader/core/assignment.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { Report } from "../../grader/core/report.ts";
 import { courseNetwork, formulaN } from "../../reference/gradient-checking/cases.ts";
@@ -47,7 +48,7 @@ function relativeError(actual: NDArray, expected: number[][]): number {
 
 /** The course's formula on the course's test case, as the checker tests compute it. */
 const courseFormula = (gradients: Record<string, NDArray>) =>
-  formulaN([p, gradients, X, Y, 1e-7], reference as never);
+  formulaN([p, gradients, X, Y, 1e-7], reference as unknown as Reference);
 
 describe("make_gradient_checking_fixtures.py reproduces what the course's notebook prints", () => {
   it("for the one-dimensional check and the 3-layer network's, bugs planted and fixed", () => {

@@ -101,11 +101,11 @@ function withEntry(params: Params, name: string, k: number, value: number): Para
   return { ...params, [name]: { shape: tensor.shape, data } };
 }
 
-function withDirection(params: Params, name: string, u: Float64Array, step: number): Params {
-  const tensor = params[name] as Tensor;
+/** `tensor` moved by `step` along `u`. */
+function moved(tensor: Tensor, u: Float64Array, step: number): Tensor {
   const data = tensor.data.slice();
   for (let k = 0; k < data.length; k++) data[k] = (data[k] as number) + step * (u[k] as number);
-  return { ...params, [name]: { shape: tensor.shape, data } };
+  return { shape: tensor.shape, data };
 }
 
 function value(e: Evaluation | number): number {
@@ -296,7 +296,7 @@ async function directionsAgree(
       const point = { ...params };
       parts.forEach((u, t) => {
         const name = names[t] as string;
-        point[name] = withDirection(params, name, u, step)[name] as Tensor;
+        point[name] = moved(params[name] as Tensor, u, step);
       });
       return point;
     };
@@ -380,53 +380,44 @@ export async function checkGradients(
 ): Promise<TensorResult[]> {
   const [base] = (await objective([params])) as [Evaluation];
   const rng = new RandomState(options.seed);
+  const problems = new Map(
+    Object.entries(params).map(([name, t]) => [name, wrongShape(name, t.shape, claimed[name])]),
+  );
   const shaped = Object.fromEntries(
-    Object.entries(params).flatMap(([name, tensor]) => {
-      const gradient = claimed[name];
-      return gradient && !wrongShape(name, tensor.shape, gradient) ? [[name, gradient]] : [];
-    }),
+    Object.keys(params).flatMap((name) => (problems.get(name) ? [] : [[name, claimed[name]]])),
   ) as Record<string, Tensor>;
+  const evaluations = 4 * options.directions;
+  // Metrics over the directional derivatives; `worst` indexes are directions, so none are shown.
+  const decidedFast = (name: string, checks: EntryCheck[]): TensorResult => ({
+    ...summarize(name, checks, true, evaluations),
+    worst: [],
+  });
   if (options.mode === "fast" && Object.keys(shaped).length > 1) {
     const joint = await directionsAgree(objective, params, shaped, base, rng, options.directions);
-    if (joint.agree) {
-      const evaluations = 4 * options.directions;
-      return Object.entries(params).map(
-        ([name, tensor]) =>
-          wrongShape(name, tensor.shape, claimed[name]) ?? {
-            ...summarize(name, joint.checks, true, evaluations),
-            worst: [],
-          },
+    if (joint.agree)
+      return Object.keys(params).map(
+        (name) => problems.get(name) ?? decidedFast(name, joint.checks),
       );
-    }
   }
   const results: TensorResult[] = [];
   for (const [name, tensor] of Object.entries(params)) {
-    const gradient = claimed[name];
-    const shapeProblem = wrongShape(name, tensor.shape, gradient);
-    if (shapeProblem || !gradient) {
-      results.push(shapeProblem as TensorResult);
+    const gradient = shaped[name];
+    if (!gradient) {
+      results.push(problems.get(name) as TensorResult);
       continue;
     }
-    let evaluations = 0;
     if (options.mode === "fast") {
-      const fast = await directionsAgree(
-        objective,
-        params,
-        { [name]: gradient },
-        base,
-        rng,
-        options.directions,
-      );
-      evaluations = 4 * options.directions;
+      const own = { [name]: gradient };
+      const fast = await directionsAgree(objective, params, own, base, rng, options.directions);
       if (fast.agree) {
-        // Metrics over the directional derivatives; `worst` indexes are directions, so none are shown.
-        results.push({ ...summarize(name, fast.checks, true, evaluations), worst: [] });
+        results.push(decidedFast(name, fast.checks));
         continue;
       }
     }
     const numeric = await numericGradient(objective, params, name, base);
     const checks = compareEntries(tensor.shape, numeric, gradient);
-    results.push(summarize(name, checks, false, evaluations + 4 * numeric.length));
+    const spent = (options.mode === "fast" ? evaluations : 0) + 4 * numeric.length;
+    results.push(summarize(name, checks, false, spent));
   }
   return results;
 }

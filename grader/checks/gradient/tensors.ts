@@ -40,11 +40,6 @@ export function arraysOf<T = Record<string, NDArray>>(params: Params): T {
 }
 
 /**
- * A gradient check's outcome: per tensor its verdict, difference, worst entry and hint as rows (for
- * the report and the table of `gradecheck gradcheck`), and when one is wrong, a failure that says
- * so, a line per wrong tensor, with `chainHint`'s reading of which are wrong, if any.
- */
-/**
  * A backward pass's gradients against numeric ones, parameter by parameter: each array of
  * `parameters` (W1, b1, …, any number of layers) against the claimed `d<name>` of `grads`,
  * whatever the learner returned there.
@@ -60,6 +55,11 @@ export function judgeByName(
   );
 }
 
+/**
+ * A gradient check's outcome: per tensor its verdict, difference, worst entry and hint as rows (for
+ * the report and the table of `gradecheck gradcheck`), and when one is wrong, a failure that says
+ * so, a line per wrong tensor, with `chainHint`'s reading of which are wrong, if any.
+ */
 export function gradientOutcome(
   results: TensorResult[],
   /** The number of examples, which a factor in a wrong gradient may be. */
