@@ -22,6 +22,52 @@ export type Elementwise<A extends ArrayLike, B extends ArrayLike = number> = A e
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
 
+/** The operations a tracer sees, by name: numpy's, plus the array methods that make new arrays. */
+export type TracedOp =
+  | kernels.BinaryOp
+  | kernels.UnaryOp
+  | "dot"
+  | "transpose"
+  | "reshape"
+  | "slice"
+  | "copy"
+  | "set"
+  | "sum"
+  | "mean"
+  | "max"
+  | "min"
+  | "argmax"
+  | "where"
+  | "concatenate"
+  | "toString";
+
+/**
+ * What forward-mode differentiation (forward.ts) hooks into while it runs: every operation on
+ * arrays hands it its operands and a way to compute its result, and every way out of the array
+ * module (a number read from an array) is reported. With no tracer, which is always outside a
+ * gradient check, each operation pays one test of a module variable.
+ */
+export interface Tracer {
+  /** `compute()`'s result, with the tangents `op` gives it from `args`' tangents. */
+  traced<R>(op: TracedOp, args: readonly unknown[], compute: () => R): R;
+  /** `x`'s values leave the array module through `how` (a number, a list, a loop over `.data`). */
+  leaves(x: NDArray, how: string): void;
+}
+
+let tracer: Tracer | undefined;
+
+/** The tracer now running, if any. */
+export function activeTracer(): Tracer | undefined {
+  return tracer;
+}
+
+/** Makes `next` the tracer (undefined: none) and returns the one before. */
+export function setTracer(next: Tracer | undefined): Tracer | undefined {
+  const previous = tracer;
+  tracer = next;
+  return previous;
+}
+
 export class NDArray {
   /** `[rows, cols]`. */
   readonly shape: Shape;
@@ -60,6 +106,7 @@ export class NDArray {
    * @example np.array([[1, 2, 3]]).T.shape // [3, 1]
    */
   get T(): NDArray {
+    if (tracer) return tracer.traced("transpose", [this], () => this.T);
     if (!this.#transposed) {
       const transposed = new NDArray(kernels.transpose(this.data, this.shape), [
         this.shape[1],
@@ -73,6 +120,7 @@ export class NDArray {
 
   /** The entries as nested lists of rows, like numpy's `x.tolist()`. */
   tolist(): number[][] {
+    tracer?.leaves(this, "tolist()");
     const [rows, cols] = this.shape;
     const out: number[][] = [];
     for (let i = 0; i < rows; i++)
@@ -82,6 +130,7 @@ export class NDArray {
 
   /** The single entry of a size-1 array as a number, like numpy's `x.item()` or `float(x)`. */
   item(): number {
+    tracer?.leaves(this, "item()");
     if (this.size !== 1) {
       throw new ShapeError(
         `item: can only convert an array of size 1 to a number, got shape ${formatShape(this.shape)}`,
@@ -92,6 +141,7 @@ export class NDArray {
 
   /** Entry at row `i`, column `j` (negative indices count from the end), like numpy's `x[i, j]`. */
   get(i: number, j: number): number {
+    tracer?.leaves(this, "get(i, j)");
     const [rows, cols] = this.shape;
     const r = i < 0 ? i + rows : i;
     const c = j < 0 ? j + cols : j;
@@ -109,6 +159,7 @@ export class NDArray {
    * @example W1.reshape(-1, 1) // a column of W1's entries, row after row
    */
   reshape(rows: number, cols: number): NDArray {
+    if (tracer) return tracer.traced("reshape", [this, rows, cols], () => this.reshape(rows, cols));
     const [r, c] = [
       rows === -1 && cols > 0 ? this.size / cols : rows,
       cols === -1 && rows > 0 ? this.size / rows : cols,
@@ -128,6 +179,7 @@ export class NDArray {
    * @example theta.slice(20, 25).reshape(5, 1) // numpy: theta[20:25].reshape((5, 1))
    */
   slice(start: number, stop: number = this.shape[0]): NDArray {
+    if (tracer) return tracer.traced("slice", [this, start, stop], () => this.slice(start, stop));
     const [rows, cols] = this.shape;
     const at = (i: number) => Math.min(rows, Math.max(0, i < 0 ? i + rows : i));
     if (!Number.isInteger(start) || !Number.isInteger(stop)) {
@@ -143,6 +195,10 @@ export class NDArray {
    * @example const thetaPlus = theta.copy(); thetaPlus.set(i, 0, thetaPlus.get(i, 0) + epsilon);
    */
   set(i: number, j: number, value: number): void {
+    if (tracer) {
+      tracer.traced("set", [this, i, j, value], () => this.set(i, j, value));
+      return;
+    }
     const [rows, cols] = this.shape;
     const r = i < 0 ? i + rows : i;
     const c = j < 0 ? j + cols : j;
@@ -161,6 +217,7 @@ export class NDArray {
 
   /** A copy with its own storage. */
   copy(): NDArray {
+    if (tracer) return tracer.traced("copy", [this], () => this.copy());
     return new NDArray(copyOf(this.data), this.shape);
   }
 
@@ -195,6 +252,7 @@ export class NDArray {
    * @example np.dot(W1, X) // (4,2)·(2,400) -> (4,400)
    */
   dot(other: ArrayLike): NDArray {
+    if (tracer) return tracer.traced("dot", [this, other], () => this.dot(other));
     const b = operand("dot", "b", other);
     if (b.size === 1 && typeof other === "number") return this.multiply(other);
     const [n, k] = this.shape;
@@ -223,6 +281,7 @@ export class NDArray {
   sum(axis: null | undefined, keepdims: true): NDArray;
   sum(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   sum(axis: Axis | null = null, keepdims = false): NDArray | number {
+    if (tracer) return tracer.traced("sum", [this, axis, keepdims], () => this.sum(axis, keepdims));
     return fold("sum", this, axis, keepdims, 0, (acc, x) => acc + x);
   }
 
@@ -232,6 +291,8 @@ export class NDArray {
   mean(axis: null | undefined, keepdims: true): NDArray;
   mean(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   mean(axis: Axis | null = null, keepdims = false): NDArray | number {
+    if (tracer)
+      return tracer.traced("mean", [this, axis, keepdims], () => this.mean(axis, keepdims));
     const ax = checkAxis("mean", axis);
     const count = ax === null ? this.size : this.shape[ax];
     const total = this.sum(ax, keepdims);
@@ -244,6 +305,7 @@ export class NDArray {
   max(axis: null | undefined, keepdims: true): NDArray;
   max(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   max(axis: Axis | null = null, keepdims = false): NDArray | number {
+    if (tracer) return tracer.traced("max", [this, axis, keepdims], () => this.max(axis, keepdims));
     return fold("max", this, axis, keepdims, Number.NEGATIVE_INFINITY, maxNaN);
   }
 
@@ -253,6 +315,7 @@ export class NDArray {
   min(axis: null | undefined, keepdims: true): NDArray;
   min(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   min(axis: Axis | null = null, keepdims = false): NDArray | number {
+    if (tracer) return tracer.traced("min", [this, axis, keepdims], () => this.min(axis, keepdims));
     return fold("min", this, axis, keepdims, Number.POSITIVE_INFINITY, minNaN);
   }
 
@@ -265,6 +328,8 @@ export class NDArray {
   argmax(axis: null | undefined, keepdims: true): NDArray;
   argmax(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   argmax(axis: Axis | null = null, keepdims = false): NDArray | number {
+    if (tracer)
+      return tracer.traced("argmax", [this, axis, keepdims], () => this.argmax(axis, keepdims));
     const ax = checkAxis("argmax", axis);
     if (this.size === 0)
       throw new ShapeError("np.argmax: attempt to get argmax of an empty sequence");
@@ -275,6 +340,7 @@ export class NDArray {
 
   /** numpy-style text, e.g. `array([[1, 2], [3, 4]])`, shortened for big arrays. */
   toString(): string {
+    if (tracer) return tracer.traced("toString", [], () => this.toString());
     return formatArray(this);
   }
 
@@ -295,6 +361,7 @@ export function operand(op: string, name: string, value: unknown): NDArray {
 
 /** `op(a, b)` entry by entry, with numpy broadcasting; the one implementation of binary ops. */
 export function elementwise(op: kernels.BinaryOp, a: ArrayLike, b: ArrayLike): NDArray {
+  if (tracer) return tracer.traced(op, [a, b], () => elementwise(op, a, b));
   const x = operand(op, "a", a);
   const y = operand(op, "b", b);
   const shape = broadcastShapes(op, x.shape, y.shape);

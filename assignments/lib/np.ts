@@ -13,6 +13,7 @@ import * as kernels from "./kernels.ts";
 import {
   type ArrayLike,
   type Axis,
+  activeTracer,
   type Elementwise,
   elementwise,
   NDArray,
@@ -46,6 +47,8 @@ function unary(op: kernels.UnaryOp) {
     if (typeof x === "number")
       return kernels.applyUnary(kernels.unaryCodes[op], x) as Elementwise<A>;
     const a = operand(op, "x", x);
+    const tracer = activeTracer();
+    if (tracer) return tracer.traced(op, [a], () => unary(op)(a)) as Elementwise<A>;
     return new NDArray(kernels.map(a.data, op), a.shape) as Elementwise<A>;
   };
 }
@@ -126,6 +129,8 @@ function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   const c = operand("where", "condition", cond);
   const a = operand("where", "x", x);
   const b = operand("where", "y", y);
+  const tracer = activeTracer();
+  if (tracer) return tracer.traced("where", [c, a, b], () => where(c, a, b));
   const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
   return new NDArray(
     kernels.select(c.data, c.shape, a.data, a.shape, b.data, b.shape, shape),
@@ -148,6 +153,8 @@ function concatenate(arrays: NDArray[], axis: Axis = 0): NDArray {
   if (axis !== 0 && axis !== 1) {
     throw new ShapeError(`np.concatenate: axis must be 0 or 1, got ${describe(axis)}`);
   }
+  const tracer = activeTracer();
+  if (tracer) return tracer.traced("concatenate", [axis, ...parts], () => concatenate(parts, axis));
   const kept = axis === 0 ? 1 : 0;
   const first = parts[0] as NDArray;
   parts.forEach((p, i) => {
@@ -181,7 +188,9 @@ function concatenate(arrays: NDArray[], axis: Axis = 0): NDArray {
 /** The square root of the sum of the squares of all entries (numpy's `np.linalg.norm`). */
 function norm(x: ArrayLike): number {
   if (typeof x === "number") return Math.abs(x);
-  const { data } = operand("linalg.norm", "x", x);
+  const a = operand("linalg.norm", "x", x);
+  activeTracer()?.leaves(a, "np.linalg.norm");
+  const { data } = a;
   let squares = 0;
   for (let i = 0; i < data.length; i++) squares += (data[i] as number) * (data[i] as number);
   return Math.sqrt(squares);

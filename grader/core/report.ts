@@ -93,6 +93,15 @@ export type GradientHint =
   /** A constant factor, as a wrong answer's pattern. */
   | { code: "pattern"; pattern: PatternHint };
 
+/**
+ * How a gradient check found the derivatives that decided: differences of evaluations, or forward
+ * mode (dual numbers through the array module), perhaps with differences of a cost after it.
+ */
+export type GradientMethod =
+  | "central-differences"
+  | "forward-mode"
+  | "forward-mode+central-differences";
+
 /** One parameter's gradient, as a gradient check judged it. */
 export type GradientRow =
   | {
@@ -114,6 +123,7 @@ export type GradientRow =
       checked: number | null;
       /** Entries not checked because a step crossed a kink. */
       kinks: number;
+      method?: GradientMethod;
       /** The worst entry: where, and both values with as many digits as tell them apart. */
       worst?: { index: number[]; yours: string; numeric: string };
       hint?: GradientHint;

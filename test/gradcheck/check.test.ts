@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NDArray, np } from "../../assignments/lib/np.ts";
 import {
   checkGradients,
   type Evaluation,
@@ -6,6 +7,8 @@ import {
   type Params,
   type Tensor,
 } from "../../grader/checks/gradient/check.ts";
+import { fromArrays } from "../../grader/checks/gradient/forward-objective.ts";
+import { tensorOf } from "../../grader/checks/gradient/tensors.ts";
 import { describeTensor } from "../../grader/checks/gradient/wording.ts";
 
 const t = (rows: number[][]): Tensor => ({
@@ -214,5 +217,104 @@ describe("wording when the numeric gradient is zero", () => {
       "The numeric gradient is zero: the cost does not change with W (is it used?)",
     );
     expect(text).not.toContain("Infinity");
+  });
+});
+
+describe("fast mode by forward mode (fromArrays)", () => {
+  // f(W, b) = Σ tanh(W·X + b)² over a fixed X: the head is the array tanh(W·X + b), the tail
+  // its sum of squares; or the whole as a (1, 1) array, with no tail.
+  const X = np.array([
+    [0.3, -1.2, 0.8, 2],
+    [1.1, 0.4, -0.6, -0.2],
+  ]);
+  const Wa = np.array([
+    [0.5, -0.7],
+    [0.2, 0.9],
+    [-1.1, 0.3],
+  ]);
+  const ba = np.array([[0.1], [-0.4], [0.25]]);
+  const params = { W: tensorOf(Wa) as Tensor, b: tensorOf(ba) as Tensor };
+  const Z = np.add(np.dot(Wa, X), ba);
+  const A = np.tanh(Z);
+  // d/dZ Σ A² = 2A(1 − A²)
+  const dZ = np.multiply(np.multiply(A, 2), np.subtract(1, np.square(A)));
+  const right = {
+    W: tensorOf(np.dot(dZ, X.T)) as Tensor,
+    b: tensorOf(np.sum(dZ, 1, true)) as Tensor,
+  };
+  const head = (p: Record<string, NDArray>) =>
+    np.tanh(np.add(np.dot(p.W as NDArray, X), p.b as NDArray));
+  const squares = (out: NDArray) => np.sum(np.square(out));
+
+  it("passes a right gradient in one pass, with the cost's derivative by central differences", async () => {
+    const results = await checkGradients(fromArrays(head, squares), params, right, fast);
+    expect(results).toMatchObject([
+      {
+        name: "W",
+        verdict: "passed",
+        fast: true,
+        evaluations: 1,
+        method: "forward-mode+central-differences",
+      },
+      {
+        name: "b",
+        verdict: "passed",
+        fast: true,
+        evaluations: 1,
+        method: "forward-mode+central-differences",
+      },
+    ]);
+  });
+
+  it("is exact end to end when the head is the whole objective, a (1, 1) array", async () => {
+    const whole = (p: Record<string, NDArray>) => np.sum(np.square(head(p)), null, true);
+    const results = await checkGradients(fromArrays(whole), params, right, fast);
+    expect(results.map((r) => r.verdict === "passed" && r.method)).toEqual([
+      "forward-mode",
+      "forward-mode",
+    ]);
+    // And it still tells a gradient off by 1e-4 in one entry of b (confirmed entry by entry).
+    const slightly = {
+      ...right,
+      b: { ...right.b, data: right.b.data.map((v, k) => (k === 0 ? v * (1 + 1e-4) : v)) },
+    };
+    const [, b] = await checkGradients(fromArrays(whole), params, slightly, {
+      ...fast,
+      directions: 1,
+    });
+    expect(b?.verdict).toBe("failed");
+  });
+
+  it("confirms a wrong gradient entry by entry with central differences", async () => {
+    const wrong = { ...right, W: map(right.W, (v) => 2 * v) };
+    const results = await checkGradients(fromArrays(head, squares), params, wrong, fast);
+    expect(results).toMatchObject([
+      { name: "W", verdict: "failed", fast: false, method: "central-differences", checked: 6 },
+      { name: "b", verdict: "passed", fast: true, method: "forward-mode+central-differences" },
+    ]);
+  });
+
+  it("falls back to central differences where the head leaves the array module, and says how", async () => {
+    const loop = (p: Record<string, NDArray>) => {
+      const Z = np.add(np.dot(p.W as NDArray, X), p.b as NDArray);
+      return new NDArray(Z.data.map(Math.tanh), Z.shape);
+    };
+    const results = await checkGradients(fromArrays(loop, squares), params, right, fast);
+    expect(results).toMatchObject([
+      {
+        name: "W",
+        verdict: "passed",
+        method: "central-differences",
+        left: ".data",
+        evaluations: 16,
+      },
+      {
+        name: "b",
+        verdict: "passed",
+        method: "central-differences",
+        left: ".data",
+        evaluations: 16,
+      },
+    ]);
   });
 });

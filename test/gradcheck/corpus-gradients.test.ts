@@ -1,6 +1,7 @@
 /**
  * The gradient checker on the corpus's gradient bugs: each fails the gradient check of the right
- * tensors with the right hint, in full mode and in fast mode.
+ * tensors with the right hint, in full mode and in fast mode, by central differences and by
+ * forward mode.
  */
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { chainRuleHint } from "../../assignments/planar-classifier/cases.ts";
 import { checkGradients, fromFunction } from "../../grader/checks/gradient/check.ts";
+import { fromArrays } from "../../grader/checks/gradient/forward-objective.ts";
 import {
   arraysOf,
   gradientOutcome,
@@ -98,12 +100,34 @@ describe("the corpus's gradient bugs fail the gradient check of the right tensor
     const objective = fromFunction((p) =>
       ref.computeCost(ref.forwardPropagation(point.X, arraysOf<ref.Parameters>(p)).A2, point.Y),
     );
-    for (const mode of ["full", "fast"] as const) {
-      const results = await checkGradients(objective, params, claimed, {
-        mode,
+    const dual = fromArrays(
+      (p) => ref.forwardPropagation(point.X, p as unknown as ref.Parameters).A2,
+      (A2) => ref.computeCost(A2, point.Y),
+    );
+    const runs = [
+      { mode: "full", objective },
+      { mode: "fast", objective },
+      { mode: "fast", objective: dual },
+    ] as const;
+    for (const [k, run] of runs.entries()) {
+      const mode = `${run.mode} (${k})`;
+      const results = await checkGradients(run.objective, params, claimed, {
+        mode: run.mode,
         directions: 3,
         seed: 1,
       });
+      if (run.objective === dual) {
+        // The right tensors pass by forward mode; the wrong ones fail entry by entry.
+        const judged = results.filter((r) => r.verdict !== "wrong-shape");
+        expect(
+          judged.map((r) => r.method),
+          mode,
+        ).toEqual(
+          judged.map((r) =>
+            wrong.includes(r.name) ? "central-differences" : "forward-mode+central-differences",
+          ),
+        );
+      }
       const failed = results.filter((r) => r.verdict !== "passed");
       expect(
         failed.map((r) => r.name),

@@ -29,6 +29,7 @@ describe("gradient wording", () => {
     worst: [{ index: [0, 1], analytic, numeric, relativeError: 1e-4, tolerance: 1e-6 }],
     checked: 4,
     kinks: [],
+    method: "central-differences",
     fast: false,
     evaluations: 17,
   });
@@ -94,6 +95,20 @@ describe("the gradient checks' pair", () => {
       "backwardPropagation.consistency failed. Your backwardPropagation is right for the reference's forward pass and cost, so the mismatch is in your forwardPropagation or computeCost.",
     );
   });
+});
+
+describe("the graded gradient checks", () => {
+  it("judge the learner's code by central differences, and say so in every row", async () => {
+    const report = await gradeOnly(referenceSource(), (id) =>
+      id.startsWith("backwardPropagation."),
+    );
+    const rows = report.tests.flatMap((t) =>
+      t.details.type === "check" || t.details.type === "passed" ? (t.details.gradients ?? []) : [],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const row of rows)
+      expect(row).toMatchObject({ verdict: "right", method: "central-differences" });
+  }, 60_000);
 });
 
 describe("a submission that does not compile", () => {

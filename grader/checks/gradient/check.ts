@@ -20,10 +20,16 @@
  *   length in each tensor (so a tensor of a few entries is not lost beside one of thousands):
  *   when they agree, every tensor passes for 1 + 4·K evaluations in all. Otherwise each tensor is
  *   checked along K directions of its own, and a tensor that fails there is re-checked entry by
- *   entry before anything is reported.
+ *   entry before anything is reported;
+ * - forward mode: an objective that can work out its own directional derivatives (`directional`,
+ *   e.g. by dual numbers through the array module, see forward.ts) gives them for the fast mode's
+ *   directions in one pass and with no step size; where it cannot (its computation left the array
+ *   module), the directions fall back to central differences. Each result says which method
+ *   decided it; a failure is always confirmed entry by entry with central differences.
  * Pure apart from calling the objective; all randomness comes from the seed.
  */
 import { RandomState } from "../../../assignments/lib/np.ts";
+import type { GradientMethod } from "../../core/report.ts";
 
 export interface Tensor {
   shape: readonly [number, number];
@@ -38,11 +44,32 @@ export interface Evaluation {
   kinks?: ArrayLike<number>;
 }
 
+export type { GradientMethod };
+
+/** A directional derivative, with a bound on its error (0 where it is exact but for rounding). */
+export interface Derivative {
+  value: number;
+  error: number;
+}
+
+/** The objective's own directional derivatives, or how it left forward mode (and none). */
+export type Directional =
+  | { method: Exclude<GradientMethod, "central-differences">; derivatives: Derivative[] }
+  | { method: "central-differences"; left: string };
+
 /**
  * Evaluates the objective at several points at once (one round trip to a sandbox, say). Each
- * point is the base parameters with one tensor replaced.
+ * point is the base parameters with one tensor replaced. An objective may also work out its
+ * directional derivatives at a point along several directions itself (a tensor a direction
+ * leaves out does not move), with `step` the central differences' step where it needs one.
  */
-export type Objective = (points: Params[]) => Promise<Evaluation[]> | Evaluation[];
+export type Objective = ((points: Params[]) => Promise<Evaluation[]> | Evaluation[]) & {
+  directional?: (
+    params: Params,
+    directions: Params[],
+    step: number,
+  ) => Promise<Directional> | Directional;
+};
 
 export interface CheckOptions {
   mode: "full" | "fast";
@@ -76,12 +103,17 @@ export type TensorResult =
       checked: number;
       /** Entries not checked because a perturbation crossed a kink. */
       kinks: [number, number][];
+      /** How the derivatives that decided were found. */
+      method: GradientMethod;
+      /** Why forward mode was not used, where the objective offers it but its run left it. */
+      left?: string;
       /**
        * Whether the fast mode alone decided (no entry-by-entry check was needed). When every
        * tensor passed along directions across all of them, the figures are those directions'
        * and `evaluations` counts them once for each tensor.
        */
       fast: boolean;
+      /** Evaluations of the objective spent; a pass in forward mode, whatever K, counts as one. */
       evaluations: number;
     };
 
@@ -242,8 +274,21 @@ export function judgeGradient(
 ): TensorResult {
   return (
     wrongShape(name, shape, claimed) ??
-    summarize(name, compareEntries(shape, numeric, claimed as Tensor), false, 4 * numeric.length)
+    summarize(name, compareEntries(shape, numeric, claimed as Tensor), {
+      fast: false,
+      evaluations: 4 * numeric.length,
+      method: "central-differences",
+    })
   );
+}
+
+/** What the directions of the fast mode found, and how. */
+interface DirectionsVerdict {
+  agree: boolean;
+  checks: EntryCheck[];
+  method: GradientMethod;
+  left?: string;
+  evaluations: number;
 }
 
 /**
@@ -254,22 +299,24 @@ export function judgeGradient(
  * alike would give a bias of 4 entries 1/2500 of a weight matrix's share). The claimed gradient
  * does not shape the direction. The tolerance is relative to the sum of the terms' sizes, not to
  * their sum, whose terms may cancel; an error too small to show beside the largest term is left
- * to the checks of each tensor, which run whenever the joint one does not agree.
+ * to the checks of each tensor, which run whenever the joint one does not agree. The directional
+ * derivatives come from the objective's forward mode where it has one and its run stays in it
+ * (one pass), else from central differences (4 evaluations per direction).
  */
 async function directionsAgree(
   objective: Objective,
   params: Params,
   claimed: Record<string, Tensor>,
-  base: Evaluation,
+  base: () => Promise<Evaluation>,
   rng: RandomState,
   count: number,
-): Promise<{ agree: boolean; checks: EntryCheck[] }> {
+): Promise<DirectionsVerdict> {
   const names = Object.keys(claimed);
   let maxAbs = 0;
   for (const name of names)
     for (const v of (params[name] as Tensor).data) maxAbs = Math.max(maxAbs, Math.abs(v));
   const h = STEP * Math.max(1, maxAbs);
-  const points: Params[] = [];
+  const directions: Params[] = [];
   const projections: { value: number; size: number }[] = [];
   for (let d = 0; d < count; d++) {
     const parts = names.map((name) => {
@@ -281,8 +328,10 @@ async function directionsAgree(
     const norm = Math.sqrt(parts.reduce((acc, u) => acc + u.reduce((a, x) => a + x * x, 0), 0));
     let value = 0;
     let size = 0;
+    const direction: Params = {};
     parts.forEach((u, t) => {
-      const g = (claimed[names[t] as string] as Tensor).data;
+      const name = names[t] as string;
+      const g = (claimed[name] as Tensor).data;
       let term = 0;
       for (let k = 0; k < u.length; k++) {
         u[k] = (u[k] as number) / norm;
@@ -290,31 +339,31 @@ async function directionsAgree(
       }
       value += term;
       size += Math.abs(term);
+      direction[name] = { shape: (params[name] as Tensor).shape, data: u };
     });
     projections.push({ value, size });
-    const along = (step: number): Params => {
-      const point = { ...params };
-      parts.forEach((u, t) => {
-        const name = names[t] as string;
-        point[name] = moved(params[name] as Tensor, u, step);
-      });
-      return point;
-    };
-    points.push(along(h), along(-h), along(h / 2), along(-h / 2));
+    directions.push(direction);
   }
-  const values = await objective(points);
+  const forward = await objective.directional?.(params, directions, h);
+  const found: {
+    method: GradientMethod;
+    derivatives: (Derivative & { kink?: boolean })[];
+    evaluations: number;
+    left?: string;
+  } =
+    forward && forward.method !== "central-differences"
+      ? { method: forward.method, derivatives: forward.derivatives, evaluations: 1 }
+      : {
+          method: "central-differences" as const,
+          derivatives: await centralAlong(objective, params, directions, h, base),
+          evaluations: 4 * count,
+          ...(forward ? { left: forward.left } : {}),
+        };
   const checks: EntryCheck[] = [];
   let agree = true;
-  for (let d = 0; d < count; d++) {
-    const [fp, fm, fp2, fm2] = values.slice(4 * d, 4 * d + 4) as [
-      Evaluation,
-      Evaluation,
-      Evaluation,
-      Evaluation,
-    ];
+  found.derivatives.forEach(({ value: numeric, error, kink }, d) => {
     // A kink along a direction proves nothing either way: let the entry-by-entry check decide.
-    if ([fp, fm, fp2, fm2].some((e) => signsDiffer(base.kinks, e.kinks))) agree = false;
-    const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
+    if (kink) agree = false;
     const { value: analytic, size } = projections[d] as { value: number; size: number };
     const entry = {
       index: [d, 0] as [number, number],
@@ -327,8 +376,40 @@ async function directionsAgree(
     // Written so that NaN (a claimed gradient with NaN in it) disagrees.
     if (!(Math.abs(analytic - numeric) <= entry.tolerance)) agree = false;
     checks.push({ entry, kink: false });
-  }
-  return { agree, checks };
+  });
+  const { derivatives: _, ...how } = found;
+  return { agree, checks, ...how };
+}
+
+/** Directional derivatives by central differences: 4 evaluations per direction, one batch. */
+async function centralAlong(
+  objective: Objective,
+  params: Params,
+  directions: Params[],
+  h: number,
+  base: () => Promise<Evaluation>,
+): Promise<(Derivative & { kink?: boolean })[]> {
+  const along = (direction: Params, step: number): Params => {
+    const point = { ...params };
+    for (const [name, u] of Object.entries(direction))
+      point[name] = moved(params[name] as Tensor, u.data, step);
+    return point;
+  };
+  const values = await objective(
+    directions.flatMap((u) => [along(u, h), along(u, -h), along(u, h / 2), along(u, -h / 2)]),
+  );
+  const { kinks } = await base();
+  return directions.map((_, d) => {
+    const [fp, fm, fp2, fm2] = values.slice(4 * d, 4 * d + 4) as [
+      Evaluation,
+      Evaluation,
+      Evaluation,
+      Evaluation,
+    ];
+    const kink = [fp, fm, fp2, fm2].some((e) => signsDiffer(kinks, e.kinks));
+    const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
+    return { value: numeric, error, kink };
+  });
 }
 
 type CheckedResult = Exclude<TensorResult, { verdict: "wrong-shape" }>;
@@ -336,8 +417,7 @@ type CheckedResult = Exclude<TensorResult, { verdict: "wrong-shape" }>;
 function summarize(
   name: string,
   checks: EntryCheck[],
-  fast: boolean,
-  evaluations: number,
+  how: { fast: boolean; evaluations: number; method: GradientMethod; left?: string },
 ): CheckedResult {
   const checked = checks.filter((c) => !c.kink).map((c) => c.entry);
   let gg = 0;
@@ -362,8 +442,7 @@ function summarize(
     worst: [...checked].sort((a, b) => outside(b) - outside(a)).slice(0, 3),
     checked: checked.length,
     kinks: checks.filter((c) => c.kink).map((c) => c.entry.index),
-    fast,
-    evaluations,
+    ...how,
   };
 }
 
@@ -378,7 +457,12 @@ export async function checkGradients(
   claimed: Record<string, Tensor | undefined>,
   options: CheckOptions,
 ): Promise<TensorResult[]> {
-  const [base] = (await objective([params])) as [Evaluation];
+  // The value at `params` only where differences need it (for its kinks): forward mode does not.
+  let baseValue: Promise<Evaluation> | undefined;
+  const base = () => {
+    baseValue ??= Promise.resolve(objective([params])).then(([e]) => e as Evaluation);
+    return baseValue;
+  };
   const rng = new RandomState(options.seed);
   const problems = new Map(
     Object.entries(params).map(([name, t]) => [name, wrongShape(name, t.shape, claimed[name])]),
@@ -386,18 +470,17 @@ export async function checkGradients(
   const shaped = Object.fromEntries(
     Object.keys(params).flatMap((name) => (problems.get(name) ? [] : [[name, claimed[name]]])),
   ) as Record<string, Tensor>;
-  const evaluations = 4 * options.directions;
   // Metrics over the directional derivatives; `worst` indexes are directions, so none are shown.
-  const decidedFast = (name: string, checks: EntryCheck[]): TensorResult => ({
-    ...summarize(name, checks, true, evaluations),
+  const decidedFast = (name: string, { checks, agree: _, ...how }: DirectionsVerdict) => ({
+    ...summarize(name, checks, { fast: true, ...how }),
     worst: [],
   });
+  const agree = (own: Record<string, Tensor>) =>
+    directionsAgree(objective, params, own, base, rng, options.directions);
   if (options.mode === "fast" && Object.keys(shaped).length > 1) {
-    const joint = await directionsAgree(objective, params, shaped, base, rng, options.directions);
+    const joint = await agree(shaped);
     if (joint.agree)
-      return Object.keys(params).map(
-        (name) => problems.get(name) ?? decidedFast(name, joint.checks),
-      );
+      return Object.keys(params).map((name) => problems.get(name) ?? decidedFast(name, joint));
   }
   const results: TensorResult[] = [];
   for (const [name, tensor] of Object.entries(params)) {
@@ -406,18 +489,24 @@ export async function checkGradients(
       results.push(problems.get(name) as TensorResult);
       continue;
     }
+    let spent = 0;
     if (options.mode === "fast") {
-      const own = { [name]: gradient };
-      const fast = await directionsAgree(objective, params, own, base, rng, options.directions);
+      const fast = await agree({ [name]: gradient });
       if (fast.agree) {
-        results.push(decidedFast(name, fast.checks));
+        results.push(decidedFast(name, fast));
         continue;
       }
+      spent = fast.evaluations;
     }
-    const numeric = await numericGradient(objective, params, name, base);
+    const numeric = await numericGradient(objective, params, name, await base());
     const checks = compareEntries(tensor.shape, numeric, gradient);
-    const spent = (options.mode === "fast" ? evaluations : 0) + 4 * numeric.length;
-    results.push(summarize(name, checks, false, spent));
+    results.push(
+      summarize(name, checks, {
+        fast: false,
+        evaluations: spent + 4 * numeric.length,
+        method: "central-differences",
+      }),
+    );
   }
   return results;
 }

@@ -62,6 +62,7 @@ export function gradientRow(result: TensorResult, context: HintContext): Gradien
     cosine: result.cosine,
     checked: result.fast ? null : result.checked,
     kinks: result.kinks.length,
+    method: result.method,
     ...(worst ? { worst: { index: worst.index, yours, numeric } } : {}),
     ...(hint ? { hint } : {}),
   };
