@@ -67,6 +67,8 @@ export interface GradeContext {
   source: SubmissionSource;
   /** Whether the hidden tests run: asked for, and the reference is here. */
   runHidden: boolean;
+  /** The tests' inputs and expected data as they are made (the class's cache when grading one). */
+  caseCache: Map<string, Promise<CaseData>>;
 }
 
 export function startRun(inputs: GradeInputs, options: GradeOptions): GradeContext {
@@ -88,5 +90,6 @@ export function startRun(inputs: GradeInputs, options: GradeOptions): GradeConte
         ? submissionAt(options.submission, false)
         : options.submission,
     runHidden: options.hidden && inputs.reference !== undefined,
+    caseCache: options.caseCache ?? new Map(),
   };
 }

@@ -11,7 +11,7 @@ import { annotate } from "./annotate.ts";
 import { assembleReport } from "./assemble.ts";
 import { makeBundles, removeBundles } from "./bundles.ts";
 import { type GradeInputs, type GradeOptions, startRun } from "./context.ts";
-import { runTests } from "./run-tests.ts";
+import { prepareAhead, runTests } from "./run-tests.ts";
 import { typeCheck, typeWarnings } from "./typecheck.ts";
 
 export { blameCallees, explainCheckPairs, locateError, settlePoints } from "./annotate.ts";
@@ -20,6 +20,7 @@ export { caseSeed } from "./run-tests.ts";
 
 export async function grade(inputs: GradeInputs, options: GradeOptions): Promise<Report> {
   const ctx = startRun(inputs, options);
+  const ahead = prepareAhead(ctx);
   const bundles = await makeBundles(ctx);
   const { build } = bundles;
   // Alongside the grading: it only warns, and it takes a compiler process's time.
@@ -29,6 +30,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   try {
     ran = await runTests(ctx, bundles);
   } finally {
+    ahead.stop();
     // The type check reads the copy the build made: the copy goes once the check has settled.
     await types?.catch(() => undefined);
     removeBundles(bundles);

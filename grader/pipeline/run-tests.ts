@@ -1,7 +1,8 @@
 /**
  * Run stage: every planned test, visible ones first, then the hidden ones in a child of their own.
  * Each test's inputs are made (from the reference, or the committed fixture), the learner's
- * function is called in the sandbox, and the result judged; a test never throws.
+ * function is called in the sandbox, and the result judged; a test never throws. The reference's
+ * share is made ahead (`prepareAhead`), while the submission builds and the children start.
  */
 
 import { judge, judgeFailedCall } from "../checks/judge.ts";
@@ -54,11 +55,44 @@ interface RunState {
   hung: Map<string, { test: string; limitMs: number }>;
 }
 
-export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran> {
-  const { manifest, options, runHidden } = ctx;
-  const planned = plannedTests(manifest)
+/** The tests this run grades, in the manifest's order. */
+function plannedOf({ manifest, options, runHidden }: GradeContext): PlannedTest[] {
+  return plannedTests(manifest)
     .filter(({ test }) => !(test.visibility === "hidden" && !runHidden))
     .filter(({ test }) => !options.select || options.select(test));
+}
+
+/**
+ * Makes the inputs and expected data of every test that needs the reference, in the order the
+ * tests run, one test per turn of the event loop: the reference runs in this process, so its work
+ * overlaps what the other processes do meanwhile (esbuild bundling the submission, the children
+ * starting, the learner's code running) instead of waiting for it, and a test finds its data made.
+ * `stop` ends it when the tests are over (a test left out by a hang needs none).
+ */
+export function prepareAhead(ctx: GradeContext): { stop: () => void } {
+  const { reference, cases } = ctx.inputs;
+  let stopped = false;
+  const ahead = async () => {
+    for (const { test, fn } of plannedOf(ctx)) {
+      if (!reference || checkOf(test, cases).kind === "property") continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stopped || performance.now() >= ctx.deadline) return;
+      // Its failure is the test's to report when it runs, not an unhandled rejection now.
+      prepare(test, fn, caseSeed(test, ctx.options.seed), ctx.inputs, ctx.caseCache).catch(
+        () => undefined,
+      );
+    }
+  };
+  void ahead();
+  return {
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran> {
+  const planned = plannedOf(ctx);
   const state: RunState = { graded: new Map(), incidents: [], needReference: [], hung: new Map() };
   // Visible tests first, then the hidden ones in a child of their own: nothing learner code
   // prints after a hidden test's inputs reached it can show up in a visible test's output.
@@ -219,13 +253,13 @@ async function prepare(
   fn: string,
   seed: number,
   inputs: GradeInputs,
-  cache: Map<string, Promise<CaseData>> | undefined,
+  cache: Map<string, Promise<CaseData>>,
 ): Promise<CaseData | NotRunReason> {
   const { reference, cases, manifest, expected } = inputs;
   if (reference) {
     const key = `${test.id}@${seed}`;
-    const made = cache?.get(key) ?? caseData(test, fn, seed, manifest, cases, reference);
-    cache?.set(key, made);
+    const made = cache.get(key) ?? caseData(test, fn, seed, manifest, cases, reference);
+    cache.set(key, made);
     return made;
   }
   const fixture = expected?.tests[test.id];
@@ -327,7 +361,7 @@ async function gradeOne(
 
 /** Runs one test whose inputs can be made: a property, a session check, or a call and judgement. */
 async function runTest(
-  { inputs, options, manifest }: GradeContext,
+  { inputs, options, manifest, caseCache }: GradeContext,
   planned: PlannedTest,
   seed: number,
   { sandbox, staged, others }: Where,
@@ -338,7 +372,7 @@ async function runTest(
     const callLimit = options.timeoutMs ?? manifest.limits.timeoutFloorMs;
     return propertyTest(planned, seed, check, { sandbox, others }, callLimit);
   }
-  const prepared = await prepare(test, fn, seed, inputs, options.caseCache);
+  const prepared = await prepare(test, fn, seed, inputs, caseCache);
   if ("code" in prepared) {
     return testReport(planned, {
       status: "error",
