@@ -15,7 +15,7 @@
  *   tensor's largest entry (the analytic gradient's own rounding);
  * - kinks: when the function reports quantities whose sign matters (ReLU pre-activations), an
  *   entry whose perturbation flips one of those signs is "not checked: kink", never failed;
- * - fast mode: K random unit directions compare ⟨g, u⟩ with the directional derivative. With
+ * - fast mode: K random unit directions (entries drawn uniform, then scaled) compare ⟨g, u⟩ with the directional derivative. With
  *   several tensors, the directions first cross all of them at once, with a part of the same
  *   length in each tensor (so a tensor of a few entries is not lost beside one of thousands):
  *   when they agree, every tensor passes for 1 + 4·K evaluations in all. Otherwise each tensor is
@@ -282,6 +282,31 @@ export function judgeGradient(
   );
 }
 
+/**
+ * A random direction of `n` entries and length `length`. Its entries are drawn uniform in
+ * [−1, 1), then scaled: any random direction will do (a wrong gradient is orthogonal to it with
+ * probability 0), and a uniform draw costs a fraction of a normal one, which beside a million
+ * parameters is a good part of a forward pass.
+ */
+function randomPart(rng: RandomState, n: number, length: number): Float64Array {
+  const uniform = rng.rand(1, n).data;
+  const u = new Float64Array(n);
+  let squares = 0;
+  for (let k = 0; k < n; k++) {
+    const x = 2 * (uniform[k] as number) - 1;
+    u[k] = x;
+    squares += x * x;
+  }
+  // All zero has probability 0 but for one entry drawn exactly 0.5: then the direction is (1).
+  if (squares === 0 && n > 0) {
+    u[0] = 1;
+    squares = 1;
+  }
+  const factor = length / Math.sqrt(squares);
+  for (let k = 0; k < n; k++) u[k] = (u[k] as number) * factor;
+  return u;
+}
+
 /** What the directions of the fast mode found, and how. */
 interface DirectionsVerdict {
   agree: boolean;
@@ -316,16 +341,14 @@ async function directionsAgree(
   for (const name of names)
     for (const v of (params[name] as Tensor).data) maxAbs = Math.max(maxAbs, Math.abs(v));
   const h = STEP * Math.max(1, maxAbs);
+  // Each tensor's part has length 1/√T, so that the direction has length 1.
+  const scale = 1 / Math.sqrt(names.length);
   const directions: Params[] = [];
   const projections: { value: number; size: number }[] = [];
   for (let d = 0; d < count; d++) {
-    const parts = names.map((name) => {
-      const u = rng.randn(1, (claimed[name] as Tensor).data.length).data.slice();
-      const length = Math.sqrt(u.reduce((acc, x) => acc + x * x, 0));
-      for (let k = 0; k < u.length; k++) u[k] = (u[k] as number) / length;
-      return u;
-    });
-    const norm = Math.sqrt(parts.reduce((acc, u) => acc + u.reduce((a, x) => a + x * x, 0), 0));
+    const parts = names.map((name) =>
+      randomPart(rng, (claimed[name] as Tensor).data.length, scale),
+    );
     let value = 0;
     let size = 0;
     const direction: Params = {};
@@ -333,10 +356,7 @@ async function directionsAgree(
       const name = names[t] as string;
       const g = (claimed[name] as Tensor).data;
       let term = 0;
-      for (let k = 0; k < u.length; k++) {
-        u[k] = (u[k] as number) / norm;
-        term += (g[k] as number) * (u[k] as number);
-      }
+      for (let k = 0; k < u.length; k++) term += (g[k] as number) * (u[k] as number);
       value += term;
       size += Math.abs(term);
       direction[name] = { shape: (params[name] as Tensor).shape, data: u };
