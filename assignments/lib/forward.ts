@@ -89,8 +89,9 @@ class Session implements Tracer {
       if (rule !== constant) this.leaves(args[0] as NDArray, `np.${op} to a number`);
       return result;
     }
+    // What is left is an array (`set`, which makes none, has a rule that makes no tangents).
     const out = paused(this, () => rule(result as NDArray, args, inputs, this.count));
-    if (out && result instanceof NDArray) this.attach(result, out);
+    if (out) this.attach(result as NDArray, out);
     return result;
   }
 

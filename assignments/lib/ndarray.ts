@@ -61,11 +61,9 @@ export function activeTracer(): Tracer | undefined {
   return tracer;
 }
 
-/** Makes `next` the tracer (undefined: none) and returns the one before. */
-export function setTracer(next: Tracer | undefined): Tracer | undefined {
-  const previous = tracer;
+/** Makes `next` the tracer (undefined: none). */
+export function setTracer(next: Tracer | undefined): void {
   tracer = next;
-  return previous;
 }
 
 export class NDArray {

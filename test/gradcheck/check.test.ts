@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { activeTracer } from "../../assignments/lib/ndarray.ts";
 import { NDArray, np } from "../../assignments/lib/np.ts";
 import {
   checkGradients,
@@ -316,5 +317,21 @@ describe("fast mode by forward mode (fromArrays)", () => {
         evaluations: 16,
       },
     ]);
+  });
+
+  it("tries forward mode once: a head that left it is not traced again for each tensor", async () => {
+    let traced = 0;
+    const loop = (p: Record<string, NDArray>) => {
+      if (activeTracer()) traced++;
+      const Z = np.add(np.dot(p.W as NDArray, X), p.b as NDArray);
+      return new NDArray(Z.data.map(Math.tanh), Z.shape);
+    };
+    const wrong = { ...right, b: map(right.b, (v) => -v) };
+    const results = await checkGradients(fromArrays(loop, squares), params, wrong, fast);
+    expect(results).toMatchObject([
+      { name: "W", verdict: "passed", method: "central-differences", left: ".data" },
+      { name: "b", verdict: "failed", method: "central-differences" },
+    ]);
+    expect(traced).toBe(1);
   });
 });

@@ -15,12 +15,12 @@
  *   tensor's largest entry (the analytic gradient's own rounding);
  * - kinks: when the function reports quantities whose sign matters (ReLU pre-activations), an
  *   entry whose perturbation flips one of those signs is "not checked: kink", never failed;
- * - fast mode: K random unit directions (entries drawn uniform, then scaled) compare ⟨g, u⟩ with the directional derivative. With
- *   several tensors, the directions first cross all of them at once, with a part of the same
- *   length in each tensor (so a tensor of a few entries is not lost beside one of thousands):
- *   when they agree, every tensor passes for 1 + 4·K evaluations in all. Otherwise each tensor is
- *   checked along K directions of its own, and a tensor that fails there is re-checked entry by
- *   entry before anything is reported;
+ * - fast mode: K random unit directions (entries drawn uniform, then scaled) compare ⟨g, u⟩ with
+ *   the directional derivative. With several tensors, the directions first cross all of them at
+ *   once, with a part of the same length in each tensor (so a tensor of a few entries is not lost
+ *   beside one of thousands): when they agree, every tensor passes for 1 + 4·K evaluations in
+ *   all. Otherwise each tensor is checked along K directions of its own, and a tensor that fails
+ *   there is re-checked entry by entry before anything is reported;
  * - forward mode: an objective that can work out its own directional derivatives (`directional`,
  *   e.g. by dual numbers through the array module, see forward.ts) gives them for the fast mode's
  *   directions in one pass and with no step size; where it cannot (its computation left the array
@@ -167,6 +167,22 @@ export function estimate(fp: number, fm: number, fp2: number, fm2: number, h: nu
   return { numeric, error, richardson };
 }
 
+/**
+ * The derivative from the `i`-th four evaluations of a batch (at +h, −h, +h/2, −h/2), and whether
+ * one of them crossed a kink of the base point's.
+ */
+function centralDifference(
+  values: Evaluation[],
+  i: number,
+  h: number,
+  kinks: ArrayLike<number> | undefined,
+) {
+  const four = values.slice(4 * i, 4 * i + 4) as [Evaluation, Evaluation, Evaluation, Evaluation];
+  const kink = four.some((e) => signsDiffer(kinks, e.kinks));
+  const [fp, fm, fp2, fm2] = four.map(value) as [number, number, number, number];
+  return { ...estimate(fp, fm, fp2, fm2, h), kink };
+}
+
 function tolerance(error: number, analytic: number, numeric: number): number {
   return SAFETY * error + RTOL * Math.max(Math.abs(analytic), Math.abs(numeric)) + TINY;
 }
@@ -207,14 +223,7 @@ export async function numericGradient(
   }
   const values = await objective(points);
   return steps.map((h, k) => {
-    const [fp, fm, fp2, fm2] = values.slice(4 * k, 4 * k + 4) as [
-      Evaluation,
-      Evaluation,
-      Evaluation,
-      Evaluation,
-    ];
-    const kink = [fp, fm, fp2, fm2].some((e) => signsDiffer(base.kinks, e.kinks));
-    const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
+    const { numeric, error, kink } = centralDifference(values, k, h, base.kinks);
     return { numeric, error, kink };
   });
 }
@@ -335,6 +344,8 @@ async function directionsAgree(
   base: () => Promise<Evaluation>,
   rng: RandomState,
   count: number,
+  /** How an earlier run of the objective's forward mode left it: then it is not tried again. */
+  left: string | undefined,
 ): Promise<DirectionsVerdict> {
   const names = Object.keys(claimed);
   let maxAbs = 0;
@@ -364,7 +375,10 @@ async function directionsAgree(
     projections.push({ value, size });
     directions.push(direction);
   }
-  const forward = await objective.directional?.(params, directions, h);
+  const forward: Directional | undefined =
+    left === undefined
+      ? await objective.directional?.(params, directions, h)
+      : { method: "central-differences", left };
   const found: {
     method: GradientMethod;
     derivatives: (Derivative & { kink?: boolean })[];
@@ -420,14 +434,7 @@ async function centralAlong(
   );
   const { kinks } = await base();
   return directions.map((_, d) => {
-    const [fp, fm, fp2, fm2] = values.slice(4 * d, 4 * d + 4) as [
-      Evaluation,
-      Evaluation,
-      Evaluation,
-      Evaluation,
-    ];
-    const kink = [fp, fm, fp2, fm2].some((e) => signsDiffer(kinks, e.kinks));
-    const { numeric, error } = estimate(value(fp), value(fm), value(fp2), value(fm2), h);
+    const { numeric, error, kink } = centralDifference(values, d, h, kinks);
     return { value: numeric, error, kink };
   });
 }
@@ -495,8 +502,20 @@ export async function checkGradients(
     ...summarize(name, checks, { fast: true, ...how }),
     worst: [],
   });
-  const agree = (own: Record<string, Tensor>) =>
-    directionsAgree(objective, params, own, base, rng, options.directions);
+  let left: string | undefined;
+  const agree = async (own: Record<string, Tensor>) => {
+    const verdict = await directionsAgree(
+      objective,
+      params,
+      own,
+      base,
+      rng,
+      options.directions,
+      left,
+    );
+    left = verdict.left;
+    return verdict;
+  };
   if (options.mode === "fast" && Object.keys(shaped).length > 1) {
     const joint = await agree(shaped);
     if (joint.agree)

@@ -5,7 +5,7 @@
  * says how, and the checker falls back to central differences.
  */
 import { withTangents } from "../../../assignments/lib/forward.ts";
-import { type NDArray, np } from "../../../assignments/lib/np.ts";
+import { NDArray, np } from "../../../assignments/lib/np.ts";
 import { type Derivative, estimate, type Objective, type Params } from "./check.ts";
 import { arraysOf } from "./tensors.ts";
 
@@ -59,5 +59,5 @@ export function fromArrays(
 /** Direction `d`'s part in tensor `name` as an array (zeros where the direction leaves it out). */
 function tangentArray(d: Params, name: string, like: NDArray): NDArray {
   const part = d[name];
-  return part ? (arraysOf({ [name]: part })[name] as NDArray) : np.zerosLike(like);
+  return part ? new NDArray(part.data, part.shape) : np.zerosLike(like);
 }
