@@ -44,23 +44,29 @@ function setup(nX: number, nH: number, m: number, X?: NDArray, Y?: NDArray) {
 export async function benchGradcheck(): Promise<void> {
   const { X, Y } = loadPlanarDataset();
   const planar = setup(2, 4, 400, X, Y);
-  const times: number[] = [];
-  for (let r = 0; r < 25; r++) {
+  const times = { central: [] as number[], dual: [] as number[] };
+  const full = async (objective: Objective) => {
     const start = performance.now();
-    const results = await checkGradients(
-      planar.objective,
-      tensorsOf(planar.parameters),
-      planar.claimed,
-      { mode: "full", directions: 0, seed: 0 },
-    );
-    times.push(performance.now() - start);
+    const results = await checkGradients(objective, tensorsOf(planar.parameters), planar.claimed, {
+      mode: "full",
+      directions: 0,
+      seed: 0,
+    });
     if (results.some((x) => x.verdict !== "passed"))
       throw new Error("the reference failed its own gradient check");
+    return performance.now() - start;
+  };
+  for (let r = 0; r < 25; r++) {
+    times.central.push(await full(planar.objective));
+    times.dual.push(await full(planar.dual));
   }
   console.log(
-    "\ngradient check, planar network (17 parameters, m = 400), full mode, entry by entry",
+    "\ngradient check, planar network (17 parameters, m = 400), full mode, entry by entry, 25 runs alternating (median)",
   );
-  console.log(`  median ${median(times).toFixed(2)} ms over ${times.length} runs (target < 20 ms)`);
+  const [central, dual] = [median(times.central), median(times.dual)];
+  console.log(
+    `  central differences ${central.toFixed(2)} ms, forward mode ${dual.toFixed(2)} ms, ratio ${(dual / central).toFixed(2)} (target < 20 ms)`,
+  );
 
   const directions = 2;
   console.log(

@@ -317,6 +317,64 @@ describe("fast mode by forward mode (fromArrays)", () => {
         evaluations: 16,
       },
     ]);
+    const entries = await checkGradients(fromArrays(loop, squares), params, right, full);
+    expect(entries).toMatchObject([
+      {
+        name: "W",
+        verdict: "passed",
+        method: "central-differences",
+        left: ".data",
+        evaluations: 24,
+      },
+      {
+        name: "b",
+        verdict: "passed",
+        method: "central-differences",
+        left: ".data",
+        evaluations: 12,
+      },
+    ]);
+  });
+
+  it("takes every entry's derivative by forward mode in full mode, and confirms a failure by differences", async () => {
+    const dual = fromArrays(head, squares);
+    const results = await checkGradients(dual, params, right, full);
+    expect(results).toMatchObject([
+      { name: "W", verdict: "passed", fast: false, checked: 6, evaluations: 1 },
+      { name: "b", verdict: "passed", fast: false, checked: 3, evaluations: 1 },
+    ]);
+    expect(results.map((r) => r.verdict !== "wrong-shape" && r.method)).toEqual([
+      "forward-mode+central-differences",
+      "forward-mode+central-differences",
+    ]);
+    const [W] = await checkGradients(
+      dual,
+      params,
+      { ...right, W: map(right.W, (v) => 1.5 * v) },
+      full,
+    );
+    expect(W).toMatchObject({
+      verdict: "failed",
+      method: "central-differences",
+      evaluations: 1 + 4 * 6,
+    });
+  });
+
+  it("leaves a tensor too big for a tangent per entry to central differences in full mode", async () => {
+    const big = np.multiply(np.random.seed(4).randn(1, 1100), 0.01);
+    const sumOfSquares = (p: Record<string, NDArray>) => np.square(p.v as NDArray);
+    const v = tensorOf(big) as Tensor;
+    const [result] = await checkGradients(
+      fromArrays(sumOfSquares, (out) => np.sum(out)),
+      { v },
+      { v: map(v, (x) => 2 * x) },
+      full,
+    );
+    expect(result).toMatchObject({
+      verdict: "passed",
+      method: "central-differences",
+      checked: 1100,
+    });
   });
 
   it("tries forward mode once: a head that left it is not traced again for each tensor", async () => {

@@ -23,9 +23,11 @@
  *   there is re-checked entry by entry before anything is reported;
  * - forward mode: an objective that can work out its own directional derivatives (`directional`,
  *   e.g. by dual numbers through the array module, see forward.ts) gives them for the fast mode's
- *   directions in one pass and with no step size; where it cannot (its computation left the array
- *   module), the directions fall back to central differences. Each result says which method
- *   decided it; a failure is always confirmed entry by entry with central differences.
+ *   directions in one pass, and in full mode for every entry of a tensor of up to FORWARD_ENTRIES
+ *   (a unit tangent per entry, FORWARD_CHUNK per pass), with no step size. Where it cannot (its
+ *   computation left the array module), the check falls back to central differences. Each result
+ *   says which method decided it; a failure is always confirmed entry by entry with central
+ *   differences.
  * Pure apart from calling the objective; all randomness comes from the seed.
  */
 import { RandomState } from "../../../assignments/lib/np.ts";
@@ -536,6 +538,20 @@ export async function checkGradients(
         continue;
       }
       spent = fast.evaluations;
+    } else if (left === undefined) {
+      const forward = await forwardGradient(objective, params, name);
+      if (forward && "left" in forward) left = forward.left;
+      else if (forward) {
+        const checks = compareEntries(tensor.shape, forward.numeric, gradient);
+        const { method, passes } = forward;
+        const result = summarize(name, checks, { fast: false, evaluations: passes, method });
+        // A failure is confirmed by central differences, which decide it.
+        if (result.verdict === "passed") {
+          results.push(result);
+          continue;
+        }
+        spent = passes;
+      }
     }
     const numeric = await numericGradient(objective, params, name, await base());
     const checks = compareEntries(tensor.shape, numeric, gradient);
@@ -544,10 +560,54 @@ export async function checkGradients(
         fast: false,
         evaluations: spent + 4 * numeric.length,
         method: "central-differences",
+        ...(left === undefined ? {} : { left }),
       }),
     );
   }
   return results;
+}
+
+/** Entries a tensor may have for the full mode to take its derivatives by forward mode. */
+const FORWARD_ENTRIES = 1024;
+/** Entries whose tangents one forward-mode pass carries at most (bounds its memory). */
+const FORWARD_CHUNK = 64;
+
+/**
+ * Every entry's derivative of one tensor by the objective's forward mode: passes carrying one
+ * tangent per entry (the unit vector along it), up to FORWARD_CHUNK at a time. Undefined where the
+ * objective has no forward mode or the tensor is too big for tangents per entry; `left` where its
+ * run left the array module.
+ */
+async function forwardGradient(
+  objective: Objective,
+  params: Params,
+  name: string,
+): Promise<
+  { numeric: NumericEntry[]; method: GradientMethod; passes: number } | { left: string } | undefined
+> {
+  const tensor = params[name] as Tensor;
+  const n = tensor.data.length;
+  if (!objective.directional || n > FORWARD_ENTRIES) return undefined;
+  let maxAbs = 0;
+  for (const v of tensor.data) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const h = STEP * Math.max(1, maxAbs);
+  const numeric: NumericEntry[] = [];
+  let method: GradientMethod = "forward-mode";
+  let passes = 0;
+  for (let from = 0; from < n; from += FORWARD_CHUNK) {
+    const directions = Array.from({ length: Math.min(FORWARD_CHUNK, n - from) }, (_, i) => {
+      const data = new Float64Array(n);
+      data[from + i] = 1;
+      return { [name]: { shape: tensor.shape, data } };
+    });
+    const found = await objective.directional(params, directions, h);
+    passes++;
+    if (found.method === "central-differences") return { left: found.left };
+    method = found.method;
+    for (const { value, error } of found.derivatives)
+      numeric.push({ numeric: value, error, kink: false });
+  }
+  return { numeric, method, passes };
 }
 
 /** An objective from a plain function of the parameters. */
