@@ -17,6 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Report } from "../core/report.ts";
 import type { CaseData } from "../pipeline/expected.ts";
@@ -257,6 +258,14 @@ interface ClassContext {
 }
 
 /**
+ * How many learners' children compete for each core when `jobs` grades run at once: each grade
+ * keeps up to two children busy (its end-to-end training beside the tests of each function).
+ */
+export function contentionOf(jobs: number, cores = availableParallelism()): number {
+  return Math.max(1, (2 * jobs) / Math.max(1, cores));
+}
+
+/**
  * One learner: their report as it was when nothing of theirs changed, else graded now and
  * written, with the resume index. A bug of gradecheck on one submission is its row's error.
  */
@@ -288,6 +297,7 @@ async function gradeLearner(
       hidden: options.hidden,
       timeoutMs: options.timeoutMs,
       toolVersion: options.toolVersion,
+      contention: contentionOf(options.jobs),
     });
     writeAtomic(join(options.out, name), reportToJson(report));
     if (digest !== undefined) index.entries[learner] = { digest, report: name };

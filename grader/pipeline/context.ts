@@ -40,6 +40,11 @@ export interface GradeOptions {
   runTimeoutMs?: number;
   /** The sandbox's protections; what the platform offers by default. */
   protections?: Isolation;
+  /**
+   * How many children may compete for each core at once: more than 1 when a class is graded
+   * with more jobs than the machine has cores for (see Sandbox's `contention`).
+   */
+  contention?: number;
   /** Whether to type-check the submission for warnings (default true). */
   typeCheck?: boolean;
   /**

@@ -148,6 +148,7 @@ function phaseChildren(
       cpuSeconds: manifest.limits.childCpuSeconds,
       deadline,
       protections,
+      contention: ctx.options.contention ?? 1,
       ...(answers ? { oracle: answers } : {}),
     });
   // A sandbox starts no child until it is warmed or called: an unused one costs nothing.

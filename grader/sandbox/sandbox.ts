@@ -56,6 +56,13 @@ export interface SandboxOptions {
    * the milliseconds the call has left for it. Without one, such a request breaks the protocol.
    */
   oracle?: (request: OracleRequest, budgetMs: number) => OracleReply;
+  /**
+   * How many children may compete for each core at once (a class graded with several jobs): a
+   * call's limit counts the grader's idle time, which then runs on while the child waits for a
+   * core, so the child is allowed this many times its limit of it. The limit it is told of stays
+   * the one given. 1 by default.
+   */
+  contention?: number;
 }
 
 /** Every child alive, so that they die with the grader even when it exits early. */
@@ -215,7 +222,8 @@ export class Sandbox implements Caller {
         });
       };
       // The call's own limit counts the grader's idle time; the run's is wall-clock.
-      stops.push(afterIdle(timeoutMs, timeout(timeoutMs, false)));
+      const allowed = timeoutMs * Math.max(1, this.#options.contention ?? 1);
+      stops.push(afterIdle(allowed, timeout(timeoutMs, false)));
       if (Number.isFinite(runLeft)) {
         const timer = setTimeout(timeout(runLeft, true), runLeft);
         stops.push(() => clearTimeout(timer));
