@@ -10,15 +10,17 @@
 import { performance } from "node:perf_hooks";
 
 /**
- * Calls `expire` once the event loop has been idle for `ms` milliseconds in all since now, unless
- * the returned function is called first (which cancels it).
+ * Calls `expire` once the event loop has been idle for `ms` milliseconds in all since now (`ms`
+ * may grow while it runs: a function is asked again at each check), unless the returned function
+ * is called first (which cancels it).
  */
-export function afterIdle(ms: number, expire: () => void): () => void {
+export function afterIdle(ms: number | (() => number), expire: () => void): () => void {
   const start = performance.eventLoopUtilization();
+  const allowed = typeof ms === "number" ? () => ms : ms;
   let timer: NodeJS.Timeout | undefined;
   let immediate: NodeJS.Immediate | undefined;
   const check = () => {
-    const left = ms - performance.eventLoopUtilization(start).idle;
+    const left = allowed() - performance.eventLoopUtilization(start).idle;
     if (left > 0) {
       timer = setTimeout(check, Math.max(1, Math.ceil(left)));
       return;
@@ -26,7 +28,7 @@ export function afterIdle(ms: number, expire: () => void): () => void {
     // One more turn of the loop: a result already in the pipe is read before this runs.
     immediate = setImmediate(expire);
   };
-  timer = setTimeout(check, ms);
+  timer = setTimeout(check, allowed());
   return () => {
     clearTimeout(timer);
     if (immediate) clearImmediate(immediate);

@@ -57,13 +57,14 @@ export interface SandboxOptions {
    */
   oracle?: (request: OracleRequest, budgetMs: number) => OracleReply;
   /**
-   * How many children may compete for each core at once (a class graded with several jobs): a
-   * call's limit counts the grader's idle time, which then runs on while the child waits for a
-   * core, so the child is allowed this many times its limit of it. The limit it is told of stays
-   * the one given. 1 by default.
+   * How many children may compete for each core at once (a class graded with several jobs), 1 by
+   * default: it scales what each round trip to the stand-ins adds to a call's allowance.
    */
   contention?: number;
 }
+
+/** What a round trip to the stand-ins adds to a call's allowance (see `call`), before contention. */
+export const STAND_IN_ALLOWANCE_MS = 1;
 
 /** Every child alive, so that they die with the grader even when it exits early. */
 const running = new Set<() => void>();
@@ -222,7 +223,13 @@ export class Sandbox implements Caller {
         });
       };
       // The call's own limit counts the grader's idle time; the run's is wall-clock.
-      const allowed = timeoutMs * Math.max(1, this.#options.contention ?? 1);
+      // A call's limit counts the grader's idle time, and a round trip to the stand-ins leaves the
+      // child waiting for the grader and then for a core: each adds STAND_IN_ALLOWANCE_MS (times
+      // the contention for cores) to what the call is allowed, up to its limit again. The limit
+      // it is told of stays the one given.
+      let standIns = 0;
+      const perStandIn = STAND_IN_ALLOWANCE_MS * Math.max(1, this.#options.contention ?? 1);
+      const allowed = () => timeoutMs + Math.min(timeoutMs, standIns * perStandIn);
       stops.push(afterIdle(allowed, timeout(timeoutMs, false)));
       if (Number.isFinite(runLeft)) {
         const timer = setTimeout(timeout(runLeft, true), runLeft);
@@ -246,6 +253,7 @@ export class Sandbox implements Caller {
             // grader's memory are asked for by other code.
             if (answers.writableLength > ANSWERS_BACKLOG)
               return listener.problem("requests for other functions without reading the answers");
+            standIns++;
             const begin = performance.now();
             const reply = oracle(message, timeoutMs - oracleMs);
             oracleMs += performance.now() - begin;

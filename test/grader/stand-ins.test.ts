@@ -196,3 +196,55 @@ export function nnModel() {
     }
   });
 });
+
+describe("a call that makes round trips to the stand-ins", () => {
+  it("is allowed a little more time for each, up to its limit again, and told its limit", async () => {
+    const folder = join(tempDir("gradecheck-stand-ins-time-"), "learner");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "model.ts"),
+      `export function sigmoid(z: number) { return z; }
+export function nnModel(calls: number, ms: number) {
+  for (let i = 0; i < calls; i++) sigmoid(i);
+  const end = Date.now() + ms;
+  while (Date.now() < end) {}
+  return calls;
+}
+`,
+    );
+    const read = readSubmission(submissionAt(folder, true), folder);
+    if (read.status !== "read") throw new Error(read.message);
+    const built = await buildFiles(read, folder);
+    if (built.status !== "built") throw new Error(built.message);
+    const alone = await buildAlone(built, standInNames(parts.cases));
+    if (!("dir" in alone)) throw new Error(alone.unavailable);
+    const sandbox = new Sandbox({
+      ...alone,
+      heapMb: 256,
+      importTimeoutMs: 10_000,
+      cpuSeconds: 60,
+      contention: 2,
+      oracle: () => ({ value: 0, randoms: [] }),
+    });
+    try {
+      // 500 ms of work against a limit of 400 ms: over it with no stand-in called; within it
+      // with 400 round trips (each allowed 1 ms times a contention of 2, so 800 ms in all).
+      expect(await sandbox.call("nnModel", [0, 500], 400)).toMatchObject({
+        status: "timeout",
+        limitMs: 400,
+      });
+      expect(await sandbox.call("nnModel", [400, 500], 400)).toMatchObject({
+        status: "returned",
+      });
+      // However many round trips, never more than twice the limit.
+      expect(await sandbox.call("nnModel", [4000, 1000], 400)).toMatchObject({
+        status: "timeout",
+        limitMs: 400,
+      });
+    } finally {
+      sandbox.close();
+      rmSync(alone.dir, { recursive: true, force: true });
+      removeBuild(built);
+    }
+  });
+});
