@@ -15,7 +15,7 @@ import { type AssignmentParts, loadAssignment } from "../../grader/pipeline/load
 import { referenceOracle, standInNames } from "../../grader/pipeline/oracle.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { substitute, topLevelDeclarations } from "../../grader/pipeline/substitute.ts";
-import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { Sandbox, type SandboxOptions } from "../../grader/sandbox/sandbox.ts";
 import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { PREDICT_BODY } from "../corpus/hostile-kit.ts";
 import { gradeFiles, tempDir } from "../helpers.ts";
@@ -150,83 +150,77 @@ describe("predict judged alone, however it calls forwardPropagation", () => {
   });
 });
 
+/**
+ * `source` as a learner's model.ts, built to judge each function alone, in a sandbox whose
+ * stand-ins `oracle` answers; `use` runs with it, and everything is removed after.
+ */
+async function withAloneSandbox(
+  source: string,
+  options: Pick<SandboxOptions, "oracle" | "contention">,
+  use: (sandbox: Sandbox) => Promise<void>,
+): Promise<void> {
+  const folder = join(tempDir("gradecheck-stand-ins-"), "learner");
+  mkdirSync(folder);
+  writeFileSync(join(folder, "model.ts"), source);
+  const read = readSubmission(submissionAt(folder, true), folder);
+  if (read.status !== "read") throw new Error(read.message);
+  const built = await buildFiles(read, folder);
+  if (built.status !== "built") throw new Error(built.message);
+  const alone = await buildAlone(built, standInNames(parts.cases));
+  if (!("dir" in alone)) throw new Error(alone.unavailable);
+  const sandbox = new Sandbox({
+    ...alone,
+    heapMb: 256,
+    importTimeoutMs: 10_000,
+    cpuSeconds: 60,
+    ...options,
+  });
+  try {
+    await use(sandbox);
+  } finally {
+    sandbox.close();
+    rmSync(alone.dir, { recursive: true, force: true });
+    removeBuild(built);
+  }
+}
+
 describe("the stand-ins", () => {
   it("hand back a random generator in the state the reference's function left it", async () => {
     // nnModel is the learner's: it draws once more after the reference's initializeParameters.
-    const folder = join(tempDir("gradecheck-stand-ins-"), "learner");
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, "model.ts"),
-      `import { np, type RandomState } from "gradecheck/np";
+    const reference = parts.reference;
+    if (!reference) throw new Error("the reference is needed");
+    const source = `import { np, type RandomState } from "gradecheck/np";
 export function initializeParameters(nX: number, nH: number, nY: number, rng: RandomState) { return { W1: rng.randn(1, 1) }; }
 export function nnModel() {
   const rng = np.random.seed(5);
   initializeParameters(2, 3, 1, rng);
   return rng.randn(1, 3);
 }
-`,
-    );
-    const read = readSubmission(submissionAt(folder, true), folder);
-    if (read.status !== "read") throw new Error(read.message);
-    const built = await buildFiles(read, folder);
-    if (built.status !== "built") throw new Error(built.message);
-    const reference = parts.reference;
-    if (!reference) throw new Error("the reference is needed");
-    const names = standInNames(parts.cases);
-    const alone = await buildAlone(built, names);
-    if (!("dir" in alone)) throw new Error(alone.unavailable);
-    const sandbox = new Sandbox({
-      ...alone,
-      heapMb: 256,
-      importTimeoutMs: 10_000,
-      cpuSeconds: 60,
-      oracle: referenceOracle(reference, names),
-    });
-    try {
+`;
+    const oracle = referenceOracle(reference, standInNames(parts.cases));
+    await withAloneSandbox(source, { oracle }, async (sandbox) => {
       const outcome = await sandbox.call("nnModel", [], 10_000);
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
       const rng = new RandomState(5);
       (reference.initializeParameters as (...a: unknown[]) => unknown)(2, 3, 1, rng);
       const drawn = decode(outcome.value) as { data: Float64Array };
       expect([...drawn.data]).toEqual([...rng.randn(1, 3).data]);
-    } finally {
-      sandbox.close();
-      rmSync(alone.dir, { recursive: true, force: true });
-      removeBuild(built);
-    }
+    });
   });
 });
 
 describe("a call that makes round trips to the stand-ins", () => {
   it("is allowed a little more time for each, up to its limit again, and told its limit", async () => {
-    const folder = join(tempDir("gradecheck-stand-ins-time-"), "learner");
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, "model.ts"),
-      `export function sigmoid(z: number) { return z; }
+    const source = `export function sigmoid(z: number) { return z; }
 export function nnModel(calls: number, ms: number) {
   for (let i = 0; i < calls; i++) sigmoid(i);
   const end = Date.now() + ms;
   while (Date.now() < end) {}
   return calls;
 }
-`,
-    );
-    const read = readSubmission(submissionAt(folder, true), folder);
-    if (read.status !== "read") throw new Error(read.message);
-    const built = await buildFiles(read, folder);
-    if (built.status !== "built") throw new Error(built.message);
-    const alone = await buildAlone(built, standInNames(parts.cases));
-    if (!("dir" in alone)) throw new Error(alone.unavailable);
-    const sandbox = new Sandbox({
-      ...alone,
-      heapMb: 256,
-      importTimeoutMs: 10_000,
-      cpuSeconds: 60,
-      contention: 2,
-      oracle: () => ({ value: 0, randoms: [] }),
-    });
-    try {
+`;
+    const oracle = () => ({ value: 0, randoms: [] });
+    await withAloneSandbox(source, { oracle, contention: 2 }, async (sandbox) => {
       // 500 ms of work against a limit of 400 ms: over it with no stand-in called; within it
       // with 400 round trips (each allowed 1 ms times a contention of 2, so 800 ms in all).
       expect(await sandbox.call("nnModel", [0, 500], 400)).toMatchObject({
@@ -241,10 +235,6 @@ export function nnModel(calls: number, ms: number) {
         status: "timeout",
         limitMs: 400,
       });
-    } finally {
-      sandbox.close();
-      rmSync(alone.dir, { recursive: true, force: true });
-      removeBuild(built);
-    }
+    });
   });
 });

@@ -318,6 +318,13 @@ function randomPart(rng: RandomState, n: number, length: number): Float64Array {
   return u;
 }
 
+/** The step along a direction through `tensors`: ∛ε times their largest entry, at least ∛ε. */
+function stepAlong(tensors: Tensor[]): number {
+  let maxAbs = 0;
+  for (const { data } of tensors) for (const v of data) maxAbs = Math.max(maxAbs, Math.abs(v));
+  return STEP * Math.max(1, maxAbs);
+}
+
 /** What the directions of the fast mode found, and how. */
 interface DirectionsVerdict {
   agree: boolean;
@@ -350,10 +357,7 @@ async function directionsAgree(
   left: string | undefined,
 ): Promise<DirectionsVerdict> {
   const names = Object.keys(claimed);
-  let maxAbs = 0;
-  for (const name of names)
-    for (const v of (params[name] as Tensor).data) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const h = STEP * Math.max(1, maxAbs);
+  const h = stepAlong(names.map((name) => params[name] as Tensor));
   // Each tensor's part has length 1/√T, so that the direction has length 1.
   const scale = 1 / Math.sqrt(names.length);
   const directions: Params[] = [];
@@ -588,9 +592,7 @@ async function forwardGradient(
   const tensor = params[name] as Tensor;
   const n = tensor.data.length;
   if (!objective.directional || n > FORWARD_ENTRIES) return undefined;
-  let maxAbs = 0;
-  for (const v of tensor.data) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const h = STEP * Math.max(1, maxAbs);
+  const h = stepAlong([tensor]);
   const numeric: NumericEntry[] = [];
   let method: GradientMethod = "forward-mode";
   let passes = 0;
