@@ -1,17 +1,18 @@
 /**
  * The grading pipeline, as a sequence of stages over one context: start the run (options resolved
- * once) -> bundle the submission (and, with the reference, a second bundle that judges each
- * function alone) -> type-check alongside -> run the tests (inputs, sandbox call, judgement) ->
- * annotate -> assemble the report (totals included). A failed step is recorded and the run goes
- * on; only a bug of gradecheck (or an unusable manifest) throws.
+ * once) -> bundle the submission -> run the tests (inputs, sandbox call, judgement), the
+ * end-to-end ones at once and the others once the second bundle, which judges each function
+ * alone, is made; the submission type-checked alongside -> annotate -> assemble the report
+ * (totals included). A failed step is recorded and the run goes on; only a bug of gradecheck (or
+ * an unusable manifest) throws.
  */
 import type { Report } from "../core/report.ts";
 import { said } from "../words/en/phrases.ts";
 import { annotate } from "./annotate.ts";
 import { assembleReport } from "./assemble.ts";
-import { makeBundles, removeBundles } from "./bundles.ts";
+import { type Alone, bundleAlone, bundleSubmission, removeBundles } from "./bundles.ts";
 import { type GradeInputs, type GradeOptions, startRun } from "./context.ts";
-import { prepareAhead, runTests } from "./run-tests.ts";
+import { prepareAhead, type Ran, runTests } from "./run-tests.ts";
 import { typeCheck, typeWarnings } from "./typecheck.ts";
 
 export { blameCallees, explainCheckPairs, locateError, settlePoints } from "./annotate.ts";
@@ -20,21 +21,24 @@ export { caseSeed } from "./run-tests.ts";
 
 export async function grade(inputs: GradeInputs, options: GradeOptions): Promise<Report> {
   const ctx = startRun(inputs, options);
-  const ahead = prepareAhead(ctx);
-  const bundles = await makeBundles(ctx);
-  const { build } = bundles;
+  const submitted = await bundleSubmission(ctx);
+  const { build } = submitted;
+  const making = bundleAlone(ctx, build);
+  const alone = making ?? Promise.resolve<Alone>({});
+  const ahead = prepareAhead(ctx, alone);
   // Alongside the grading: it only warns, and it takes a compiler process's time.
   const types =
     build.status === "built" && options.typeCheck !== false ? typeCheck(build.staged) : undefined;
-  let ran: Awaited<ReturnType<typeof runTests>>;
+  let ran: Ran;
   try {
-    ran = await runTests(ctx, bundles);
+    ran = await runTests(ctx, submitted, making);
   } finally {
     ahead.stop();
     // The type check reads the copy the build made: the copy goes once the check has settled.
     await types?.catch(() => undefined);
-    removeBundles(bundles);
+    removeBundles({ ...submitted, ...(await alone.catch((): Alone => ({}))) });
   }
+  const bundles = { ...submitted, ...(await alone) };
   const warnings = [
     ...(bundles.notAlone ? [said("warning.not-alone", { why: bundles.notAlone })] : []),
     ...(types ? typeWarnings(await types) : []),

@@ -2,7 +2,7 @@
  * Run stage: every planned test, visible ones first, then the hidden ones in a child of their own.
  * Each test's inputs are made (from the reference, or the committed fixture), the learner's
  * function is called in the sandbox, and the result judged; a test never throws. The reference's
- * share is made ahead (`prepareAhead`), while the submission builds and the children start.
+ * share is made ahead (`prepareAhead`), while the children start.
  */
 
 import { judge, judgeFailedCall } from "../checks/judge.ts";
@@ -22,8 +22,8 @@ import { shapeNotation } from "../core/values.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/en/messages.ts";
 import { locateError } from "./annotate.ts";
-import type { StagedSubmission } from "./build.ts";
-import type { Bundles } from "./bundles.ts";
+import type { BuildResult, StagedSubmission } from "./build.ts";
+import type { Alone, Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
 import { caseData } from "./expected.ts";
 import type { Oracle } from "./oracle.ts";
@@ -64,15 +64,22 @@ function plannedOf({ manifest, options, runHidden }: GradeContext): PlannedTest[
 
 /**
  * Makes the inputs and expected data of every test that needs the reference, in the order the
- * tests run, one test per turn of the event loop: the reference runs in this process, so its work
- * overlaps what the other processes do meanwhile (esbuild bundling the submission, the children
+ * tests run, one test per turn of the event loop, once `after` has settled: the reference runs in
+ * this process, so its work overlaps what the other processes do meanwhile (the children
  * starting, the learner's code running) instead of waiting for it, and a test finds its data made.
- * `stop` ends it when the tests are over (a test left out by a hang needs none).
+ * The grade starts it once the bundles are made: esbuild asks this process to resolve each import
+ * of a bundle, one turn of the event loop each, and a long test's data made on each turn would
+ * hold every bundle back. `stop` ends it when the tests are over (a test left out by a hang needs
+ * none).
  */
-export function prepareAhead(ctx: GradeContext): { stop: () => void } {
+export function prepareAhead(
+  ctx: GradeContext,
+  after: Promise<unknown> = Promise.resolve(),
+): { stop: () => void } {
   const { reference, cases } = ctx.inputs;
   let stopped = false;
   const ahead = async () => {
+    await after.catch(() => undefined);
     for (const { test, fn } of plannedOf(ctx)) {
       if (!reference || checkOf(test, cases).kind === "property") continue;
       await new Promise((resolve) => setImmediate(resolve));
@@ -91,26 +98,30 @@ export function prepareAhead(ctx: GradeContext): { stop: () => void } {
   };
 }
 
-export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran> {
+export async function runTests(
+  ctx: GradeContext,
+  submitted: Submitted,
+  /** The second bundle (each function judged alone) as it is made; undefined when none is. */
+  alone: Promise<Alone> | undefined,
+): Promise<Ran> {
   const planned = plannedOf(ctx);
   const state: RunState = { graded: new Map(), incidents: [], needReference: [], hung: new Map() };
-  // Visible tests first, then the hidden ones in a child of their own: nothing learner code
-  // prints after a hidden test's inputs reached it can show up in a visible test's output.
+  const made = alone ?? Promise.resolve({});
+  // Visible tests first, then the hidden ones in children of their own: nothing learner code
+  // prints after a hidden test's inputs reached it can show up in a visible test's output. Every
+  // phase's children start now (the hidden phase's while the visible tests run).
   const phases = (["visible", "hidden"] as const)
     .map((visibility) => planned.filter(({ test }) => test.visibility === visibility))
     .filter((phase) => phase.length > 0)
-    .map((phase) => ({ phase, children: phaseChildren(ctx, bundles, phase) }));
-  // Every phase's children start now: the hidden phase's while the visible tests run.
-  for (const { children } of phases) children.warm();
+    .map((phase) => ({ phase, children: new PhaseChildren(ctx, submitted.build, made, phase) }));
   try {
-    for (const { phase, children } of phases) await runPhase(ctx, bundles, phase, children, state);
+    for (const { phase, children } of phases)
+      await runPhase(ctx, submitted, alone !== undefined, phase, children, state);
   } finally {
     // Each phase closed its own as it ended; this also stops those of a phase that never ran.
     for (const { children } of phases) {
-      for (const sandbox of children.sandboxes) {
-        sandbox.close();
-        state.incidents.push(...sandbox.incidents);
-      }
+      children.close();
+      state.incidents.push(...children.incidents());
     }
   }
   return {
@@ -123,24 +134,44 @@ export async function runTests(ctx: GradeContext, bundles: Bundles): Promise<Ran
   };
 }
 
-/** A phase's sandboxes: one for the whole submission, one that judges each function alone. */
-interface PhaseChildren {
-  whole: Sandbox | undefined;
-  single: Sandbox | undefined;
-  /** Both, once each (they are one when no function is judged alone). */
-  sandboxes: Sandbox[];
-  /** Starts the children the phase's tests will call. */
-  warm: () => void;
+/** The child a test is called in, with the reference's functions its laws use for the others. */
+interface Child {
+  sandbox: Sandbox | undefined;
+  others?: Functions;
 }
 
-function phaseChildren(
-  ctx: GradeContext,
-  { build, judgedAlone }: Bundles,
-  phase: PlannedTest[],
-): PhaseChildren {
-  const { manifest, deadline, protections } = ctx;
-  const sandboxOf = (bundle: { dir: string; entry: string }, answers?: Oracle) =>
-    new Sandbox({
+/**
+ * A phase's children: the whole submission's, which runs the end-to-end tests (and every test
+ * when no function is judged alone), and the one that judges each function alone, once the second
+ * bundle is made. The end-to-end tests' child starts at once: a whole training, the longest test
+ * by far, then runs while the second bundle is made. A sandbox starts no child until it is warmed
+ * or called: an unused one costs nothing.
+ */
+class PhaseChildren {
+  readonly whole: Sandbox | undefined;
+  /** The child that judges each function alone (the whole submission's when there is none). */
+  readonly single: Promise<Child>;
+  readonly #made: Sandbox[] = [];
+  #closed = false;
+
+  constructor(ctx: GradeContext, build: BuildResult, alone: Promise<Alone>, phase: PlannedTest[]) {
+    this.whole = build.status === "built" ? this.#sandbox(ctx, build) : undefined;
+    if (phase.some((item) => item.endToEnd)) this.whole?.warm();
+    this.single = alone.then(({ judgedAlone }): Child => {
+      const sandbox =
+        judgedAlone && !this.#closed
+          ? this.#sandbox(ctx, judgedAlone.bundle, judgedAlone.oracle)
+          : this.whole;
+      if (!this.#closed && phase.some((item) => !item.endToEnd)) sandbox?.warm();
+      return { sandbox, ...(judgedAlone ? { others: judgedAlone.others } : {}) };
+    });
+    // A phase that never runs never asks: its failure is the phase's that does, not unhandled.
+    this.single.catch(() => undefined);
+  }
+
+  #sandbox(ctx: GradeContext, bundle: { dir: string; entry: string }, oracle?: Oracle): Sandbox {
+    const { manifest, deadline, protections } = ctx;
+    const sandbox = new Sandbox({
       dir: bundle.dir,
       entry: bundle.entry,
       heapMb: manifest.limits.heapMb,
@@ -149,54 +180,68 @@ function phaseChildren(
       deadline,
       protections,
       contention: ctx.options.contention ?? 1,
-      ...(answers ? { oracle: answers } : {}),
+      ...(oracle ? { oracle } : {}),
     });
-  // A sandbox starts no child until it is warmed or called: an unused one costs nothing.
-  const whole = build.status === "built" ? sandboxOf(build) : undefined;
-  const single = judgedAlone ? sandboxOf(judgedAlone.bundle, judgedAlone.oracle) : whole;
-  return {
-    whole,
-    single,
-    sandboxes: [...new Set([whole, single])].filter((s) => s !== undefined),
-    warm: () => {
-      if (phase.some((item) => item.endToEnd)) whole?.warm();
-      if (phase.some((item) => !item.endToEnd)) single?.warm();
-    },
-  };
+    this.#made.push(sandbox);
+    return sandbox;
+  }
+
+  /** Stops every child of the phase (closing again does nothing); none starts after. */
+  close(): void {
+    this.#closed = true;
+    for (const sandbox of this.#made) sandbox.close();
+  }
+
+  /** What the phase's children did between calls. */
+  incidents(): string[] {
+    return this.#made.flatMap((sandbox) => sandbox.incidents);
+  }
 }
 
-/** One phase's tests, in the phase's sandboxes. */
+/** One phase's tests, in the phase's children. */
 async function runPhase(
   ctx: GradeContext,
-  { read, build, judgedAlone }: Bundles,
+  { read, build }: Submitted,
+  /** Whether a second bundle is being made (the end-to-end tests then have a child of their own). */
+  aloneComing: boolean,
   phase: PlannedTest[],
   children: PhaseChildren,
   state: RunState,
 ): Promise<void> {
-  const { whole, single } = children;
-  const whereOf = (item: PlannedTest): Where | { notRun: NotRunReason } => {
-    const sandbox = item.endToEnd ? whole : single;
-    return sandbox && build.status === "built"
-      ? { sandbox, staged: build.staged, others: item.endToEnd ? undefined : judgedAlone?.others }
+  const whereOf = (
+    item: PlannedTest,
+    { sandbox, others }: Child,
+  ): Where | { notRun: NotRunReason } =>
+    sandbox && build.status === "built"
+      ? { sandbox, staged: build.staged, others: item.endToEnd ? undefined : others }
       : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
+  const inTurn = async (items: PlannedTest[], child: Child) => {
+    for (const item of items) await runOne(ctx, item, whereOf(item, child), state);
   };
-  const inTurn = async (items: PlannedTest[]) => {
-    for (const item of items) await runOne(ctx, item, whereOf(item), state);
-  };
+  const whole: Child = { sandbox: children.whole };
   try {
-    // The end-to-end tests (a whole training: the longest by far) have a child of their own when
-    // the others are judged alone, and run alongside them: the grade takes about as long as the
-    // longer of the two, not their sum. One child answers one call at a time, so with a single
-    // child everything runs in turn.
-    if (whole !== single)
+    // The end-to-end tests (a whole training: the longest by far) start at once in their own
+    // child and run alongside the others, which wait for the second bundle: the grade takes
+    // about as long as the longer of the two, not their sum. Should that bundle fail, both lanes
+    // share the whole submission's child, which answers one call at a time. With one child for
+    // everything from the start, the tests run in turn.
+    if (aloneComing)
       await Promise.all([
-        inTurn(phase.filter((item) => item.endToEnd)),
-        inTurn(phase.filter((item) => !item.endToEnd)),
+        inTurn(
+          phase.filter((item) => item.endToEnd),
+          whole,
+        ),
+        children.single.then((single) =>
+          inTurn(
+            phase.filter((item) => !item.endToEnd),
+            single,
+          ),
+        ),
       ]);
-    else await inTurn(phase);
+    else await inTurn(phase, await children.single);
   } finally {
     // A phase's children go when it ends (closing again later does nothing).
-    for (const sandbox of children.sandboxes) sandbox.close();
+    children.close();
   }
 }
 

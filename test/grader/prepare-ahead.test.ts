@@ -45,6 +45,23 @@ describe("prepareAhead", () => {
     for (const data of made) expect(data.args.length).toBeGreaterThan(0);
   });
 
+  it("makes nothing until what it comes after has settled (the bundles, which it would hold back)", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+    const ctx = startRun(parts, options("predict"));
+    let settle: () => void = () => undefined;
+    prepareAhead(
+      ctx,
+      new Promise<void>((resolve) => {
+        settle = resolve;
+      }),
+    );
+    await turns(10);
+    expect(ctx.caseCache.size).toBe(0);
+    settle();
+    await turns(3);
+    expect(ctx.caseCache.size).toBeGreaterThan(0);
+  });
+
   it("makes nothing more once stopped", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     const ctx = startRun(parts, options("predict"));

@@ -1,0 +1,95 @@
+/**
+ * When a run's tests go: the end-to-end tests (a whole training, the longest by far) start in the
+ * whole submission's child at once, while the second bundle (each function judged alone) is still
+ * being made, and the other tests wait for that bundle; should it fail, both kinds share the whole
+ * submission's child and every test is still graded.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { type Alone, bundleSubmission, removeBundles } from "../../grader/pipeline/bundles.ts";
+import { type GradeOptions, startRun } from "../../grader/pipeline/context.ts";
+import { loadAssignment } from "../../grader/pipeline/load.ts";
+import { runTests } from "../../grader/pipeline/run-tests.ts";
+
+/** The untouched stub: every function throws at once, so the order is all there is to see. */
+const STUB_PATH = join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
+const END_TO_END = "end-to-end.accuracy";
+const OTHERS = ["sigmoid.row", "predict.random"];
+
+const options: GradeOptions = {
+  submission: STUB_PATH,
+  displayRoot: PACKAGE_ROOT,
+  seed: 0,
+  hidden: false,
+  timeoutMs: undefined,
+  toolVersion: "test",
+  typeCheck: false,
+  select: (test) => test.id === END_TO_END || OTHERS.includes(test.id),
+};
+
+/** A second bundle the test settles itself. */
+function heldBack() {
+  let settle: (alone: Alone) => void = () => undefined;
+  const alone = new Promise<Alone>((resolve) => {
+    settle = resolve;
+  });
+  return { alone, settle };
+}
+
+describe("the order of a run's tests", () => {
+  it("runs the end-to-end tests while the second bundle is made, and the others once it is", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+    const events: string[] = [];
+    const ctx = startRun(parts, {
+      ...options,
+      progress: ({ test, state }) => events.push(`${state} ${test.id}`),
+    });
+    const submitted = await bundleSubmission(ctx);
+    const { alone, settle } = heldBack();
+    // Made once the end-to-end test is over, or after a while if it does not get to run before:
+    // the test then fails on who settled it instead of hanging.
+    let settledBy = "";
+    const settleFor = (who: string) => {
+      settledBy ||= who;
+      settle({ notAlone: `made ${who}` });
+    };
+    const fallback = setTimeout(() => settleFor("after a while"), 3000);
+    const watch = setInterval(() => {
+      if (events.includes(`finished ${END_TO_END}`)) settleFor("after the end-to-end test");
+    }, 5);
+    try {
+      const ran = await runTests(ctx, submitted, alone);
+      expect(settledBy).toBe("after the end-to-end test");
+      expect(events.slice(0, 2)).toEqual([`started ${END_TO_END}`, `finished ${END_TO_END}`]);
+      expect(
+        events
+          .slice(2)
+          .filter((e) => e.startsWith("finished"))
+          .sort(),
+      ).toEqual(OTHERS.map((id) => `finished ${id}`).sort());
+      expect(ran.tests.map((t) => t.id).sort()).toEqual([END_TO_END, ...OTHERS].sort());
+    } finally {
+      clearTimeout(fallback);
+      clearInterval(watch);
+      removeBundles(submitted);
+    }
+  });
+
+  it("grades every test in the whole submission's child when the second bundle cannot be made", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+    const ctx = startRun(parts, options);
+    const submitted = await bundleSubmission(ctx);
+    try {
+      const ran = await runTests(ctx, submitted, Promise.resolve({ notAlone: "no second bundle" }));
+      expect(ran.tests.map((t) => t.id).sort()).toEqual([END_TO_END, ...OTHERS].sort());
+      // Each was called, and the stub's TODO said so from its child: none was left out unrun.
+      for (const test of ran.tests) {
+        expect(test.status, test.id).toBe("missing");
+        expect(test.message, test.id).toMatch(/is not implemented yet/);
+      }
+    } finally {
+      removeBundles(submitted);
+    }
+  });
+});
