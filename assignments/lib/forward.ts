@@ -21,6 +21,7 @@ import {
   type Tracer,
 } from "./ndarray.ts";
 import { np } from "./np.ts";
+import { allocate } from "./storage.ts";
 
 /** One tangent per direction, each of the array's shape; undefined for a constant. */
 type Tangents = NDArray[] | undefined;
@@ -186,6 +187,24 @@ function unaryRule(derivative: (x: NDArray, out: NDArray) => NDArray | number): 
   };
 }
 
+/**
+ * tanh's rule, (1 − tanh²x)·t, in one pass per direction: the factor as an array of its own would
+ * cost two more passes and two more arrays of the layer's size, which on a wide layer (10⁶
+ * parameters) take longer than the tangents themselves.
+ */
+const tanhRule: Rule = (out, _, [t], count) =>
+  perDirection(out, count, (d) => {
+    const tangent = t?.[d];
+    if (!tangent) return [undefined];
+    const [y, dx] = [out.data, tangent.data];
+    const data = allocate(y.length);
+    for (let k = 0; k < y.length; k++) {
+      const v = y[k] as number;
+      data[k] = (dx[k] as number) * (1 - v * v);
+    }
+    return [new NDArray(data, out.shape)];
+  });
+
 /** Where one of two operands was picked entry by entry (maximum, minimum), the picked one's tangent. */
 function pickRule(picksA: (a: NDArray, b: NDArray) => NDArray): Rule {
   return (out, [a, b], [ta, tb], count) => {
@@ -250,7 +269,7 @@ const RULES: Record<TracedOp, Rule> = {
 
   exp: unaryRule((_, out) => out),
   log: unaryRule((x) => np.divide(1, x)),
-  tanh: unaryRule((_, out) => np.subtract(1, np.square(out))),
+  tanh: tanhRule,
   sin: unaryRule((x) => np.cos(x)),
   cos: unaryRule((x) => np.negative(np.sin(x))),
   abs: unaryRule((x) => np.sign(x)),
