@@ -109,7 +109,8 @@ export async function runTests(
   const made = alone ?? Promise.resolve({});
   // Visible tests first, then the hidden ones in children of their own: nothing learner code
   // prints after a hidden test's inputs reached it can show up in a visible test's output. Every
-  // phase's children start now (the hidden phase's while the visible tests run).
+  // phase's children start as soon as their bundle is made (the hidden phase's while the visible
+  // tests run).
   const phases = (["visible", "hidden"] as const)
     .map((visibility) => planned.filter(({ test }) => test.visibility === visibility))
     .filter((phase) => phase.length > 0)
