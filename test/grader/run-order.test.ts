@@ -54,7 +54,7 @@ describe("the order of a run's tests", () => {
       settledBy ||= who;
       settle({ notAlone: `made ${who}` });
     };
-    const fallback = setTimeout(() => settleFor("after a while"), 3000);
+    const fallback = setTimeout(() => settleFor("after a while"), 20_000);
     const watch = setInterval(() => {
       if (events.includes(`finished ${END_TO_END}`)) settleFor("after the end-to-end test");
     }, 5);
