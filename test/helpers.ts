@@ -77,6 +77,15 @@ export function captureTerminal(): { stdout: () => string; stderr: () => string 
 }
 
 /** A fresh temporary folder, removed when the test that asked for it finishes. */
+/** A promise and what settles it, for a test that decides when (Promise.withResolvers, Node 22+). */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));

@@ -30,15 +30,18 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   const types =
     build.status === "built" && options.typeCheck !== false ? typeCheck(build.staged) : undefined;
   let ran: Ran;
+  let made: Alone = {};
   try {
     ran = await runTests(ctx, submitted, making);
   } finally {
     ahead.stop();
     // The type check reads the copy the build made: the copy goes once the check has settled.
     await types?.catch(() => undefined);
-    removeBundles({ ...submitted, ...(await alone.catch((): Alone => ({}))) });
+    // Had the second bundle failed to be made, the tests would have thrown with its error.
+    made = await alone.catch((): Alone => ({}));
+    removeBundles({ ...submitted, ...made });
   }
-  const bundles = { ...submitted, ...(await alone) };
+  const bundles = { ...submitted, ...made };
   const warnings = [
     ...(bundles.notAlone ? [said("warning.not-alone", { why: bundles.notAlone })] : []),
     ...(types ? typeWarnings(await types) : []),

@@ -222,11 +222,10 @@ export class Sandbox implements Caller {
           ...(run ? { run: true as const } : {}),
         });
       };
-      // The call's own limit counts the grader's idle time; the run's is wall-clock.
-      // A call's limit counts the grader's idle time, and a round trip to the stand-ins leaves the
-      // child waiting for the grader and then for a core: each adds STAND_IN_ALLOWANCE_MS (times
-      // the contention for cores) to what the call is allowed, up to its limit again. The limit
-      // it is told of stays the one given.
+      // The call's own limit counts the grader's idle time (the run's is wall-clock). A round trip
+      // to the stand-ins leaves the child waiting for the grader and then for a core: each adds
+      // STAND_IN_ALLOWANCE_MS (times the contention for cores) to what the call is allowed, up to
+      // its limit again. The limit it is told of stays the one given.
       let standIns = 0;
       const perStandIn = STAND_IN_ALLOWANCE_MS * Math.max(1, this.#options.contention ?? 1);
       const allowed = () => timeoutMs + Math.min(timeoutMs, standIns * perStandIn);

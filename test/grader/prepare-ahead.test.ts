@@ -12,6 +12,7 @@ import { grade } from "../../grader/pipeline/grade.ts";
 import { loadAssignment } from "../../grader/pipeline/load.ts";
 import { caseSeed, prepareAhead } from "../../grader/pipeline/run-tests.ts";
 import { REFERENCE_PATH } from "../corpus/bugs.ts";
+import { deferred } from "../helpers.ts";
 
 const options = (only: string): GradeOptions => ({
   submission: REFERENCE_PATH,
@@ -48,16 +49,11 @@ describe("prepareAhead", () => {
   it("makes nothing until what it comes after has settled (the bundles, which it would hold back)", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     const ctx = startRun(parts, options("predict"));
-    let settle: () => void = () => undefined;
-    prepareAhead(
-      ctx,
-      new Promise<void>((resolve) => {
-        settle = resolve;
-      }),
-    );
+    const bundles = deferred<void>();
+    prepareAhead(ctx, bundles.promise);
     await turns(10);
     expect(ctx.caseCache.size).toBe(0);
-    settle();
+    bundles.resolve();
     await turns(3);
     expect(ctx.caseCache.size).toBeGreaterThan(0);
   });

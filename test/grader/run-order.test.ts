@@ -11,6 +11,7 @@ import { type Alone, bundleSubmission, removeBundles } from "../../grader/pipeli
 import { type GradeOptions, startRun } from "../../grader/pipeline/context.ts";
 import { loadAssignment } from "../../grader/pipeline/load.ts";
 import { runTests } from "../../grader/pipeline/run-tests.ts";
+import { deferred } from "../helpers.ts";
 
 /** The untouched stub: every function throws at once, so the order is all there is to see. */
 const STUB_PATH = join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
@@ -28,15 +29,6 @@ const options: GradeOptions = {
   select: (test) => test.id === END_TO_END || OTHERS.includes(test.id),
 };
 
-/** A second bundle the test settles itself. */
-function heldBack() {
-  let settle: (alone: Alone) => void = () => undefined;
-  const alone = new Promise<Alone>((resolve) => {
-    settle = resolve;
-  });
-  return { alone, settle };
-}
-
 describe("the order of a run's tests", () => {
   it("runs the end-to-end tests while the second bundle is made, and the others once it is", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
@@ -46,7 +38,8 @@ describe("the order of a run's tests", () => {
       progress: ({ test, state }) => events.push(`${state} ${test.id}`),
     });
     const submitted = await bundleSubmission(ctx);
-    const { alone, settle } = heldBack();
+    // The second bundle, which the test settles itself.
+    const { promise: alone, resolve: settle } = deferred<Alone>();
     // Made once the end-to-end test is over, or after a while if it does not get to run before:
     // the test then fails on who settled it instead of hanging.
     let settledBy = "";
