@@ -19,7 +19,8 @@ export const ORACLE_INPUT_ENTRIES = 1 << 16;
 /** Array entries the reference may allocate for one call, per value it may take in. */
 export const ORACLE_ALLOCATION_PER_ENTRY = 16;
 
-export type Oracle = (request: OracleRequest, budgetMs: number) => OracleReply;
+/** Answers a stand-in's request, made while `judged` (a function of the learner's) is called. */
+export type Oracle = (request: OracleRequest, budgetMs: number, judged: string) => OracleReply;
 
 /**
  * The functions stood in for: every one another function of the assignment calls. The others
@@ -61,9 +62,14 @@ export function referenceOracle(
   inputEntries = ORACLE_INPUT_ENTRIES,
 ): Oracle {
   const served = servedBy(reference, names);
-  return ({ fn, args, randoms }, budgetMs) => {
+  return ({ fn, args, randoms }, budgetMs, judged) => {
     const run = served(fn);
     if (!run) return { refused: `${fn} is not a function the grader stands in for` };
+    // The reference's answer to the judged function's own inputs is what it is judged against.
+    if (fn === judged)
+      return {
+        refused: `${fn} asked for the reference's ${fn}, the function being judged: the grader stands in for the others only`,
+      };
     if (budgetMs <= 0)
       return {
         refused: `the time of this test was used up by the reference's ${fn}, which stands in for yours`,

@@ -266,9 +266,9 @@ function sendWhenSettled(message: Result, before: string[]): void {
 }
 
 /** The call being served, if any: what a stand-in's request to the grader is part of. */
-let inFlight: number | undefined;
+let inFlight: { id: number; fn: string } | undefined;
 
-export function callInFlight(): number | undefined {
+export function callInFlight(): { id: number; fn: string } | undefined {
   return inFlight;
 }
 
@@ -326,7 +326,7 @@ export async function run(
       send(id, { type: "started", id });
       const before = process.getActiveResourcesInfo();
       const functions = withOwn(module, own, request.fn);
-      inFlight = id;
+      inFlight = { id, fn: request.fn };
       let result: Result;
       try {
         result =

@@ -53,9 +53,10 @@ export interface SandboxOptions {
   protections?: Isolation;
   /**
    * Answers the stand-ins of a bundle that judges each function alone (`stand-ins.ts`); given
-   * the milliseconds the call has left for it. Without one, such a request breaks the protocol.
+   * the milliseconds the call has left for it and the function called. Without one, such a
+   * request breaks the protocol.
    */
-  oracle?: (request: OracleRequest, budgetMs: number) => OracleReply;
+  oracle?: (request: OracleRequest, budgetMs: number, judged: string) => OracleReply;
   /**
    * How many children may compete for each core at once (a class graded with several jobs), 1 by
    * default: it scales what each round trip to the stand-ins adds to a call's allowance.
@@ -254,7 +255,7 @@ export class Sandbox implements Caller {
               return listener.problem("requests for other functions without reading the answers");
             standIns++;
             const begin = performance.now();
-            const reply = oracle(message, timeoutMs - oracleMs);
+            const reply = oracle(message, timeoutMs - oracleMs, request.fn);
             oracleMs += performance.now() - begin;
             answers.write(frame(id, encodeBody(reply)));
             return;

@@ -35,11 +35,15 @@ export function register(name: string, get: () => unknown, entry: boolean): void
 /** The learner's own function of a name, for the child runner (`run`'s `own`). */
 export const ownFunction: OwnFunctions = (name) => own.get(name)?.get();
 
-/** The function the learner's files see under `name`. */
+/**
+ * The function the learner's files see under `name`. The function being judged calling its own
+ * name (recursion) calls its own code, as without stand-ins: the reference's answer to its own
+ * inputs is what it is judged against (and the grader refuses to give it).
+ */
 export function standIn(name: string): (...args: unknown[]) => unknown {
   return function standing(this: unknown, ...args: unknown[]): unknown {
-    const id = callInFlight();
-    if (id !== undefined) return ask(id, name, args);
+    const call = callInFlight();
+    if (call !== undefined && call.fn !== name) return ask(call.id, name, args);
     const mine = ownFunction(name);
     if (typeof mine !== "function")
       throw new ReferenceError(`${name} is called before its declaration has run`);

@@ -164,6 +164,19 @@ export const transportCases: HostileCase[] = [
     ),
   },
   {
+    name: "stand-in-for-itself",
+    attack:
+      "a wrong backwardPropagation that returns a call of its own name, which judged alone would reach the reference's backwardPropagation, standing in for the learner's in the other functions",
+    base: "dW1 without 1/m",
+    source: (c) =>
+      atStartOf(
+        c.base,
+        "backwardPropagation",
+        "  return backwardPropagation(parameters, cache, X, Y);",
+      ),
+    verdict: { kind: "no-better" },
+  },
+  {
     name: "stand-in-unread-answers",
     attack:
       "predict writes requests for the reference's initializeParameters (3 MB answers each) on the results pipe, for its own call, and never reads the answers, for the grader to keep them in memory",

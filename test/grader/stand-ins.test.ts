@@ -209,6 +209,57 @@ export function nnModel() {
   });
 });
 
+describe("the function being judged", () => {
+  const reference = () => {
+    if (!parts.reference) throw new Error("the reference is needed");
+    return parts.reference;
+  };
+
+  it("runs its own code when it calls its own name, and asks the grader for nothing", async () => {
+    // computeCost is stood in for (nnModel calls it): its recursion must not reach the reference's.
+    const source = `export function computeCost(A2: unknown, Y: unknown, depth = 0): number {
+  return depth < 3 ? computeCost(A2, Y, depth + 1) : depth;
+}
+`;
+    const asked: string[] = [];
+    const served = referenceOracle(reference(), standInNames(parts.cases));
+    await withAloneSandbox(
+      source,
+      {
+        oracle: (request, budget, judged) => {
+          asked.push(request.fn);
+          return served(request, budget, judged);
+        },
+      },
+      async (sandbox) => {
+        const outcome = await sandbox.call("computeCost", [null, null], 10_000);
+        if (outcome.status !== "returned") throw new Error(`computeCost: ${outcome.status}`);
+        expect(decode(outcome.value)).toBe(3);
+      },
+    );
+    expect(asked).toEqual([]);
+  });
+
+  it("is refused the reference's answer for itself, whatever code asks for it", () => {
+    const oracle = referenceOracle(reference(), standInNames(parts.cases));
+    const rng = new RandomState(3);
+    const { mt, gauss } = rng.getState();
+    const request = {
+      type: "oracle" as const,
+      id: 1,
+      fn: "initializeParameters",
+      args: [2, 4, 1, null],
+      randoms: [{ index: 3, mt: [...mt], gauss }],
+    };
+    expect(oracle(request, 1000, "initializeParameters")).toEqual({
+      refused:
+        "initializeParameters asked for the reference's initializeParameters, the function being judged: the grader stands in for the others only",
+    });
+    // Asked while another function is judged, it is answered.
+    expect(oracle(request, 1000, "nnModel")).toHaveProperty("value");
+  });
+});
+
 describe("a call that makes round trips to the stand-ins", () => {
   it("is allowed a little more time for each, up to its limit again, and told its limit", async () => {
     const source = `export function sigmoid(z: number) { return z; }
