@@ -3,7 +3,8 @@
  * having tsx transform about 150 modules. The build bundles grader/cli.ts, with every module the
  * grader imports by path at run time (each assignment's cases.ts, each reference model and its
  * cases), into plain JavaScript in dist/. The entries share their common modules as chunks, so a
- * class such as NDArray exists once, whichever entry loaded it.
+ * class such as NDArray exists once, whichever entry loaded it. It also holds the sandboxed
+ * child's runtime, which every submission's bundle is written beside (grader/pipeline/runtime.ts).
  *
  *     node bin/bundle.mjs        (npm's `prepare`: `npm ci` builds it)
  *
@@ -12,10 +13,18 @@
  * the sources under tsx when it does not, so an edited source is never graded with an old build.
  * Plain JavaScript, as it runs before anything is built.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const OUT = "dist";
 const RECORD = "build.json";
@@ -25,7 +34,7 @@ const RECORD = "build.json";
  * modules `loadAssignment` imports.
  */
 export function entryPoints(root) {
-  const entries = ["grader/cli.ts"];
+  const entries = ["grader/cli.ts", "grader/pipeline/runtime.ts"];
   for (const [side, files] of [
     ["assignments", ["cases.ts"]],
     ["reference", ["model.ts", "cases.ts"]],
@@ -101,7 +110,13 @@ export async function buildBundle(root) {
       },
     ],
   });
-  const inputs = Object.keys(result.metafile.inputs)
+  // The sandboxed child's runtime (grader/pipeline/runtime.ts), bundled by the build just made.
+  const runtime = await import(pathToFileURL(join(staging, "grader/pipeline/runtime.mjs")).href);
+  const { files, inputs: runtimeInputs } = await runtime.bundleRuntime();
+  mkdirSync(join(staging, runtime.RUNTIME_FOLDER));
+  for (const { name, contents } of files)
+    await writeFile(join(staging, runtime.RUNTIME_FOLDER, name), contents);
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...runtimeInputs])]
     .sort()
     .map((file) => {
       const stat = statSync(join(root, file));

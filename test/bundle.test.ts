@@ -9,6 +9,7 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -117,6 +118,17 @@ describe("the build", () => {
       ).toEqual([]);
     }
   }, 120_000);
+
+  it("holds the sandboxed child's runtime, and is out of date when a source of it changes", async () => {
+    await buildBundle(pkg);
+    expect(readdirSync(join(pkg, "dist/runtime"))).toEqual(
+      expect.arrayContaining(["gradecheck-np.mjs", "gradecheck-runner.mjs"]),
+    );
+    expect(freshBuild(pkg)).toBe(true);
+    // The child runner: no entry of the command imports it, only the runtime does.
+    touch("grader/sandbox/child.ts");
+    expect(freshBuild(pkg)).toBe(false);
+  }, 60_000);
 
   it("is out of date when a source, an assignment or the record changes", async () => {
     await buildBundle(pkg);

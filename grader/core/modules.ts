@@ -21,6 +21,11 @@ export function importSource<T>(path: string): Promise<T> {
   return import(pathToFileURL(BUILT ? built : path).href) as Promise<T>;
 }
 
+/** Where the build holds `name` (a path under dist/), when this code runs from the build. */
+export function inBuild(name: string): string | undefined {
+  return BUILT ? join(PACKAGE_ROOT, "dist", name) : undefined;
+}
+
 /**
  * A module that runs from its source even in the build: one that imports the learner's own code,
  * which changes after the build was made (tsx is registered first, when running from the build).

@@ -1,7 +1,8 @@
 /**
- * Build stage: bundles the learner's module, the array module it imports and the child runner
- * into a fresh temporary folder, which is all the sandboxed child may read. A syntax error
- * becomes a result with `file:line:column` and a code frame, never an exception.
+ * Build stage: bundles the learner's module into a fresh temporary folder, with the child's
+ * runtime (the child runner and the array module it imports: runtime.ts) beside it, which is all
+ * the sandboxed child may read. A syntax error becomes a result with `file:line:column` and a
+ * code frame, never an exception.
  *
  * The build reads nothing but the submission. Its files are first copied into a fresh folder
  * (`stageSubmission`), and bundled from there with a fixed configuration: no tsconfig.json,
@@ -24,6 +25,7 @@ import {
 } from "esbuild";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { Said } from "../core/phrase.ts";
+import { RUNTIME, writeRuntime } from "./runtime.ts";
 import {
   isInside,
   readSubmission,
@@ -75,11 +77,10 @@ export interface StagedSubmission {
   entryLines: string[];
 }
 
-const ARRAY_MODULE = join(PACKAGE_ROOT, "assignments/lib/np.ts");
-const CHILD_RUNNER = join(PACKAGE_ROOT, "grader/sandbox/child.ts");
 const CHILD_SOURCE = "gradecheck-child.ts";
-const STAND_INS_RUNTIME = join(PACKAGE_ROOT, "grader/sandbox/stand-ins.ts");
 const STAND_INS_NAMESPACE = "gradecheck-stand-ins";
+/** The runtime's files, as the bundle's own code imports them (never the learner's). */
+const RUNTIME_IMPORTS = new Set<string>(Object.values(RUNTIME));
 
 export const ALLOWED_IMPORTS =
   "a submission may import gradecheck/np, Node's own modules and its own TypeScript and JavaScript files";
@@ -225,9 +226,10 @@ async function bundle(
 ) {
   // A dynamic import, so that the child reports an import-time failure instead of dying.
   const load = `() => import(${JSON.stringify(staged.entry)})`;
+  const runner = JSON.stringify(RUNTIME.runner);
   const contents = standIns
-    ? `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nimport { ownFunction } from ${JSON.stringify(STAND_INS_RUNTIME)};\nrun(${load}, ownFunction);\n`
-    : `import { run } from ${JSON.stringify(CHILD_RUNNER)};\nrun(${load});\n`;
+    ? `import { run, ownFunction } from ${runner};\nrun(${load}, ownFunction);\n`
+    : `import { run } from ${runner};\nrun(${load});\n`;
   const { metafile, outputFiles } = await build({
     stdin: {
       contents,
@@ -247,6 +249,7 @@ async function bundle(
     tsconfigRaw: {},
     plugins: [confineImports(staged, standIns)],
     sourcemap: "inline",
+    sourcesContent: false,
     absWorkingDir: PACKAGE_ROOT,
     logLevel: "silent",
     // Written here, not by esbuild's own process, which could still be writing after this
@@ -255,6 +258,7 @@ async function bundle(
     metafile: true,
   });
   for (const file of outputFiles) writeFileSync(file.path, file.contents);
+  await writeRuntime(dir);
   return { metafile };
 }
 
@@ -306,7 +310,7 @@ function confineImports(
   const learnerImport = async (args: OnResolveArgs): Promise<OnResolveResult> => {
     if (Object.keys(args.with).length > 0)
       return refuse(args.path, "import attributes (with { … }) are not allowed");
-    if (args.path === "gradecheck/np") return { path: ARRAY_MODULE };
+    if (args.path === "gradecheck/np") return { path: RUNTIME.np, external: true };
     // Only the rewritten files import it: the first bundle refused it in the learner's own.
     if (standIns && args.path === STAND_INS_MODULE)
       return { path: STAND_INS_MODULE, namespace: STAND_INS_NAMESPACE };
@@ -347,6 +351,8 @@ function confineImports(
         });
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === "confined") return undefined;
+        if (!fromLearner(args.importer) && RUNTIME_IMPORTS.has(args.path))
+          return { path: args.path, external: true };
         const fromChildSource =
           args.importer === CHILD_SOURCE || args.importer.endsWith(`${sep}${CHILD_SOURCE}`);
         const result =
@@ -361,7 +367,7 @@ function confineImports(
       });
       if (standIns) {
         build.onLoad({ filter: /.*/, namespace: STAND_INS_NAMESPACE }, () => ({
-          contents: standInsModule(STAND_INS_RUNTIME, standIns.names),
+          contents: standInsModule(RUNTIME.runner, standIns.names),
           resolveDir: PACKAGE_ROOT,
           loader: "js",
         }));

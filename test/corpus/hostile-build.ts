@@ -132,6 +132,13 @@ export const buildCases: HostileCase[] = [
     verdict: { kind: "build-error", message: /an import reaches a file outside the submission/ },
   },
   {
+    name: "runtime-by-name",
+    attack:
+      "imports the child runner by the name the bundle's own code imports it with, from beside the bundle",
+    source: (c) => atTop(c.base, 'import { run } from "./gradecheck-runner.mjs";\nvoid run;'),
+    verdict: refused("./gradecheck-runner.mjs"),
+  },
+  {
     name: "source-map-comment",
     attack:
       "a helper whose source map comment names a secret source map (esbuild would put its sources into the bundle, which the learner's code can read and print)",

@@ -1,0 +1,132 @@
+/**
+ * The child's runtime: all the code a sandboxed child runs besides the learner's own (the runner
+ * that answers the grader, the array module, the stand-ins' side), bundled once and written beside
+ * each submission's bundle. A submission's bundle then holds its own files only, and imports the
+ * runtime's files by name: bundling a submission reads a file or two instead of the forty of the
+ * runtime, twice per grade (the second bundle judges each function alone). The command's build
+ * holds the runtime (bin/bundle.mjs); run from the sources, a process bundles it once.
+ *
+ * Each runtime file carries its source map, with the grader's own files by absolute address, so
+ * that a stack trace through the array module names its files wherever the bundle's folder is.
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build, type OutputFile } from "esbuild";
+import { inBuild } from "../core/modules.ts";
+import { PACKAGE_ROOT } from "../core/paths.ts";
+
+/** What a submission's bundle imports: by these names, from its own folder. */
+export const RUNTIME = {
+  /** The array module: what `gradecheck/np` names. */
+  np: "./gradecheck-np.mjs",
+  /** The child runner (`run`) and the stand-ins' side (`ownFunction`, `register`, `standIn`). */
+  runner: "./gradecheck-runner.mjs",
+} as const;
+
+/** The runtime's folder in the command's build (dist/). */
+export const RUNTIME_FOLDER = "runtime";
+
+export interface RuntimeFile {
+  name: string;
+  contents: string;
+}
+
+const RUNNER_ENTRY = "gradecheck-runtime:runner";
+
+let made: Promise<RuntimeFile[]> | undefined;
+
+/** The runtime's files: the build's, else bundled at the first call of the process. */
+export function childRuntime(): Promise<RuntimeFile[]> {
+  if (!made) {
+    const built = inBuild(RUNTIME_FOLDER);
+    made = built ? Promise.resolve(readRuntime(built)) : bundleRuntime().then((r) => r.files);
+    // A failed bundling is tried again by the next submission, not remembered.
+    made.catch(() => {
+      made = undefined;
+    });
+  }
+  return made;
+}
+
+/** Writes the runtime into a submission's bundle folder. */
+export async function writeRuntime(dir: string): Promise<void> {
+  for (const { name, contents } of await childRuntime()) writeFileSync(join(dir, name), contents);
+}
+
+function readRuntime(dir: string): RuntimeFile[] {
+  return readdirSync(dir).map((name) => ({
+    name,
+    contents: readFileSync(join(dir, name), "utf8"),
+  }));
+}
+
+/**
+ * Bundles the runtime from the package's sources: its files, and the sources it was made from
+ * (relative to the package, as the build records them).
+ */
+export async function bundleRuntime(): Promise<{ files: RuntimeFile[]; inputs: string[] }> {
+  // Where esbuild is told the files go (they are not written there): what the maps are relative to.
+  const out = join(PACKAGE_ROOT, RUNTIME_FOLDER);
+  const { outputFiles, metafile } = await build({
+    entryPoints: {
+      "gradecheck-np": join(PACKAGE_ROOT, "assignments/lib/np.ts"),
+      "gradecheck-runner": RUNNER_ENTRY,
+    },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outdir: out,
+    chunkNames: "gradecheck-[name]-[hash]",
+    outExtension: { ".js": ".mjs" },
+    tsconfigRaw: {},
+    sourcemap: "external",
+    sourcesContent: false,
+    absWorkingDir: PACKAGE_ROOT,
+    logLevel: "silent",
+    write: false,
+    metafile: true,
+    plugins: [
+      {
+        name: "runtime-entry",
+        setup(b) {
+          b.onResolve({ filter: /^gradecheck-runtime:runner$/ }, ({ path }) => ({
+            path,
+            namespace: "gradecheck-runtime",
+          }));
+          b.onLoad({ filter: /.*/, namespace: "gradecheck-runtime" }, () => ({
+            contents: [
+              `export { run } from ${JSON.stringify(join(PACKAGE_ROOT, "grader/sandbox/child.ts"))};`,
+              `export { ownFunction, register, standIn } from ${JSON.stringify(join(PACKAGE_ROOT, "grader/sandbox/stand-ins.ts"))};`,
+            ].join("\n"),
+            resolveDir: PACKAGE_ROOT,
+            loader: "js",
+          }));
+        },
+      },
+    ],
+  });
+  const maps = new Map(
+    outputFiles.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f] as const),
+  );
+  const files = outputFiles
+    .filter((file) => file.path.endsWith(".mjs"))
+    .map((file) => ({
+      name: file.path.slice(out.length + 1),
+      contents: withInlineMap(file, maps.get(`${file.path}.map`), out),
+    }));
+  const inputs = Object.keys(metafile.inputs).filter((input) => !input.includes(":"));
+  return { files, inputs };
+}
+
+/** The file's code with its source map inline, its sources by absolute address. */
+function withInlineMap(file: OutputFile, map: OutputFile | undefined, out: string): string {
+  const code = file.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, "");
+  if (!map) return code;
+  const parsed = JSON.parse(map.text) as { sources: string[] };
+  parsed.sources = parsed.sources.map((source) => pathToFileURL(resolve(out, source)).href);
+  const data = Buffer.from(JSON.stringify(parsed)).toString("base64");
+  return `${code}//# sourceMappingURL=data:application/json;base64,${data}\n`;
+}
