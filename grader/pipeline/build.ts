@@ -38,6 +38,7 @@ import {
 } from "./submission.ts";
 import {
   STAND_INS_MODULE,
+  type StandIns,
   standInsModule,
   substitute,
   topLevelDeclarations,
@@ -140,24 +141,24 @@ export async function buildFiles(
 
 /**
  * The second bundle, made from a built submission's copy: the same module, in which each function
- * of `names` the learner's files declare is called through a stand-in (`substitute.ts`), so
+ * of `callers` the learner's files declare is called through a stand-in (`substitute.ts`), so
  * that each function can be judged alone. Its folder is the caller's to remove; undefined, with
  * the reason, when a file could not be rewritten.
  */
 export async function buildAlone(
   built: Built,
-  names: readonly string[],
+  callers: StandIns,
 ): Promise<{ dir: string; entry: string } | { unavailable: string }> {
   const { staged } = built;
   let rewritten: Map<string, string>;
   try {
-    rewritten = await rewriteForStandIns(staged, names);
+    rewritten = await rewriteForStandIns(staged, Object.keys(callers));
   } catch (error) {
     return { unavailable: error instanceof Error ? error.message : String(error) };
   }
   const dir = temporaryFolder("bundle-");
   try {
-    await bundle(staged, dir, { rewritten, names });
+    await bundle(staged, dir, { rewritten, callers });
     return { dir, entry: join(dir, "child.mjs") };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -222,7 +223,7 @@ function learnerSource(path: string): string {
 async function bundle(
   staged: StagedSubmission,
   dir: string,
-  standIns?: { rewritten: Map<string, string>; names: readonly string[] },
+  standIns?: { rewritten: Map<string, string>; callers: StandIns },
 ) {
   // A dynamic import, so that the child reports an import-time failure instead of dying.
   const load = `() => import(${JSON.stringify(staged.entry)})`;
@@ -294,7 +295,7 @@ function describeBuildError(
  */
 function confineImports(
   staged: StagedSubmission,
-  standIns?: { rewritten: Map<string, string>; names: readonly string[] },
+  standIns?: { rewritten: Map<string, string>; callers: StandIns },
 ): Plugin {
   const root = staged.dir;
   const fromLearner = (importer: string) => isInside(root, importer);
@@ -367,7 +368,7 @@ function confineImports(
       });
       if (standIns) {
         build.onLoad({ filter: /.*/, namespace: STAND_INS_NAMESPACE }, () => ({
-          contents: standInsModule(RUNTIME.runner, standIns.names),
+          contents: standInsModule(RUNTIME.runner, standIns.callers),
           resolveDir: PACKAGE_ROOT,
           loader: "js",
         }));

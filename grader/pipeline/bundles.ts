@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import type { Functions } from "../core/assignment.ts";
 import { type BuildResult, buildAlone, buildFiles, removeBuild } from "./build.ts";
 import type { GradeContext } from "./context.ts";
-import { type Oracle, referenceFunctions, referenceOracle, standInNames } from "./oracle.ts";
+import { type Oracle, referenceFunctions, referenceOracle, standIns } from "./oracle.ts";
 import { type ReadSubmission, readSubmission } from "./submission.ts";
 
 /** The submission as read, and its bundle (or why there is none). */
@@ -45,18 +45,18 @@ export function bundleAlone(
   build: BuildResult,
 ): Promise<Alone> | undefined {
   const { reference } = inputs;
-  const standIns = reference ? standInNames(inputs.cases) : [];
-  if (!reference || build.status !== "built" || standIns.length === 0) return undefined;
-  return buildAlone(build, standIns).then(
+  const stood = reference ? standIns(inputs.cases) : {};
+  if (!reference || build.status !== "built" || Object.keys(stood).length === 0) return undefined;
+  return buildAlone(build, stood).then(
     (alone): Alone =>
       "unavailable" in alone
         ? { notAlone: alone.unavailable }
         : {
             judgedAlone: {
               bundle: alone,
-              oracle: referenceOracle(reference, standIns, inputs.manifest.limits.standInEntries),
+              oracle: referenceOracle(reference, stood, inputs.manifest.limits.standInEntries),
               // What the laws and checks of a function judged alone use for the others.
-              others: referenceFunctions(reference, standIns),
+              others: referenceFunctions(reference, Object.keys(stood)),
             },
           },
   );

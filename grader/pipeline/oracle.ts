@@ -10,6 +10,9 @@ import { withAllocationLimit } from "../../assignments/lib/storage.ts";
 import type { AssignmentCases, Functions, Reference } from "../core/assignment.ts";
 import { cutText, decode, encode, entriesOf } from "../core/values.ts";
 import type { OracleReply, OracleRequest, RandomArgument } from "../sandbox/protocol.ts";
+import type { StandIns } from "./substitute.ts";
+
+export type { StandIns };
 
 /**
  * Values in one call's inputs, unless the manifest says otherwise (`limits.standInEntries`): far
@@ -23,14 +26,18 @@ export const ORACLE_ALLOCATION_PER_ENTRY = 16;
 export type Oracle = (request: OracleRequest, budgetMs: number, judged: string) => OracleReply;
 
 /**
- * The functions stood in for: every one another function of the assignment calls. The others
- * (nnModel, predict) are what the tests judge, and stay the learner's wherever they are called.
+ * The functions stood in for, each with the functions that call it (the manifest's `calls`): a
+ * function judged alone is answered with the reference's value only where it calls one of its own
+ * callees. Any other call of the assignment's functions (its own name, or a function it does not
+ * call, whose reference could compute its answer: the logistic assignment's optimize makes
+ * propagate's gradients) runs the learner's own code, as without stand-ins. Functions no other
+ * calls (nnModel, predict) are not stood in for.
  */
-export function standInNames(cases: AssignmentCases): string[] {
-  const names = new Set<string>();
-  for (const fn of Object.values(cases.functions))
-    for (const name of fn.calls ?? []) names.add(name);
-  return [...names];
+export function standIns(cases: AssignmentCases): StandIns {
+  const callers: Record<string, string[]> = {};
+  for (const [caller, fn] of Object.entries(cases.functions))
+    for (const name of fn.calls ?? []) callers[name] = [...(callers[name] ?? []), caller];
+  return callers;
 }
 
 type Run = (...values: unknown[]) => unknown;
@@ -58,17 +65,18 @@ export function referenceFunctions(reference: Reference, names: readonly string[
 
 export function referenceOracle(
   reference: Reference,
-  names: readonly string[],
+  standIns: StandIns,
   inputEntries = ORACLE_INPUT_ENTRIES,
 ): Oracle {
-  const served = servedBy(reference, names);
+  const served = servedBy(reference, Object.keys(standIns));
   return ({ fn, args, randoms }, budgetMs, judged) => {
     const run = served(fn);
     if (!run) return { refused: `${fn} is not a function the grader stands in for` };
-    // The reference's answer to the judged function's own inputs is what it is judged against.
-    if (fn === judged)
+    // The stand-ins in the child ask for a function's own callees only (stand-ins.ts): whatever
+    // else asks is code of the learner's, after an answer it is not to have.
+    if (!standIns[fn]?.includes(judged))
       return {
-        refused: `${fn} asked for the reference's ${fn}, the function being judged: the grader stands in for the others only`,
+        refused: `${judged} asked for the reference's ${fn}, which it does not call: the grader stands in only for the functions each function calls`,
       };
     if (budgetMs <= 0)
       return {

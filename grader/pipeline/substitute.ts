@@ -95,11 +95,17 @@ export function substitute(js: string, declarations: Declaration[], entry: boole
   return `${imports}${out}${exports}`;
 }
 
-/** The stand-ins module's source: one stand-in per name, and the registry. */
-export function standInsModule(runtime: string, names: readonly string[]): string {
+/** The functions stood in for, each with the functions that call it (oracle.ts, `standIns`). */
+export type StandIns = Record<string, readonly string[]>;
+
+/** The stand-ins module's source: one stand-in per name, told its callers, and the registry. */
+export function standInsModule(runtime: string, callers: StandIns): string {
   return [
     `import { register, standIn } from ${JSON.stringify(runtime)};`,
     "export { register };",
-    ...names.map((name) => `export const ${name} = standIn(${JSON.stringify(name)});`),
+    ...Object.entries(callers).map(
+      ([name, by]) =>
+        `export const ${name} = standIn(${JSON.stringify(name)}, ${JSON.stringify(by)});`,
+    ),
   ].join("\n");
 }

@@ -36,14 +36,16 @@ export function register(name: string, get: () => unknown, entry: boolean): void
 export const ownFunction: OwnFunctions = (name) => own.get(name)?.get();
 
 /**
- * The function the learner's files see under `name`. The function being judged calling its own
- * name (recursion) calls its own code, as without stand-ins: the reference's answer to its own
- * inputs is what it is judged against (and the grader refuses to give it).
+ * The function the learner's files see under `name`: while one of `callers` (the functions that
+ * call it: the manifest's `calls`) is judged, the reference's, which the grader answers with. Any
+ * other call runs the learner's own code, as without stand-ins: the function judged calling its
+ * own name (recursion), or one it does not call, whose reference could work out its answer (the
+ * grader refuses those requests too).
  */
-export function standIn(name: string): (...args: unknown[]) => unknown {
+export function standIn(name: string, callers: readonly string[]): (...args: unknown[]) => unknown {
   return function standing(this: unknown, ...args: unknown[]): unknown {
     const call = callInFlight();
-    if (call !== undefined && call.fn !== name) return ask(call.id, name, args);
+    if (call !== undefined && callers.includes(call.fn)) return ask(call.id, name, args);
     const mine = ownFunction(name);
     if (typeof mine !== "function")
       throw new ReferenceError(`${name} is called before its declaration has run`);

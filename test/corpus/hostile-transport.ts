@@ -177,16 +177,49 @@ export const transportCases: HostileCase[] = [
     verdict: { kind: "no-better" },
   },
   {
+    name: "stand-in-works-it-out",
+    attack:
+      "sigmoid made by the grader's forwardPropagation, which sigmoid does not call: with W1 and X the identity, W2 = z / tanh 1 and zero biases, A2 = σ(z)",
+    source: (c) =>
+      atStartOf(
+        c.base,
+        "sigmoid",
+        `  const [r, c] = z.shape;
+  const I = np.zeros([c, c]);
+  for (let i = 0; i < c; i++) I.set(i, i, 1);
+  return forwardPropagation(I, { W1: I, b1: np.zeros([c, 1]), W2: np.divide(z, Math.tanh(1)), b2: np.zeros([r, 1]) }).A2;`,
+      ),
+    // Its call runs the learner's forwardPropagation, which calls this sigmoid again.
+    verdict: {
+      kind: "graded",
+      affected: ["sigmoid", "end-to-end"],
+      statuses: ["error"],
+      message: /Maximum call stack size exceeded/,
+    },
+  },
+  {
     name: "stand-in-unread-answers",
     attack:
-      "predict writes requests for the reference's initializeParameters (3 MB answers each) on the results pipe, for its own call, and never reads the answers, for the grader to keep them in memory",
-    source: predictSends(`  const { mt } = new np.random.RandomState(1).getState();
+      "nnModel writes requests for the reference's initializeParameters, which it calls (3 MB answers each), on the results pipe, for its own call, and never reads the answers, for the grader to keep them in memory",
+    source: (c) =>
+      atTop(
+        atStartOf(
+          c.base,
+          "nnModel",
+          `  const { mt } = new np.random.RandomState(1).getState();
   const ask = enc({ type: "oracle", id: callId, fn: "initializeParameters", args: [200, 2000, 1, null, 1], randoms: [{ index: 3, mt: [...mt], gauss: null }] });
   for (let k = 0; k < 40; k++) sendFrame(callId, ask);
-  for (;;) {}`),
-    verdict: predictOnly(
-      ["error"],
-      /sent the grader requests for other functions without reading the answers, so it was stopped/,
-    ),
+  for (;;) {}`,
+        ),
+        CHANNEL,
+      ),
+    // The end-to-end test's child has no stand-ins: there, any request breaks the protocol.
+    verdict: {
+      kind: "graded",
+      affected: ["nnModel", "end-to-end"],
+      statuses: ["error"],
+      message:
+        /sent the grader requests for other functions without reading the answers, so it was stopped/,
+    },
   },
 ];

@@ -3,16 +3,16 @@
  * other functions to stand-ins (grader/substitute.ts), and the stand-ins answered by the grader
  * with the reference's (grader/oracle.ts), through a real build and sandbox.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
-import { RandomState } from "../../assignments/lib/np.ts";
+import { np, RandomState } from "../../assignments/lib/np.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { decode } from "../../grader/core/values.ts";
+import { decode, encode } from "../../grader/core/values.ts";
 import { buildAlone, buildFiles, removeBuild } from "../../grader/pipeline/build.ts";
 import { type AssignmentParts, loadAssignment } from "../../grader/pipeline/load.ts";
-import { referenceOracle, standInNames } from "../../grader/pipeline/oracle.ts";
+import { referenceOracle, standIns } from "../../grader/pipeline/oracle.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { substitute, topLevelDeclarations } from "../../grader/pipeline/substitute.ts";
 import { Sandbox, type SandboxOptions } from "../../grader/sandbox/sandbox.ts";
@@ -166,7 +166,7 @@ async function withAloneSandbox(
   if (read.status !== "read") throw new Error(read.message);
   const built = await buildFiles(read, folder);
   if (built.status !== "built") throw new Error(built.message);
-  const alone = await buildAlone(built, standInNames(parts.cases));
+  const alone = await buildAlone(built, standIns(parts.cases));
   if (!("dir" in alone)) throw new Error(alone.unavailable);
   const sandbox = new Sandbox({
     ...alone,
@@ -197,7 +197,7 @@ export function nnModel() {
   return rng.randn(1, 3);
 }
 `;
-    const oracle = referenceOracle(reference, standInNames(parts.cases));
+    const oracle = referenceOracle(reference, standIns(parts.cases));
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
       const outcome = await sandbox.call("nnModel", [], 10_000);
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
@@ -222,7 +222,7 @@ describe("the function being judged", () => {
 }
 `;
     const asked: string[] = [];
-    const served = referenceOracle(reference(), standInNames(parts.cases));
+    const served = referenceOracle(reference(), standIns(parts.cases));
     await withAloneSandbox(
       source,
       {
@@ -240,8 +240,61 @@ describe("the function being judged", () => {
     expect(asked).toEqual([]);
   });
 
-  it("is refused the reference's answer for itself, whatever code asks for it", () => {
-    const oracle = referenceOracle(reference(), standInNames(parts.cases));
+  it("calls its own code for a function it does not call, whose reference would give it its answer", async () => {
+    // σ(z) from the reference's forwardPropagation: Z2 = (z / tanh 1)·tanh(I) = z, A2 = σ(z).
+    const source = `import { np, type NDArray } from "gradecheck/np";
+export function forwardPropagation(X: NDArray, p: { W1: NDArray; b1: NDArray; W2: NDArray; b2: NDArray }) {
+  return { A2: np.zeros([1, 1]), mine: true };
+}
+export function sigmoid(z: NDArray) {
+  const [r, c] = z.shape;
+  const I = np.zeros([c, c]);
+  for (let i = 0; i < c; i++) I.set(i, i, 1);
+  const made = forwardPropagation(I, { W1: I, b1: np.zeros([c, 1]), W2: np.divide(z, Math.tanh(1)), b2: np.zeros([r, 1]) });
+  return "mine" in made ? "my own forwardPropagation ran" : made.A2;
+}
+`;
+    const asked: string[] = [];
+    const served = referenceOracle(reference(), standIns(parts.cases));
+    await withAloneSandbox(
+      source,
+      {
+        oracle: (request, budget, judged) => {
+          asked.push(request.fn);
+          return served(request, budget, judged);
+        },
+      },
+      async (sandbox) => {
+        const outcome = await sandbox.call("sigmoid", [encode(np.array([[0.5, -2]]))], 10_000);
+        if (outcome.status !== "returned") throw new Error(`sigmoid: ${outcome.status}`);
+        expect(decode(outcome.value)).toBe("my own forwardPropagation ran");
+      },
+    );
+    expect(asked).toEqual([]);
+  });
+
+  it("earns nothing from a reference that works out its answer (logistic: optimize makes propagate's)", async () => {
+    const stub = readFileSync(
+      join(PACKAGE_ROOT, "assignments/logistic-regression/model.ts"),
+      "utf8",
+    );
+    const forged = stub.replace(
+      'throw new NotImplementedError("propagate");',
+      "const { grads, costs } = optimize(w, b, X, Y, 1, 0);\n  return { grads, cost: costs[0] as number };",
+    );
+    expect(forged).not.toBe(stub);
+    const report = await gradeFiles(
+      { "model.ts": forged },
+      {},
+      { assignment: "logistic-regression" },
+    );
+    const propagate = report.functions.find((f) => f.name === "propagate");
+    expect(propagate?.maxScore).toBeGreaterThan(0);
+    expect(propagate?.score).toBe(0);
+  });
+
+  it("is refused the reference's answer for what it does not call, whatever code asks for it", () => {
+    const oracle = referenceOracle(reference(), standIns(parts.cases));
     const rng = new RandomState(3);
     const { mt, gauss } = rng.getState();
     const request = {
@@ -251,20 +304,21 @@ describe("the function being judged", () => {
       args: [2, 4, 1, null],
       randoms: [{ index: 3, mt: [...mt], gauss }],
     };
-    expect(oracle(request, 1000, "initializeParameters")).toEqual({
-      refused:
-        "initializeParameters asked for the reference's initializeParameters, the function being judged: the grader stands in for the others only",
-    });
-    // Asked while another function is judged, it is answered.
+    // Itself, and a function that does not call initializeParameters.
+    for (const judged of ["initializeParameters", "predict"])
+      expect(oracle(request, 1000, judged)).toEqual({
+        refused: `${judged} asked for the reference's initializeParameters, which it does not call: the grader stands in only for the functions each function calls`,
+      });
+    // Asked while a function that calls it is judged, it is answered.
     expect(oracle(request, 1000, "nnModel")).toHaveProperty("value");
   });
 });
 
 describe("a call that makes round trips to the stand-ins", () => {
   it("is allowed a little more time for each, up to its limit again, and told its limit", async () => {
-    const source = `export function sigmoid(z: number) { return z; }
+    const source = `export function computeCost(z: number) { return z; }
 export function nnModel(calls: number, ms: number) {
-  for (let i = 0; i < calls; i++) sigmoid(i);
+  for (let i = 0; i < calls; i++) computeCost(i);
   const end = Date.now() + ms;
   while (Date.now() < end) {}
   return calls;
