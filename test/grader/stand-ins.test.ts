@@ -214,6 +214,16 @@ describe("the function being judged", () => {
     if (!parts.reference) throw new Error("the reference is needed");
     return parts.reference;
   };
+  /** The grader's oracle, and the functions the child asked it for. */
+  const recordingOracle = () => {
+    const asked: string[] = [];
+    const served = referenceOracle(reference(), standIns(parts.cases));
+    const oracle: SandboxOptions["oracle"] = (request, budget, judged) => {
+      asked.push(request.fn);
+      return served(request, budget, judged);
+    };
+    return { asked, oracle };
+  };
 
   it("runs its own code when it calls its own name, and asks the grader for nothing", async () => {
     // computeCost is stood in for (nnModel calls it): its recursion must not reach the reference's.
@@ -221,22 +231,12 @@ describe("the function being judged", () => {
   return depth < 3 ? computeCost(A2, Y, depth + 1) : depth;
 }
 `;
-    const asked: string[] = [];
-    const served = referenceOracle(reference(), standIns(parts.cases));
-    await withAloneSandbox(
-      source,
-      {
-        oracle: (request, budget, judged) => {
-          asked.push(request.fn);
-          return served(request, budget, judged);
-        },
-      },
-      async (sandbox) => {
-        const outcome = await sandbox.call("computeCost", [null, null], 10_000);
-        if (outcome.status !== "returned") throw new Error(`computeCost: ${outcome.status}`);
-        expect(decode(outcome.value)).toBe(3);
-      },
-    );
+    const { asked, oracle } = recordingOracle();
+    await withAloneSandbox(source, { oracle }, async (sandbox) => {
+      const outcome = await sandbox.call("computeCost", [null, null], 10_000);
+      if (outcome.status !== "returned") throw new Error(`computeCost: ${outcome.status}`);
+      expect(decode(outcome.value)).toBe(3);
+    });
     expect(asked).toEqual([]);
   });
 
@@ -254,22 +254,12 @@ export function sigmoid(z: NDArray) {
   return "mine" in made ? "my own forwardPropagation ran" : made.A2;
 }
 `;
-    const asked: string[] = [];
-    const served = referenceOracle(reference(), standIns(parts.cases));
-    await withAloneSandbox(
-      source,
-      {
-        oracle: (request, budget, judged) => {
-          asked.push(request.fn);
-          return served(request, budget, judged);
-        },
-      },
-      async (sandbox) => {
-        const outcome = await sandbox.call("sigmoid", [encode(np.array([[0.5, -2]]))], 10_000);
-        if (outcome.status !== "returned") throw new Error(`sigmoid: ${outcome.status}`);
-        expect(decode(outcome.value)).toBe("my own forwardPropagation ran");
-      },
-    );
+    const { asked, oracle } = recordingOracle();
+    await withAloneSandbox(source, { oracle }, async (sandbox) => {
+      const outcome = await sandbox.call("sigmoid", [encode(np.array([[0.5, -2]]))], 10_000);
+      if (outcome.status !== "returned") throw new Error(`sigmoid: ${outcome.status}`);
+      expect(decode(outcome.value)).toBe("my own forwardPropagation ran");
+    });
     expect(asked).toEqual([]);
   });
 
