@@ -45,18 +45,18 @@ export function bundleAlone(
   build: BuildResult,
 ): Promise<Alone> | undefined {
   const { reference } = inputs;
-  const stood = reference ? standIns(inputs.cases) : {};
-  if (!reference || build.status !== "built" || Object.keys(stood).length === 0) return undefined;
-  return buildAlone(build, stood).then(
+  const callers = reference ? standIns(inputs.cases) : {};
+  if (!reference || build.status !== "built" || Object.keys(callers).length === 0) return undefined;
+  return buildAlone(build, callers).then(
     (alone): Alone =>
       "unavailable" in alone
         ? { notAlone: alone.unavailable }
         : {
             judgedAlone: {
               bundle: alone,
-              oracle: referenceOracle(reference, stood, inputs.manifest.limits.standInEntries),
+              oracle: referenceOracle(reference, callers, inputs.manifest.limits.standInEntries),
               // What the laws and checks of a function judged alone use for the others.
-              others: referenceFunctions(reference, Object.keys(stood)),
+              others: referenceFunctions(reference, Object.keys(callers)),
             },
           },
   );

@@ -12,8 +12,6 @@ import { cutText, decode, encode, entriesOf } from "../core/values.ts";
 import type { OracleReply, OracleRequest, RandomArgument } from "../sandbox/protocol.ts";
 import type { StandIns } from "./substitute.ts";
 
-export type { StandIns };
-
 /**
  * Values in one call's inputs, unless the manifest says otherwise (`limits.standInEntries`): far
  * above the planar assignment's own (X is 2 × 400).
@@ -65,16 +63,16 @@ export function referenceFunctions(reference: Reference, names: readonly string[
 
 export function referenceOracle(
   reference: Reference,
-  standIns: StandIns,
+  callers: StandIns,
   inputEntries = ORACLE_INPUT_ENTRIES,
 ): Oracle {
-  const served = servedBy(reference, Object.keys(standIns));
+  const served = servedBy(reference, Object.keys(callers));
   return ({ fn, args, randoms }, budgetMs, judged) => {
     const run = served(fn);
     if (!run) return { refused: `${fn} is not a function the grader stands in for` };
     // The stand-ins in the child ask for a function's own callees only (stand-ins.ts): whatever
     // else asks is code of the learner's, after an answer it is not to have.
-    if (!standIns[fn]?.includes(judged))
+    if (!callers[fn]?.includes(judged))
       return {
         refused: `${judged} asked for the reference's ${fn}, which it does not call: the grader stands in only for the functions each function calls`,
       };
