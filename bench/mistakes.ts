@@ -75,7 +75,7 @@ export async function benchMistakes(): Promise<void> {
           fn,
           outcome: { status: "returned", value, argsAfter: data.args, output: "" } as never,
           args: data.args,
-          expected: data.expected,
+          expected: data.answer().expected,
           tolerance: test.tolerance ?? parts.manifest.tolerance,
           check: { kind: "compare" },
           params: test.case,
@@ -86,10 +86,10 @@ export async function benchMistakes(): Promise<void> {
         return performance.now() - start;
       };
       for (let r = 0; r < REPEATS; r++) {
-        times.right.push(time(data.expected as Wire, parts.cases));
+        times.right.push(time(data.answer().expected as Wire, parts.cases));
         if (named !== undefined) times.named.push(time(named, parts.cases));
-        times.unnamed.push(time(perturbed(data.expected as Wire), parts.cases));
-        times.patterns.push(time(perturbed(data.expected as Wire), withoutLibrary));
+        times.unnamed.push(time(perturbed(data.answer().expected as Wire), parts.cases));
+        times.patterns.push(time(perturbed(data.answer().expected as Wire), withoutLibrary));
       }
     }
     const ms = (xs: number[]) => (xs.length > 0 ? median(xs).toFixed(2) : "-");

@@ -90,12 +90,13 @@ export async function runSession(
   others?: Functions,
 ): Promise<SessionResult> {
   const { learner, output } = makeLearner(sandbox, timeoutMs, others);
+  const { expected } = prepared.answer();
   let result: SessionOutcome;
   try {
     result = await check.run(
       learner,
       prepared.args.map(decode),
-      prepared.expected === undefined ? undefined : decode(prepared.expected),
+      expected === undefined ? undefined : decode(expected),
       params,
     );
   } catch (error) {

@@ -336,11 +336,21 @@ export interface PropertySpec<T> {
   /** The input for a learner: shapes and the (few, small, shrunk) values involved. */
   describe(input: T): Text;
 }
-/** A test's inputs and what the reference makes of them, and how long the reference took. */
-export interface CaseData {
-  args: Wire[];
+/** What the reference makes of a test's inputs, and how long it took. */
+export interface Answer {
   expected: Wire | undefined;
   referenceMs: number;
+}
+
+/**
+ * A test's inputs, and the reference's answer to them: worked out on the first ask (and kept),
+ * so that a learner's call that fails, as a stub's does, never waits for it.
+ */
+export interface CaseData {
+  args: Wire[];
+  answer(): Answer;
+  /** The answer if it has been worked out already. */
+  answered(): Answer | undefined;
 }
 
 /** What `gradecheck train` was asked for; a setting left out is the assignment's default. */

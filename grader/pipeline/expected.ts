@@ -5,6 +5,7 @@
  */
 import { RandomState } from "../../assignments/lib/np.ts";
 import {
+  type Answer,
   type AssignmentCases,
   type CaseData,
   checkOf,
@@ -61,9 +62,8 @@ export interface Expected {
 }
 
 /**
- * Makes a test's inputs from its parameters and seed, and asks the reference for the expected
- * output (a compare test), for its reference data (a session check), or for nothing (a named
- * check judges without it).
+ * Makes a test's inputs from its parameters and seed, with the reference's answer to them
+ * (`withAnswer`).
  */
 export async function caseData(
   test: TestSpec,
@@ -81,25 +81,58 @@ export async function caseData(
     reference,
   };
   const check = checkOf(test, cases);
+  const made = check.kind === "session" ? check.session : cases.functions[fn];
+  if (!made?.inputs)
+    throw new Error(
+      check.kind === "session"
+        ? `check ${check.name} has no input generator here`
+        : `the assignment has no input generator for ${fn}`,
+    );
+  return withAnswer(test, fn, made.inputs(context), cases, reference);
+}
+
+/**
+ * A test's inputs with the reference's answer to them: the expected output (a compare test), its
+ * reference data (a session check), or nothing (a named check judges without it). A session's
+ * answer is made now (the session needs it before it calls anything); a call's when first asked
+ * for.
+ */
+export async function withAnswer(
+  test: TestSpec,
+  fn: string,
+  args: Wire[],
+  cases: AssignmentCases,
+  reference: Reference,
+): Promise<CaseData> {
+  const check = checkOf(test, cases);
   if (check.kind === "session") {
     const { session } = check;
-    if (!session.inputs) throw new Error(`check ${check.name} has no input generator here`);
-    const args = session.inputs(context);
     const start = performance.now();
     const expected = session.expected
       ? encode(await session.expected(args.map(decode), reference))
       : undefined;
-    return { args, expected, referenceMs: performance.now() - start };
+    return madeCase(args, { expected, referenceMs: performance.now() - start });
   }
-  const spec = cases.functions[fn];
-  if (!spec?.inputs) throw new Error(`the assignment has no input generator for ${fn}`);
-  const args = spec.inputs(context);
-  const start = performance.now();
-  const expected =
-    check.kind === "compare"
-      ? encode((reference[fn] as (...a: unknown[]) => unknown)(...args.map(decode)))
-      : undefined;
-  return { args, expected, referenceMs: performance.now() - start };
+  if (check.kind !== "compare") return madeCase(args, { expected: undefined, referenceMs: 0 });
+  const run = reference[fn] as (...a: unknown[]) => unknown;
+  let made: Answer | undefined;
+  return {
+    args,
+    answer: () => {
+      if (!made) {
+        const start = performance.now();
+        const expected = encode(run(...args.map(decode)));
+        made = { expected, referenceMs: performance.now() - start };
+      }
+      return made;
+    },
+    answered: () => made,
+  };
+}
+
+/** A case whose answer is already known (a session's, a fixture's). */
+export function madeCase(args: Wire[], answer: Answer): CaseData {
+  return { args, answer: () => answer, answered: () => answer };
 }
 
 /** Runs the reference on every visible test's inputs. */
@@ -111,8 +144,8 @@ export async function computeExpected(
   const tests: Expected["tests"] = {};
   for (const { fn, test } of plannedTests(manifest)) {
     if (test.visibility !== "visible") continue;
-    const { args, expected } = await caseData(test, fn, test.seed, manifest, cases, reference);
-    tests[test.id] = { args, expected };
+    const { args, answer } = await caseData(test, fn, test.seed, manifest, cases, reference);
+    tests[test.id] = { args, expected: answer().expected };
   }
   return { assignment: { id: manifest.id, version: manifest.version }, tests };
 }

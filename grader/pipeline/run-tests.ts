@@ -9,6 +9,7 @@ import { judge, judgeFailedCall } from "../checks/judge.ts";
 import { propertyJudgement, runProperty } from "../checks/property.ts";
 import { makeLearner, runSession } from "../checks/session.ts";
 import {
+  type Answer,
   type CaseData,
   type Check,
   checkOf,
@@ -17,6 +18,7 @@ import {
   param,
 } from "../core/assignment.ts";
 import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
+import type { CallLimit } from "../core/outcomes.ts";
 import type { Details, NotRunReason, TestReport } from "../core/report.ts";
 import { shapeNotation } from "../core/values.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
@@ -25,7 +27,7 @@ import { locateError } from "./annotate.ts";
 import type { BuildResult, StagedSubmission } from "./build.ts";
 import type { Alone, Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
-import { caseData } from "./expected.ts";
+import { caseData, madeCase, withAnswer } from "./expected.ts";
 import type { Oracle } from "./oracle.ts";
 
 /** Where a test runs: the sandbox, the copy it was built from, and the other functions' source. */
@@ -53,6 +55,11 @@ interface RunState {
   needReference: string[];
   /** Functions that did not return within a test's limit: their later tests are not run. */
   hung: Map<string, { test: string; limitMs: number }>;
+  /**
+   * Functions that have returned a value in a test: the reference's answer to their next calls
+   * is worth working out while they run. One that never has (a stub) is never waited on for it.
+   */
+  returning: Set<string>;
 }
 
 /** The tests this run grades, in the manifest's order. */
@@ -105,7 +112,13 @@ export async function runTests(
   alone: Promise<Alone> | undefined,
 ): Promise<Ran> {
   const planned = plannedOf(ctx);
-  const state: RunState = { graded: new Map(), incidents: [], needReference: [], hung: new Map() };
+  const state: RunState = {
+    graded: new Map(),
+    incidents: [],
+    needReference: [],
+    hung: new Map(),
+    returning: new Set(),
+  };
   const made = alone ?? Promise.resolve({});
   // Visible tests first, then the hidden ones in children of their own: nothing learner code
   // prints after a hidden test's inputs reached it can show up in a visible test's output. Every
@@ -271,7 +284,7 @@ async function runOne(
     return;
   }
   options.progress?.({ test, fn, state: "started" });
-  const result = await gradeOne(ctx, item, where, state.needReference);
+  const result = await gradeOne(ctx, item, where, state);
   options.progress?.({ test, fn, state: "finished" });
   if (result) state.graded.set(test, result);
   if (result?.details.type === "timeout") {
@@ -294,7 +307,11 @@ export function caseSeed(test: TestSpec, runSeed: number): number {
   return hash;
 }
 
-/** The test's inputs and expected data: from the reference when present, else from the fixture. */
+/**
+ * The test's inputs and the reference's answer. A visible test's inputs are the committed ones
+ * (expected.json), which learners grade with too: the same either way, and some take a while to
+ * make (a trained network's parameters). Without the reference, the answer is the committed one.
+ */
 async function prepare(
   test: TestSpec,
   fn: string,
@@ -303,29 +320,47 @@ async function prepare(
   cache: Map<string, Promise<CaseData>>,
 ): Promise<CaseData | NotRunReason> {
   const { reference, cases, manifest, expected } = inputs;
+  const fixture = test.visibility === "visible" ? expected?.tests[test.id] : undefined;
   if (reference) {
     const key = `${test.id}@${seed}`;
-    const made = cache.get(key) ?? caseData(test, fn, seed, manifest, cases, reference);
+    const made =
+      cache.get(key) ??
+      (fixture
+        ? withAnswer(test, fn, fixture.args, cases, reference)
+        : caseData(test, fn, seed, manifest, cases, reference));
     cache.set(key, made);
     return made;
   }
-  const fixture = expected?.tests[test.id];
   if (!fixture) return { code: "no-fixture" };
   // Without the reference there is no timing to calibrate from: the floor (or the test's own limit).
-  return { args: fixture.args, expected: fixture.expected, referenceMs: 0 };
+  return madeCase(fixture.args, { expected: fixture.expected, referenceMs: 0 });
 }
 
-function timeLimit(
+/**
+ * A call's time limit: the instructor's for this test (there because the test is known to be
+ * long), else the command's, else `timeoutFactor` times the reference's own time on the inputs,
+ * never below the floor. That time is known only once the reference has answered, which a call
+ * that fails at once never waits for: such a limit is the floor until the call runs that long.
+ */
+function callLimit(
   test: TestSpec,
-  referenceMs: number,
+  prepared: CaseData,
   manifest: Manifest,
   override: number | undefined,
-): number {
-  // The instructor's limit for this test wins: it is there because the test is known to be long.
+): CallLimit {
   if (test.timeoutMs !== undefined) return test.timeoutMs;
   if (override !== undefined) return override;
   const { timeoutFloorMs, timeoutFactor } = manifest.limits;
-  return Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
+  const calibrated = ({ referenceMs }: Answer) =>
+    Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
+  const known = prepared.answered();
+  if (known) return calibrated(known);
+  return { floor: timeoutFloorMs, settle: () => calibrated(prepared.answer()) };
+}
+
+/** The limit a call was held to: a limit not worked out by the time the call ended was its floor. */
+function heldTo(limit: CallLimit): number {
+  return typeof limit === "number" ? limit : limit.floor;
 }
 
 /**
@@ -369,7 +404,7 @@ async function gradeOne(
   planned: PlannedTest,
   /** Where to run it, or why nothing can run. */
   run: Where | { notRun: NotRunReason },
-  needReference: string[],
+  { needReference, returning }: Pick<RunState, "needReference" | "returning">,
 ): Promise<TestReport | undefined> {
   const { inputs, options, deadline } = ctx;
   const { test } = planned;
@@ -394,7 +429,7 @@ async function gradeOne(
     });
   }
   try {
-    return await runTest(ctx, planned, seed, run);
+    return await runTest(ctx, planned, seed, run, returning);
   } catch (error) {
     // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
     // this test, never the run: the report still comes, and says whose fault it is.
@@ -412,6 +447,7 @@ async function runTest(
   planned: PlannedTest,
   seed: number,
   { sandbox, staged, others }: Where,
+  returning: Set<string>,
 ): Promise<TestReport> {
   const { test, fn } = planned;
   const check = checkOf(test, inputs.cases);
@@ -427,18 +463,19 @@ async function runTest(
       details: { type: "not-run", reason: prepared },
     });
   }
-  const limit = timeLimit(test, prepared.referenceMs, manifest, options.timeoutMs);
+  const limit = callLimit(test, prepared, manifest, options.timeoutMs);
   const callStart = performance.now();
   if (check.kind === "session") {
     const { session } = check;
-    const result = await runSession(session, fn, sandbox, prepared, test.case, limit, others);
+    const held = heldTo(limit);
+    const result = await runSession(session, fn, sandbox, prepared, test.case, held, others);
     return testReport(
       planned,
       {
         status: result.judgement.status,
         details: locateError(result.judgement.details, staged),
         seed,
-        timeLimitMs: limit,
+        timeLimitMs: held,
         durationMs: Math.round(performance.now() - callStart),
         output: result.output,
       },
@@ -446,14 +483,20 @@ async function runTest(
     );
   }
   const repeat = inputs.cases.functions[fn]?.repeat ?? true;
-  const outcome = await sandbox.call(fn, prepared.args, limit, repeat);
+  const call = sandbox.call(fn, prepared.args, limit, repeat);
+  const outcome = returning.has(fn)
+    ? await meanwhile(call, ANSWER_GRACE_MS, prepared.answer)
+    : await call;
+  if (outcome.status === "returned") returning.add(fn);
   const argNames = inputs.cases.functions[fn]?.argNames ?? [];
   const durationMs = Math.round(performance.now() - callStart);
+  // Only a value is judged against the reference's answer: a call that failed needs none.
+  const expected = outcome.status === "returned" ? prepared.answer().expected : undefined;
   const judgement = judge({
     fn,
     outcome,
     args: prepared.args,
-    expected: prepared.expected,
+    expected,
     tolerance: test.tolerance ?? manifest.tolerance,
     check,
     params: test.case,
@@ -465,13 +508,41 @@ async function runTest(
     status: judgement.status,
     details: locateError(judgement.details, staged),
     seed,
-    timeLimitMs: limit,
+    timeLimitMs: heldTo(callLimit(test, prepared, manifest, options.timeoutMs)),
     inputs: Object.fromEntries(
       prepared.args.map((arg, i) => [argNames[i] ?? `argument ${i + 1}`, shapeNotation(arg)]),
     ),
     durationMs,
     output: "output" in outcome ? outcome.output : "",
   });
+}
+
+/**
+ * How long a call of a function that returns values may take before the grader starts on the
+ * reference's answer to it, which then overlaps the learner's code running in its child: a call
+ * that ends sooner has it worked out after (a round trip takes about a millisecond).
+ */
+const ANSWER_GRACE_MS = 5;
+
+/**
+ * `call`'s outcome; `work` runs meanwhile if the call has not ended within `graceMs` (a
+ * failure of `work` is left for whoever asks for its result again).
+ */
+async function meanwhile<T>(call: Promise<T>, graceMs: number, work: () => unknown): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, graceMs);
+  });
+  const ended = await Promise.race([call.then(() => true), grace.then(() => false)]);
+  clearTimeout(timer);
+  if (!ended) {
+    try {
+      work();
+    } catch {
+      // Asked for again when it is needed, and reported then.
+    }
+  }
+  return call;
 }
 
 /** What a test says when gradecheck itself failed on it. */

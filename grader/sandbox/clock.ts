@@ -12,17 +12,24 @@ import { performance } from "node:perf_hooks";
 /**
  * Calls `expire` once the event loop has been idle for `ms` milliseconds in all since now (`ms`
  * may grow while it runs: a function is asked again at each check), unless the returned function
- * is called first (which cancels it).
+ * is called first (which cancels it). When the time is up, `stretch` is asked first: returning
+ * true, it has made `ms` longer (a limit worked out only once it can matter), and the wait goes on.
  */
-export function afterIdle(ms: number | (() => number), expire: () => void): () => void {
+export function afterIdle(
+  ms: number | (() => number),
+  expire: () => void,
+  stretch: () => boolean = () => false,
+): () => void {
   const start = performance.eventLoopUtilization();
   const allowed = typeof ms === "number" ? () => ms : ms;
   let timer: NodeJS.Timeout | undefined;
   let immediate: NodeJS.Immediate | undefined;
+  const left = () => allowed() - performance.eventLoopUtilization(start).idle;
   const check = () => {
-    const left = allowed() - performance.eventLoopUtilization(start).idle;
-    if (left > 0) {
-      timer = setTimeout(check, Math.max(1, Math.ceil(left)));
+    let rest = left();
+    if (rest <= 0 && stretch()) rest = left();
+    if (rest > 0) {
+      timer = setTimeout(check, Math.max(1, Math.ceil(rest)));
       return;
     }
     // One more turn of the loop: a result already in the pipe is read before this runs.

@@ -16,7 +16,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chownSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import type { Caller, CallOutcome, CrashReason, ImportFailure } from "../core/outcomes.ts";
+import type {
+  Caller,
+  CallLimit,
+  CallOutcome,
+  CrashReason,
+  ImportFailure,
+} from "../core/outcomes.ts";
 import { OUTPUT_LIMIT, type Wire } from "../core/values.ts";
 import { wordCrash } from "../words/en/outcomes.ts";
 
@@ -140,8 +146,8 @@ export class Sandbox implements Caller {
     }
   }
 
-  call(fn: string, args: Wire[], timeoutMs: number, repeat = false): Promise<CallOutcome> {
-    return this.#request({ fn, args, repeat }, timeoutMs);
+  call(fn: string, args: Wire[], limit: CallLimit, repeat = false): Promise<CallOutcome> {
+    return this.#request({ fn, args, repeat }, limit);
   }
 
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
@@ -167,19 +173,19 @@ export class Sandbox implements Caller {
    * One request at a time: the child serves one call, and a caller that gave up waiting (a
    * property out of time) leaves its call in flight until that call's own limit ends it.
    */
-  #request(request: Request, timeoutMs: number): Promise<CallOutcome> {
-    const result = this.#queue.then(() => this.#serve(request, timeoutMs));
+  #request(request: Request, limit: CallLimit): Promise<CallOutcome> {
+    const result = this.#queue.then(() => this.#serve(request, limit));
     this.#queue = result.catch(() => undefined);
     return result;
   }
 
-  async #serve(request: Request, timeoutMs: number): Promise<CallOutcome> {
-    const first = await this.#attempt(request, timeoutMs);
+  async #serve(request: Request, limit: CallLimit): Promise<CallOutcome> {
+    const first = await this.#attempt(request, limit);
     if (!("unstarted" in first)) return first;
     // The child never picked the call up: something an earlier call (or the import) left
     // running holds it (a timer, an endless chain of promises). Not this call's fault: it gets
     // one more try, in a fresh child.
-    const second = await this.#attempt(request, timeoutMs);
+    const second = await this.#attempt(request, limit);
     if (!("unstarted" in second)) return second;
     return {
       status: "crashed",
@@ -191,7 +197,7 @@ export class Sandbox implements Caller {
   /** One try of a request; `unstarted` when the child died or hung before it picked the call up. */
   async #attempt(
     request: Request,
-    timeoutMs: number,
+    limit: CallLimit,
   ): Promise<CallOutcome | { unstarted: true; output: string }> {
     if (this.#remaining() <= 0) return { status: "timeout", limitMs: 0, output: "", run: true };
     const live = await this.#ensure();
@@ -229,8 +235,20 @@ export class Sandbox implements Caller {
       // its limit again. The limit it is told of stays the one given.
       let standIns = 0;
       const perStandIn = STAND_IN_ALLOWANCE_MS * Math.max(1, this.#options.contention ?? 1);
+      let timeoutMs = typeof limit === "number" ? limit : limit.floor;
+      let settle = typeof limit === "number" ? undefined : limit.settle;
       const allowed = () => timeoutMs + Math.min(timeoutMs, standIns * perStandIn);
-      stops.push(afterIdle(allowed, timeout(timeoutMs, false)));
+      // A limit worked out only once the call has run for its floor: worked out now (the grader
+      // is busy meanwhile, which the idle-time clock does not count against the call).
+      const stretch = () => {
+        if (!settle) return false;
+        const settled = settledLimit(settle, timeoutMs);
+        settle = undefined;
+        if (settled <= timeoutMs) return false;
+        timeoutMs = settled;
+        return true;
+      };
+      stops.push(afterIdle(allowed, () => timeout(timeoutMs, false)(), stretch));
       if (Number.isFinite(runLeft)) {
         const timer = setTimeout(timeout(runLeft, true), runLeft);
         stops.push(() => clearTimeout(timer));
@@ -480,6 +498,18 @@ function callProblem(
 
 /** Waits at most this long, after a child's exit, for what it wrote before it went. */
 const LAST_WORDS_MS = 1000;
+
+/**
+ * The limit `settle` works out, or `floor` when working it out fails: that failure (the
+ * reference's, say) is the test's to report, not a reason to stop the call.
+ */
+function settledLimit(settle: () => number, floor: number): number {
+  try {
+    return Math.max(floor, settle());
+  } catch {
+    return floor;
+  }
+}
 
 /** Runs `then` once everything the child wrote on `results` has been read (or after a while). */
 export function afterResults(results: Readable, then: () => void): void {

@@ -78,8 +78,34 @@ describe("prepareAhead", () => {
     };
     const report = await grade(parts, options("sigmoid"));
     const compared = report.tests.filter((t) => t.kind === "compare");
-    expect(compared.length).toBeGreaterThan(0);
-    for (const test of compared) expect(test.message).toContain("a case generator's own bug");
+    // The visible tests' inputs are the committed ones (expected.json): the generator makes the
+    // hidden ones'.
+    const made = compared.filter((t) => t.visibility === "hidden");
+    expect(made.length).toBeGreaterThan(0);
+    for (const test of made) expect(test.message).toContain("a case generator's own bug");
+    const committed = compared.filter((t) => t.visibility === "visible");
+    expect(committed.length).toBeGreaterThan(0);
+    for (const test of committed) expect(test.status, test.id).toBe("passed");
+    expect(
+      report.tests.filter((t) => t.kind === "property").every((t) => t.status === "passed"),
+    ).toBe(true);
+  });
+
+  it("leaves a reference that throws on a test's inputs to that test, which blames gradecheck", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+    const reference = {
+      ...parts.reference,
+      sigmoid: () => {
+        throw new RangeError("the reference's own bug");
+      },
+    };
+    const report = await grade({ ...parts, reference }, options("sigmoid"));
+    const compared = report.tests.filter((t) => t.kind === "compare");
+    expect(compared.length).toBeGreaterThan(1);
+    for (const test of compared) {
+      expect(test.status, test.id).toBe("error");
+      expect(test.message).toContain("the reference's own bug");
+    }
     expect(
       report.tests.filter((t) => t.kind === "property").every((t) => t.status === "passed"),
     ).toBe(true);

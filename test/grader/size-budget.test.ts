@@ -18,6 +18,7 @@ import {
 import type { CallOutcome } from "../../grader/core/outcomes.ts";
 import { textOf } from "../../grader/core/phrase.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
+import { madeCase } from "../../grader/pipeline/expected.ts";
 import type { Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { wordMessage } from "../../grader/words/en/messages.ts";
 import { referenceCases } from "../../reference/planar-classifier/cases.ts";
@@ -175,7 +176,7 @@ describe("calls made by session checks and properties", () => {
       check,
       "g",
       returning(numbers(100_000)),
-      { args: [encode(np.zeros([2, 2]))], expected: undefined, referenceMs: 0 },
+      madeCase([encode(np.zeros([2, 2]))], { expected: undefined, referenceMs: 0 }),
       {},
       1000,
     );

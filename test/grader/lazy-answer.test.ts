@@ -1,0 +1,109 @@
+/**
+ * The reference's answer to a test's inputs is worked out only when it can matter: when the
+ * learner's call returned a value to judge, or has run long enough (its floor) for the limit
+ * calibrated on the reference's own time to decide. A stub's throw never waits for it.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { grade } from "../../grader/pipeline/grade.ts";
+import type { AssignmentParts } from "../../grader/pipeline/load.ts";
+import { referenceSource } from "../corpus/bugs.ts";
+import { atStartOf } from "../corpus/hostile-kit.ts";
+import { assignmentParts, tempDir } from "../helpers.ts";
+
+const STUBS = join(import.meta.dirname, "../../assignments/planar-classifier/model.ts");
+
+/** The reference with each function counting its calls in `calls`, and `sigmoid` as given. */
+function counted(
+  parts: AssignmentParts,
+  calls: Record<string, number>,
+  sigmoid?: (...args: never[]) => unknown,
+): AssignmentParts {
+  const reference = Object.fromEntries(
+    Object.entries(parts.reference ?? {}).map(([name, f]) => [
+      name,
+      (...args: never[]) => {
+        calls[name] = (calls[name] ?? 0) + 1;
+        return (name === "sigmoid" && sigmoid ? sigmoid : f)(...args);
+      },
+    ]),
+  );
+  return { ...parts, reference };
+}
+
+function gradeAt(parts: AssignmentParts, source: string, only: (id: string) => boolean) {
+  const folder = join(tempDir("gradecheck-lazy-"), "learner");
+  mkdirSync(folder);
+  writeFileSync(join(folder, "model.ts"), source);
+  return grade(parts, {
+    submission: join(folder, "model.ts"),
+    displayRoot: folder,
+    seed: 0,
+    hidden: true,
+    timeoutMs: undefined,
+    toolVersion: "test",
+    typeCheck: false,
+    select: (test) => test.kind === "compare" && only(test.id),
+  });
+}
+
+describe("the reference's answer to a call", () => {
+  it("is never worked out for a call that fails (a stub's), whose limit is then its floor", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const calls: Record<string, number> = {};
+    const report = await gradeAt(
+      counted(parts, calls),
+      readFileSync(STUBS, "utf8"),
+      (id) => id.startsWith("nnModel.") || id.startsWith("sigmoid."),
+    );
+    expect(report.tests.length).toBeGreaterThan(3);
+    for (const test of report.tests) {
+      expect(test.status, test.id).toBe("missing");
+      expect(test.timeLimitMs, test.id).toBe(parts.manifest.limits.timeoutFloorMs);
+    }
+    expect(calls).toEqual({});
+  });
+
+  it("is worked out for a call that returns, once per test, and judges it", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const calls: Record<string, number> = {};
+    const report = await gradeAt(counted(parts, calls), referenceSource(), (id) =>
+      id.startsWith("sigmoid."),
+    );
+    expect(report.tests.length).toBeGreaterThan(1);
+    for (const test of report.tests) expect(test.status, test.id).toBe("passed");
+    expect(calls).toEqual({ sigmoid: report.tests.length });
+  });
+
+  it("gives a call that runs past its floor the limit calibrated on the reference's own time", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const limits = { ...parts.manifest.limits, timeoutFloorMs: 300, timeoutFactor: 20 };
+    const slowReference = counted(
+      { ...parts, manifest: { ...parts.manifest, limits } },
+      {},
+      (z) => {
+        const until = performance.now() + 60;
+        while (performance.now() < until) {}
+        return parts.reference?.sigmoid?.(z);
+      },
+    );
+    // The learner's first call takes 800 ms: past the 300 ms floor, within 20 × 60 ms.
+    const slowOnce =
+      "  const slowed = globalThis as { slowed?: boolean };\n" +
+      "  if (!slowed.slowed) {\n" +
+      "    slowed.slowed = true;\n" +
+      "    const until = Date.now() + 800;\n" +
+      "    while (Date.now() < until) {}\n" +
+      "  }";
+    const report = await gradeAt(
+      slowReference,
+      atStartOf(referenceSource(), "sigmoid", slowOnce),
+      (id) => id === "sigmoid.mixed-signs",
+    );
+    const [test] = report.tests;
+    expect(test?.status, test?.message).toBe("passed");
+    expect(test?.durationMs).toBeGreaterThanOrEqual(800);
+    expect(test?.timeLimitMs).toBeGreaterThanOrEqual(1200);
+  });
+});
