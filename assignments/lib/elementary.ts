@@ -6,7 +6,14 @@
  * per output). Math.exp itself takes over where results overflow, underflow or the argument is not
  * finite; Math.tanh where it is 1 with a sign.
  */
-import { EXP2_TABLE, EXP2_TABLE_SIZE as N } from "./exp-table.ts";
+import { EXP2_TABLE, EXP2_TABLE_SIZE } from "./exp-table.ts";
+
+// The table and its size as this module's own constants: V8 builds them into exp's compiled
+// code, where an imported binding is looked up (and checked) on every call.
+const TABLE: Float64Array = EXP2_TABLE;
+const N: number = EXP2_TABLE_SIZE;
+/** N − 1: the mask of an index into the table. */
+const LAST = N - 1;
 
 /** 2^k for k = -1023..1024, at k + 1023: exact scale factors. */
 const POW2 = new Float64Array(2048).map((_, i) => 2 ** (i - 1023));
@@ -33,10 +40,10 @@ export function exp(x: number): number {
   const kn = x * N_OVER_LN2 + ROUND - ROUND;
   const r = x - kn * LN2_HIGH - kn * LN2_LOW;
   const n = kn | 0;
-  const i = 2 * (n & (N - 1));
+  const i = 2 * (n & LAST);
   const power = POW2[(n >> LOG2_N) + 1023] as number;
-  const high = (EXP2_TABLE[i] as number) * power;
-  const low = (EXP2_TABLE[i + 1] as number) * power;
+  const high = (TABLE[i] as number) * power;
+  const low = (TABLE[i + 1] as number) * power;
   const p = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))));
   return high + (low + high * p);
 }

@@ -6,9 +6,14 @@
  * through a small helper: V8 checks a module-level function's binding again on every iteration of
  * a loop that calls it, and the training step ran 11% slower that way (measured, bench/run.ts).
  */
-import { exp, tanh } from "./elementary.ts";
+import { exp as elementaryExp, tanh as elementaryTanh } from "./elementary.ts";
 import type { Shape } from "./shape.ts";
 import { allocate } from "./storage.ts";
+
+// This module's own constants: V8 builds them into the loops that call them, where an imported
+// binding is looked up and checked again on every iteration.
+const exp = elementaryExp;
+const tanh = elementaryTanh;
 
 /**
  * The element-wise operations, by numpy name. Kernels take an op's code and switch on it per
