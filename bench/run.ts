@@ -4,7 +4,8 @@
  * and their ratio. Runs alternate between the two so that both see the same machine load.
  * Figures only: nothing here passes or fails on time.
  *
- * Then the time to grade one submission end to end: the cold `gradecheck grade` command (a new
+ * Then the array module's exp and tanh against Math's (bench/elementary.ts), and the time to grade
+ * one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
  * and for the untouched stubs of every assignment; then what the sandbox's isolation costs (bench/sandbox.ts), the
  * gradient checker (bench/gradcheck.ts), naming mistakes (bench/mistakes.ts), grading one
@@ -22,6 +23,7 @@ import { buildBundle, freshBuild } from "../bin/bundle.mjs";
 import { median } from "../grader/core/stats.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
+import { benchElementary } from "./elementary.ts";
 import { benchGradcheck } from "./gradcheck.ts";
 import { benchLocale } from "./locale.ts";
 import { benchMistakes } from "./mistakes.ts";
@@ -104,6 +106,8 @@ if (py.length > 0) {
 } else {
   console.log("  numpy: not available (python3 with numpy not found); no ratio");
 }
+
+benchElementary();
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const gradecheck = join(root, "bin/gradecheck.mjs");
