@@ -119,17 +119,21 @@ export function gradeSource(source: string, options: Partial<GradeOptions> = {})
 /**
  * Grades a learner's folder holding `files` (a model.ts and its helpers) as `gradeSource` does;
  * `withoutReference`: as a learner's own run, the visible tests from the committed fixture;
- * `assignment`: another assignment than the planar one.
+ * `assignment`: another assignment than the planar one; `parts`: an assignment as given.
  */
 export async function gradeFiles(
   files: Record<string, string>,
   options: Partial<GradeOptions> = {},
-  { withoutReference = false, assignment = "planar-classifier" } = {},
+  {
+    withoutReference = false,
+    assignment = "planar-classifier",
+    parts: given,
+  }: { withoutReference?: boolean; assignment?: string; parts?: AssignmentParts } = {},
 ): Promise<Report> {
   const folder = join(tempDir("gradecheck-source-"), "learner");
   mkdirSync(folder);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-  const parts = await assignmentParts(assignment);
+  const parts = given ?? (await assignmentParts(assignment));
   return grade(withoutReference ? { ...parts, reference: undefined } : parts, {
     submission: join(folder, "model.ts"),
     displayRoot: folder,

@@ -3,14 +3,14 @@
  * learner's call returned a value to judge, or has run long enough (its floor) for the limit
  * calibrated on the reference's own time to decide. A stub's throw never waits for it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { grade } from "../../grader/pipeline/grade.ts";
+import type { TestSpec } from "../../grader/core/manifest.ts";
 import type { AssignmentParts } from "../../grader/pipeline/load.ts";
 import { referenceSource } from "../corpus/bugs.ts";
 import { atStartOf } from "../corpus/hostile-kit.ts";
-import { assignmentParts, tempDir } from "../helpers.ts";
+import { assignmentParts, gradeFiles } from "../helpers.ts";
 
 const STUBS = join(import.meta.dirname, "../../assignments/planar-classifier/model.ts");
 
@@ -32,20 +32,10 @@ function counted(
   return { ...parts, reference };
 }
 
+/** Grades `source` against `parts`, its compare tests whose id `only` accepts. */
 function gradeAt(parts: AssignmentParts, source: string, only: (id: string) => boolean) {
-  const folder = join(tempDir("gradecheck-lazy-"), "learner");
-  mkdirSync(folder);
-  writeFileSync(join(folder, "model.ts"), source);
-  return grade(parts, {
-    submission: join(folder, "model.ts"),
-    displayRoot: folder,
-    seed: 0,
-    hidden: true,
-    timeoutMs: undefined,
-    toolVersion: "test",
-    typeCheck: false,
-    select: (test) => test.kind === "compare" && only(test.id),
-  });
+  const select = (test: TestSpec) => test.kind === "compare" && only(test.id);
+  return gradeFiles({ "model.ts": source }, { select }, { parts });
 }
 
 describe("the reference's answer to a call", () => {
