@@ -68,7 +68,6 @@ export type CallOutcome =
    */
   | { status: "refused"; returned: number; held: number; limit: number; output: string };
 
-/** Where the learner's functions are called: the sandbox, for grading. */
 /**
  * A call's time limit in ms: known, or worked out only once it can matter: the call may run for
  * `floor` milliseconds, and should it run that long, `settle()` gives the limit (never below the
@@ -76,6 +75,7 @@ export type CallOutcome =
  */
 export type CallLimit = number | { floor: number; settle: () => number };
 
+/** Where the learner's functions are called: the sandbox, for grading. */
 export interface Caller {
   call(fn: string, args: Wire[], limit: CallLimit, repeat?: boolean): Promise<CallOutcome>;
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
