@@ -66,6 +66,43 @@ describe("the reference's answer to a call", () => {
     expect(calls).toEqual({ sigmoid: report.tests.length });
   });
 
+  it("is worked out while the call runs, for a function that has returned values before", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const answeredAt: number[] = [];
+    const timed = counted(parts, {}, (z) => {
+      answeredAt.push(performance.now());
+      return parts.reference?.sigmoid?.(z);
+    });
+    // Each test calls sigmoid twice (the second checks it is deterministic): the third call, the
+    // second test's first, takes 400 ms.
+    const slowThird =
+      "  const seen = globalThis as { calls?: number };\n" +
+      "  seen.calls = (seen.calls ?? 0) + 1;\n" +
+      "  if (seen.calls === 3) {\n" +
+      "    const until = Date.now() + 400;\n" +
+      "    while (Date.now() < until) {}\n" +
+      "  }";
+    const started: Record<string, number> = {};
+    const report = await gradeFiles(
+      { "model.ts": atStartOf(referenceSource(), "sigmoid", slowThird) },
+      {
+        select: (test) => test.id === "sigmoid.mixed-signs" || test.id === "sigmoid.row",
+        progress: ({ test, state }) => {
+          if (state === "started") started[test.id] = performance.now();
+        },
+      },
+      { parts: timed },
+    );
+    expect(report.tests.map((t) => [t.id, t.status])).toEqual([
+      ["sigmoid.mixed-signs", "passed"],
+      ["sigmoid.row", "passed"],
+    ]);
+    expect(report.tests[1]?.durationMs).toBeGreaterThanOrEqual(400);
+    // The first test's answer comes after its call; the second's while its call still runs.
+    expect(answeredAt).toHaveLength(2);
+    expect((answeredAt[1] as number) - (started["sigmoid.row"] as number)).toBeLessThan(300);
+  });
+
   it("gives a call that runs past its floor the limit calibrated on the reference's own time", async () => {
     const parts = await assignmentParts("planar-classifier");
     const limits = { ...parts.manifest.limits, timeoutFloorMs: 300, timeoutFactor: 20 };
