@@ -337,7 +337,7 @@ export interface PropertySpec<T> {
   describe(input: T): Text;
 }
 /** What the reference makes of a test's inputs, and how long it took. */
-export interface Answer {
+export interface ReferenceAnswer {
   expected: Wire | undefined;
   referenceMs: number;
 }
@@ -348,9 +348,9 @@ export interface Answer {
  */
 export interface CaseData {
   args: Wire[];
-  answer(): Answer;
+  answer(): ReferenceAnswer;
   /** The answer if it has been worked out already. */
-  answered(): Answer | undefined;
+  answered(): ReferenceAnswer | undefined;
 }
 
 /** What `gradecheck train` was asked for; a setting left out is the assignment's default. */

@@ -5,11 +5,11 @@
  */
 import { RandomState } from "../../assignments/lib/np.ts";
 import {
-  type Answer,
   type AssignmentCases,
   type CaseData,
   checkOf,
   type Reference,
+  type ReferenceAnswer,
 } from "../core/assignment.ts";
 import { type Manifest, plannedTests, type TestSpec } from "../core/manifest.ts";
 
@@ -115,7 +115,7 @@ export async function withAnswer(
   }
   if (check.kind !== "compare") return madeCase(args, { expected: undefined, referenceMs: 0 });
   const run = reference[fn] as (...a: unknown[]) => unknown;
-  let made: Answer | undefined;
+  let made: ReferenceAnswer | undefined;
   return {
     args,
     answer: () => {
@@ -131,7 +131,7 @@ export async function withAnswer(
 }
 
 /** A case whose answer is already known (a session's, a fixture's). */
-export function madeCase(args: Wire[], answer: Answer): CaseData {
+export function madeCase(args: Wire[], answer: ReferenceAnswer): CaseData {
   return { args, answer: () => answer, answered: () => answer };
 }
 

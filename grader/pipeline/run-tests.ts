@@ -9,13 +9,13 @@ import { judge, judgeFailedCall } from "../checks/judge.ts";
 import { propertyJudgement, runProperty } from "../checks/property.ts";
 import { makeLearner, runSession } from "../checks/session.ts";
 import {
-  type Answer,
   type CaseData,
   type Check,
   checkOf,
   type Functions,
   isNamedCheck,
   param,
+  type ReferenceAnswer,
 } from "../core/assignment.ts";
 import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
 import type { CallLimit } from "../core/outcomes.ts";
@@ -351,7 +351,7 @@ function callLimit(
   if (test.timeoutMs !== undefined) return test.timeoutMs;
   if (override !== undefined) return override;
   const { timeoutFloorMs, timeoutFactor } = manifest.limits;
-  const calibrated = ({ referenceMs }: Answer) =>
+  const calibrated = ({ referenceMs }: ReferenceAnswer) =>
     Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
   const known = prepared.answered();
   if (known) return calibrated(known);

@@ -32,6 +32,18 @@ function counted(
   return { ...parts, reference };
 }
 
+/** Learner code that makes the function's `nth` call (counted across tests) take `ms`. */
+function slowCall(nth: number, ms: number): string {
+  return [
+    "  const seen = globalThis as { calls?: number };",
+    "  seen.calls = (seen.calls ?? 0) + 1;",
+    `  if (seen.calls === ${nth}) {`,
+    `    const until = Date.now() + ${ms};`,
+    "    while (Date.now() < until) {}",
+    "  }",
+  ].join("\n");
+}
+
 /** Grades `source` against `parts`, its compare tests whose id `only` accepts. */
 function gradeAt(parts: AssignmentParts, source: string, only: (id: string) => boolean) {
   const select = (test: TestSpec) => test.kind === "compare" && only(test.id);
@@ -75,16 +87,9 @@ describe("the reference's answer to a call", () => {
     });
     // Each test calls sigmoid twice (the second checks it is deterministic): the third call, the
     // second test's first, takes 400 ms.
-    const slowThird =
-      "  const seen = globalThis as { calls?: number };\n" +
-      "  seen.calls = (seen.calls ?? 0) + 1;\n" +
-      "  if (seen.calls === 3) {\n" +
-      "    const until = Date.now() + 400;\n" +
-      "    while (Date.now() < until) {}\n" +
-      "  }";
     const started: Record<string, number> = {};
     const report = await gradeFiles(
-      { "model.ts": atStartOf(referenceSource(), "sigmoid", slowThird) },
+      { "model.ts": atStartOf(referenceSource(), "sigmoid", slowCall(3, 400)) },
       {
         select: (test) => test.id === "sigmoid.mixed-signs" || test.id === "sigmoid.row",
         progress: ({ test, state }) => {
@@ -116,16 +121,9 @@ describe("the reference's answer to a call", () => {
       },
     );
     // The learner's first call takes 800 ms: past the 300 ms floor, within 20 × 60 ms.
-    const slowOnce =
-      "  const slowed = globalThis as { slowed?: boolean };\n" +
-      "  if (!slowed.slowed) {\n" +
-      "    slowed.slowed = true;\n" +
-      "    const until = Date.now() + 800;\n" +
-      "    while (Date.now() < until) {}\n" +
-      "  }";
     const report = await gradeAt(
       slowReference,
-      atStartOf(referenceSource(), "sigmoid", slowOnce),
+      atStartOf(referenceSource(), "sigmoid", slowCall(1, 800)),
       (id) => id === "sigmoid.mixed-signs",
     );
     const [test] = report.tests;
