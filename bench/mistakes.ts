@@ -54,6 +54,7 @@ export async function benchMistakes(): Promise<void> {
     for (const { fn: called, test } of plannedTests(parts.manifest)) {
       if (called !== fn || test.kind !== "compare") continue;
       const data = await caseData(test, fn, test.seed, parts.manifest, parts.cases, reference);
+      const { expected } = await data.answer();
       // The first mistake that gives an output on these inputs: found first, the cheapest case.
       const named = (library?.mistakes ?? [])
         .map((m) => {
@@ -75,7 +76,7 @@ export async function benchMistakes(): Promise<void> {
           fn,
           outcome: { status: "returned", value, argsAfter: data.args, output: "" } as never,
           args: data.args,
-          expected: data.answer().expected,
+          expected,
           tolerance: test.tolerance ?? parts.manifest.tolerance,
           check: { kind: "compare" },
           params: test.case,
@@ -86,10 +87,10 @@ export async function benchMistakes(): Promise<void> {
         return performance.now() - start;
       };
       for (let r = 0; r < REPEATS; r++) {
-        times.right.push(time(data.answer().expected as Wire, parts.cases));
+        times.right.push(time(expected as Wire, parts.cases));
         if (named !== undefined) times.named.push(time(named, parts.cases));
-        times.unnamed.push(time(perturbed(data.answer().expected as Wire), parts.cases));
-        times.patterns.push(time(perturbed(data.answer().expected as Wire), withoutLibrary));
+        times.unnamed.push(time(perturbed(expected as Wire), parts.cases));
+        times.patterns.push(time(perturbed(expected as Wire), withoutLibrary));
       }
     }
     const ms = (xs: number[]) => (xs.length > 0 ? median(xs).toFixed(2) : "-");

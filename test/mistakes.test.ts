@@ -77,7 +77,7 @@ describe("the library", () => {
       const data = await caseData(test, fn, test.seed, parts.manifest, parts.cases, reference);
       const output = encode(variant(new Set(), data.args.map(decode), reference));
       expect(
-        compare(data.answer().expected as never, output, { rtol: 1e-12, atol: 1e-12 }),
+        compare((await data.answer()).expected as never, output, { rtol: 1e-12, atol: 1e-12 }),
         test.id,
       ).toBeNull();
       checked++;

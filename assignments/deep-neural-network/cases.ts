@@ -29,7 +29,11 @@ export const cases: LearnerCases = {
     gradientVsReference: {
       async run(learner, [p, X, AL, Y, caches], expected) {
         const grads = await learner.call("lModelBackward", [AL, Y, caches]);
-        const results = judgeByName(p as Model.Parameters, grads, expected as NumericGradients);
+        const results = judgeByName(
+          p as Model.Parameters,
+          grads,
+          (await expected()) as NumericGradients,
+        );
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],

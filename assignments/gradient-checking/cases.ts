@@ -57,7 +57,11 @@ export const cases: LearnerCases = {
     gradientVsReference: {
       async run(learner, [p, X, Y, cache], expected) {
         const grads = await learner.call("backwardPropagationN", [X, Y, cache]);
-        const results = judgeByName(p as Model.Parameters, grads, expected as NumericGradients);
+        const results = judgeByName(
+          p as Model.Parameters,
+          grads,
+          (await expected()) as NumericGradients,
+        );
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],
@@ -74,7 +78,7 @@ export const cases: LearnerCases = {
           epsilon,
           true,
         ]);
-        return checkerOutcome({ figure: value, printed }, expected as Recorded);
+        return checkerOutcome({ figure: value, printed }, (await expected()) as Recorded);
       },
     },
     /** The learner's gradientCheckN, asked to print its verdict, on gradients right or buggy. */
@@ -88,7 +92,7 @@ export const cases: LearnerCases = {
           epsilon,
           true,
         ]);
-        return checkerOutcome({ figure: value, printed }, expected as Recorded);
+        return checkerOutcome({ figure: value, printed }, (await expected()) as Recorded);
       },
     },
     /**
@@ -102,7 +106,7 @@ export const cases: LearnerCases = {
         } | null;
         const grads = await learner.call("backwardPropagationN", [X, Y, forward?.cache]);
         const own = await learner.callPrinting("gradientCheckN", [p, grads, X, Y, epsilon, true]);
-        const known = expected as Recorded;
+        const known = (await expected()) as Recorded;
         const difference = own.value;
         if (typeof difference !== "number" || !Number.isFinite(difference))
           return checkerOutcome({ figure: difference, printed: own.printed }, known);

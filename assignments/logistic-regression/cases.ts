@@ -39,7 +39,7 @@ export const cases: LearnerCases = {
         const out = (await learner.call("propagate", [w, b, X, Y])) as {
           grads?: Partial<Model.Gradients>;
         } | null;
-        const numeric = expected as NumericGradients;
+        const numeric = (await expected()) as NumericGradients;
         const results = [
           judgeGradient("w", (w as NDArray).shape, numeric.w ?? [], tensorOf(out?.grads?.dw)),
           judgeGradient("b", [1, 1], numeric.b ?? [], scalar(out?.grads?.db)),

@@ -41,7 +41,11 @@ export const cases: LearnerCases = {
     gradientVsReference: {
       async run(learner, [p, cache, X, Y], expected) {
         const grads = await learner.call("backwardPropagation", [p, cache, X, Y]);
-        const results = judgeByName(p as Model.Parameters, grads, expected as NumericGradients);
+        const results = judgeByName(
+          p as Model.Parameters,
+          grads,
+          (await expected()) as NumericGradients,
+        );
         return gradientOutcome(
           results,
           (X as NDArray).shape[1],

@@ -14,7 +14,7 @@ import {
   type SessionCheck,
   type SessionOutcome,
 } from "../core/assignment.ts";
-import type { Caller, CallOutcome } from "../core/outcomes.ts";
+import type { Caller, CallLimit, CallOutcome } from "../core/outcomes.ts";
 import { CappedText, decode, encode, type Wire } from "../core/values.ts";
 import { checkJudgement, type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
@@ -41,7 +41,8 @@ function sized<T extends Wire>(fn: string, values: T[], inputs: Wire[], output: 
  */
 export function makeLearner(
   sandbox: Caller,
-  timeoutMs: number,
+  /** Each call's limit. */
+  limit: CallLimit,
   /** The other functions, when they are not the learner's own (see `Learner.others`). */
   others?: Functions,
 ): { learner: Learner; output: () => string } {
@@ -57,7 +58,7 @@ export function makeLearner(
     },
     async callPrinting(name, args) {
       const wired = args.map((a) => encode(a));
-      const outcome = await sandbox.call(name, wired, timeoutMs);
+      const outcome = await sandbox.call(name, wired, limit);
       if ("output" in outcome) collect(outcome.output);
       if (outcome.status !== "returned") return failed(name, outcome);
       const [value] = sized(name, [outcome.value], wired, outcome.output);
@@ -65,7 +66,7 @@ export function makeLearner(
     },
     async callMany(name, batch) {
       const wired = batch.map((args) => args.map((a) => encode(a)));
-      const outcome = await sandbox.callMany(name, wired, timeoutMs);
+      const outcome = await sandbox.callMany(name, wired, limit);
       if ("output" in outcome) collect(outcome.output);
       if (outcome.status !== "batch") return failed(name, outcome);
       const values: Wire[] = [];
@@ -86,19 +87,18 @@ export async function runSession(
   sandbox: Caller,
   prepared: CaseData,
   params: CaseParams,
-  timeoutMs: number,
+  /** Each call's limit. */
+  limit: CallLimit,
   others?: Functions,
 ): Promise<SessionResult> {
-  const { learner, output } = makeLearner(sandbox, timeoutMs, others);
-  const { expected } = prepared.answer();
+  const { learner, output } = makeLearner(sandbox, limit, others);
+  const expected = async () => {
+    const { expected: answer } = await prepared.answer();
+    return answer === undefined ? undefined : decode(answer);
+  };
   let result: SessionOutcome;
   try {
-    result = await check.run(
-      learner,
-      prepared.args.map(decode),
-      expected === undefined ? undefined : decode(expected),
-      params,
-    );
+    result = await check.run(learner, prepared.args.map(decode), expected, params);
   } catch (error) {
     if (!(error instanceof LearnerCallFailed)) throw error;
     const { outcome } = error;

@@ -134,15 +134,19 @@ export interface Learner extends Functions {
 
 /**
  * A check that makes calls of its own (a gradient check evaluates the learner's cost many times):
- * inputs and reference data are made up front by the instructor's side (and recorded for grading
- * without the reference), then `run`, the learner's side, calls the learner and judges, in the
- * grader process.
+ * inputs are made up front by the instructor's side, and its reference data when first asked for
+ * (both recorded for grading without the reference); `run`, the learner's side, calls the learner
+ * and judges, in the grader process.
  */
 export interface LearnerSessionCheck {
   run(
     learner: Learner,
     args: unknown[],
-    expected: unknown,
+    /**
+     * The reference's data, worked out on the first ask: ask once the learner's calls have
+     * returned, so that a stub's check never waits for it.
+     */
+    expected: () => Promise<unknown>,
     params: CaseParams,
   ): Promise<SessionOutcome>;
   /**
@@ -344,11 +348,12 @@ export interface ReferenceAnswer {
 
 /**
  * A test's inputs, and the reference's answer to them: worked out on the first ask (and kept),
- * so that a learner's call that fails, as a stub's does, never waits for it.
+ * so that a learner's call that fails, as a stub's does, never waits for it. Asynchronous, as a
+ * session check's reference data is (a gradient check's numeric derivatives).
  */
 export interface CaseData {
   args: Wire[];
-  answer(): ReferenceAnswer;
+  answer(): Promise<ReferenceAnswer>;
   /** The answer if it has been worked out already. */
   answered(): ReferenceAnswer | undefined;
 }

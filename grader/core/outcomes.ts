@@ -73,13 +73,13 @@ export type CallOutcome =
  * `floor` milliseconds, and should it run that long, `settle()` gives the limit (never below the
  * floor; it may take a while to work out, which the call is not charged for).
  */
-export type CallLimit = number | { floor: number; settle: () => number };
+export type CallLimit = number | { floor: number; settle: () => Promise<number> };
 
 /** Where the learner's functions are called: the sandbox, for grading. */
 export interface Caller {
   call(fn: string, args: Wire[], limit: CallLimit, repeat?: boolean): Promise<CallOutcome>;
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
-  callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome>;
+  callMany(fn: string, batch: Wire[][], limit: CallLimit): Promise<CallOutcome>;
 }
 
 /** A learner's function that threw, and what it threw. */

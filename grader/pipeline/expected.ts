@@ -7,6 +7,7 @@ import { RandomState } from "../../assignments/lib/np.ts";
 import {
   type AssignmentCases,
   type CaseData,
+  type Check,
   checkOf,
   type Reference,
   type ReferenceAnswer,
@@ -92,47 +93,58 @@ export async function caseData(
 }
 
 /**
- * A test's inputs with the reference's answer to them: the expected output (a compare test), its
- * reference data (a session check), or nothing (a named check judges without it). A session's
- * answer is made now (the session needs it before it calls anything); a call's when first asked
- * for.
+ * A test's inputs with the reference's answer to them, made when first asked for: the expected
+ * output (a compare test), its reference data (a session check), or nothing (a named check judges
+ * without it).
  */
-export async function withAnswer(
+export function withAnswer(
   test: TestSpec,
   fn: string,
   args: Wire[],
   cases: AssignmentCases,
   reference: Reference,
-): Promise<CaseData> {
+): CaseData {
   const check = checkOf(test, cases);
-  if (check.kind === "session") {
-    const { session } = check;
-    const start = performance.now();
-    const expected = session.expected
-      ? encode(await session.expected(args.map(decode), reference))
-      : undefined;
-    return madeCase(args, { expected, referenceMs: performance.now() - start });
-  }
-  if (check.kind !== "compare") return madeCase(args, { expected: undefined, referenceMs: 0 });
-  const run = reference[fn] as (...a: unknown[]) => unknown;
+  const work = answerWork(check, fn, reference);
+  if (!work) return madeCase(args, { expected: undefined, referenceMs: 0 });
   let made: ReferenceAnswer | undefined;
+  let making: Promise<ReferenceAnswer> | undefined;
+  // The reference's own function runs at once, in the ask (a call's answer is worked out while
+  // the grader would wait anyway); only a session's data takes turns of the loop.
+  const make = async () => {
+    const start = performance.now();
+    const expected = encode(await work(args.map(decode)));
+    made = { expected, referenceMs: performance.now() - start };
+    return made;
+  };
   return {
     args,
     answer: () => {
-      if (!made) {
-        const start = performance.now();
-        const expected = encode(run(...args.map(decode)));
-        made = { expected, referenceMs: performance.now() - start };
-      }
-      return made;
+      making ??= make();
+      return making;
     },
     answered: () => made,
   };
 }
 
+/** What works out a test's answer from its decoded inputs; undefined when it has none. */
+function answerWork(
+  check: Check,
+  fn: string,
+  reference: Reference,
+): ((args: unknown[]) => unknown) | undefined {
+  if (check.kind === "session") {
+    const { expected } = check.session;
+    return expected && ((args) => expected(args, reference));
+  }
+  if (check.kind !== "compare") return undefined;
+  const run = reference[fn] as (...a: unknown[]) => unknown;
+  return (args) => run(...args);
+}
+
 /** A case whose answer is already known (a session's, a fixture's). */
 export function madeCase(args: Wire[], answer: ReferenceAnswer): CaseData {
-  return { args, answer: () => answer, answered: () => answer };
+  return { args, answer: async () => answer, answered: () => answer };
 }
 
 /** Runs the reference on every visible test's inputs. */
@@ -145,7 +157,7 @@ export async function computeExpected(
   for (const { fn, test } of plannedTests(manifest)) {
     if (test.visibility !== "visible") continue;
     const { args, answer } = await caseData(test, fn, test.seed, manifest, cases, reference);
-    tests[test.id] = { args, expected: answer().expected };
+    tests[test.id] = { args, expected: (await answer()).expected };
   }
   return { assignment: { id: manifest.id, version: manifest.version }, tests };
 }

@@ -326,7 +326,7 @@ async function prepare(
     const made =
       cache.get(key) ??
       (fixture
-        ? withAnswer(test, fn, fixture.args, cases, reference)
+        ? Promise.resolve(withAnswer(test, fn, fixture.args, cases, reference))
         : caseData(test, fn, seed, manifest, cases, reference));
     cache.set(key, made);
     return made;
@@ -355,7 +355,7 @@ function callLimit(
     Math.max(timeoutFloorMs, Math.ceil(timeoutFactor * referenceMs));
   const known = prepared.answered();
   if (known) return calibrated(known);
-  return { floor: timeoutFloorMs, settle: () => calibrated(prepared.answer()) };
+  return { floor: timeoutFloorMs, settle: async () => calibrated(await prepared.answer()) };
 }
 
 /** The limit a call was held to: a limit not worked out by the time the call ended was its floor. */
@@ -467,15 +467,14 @@ async function runTest(
   const callStart = performance.now();
   if (check.kind === "session") {
     const { session } = check;
-    const held = heldTo(limit);
-    const result = await runSession(session, fn, sandbox, prepared, test.case, held, others);
+    const result = await runSession(session, fn, sandbox, prepared, test.case, limit, others);
     return testReport(
       planned,
       {
         status: result.judgement.status,
         details: locateError(result.judgement.details, staged),
         seed,
-        timeLimitMs: held,
+        timeLimitMs: heldTo(callLimit(test, prepared, manifest, options.timeoutMs)),
         durationMs: Math.round(performance.now() - callStart),
         output: result.output,
       },
@@ -491,7 +490,7 @@ async function runTest(
   const argNames = inputs.cases.functions[fn]?.argNames ?? [];
   const durationMs = Math.round(performance.now() - callStart);
   // Only a value is judged against the reference's answer: a call that failed needs none.
-  const expected = outcome.status === "returned" ? prepared.answer().expected : undefined;
+  const expected = outcome.status === "returned" ? (await prepared.answer()).expected : undefined;
   const judgement = judge({
     fn,
     outcome,
@@ -528,20 +527,19 @@ const ANSWER_GRACE_MS = 5;
  * `call`'s outcome; `work` runs meanwhile if the call has not ended within `graceMs` (a
  * failure of `work` is left for whoever asks for its result again).
  */
-async function meanwhile<T>(call: Promise<T>, graceMs: number, work: () => unknown): Promise<T> {
+async function meanwhile<T>(
+  call: Promise<T>,
+  graceMs: number,
+  work: () => Promise<unknown>,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const grace = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, graceMs);
   });
   const ended = await Promise.race([call.then(() => true), grace.then(() => false)]);
   clearTimeout(timer);
-  if (!ended) {
-    try {
-      work();
-    } catch {
-      // Asked for again when it is needed, and reported then.
-    }
-  }
+  // A failure is asked for again when the result is needed, and reported then.
+  if (!ended) work().catch(() => {});
   return call;
 }
 

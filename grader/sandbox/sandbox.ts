@@ -151,8 +151,8 @@ export class Sandbox implements Caller {
   }
 
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
-  callMany(fn: string, batch: Wire[][], timeoutMs: number): Promise<CallOutcome> {
-    return this.#request({ fn, batch }, timeoutMs);
+  callMany(fn: string, batch: Wire[][], limit: CallLimit): Promise<CallOutcome> {
+    return this.#request({ fn, batch }, limit);
   }
 
   /**
@@ -240,10 +240,11 @@ export class Sandbox implements Caller {
       const allowed = () => timeoutMs + Math.min(timeoutMs, standIns * perStandIn);
       // A limit worked out only once the call has run for its floor: worked out now (the grader
       // is busy meanwhile, which the idle-time clock does not count against the call).
-      const stretch = () => {
+      const stretch = async () => {
         if (!settle) return false;
-        const settled = settledLimit(settle, timeoutMs);
+        const settling = settle;
         settle = undefined;
+        const settled = await settledLimit(settling, timeoutMs);
         if (settled <= timeoutMs) return false;
         timeoutMs = settled;
         return true;
@@ -503,9 +504,9 @@ const LAST_WORDS_MS = 1000;
  * The limit `settle` works out, or `floor` when working it out fails: that failure (the
  * reference's, say) is the test's to report, not a reason to stop the call.
  */
-function settledLimit(settle: () => number, floor: number): number {
+async function settledLimit(settle: () => Promise<number>, floor: number): Promise<number> {
   try {
-    return Math.max(floor, settle());
+    return Math.max(floor, await settle());
   } catch {
     return floor;
   }

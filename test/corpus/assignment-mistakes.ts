@@ -62,7 +62,7 @@ export function describeMistakes(
         const data = await caseData(test, fn, test.seed, parts.manifest, parts.cases, solution);
         const output = encode(variant(new Set(), data.args.map(decode), solution));
         expect(
-          compare(data.answer().expected as never, output, { rtol: 1e-12, atol: 1e-12 }),
+          compare((await data.answer()).expected as never, output, { rtol: 1e-12, atol: 1e-12 }),
           test.id,
         ).toBeNull();
         checked++;

@@ -112,7 +112,9 @@ describe("the TypeScript reference reproduces numpy_reference.py", () => {
       const expected = fixture.course.find((c) => c.call === fn && c.activation === activation);
       if (!expected) throw new Error(`no fixture for ${test.id}`);
       const data = await caseData(test, fn, test.seed, parts.manifest, parts.cases, solution);
-      const ours = decode(data.answer().expected as never) as Record<string, unknown> | number;
+      const ours = decode((await data.answer()).expected as never) as
+        | Record<string, unknown>
+        | number;
       if (typeof ours === "number") {
         expect(ours, test.id).toBeCloseTo(expected.result as number, 12);
       } else {

@@ -1,7 +1,8 @@
 /**
  * The reference's answer to a test's inputs is worked out only when it can matter: when the
  * learner's call returned a value to judge, or has run long enough (its floor) for the limit
- * calibrated on the reference's own time to decide. A stub's throw never waits for it.
+ * calibrated on the reference's own time to decide. A stub's throw never waits for it. So with a
+ * session check's reference data (a gradient check's numeric derivatives).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,22 +15,28 @@ import { assignmentParts, gradeFiles } from "../helpers.ts";
 
 const STUBS = join(import.meta.dirname, "../../assignments/planar-classifier/model.ts");
 
-/** The reference with each function counting its calls in `calls`, and `sigmoid` as given. */
+/** The reference with each function counting its calls in `calls`, and those in `replaced` replaced. */
 function counted(
   parts: AssignmentParts,
   calls: Record<string, number>,
-  sigmoid?: (...args: never[]) => unknown,
+  replaced: Record<string, (...args: never[]) => unknown> = {},
 ): AssignmentParts {
   const reference = Object.fromEntries(
     Object.entries(parts.reference ?? {}).map(([name, f]) => [
       name,
       (...args: never[]) => {
         calls[name] = (calls[name] ?? 0) + 1;
-        return (name === "sigmoid" && sigmoid ? sigmoid : f)(...args);
+        return (replaced[name] ?? f)(...args);
       },
     ]),
   );
   return { ...parts, reference };
+}
+
+/** Busy for `ms` milliseconds (a slow reference). */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {}
 }
 
 /** Learner code that makes the function's `nth` call (counted across tests) take `ms`. */
@@ -81,10 +88,16 @@ describe("the reference's answer to a call", () => {
   it("is worked out while the call runs, for a function that has returned values before", async () => {
     const parts = await assignmentParts("planar-classifier");
     const answeredAt: number[] = [];
-    const timed = counted(parts, {}, (z) => {
-      answeredAt.push(performance.now());
-      return parts.reference?.sigmoid?.(z);
-    });
+    const timed = counted(
+      parts,
+      {},
+      {
+        sigmoid: (z) => {
+          answeredAt.push(performance.now());
+          return parts.reference?.sigmoid?.(z);
+        },
+      },
+    );
     // Each test calls sigmoid twice (the second checks it is deterministic): the third call, the
     // second test's first, takes 400 ms.
     const started: Record<string, number> = {};
@@ -114,10 +127,11 @@ describe("the reference's answer to a call", () => {
     const slowReference = counted(
       { ...parts, manifest: { ...parts.manifest, limits } },
       {},
-      (z) => {
-        const until = performance.now() + 60;
-        while (performance.now() < until) {}
-        return parts.reference?.sigmoid?.(z);
+      {
+        sigmoid: (z) => {
+          busy(60);
+          return parts.reference?.sigmoid?.(z);
+        },
       },
     );
     // The learner's first call takes 800 ms: past the 300 ms floor, within 20 × 60 ms.
@@ -125,6 +139,57 @@ describe("the reference's answer to a call", () => {
       slowReference,
       atStartOf(referenceSource(), "sigmoid", slowCall(1, 800)),
       (id) => id === "sigmoid.mixed-signs",
+    );
+    const [test] = report.tests;
+    expect(test?.status, test?.message).toBe("passed");
+    expect(test?.durationMs).toBeGreaterThanOrEqual(800);
+    expect(test?.timeLimitMs).toBeGreaterThanOrEqual(1200);
+  });
+});
+
+describe("a session check's reference data (a gradient check's numeric derivatives)", () => {
+  const GRADIENT = "backwardPropagation.gradient";
+  const gradeSession = (parts: AssignmentParts, source: string) =>
+    gradeFiles({ "model.ts": source }, { select: (test) => test.id === GRADIENT }, { parts });
+
+  it("is never worked out for a stub, whose limit is then its floor", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const calls: Record<string, number> = {};
+    const report = await gradeSession(counted(parts, calls), readFileSync(STUBS, "utf8"));
+    expect(report.tests.map((t) => [t.id, t.status])).toEqual([[GRADIENT, "missing"]]);
+    expect(report.tests[0]?.timeLimitMs).toBe(parts.manifest.limits.timeoutFloorMs);
+    expect(calls).toEqual({});
+  });
+
+  it("is worked out once the learner's backward pass has returned, and judges it", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const calls: Record<string, number> = {};
+    const report = await gradeSession(counted(parts, calls), referenceSource());
+    expect(report.tests.map((t) => [t.id, t.status])).toEqual([[GRADIENT, "passed"]]);
+    // The numeric derivatives evaluate the reference's forward pass and cost.
+    expect(calls.forwardPropagation).toBeGreaterThan(10);
+    expect(calls.computeCost).toBe(calls.forwardPropagation);
+  });
+
+  it("gives a call that runs past its floor the limit calibrated on the time it took", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const limits = { ...parts.manifest.limits, timeoutFloorMs: 300, timeoutFactor: 20 };
+    let first = true;
+    const slowReference = counted(
+      { ...parts, manifest: { ...parts.manifest, limits } },
+      {},
+      {
+        computeCost: (...args) => {
+          if (first) busy(60);
+          first = false;
+          return parts.reference?.computeCost?.(...(args as [never, never]));
+        },
+      },
+    );
+    // The learner's backward pass takes 800 ms: past the 300 ms floor, within 20 × 60 ms.
+    const report = await gradeSession(
+      slowReference,
+      atStartOf(referenceSource(), "backwardPropagation", slowCall(1, 800)),
     );
     const [test] = report.tests;
     expect(test?.status, test?.message).toBe("passed");
