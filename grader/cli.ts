@@ -376,6 +376,21 @@ const COMMANDS: Declare[] = [
 ];
 
 /**
+ * yargs lays out a command's whole help text as soon as the command's handler has run, in case
+ * the handler shows it later: 20 to 30 ms of every start, most of it measuring text widths with
+ * code not yet compiled. A handler here only records the invocation and never shows help
+ * (`--help` itself is answered before any handler, and lays its text out when asked).
+ */
+function withoutHelpCache(parser: Argv): void {
+  // yargs' internals (18.x): should a later version lack them, help is cached as before.
+  const internals = parser as unknown as {
+    getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+  };
+  const usage = internals.getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === "function") usage.cacheHelpMessage = () => {};
+}
+
+/**
  * The command `argv` asks for, with its options resolved; undefined when yargs answered by itself
  * (--help, --version). Throws ExitError(2) for arguments that cannot be used.
  */
@@ -388,6 +403,7 @@ export async function parseArguments(
     invocation = chosen;
   };
   let parser: Argv = yargs(argv).scriptName("gradecheck").usage("$0 <command> [options]");
+  withoutHelpCache(parser);
   for (const declare of COMMANDS) parser = declare(parser, env, take);
   await parser
     .demandCommand(
