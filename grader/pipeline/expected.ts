@@ -109,8 +109,8 @@ export function withAnswer(
   if (!work) return madeCase(args, { expected: undefined, referenceMs: 0 });
   let made: ReferenceAnswer | undefined;
   let making: Promise<ReferenceAnswer> | undefined;
-  // The reference's own function runs at once, in the ask (a call's answer is worked out while
-  // the grader would wait anyway); only a session's data takes turns of the loop.
+  // The reference's function runs at once, in the first ask (while the learner's call runs, say);
+  // only a session's data awaits along the way (its numeric derivatives go through Functions).
   const make = async () => {
     const start = performance.now();
     const expected = encode(await work(args.map(decode)));

@@ -41,7 +41,9 @@ export function afterIdle(
         if (more > 0) wait(more);
         else end();
       },
-      () => cancelled || end(),
+      () => {
+        if (!cancelled) end();
+      },
     );
   };
   // One more turn of the loop: a result already in the pipe is read before this runs.
