@@ -1,7 +1,8 @@
 /**
  * exp and tanh for the array module's loops, faster than V8's Math.exp and Math.tanh (which call
- * out of the compiled loop into C++ for every entry; bench/elementary.ts says by how much), within one unit in the last
- * place of the correctly rounded value and more often exact than either (test/np/elementary.test.ts):
+ * out of the compiled loop into C++ for every entry; bench/elementary.ts says by how much),
+ * within one unit in the last place of the correctly rounded value and more often exact than
+ * either (test/np/elementary.test.ts):
  * a training step spends much of its time in these two (a tanh per hidden unit and example, an exp
  * per output). Math.exp itself takes over where results overflow, underflow or the argument is not
  * finite; Math.tanh where it is 1 with a sign.
