@@ -79,6 +79,30 @@ describe("np.dot against a naive triple loop", () => {
     );
   });
 
+  it("doubles: the textbook loop's sums to the last bit, for A·B and for A·Bᵀ", () => {
+    // Each entry sums its products in the order of p, however the kernels block their loops
+    // (kernels.ts): numpy-faithful training costs rely on it.
+    const seen = { m: new Set<number>(), k: new Set<number>() };
+    fc.assert(
+      fc.property(
+        // Doubles that use their whole mantissa (fc.double favours round values, whose sums
+        // come out the same in any order).
+        factors(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }).map((x) => x / 98765.4321)),
+        ([a, b]) => {
+          const { product } = naiveDot(a, b);
+          const transposed = np.array(b).T.tolist();
+          seen.m.add(b[0]?.length ?? 0);
+          seen.k.add(b.length);
+          expectArray(np.dot(np.array(a), np.array(b)), product);
+          expectArray(np.dot(np.array(a), np.array(transposed).T), product);
+        },
+      ),
+      { seed: 13, numRuns: 300 },
+    );
+    expect(seen.m.size).toBe(9);
+    expect(seen.k.size).toBe(9);
+  });
+
   it.each([
     { name: "narrow (30,40)·(40,7)", n: 30, k: 40, m: 7 },
     { name: "wide (30,40)·(40,8)", n: 30, k: 40, m: 8 },
