@@ -280,7 +280,7 @@ export class NDArray {
   sum(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   sum(axis: Axis | null = null, keepdims = false): NDArray | number {
     if (tracer) return tracer.traced("sum", [this, axis, keepdims], () => this.sum(axis, keepdims));
-    return fold("sum", this, axis, keepdims, 0, (acc, x) => acc + x);
+    return fold("sum", this, axis, keepdims, kernels.sum);
   }
 
   /** Mean of all entries, or along an axis; same axis and keepdims rules as `sum`. */
@@ -304,7 +304,9 @@ export class NDArray {
   max(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   max(axis: Axis | null = null, keepdims = false): NDArray | number {
     if (tracer) return tracer.traced("max", [this, axis, keepdims], () => this.max(axis, keepdims));
-    return fold("max", this, axis, keepdims, Number.NEGATIVE_INFINITY, maxNaN);
+    return fold("max", this, axis, keepdims, (data, shape, ax) =>
+      kernels.reduce(data, shape, ax, Number.NEGATIVE_INFINITY, maxNaN),
+    );
   }
 
   /** Smallest entry, or along an axis (NaN wins, as in numpy); same rules as `sum`. */
@@ -314,7 +316,9 @@ export class NDArray {
   min(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   min(axis: Axis | null = null, keepdims = false): NDArray | number {
     if (tracer) return tracer.traced("min", [this, axis, keepdims], () => this.min(axis, keepdims));
-    return fold("min", this, axis, keepdims, Number.POSITIVE_INFINITY, minNaN);
+    return fold("min", this, axis, keepdims, (data, shape, ax) =>
+      kernels.reduce(data, shape, ax, Number.POSITIVE_INFINITY, minNaN),
+    );
   }
 
   /**
@@ -381,14 +385,13 @@ function fold(
   x: NDArray,
   axis: unknown,
   keepdims: boolean,
-  init: number,
-  step: (acc: number, v: number) => number,
+  reduce: (data: Float64Array, shape: Shape, axis: 0 | 1 | null) => Float64Array,
 ): NDArray | number {
   const ax = checkAxis(op, axis);
   if (x.size === 0 && op !== "sum") {
     throw new ShapeError(`np.${op}: zero-size array to reduction operation which has no identity`);
   }
-  const out = kernels.reduce(x.data, x.shape, ax, init, step);
+  const out = reduce(x.data, x.shape, ax);
   if (ax === null) return keepdims ? new NDArray(out, [1, 1]) : (out[0] as number);
   return reducedArray(out, x.shape, ax, keepdims);
 }
