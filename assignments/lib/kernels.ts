@@ -385,42 +385,26 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
   for (let i = 0; i < n; i++) {
     const rowA = i * k;
     const rowOut = i * m;
-    // Up to four rows of B at a time: the row of the result is read and written once for four
-    // products. The first products write it (0 + x, as a sum from 0 gives, signed zeros
-    // included): with k ≤ 4, as in W1·X, that is one pass over the row in all.
-    const first = Math.min(k, 4);
     const a0 = a[rowA] as number;
-    if (first === 1) {
-      for (let j = 0; j < m; j++) out[rowOut + j] = 0 + a0 * (b[j] as number);
-    } else if (first === 2) {
-      const a1 = a[rowA + 1] as number;
-      for (let j = 0; j < m; j++) {
-        let v = 0 + a0 * (b[j] as number);
-        v += a1 * (b[m + j] as number);
-        out[rowOut + j] = v;
-      }
-    } else if (first === 3) {
-      const a1 = a[rowA + 1] as number;
-      const a2 = a[rowA + 2] as number;
-      for (let j = 0; j < m; j++) {
-        let v = 0 + a0 * (b[j] as number);
-        v += a1 * (b[m + j] as number);
-        v += a2 * (b[2 * m + j] as number);
-        out[rowOut + j] = v;
-      }
-    } else {
-      const a1 = a[rowA + 1] as number;
-      const a2 = a[rowA + 2] as number;
-      const a3 = a[rowA + 3] as number;
-      for (let j = 0; j < m; j++) {
-        let v = 0 + a0 * (b[j] as number);
-        v += a1 * (b[m + j] as number);
-        v += a2 * (b[2 * m + j] as number);
-        v += a3 * (b[3 * m + j] as number);
-        out[rowOut + j] = v;
-      }
+    // With k ≤ 3 (W1·X has 2) each entry is one expression: one pass over the row in all. The
+    // sums still start from 0 (0 + x, as a sum from 0 gives, signed zeros included).
+    if (k <= 3) {
+      const a1 = k > 1 ? (a[rowA + 1] as number) : 0;
+      const a2 = k > 2 ? (a[rowA + 2] as number) : 0;
+      if (k === 1) for (let j = 0; j < m; j++) out[rowOut + j] = 0 + a0 * (b[j] as number);
+      else if (k === 2)
+        for (let j = 0; j < m; j++)
+          out[rowOut + j] = 0 + a0 * (b[j] as number) + a1 * (b[m + j] as number);
+      else
+        for (let j = 0; j < m; j++)
+          out[rowOut + j] =
+            0 + a0 * (b[j] as number) + a1 * (b[m + j] as number) + a2 * (b[2 * m + j] as number);
+      continue;
     }
-    let p = first;
+    // The first product writes the row; the others add to it four rows of B at a time, which
+    // reads and writes the row of the result once for four products.
+    for (let j = 0; j < m; j++) out[rowOut + j] = 0 + a0 * (b[j] as number);
+    let p = 1;
     for (; p + 3 < k; p += 4) {
       const a0 = a[rowA + p] as number;
       const a1 = a[rowA + p + 1] as number;
