@@ -533,9 +533,9 @@ const PAIRWISE_BLOCK = 128;
  */
 function pairwiseSum(a: Float64Array, start: number, n: number): number {
   if (n < 8) {
-    let sum = -0;
-    for (let i = 0; i < n; i++) sum += a[start + i] as number;
-    return sum;
+    let total = -0;
+    for (let i = 0; i < n; i++) total += a[start + i] as number;
+    return total;
   }
   if (n <= PAIRWISE_BLOCK) {
     let r0 = a[start] as number;
@@ -558,9 +558,11 @@ function pairwiseSum(a: Float64Array, start: number, n: number): number {
       r6 += a[i + 6] as number;
       r7 += a[i + 7] as number;
     }
-    let sum = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < start + n; i++) sum += a[i] as number;
-    return sum;
+    // ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), as numpy pairs them (the formatter drops
+    // the parentheses that addition's left-to-right order makes redundant).
+    let total = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < start + n; i++) total += a[i] as number;
+    return total;
   }
   let half = Math.floor(n / 2);
   half -= half % 8;
