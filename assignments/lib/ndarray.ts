@@ -304,9 +304,7 @@ export class NDArray {
   max(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   max(axis: Axis | null = null, keepdims = false): NDArray | number {
     if (tracer) return tracer.traced("max", [this, axis, keepdims], () => this.max(axis, keepdims));
-    return fold("max", this, axis, keepdims, (data, shape, ax) =>
-      kernels.reduce(data, shape, ax, Number.NEGATIVE_INFINITY, maxNaN),
-    );
+    return fold("max", this, axis, keepdims, largest);
   }
 
   /** Smallest entry, or along an axis (NaN wins, as in numpy); same rules as `sum`. */
@@ -316,9 +314,7 @@ export class NDArray {
   min(axis?: Axis | null, keepdims?: boolean): NDArray | number;
   min(axis: Axis | null = null, keepdims = false): NDArray | number {
     if (tracer) return tracer.traced("min", [this, axis, keepdims], () => this.min(axis, keepdims));
-    return fold("min", this, axis, keepdims, (data, shape, ax) =>
-      kernels.reduce(data, shape, ax, Number.POSITIVE_INFINITY, minNaN),
-    );
+    return fold("min", this, axis, keepdims, smallest);
   }
 
   /**
@@ -385,7 +381,7 @@ function fold(
   x: NDArray,
   axis: unknown,
   keepdims: boolean,
-  reduce: (data: Float64Array, shape: Shape, axis: 0 | 1 | null) => Float64Array,
+  reduce: Reduction,
 ): NDArray | number {
   const ax = checkAxis(op, axis);
   if (x.size === 0 && op !== "sum") {
@@ -410,6 +406,15 @@ function maxNaN(acc: number, v: number): number {
 function minNaN(acc: number, v: number): number {
   return Number.isNaN(acc) || v >= acc ? acc : v;
 }
+
+/** How `fold` reduces: the entries, their shape and the axis in, one value per line out. */
+type Reduction = (data: Float64Array, shape: Shape, axis: 0 | 1 | null) => Float64Array;
+
+const largest: Reduction = (data, shape, axis) =>
+  kernels.reduce(data, shape, axis, Number.NEGATIVE_INFINITY, maxNaN);
+
+const smallest: Reduction = (data, shape, axis) =>
+  kernels.reduce(data, shape, axis, Number.POSITIVE_INFINITY, minNaN);
 
 const EDGE = 3;
 

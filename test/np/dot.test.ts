@@ -81,7 +81,7 @@ describe("np.dot against a naive triple loop", () => {
 
   it("doubles: the textbook loop's sums to the last bit, for A·B and for A·Bᵀ", () => {
     // Each entry sums its products in the order of p, however the kernels block their loops
-    // (kernels.ts): numpy-faithful training costs rely on it.
+    // (kernels.ts says so): a faster kernel must not change a training's costs.
     const seen = { m: new Set<number>(), k: new Set<number>() };
     fc.assert(
       fc.property(
