@@ -25,6 +25,7 @@ import {
   submissionOptions,
   trainOptions,
 } from "./commands/options.ts";
+import { relaunchWith, runsWith } from "./commands/relaunch.ts";
 import type { ReleaseOptions } from "./commands/release.ts";
 import type { StubsOptions } from "./commands/stubs.ts";
 import type { TrainOptions } from "./commands/train.ts";
@@ -486,9 +487,26 @@ async function execute(invocation: Invocation): Promise<void> {
   }
 }
 
-export async function main(argv: string[], cwd: string): Promise<number> {
+/**
+ * V8 flags for `batch`, whose grader answers every learner's stand-ins and judges every result
+ * for minutes on end: one thread collects its garbage (helper threads would take the cores its
+ * sandboxes need), in a young generation large enough that its many short-lived arrays die
+ * there. A class of 20 with --jobs 2: the grader's CPU 18.8 -> 15.4 s (bench:batch).
+ */
+export const BATCH_NODE_FLAGS = ["--single-threaded-gc", "--max-semi-space-size=32"] as const;
+
+/** Starts the command again in a Node with these flags; resolves to its exit code. */
+export type Relaunch = (flags: readonly string[]) => Promise<number>;
+
+/**
+ * Runs the command `argv` asks for. Given `relaunch` (the command line's own process), a batch
+ * runs in a new process with BATCH_NODE_FLAGS unless this one has them.
+ */
+export async function main(argv: string[], cwd: string, relaunch?: Relaunch): Promise<number> {
   try {
     const invocation = await parseArguments(argv, environment(cwd));
+    if (invocation?.command === "batch" && relaunch && !runsWith(BATCH_NODE_FLAGS))
+      return await relaunch(BATCH_NODE_FLAGS);
     if (invocation) await execute(invocation);
     return 0;
   } catch (error) {
@@ -546,8 +564,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 /** The program: `main` with the process's arguments, ending cleanly on a signal. */
 export async function runProgram(): Promise<void> {
-  exitCleanlyOnSignals();
-  process.exitCode = await main(hideBin(process.argv), process.cwd());
+  const undo = exitCleanlyOnSignals();
+  process.exitCode = await main(hideBin(process.argv), process.cwd(), (flags) => {
+    undo();
+    return relaunchWith(flags);
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("grader/cli.ts")) {

@@ -4,10 +4,12 @@
  * by the next gradecheck to start.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BATCH_NODE_FLAGS } from "../grader/cli.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
+import { referenceSource } from "./corpus/bugs.ts";
 import { tempDir } from "./helpers.ts";
 
 const CLI = join(PACKAGE_ROOT, "grader/cli.ts");
@@ -28,22 +30,50 @@ function tmp(): string {
 /** The graders' run folders in `dir` (tsx, which runs the command line, keeps a cache there too). */
 const runFolders = (dir: string) => readdirSync(dir).filter((n) => n.startsWith("gradecheck-run-"));
 
-/** Starts grading the reference (long: it trains) and resolves once its run folder exists. */
-async function gradingStarted(dir: string, out: string): Promise<ChildProcess> {
-  const child = spawn(
-    NODE[0],
-    [...NODE.slice(1), "grade", REFERENCE, "--out", out, "--quiet", "--no-hidden"],
-    {
-      cwd: PACKAGE_ROOT,
-      env: { ...process.env, TMPDIR: dir },
-      stdio: "ignore",
-    },
-  );
+/**
+ * Starts grading the reference (long: it trains) and resolves once its run folder exists: with
+ * `grade`, or with `batch` over a class of one.
+ */
+async function gradingStarted(
+  dir: string,
+  out: string,
+  command: "grade" | "batch" = "grade",
+): Promise<ChildProcess> {
+  const args =
+    command === "grade"
+      ? ["grade", REFERENCE, "--out", out, "--quiet", "--no-hidden"]
+      : ["batch", classOfOne(join(dir, "..", "class")), "--out", out, "--no-hidden"];
+  const child = spawn(NODE[0], [...NODE.slice(1), ...args], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, TMPDIR: dir },
+    stdio: "ignore",
+  });
   for (let waited = 0; runFolders(dir).length === 0; waited += 50) {
     if (waited > 60_000) throw new Error("the grader made no run folder");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return child;
+}
+
+function classOfOne(folder: string): string {
+  mkdirSync(folder);
+  writeFileSync(join(folder, "ann.ts"), referenceSource());
+  return folder;
+}
+
+/** The processes whose parent is `pid`, each with its command line's words. */
+function childrenOf(pid: number): string[][] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return parent === pid ? [readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0")] : [];
+      } catch {
+        return []; // Gone meanwhile.
+      }
+    });
 }
 
 const exited = (child: ChildProcess) =>
@@ -57,6 +87,21 @@ describe("temporary folders", () => {
     child.kill("SIGTERM");
     expect(await exit).toBe(143);
     expect(runFolders(dir)).toEqual([]);
+  }, 90_000);
+
+  it("go with a batch ended by SIGTERM, which its relaunched grader (V8's flags) hears", async () => {
+    const dir = tmp();
+    const child = await gradingStarted(dir, join(dir, "..", "out"), "batch");
+    const exit = exited(child);
+    // The command started Node again with the batch's flags, and grades in that process (tsx's
+    // esbuild service may be a child of the command too).
+    const relaunched = childrenOf(child.pid as number).filter((words) => words.includes("batch"));
+    expect(relaunched).toHaveLength(1);
+    expect(relaunched[0]).toEqual(expect.arrayContaining([...BATCH_NODE_FLAGS]));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(143);
+    expect(runFolders(dir)).toEqual([]);
+    expect(childrenOf(child.pid as number)).toEqual([]);
   }, 90_000);
 
   it("of a grader killed outright are removed by the next one", async () => {

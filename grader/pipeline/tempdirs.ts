@@ -74,10 +74,17 @@ export function removeTemporaryFolders(): void {
 /**
  * Ends the process on SIGINT, SIGTERM or SIGHUP through `process.exit`, so that its exit handlers
  * run (the sandbox's children are killed, the run folder removed), with the shell's usual code.
- * For the command line only: a library leaves signals to its host.
+ * A signal that comes twice (^C reaches a relaunched command from the terminal and from its
+ * parent) ends it the same way. For the command line only: a library leaves signals to its host.
+ * Returns what undoes it (a command that hands its work to a new process waits for that instead).
  */
-export function exitCleanlyOnSignals(): void {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => process.exit(128 + (constants.signals[signal] ?? 0)));
-  }
+export function exitCleanlyOnSignals(): () => void {
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
+    const exit = () => process.exit(128 + (constants.signals[signal] ?? 0));
+    process.on(signal, exit);
+    return () => process.off(signal, exit);
+  });
+  return () => {
+    for (const undo of handlers) undo();
+  };
 }
