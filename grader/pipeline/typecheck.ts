@@ -7,8 +7,9 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { constants, setPriority } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { Said } from "../core/phrase.ts";
 import { said } from "../words/en/phrases.ts";
@@ -20,6 +21,21 @@ export type TypeCheck =
   | { status: "skipped"; reason: string };
 
 const TSC = join(PACKAGE_ROOT, "node_modules/typescript/bin/tsc");
+
+/**
+ * The compiler's own executable (TypeScript 7 is native; its `bin/tsc` is a Node script that
+ * starts it), run directly to spare every check a Node start; `bin/tsc` where it is not found.
+ */
+function compilerCommand(): [string, ...string[]] {
+  try {
+    const platformPackage = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
+    const native = join(dirname(createRequire(TSC).resolve(platformPackage)), "lib", "tsc");
+    if (existsSync(native)) return [native];
+  } catch {
+    // Another layout: the script knows where its compiler is.
+  }
+  return [process.execPath, TSC];
+}
 const LIB = join(PACKAGE_ROOT, "assignments/lib");
 const NODE_TYPES = join(PACKAGE_ROOT, "node_modules/@types/node");
 /** At most this many errors are reported; the count says how many more there were. */
@@ -63,9 +79,10 @@ export async function typeCheck(staged: StagedSubmission): Promise<TypeCheck> {
       }),
     );
     const output = await new Promise<string>((done) => {
+      const [file, ...args] = compilerCommand();
       const compiler = execFile(
-        process.execPath,
-        [TSC, "-p", join(dir, "tsconfig.json"), "--pretty", "false"],
+        file,
+        [...args, "-p", join(dir, "tsconfig.json"), "--pretty", "false"],
         { cwd: dir, timeout: TIMEOUT_MS, maxBuffer: 1 << 22, env: {} },
         (_error, stdout) => done(String(stdout)),
       );
