@@ -491,7 +491,7 @@ async function execute(invocation: Invocation): Promise<void> {
  * V8 flags for `batch`, whose grader answers every learner's stand-ins and judges every result
  * for minutes on end: one thread collects its garbage (helper threads would take the cores its
  * sandboxes need), in a young generation large enough that its many short-lived arrays die
- * there. A class of 20 with --jobs 2: the grader's CPU 18.8 -> 15.4 s (bench:batch).
+ * there. A class of 20 with --jobs 2: the grader's CPU 18.8 -> 15.4 s.
  */
 export const BATCH_NODE_FLAGS = ["--single-threaded-gc", "--max-semi-space-size=32"] as const;
 

@@ -26,7 +26,7 @@ const TSC = join(PACKAGE_ROOT, "node_modules/typescript/bin/tsc");
  * The compiler's own executable (TypeScript 7 is native; its `bin/tsc` is a Node script that
  * starts it), run directly to spare every check a Node start; `bin/tsc` where it is not found.
  */
-function compilerCommand(): [string, ...string[]] {
+function compiler(): [string, ...string[]] {
   try {
     const platformPackage = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
     const native = join(dirname(createRequire(TSC).resolve(platformPackage)), "lib", "tsc");
@@ -36,6 +36,8 @@ function compilerCommand(): [string, ...string[]] {
   }
   return [process.execPath, TSC];
 }
+const COMPILER = compiler();
+
 const LIB = join(PACKAGE_ROOT, "assignments/lib");
 const NODE_TYPES = join(PACKAGE_ROOT, "node_modules/@types/node");
 /** At most this many errors are reported; the count says how many more there were. */
@@ -79,7 +81,7 @@ export async function typeCheck(staged: StagedSubmission): Promise<TypeCheck> {
       }),
     );
     const output = await new Promise<string>((done) => {
-      const [file, ...args] = compilerCommand();
+      const [file, ...args] = COMPILER;
       const compiler = execFile(
         file,
         [...args, "-p", join(dir, "tsconfig.json"), "--pretty", "false"],

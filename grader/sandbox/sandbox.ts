@@ -361,8 +361,8 @@ export class Sandbox implements Caller {
       "--enable-source-maps",
       "--no-warnings",
       // One thread collects garbage, the child's own: V8's helper threads would compete for the
-      // cores the other children and the grader are using (a class graded with --jobs 2 used 5%
-      // less CPU in all, bench:batch), and a learner's process has no idle core to lend them.
+      // cores the other children and the grader are using (a class of 20 graded with --jobs 2
+      // took 5% less CPU in all), and a learner's process has no idle core to lend them.
       "--single-threaded-gc",
       entry,
     ];
