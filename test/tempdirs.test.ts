@@ -4,7 +4,14 @@
  * by the next gradecheck to start.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BATCH_NODE_FLAGS } from "../grader/cli.ts";
@@ -62,14 +69,17 @@ function classOfOne(folder: string): string {
 }
 
 /** The processes whose parent is `pid`, each with its command line's words. */
-function childrenOf(pid: number): string[][] {
+function childrenOf(pid: number): { pid: number; words: string[] }[] {
   return readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .flatMap((name) => {
       try {
         const stat = readFileSync(`/proc/${name}/stat`, "utf8");
         const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        return parent === pid ? [readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0")] : [];
+        if (parent !== pid) return [];
+        return [
+          { pid: Number(name), words: readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0") },
+        ];
       } catch {
         return []; // Gone meanwhile.
       }
@@ -95,13 +105,17 @@ describe("temporary folders", () => {
     const exit = exited(child);
     // The command started Node again with the batch's flags, and grades in that process (tsx's
     // esbuild service may be a child of the command too).
-    const relaunched = childrenOf(child.pid as number).filter((words) => words.includes("batch"));
+    const relaunched = childrenOf(child.pid as number).filter(({ words }) =>
+      words.includes("batch"),
+    );
     expect(relaunched).toHaveLength(1);
-    expect(relaunched[0]).toEqual(expect.arrayContaining([...BATCH_NODE_FLAGS]));
+    const [grader] = relaunched as [{ pid: number; words: string[] }];
+    expect(grader.words).toEqual(expect.arrayContaining([...BATCH_NODE_FLAGS]));
     child.kill("SIGTERM");
     expect(await exit).toBe(143);
     expect(runFolders(dir)).toEqual([]);
-    expect(childrenOf(child.pid as number)).toEqual([]);
+    // The command waited for its grader, which is gone (not left grading on its own).
+    expect(existsSync(`/proc/${grader.pid}`)).toBe(false);
   }, 90_000);
 
   it("of a grader killed outright are removed by the next one", async () => {
