@@ -385,27 +385,32 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
   for (let i = 0; i < n; i++) {
     const rowA = i * k;
     const rowOut = i * m;
+    // The first pass writes the row from the first `first` products, 1 to 4 of them in one
+    // expression per entry (all of W1·X's 2 and W2·A1's nH = 4); each later pass adds four more,
+    // reading and writing the row once for the four: k products in 1 + (k − first)/4 passes. The
+    // sums start from 0 (0 + x, as a sum from 0 gives, signed zeros included) and add in p's order.
+    const first = 1 + ((k - 1) % 4);
     const a0 = a[rowA] as number;
-    // With k ≤ 3 (W1·X has 2) each entry is one expression: one pass over the row in all. The
-    // sums still start from 0 (0 + x, as a sum from 0 gives, signed zeros included).
-    if (k <= 3) {
-      const a1 = k > 1 ? (a[rowA + 1] as number) : 0;
-      const a2 = k > 2 ? (a[rowA + 2] as number) : 0;
-      if (k === 1) for (let j = 0; j < m; j++) out[rowOut + j] = 0 + a0 * (b[j] as number);
-      else if (k === 2)
-        for (let j = 0; j < m; j++)
-          out[rowOut + j] = 0 + a0 * (b[j] as number) + a1 * (b[m + j] as number);
-      else
-        for (let j = 0; j < m; j++)
-          out[rowOut + j] =
-            0 + a0 * (b[j] as number) + a1 * (b[m + j] as number) + a2 * (b[2 * m + j] as number);
-      continue;
-    }
-    // The first product writes the row; the others add to it four rows of B at a time, which
-    // reads and writes the row of the result once for four products.
-    for (let j = 0; j < m; j++) out[rowOut + j] = 0 + a0 * (b[j] as number);
-    let p = 1;
-    for (; p + 3 < k; p += 4) {
+    const a1 = first > 1 ? (a[rowA + 1] as number) : 0;
+    const a2 = first > 2 ? (a[rowA + 2] as number) : 0;
+    const a3 = first > 3 ? (a[rowA + 3] as number) : 0;
+    if (first === 1) for (let j = 0; j < m; j++) out[rowOut + j] = 0 + a0 * (b[j] as number);
+    else if (first === 2)
+      for (let j = 0; j < m; j++)
+        out[rowOut + j] = 0 + a0 * (b[j] as number) + a1 * (b[m + j] as number);
+    else if (first === 3)
+      for (let j = 0; j < m; j++)
+        out[rowOut + j] =
+          0 + a0 * (b[j] as number) + a1 * (b[m + j] as number) + a2 * (b[2 * m + j] as number);
+    else
+      for (let j = 0; j < m; j++)
+        out[rowOut + j] =
+          0 +
+          a0 * (b[j] as number) +
+          a1 * (b[m + j] as number) +
+          a2 * (b[2 * m + j] as number) +
+          a3 * (b[3 * m + j] as number);
+    for (let p = first; p < k; p += 4) {
       const a0 = a[rowA + p] as number;
       const a1 = a[rowA + p + 1] as number;
       const a2 = a[rowA + p + 2] as number;
@@ -419,12 +424,6 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
         v += a3 * (b[r3 + j] as number);
         out[rowOut + j] = v;
       }
-    }
-    for (; p < k; p++) {
-      const aip = a[rowA + p] as number;
-      const rowB = p * m;
-      for (let j = 0; j < m; j++)
-        out[rowOut + j] = (out[rowOut + j] as number) + aip * (b[rowB + j] as number);
     }
   }
   return out;

@@ -103,6 +103,22 @@ describe("np.dot against a naive triple loop", () => {
     expect(seen.k.size).toBe(9);
   });
 
+  // The wide kernel takes short sums (k ≤ 4) in one pass and longer ones four rows at a time with
+  // a remainder: each k up to 9 meets a different mix of them, and each must keep p's order.
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
+    "doubles, wide (3,k)·(k,13) with k = %i: the textbook loop's sums to the last bit",
+    (k) => {
+      const fullMantissa = (i: number) => Math.sin(i * 12.9898 + k) * 43758.5453;
+      const a = Array.from({ length: 3 }, (_, i) =>
+        Array.from({ length: k }, (_, p) => fullMantissa(i * k + p)),
+      );
+      const b = Array.from({ length: k }, (_, p) =>
+        Array.from({ length: 13 }, (_, j) => fullMantissa(1000 + p * 13 + j)),
+      );
+      expectArray(np.dot(np.array(a), np.array(b)), naiveDot(a, b).product);
+    },
+  );
+
   it.each([
     { name: "narrow (30,40)·(40,7)", n: 30, k: 40, m: 7 },
     { name: "wide (30,40)·(40,8)", n: 30, k: 40, m: 8 },
