@@ -103,8 +103,8 @@ describe("np.dot against a naive triple loop", () => {
     expect(seen.k.size).toBe(9);
   });
 
-  // The wide kernel takes short sums (k ≤ 4) in one pass and longer ones four rows at a time with
-  // a remainder: each k up to 9 meets a different mix of them, and each must keep p's order.
+  // The wide kernel takes the first 1 to 4 products of a sum in one pass and the others four rows
+  // at a time: each k up to 9 splits its sum differently, and each split must keep p's order.
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
     "doubles, wide (3,k)·(k,13) with k = %i: the textbook loop's sums to the last bit",
     (k) => {
