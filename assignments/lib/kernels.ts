@@ -382,14 +382,14 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
     return out;
   }
   if (k === 0) return out.fill(0);
+  // The first pass writes a row from the first `first` products, 1 to 4 of them in one
+  // expression per entry (all of W1·X's 2 and W2·A1's nH = 4); each later pass adds four more,
+  // reading and writing the row once for the four: k products in 1 + (k − first)/4 passes. The
+  // sums start from 0 (0 + x, as a sum from 0 gives, signed zeros included) and add in p's order.
+  const first = 1 + ((k - 1) % 4);
   for (let i = 0; i < n; i++) {
     const rowA = i * k;
     const rowOut = i * m;
-    // The first pass writes the row from the first `first` products, 1 to 4 of them in one
-    // expression per entry (all of W1·X's 2 and W2·A1's nH = 4); each later pass adds four more,
-    // reading and writing the row once for the four: k products in 1 + (k − first)/4 passes. The
-    // sums start from 0 (0 + x, as a sum from 0 gives, signed zeros included) and add in p's order.
-    const first = 1 + ((k - 1) % 4);
     const a0 = a[rowA] as number;
     const a1 = first > 1 ? (a[rowA + 1] as number) : 0;
     const a2 = first > 2 ? (a[rowA + 2] as number) : 0;
