@@ -9,6 +9,7 @@ export default defineConfig({
     // Training tests run the full 10000-iteration loop; give them room on a shared 2-core machine.
     testTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["test/setup/ndarray-equality.ts"],
     // The tests read gradecheck's English unless they ask for another language.
     env: { GRADECHECK_LANG: "" },
   },

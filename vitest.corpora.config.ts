@@ -21,6 +21,7 @@ export default defineConfig({
     include: CORPORA,
     testTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["test/setup/ndarray-equality.ts"],
     env: { GRADECHECK_LANG: "" },
   },
 });

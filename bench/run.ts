@@ -4,7 +4,8 @@
  * and their ratio. Runs alternate between the two so that both see the same machine load.
  * Figures only: nothing here passes or fails on time.
  *
- * Then the array module's exp and tanh against Math's (bench/elementary.ts), and the time to grade
+ * Then the array module's exp and tanh against Math's (bench/elementary.ts), a training step's
+ * element-wise chains fused and one operation at a time (bench/fusion.ts), and the time to grade
  * one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
  * and for the untouched stubs of every assignment; then what the sandbox's isolation costs (bench/sandbox.ts), the
@@ -24,6 +25,7 @@ import { median } from "../grader/core/stats.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { nnModel } from "../reference/planar-classifier/model.ts";
 import { benchElementary } from "./elementary.ts";
+import { benchFusion } from "./fusion.ts";
 import { benchGradcheck } from "./gradcheck.ts";
 import { benchLocale } from "./locale.ts";
 import { benchMistakes } from "./mistakes.ts";
@@ -108,6 +110,7 @@ if (py.length > 0) {
 }
 
 benchElementary();
+benchFusion();
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const gradecheck = join(root, "bin/gradecheck.mjs");

@@ -16,9 +16,11 @@ import {
   type Axis,
   activeTracer,
   NDArray,
+  owned,
   setTracer,
   type TracedOp,
   type Tracer,
+  valuesOf,
 } from "./ndarray.ts";
 import { np } from "./np.ts";
 import { allocate } from "./storage.ts";
@@ -160,7 +162,7 @@ function perDirection(
 }
 
 const asArray = (x: unknown): NDArray =>
-  x instanceof NDArray ? x : new NDArray(Float64Array.of(x as number), [1, 1]);
+  x instanceof NDArray ? x : owned(Float64Array.of(x as number), [1, 1]);
 
 /** An element-wise op's rule from its partial derivatives with respect to a and b. */
 function binaryRule(
@@ -196,13 +198,13 @@ const tanhRule: Rule = (out, _, [t], count) =>
   perDirection(out, count, (d) => {
     const tangent = t?.[d];
     if (!tangent) return [undefined];
-    const [y, dx] = [out.data, tangent.data];
+    const [y, dx] = [valuesOf(out), valuesOf(tangent)];
     const data = allocate(y.length);
     for (let k = 0; k < y.length; k++) {
       const v = y[k] as number;
       data[k] = (dx[k] as number) * (1 - v * v);
     }
-    return [new NDArray(data, out.shape)];
+    return [owned(data, out.shape)];
   });
 
 /** Where one of two operands was picked entry by entry (maximum, minimum), the picked one's tangent. */
@@ -227,12 +229,13 @@ function extremumRule(largest: boolean): Rule {
     return Array.from({ length: count }, (_, d) => {
       const tangent = (t as NDArray[])[d] as NDArray;
       const data = new Float64Array(out.size);
+      const [indices, values] = [valuesOf(at), valuesOf(tangent)];
       for (let k = 0; k < out.size; k++) {
-        const index = at.data[k] as number;
+        const index = indices[k] as number;
         const position = ax === 0 ? index * cols + k : ax === 1 ? k * cols + index : index;
-        data[k] = tangent.data[position] as number;
+        data[k] = values[position] as number;
       }
-      return new NDArray(data, out.shape);
+      return owned(data, out.shape);
     });
   };
 }

@@ -3,9 +3,11 @@
  * function or method ever writes to an existing array), numpy's broadcasting and numpy's wording in
  * errors. Every operation exists once, here; `np.add(a, b)` and `a.add(b)` are the same code.
  */
+
+import { evaluate, FUSE_MIN, MAX_DEPTH, type Operand, type Pending, pending } from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
-import { copyOf } from "./storage.ts";
+import { copyOf, reserve } from "./storage.ts";
 
 /** Anything an operation accepts as an operand: an array, or a number (a scalar, as in numpy). */
 export type ArrayLike = NDArray | number;
@@ -66,6 +68,52 @@ export function setTracer(next: Tracer | undefined): void {
   tracer = next;
 }
 
+/**
+ * Where an array's entries are: shared by the arrays that view the same entries (`reshape`), so
+ * that a write through one is seen by all and what it must copy first is known to all.
+ */
+interface Store {
+  /** The entries; undefined while they are a pending expression (fusion.ts). */
+  values: Float64Array | undefined;
+  pending: Pending | undefined;
+  /**
+   * The values have been handed out (`.data`, or given to the constructor): code outside this
+   * module may write to them at any time, so no expression may read them later, only now.
+   */
+  escaped: boolean;
+  /** A pending expression will read these values: copy them before a write or handing them out. */
+  captured: boolean;
+}
+
+/** The store the constructor takes instead of its arguments (see `make`). */
+let making: Store | undefined;
+
+/** An array over `store`, made by this module: its values are not the caller's to write. */
+function make(store: Store, shape: Shape): NDArray {
+  making = store;
+  return new NDArray(NO_VALUES, shape);
+}
+
+const NO_VALUES = new Float64Array(0);
+
+/** An array over values just computed here, which nothing else holds. */
+export function owned(values: Float64Array, shape: Shape): NDArray {
+  return make({ values, pending: undefined, escaped: false, captured: false }, shape);
+}
+
+/** An array whose entries are `node`'s, computed when first read; charged to the allocation limit now. */
+function later(node: Pending, shape: Shape): NDArray {
+  reserve(node.n);
+  return make({ values: undefined, pending: node, escaped: false, captured: false }, shape);
+}
+
+/** `x`'s entries, computed if pending, for this module's own reading: they stay unescaped. */
+export let valuesOf: (x: NDArray) => Float64Array;
+/** Whether `x` can be an operand of a pending expression whose result has `n` entries: not broadcast along one axis. */
+let fusible: (x: NDArray, n: number) => boolean;
+/** `x` as a `fusible` operand, frozen: its one number, its pending expression, or its values. */
+let freeze: (x: NDArray) => Operand;
+
 export class NDArray {
   /** `[rows, cols]`. */
   readonly shape: Shape;
@@ -73,11 +121,7 @@ export class NDArray {
   readonly size: number;
   /** Always 2: every array here is a matrix; numpy's 1-D vectors are (1, n) rows. */
   readonly ndim = 2;
-  /**
-   * The entries, row-major. Read it, never write it: arrays are shared, not copied, between
-   * operations, so a write would change every array that shares the storage.
-   */
-  readonly data: Float64Array;
+  #store: Store;
   #transposed: NDArray | undefined;
   /** For an array made by `.T`: the array it is the transpose of, at which of its versions. */
   #transposeOf: { source: NDArray; version: number } | undefined;
@@ -86,6 +130,16 @@ export class NDArray {
 
   /** Wraps row-major `data` (not copied) as an array of `shape`. Prefer `np.array` in learner code. */
   constructor(data: Float64Array, shape: Shape) {
+    const store = making;
+    if (store) {
+      making = undefined;
+      this.#store = store;
+      this.shape = [shape[0], shape[1]];
+      this.size = shape[0] * shape[1];
+      return;
+    }
+    // The caller keeps `data` and may write to it: the array sees the writes, as numpy's would.
+    this.#store = { values: data, pending: undefined, escaped: true, captured: false };
     if (!(data instanceof Float64Array)) {
       throw new TypeError(`NDArray: data must be a Float64Array, got ${describe(data)}`);
     }
@@ -94,9 +148,55 @@ export class NDArray {
         `NDArray: cannot make an array of shape ${formatShape(shape)} from ${data.length} values`,
       );
     }
-    this.data = data;
     this.shape = [shape[0], shape[1]];
     this.size = data.length;
+  }
+
+  static {
+    valuesOf = (x) => x.#values;
+    fusible = (x, n) => x.size === 1 || x.size === n;
+    freeze = (x) => {
+      if (x.size === 1) return x.#values[0] as number;
+      const store = x.#store;
+      const node = store.pending;
+      // An expression read by one other is computed inside it; read by two, it is computed once.
+      if (node && !node.result && node.readers === 0 && node.depth < MAX_DEPTH) {
+        node.readers++;
+        return node;
+      }
+      // Values handed out may be written to before the expression runs: it reads them as they are now.
+      if (store.escaped) return copyOf(x.#values);
+      const values = x.#values;
+      store.captured = true;
+      return values;
+    };
+  }
+
+  /**
+   * The entries, row-major. Read them, never write them: arrays share storage between operations
+   * (a reshape is the same entries), so a write would change every array that shares it.
+   */
+  get data(): Float64Array {
+    const store = this.#store;
+    let values = this.#values;
+    if (store.captured) {
+      values = values.slice();
+      store.values = values;
+      store.captured = false;
+    }
+    store.escaped = true;
+    return values;
+  }
+
+  get #values(): Float64Array {
+    const store = this.#store;
+    if (store.values) return store.values;
+    const node = store.pending as Pending;
+    const values = evaluate(node);
+    store.values = values;
+    store.pending = undefined;
+    store.captured = node.readers > 0;
+    return values;
   }
 
   /**
@@ -106,7 +206,7 @@ export class NDArray {
   get T(): NDArray {
     if (tracer) return tracer.traced("transpose", [this], () => this.T);
     if (!this.#transposed) {
-      const transposed = new NDArray(kernels.transpose(this.data, this.shape), [
+      const transposed = owned(kernels.transpose(this.#values, this.shape), [
         this.shape[1],
         this.shape[0],
       ]);
@@ -122,7 +222,7 @@ export class NDArray {
     const [rows, cols] = this.shape;
     const out: number[][] = [];
     for (let i = 0; i < rows; i++)
-      out.push(Array.from(this.data.subarray(i * cols, (i + 1) * cols)));
+      out.push(Array.from(this.#values.subarray(i * cols, (i + 1) * cols)));
     return out;
   }
 
@@ -134,7 +234,7 @@ export class NDArray {
         `item: can only convert an array of size 1 to a number, got shape ${formatShape(this.shape)}`,
       );
     }
-    return this.data[0] as number;
+    return this.#values[0] as number;
   }
 
   /** Entry at row `i`, column `j` (negative indices count from the end), like numpy's `x[i, j]`. */
@@ -148,7 +248,7 @@ export class NDArray {
         `get: index [${i}, ${j}] is out of bounds for an array of shape ${formatShape(this.shape)}`,
       );
     }
-    return this.data[r * cols + c] as number;
+    return this.#values[r * cols + c] as number;
   }
 
   /**
@@ -168,7 +268,9 @@ export class NDArray {
         `np.reshape: cannot reshape array of size ${this.size} into shape (${rows},${cols})`,
       );
     }
-    return new NDArray(this.data, [r, c]);
+    const view = owned(this.#values, [r, c]);
+    view.#store = this.#store;
+    return view;
   }
 
   /**
@@ -184,7 +286,7 @@ export class NDArray {
       throw new ShapeError(`slice: start and stop must be integers, got ${start} and ${stop}`);
     }
     const [from, to] = [at(start), Math.max(at(start), at(stop))];
-    return new NDArray(copyOf(this.data.subarray(from * cols, to * cols)), [to - from, cols]);
+    return owned(copyOf(this.#values.subarray(from * cols, to * cols)), [to - from, cols]);
   }
 
   /**
@@ -208,7 +310,14 @@ export class NDArray {
     if (typeof value !== "number") {
       throw new TypeError(`set: value must be a number, got ${describe(value)}`);
     }
-    this.data[r * cols + c] = value;
+    const store = this.#store;
+    let values = this.#values;
+    if (store.captured) {
+      values = values.slice();
+      store.values = values;
+      store.captured = false;
+    }
+    values[r * cols + c] = value;
     this.#transposed = undefined;
     this.#version++;
   }
@@ -216,7 +325,7 @@ export class NDArray {
   /** A copy with its own storage. */
   copy(): NDArray {
     if (tracer) return tracer.traced("copy", [this], () => this.copy());
-    return new NDArray(copyOf(this.data), this.shape);
+    return owned(copyOf(this.#values), this.shape);
   }
 
   /** `this + other`, broadcasting. @example W1.dot(X).add(b1) */
@@ -264,8 +373,8 @@ export class NDArray {
     // the same products summed in the same order, so the same result to the last bit.
     const of = b.#transposeOf;
     if (of && b.#version === 0 && of.source.#version === of.version)
-      return new NDArray(kernels.matmulTransposed(this.data, of.source.data, n, k, m), [n, m]);
-    return new NDArray(kernels.matmul(this.data, b.data, n, k, m), [n, m]);
+      return owned(kernels.matmulTransposed(this.#values, of.source.#values, n, k, m), [n, m]);
+    return owned(kernels.matmul(this.#values, b.#values, n, k, m), [n, m]);
   }
 
   /**
@@ -331,9 +440,9 @@ export class NDArray {
     const ax = checkAxis("argmax", axis);
     if (this.size === 0)
       throw new ShapeError("np.argmax: attempt to get argmax of an empty sequence");
-    const out = kernels.argmax(this.data, this.shape, ax);
+    const out = kernels.argmax(this.#values, this.shape, ax);
     if (ax !== null) return reducedArray(out, this.shape, ax, keepdims);
-    return keepdims ? new NDArray(out, [1, 1]) : (out[0] as number);
+    return keepdims ? owned(out, [1, 1]) : (out[0] as number);
   }
 
   /** numpy-style text, e.g. `array([[1, 2], [3, 4]])`, shortened for big arrays. */
@@ -350,7 +459,7 @@ export class NDArray {
 /** An operand as an array: numbers become (1,1) arrays that broadcast everywhere. */
 export function operand(op: string, name: string, value: unknown): NDArray {
   if (value instanceof NDArray) return value;
-  if (typeof value === "number") return new NDArray(Float64Array.of(value), [1, 1]);
+  if (typeof value === "number") return owned(Float64Array.of(value), [1, 1]);
   throw new TypeError(
     `np.${op}: argument '${name}' must be an NDArray or a number, got ${describe(value)}` +
       (Array.isArray(value) ? " (wrap nested lists with np.array first)" : ""),
@@ -360,10 +469,26 @@ export function operand(op: string, name: string, value: unknown): NDArray {
 /** `op(a, b)` entry by entry, with numpy broadcasting; the one implementation of binary ops. */
 export function elementwise(op: kernels.BinaryOp, a: ArrayLike, b: ArrayLike): NDArray {
   if (tracer) return tracer.traced(op, [a, b], () => elementwise(op, a, b));
+  // An array and a number (1 - A, Z * 2): no (1, 1) array for the number, no broadcasting to work out.
+  if (typeof a === "number" && b instanceof NDArray && b.size >= FUSE_MIN)
+    return later(pending(op, false, b.size, a, freeze(b)), b.shape);
+  if (typeof b === "number" && a instanceof NDArray && a.size >= FUSE_MIN)
+    return later(pending(op, false, a.size, freeze(a), b), a.shape);
   const x = operand(op, "a", a);
   const y = operand(op, "b", b);
   const shape = broadcastShapes(op, x.shape, y.shape);
-  return new NDArray(kernels.zip(x.data, x.shape, y.data, y.shape, shape, op), shape);
+  const n = shape[0] * shape[1];
+  if (n >= FUSE_MIN && fusible(x, n) && fusible(y, n))
+    return later(pending(op, false, n, freeze(x), freeze(y)), shape);
+  return owned(kernels.zip(valuesOf(x), x.shape, valuesOf(y), y.shape, shape, op), shape);
+}
+
+/** `op(x)` entry by entry; the one implementation of unary ops. */
+export function mapped(op: kernels.UnaryOp, x: NDArray): NDArray {
+  if (tracer) return tracer.traced(op, [x], () => mapped(op, x));
+  if (x.size >= FUSE_MIN && fusible(x, x.size))
+    return later(pending(op, true, x.size, freeze(x)), x.shape);
+  return owned(kernels.map(valuesOf(x), op), x.shape);
 }
 
 /** Normalises an axis argument: 0, 1, or null for "all entries". */
@@ -387,15 +512,15 @@ function fold(
   if (x.size === 0 && op !== "sum") {
     throw new ShapeError(`np.${op}: zero-size array to reduction operation which has no identity`);
   }
-  const out = reduce(x.data, x.shape, ax);
-  if (ax === null) return keepdims ? new NDArray(out, [1, 1]) : (out[0] as number);
+  const out = reduce(valuesOf(x), x.shape, ax);
+  if (ax === null) return keepdims ? owned(out, [1, 1]) : (out[0] as number);
   return reducedArray(out, x.shape, ax, keepdims);
 }
 
 /** Shape of an axis reduction: keepdims keeps the axis as 1; otherwise numpy's 1-D is a row. */
 function reducedArray(out: Float64Array, shape: Shape, axis: 0 | 1, keepdims: boolean): NDArray {
-  if (axis === 0) return new NDArray(out, [1, shape[1]]);
-  return new NDArray(out, keepdims ? [shape[0], 1] : [1, shape[0]]);
+  if (axis === 0) return owned(out, [1, shape[1]]);
+  return owned(out, keepdims ? [shape[0], 1] : [1, shape[0]]);
 }
 
 // Once the accumulator is NaN it stays NaN: numpy's max and min propagate NaN.
@@ -420,6 +545,7 @@ const EDGE = 3;
 
 function formatArray(x: NDArray): string {
   const [rows, cols] = x.shape;
+  const values = valuesOf(x);
   const value = (v: number) =>
     Number.isNaN(v) ? "nan" : v === Infinity ? "inf" : v === -Infinity ? "-inf" : String(v);
   const pick = (n: number) =>
@@ -428,7 +554,7 @@ function formatArray(x: NDArray): string {
     i === -1
       ? "..."
       : `[${pick(cols)
-          .map((j) => (j === -1 ? "..." : value(x.data[i * cols + j] as number)))
+          .map((j) => (j === -1 ? "..." : value(values[i * cols + j] as number)))
           .join(", ")}]`,
   );
   return `array([${lines.join(",\n       ")}])`;

@@ -16,8 +16,11 @@ import {
   activeTracer,
   type Elementwise,
   elementwise,
+  mapped,
   NDArray,
   operand,
+  owned,
+  valuesOf,
 } from "./ndarray.ts";
 import { RandomState } from "./random.ts";
 import {
@@ -46,10 +49,7 @@ function unary(op: kernels.UnaryOp) {
   return <A extends ArrayLike>(x: A): Elementwise<A> => {
     if (typeof x === "number")
       return kernels.applyUnary(kernels.unaryCodes[op], x) as Elementwise<A>;
-    const a = operand(op, "x", x);
-    const tracer = activeTracer();
-    if (tracer) return tracer.traced(op, [a], () => unary(op)(a)) as Elementwise<A>;
-    return new NDArray(kernels.map(a.data, op), a.shape) as Elementwise<A>;
+    return mapped(op, operand(op, "x", x)) as Elementwise<A>;
   };
 }
 
@@ -79,7 +79,7 @@ function array(rows: unknown): NDArray {
       data[i * cols + j] = v;
     }
   }
-  return new NDArray(data, [rows.length, cols]);
+  return owned(data, [rows.length, cols]);
 }
 
 function full(shape: Shape, value: number, op = "full"): NDArray {
@@ -87,7 +87,7 @@ function full(shape: Shape, value: number, op = "full"): NDArray {
   if (typeof value !== "number") {
     throw new TypeError(`np.${op}: fill value must be a number, got ${describe(value)}`);
   }
-  return new NDArray(allocate(s[0] * s[1]).fill(value), s);
+  return owned(allocate(s[0] * s[1]).fill(value), s);
 }
 
 function sum(x: ArrayLike): number;
@@ -132,8 +132,8 @@ function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   const tracer = activeTracer();
   if (tracer) return tracer.traced("where", [c, a, b], () => where(c, a, b));
   const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
-  return new NDArray(
-    kernels.select(c.data, c.shape, a.data, a.shape, b.data, b.shape, shape),
+  return owned(
+    kernels.select(valuesOf(c), c.shape, valuesOf(a), a.shape, valuesOf(b), b.shape, shape),
     shape,
   );
 }
@@ -170,7 +170,7 @@ function concatenate(arrays: NDArray[], axis: Axis = 0): NDArray {
   if (axis === 0) {
     let at = 0;
     for (const p of parts) {
-      out.set(p.data, at);
+      out.set(valuesOf(p), at);
       at += p.size;
     }
   } else {
@@ -178,11 +178,11 @@ function concatenate(arrays: NDArray[], axis: Axis = 0): NDArray {
     for (const p of parts) {
       const [rows, cols] = p.shape;
       for (let i = 0; i < rows; i++)
-        out.set(p.data.subarray(i * cols, (i + 1) * cols), i * shape[1] + col);
+        out.set(valuesOf(p).subarray(i * cols, (i + 1) * cols), i * shape[1] + col);
       col += cols;
     }
   }
-  return new NDArray(out, shape);
+  return owned(out, shape);
 }
 
 /** The square root of the sum of the squares of all entries (numpy's `np.linalg.norm`). */
@@ -190,7 +190,7 @@ function norm(x: ArrayLike): number {
   if (typeof x === "number") return Math.abs(x);
   const a = operand("linalg.norm", "x", x);
   activeTracer()?.leaves(a, "np.linalg.norm");
-  const { data } = a;
+  const data = valuesOf(a);
   let squares = 0;
   for (let i = 0; i < data.length; i++) squares += (data[i] as number) * (data[i] as number);
   return Math.sqrt(squares);
@@ -210,7 +210,7 @@ function linspace(start: number, stop: number, num: number): NDArray {
     for (let i = 0; i < num - 1; i++) out[i] = start + i * step;
     out[num - 1] = stop;
   }
-  return new NDArray(out, [1, num]);
+  return owned(out, [1, num]);
 }
 
 export const np = {

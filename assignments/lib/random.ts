@@ -4,7 +4,7 @@
  * draw the same numbers for the same seed. No hidden global state: each generator is an object.
  */
 import { mersenne, mersenneFromState } from "pure-rand/generator/mersenne";
-import { NDArray } from "./ndarray.ts";
+import { type NDArray, owned } from "./ndarray.ts";
 import { checkShape, describe } from "./shape.ts";
 import { allocate } from "./storage.ts";
 
@@ -73,7 +73,7 @@ export class RandomState {
     const shape = checkShape("random.rand", [rows, cols]);
     const out = allocate(shape[0] * shape[1]);
     for (let i = 0; i < out.length; i++) out[i] = this.#double();
-    return new NDArray(out, shape);
+    return owned(out, shape);
   }
 
   /** Standard normal values in a (rows, cols) array, filled row-major like `np.random.randn`. */
@@ -81,7 +81,7 @@ export class RandomState {
     const shape = checkShape("random.randn", [rows, cols]);
     const out = allocate(shape[0] * shape[1]);
     for (let i = 0; i < out.length; i++) out[i] = this.#normal();
-    return new NDArray(out, shape);
+    return owned(out, shape);
   }
 
   /** numpy's `random_double`: 53 random bits from two 32-bit draws (27 and 26 bits). */

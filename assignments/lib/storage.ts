@@ -54,11 +54,25 @@ export function withAllocationLimit<T>(entries: number, run: () => T): T {
 
 /** A Float64Array of `n` entries whose values are unspecified: write every entry. */
 export function allocate(n: number): Float64Array {
+  reserve(n);
+  return allocateReserved(n);
+}
+
+/**
+ * Counts `n` entries against the allocation limit now, for storage `allocateReserved` makes later:
+ * an array whose entries are computed when first read (fusion.ts) is charged where it is made,
+ * inside the limit that was in force there.
+ */
+export function reserve(n: number): void {
   allowance -= n;
   if (allowance < 0) {
     allowance += n;
     throw new RangeError(`an array of ${n} entries is more than this computation may allocate`);
   }
+}
+
+/** `allocate` without the charge, for entries already counted by `reserve`. */
+export function allocateReserved(n: number): Float64Array {
   if (n <= IN_HEAP || n > MAX_POOLED) return new Float64Array(n);
   const sizeClass = 32 - Math.clz32(n - 1);
   const slotBytes = 8 << sizeClass;

@@ -8,6 +8,7 @@
  * it is, within `LIMITS`), the grader to check that what arrived is well-formed before trusting it.
  */
 import { types } from "node:util";
+import { owned } from "../../assignments/lib/ndarray.ts";
 import { NDArray, RandomState } from "../../assignments/lib/np.ts";
 
 export interface WireArray {
@@ -295,7 +296,8 @@ export function entriesOf(value: Wire | undefined): number {
 
 /** Turns wire data back into arrays and generators (in the child, for the learner's function). */
 export function decode(value: Wire): unknown {
-  if (isWireArray(value)) return new NDArray(value.data.slice(), value.$array);
+  // A copy the array owns: what the learner's code computes from it can read it later (fusion.ts).
+  if (isWireArray(value)) return owned(value.data.slice(), value.$array);
   if (Array.isArray(value)) return value.map(decode);
   if (value !== null && typeof value === "object") {
     if ("$random" in value && typeof value.$random === "number")

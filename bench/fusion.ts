@@ -1,0 +1,67 @@
+/**
+ * Element-wise chains computed in one pass (lib/fusion.ts) against the same operations computed
+ * one at a time, for the three chains of a training step: the sigmoid of Z2, the cost's terms and
+ * backward's dZ1, on a trained planar network's values. "One at a time" reads each result (with
+ * `get`, which leaves it the module's) before the next operation runs, so each is a loop and a new
+ * array of its own, as before fusion. Alternating rounds, medians, in microseconds a chain.
+ */
+
+import { NDArray, np } from "../assignments/lib/np.ts";
+import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
+import { median } from "../grader/core/stats.ts";
+import { forwardPropagation, nnModel } from "../reference/planar-classifier/model.ts";
+
+const ROUNDS = 15;
+const REPEATS = 2000;
+
+/** Each step's result is computed before the next step runs. */
+const now = <T>(x: T): T => {
+  if (x instanceof NDArray) x.get(0, 0);
+  return x;
+};
+const chained = <T>(x: T): T => x;
+
+export function benchFusion(): void {
+  const { X, Y } = loadPlanarDataset();
+  const { parameters } = nnModel(X, Y, 4, { numIterations: 1000 });
+  const { Z2, A1, A2 } = forwardPropagation(X, parameters).cache;
+  const backFactor = np.dot(parameters.W2.T, np.subtract(A2, Y));
+  const chains: Record<string, (step: typeof now) => NDArray> = {
+    "sigmoid(Z2), 400 entries": (s) => s(np.divide(1, s(np.add(1, s(np.exp(s(np.negative(Z2)))))))),
+    "cost terms, 400 entries": (s) =>
+      s(
+        np.add(
+          s(np.multiply(s(np.log(A2)), Y)),
+          s(np.multiply(s(np.log(s(np.subtract(1, A2)))), s(np.subtract(1, Y)))),
+        ),
+      ),
+    "dZ1, 1600 entries": (s) => s(np.multiply(backFactor, s(np.subtract(1, s(np.power(A1, 2)))))),
+  };
+  const names = Object.keys(chains);
+  const times = new Map<string, number[]>();
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (const name of names) {
+      for (const [how, step] of [
+        ["fused", chained],
+        ["one at a time", now],
+      ] as const) {
+        const chain = chains[name] as (step: typeof now) => NDArray;
+        const start = performance.now();
+        for (let r = 0; r < REPEATS; r++) chain(step).get(0, 0);
+        const us = ((performance.now() - start) * 1e3) / REPEATS;
+        // The first round only warms the loops up.
+        if (round > 0) times.set(`${name}|${how}`, [...(times.get(`${name}|${how}`) ?? []), us]);
+      }
+    }
+  }
+  console.log(
+    `\nelement-wise chains of a training step, fused against one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
+  );
+  for (const name of names) {
+    const fused = median(times.get(`${name}|fused`) ?? []);
+    const separate = median(times.get(`${name}|one at a time`) ?? []);
+    console.log(
+      `  ${name.padEnd(26)} fused ${fused.toFixed(2)}  one at a time ${separate.toFixed(2)}  ratio ${(separate / fused).toFixed(2)}`,
+    );
+  }
+}

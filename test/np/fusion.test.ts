@@ -1,0 +1,176 @@
+/**
+ * Element-wise chains computed in one pass (assignments/lib/fusion.ts) give what the operations
+ * one by one give, to the last bit, and nothing written to an array after an operation read it
+ * changes that operation's result.
+ */
+import { spawnSync } from "node:child_process";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FUSE_MIN } from "../../assignments/lib/fusion.ts";
+import { type NDArray, np } from "../../assignments/lib/np.ts";
+import { withAllocationLimit } from "../../assignments/lib/storage.ts";
+
+const N = FUSE_MIN + 3;
+
+type Step = (x: NDArray, other: NDArray) => NDArray;
+const STEPS: Record<string, Step> = {
+  exp: (x) => np.exp(np.multiply(x, 0.5)),
+  log: (x) => np.log(np.abs(x)),
+  tanh: (x) => np.tanh(x),
+  negative: (x) => np.negative(x),
+  sqrt: (x) => np.sqrt(np.abs(x)),
+  "add 1": (x) => np.add(1, x),
+  "subtract other": (x, o) => np.subtract(x, o),
+  "multiply other": (x, o) => np.multiply(o, x),
+  "divide by other": (x, o) => np.divide(x, o),
+  "power 2": (x) => np.power(x, 2),
+  "power 3": (x) => np.power(x, 3),
+  maximum: (x) => np.maximum(x, 0),
+  greater: (x, o) => np.greater(x, o),
+  "times scalar array": (x) => np.multiply(x, np.array([[1.5]])),
+};
+
+/** The same steps, each result read (and so computed) before the next step runs. */
+function oneByOne(x: NDArray, other: NDArray, steps: string[]): Float64Array {
+  let y = x;
+  for (const step of steps) {
+    y = (STEPS[step] as Step)(y, other);
+    void y.data;
+  }
+  return y.data;
+}
+
+function chained(x: NDArray, other: NDArray, steps: string[]): Float64Array {
+  let y = x;
+  for (const step of steps) y = (STEPS[step] as Step)(y, other);
+  return y.data;
+}
+
+describe("fused element-wise chains", () => {
+  it("give the bits of the operations run one by one, for any chain", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...Object.keys(STEPS)), { minLength: 1, maxLength: 14 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (steps, seed) => {
+          const rng = np.random.seed(seed);
+          const [x, other] = [rng.randn(1, N), rng.randn(1, N)];
+          const fused = chained(x, other, steps);
+          const separate = oneByOne(x, other, steps);
+          expect(Array.from(fused).map(bits)).toEqual(Array.from(separate).map(bits));
+        },
+      ),
+      { seed: 1801, numRuns: 150 },
+    );
+  });
+
+  it("compute an expression read by two others once, and both see it", () => {
+    const x = np.random.seed(2).randn(2, N);
+    const t = np.tanh(x);
+    const a = np.add(t, 1);
+    const b = np.multiply(t, t);
+    const tv = Array.from(t.data);
+    expect(Array.from(a.data)).toEqual(tv.map((v) => v + 1));
+    expect(Array.from(b.data)).toEqual(tv.map((v) => v * v));
+  });
+
+  it("charge the allocation limit when the operation runs, not when its result is read", () => {
+    const x = np.zeros([1, 4 * N]);
+    expect(() => withAllocationLimit(N, () => np.exp(x))).toThrow(RangeError);
+    const y = withAllocationLimit(4 * N, () => np.exp(x));
+    expect(y.data.every((v) => v === 1)).toBe(true);
+  });
+
+  it("stay correct through chains far longer than one generated loop", () => {
+    let y = np.zeros([1, N]);
+    for (let i = 0; i < 100; i++) y = np.add(y, 1);
+    expect(y.data.every((v) => v === 100)).toBe(true);
+  });
+});
+
+describe("an operation's result does not change after the operation ran", () => {
+  const fresh = () => np.random.seed(5).randn(1, N);
+
+  it("when its operand is then set", () => {
+    const expected = Array.from(np.exp(fresh()).data);
+    for (const x of [fresh(), np.multiply(fresh(), 1)]) {
+      const y = np.exp(x);
+      x.set(0, 0, 100);
+      expect(Array.from(y.data)).toEqual(expected);
+      expect(x.get(0, 0)).toBe(100);
+    }
+  });
+
+  it("when its operand's entries are written through .data", () => {
+    const expected = Array.from(fresh().data).map((v) => v + 1);
+    const x3 = np.multiply(fresh(), 1);
+    const y = np.add(x3, 1);
+    x3.data[0] = 100;
+    expect(Array.from(y.data)).toEqual(expected);
+    expect(x3.get(0, 0)).toBe(100);
+  });
+
+  it("when the Float64Array given to the constructor is written to afterwards", async () => {
+    const { NDArray } = await import("../../assignments/lib/ndarray.ts");
+    const values = new Float64Array(N).fill(2);
+    const x = new NDArray(values, [1, N]);
+    const y = np.multiply(x, 3);
+    values[0] = 100;
+    expect(y.data[0]).toBe(6);
+    expect(x.get(0, 0)).toBe(100); // the array wraps the caller's values, as documented
+  });
+
+  it("when a reshaped view of its operand is set: the view and the operand share entries", () => {
+    const expected = Array.from(np.tanh(fresh()).data);
+    // The operand as stored values, and as an expression itself still to be computed.
+    for (const x of [fresh(), np.multiply(fresh(), 1)]) {
+      const y = np.tanh(x);
+      const view = x.reshape(N, 1);
+      view.set(0, 0, 100);
+      expect(x.get(0, 0)).toBe(100);
+      expect(Array.from(y.data)).toEqual(expected);
+    }
+  });
+
+  it("when the result itself is set before anything read it", () => {
+    const x = fresh();
+    const y = np.add(x, 1);
+    const z = np.multiply(y, 2);
+    y.set(0, 0, -1);
+    expect(y.get(0, 0)).toBe(-1);
+    expect(y.get(0, 1)).toBe(x.get(0, 1) + 1);
+    expect(z.get(0, 0)).toBe((x.get(0, 0) + 1) * 2);
+  });
+});
+
+it("computes the same results where code cannot be generated from strings", () => {
+  const script = [
+    'import { np } from "./assignments/lib/np.ts";',
+    "const z = np.random.seed(4).randn(1, 300);",
+    "const s = np.divide(1, np.add(1, np.exp(np.negative(z))));",
+    "const t = np.tanh(np.multiply(z, np.subtract(1, np.power(z, 2))));",
+    "console.log(JSON.stringify([Array.from(s.data), Array.from(t.data)]));",
+  ].join("\n");
+  const run = (flags: string[]) =>
+    spawnSync(
+      process.execPath,
+      [...flags, "--import", "tsx", "--input-type=module", "-e", script],
+      {
+        encoding: "utf8",
+      },
+    );
+  const generated = run([]);
+  const stepwise = run(["--disallow-code-generation-from-strings"]);
+  expect(generated.status, generated.stderr).toBe(0);
+  expect(stepwise.status, stepwise.stderr).toBe(0);
+  expect(stepwise.stdout).toBe(generated.stdout);
+  // And both are what this process computes, where loops are generated.
+  const z = np.random.seed(4).randn(1, 300);
+  const s = np.divide(1, np.add(1, np.exp(np.negative(z))));
+  const t = np.tanh(np.multiply(z, np.subtract(1, np.power(z, 2))));
+  expect(JSON.parse(stepwise.stdout)).toEqual([Array.from(s.data), Array.from(t.data)]);
+});
+
+function bits(v: number): string {
+  return Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : String(v);
+}
