@@ -23,8 +23,18 @@ import {
 } from "./kernels.ts";
 import { allocateReserved } from "./storage.ts";
 
-/** What an expression reads: all `n` entries of an array, one number everywhere, or an expression. */
-export type Operand = Float64Array | number | Pending;
+/**
+ * What an expression reads: all the entries of an array of the result's shape, one number
+ * everywhere, a row repeated down the rows or a column repeated across the columns (numpy's
+ * broadcasting of a (1, cols) or (rows, 1) array), or another expression.
+ */
+export type Operand = Float64Array | number | Line | Pending;
+
+/** A (1, cols) row (`row`) or a (rows, 1) column (`column`) of the result's shape, broadcast. */
+export interface Line {
+  readonly line: "row" | "column";
+  readonly values: Float64Array;
+}
 
 /** One element-wise operation whose result has not been computed yet. */
 export interface Pending {
@@ -33,8 +43,8 @@ export interface Pending {
   /** Operands; dropped once the result is known. */
   a: Operand | undefined;
   b: Operand | undefined;
-  /** Entries of the result. */
-  readonly n: number;
+  readonly rows: number;
+  readonly cols: number;
   /** Pending expressions on the longest path down from this one, itself included. */
   readonly depth: number;
   /** Expressions that read this one as an operand. */
@@ -51,53 +61,62 @@ export const FUSE_MIN = 256;
 /** Longer chains are cut: the generated loop stays small, and so does the recursion. */
 export const MAX_DEPTH = 8;
 
-/** A pending `op` of `a` (and `b`), each operand frozen (see `Operand`). */
+/** A pending `op` of `a` (and `b`) with a (rows, cols) result, each operand frozen (see `Operand`). */
 export function pending(
   op: UnaryOp | BinaryOp,
   unary: boolean,
-  n: number,
+  [rows, cols]: readonly [number, number],
   a: Operand,
   b?: Operand,
-) {
+): Pending {
   const depthOf = (x: Operand | undefined) => (isPending(x) ? x.depth : 0);
-  const node: Pending = {
+  return {
     op,
     unary,
     a,
     b,
-    n,
+    rows,
+    cols,
     depth: 1 + Math.max(depthOf(a), depthOf(b)),
     readers: 0,
     result: undefined,
   };
-  return node;
 }
 
 export function isPending(x: Operand | undefined): x is Pending {
-  return typeof x === "object" && !(x instanceof Float64Array);
+  return typeof x === "object" && "op" in x;
 }
 
 /** The entries of `node`, computed on first call (into storage `reserve`d when it was made). */
 export function evaluate(node: Pending): Float64Array {
   if (node.result) return node.result;
-  const out = allocateReserved(node.n);
-  const arrays: Float64Array[] = [];
-  const numbers: number[] = [];
-  const source = expression(node, arrays, numbers);
-  const loop = loopFor(source, arrays.length, numbers.length);
-  if (loop) loop(arrays, numbers, out, node.n, exp, tanh, applyUnary, applyBinary);
-  else for (let k = 0; k < node.n; k++) out[k] = entry(node, k);
+  const { rows, cols } = node;
+  const out = allocateReserved(rows * cols);
+  const operands: Operands = { arrays: [], numbers: [], grid: false };
+  const source = expression(node, operands);
+  const loop = loopFor(source, operands);
+  if (loop)
+    loop(operands.arrays, operands.numbers, out, rows, cols, exp, tanh, applyUnary, applyBinary);
+  else for (let k = 0; k < rows * cols; k++) out[k] = entry(node, k, cols);
   node.result = out;
   node.a = undefined;
   node.b = undefined;
   return out;
 }
 
+/** An expression's operands in the order its source names them, and whether it reads a line. */
+interface Operands {
+  arrays: Float64Array[];
+  numbers: number[];
+  grid: boolean;
+}
+
 type Loop = (
   arrays: Float64Array[],
   numbers: number[],
   out: Float64Array,
-  n: number,
+  rows: number,
+  cols: number,
   ex: typeof exp,
   th: typeof tanh,
   au: typeof applyUnary,
@@ -109,9 +128,13 @@ const loops = new Map<string, Loop>();
 const MAX_LOOPS = 256;
 let generating = true;
 
-function loopFor(source: string, arrayCount: number, numberCount: number): Loop | undefined {
+function loopFor(source: string, { arrays, numbers, grid }: Operands): Loop | undefined {
   const known = loops.get(source);
   if (known || !generating) return known;
+  // A line is read at the row (i) or column (j) of each entry: a loop over rows and columns.
+  const body = grid
+    ? `for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) out[k] = ${source};`
+    : `for (let k = 0, n = rows * cols; k < n; k++) out[k] = ${source};`;
   let loop: Loop;
   try {
     // Only this module's fixed templates and numbered operands make up `source`: nothing a caller wrote.
@@ -119,12 +142,13 @@ function loopFor(source: string, arrayCount: number, numberCount: number): Loop 
       "arrays",
       "numbers",
       "out",
-      "n",
+      "rows",
+      "cols",
       "ex",
       "th",
       "au",
       "ab",
-      `"use strict"; ${preamble(arrayCount, numberCount)} for (let k = 0; k < n; k++) out[k] = ${source};`,
+      `"use strict"; ${preamble(arrays.length, numbers.length)} ${body}`,
     ) as Loop;
   } catch {
     generating = false;
@@ -143,24 +167,26 @@ function preamble(arrayCount: number, numberCount: number): string {
 }
 
 /**
- * The source of one entry of `x`, where `a<i>[k]` reads `arrays[i]` and `s<i>` is `numbers[i]`; the operands are appended to the two lists in the order the source names them, so
- * expressions of one shape give one source.
+ * The source of one entry of `x`, at flat index k, row i and column j, where `a<i>` is
+ * `arrays[i]` and `s<i>` is `numbers[i]`; the operands are appended to the lists in the order the
+ * source names them, so expressions of one shape give one source.
  */
-function expression(x: Operand, arrays: Float64Array[], numbers: number[]): string {
-  if (typeof x === "number") {
-    numbers.push(x);
-    return `s${numbers.length - 1}`;
+function expression(x: Operand, operands: Operands): string {
+  if (typeof x === "number") return `s${operands.numbers.push(x) - 1}`;
+  const name = (values: Float64Array) => {
+    let i = operands.arrays.indexOf(values);
+    if (i < 0) i = operands.arrays.push(values) - 1;
+    return `a${i}`;
+  };
+  if (x instanceof Float64Array) return `${name(x)}[k]`;
+  if (!isPending(x)) {
+    operands.grid = true;
+    return `${name(x.values)}[${x.line === "row" ? "j" : "i"}]`;
   }
-  const values = x instanceof Float64Array ? x : x.result;
-  if (values) {
-    let i = arrays.indexOf(values);
-    if (i < 0) i = arrays.push(values) - 1;
-    return `a${i}[k]`;
-  }
-  const node = x as Pending;
-  const a = expression(node.a as Operand, arrays, numbers);
-  if (node.unary) return unarySource(node.op as UnaryOp, a);
-  return binarySource(node.op as BinaryOp, a, expression(node.b as Operand, arrays, numbers));
+  if (x.result) return `${name(x.result)}[k]`;
+  const a = expression(x.a as Operand, operands);
+  if (x.unary) return unarySource(x.op as UnaryOp, a);
+  return binarySource(x.op as BinaryOp, a, expression(x.b as Operand, operands));
 }
 
 // Each source computes an entry exactly as the op's own kernel does (kernels.ts: map and zip).
@@ -194,13 +220,16 @@ function binarySource(op: BinaryOp, a: string, b: string): string {
   }
 }
 
-/** Entry `k` of `x`, one operation at a time: where no loop can be generated. */
-function entry(x: Operand, k: number): number {
+/** Entry `k` of `x` (of `cols` columns), one operation at a time: where no loop can be generated. */
+function entry(x: Operand, k: number, cols: number): number {
   if (typeof x === "number") return x;
-  const values = x instanceof Float64Array ? x : x.result;
-  if (values) return values[k] as number;
-  const node = x as Pending;
-  const a = entry(node.a as Operand, k);
-  if (node.unary) return applyUnary(unaryCodes[node.op as UnaryOp], a);
-  return applyBinary(binaryCodes[node.op as BinaryOp], a, entry(node.b as Operand, k));
+  if (x instanceof Float64Array) return x[k] as number;
+  if (!isPending(x)) {
+    const row = Math.floor(k / cols);
+    return x.values[x.line === "row" ? k - row * cols : row] as number;
+  }
+  if (x.result) return x.result[k] as number;
+  const a = entry(x.a as Operand, k, cols);
+  if (x.unary) return applyUnary(unaryCodes[x.op as UnaryOp], a);
+  return applyBinary(binaryCodes[x.op as BinaryOp], a, entry(x.b as Operand, k, cols));
 }

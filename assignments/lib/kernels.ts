@@ -513,9 +513,12 @@ export function matmulTransposed(
   return out;
 }
 
-export function transpose(a: Float64Array, shape: Shape): Float64Array {
+export function transpose(
+  a: Float64Array,
+  shape: Shape,
+  out: Float64Array = allocate(a.length),
+): Float64Array {
   const [rows, cols] = shape;
-  const out = allocate(a.length);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) out[j * rows + i] = a[i * cols + j] as number;
   }

@@ -7,7 +7,7 @@
 import { evaluate, FUSE_MIN, MAX_DEPTH, type Operand, type Pending, pending } from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
-import { copyOf, reserve } from "./storage.ts";
+import { allocateReserved, copyOf, reserve } from "./storage.ts";
 
 /** Anything an operation accepts as an operand: an array, or a number (a scalar, as in numpy). */
 export type ArrayLike = NDArray | number;
@@ -73,9 +73,10 @@ export function setTracer(next: Tracer | undefined): void {
  * that a write through one is seen by all and what it must copy first is known to all.
  */
 interface Store {
-  /** The entries; undefined while they are a pending expression (fusion.ts). */
+  /** The entries; undefined until first read. */
   values: Float64Array | undefined;
-  pending: Pending | undefined;
+  /** What computes them then: an element-wise expression (fusion.ts), or a transpose. */
+  pending: Pending | (() => Float64Array) | undefined;
   /**
    * The values have been handed out (`.data`, or given to the constructor): code outside this
    * module may write to them at any time, so no expression may read them later, only now.
@@ -103,16 +104,17 @@ export function owned(values: Float64Array, shape: Shape): NDArray {
 
 /** An array whose entries are `node`'s, computed when first read; charged to the allocation limit now. */
 function later(node: Pending, shape: Shape): NDArray {
-  reserve(node.n);
+  reserve(node.rows * node.cols);
   return make({ values: undefined, pending: node, escaped: false, captured: false }, shape);
 }
 
 /** `x`'s entries, computed if pending, for this module's own reading: they stay unescaped. */
 export let valuesOf: (x: NDArray) => Float64Array;
-/** Whether `x` can be an operand of a pending expression whose result has `n` entries: not broadcast along one axis. */
-let fusible: (x: NDArray, n: number) => boolean;
-/** `x` as a `fusible` operand, frozen: its one number, its pending expression, or its values. */
-let freeze: (x: NDArray) => Operand;
+/**
+ * `x` as an operand of a pending expression with a result of `shape` (to which `x` broadcasts),
+ * frozen: its one number, its pending expression, or its values, whole or as a broadcast line.
+ */
+let freeze: (x: NDArray, shape: Shape) => Operand;
 
 export class NDArray {
   /** `[rows, cols]`. */
@@ -154,21 +156,22 @@ export class NDArray {
 
   static {
     valuesOf = (x) => x.#values;
-    fusible = (x, n) => x.size === 1 || x.size === n;
-    freeze = (x) => {
+    freeze = (x, [rows, cols]) => {
       if (x.size === 1) return x.#values[0] as number;
       const store = x.#store;
       const node = store.pending;
+      const whole = x.shape[0] === rows && x.shape[1] === cols;
       // An expression read by one other is computed inside it; read by two, it is computed once.
-      if (node && !node.result && node.readers === 0 && node.depth < MAX_DEPTH) {
+      const expression = typeof node === "object" && !node.result;
+      if (whole && expression && node.readers === 0 && node.depth < MAX_DEPTH) {
         node.readers++;
         return node;
       }
       // Values handed out may be written to before the expression runs: it reads them as they are now.
-      if (store.escaped) return copyOf(x.#values);
-      const values = x.#values;
-      store.captured = true;
-      return values;
+      const values = store.escaped ? copyOf(x.#values) : x.#values;
+      store.captured ||= !store.escaped;
+      if (whole) return values;
+      return { line: x.shape[0] === 1 ? "row" : "column", values };
     };
   }
 
@@ -191,11 +194,11 @@ export class NDArray {
   get #values(): Float64Array {
     const store = this.#store;
     if (store.values) return store.values;
-    const node = store.pending as Pending;
-    const values = evaluate(node);
+    const pending = store.pending as Pending | (() => Float64Array);
+    const values = typeof pending === "function" ? pending() : evaluate(pending);
     store.values = values;
     store.pending = undefined;
-    store.captured = node.readers > 0;
+    store.captured = typeof pending === "object" && pending.readers > 0;
     return values;
   }
 
@@ -206,10 +209,23 @@ export class NDArray {
   get T(): NDArray {
     if (tracer) return tracer.traced("transpose", [this], () => this.T);
     if (!this.#transposed) {
-      const transposed = owned(kernels.transpose(this.#values, this.shape), [
-        this.shape[1],
-        this.shape[0],
-      ]);
+      const [rows, cols] = this.shape;
+      const store = this.#store;
+      let transposed: NDArray;
+      if (this.size >= FUSE_MIN && !store.escaped) {
+        // Computed when first read: a product with it (dZ2·A1.T) reads this array instead (dot).
+        const values = this.#values;
+        store.captured = true;
+        reserve(this.size);
+        const compute = () =>
+          kernels.transpose(values, [rows, cols], allocateReserved(rows * cols));
+        transposed = make(
+          { values: undefined, pending: compute, escaped: false, captured: false },
+          [cols, rows],
+        );
+      } else {
+        transposed = owned(kernels.transpose(this.#values, this.shape), [cols, rows]);
+      }
       transposed.#transposeOf = { source: this, version: this.#version };
       this.#transposed = transposed;
     }
@@ -471,23 +487,22 @@ export function elementwise(op: kernels.BinaryOp, a: ArrayLike, b: ArrayLike): N
   if (tracer) return tracer.traced(op, [a, b], () => elementwise(op, a, b));
   // An array and a number (1 - A, Z * 2): no (1, 1) array for the number, no broadcasting to work out.
   if (typeof a === "number" && b instanceof NDArray && b.size >= FUSE_MIN)
-    return later(pending(op, false, b.size, a, freeze(b)), b.shape);
+    return later(pending(op, false, b.shape, a, freeze(b, b.shape)), b.shape);
   if (typeof b === "number" && a instanceof NDArray && a.size >= FUSE_MIN)
-    return later(pending(op, false, a.size, freeze(a), b), a.shape);
+    return later(pending(op, false, a.shape, freeze(a, a.shape), b), a.shape);
   const x = operand(op, "a", a);
   const y = operand(op, "b", b);
   const shape = broadcastShapes(op, x.shape, y.shape);
   const n = shape[0] * shape[1];
-  if (n >= FUSE_MIN && fusible(x, n) && fusible(y, n))
-    return later(pending(op, false, n, freeze(x), freeze(y)), shape);
+  if (n >= FUSE_MIN)
+    return later(pending(op, false, shape, freeze(x, shape), freeze(y, shape)), shape);
   return owned(kernels.zip(valuesOf(x), x.shape, valuesOf(y), y.shape, shape, op), shape);
 }
 
 /** `op(x)` entry by entry; the one implementation of unary ops. */
 export function mapped(op: kernels.UnaryOp, x: NDArray): NDArray {
   if (tracer) return tracer.traced(op, [x], () => mapped(op, x));
-  if (x.size >= FUSE_MIN && fusible(x, x.size))
-    return later(pending(op, true, x.size, freeze(x)), x.shape);
+  if (x.size >= FUSE_MIN) return later(pending(op, true, x.shape, freeze(x, x.shape)), x.shape);
   return owned(kernels.map(valuesOf(x), op), x.shape);
 }
 
