@@ -1,16 +1,18 @@
 /**
- * Chains of element-wise operations computed in one pass. `np.multiply(np.add(x, 1), np.exp(np.negative(y)))`
- * is four loops over the arrays' size and four new arrays when each operation runs on its own; here each
- * operation on a large enough array records what it would compute (a `Pending` expression), and the
- * first read of the result runs the whole chain as one loop with no array in between. Each entry
- * is computed by the same operations in the same order as the operations one by one would (there is
- * no fused multiply-add in JavaScript), so the results are the same to the last bit.
+ * Chains of element-wise operations computed in one pass. `np.multiply(np.add(x, 1),
+ * np.exp(np.negative(y)))` is four loops over the arrays and four new arrays when each operation
+ * runs on its own; here each operation on a large enough array records what it would compute (a
+ * `Pending` expression), and the first read of the result runs the whole chain as one loop with no
+ * array in between. Each entry is computed by the same operations in the same order as the
+ * operations one by one would (there is no fused multiply-add in JavaScript), so the results are
+ * the same to the last bit.
  *
  * An expression's operands are frozen when it is made: an array's entries (which ndarray.ts then
- * copies before anything writes to them), a number, or another pending expression. The loop for
- * each shape of expression is generated once, as JavaScript V8 compiles like a hand-written loop;
- * where code cannot be generated (a page whose content security policy forbids it), each
- * operation of the expression runs on its own, as before.
+ * copies before anything writes to them), a number, a broadcast row or column, or another pending
+ * expression. The loop for each shape of expression is generated once, as JavaScript that V8
+ * compiles like a hand-written loop; where code cannot be generated from strings (a page whose
+ * content security policy forbids it, Node's --disallow-code-generation-from-strings), each entry
+ * is computed one operation at a time, with the same results.
  */
 import { exp, tanh } from "./elementary.ts";
 import {

@@ -180,15 +180,25 @@ export class NDArray {
    * (a reshape is the same entries), so a write would change every array that shares it.
    */
   get data(): Float64Array {
-    const store = this.#store;
-    let values = this.#values;
-    if (store.captured) {
-      values = values.slice();
-      store.values = values;
-      store.captured = false;
-    }
-    store.escaped = true;
+    const values = this.#writable;
+    this.#store.escaped = true;
     return values;
+  }
+
+  /**
+   * The values, to write to or hand out: copied first when a pending expression will read them,
+   * which keeps the ones it froze. The copy takes their place rather than adding an array, so it
+   * is not charged to the allocation limit.
+   */
+  get #writable(): Float64Array {
+    const store = this.#store;
+    const values = this.#values;
+    if (!store.captured) return values;
+    const copy = allocateReserved(values.length);
+    copy.set(values);
+    store.values = copy;
+    store.captured = false;
+    return copy;
   }
 
   get #values(): Float64Array {
@@ -326,14 +336,7 @@ export class NDArray {
     if (typeof value !== "number") {
       throw new TypeError(`set: value must be a number, got ${describe(value)}`);
     }
-    const store = this.#store;
-    let values = this.#values;
-    if (store.captured) {
-      values = values.slice();
-      store.values = values;
-      store.captured = false;
-    }
-    values[r * cols + c] = value;
+    this.#writable[r * cols + c] = value;
     this.#transposed = undefined;
     this.#version++;
   }
