@@ -216,11 +216,12 @@ function encodeString(value: string, budget: Budget): Wire {
 
 function encodeArray(value: NDArray, budget: Budget): Wire {
   const [rows, cols] = value.shape;
+  // Before its data is read: reading computes a pending array's entries (lib/fusion.ts).
+  if (rows * cols > budget.entries)
+    return { $unsupported: `an array too big to send (${rows * cols} entries)` };
   const data = value.data;
   if (!(data instanceof Float64Array) || data.length < rows * cols)
     return { $unsupported: "an array whose data does not match its shape" };
-  if (rows * cols > budget.entries)
-    return { $unsupported: `an array too big to send (${rows * cols} entries)` };
   budget.entries -= rows * cols;
   return { $array: [rows, cols], data: data.slice(0, rows * cols) };
 }
