@@ -252,6 +252,11 @@ export class NDArray {
     return out;
   }
 
+  /** What `JSON.stringify` writes for the array: its rows, as `tolist()` gives them. */
+  toJSON(): number[][] {
+    return this.tolist();
+  }
+
   /** The single entry of a size-1 array as a number, like numpy's `x.item()` or `float(x)`. */
   item(): number {
     tracer?.leaves(this, "item()");

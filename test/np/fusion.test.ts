@@ -111,6 +111,19 @@ describe("fused element-wise chains", () => {
   });
 });
 
+it("JSON.stringify writes an array's rows, computed or not (its entries are behind a getter)", () => {
+  expect(
+    JSON.stringify({
+      W: np.array([
+        [1, 2],
+        [3, 4],
+      ]),
+    }),
+  ).toBe('{"W":[[1,2],[3,4]]}');
+  const pending = np.add(np.zeros([1, N]), 2);
+  expect(JSON.parse(JSON.stringify(pending))).toEqual([Array.from({ length: N }, () => 2)]);
+});
+
 describe("an operation's result does not change after the operation ran", () => {
   const fresh = () => np.random.seed(5).randn(1, N);
 
