@@ -41,16 +41,15 @@ export interface Line {
 /** One element-wise operation whose result has not been computed yet. */
 export interface Pending {
   readonly op: UnaryOp | BinaryOp;
-  readonly unary: boolean;
-  /** Operands; dropped once the result is known. */
+  /** Operands (`b` only for a binary op); dropped once the result is known. */
   a: Operand | undefined;
   b: Operand | undefined;
   readonly rows: number;
   readonly cols: number;
   /** Pending expressions on the longest path down from this one, itself included. */
   readonly depth: number;
-  /** Expressions that read this one as an operand. */
-  readers: number;
+  /** Another expression reads this one inside its own loop (ndarray.ts: a second reader gets the result). */
+  inlined: boolean;
   /** The entries, once computed: never written to afterwards (see ndarray.ts). */
   result: Float64Array | undefined;
 }
@@ -63,10 +62,9 @@ export const FUSE_MIN = 256;
 /** Longer chains are cut: the generated loop stays small, and so does the recursion. */
 export const MAX_DEPTH = 8;
 
-/** A pending `op` of `a` (and `b`) with a (rows, cols) result, each operand frozen (see `Operand`). */
+/** A pending `op` of `a` (and `b`, for a binary op) with a (rows, cols) result, each operand frozen (see `Operand`). */
 export function pending(
   op: UnaryOp | BinaryOp,
-  unary: boolean,
   [rows, cols]: readonly [number, number],
   a: Operand,
   b?: Operand,
@@ -74,13 +72,12 @@ export function pending(
   const depthOf = (x: Operand | undefined) => (isPending(x) ? x.depth : 0);
   return {
     op,
-    unary,
     a,
     b,
     rows,
     cols,
     depth: 1 + Math.max(depthOf(a), depthOf(b)),
-    readers: 0,
+    inlined: false,
     result: undefined,
   };
 }
@@ -187,7 +184,7 @@ function expression(x: Operand, operands: Operands): string {
   }
   if (x.result) return `${name(x.result)}[k]`;
   const a = expression(x.a as Operand, operands);
-  if (x.unary) return unarySource(x.op as UnaryOp, a);
+  if (x.b === undefined) return unarySource(x.op as UnaryOp, a);
   return binarySource(x.op as BinaryOp, a, expression(x.b as Operand, operands));
 }
 
@@ -232,6 +229,6 @@ function entry(x: Operand, k: number, cols: number): number {
   }
   if (x.result) return x.result[k] as number;
   const a = entry(x.a as Operand, k, cols);
-  if (x.unary) return applyUnary(unaryCodes[x.op as UnaryOp], a);
+  if (x.b === undefined) return applyUnary(unaryCodes[x.op as UnaryOp], a);
   return applyBinary(binaryCodes[x.op as BinaryOp], a, entry(x.b as Operand, k, cols));
 }

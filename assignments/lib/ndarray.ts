@@ -163,13 +163,11 @@ export class NDArray {
       const whole = x.shape[0] === rows && x.shape[1] === cols;
       // An expression read by one other is computed inside it; read by two, it is computed once.
       const expression = typeof node === "object" && !node.result;
-      if (whole && expression && node.readers === 0 && node.depth < MAX_DEPTH) {
-        node.readers++;
+      if (whole && expression && !node.inlined && node.depth < MAX_DEPTH) {
+        node.inlined = true;
         return node;
       }
-      // Values handed out may be written to before the expression runs: it reads them as they are now.
-      const values = store.escaped ? copyOf(x.#values) : x.#values;
-      store.captured ||= !store.escaped;
+      const values = x.#frozen();
       if (whole) return values;
       return { line: x.shape[0] === 1 ? "row" : "column", values };
     };
@@ -208,7 +206,19 @@ export class NDArray {
     const values = typeof pending === "function" ? pending() : evaluate(pending);
     store.values = values;
     store.pending = undefined;
-    store.captured = typeof pending === "object" && pending.readers > 0;
+    store.captured = typeof pending === "object" && pending.inlined;
+    return values;
+  }
+
+  /**
+   * The values as they are now, for an expression to read later: copied when they were handed out
+   * (code outside may write to them before it runs), else kept, and copied before any write.
+   */
+  #frozen(): Float64Array {
+    const store = this.#store;
+    if (store.escaped) return copyOf(this.#values);
+    const values = this.#values;
+    store.captured = true;
     return values;
   }
 
@@ -220,12 +230,11 @@ export class NDArray {
     if (tracer) return tracer.traced("transpose", [this], () => this.T);
     if (!this.#transposed) {
       const [rows, cols] = this.shape;
-      const store = this.#store;
       let transposed: NDArray;
-      if (this.size >= FUSE_MIN && !store.escaped) {
-        // Computed when first read: a product with it (dZ2·A1.T) reads this array instead (dot).
-        const values = this.#values;
-        store.captured = true;
+      // Computed when first read (a product with it, dZ2·A1.T, reads this array instead: dot);
+      // values handed out are transposed at once rather than copied to be transposed later.
+      if (this.size >= FUSE_MIN && !this.#store.escaped) {
+        const values = this.#frozen();
         reserve(this.size);
         const compute = () =>
           kernels.transpose(values, [rows, cols], allocateReserved(rows * cols));
@@ -495,22 +504,21 @@ export function elementwise(op: kernels.BinaryOp, a: ArrayLike, b: ArrayLike): N
   if (tracer) return tracer.traced(op, [a, b], () => elementwise(op, a, b));
   // An array and a number (1 - A, Z * 2): no (1, 1) array for the number, no broadcasting to work out.
   if (typeof a === "number" && b instanceof NDArray && b.size >= FUSE_MIN)
-    return later(pending(op, false, b.shape, a, freeze(b, b.shape)), b.shape);
+    return later(pending(op, b.shape, a, freeze(b, b.shape)), b.shape);
   if (typeof b === "number" && a instanceof NDArray && a.size >= FUSE_MIN)
-    return later(pending(op, false, a.shape, freeze(a, a.shape), b), a.shape);
+    return later(pending(op, a.shape, freeze(a, a.shape), b), a.shape);
   const x = operand(op, "a", a);
   const y = operand(op, "b", b);
   const shape = broadcastShapes(op, x.shape, y.shape);
   const n = shape[0] * shape[1];
-  if (n >= FUSE_MIN)
-    return later(pending(op, false, shape, freeze(x, shape), freeze(y, shape)), shape);
+  if (n >= FUSE_MIN) return later(pending(op, shape, freeze(x, shape), freeze(y, shape)), shape);
   return owned(kernels.zip(valuesOf(x), x.shape, valuesOf(y), y.shape, shape, op), shape);
 }
 
 /** `op(x)` entry by entry; the one implementation of unary ops. */
 export function mapped(op: kernels.UnaryOp, x: NDArray): NDArray {
   if (tracer) return tracer.traced(op, [x], () => mapped(op, x));
-  if (x.size >= FUSE_MIN) return later(pending(op, true, x.shape, freeze(x, x.shape)), x.shape);
+  if (x.size >= FUSE_MIN) return later(pending(op, x.shape, freeze(x, x.shape)), x.shape);
   return owned(kernels.map(valuesOf(x), op), x.shape);
 }
 

@@ -177,8 +177,9 @@ function concatenate(arrays: NDArray[], axis: Axis = 0): NDArray {
     let col = 0;
     for (const p of parts) {
       const [rows, cols] = p.shape;
+      const values = valuesOf(p);
       for (let i = 0; i < rows; i++)
-        out.set(valuesOf(p).subarray(i * cols, (i + 1) * cols), i * shape[1] + col);
+        out.set(values.subarray(i * cols, (i + 1) * cols), i * shape[1] + col);
       col += cols;
     }
   }
