@@ -23,7 +23,6 @@ import {
   valuesOf,
 } from "./ndarray.ts";
 import { np } from "./np.ts";
-import { allocate } from "./storage.ts";
 
 /** One tangent per direction, each of the array's shape; undefined for a constant. */
 type Tangents = NDArray[] | undefined;
@@ -77,6 +76,11 @@ export function withTangents<T>(
   };
 }
 
+/** `NDArray`'s own `data` getter, which an array given tangents keeps behind its own. */
+const readData = Object.getOwnPropertyDescriptor(NDArray.prototype, "data")?.get as (
+  this: NDArray,
+) => Float64Array;
+
 class Session implements Tracer {
   readonly tangents = new WeakMap<NDArray, NDArray[]>();
   left: string | undefined;
@@ -108,13 +112,15 @@ class Session implements Tracer {
    */
   attach(x: NDArray, tangents: NDArray[]): void {
     this.tangents.set(x, tangents);
-    const data = x.data;
+    // Read through the array's own getter, and only when asked: reading now would compute a
+    // pending result that a later operation would otherwise compute inside its own loop, and hand
+    // its values out, which makes every operation that reads them copy them first.
     Object.defineProperty(x, "data", {
       enumerable: true,
       configurable: true,
       get: () => {
         if (activeTracer() === this) this.leaves(x, ".data");
-        return data;
+        return readData.call(x);
       },
     });
   }
@@ -190,22 +196,15 @@ function unaryRule(derivative: (x: NDArray, out: NDArray) => NDArray | number): 
 }
 
 /**
- * tanh's rule, (1 − tanh²x)·t, in one pass per direction: the factor as an array of its own would
- * cost two more passes and two more arrays of the layer's size, which on a wide layer (10⁶
- * parameters) take longer than the tangents themselves.
+ * tanh's rule, t·(1 − tanh²x), as operations: on a wide layer they run as one loop per direction
+ * (fusion.ts), which also adds up the tangent's own pending terms (dW1·X + db1) as it reads them.
+ * tanh x is computed first, once: inside the first direction's loop, the second would compute it
+ * again.
  */
-const tanhRule: Rule = (out, _, [t], count) =>
-  perDirection(out, count, (d) => {
-    const tangent = t?.[d];
-    if (!tangent) return [undefined];
-    const [y, dx] = [valuesOf(out), valuesOf(tangent)];
-    const data = allocate(y.length);
-    for (let k = 0; k < y.length; k++) {
-      const v = y[k] as number;
-      data[k] = (dx[k] as number) * (1 - v * v);
-    }
-    return [owned(data, out.shape)];
-  });
+const tanhRule: Rule = (out, _, [t], count) => {
+  valuesOf(out);
+  return perDirection(out, count, (d) => [t?.[d]?.multiply(np.subtract(1, out.multiply(out)))]);
+};
 
 /** Where one of two operands was picked entry by entry (maximum, minimum), the picked one's tangent. */
 function pickRule(picksA: (a: NDArray, b: NDArray) => NDArray): Rule {

@@ -262,6 +262,21 @@ describe("the tracer runs only inside withTangents", () => {
     expect(result.tangentsOf(result.value)?.[0]?.get(0, 0)).toBe(0);
   });
 
+  it("keeps an operation's result when an array with tangents is then written through .data", () => {
+    // Large enough for element-wise results to be computed when first read (fusion.ts).
+    const x = np.random.seed(4).randn(4, 300);
+    const expected = np.exp(np.tanh(x)).tolist();
+    const run = withTangents(() => {
+      const t = np.tanh(x);
+      const later = np.exp(t);
+      t.data[0] = 100;
+      return { t, later };
+    }, [[x, [np.onesLike(x)]]]);
+    expect(run.left).toBe(".data");
+    expect(run.value.later.tolist()).toEqual(expected);
+    expect(run.value.t.data[0]).toBe(100);
+  });
+
   it("covers every np function by one of the lists above", () => {
     const named = [...differentiable, ...constants, ...exits].map(([name]) => name).join(" ");
     const functions = [...Object.keys(np), ...Object.keys(np.linalg)].filter(
