@@ -112,10 +112,11 @@ const exits: [string, (o: Operands) => unknown][] = [
   [".data", ({ x }) => ({ ...x })],
 ];
 
-function operands(seed: number, kind: "full" | "column" | "row" | "one"): Operands {
+/** Wide operands have 300 entries: enough for element-wise results to run fused (fusion.ts). */
+function operands(seed: number, kind: "full" | "column" | "row" | "one", wide = false): Operands {
   const rng = np.random.seed(seed);
-  const r = 1 + (seed % 3);
-  const c = 1 + ((seed >> 2) % 3);
+  const r = wide ? 3 : 1 + (seed % 3);
+  const c = wide ? 100 : 1 + ((seed >> 2) % 3);
   const yShape = { full: [r, c], column: [r, 1], row: [1, c], one: [1, 1] }[kind] as [
     number,
     number,
@@ -125,9 +126,11 @@ function operands(seed: number, kind: "full" | "column" | "row" | "one"): Operan
   return { x: entries(r, c), y: entries(...yShape), z: entries(c, 4) };
 }
 
-const ALL_OPERANDS = [1, 2, 5, 6, 9, 10, 11].flatMap((seed) =>
-  (["full", "column", "row", "one"] as const).map((kind) => operands(seed, kind)),
-);
+const KINDS = ["full", "column", "row", "one"] as const;
+const ALL_OPERANDS = [
+  ...[1, 2, 5, 6, 9, 10, 11].flatMap((seed) => KINDS.map((kind) => operands(seed, kind))),
+  ...KINDS.map((kind) => operands(3, kind, true)),
+];
 
 /** Two random directions per operand. */
 function directions(o: Operands, seed: number): Operands[] {
