@@ -3,12 +3,13 @@
  * assignment, on a right answer (no mistake is evaluated), on a wrong answer that is a known
  * mistake (found among the single mistakes), and on a wrong answer no mistake explains (every
  * mistake, every pair of faults and every composition is tried before giving up), next to the
- * same wrong answer judged without the library (the generic patterns alone). Medians over the
- * function's compare tests and repeats.
+ * same wrong answer judged without the library (the generic patterns alone), and again once
+ * another submission of the class was judged on the same inputs (the mistakes' outputs kept with
+ * the test's data, as in a batch). Medians over the function's compare tests and repeats.
  */
 
 import { judge } from "../grader/checks/judge.ts";
-import type { AssignmentCases } from "../grader/core/assignment.ts";
+import type { AssignmentCases, MistakeOutputs } from "../grader/core/assignment.ts";
 import { plannedTests } from "../grader/core/manifest.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { median } from "../grader/core/stats.ts";
@@ -49,6 +50,7 @@ export async function benchMistakes(): Promise<void> {
       right: [] as number[],
       named: [] as number[],
       unnamed: [] as number[],
+      kept: [] as number[],
       patterns: [] as number[],
     };
     for (const { fn: called, test } of plannedTests(parts.manifest)) {
@@ -70,7 +72,7 @@ export async function benchMistakes(): Promise<void> {
           }
         })
         .find((w) => w !== undefined);
-      const time = (value: Wire, cases: AssignmentCases) => {
+      const time = (value: Wire, cases: AssignmentCases, mistakeOutputs?: MistakeOutputs) => {
         const start = performance.now();
         judge({
           fn,
@@ -83,6 +85,7 @@ export async function benchMistakes(): Promise<void> {
           cases,
           reference,
           argNames: [],
+          ...(mistakeOutputs ? { mistakeOutputs } : {}),
         });
         return performance.now() - start;
       };
@@ -90,6 +93,9 @@ export async function benchMistakes(): Promise<void> {
         times.right.push(time(expected as Wire, parts.cases));
         if (named !== undefined) times.named.push(time(named, parts.cases));
         times.unnamed.push(time(perturbed(expected as Wire), parts.cases));
+        const kept: MistakeOutputs = new Map();
+        time(perturbed(expected as Wire), parts.cases, kept);
+        times.kept.push(time(perturbed(expected as Wire), parts.cases, kept));
         times.patterns.push(time(perturbed(expected as Wire), withoutLibrary));
       }
     }
@@ -100,13 +106,22 @@ export async function benchMistakes(): Promise<void> {
       ms(times.right),
       ms(times.named),
       ms(times.unnamed),
+      ms(times.kept),
       ms(times.patterns),
     ]);
   }
   console.log(
     `\nnaming mistakes: judge time per test, ms (median), ${mistakesTotal} mistakes in the library`,
   );
-  const header = ["function", "mistakes", "right", "a mistake", "no mistake", "patterns only"];
+  const header = [
+    "function",
+    "mistakes",
+    "right",
+    "a mistake",
+    "no mistake",
+    "no mistake, kept",
+    "patterns only",
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   for (const row of [header, ...rows])
     console.log(

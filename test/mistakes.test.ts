@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { compare } from "../grader/checks/compare.ts";
+import { nameMistake } from "../grader/checks/mistakes.ts";
 import type { CaseData } from "../grader/core/assignment.ts";
 import { plannedTests } from "../grader/core/manifest.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
@@ -40,6 +41,56 @@ function gradeSubmission(submission: MistakeSubmission): Promise<Report> {
     { caseCache, select: (test) => test.id.startsWith(`${submission.fn}.`) },
   );
 }
+
+describe("the mistakes' outputs on one test's inputs", () => {
+  // x·2 and x + 1, made alone or together, on the input 3: a variant that counts its runs.
+  let runs = 0;
+  const fn = {
+    argNames: ["x"],
+    mistakes: [
+      { name: "double", hint: "multiply by one, not two" },
+      { name: "plus one", hint: "add nothing to the result" },
+    ],
+    variant: (faults: ReadonlySet<string>, [x]: unknown[]) => {
+      runs++;
+      const doubled = faults.has("double") ? (x as number) * 2 : (x as number);
+      return faults.has("plus one") ? doubled + 1 : doubled;
+    },
+  };
+  const search = (actual: number, outputs?: Map<string, never>) => {
+    const hint = nameMistake({
+      args: [3],
+      expected: 3,
+      actual,
+      tolerance: { rtol: 0, atol: 0 },
+      fn,
+      reference: {},
+      context: { examples: [] },
+      ...(outputs ? { outputs } : {}),
+    });
+    return hint?.code === "mistake" ? hint.mistakes.map((m) => m.name) : hint;
+  };
+
+  it("are worked out once for every answer judged on them, which are named as without them", () => {
+    const outputs = new Map<string, never>();
+    const answers = [6, 7, 4, 100, 6, 7];
+    const named = answers.map((actual) => search(actual, outputs));
+    expect(named).toEqual([
+      ["double"],
+      ["double", "plus one"],
+      ["plus one"],
+      undefined,
+      ["double"],
+      ["double", "plus one"],
+    ]);
+    // Each single mistake and the one pair, once: 3 runs of the variant in all.
+    expect(runs).toBe(3);
+    runs = 0;
+    expect(answers.map((actual) => search(actual))).toEqual(named);
+    // Without them, each search works out the singles again, and the pair where none matched.
+    expect(runs).toBe(2 + 3 + 2 + 3 + 2 + 3);
+  });
+});
 
 describe("the library", () => {
   it("has at least 40 mistakes across the nine functions, each with a submission that makes it", () => {

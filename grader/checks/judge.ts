@@ -12,6 +12,7 @@ import type {
   CaseParams,
   Check,
   CheckFailure,
+  MistakeOutputs,
   Reference,
 } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
@@ -45,6 +46,8 @@ export interface JudgeInput {
   reference: Reference | undefined;
   /** Names of the arguments, for "changed its argument parameters in place". */
   argNames: string[];
+  /** The library's mistakes' outputs on these inputs, kept from other judgements of them. */
+  mistakeOutputs?: MistakeOutputs;
 }
 
 export function judge(input: JudgeInput): Judgement {
@@ -229,6 +232,7 @@ function judgeReturned(
             fn,
             reference: input.reference,
             context,
+            ...(input.mistakeOutputs ? { outputs: input.mistakeOutputs } : {}),
           })
         : undefined) ??
       (varies ? ({ code: "varies" } as const) : undefined) ??

@@ -10,10 +10,10 @@
  *      1 − x, a factor m...), which must then reproduce the learner's output too.
  * Called only for wrong outputs: a right answer costs nothing here.
  */
-import type { FunctionCases, Mistake, Reference } from "../core/assignment.ts";
+import type { FunctionCases, Mistake, MistakeOutputs, Reference } from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
 import type { Hint, PatternHint } from "../core/report.ts";
-import { decode, encode, type Wire } from "../core/values.ts";
+import { decode, encode, entriesOf, type Wire } from "../core/values.ts";
 import { at, compare } from "./compare.ts";
 import { applyPattern, type HintContext, patternHint } from "./hints.ts";
 
@@ -26,6 +26,12 @@ export interface MistakeSearch {
   fn: Pick<FunctionCases, "mistakes" | "variant">;
   reference: Reference;
   context: HintContext;
+  /**
+   * The mistakes' outputs on these inputs from earlier searches, added to as this one works them
+   * out: they do not depend on the learner's answer, and a mistake of the training loop
+   * (nnModel's) is a whole training to work out again.
+   */
+  outputs?: MistakeOutputs;
 }
 
 /** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
@@ -83,8 +89,29 @@ function named(mistakes: Mistake[], then?: PatternHint): Hint {
   };
 }
 
+/** Array entries kept in one test's `outputs` at most: beyond, mistakes are worked out each time. */
+const KEPT_ENTRIES = 1 << 20;
+const keptEntries = new WeakMap<MistakeOutputs, number>();
+
 /** What the function returns with these mistakes made; undefined when the variant throws. */
 function evaluate(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined {
+  const { outputs } = search;
+  // By place in the library: several mistakes may share a name (the seeds of "seeded inside").
+  const library = search.fn.mistakes ?? [];
+  const key = mistakes.map((m) => library.indexOf(m)).join(" ");
+  if (outputs?.has(key)) return outputs.get(key);
+  const output = workOut(search, mistakes);
+  if (outputs) {
+    const kept = (keptEntries.get(outputs) ?? 0) + (output === undefined ? 0 : entriesOf(output));
+    if (kept <= KEPT_ENTRIES) {
+      outputs.set(key, output);
+      keptEntries.set(outputs, kept);
+    }
+  }
+  return output;
+}
+
+function workOut(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined {
   const args = search.args.map(decode);
   try {
     const [only] = mistakes;

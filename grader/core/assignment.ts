@@ -356,7 +356,16 @@ export interface CaseData {
   answer(): Promise<ReferenceAnswer>;
   /** The answer if it has been worked out already. */
   answered(): ReferenceAnswer | undefined;
+  /**
+   * What the library's mistakes give on these inputs, kept as the judge works them out
+   * (`grader/checks/mistakes.ts`): they depend on the inputs alone, so every submission of a class
+   * judged on them shares them.
+   */
+  mistakeOutputs: MistakeOutputs;
 }
+
+/** Outputs of the library's mistakes on one test's inputs, by the mistakes made. */
+export type MistakeOutputs = Map<string, Wire | undefined>;
 
 /** What `gradecheck train` was asked for; a setting left out is the assignment's default. */
 export interface TrainSettings {

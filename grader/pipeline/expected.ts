@@ -124,6 +124,7 @@ export function withAnswer(
       return making;
     },
     answered: () => made,
+    mistakeOutputs: new Map(),
   };
 }
 
@@ -144,7 +145,7 @@ function answerWork(
 
 /** A case whose answer is already known (a session's, a fixture's). */
 export function madeCase(args: Wire[], answer: ReferenceAnswer): CaseData {
-  return { args, answer: async () => answer, answered: () => answer };
+  return { args, answer: async () => answer, answered: () => answer, mistakeOutputs: new Map() };
 }
 
 /** Runs the reference on every visible test's inputs. */

@@ -504,6 +504,7 @@ async function runTest(
     cases: inputs.cases,
     reference: inputs.reference,
     argNames,
+    mistakeOutputs: prepared.mistakeOutputs,
   });
   return testReport(planned, {
     status: judgement.status,
