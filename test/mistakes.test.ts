@@ -137,6 +137,32 @@ describe("the library", () => {
   });
 });
 
+it("a class's submissions judged on the same inputs share the mistakes' outputs", async () => {
+  const [first, second] = mistakeSubmissions.filter(
+    (s) => s.fn === "backwardPropagation" && s.names.length === 1 && !s.then,
+  );
+  if (!first || !second) throw new Error("two single mistakes of backwardPropagation expected");
+  expect(first.names).not.toEqual(second.names);
+  const cache = new Map<string, Promise<CaseData>>();
+  const grade = (submission: MistakeSubmission) =>
+    gradeFiles(
+      {
+        "model.ts": applyBug(referenceSource(), {
+          name: label(submission),
+          replace: submission.replace,
+        }),
+      },
+      { caseCache: cache, select: (test) => test.id.startsWith("backwardPropagation.") },
+    );
+  await grade(first);
+  const kept = (await Promise.all(cache.values())).map((data) => data.mistakeOutputs);
+  const sizes = kept.map((outputs) => outputs.size);
+  expect(sizes.some((size) => size > 0)).toBe(true);
+  // The second learner's mistake is named from what the first's grading worked out: nothing new.
+  expectTold(expect, await grade(second), second, parts.cases.words.ko);
+  expect(kept.map((outputs) => outputs.size)).toEqual(sizes);
+}, 60_000);
+
 describe.concurrent("a submission with a known mistake is told its name", () => {
   mistakeSubmissions.forEach((submission) => {
     it(label(submission), async ({ expect }) => {
