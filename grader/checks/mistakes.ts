@@ -89,8 +89,11 @@ function named(mistakes: Mistake[], then?: PatternHint): Hint {
   };
 }
 
-/** Array entries kept in one test's `outputs` at most: beyond, mistakes are worked out each time. */
-const KEPT_ENTRIES = 1 << 20;
+/**
+ * Array entries kept in one test's `outputs` at most (2 MiB of numbers: a class keeps them for
+ * every test); beyond, mistakes are worked out each time.
+ */
+const KEPT_ENTRIES = 1 << 18;
 const keptEntries = new WeakMap<MistakeOutputs, number>();
 
 /** What the function returns with these mistakes made; undefined when the variant throws. */
@@ -111,6 +114,7 @@ function evaluate(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined 
   return output;
 }
 
+/** `evaluate`, without the outputs kept. */
 function workOut(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined {
   const args = search.args.map(decode);
   try {
