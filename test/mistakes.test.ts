@@ -5,6 +5,7 @@
  * every mistake has such a submission, and each function's variant with no fault is the reference.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { np } from "../assignments/lib/np.ts";
 import { compare } from "../grader/checks/compare.ts";
 import { nameMistake } from "../grader/checks/mistakes.ts";
 import type { CaseData } from "../grader/core/assignment.ts";
@@ -90,6 +91,35 @@ describe("the mistakes' outputs on one test's inputs", () => {
     // Without them, each search works out the singles again, and the pair where none matched.
     expect(runs).toBe(2 + 3 + 2 + 3 + 2 + 3);
   });
+});
+
+it("keeps no mistake's output too big to keep for a whole class, and still names it", () => {
+  const entries = (1 << 18) + 1;
+  const outputs = new Map<string, never>();
+  const big = (value: number) => ({
+    $array: [1, entries],
+    data: new Float64Array(entries).fill(value),
+  });
+  const hint = nameMistake({
+    args: [],
+    expected: big(1) as never,
+    actual: big(2) as never,
+    tolerance: { rtol: 0, atol: 0 },
+    fn: {
+      mistakes: [
+        {
+          name: "doubled",
+          hint: "return the values, not twice them",
+          output: () => np.full([1, entries], 2),
+        },
+      ],
+    },
+    reference: {},
+    context: { examples: [] },
+    outputs,
+  });
+  expect(hint?.code === "mistake" && hint.mistakes.map((m) => m.name)).toEqual(["doubled"]);
+  expect(outputs.size).toBe(0);
 });
 
 describe("the library", () => {
