@@ -93,7 +93,7 @@ export async function benchMistakes(): Promise<void> {
         times.right.push(time(expected as Wire, parts.cases));
         if (named !== undefined) times.named.push(time(named, parts.cases));
         times.unnamed.push(time(perturbed(expected as Wire), parts.cases));
-        const kept: MistakeOutputs = new Map();
+        const kept: MistakeOutputs = { byMistakes: new Map(), entries: 0 };
         time(perturbed(expected as Wire), parts.cases, kept);
         times.kept.push(time(perturbed(expected as Wire), parts.cases, kept));
         times.patterns.push(time(perturbed(expected as Wire), withoutLibrary));

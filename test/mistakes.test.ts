@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { np } from "../assignments/lib/np.ts";
 import { compare } from "../grader/checks/compare.ts";
-import { nameMistake } from "../grader/checks/mistakes.ts";
-import type { CaseData } from "../grader/core/assignment.ts";
+import { KEPT_ENTRIES, nameMistake } from "../grader/checks/mistakes.ts";
+import type { CaseData, MistakeOutputs } from "../grader/core/assignment.ts";
 import { plannedTests } from "../grader/core/manifest.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import type { Report } from "../grader/core/report.ts";
@@ -43,6 +43,9 @@ function gradeSubmission(submission: MistakeSubmission): Promise<Report> {
   );
 }
 
+/** Outputs kept for one test's inputs, none yet. */
+const keptNone = (): MistakeOutputs => ({ byMistakes: new Map(), entries: 0 });
+
 describe("the mistakes' outputs on one test's inputs", () => {
   // x·2 and x + 1, made alone or together, on the input 3: a variant that counts its runs.
   let runs = 0;
@@ -58,7 +61,7 @@ describe("the mistakes' outputs on one test's inputs", () => {
       return faults.has("plus one") ? doubled + 1 : doubled;
     },
   };
-  const search = (actual: number, outputs?: Map<string, never>) => {
+  const search = (actual: number, outputs?: MistakeOutputs) => {
     const hint = nameMistake({
       args: [3],
       expected: 3,
@@ -73,7 +76,7 @@ describe("the mistakes' outputs on one test's inputs", () => {
   };
 
   it("are worked out once for every answer judged on them, which are named as without them", () => {
-    const outputs = new Map<string, never>();
+    const outputs = keptNone();
     const answers = [6, 7, 4, 100, 6, 7];
     const named = answers.map((actual) => search(actual, outputs));
     expect(named).toEqual([
@@ -91,35 +94,62 @@ describe("the mistakes' outputs on one test's inputs", () => {
     // Without them, each search works out the singles again, and the pair where none matched.
     expect(runs).toBe(2 + 3 + 2 + 3 + 2 + 3);
   });
-});
 
-it("keeps no mistake's output too big to keep for a whole class, and still names it", () => {
-  const entries = (1 << 18) + 1;
-  const outputs = new Map<string, never>();
-  const big = (value: number) => ({
-    $array: [1, entries],
-    data: new Float64Array(entries).fill(value),
+  it("are not kept when too big to keep for a whole class, and the mistake is still named", () => {
+    const entries = KEPT_ENTRIES + 1;
+    const outputs = keptNone();
+    const big = (value: number) => ({
+      $array: [1, entries],
+      data: new Float64Array(entries).fill(value),
+    });
+    const hint = nameMistake({
+      args: [],
+      expected: big(1) as never,
+      actual: big(2) as never,
+      tolerance: { rtol: 0, atol: 0 },
+      fn: {
+        mistakes: [
+          {
+            name: "doubled",
+            hint: "return the values, not twice them",
+            output: () => np.full([1, entries], 2),
+          },
+        ],
+      },
+      reference: {},
+      context: { examples: [] },
+      outputs,
+    });
+    expect(hint?.code === "mistake" && hint.mistakes.map((m) => m.name)).toEqual(["doubled"]);
+    expect(outputs.byMistakes.size).toBe(0);
+    expect(outputs.entries).toBe(0);
   });
-  const hint = nameMistake({
-    args: [],
-    expected: big(1) as never,
-    actual: big(2) as never,
-    tolerance: { rtol: 0, atol: 0 },
-    fn: {
-      mistakes: [
+
+  it("are shared by a class's submissions judged on the same inputs", async () => {
+    const [first, second] = mistakeSubmissions.filter(
+      (s) => s.fn === "backwardPropagation" && s.names.length === 1 && !s.then,
+    );
+    if (!first || !second) throw new Error("two single mistakes of backwardPropagation expected");
+    expect(first.names).not.toEqual(second.names);
+    const cache = new Map<string, Promise<CaseData>>();
+    const grade = (submission: MistakeSubmission) =>
+      gradeFiles(
         {
-          name: "doubled",
-          hint: "return the values, not twice them",
-          output: () => np.full([1, entries], 2),
+          "model.ts": applyBug(referenceSource(), {
+            name: label(submission),
+            replace: submission.replace,
+          }),
         },
-      ],
-    },
-    reference: {},
-    context: { examples: [] },
-    outputs,
-  });
-  expect(hint?.code === "mistake" && hint.mistakes.map((m) => m.name)).toEqual(["doubled"]);
-  expect(outputs.size).toBe(0);
+        { caseCache: cache, select: (test) => test.id.startsWith("backwardPropagation.") },
+      );
+    await grade(first);
+    const kept = (await Promise.all(cache.values())).map((data) => data.mistakeOutputs);
+    const sizes = kept.map((outputs) => outputs.byMistakes.size);
+    expect(sizes.some((size) => size > 0)).toBe(true);
+    // The second learner's mistake is named from what the first's grading worked out: nothing new.
+    expectTold(expect, await grade(second), second, parts.cases.words.ko);
+    expect(kept.map((outputs) => outputs.byMistakes.size)).toEqual(sizes);
+  }, 60_000);
 });
 
 describe("the library", () => {
@@ -166,32 +196,6 @@ describe("the library", () => {
     expect(checked).toBeGreaterThanOrEqual(20);
   });
 });
-
-it("a class's submissions judged on the same inputs share the mistakes' outputs", async () => {
-  const [first, second] = mistakeSubmissions.filter(
-    (s) => s.fn === "backwardPropagation" && s.names.length === 1 && !s.then,
-  );
-  if (!first || !second) throw new Error("two single mistakes of backwardPropagation expected");
-  expect(first.names).not.toEqual(second.names);
-  const cache = new Map<string, Promise<CaseData>>();
-  const grade = (submission: MistakeSubmission) =>
-    gradeFiles(
-      {
-        "model.ts": applyBug(referenceSource(), {
-          name: label(submission),
-          replace: submission.replace,
-        }),
-      },
-      { caseCache: cache, select: (test) => test.id.startsWith("backwardPropagation.") },
-    );
-  await grade(first);
-  const kept = (await Promise.all(cache.values())).map((data) => data.mistakeOutputs);
-  const sizes = kept.map((outputs) => outputs.size);
-  expect(sizes.some((size) => size > 0)).toBe(true);
-  // The second learner's mistake is named from what the first's grading worked out: nothing new.
-  expectTold(expect, await grade(second), second, parts.cases.words.ko);
-  expect(kept.map((outputs) => outputs.size)).toEqual(sizes);
-}, 60_000);
 
 describe.concurrent("a submission with a known mistake is told its name", () => {
   mistakeSubmissions.forEach((submission) => {

@@ -93,23 +93,21 @@ function named(mistakes: Mistake[], then?: PatternHint): Hint {
  * Array entries kept in one test's `outputs` at most (2 MiB of numbers: a class keeps them for
  * every test); beyond, mistakes are worked out each time.
  */
-const KEPT_ENTRIES = 1 << 18;
-const keptEntries = new WeakMap<MistakeOutputs, number>();
+export const KEPT_ENTRIES = 1 << 18;
 
 /** What the function returns with these mistakes made; undefined when the variant throws. */
 function evaluate(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined {
   const { outputs } = search;
+  if (!outputs) return workOut(search, mistakes);
   // By place in the library: several mistakes may share a name (the seeds of "seeded inside").
   const library = search.fn.mistakes ?? [];
   const key = mistakes.map((m) => library.indexOf(m)).join(" ");
-  if (outputs?.has(key)) return outputs.get(key);
+  if (outputs.byMistakes.has(key)) return outputs.byMistakes.get(key);
   const output = workOut(search, mistakes);
-  if (outputs) {
-    const kept = (keptEntries.get(outputs) ?? 0) + (output === undefined ? 0 : entriesOf(output));
-    if (kept <= KEPT_ENTRIES) {
-      outputs.set(key, output);
-      keptEntries.set(outputs, kept);
-    }
+  const entries = outputs.entries + (output === undefined ? 0 : entriesOf(output));
+  if (entries <= KEPT_ENTRIES) {
+    outputs.byMistakes.set(key, output);
+    outputs.entries = entries;
   }
   return output;
 }

@@ -364,8 +364,13 @@ export interface CaseData {
   mistakeOutputs: MistakeOutputs;
 }
 
-/** Outputs of the library's mistakes on one test's inputs, by the mistakes made. */
-export type MistakeOutputs = Map<string, Wire | undefined>;
+/** Outputs of the library's mistakes on one test's inputs. */
+export interface MistakeOutputs {
+  /** By the mistakes made (their places in the library); undefined where the variant threw. */
+  readonly byMistakes: Map<string, Wire | undefined>;
+  /** Array entries kept in them, which the judge keeps within a bound. */
+  entries: number;
+}
 
 /** What `gradecheck train` was asked for; a setting left out is the assignment's default. */
 export interface TrainSettings {

@@ -9,6 +9,7 @@ import {
   type CaseData,
   type Check,
   checkOf,
+  type MistakeOutputs,
   type Reference,
   type ReferenceAnswer,
 } from "../core/assignment.ts";
@@ -124,7 +125,7 @@ export function withAnswer(
       return making;
     },
     answered: () => made,
-    mistakeOutputs: new Map(),
+    mistakeOutputs: noMistakeOutputs(),
   };
 }
 
@@ -145,8 +146,15 @@ function answerWork(
 
 /** A case whose answer is already known (a session's, a fixture's). */
 export function madeCase(args: Wire[], answer: ReferenceAnswer): CaseData {
-  return { args, answer: async () => answer, answered: () => answer, mistakeOutputs: new Map() };
+  return {
+    args,
+    answer: async () => answer,
+    answered: () => answer,
+    mistakeOutputs: noMistakeOutputs(),
+  };
 }
+
+const noMistakeOutputs = (): MistakeOutputs => ({ byMistakes: new Map(), entries: 0 });
 
 /** Runs the reference on every visible test's inputs. */
 export async function computeExpected(
