@@ -108,13 +108,13 @@ export function belowThreshold(
   return report.maxScore === 0 || (100 * report.score) / report.maxScore < failUnder.percent;
 }
 
-/** The submission file and its assignment's parts, or an ExitError saying why not. */
 /** Refuses to grade where the sandbox cannot work: said once, before any learner loses points. */
 export function assertSandboxUsable(): void {
   const problem = unreachableFolder(isolation(), tmpdir());
   if (problem) throw new ExitError(2, problem);
 }
 
+/** The submission file and its assignment's parts, or an ExitError saying why not. */
 export async function prepareGrading(
   options: Pick<GradeCommandOptions, "root" | "submission" | "assignment" | "displayRoot">,
 ): Promise<{ submission: SubmissionSource; parts: AssignmentParts }> {
