@@ -72,15 +72,21 @@ export function measureCommand(file: string, args: string[]): Promise<Measured> 
     stderr += chunk.toString("utf8");
   });
   const family = new Set<string>(child.pid === undefined ? [] : [String(child.pid)]);
+  // Processes already found to be none of the command's, not read again: reading every process
+  // at each turn would cost the cores the command is using.
+  const strangers = new Set<string>();
   const seen = new Map<string, Seen>();
   const withProc = existsSync("/proc/self/stat");
   const read = () => {
     for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
+      if (!/^\d+$/.test(pid) || strangers.has(pid)) continue;
       const stat = statOf(pid);
       if (!stat) continue;
       if (!family.has(pid)) {
-        if (!family.has(stat.parent)) continue;
+        if (!family.has(stat.parent)) {
+          strangers.add(pid);
+          continue;
+        }
         family.add(pid);
       }
       // Read again each time: a process just forked still shows its parent's command line.
