@@ -22,12 +22,13 @@ import {
 import { decodeBody, encodeBody, Refused, UNLIMITED } from "./codec.ts";
 import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
 import { MAX_FRAME_BYTES, MESSAGE_LIMITS } from "./inbound.ts";
-import type {
-  BatchItem,
-  BatchRequest,
-  CallRequest,
-  ChildMessage,
-  ThrownError,
+import {
+  type BatchItem,
+  type BatchRequest,
+  type CallRequest,
+  CHILD_ENVIRONMENT,
+  type ChildMessage,
+  type ThrownError,
 } from "./protocol.ts";
 
 /** Learner output of the call in flight (or of the import). */
@@ -286,6 +287,8 @@ export async function run(
   load: () => Promise<Record<string, unknown>>,
   own: OwnFunctions = () => undefined,
 ): Promise<void> {
+  // Read by the C library at start, and none of the learner's business.
+  for (const name of Object.keys(CHILD_ENVIRONMENT)) delete process.env[name];
   // The grader is gone: nothing left to answer (a child stuck in a loop is stopped by its CPU limit).
   process.stdin.on("end", () => process.exit(0));
   redirectOutput();

@@ -4,6 +4,19 @@ import type { Wire } from "../core/values.ts";
 
 export type { BatchItem, ThrownError };
 
+/**
+ * The child's whole environment, none of it the grader's: glibc's malloc tuned to keep 16 MiB
+ * free at the top of its heap (M_TOP_PAD) rather than give memory back to the system as soon as
+ * the top frees up and take it again page by page, a page fault each. The array module's storage
+ * comes and goes by the megabyte: a cold 10000-iteration training took about 21000 page faults and
+ * 0.16 s of system time with the default, 7400 and 0.06 s with this, and ran in 540 ms instead of
+ * 690. glibc reads it when the process starts; the runner removes it before the learner's module
+ * is imported, so that the environment learner code sees is empty.
+ */
+export const CHILD_ENVIRONMENT: Readonly<Record<string, string>> = {
+  MALLOC_TOP_PAD_: String(16 << 20),
+};
+
 export interface CallRequest {
   id: number;
   /** Name of the exported function to call. */

@@ -39,7 +39,12 @@ import {
   memoryLimitMb,
   unreachableFolder,
 } from "./isolation.ts";
-import type { ChildMessage, OracleReply, OracleRequest } from "./protocol.ts";
+import {
+  CHILD_ENVIRONMENT,
+  type ChildMessage,
+  type OracleReply,
+  type OracleRequest,
+} from "./protocol.ts";
 
 export interface SandboxOptions {
   /** The bundle folder: the only place the child may read. */
@@ -372,7 +377,7 @@ export class Sandbox implements Caller {
     });
     const child = spawn(file, args, {
       cwd: dir,
-      env: {},
+      env: { ...CHILD_ENVIRONMENT },
       // 3: results and requests from the child; 4: the grader's answers to its stand-ins.
       stdio: ["pipe", "pipe", "pipe", "pipe", "pipe"],
       // A process group of its own: "signal my group" (process.kill(0)) reaches only the child.
