@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: times the reference nnModel (planar dataset, nH = 4, 10000 iterations) and, in
  * the same run, the same loop in numpy when python3 with numpy is available; prints both medians
- * and their ratio. Runs alternate between the two so that both see the same machine load.
+ * and their ratio. Each is timed warm, in processes of its own started in turn (so that both see
+ * the same machine load) with the environment sandboxed children start with.
  * Figures only: nothing here passes or fails on time.
  *
  * Then the array module's exp and tanh against Math's (bench/elementary.ts), a training step's
@@ -19,11 +20,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
+import { build } from "esbuild";
 import { buildBundle, freshBuild } from "../bin/bundle.mjs";
 import { median } from "../grader/core/stats.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
-import { nnModel } from "../reference/planar-classifier/model.ts";
+import { CHILD_ENVIRONMENT } from "../grader/sandbox/protocol.ts";
 import { benchElementary } from "./elementary.ts";
 import { benchFusion } from "./fusion.ts";
 import { benchGradcheck } from "./gradcheck.ts";
@@ -35,12 +36,38 @@ import { benchSandbox } from "./sandbox.ts";
 const runs = Number(process.argv[2] ?? 5);
 const iterations = Number(process.argv[3] ?? 10000);
 const numpyScript = fileURLToPath(new URL("numpy_planar.py", import.meta.url));
+const trainScript = fileURLToPath(new URL("train-planar.ts", import.meta.url));
 
-function timeTypeScript(): { seconds: number; finalCost: number } {
-  const { X, Y } = loadPlanarDataset();
-  const start = performance.now();
-  const { costs } = nnModel(X, Y, 4, { numIterations: iterations });
-  return { seconds: (performance.now() - start) / 1000, finalCost: costs.at(-1) as number };
+/**
+ * Both sides run with the environment a sandboxed child starts with (CHILD_ENVIRONMENT: glibc's
+ * malloc keeps memory at the top of its heap), where learners' trainings run; numpy gets it too.
+ */
+const trainingEnvironment = { ...process.env, ...CHILD_ENVIRONMENT };
+
+/**
+ * bench/train-planar.ts bundled as the children's runtime is (one esbuild bundle: run under tsx,
+ * module by module, the same loop took about a quarter longer), for plain Node.
+ */
+const trainBundle = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-train-")), "train.mjs");
+await build({
+  entryPoints: [trainScript],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outfile: trainBundle,
+  logLevel: "silent",
+});
+
+/** The reference in TypeScript, warm: `perProcess` timed runs in a Node process after an untimed one. */
+function timeTypeScript(perProcess: number): { seconds: number[]; finalCost: number } {
+  const result = spawnSync(
+    process.execPath,
+    [trainBundle, String(perProcess), String(iterations)],
+    { encoding: "utf8", env: trainingEnvironment },
+  );
+  if (result.status !== 0) throw new Error(`bench/train-planar.ts failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { seconds: number[]; finalCost: number };
 }
 
 /**
@@ -52,7 +79,7 @@ function timeTypeScript(): { seconds: number; finalCost: number } {
 function timeNumpy(
   perProcess: number,
 ): { seconds: number[]; finalCost: number; version: string; blas: string } | undefined {
-  const { OPENBLAS_CORETYPE: _core, OPENBLAS_L2_SIZE: _l2, ...env } = process.env;
+  const { OPENBLAS_CORETYPE: _core, OPENBLAS_L2_SIZE: _l2, ...env } = trainingEnvironment;
   const result = spawnSync("python3", [numpyScript, String(perProcess), String(iterations)], {
     encoding: "utf8",
     env,
@@ -72,16 +99,16 @@ function timeNumpy(
   };
 }
 
-timeTypeScript(); // warm-up: lets V8 optimise the kernels before anything is timed
 const ts: number[] = [];
 const py: number[] = [];
 let numpyVersion: string | undefined;
 let blas = "";
 let costs = { ts: Number.NaN, py: Number.NaN };
-// Rounds alternate between the two, so that both see the same machine load.
+// Rounds alternate between the two, so that both see the same machine load; each round is a
+// fresh process of each, timed warm three times.
 for (let r = 0; r < runs; r++) {
-  const t = timeTypeScript();
-  ts.push(t.seconds);
+  const t = timeTypeScript(3);
+  ts.push(...t.seconds);
   costs.ts = t.finalCost;
   const p = timeNumpy(3);
   if (p) {
@@ -93,7 +120,9 @@ for (let r = 0; r < runs; r++) {
 }
 
 const fmt = (s: number) => `${(s * 1000).toFixed(0)} ms`;
-console.log(`planar nnModel, nH = 4, ${iterations} iterations, ${runs} runs (median; min-max)`);
+console.log(
+  `planar nnModel, nH = 4, ${iterations} iterations, ${runs} processes of each, 3 warm runs in each (median; min-max), with the sandboxed child's environment (${Object.keys(CHILD_ENVIRONMENT).join(", ")})`,
+);
 console.log(
   `  TypeScript (Node ${process.versions.node}): ${fmt(median(ts))}  (${fmt(Math.min(...ts))}-${fmt(Math.max(...ts))})  ${((median(ts) / iterations) * 1e6).toFixed(1)} µs/iteration`,
 );
