@@ -78,7 +78,7 @@ export function launchCommand(
     return { file, args };
   }
   // exec keeps one process (and the child's pipes) while the shell applies the limits; the
-  // shell's own PWD is unset so that the environment stays empty.
+  // shell's own PWD is unset so that the environment stays what the grader gives (CHILD_ENVIRONMENT).
   const limit = `ulimit -t ${limits.cpuSeconds} && ulimit -d ${limits.memoryMb * 1024}`;
   return {
     file: SHELL,
