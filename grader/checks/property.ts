@@ -15,6 +15,7 @@ import {
 } from "../core/assignment.ts";
 import { phraseOf, type Said, type Text, textOf } from "../core/phrase.ts";
 import { said } from "../words/en/phrases.ts";
+import { batchedLearner } from "./batched-calls.ts";
 import { definedOf, type Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
@@ -51,6 +52,12 @@ export interface PropertyOptions {
   timeLimitMs: number;
   /** Replay a counterexample found earlier. */
   path?: string;
+  /**
+   * Check every input side by side first, their calls batched (`holdsTogether`): for a function
+   * that has returned values before. A stub's run ends at its first call instead, with no other
+   * input drawn.
+   */
+  together?: boolean;
 }
 
 /** The learner's function and what it threw, when that is how the call failed. */
@@ -112,11 +119,74 @@ const MAX_SHRINK_STEPS = 100;
  */
 const endRun = () => new fc.PreconditionFailure(true);
 
+/**
+ * The inputs fast-check draws for a run of `numRuns` from `seed`: drawn by a run of its own that
+ * judges nothing, so that they are those of the checked run by construction.
+ */
+async function drawnInputs<T>(
+  arbitrary: fc.Arbitrary<T>,
+  { seed, numRuns }: PropertyOptions,
+): Promise<T[]> {
+  const inputs: T[] = [];
+  await fc.check(
+    fc.asyncProperty(arbitrary, async (input) => {
+      inputs.push(input);
+    }),
+    { seed, numRuns },
+  );
+  return inputs;
+}
+
+/** What checking a run's inputs side by side found. */
+type Together =
+  | { status: "held" }
+  /** Past the time limit: `runs` inputs passed within it. */
+  | { status: "late"; runs: number }
+  /** A law broken, a call that failed or whose output is read: the run one at a time says. */
+  | { status: "unsure" };
+
+/**
+ * Checks every input of the run side by side, their calls batched (batched-calls.ts): a few round
+ * trips instead of one per call. Only a law that held for all of them within the time limit is
+ * settled here; anything else is found, shrunk and worded by the run one input at a time.
+ */
+async function checkTogether<T>(
+  spec: PropertySpec<T>,
+  learner: Learner,
+  options: PropertyOptions,
+  deadline: number,
+): Promise<Together> {
+  const inputs = await drawnInputs(spec.arbitrary, options);
+  const batched = batchedLearner(learner);
+  let inTime = 0;
+  const results = await Promise.allSettled(
+    inputs.map(async (input) => {
+      await spec.check(batched, input);
+      if (performance.now() <= deadline) inTime++;
+    }),
+  );
+  if (performance.now() > deadline) return { status: "late", runs: inTime };
+  return results.every((result) => result.status === "fulfilled")
+    ? { status: "held" }
+    : { status: "unsure" };
+}
+
 export async function runProperty<T>(
   spec: PropertySpec<T>,
   learner: Learner,
   options: PropertyOptions,
 ): Promise<PropertyOutcome> {
+  const deadline = performance.now() + options.timeLimitMs;
+  if (options.together && !options.path) {
+    const together = await checkTogether(spec, learner, options, deadline);
+    const { seed, numRuns, timeLimitMs } = options;
+    if (together.status === "held") return { status: "passed", seed, runs: numRuns };
+    if (together.status === "late")
+      return { status: "interrupted", seed, runs: together.runs, timeLimitMs };
+  }
+  const timeLeftMs = deadline - performance.now();
+  if (timeLeftMs <= 0)
+    return { status: "interrupted", seed: options.seed, runs: 0, timeLimitMs: options.timeLimitMs };
   let inputFree: LearnerCallFailed | undefined;
   let shrinkStepsLeft: number | undefined;
   const property = fc.asyncProperty(spec.arbitrary, async (input) => {
@@ -138,7 +208,7 @@ export async function runProperty<T>(
   const details = await fc.check(property, {
     seed: options.seed,
     numRuns: options.numRuns,
-    interruptAfterTimeLimit: options.timeLimitMs,
+    interruptAfterTimeLimit: timeLeftMs,
     markInterruptAsFailure: false,
     ...(options.path ? { path: options.path } : {}),
   });

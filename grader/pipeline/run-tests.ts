@@ -453,7 +453,7 @@ async function runTest(
   const check = checkOf(test, inputs.cases);
   if (check.kind === "property") {
     const callLimit = options.timeoutMs ?? manifest.limits.timeoutFloorMs;
-    return propertyTest(planned, seed, check, { sandbox, others }, callLimit);
+    return propertyTest(planned, seed, check, { sandbox, others }, callLimit, returning.has(fn));
   }
   const prepared = await prepare(test, fn, seed, inputs, caseCache);
   if ("code" in prepared) {
@@ -560,6 +560,8 @@ async function propertyTest(
   { sandbox, others }: Omit<Where, "staged">,
   /** Each call's limit. */
   callLimit: number,
+  /** Whether the function has returned a value before: its inputs are then checked together. */
+  together: boolean,
 ): Promise<TestReport> {
   const { test } = planned;
   if (!spec) {
@@ -576,6 +578,7 @@ async function propertyTest(
     seed,
     numRuns: param(test.case, "numRuns", 50),
     timeLimitMs,
+    together,
   });
   if (outcome.status === "call-failed") {
     const { fn: called, outcome: failed } = outcome.failure;
