@@ -32,7 +32,11 @@ export function batchedLearner(learner: Learner): Learner {
     const calls = pending;
     pending = [];
     const byFunction = new Map<string, Pending[]>();
-    for (const call of calls) byFunction.set(call.fn, [...(byFunction.get(call.fn) ?? []), call]);
+    for (const call of calls) {
+      const group = byFunction.get(call.fn);
+      if (group) group.push(call);
+      else byFunction.set(call.fn, [call]);
+    }
     for (const [fn, group] of byFunction)
       learner
         .callMany(

@@ -75,7 +75,11 @@ export function makeLearner(
           failed(name, { status: "threw", error: item.error, argsAfter: [], output: "", ms: 0 });
         values.push(item.value);
       }
-      return sized(name, values, wired.flat(), outcome.output).map(decode);
+      // Each against its own inputs, as the same calls made one by one would be.
+      return values.map((value, i) => {
+        const [sizedValue] = sized(name, [value], wired[i] ?? [], outcome.output);
+        return decode(sizedValue as Wire);
+      });
     },
   };
   return { learner, output: () => printed.text };

@@ -162,6 +162,25 @@ describe("calls made by session checks and properties", () => {
     expect(await small.call("f", [1])).toHaveProperty("shape", [1, 10]);
   });
 
+  it("size each call of a batch against its own inputs, as one by one", async () => {
+    // The batch's inputs in all would allow 100 000 values; the second call's own, 65 536.
+    const fake = {
+      callMany: async (): Promise<CallOutcome> => ({
+        status: "batch",
+        items: [{ value: numbers(10) }, { value: numbers(100_000) }],
+        output: "",
+        ms: 1,
+      }),
+    };
+    const { learner } = makeLearner(fake as unknown as Sandbox, 1000);
+    const many = await learner.callMany("f", [[np.zeros([300, 300])], [1]]).catch((e) => e);
+    expect(many).toBeInstanceOf(LearnerCallFailed);
+    expect((many as LearnerCallFailed).outcome).toMatchObject({
+      status: "refused",
+      returned: 100_000,
+    });
+  });
+
   it("fail the session check with the message, the reference never called", async () => {
     let referenceCalls = 0;
     const check: SessionCheck = {
