@@ -2,34 +2,20 @@
  * Properties on the corpus's bugs: each bug a law can see fails that law, with a shrunk
  * counterexample; the message of one is checked literally; a run cut short is not a pass.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { properties } from "../../assignments/planar-classifier/properties.ts";
 import {
   type PropertyOutcome,
   propertyJudgement,
   runProperty,
 } from "../../grader/checks/property.ts";
-import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { textOf } from "../../grader/core/phrase.ts";
 import { wordMessage } from "../../grader/words/en/messages.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
-import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { inProcessLearner } from "./learner.ts";
+import { mutants } from "./mutants.ts";
 
-// Inside the repository, so that the mutants' `gradecheck/np` import resolves.
-const folder = join(PACKAGE_ROOT, "test/.generated/properties");
-mkdirSync(folder, { recursive: true });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-async function mutant(name: string): Promise<Record<string, unknown>> {
-  const bug = bugs.find((b) => b.name === name);
-  if (!bug) throw new Error(`no corpus bug named ${name}`);
-  const file = join(folder, `${name.replace(/[^a-z0-9]+/gi, "-")}.ts`);
-  writeFileSync(file, applyBug(referenceSource(), bug));
-  return (await import(file)) as Record<string, unknown>;
-}
+const mutant = mutants("properties");
 
 async function run(
   id: string,

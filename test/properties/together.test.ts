@@ -3,11 +3,8 @@
  * batches, and the verdict is the one the run one input at a time gives, whatever the law, the
  * learner's code or the time limit.
  */
-
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { properties } from "../../assignments/planar-classifier/properties.ts";
 import {
   PropertyFailure,
@@ -15,10 +12,9 @@ import {
   runProperty,
 } from "../../grader/checks/property.ts";
 import type { Learner, PropertySpec } from "../../grader/core/assignment.ts";
-import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
-import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { inProcessLearner } from "./learner.ts";
+import { mutants } from "./mutants.ts";
 
 /** The learner's round trips: single calls, batches, and calls whose output is read. */
 function counting(learner: Learner) {
@@ -117,18 +113,7 @@ describe("a property's inputs checked together", () => {
   });
 });
 
-// Inside the repository, so that the mutants' `gradecheck/np` import resolves.
-const folder = join(PACKAGE_ROOT, "test/.generated/properties-together");
-mkdirSync(folder, { recursive: true });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-async function mutant(name: string): Promise<Record<string, unknown>> {
-  const bug = bugs.find((b) => b.name === name);
-  if (!bug) throw new Error(`no corpus bug named ${name}`);
-  const file = join(folder, `${name.replace(/[^a-z0-9]+/gi, "-")}.ts`);
-  writeFileSync(file, applyBug(referenceSource(), bug));
-  return (await import(file)) as Record<string, unknown>;
-}
+const mutant = mutants("properties-together");
 
 describe("the verdict of inputs checked together", () => {
   it.each([
