@@ -10,7 +10,7 @@
 import type { Functions, Learner } from "../core/assignment.ts";
 
 /** A check asked for something only a call of its own can give. */
-export class NotBatched extends Error {
+class NotBatched extends Error {
   constructor(what: string) {
     super(`${what} is not made in a batch`);
   }

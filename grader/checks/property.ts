@@ -53,7 +53,7 @@ export interface PropertyOptions {
   /** Replay a counterexample found earlier. */
   path?: string;
   /**
-   * Check every input side by side first, their calls batched (`holdsTogether`): for a function
+   * Check every input side by side first, their calls batched (`checkTogether`): for a function
    * that has returned values before. A stub's run ends at its first call instead, with no other
    * input drawn.
    */
