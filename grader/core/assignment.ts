@@ -248,6 +248,18 @@ export function declaredFunctions(manifest: Manifest): Record<string, LearnerFun
   );
 }
 
+/** A function and every function it calls, directly or not, in the order they are met. */
+export function callTree(fn: string, cases: Pick<AssignmentCases, "functions">): string[] {
+  const seen: string[] = [];
+  const visit = (name: string) => {
+    if (seen.includes(name)) return;
+    seen.push(name);
+    for (const callee of cases.functions[name]?.calls ?? []) visit(callee);
+  };
+  visit(fn);
+  return seen;
+}
+
 /**
  * The manifest's declarations and both sides of the cases as one, or without the reference the
  * learner's alone (no inputs, mistakes or named checks).

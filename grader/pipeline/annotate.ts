@@ -7,7 +7,7 @@
  * - Without stand-ins, a failing test names the failing functions it calls.
  */
 import { pathToFileURL } from "node:url";
-import { type AssignmentCases, checkOf } from "../core/assignment.ts";
+import { type AssignmentCases, callTree, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import { phraseOf, textOf } from "../core/phrase.ts";
@@ -130,18 +130,6 @@ export function nameFailingFunctions(
       { code: "pipeline", pipeline, culprits },
     );
   });
-}
-
-/** A function and every function it calls, directly or not, in the order they are met. */
-function callTree(fn: string, cases: AssignmentCases): string[] {
-  const seen: string[] = [];
-  const visit = (name: string) => {
-    if (seen.includes(name)) return;
-    seen.push(name);
-    for (const callee of cases.functions[name]?.calls ?? []) visit(callee);
-  };
-  visit(fn);
-  return seen;
 }
 
 /**

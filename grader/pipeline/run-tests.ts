@@ -18,7 +18,7 @@ import {
   type ReferenceAnswer,
 } from "../core/assignment.ts";
 import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "../core/manifest.ts";
-import type { CallLimit } from "../core/outcomes.ts";
+import type { Caller, CallLimit } from "../core/outcomes.ts";
 import type { Details, NotRunReason, TestReport } from "../core/report.ts";
 import { shapeNotation } from "../core/values.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
@@ -29,12 +29,15 @@ import type { Alone, Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
 import { caseData, madeCase, withAnswer } from "./expected.ts";
 import type { Oracle } from "./oracle.ts";
+import { calleesOf, noting, vouchedFor } from "./own-callees.ts";
 
 /** Where a test runs: the sandbox, the copy it was built from, and the other functions' source. */
 interface Where {
-  sandbox: Sandbox;
+  sandbox: Caller;
   staged: StagedSubmission;
   others?: Functions;
+  /** The same child with the learner's own functions answering the calls (judged alone only). */
+  ownCallees?: Caller;
 }
 
 export interface Ran {
@@ -60,6 +63,19 @@ interface RunState {
    * is worth working out while they run. One that never has (a stub) is never waited on for it.
    */
   returning: Set<string>;
+  /** Every test of the run, in the manifest's order: whose verdicts vouch for a function. */
+  planned: readonly PlannedTest[];
+  /** Passes with the learner's own functions answering, until their tests are all in. */
+  provisional: Provisional[];
+  /** Whether every test has run: a test not graded now never will be. */
+  over: boolean;
+}
+
+/** A pass with the learner's own callees answering (`own-callees.ts`), and where to grade it again. */
+interface Provisional {
+  item: PlannedTest;
+  where: Where;
+  callees: string[];
 }
 
 /** The tests this run grades, in the manifest's order. */
@@ -118,6 +134,9 @@ export async function runTests(
     needReference: [],
     hung: new Map(),
     returning: new Set(),
+    planned,
+    provisional: [],
+    over: false,
   };
   const made = alone ?? Promise.resolve({});
   // Visible tests first, then the hidden ones in children of their own: nothing learner code
@@ -131,6 +150,8 @@ export async function runTests(
   try {
     for (const { phase, children } of phases)
       await runPhase(ctx, submitted, alone !== undefined, phase, children, state);
+    state.over = true;
+    await settleProvisional(ctx, state);
   } finally {
     // Each phase closed its own as it ended; this also stops those of a phase that never ran.
     for (const { children } of phases) {
@@ -148,10 +169,14 @@ export async function runTests(
   };
 }
 
-/** The child a test is called in, with the reference's functions its laws use for the others. */
+/**
+ * The child a test is called in, with the reference's functions its laws use for the others, and
+ * (judged alone) the same child with the learner's own functions answering the calls.
+ */
 interface Child {
   sandbox: Sandbox | undefined;
   others?: Functions;
+  ownCallees?: Caller;
 }
 
 /**
@@ -177,7 +202,12 @@ class PhaseChildren {
           ? this.#sandbox(ctx, judgedAlone.bundle, judgedAlone.oracle)
           : this.whole;
       if (!this.#closed && phase.some((item) => !item.endToEnd)) sandbox?.warm();
-      return { sandbox, ...(judgedAlone ? { others: judgedAlone.others } : {}) };
+      return {
+        sandbox,
+        ...(judgedAlone && sandbox
+          ? { others: judgedAlone.others, ownCallees: sandbox.withOwnCallees() }
+          : {}),
+      };
     });
     // A phase that never runs never asks: its failure is the phase's that does, not unhandled.
     this.single.catch(() => undefined);
@@ -200,10 +230,10 @@ class PhaseChildren {
     return sandbox;
   }
 
-  /** Stops every child of the phase (closing again does nothing); none starts after. */
-  close(): void {
+  /** Stops every child of the phase but `kept` (closing again does nothing); none starts after. */
+  close(kept?: Caller): void {
     this.#closed = true;
-    for (const sandbox of this.#made) sandbox.close();
+    for (const sandbox of this.#made) if (sandbox !== kept) sandbox.close();
   }
 
   /** What the phase's children did between calls. */
@@ -224,10 +254,14 @@ async function runPhase(
 ): Promise<void> {
   const whereOf = (
     item: PlannedTest,
-    { sandbox, others }: Child,
+    { sandbox, others, ownCallees }: Child,
   ): Where | { notRun: NotRunReason } =>
     sandbox && build.status === "built"
-      ? { sandbox, staged: build.staged, others: item.endToEnd ? undefined : others }
+      ? {
+          sandbox,
+          staged: build.staged,
+          ...(item.endToEnd ? {} : { others, ownCallees }),
+        }
       : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
   const inTurn = async (items: PlannedTest[], child: Child) => {
     for (const item of items) await runOne(ctx, item, whereOf(item, child), state);
@@ -254,8 +288,26 @@ async function runPhase(
       ]);
     else await inTurn(phase, await children.single);
   } finally {
-    // A phase's children go when it ends (closing again later does nothing).
-    children.close();
+    // A phase's children go when it ends (closing again later does nothing), but the one that
+    // may have to grade a provisional pass again: it goes once every test is in.
+    const kept = state.provisional.find(({ item }) => phase.includes(item));
+    children.close(kept?.where.sandbox);
+  }
+}
+
+/**
+ * Grades again, with the reference answering, each provisional pass whose callees failed a test
+ * after all: a test graded again may fail now, and so unsettle another's callees.
+ */
+async function settleProvisional(ctx: GradeContext, state: RunState): Promise<void> {
+  for (;;) {
+    const { planned, graded, over } = state;
+    const unsettled = state.provisional.find(
+      ({ callees }) => !vouchedFor(callees, planned, graded, over),
+    );
+    if (!unsettled) return;
+    state.provisional.splice(state.provisional.indexOf(unsettled), 1);
+    await runOne(ctx, unsettled.item, unsettled.where, state);
   }
 }
 
@@ -284,7 +336,7 @@ async function runOne(
     return;
   }
   options.progress?.({ test, fn, state: "started" });
-  const result = await gradeOne(ctx, item, where, state);
+  const result = await gradeFirstWithOwnCallees(ctx, item, where, state);
   options.progress?.({ test, fn, state: "finished" });
   if (result) state.graded.set(test, result);
   if (result?.details.type === "timeout") {
@@ -292,6 +344,37 @@ async function runOne(
     if (!state.hung.has(about))
       state.hung.set(about, { test: test.id, limitMs: result.details.limitMs });
   }
+}
+
+/**
+ * One test, first with the learner's own functions answering its calls of the others while their
+ * tests vouch for them (`own-callees.ts`): a pass so run is provisional, anything else is graded
+ * again with the reference answering, as a test whose function's callees are not vouched for is
+ * at once.
+ */
+async function gradeFirstWithOwnCallees(
+  ctx: GradeContext,
+  item: PlannedTest,
+  where: Where | { notRun: NotRunReason },
+  state: RunState,
+): Promise<TestReport | undefined> {
+  const { cases } = ctx.inputs;
+  const vouched = (callees: string[]) =>
+    vouchedFor(callees, state.planned, state.graded, state.over);
+  if ("notRun" in where || !where.ownCallees || !vouched(calleesOf([item.fn], cases)))
+    return gradeOne(ctx, item, where, state);
+  const called = new Set<string>();
+  const own = await gradeOne(
+    ctx,
+    item,
+    { ...where, sandbox: noting(where.ownCallees, called) },
+    state,
+  );
+  const callees = calleesOf(called, cases);
+  if (callees.length === 0) return own;
+  if (own?.status !== "passed" || !vouched(callees)) return gradeOne(ctx, item, where, state);
+  state.provisional.push({ item, where, callees });
+  return own;
 }
 
 /** A hidden test's seed: its manifest seed mixed with the run's seed (FNV-1a over both). */

@@ -266,10 +266,19 @@ function sendWhenSettled(message: Result, before: string[]): void {
   });
 }
 
-/** The call being served, if any: what a stand-in's request to the grader is part of. */
-let inFlight: { id: number; fn: string } | undefined;
+/**
+ * The call being served, if any: what a stand-in's request to the grader is part of, and whether
+ * the learner's own functions answer it instead (the request's `callees`).
+ */
+export interface InFlight {
+  id: number;
+  fn: string;
+  ownCallees: boolean;
+}
 
-export function callInFlight(): { id: number; fn: string } | undefined {
+let inFlight: InFlight | undefined;
+
+export function callInFlight(): InFlight | undefined {
   return inFlight;
 }
 
@@ -329,7 +338,7 @@ export async function run(
       send(id, { type: "started", id });
       const before = process.getActiveResourcesInfo();
       const functions = withOwn(module, own, request.fn);
-      inFlight = { id, fn: request.fn };
+      inFlight = { id, fn: request.fn, ownCallees: request.callees === "own" };
       let result: Result;
       try {
         result =

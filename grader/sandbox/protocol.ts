@@ -17,7 +17,17 @@ export const CHILD_ENVIRONMENT: Readonly<Record<string, string>> = {
   MALLOC_TOP_PAD_: String(16 << 20),
 };
 
-export interface CallRequest {
+/**
+ * Who answers the called function's calls of the assignment's other functions, in the bundle that
+ * judges each function alone: the reference, through the grader (the default), or the learner's
+ * own functions, in the child, on copies of the inputs and with a copy of the value, as the
+ * grader's answers come (`grader/pipeline/own-callees.ts` says when).
+ */
+interface Callees {
+  callees?: "own";
+}
+
+export interface CallRequest extends Callees {
   id: number;
   /** Name of the exported function to call. */
   fn: string;
@@ -27,7 +37,7 @@ export interface CallRequest {
 }
 
 /** Many calls of one function in one round trip (a gradient check evaluates a cost many times). */
-export interface BatchRequest {
+export interface BatchRequest extends Callees {
   id: number;
   fn: string;
   batch: Wire[][];

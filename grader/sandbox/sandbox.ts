@@ -40,6 +40,8 @@ import {
   unreachableFolder,
 } from "./isolation.ts";
 import {
+  type BatchRequest,
+  type CallRequest,
   CHILD_ENVIRONMENT,
   type ChildMessage,
   type OracleReply,
@@ -91,7 +93,8 @@ export function runningChildren(): number {
 
 type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
-type Request = { fn: string; args: Wire[]; repeat: boolean } | { fn: string; batch: Wire[][] };
+type Request = (Pick<CallRequest, "fn" | "args" | "repeat"> | Pick<BatchRequest, "fn" | "batch">) &
+  Pick<CallRequest, "callees">;
 
 /** What the child wrote around the console capture, kept (crash messages, mostly). */
 const STRAY_LIMIT = OUTPUT_LIMIT;
@@ -151,13 +154,36 @@ export class Sandbox implements Caller {
     }
   }
 
-  call(fn: string, args: Wire[], limit: CallLimit, repeat = false): Promise<CallOutcome> {
-    return this.#request({ fn, args, repeat }, limit);
+  /** `callees`: who answers the function's calls of the others (see `CallRequest`'s). */
+  call(
+    fn: string,
+    args: Wire[],
+    limit: CallLimit,
+    repeat = false,
+    callees?: CallRequest["callees"],
+  ): Promise<CallOutcome> {
+    return this.#request({ fn, args, repeat, ...(callees ? { callees } : {}) }, limit);
   }
 
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
-  callMany(fn: string, batch: Wire[][], limit: CallLimit): Promise<CallOutcome> {
-    return this.#request({ fn, batch }, limit);
+  callMany(
+    fn: string,
+    batch: Wire[][],
+    limit: CallLimit,
+    callees?: CallRequest["callees"],
+  ): Promise<CallOutcome> {
+    return this.#request({ fn, batch, ...(callees ? { callees } : {}) }, limit);
+  }
+
+  /**
+   * This sandbox's child, with the called function's calls of the assignment's other functions
+   * answered by the learner's own instead of the reference's (see `CallRequest`'s `callees`).
+   */
+  withOwnCallees(): Caller {
+    return {
+      call: (fn, args, limit, repeat) => this.call(fn, args, limit, repeat, "own"),
+      callMany: (fn, batch, limit) => this.callMany(fn, batch, limit, "own"),
+    };
   }
 
   /**

@@ -7,7 +7,9 @@
  * learner's forwardPropagation does. The question goes out on the results pipe like any message;
  * the answer is read synchronously from a pipe of its own (fd 4), as the learner's code is
  * synchronous. The reference itself never enters the child. Outside a test (the module's own
- * top-level code, a timer), a stand-in calls the learner's own function.
+ * top-level code, a timer), a stand-in calls the learner's own function; so it does during a call
+ * whose request says the learner's own functions answer (`callees: "own"`), with the copies the
+ * grader's answer would make.
  */
 import { readSync } from "node:fs";
 import { RandomState } from "../../assignments/lib/np.ts";
@@ -45,12 +47,35 @@ export const ownFunction: OwnFunctions = (name) => own.get(name)?.get();
 export function standIn(name: string, callers: readonly string[]): (...args: unknown[]) => unknown {
   return function standing(this: unknown, ...args: unknown[]): unknown {
     const call = callInFlight();
-    if (call !== undefined && callers.includes(call.fn)) return ask(call.id, name, args);
-    const mine = ownFunction(name);
-    if (typeof mine !== "function")
-      throw new ReferenceError(`${name} is called before its declaration has run`);
-    return mine.apply(this, args);
+    if (call !== undefined && callers.includes(call.fn))
+      return call.ownCallees ? answerOwn(name, args) : ask(call.id, name, args);
+    return mineOf(name).apply(this, args);
   };
+}
+
+function mineOf(name: string): (...args: unknown[]) => unknown {
+  const mine = ownFunction(name);
+  if (typeof mine !== "function")
+    throw new ReferenceError(`${name} is called before its declaration has run`);
+  return mine as (...args: unknown[]) => unknown;
+}
+
+/**
+ * The learner's own function answering as the grader would with the reference's: on copies of
+ * the inputs (through the wire, as a request's travel), with a copy of its value, and a random
+ * generator handed back in the state the function left its copy in. So a run answered this way
+ * differs from one answered by the reference only in the values the functions return.
+ */
+function answerOwn(name: string, args: unknown[]): unknown {
+  const budget = freshBudget();
+  const copies = args.map((arg) =>
+    arg instanceof RandomState ? arg.clone() : decode(encode(arg, budget)),
+  );
+  const value = mineOf(name)(...copies);
+  copies.forEach((copy, index) => {
+    if (copy instanceof RandomState) (args[index] as RandomState).setState(copy.getState());
+  });
+  return decode(encode(value, freshBudget()));
 }
 
 function ask(id: number, fn: string, args: unknown[]): unknown {

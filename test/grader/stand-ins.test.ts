@@ -225,6 +225,46 @@ describe("the function being judged", () => {
     return { asked, oracle };
   };
 
+  it("told the learner's own functions answer, calls them on copies and gets a copy back", async () => {
+    // computeCost writes into its input and returns it; forwardPropagation returns an array it
+    // keeps; initializeParameters draws from the generator, which comes back in the state that
+    // left it, as the reference's answers do.
+    const source = `import { np, type NDArray, type RandomState } from "gradecheck/np";
+export function computeCost(A2: NDArray, Y: NDArray) { A2.set(0, 0, 42); return A2; }
+const kept = np.zeros([1, 1]);
+export function forwardPropagation() { return { A2: kept, seen: kept.get(0, 0) }; }
+export function initializeParameters(nX: number, nH: number, nY: number, rng: RandomState) {
+  return { W1: rng.randn(1, 1) };
+}
+export function nnModel() {
+  const A2 = np.zeros([1, 2]);
+  const cost = computeCost(A2, A2) as unknown as NDArray;
+  (forwardPropagation as () => { A2: NDArray }).call(null).A2.set(0, 0, 7);
+  const { seen } = (forwardPropagation as () => { seen: number }).call(null);
+  const rng = np.random.seed(5);
+  const { W1 } = initializeParameters(2, 3, 1, rng);
+  const drawn = [W1.get(0, 0), ...rng.randn(1, 2).data];
+  return { untouched: A2.get(0, 0), mine: cost.get(0, 0), seen, drawn };
+}
+`;
+    const { asked, oracle } = recordingOracle();
+    await withAloneSandbox(source, { oracle }, async (sandbox) => {
+      const outcome = await sandbox.call("nnModel", [], 10_000, false, "own");
+      if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
+      expect(decode(outcome.value)).toEqual({
+        untouched: 0,
+        mine: 42,
+        seen: 0,
+        drawn: [...new RandomState(5).randn(1, 3).data],
+      });
+      expect(asked).toEqual([]);
+      // The same call with the reference answering asks the grader (whose forwardPropagation
+      // throws without its inputs).
+      expect((await sandbox.call("nnModel", [], 10_000)).status).toBe("threw");
+      expect(asked).toEqual(["computeCost", "forwardPropagation"]);
+    });
+  });
+
   it("runs its own code when it calls its own name, and asks the grader for nothing", async () => {
     // computeCost is stood in for (nnModel calls it): its recursion must not reach the reference's.
     const source = `export function computeCost(A2: unknown, Y: unknown, depth = 0): number {

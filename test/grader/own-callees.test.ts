@@ -1,0 +1,157 @@
+/**
+ * Judged alone, a test runs first with the learner's own functions answering its calls of the
+ * others while their own tests vouch for them (grader/pipeline/own-callees.ts); a pass stands only
+ * once every test of those functions is in, and anything else is graded with the reference
+ * answering. The grade must be the one the reference's answers give.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { PlannedTest, TestSpec } from "../../grader/core/manifest.ts";
+import { plannedTests } from "../../grader/core/manifest.ts";
+import type { TestReport } from "../../grader/core/report.ts";
+import { calleesOf, vouchedFor } from "../../grader/pipeline/own-callees.ts";
+import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
+import { assignmentParts, gradeFiles } from "../helpers.ts";
+
+const parts = await assignmentParts("planar-classifier");
+
+describe("which functions answer, and whether their tests vouch for them", () => {
+  const planned = plannedTests(parts.manifest);
+  const passed = (ids: string[]) =>
+    new Map(
+      planned
+        .filter(({ test }) => ids.includes(test.id))
+        .map(({ test }): [TestSpec, TestReport] => [test, { status: "passed" } as TestReport]),
+    );
+  const testsOf = (fn: string) =>
+    planned.filter((item) => item.fn === fn && !item.endToEnd).map(({ test }) => test.id);
+
+  it("are every function the called ones call, directly or not", () => {
+    expect(calleesOf(["predict"], parts.cases)).toEqual(["forwardPropagation", "sigmoid"]);
+    expect(new Set(calleesOf(["nnModel"], parts.cases))).toEqual(
+      new Set([
+        "layerSizes",
+        "initializeParameters",
+        "forwardPropagation",
+        "sigmoid",
+        "computeCost",
+        "backwardPropagation",
+        "updateParameters",
+      ]),
+    );
+    expect(calleesOf(["sigmoid", "computeCost"], parts.cases)).toEqual([]);
+  });
+
+  it("vouch while none has failed, and once the run is over only if all passed", () => {
+    const callees = ["forwardPropagation", "sigmoid"];
+    const visible = [...testsOf("forwardPropagation"), ...testsOf("sigmoid")].filter(
+      (id) => planned.find(({ test }) => test.id === id)?.test.visibility === "visible",
+    );
+    expect(vouchedFor(callees, planned, passed(visible), false)).toBe(true);
+    // The hidden tests never graded: a run that is over knows nothing of them.
+    expect(vouchedFor(callees, planned, passed(visible), true)).toBe(false);
+    const all = [...testsOf("forwardPropagation"), ...testsOf("sigmoid")];
+    expect(vouchedFor(callees, planned, passed(all), true)).toBe(true);
+    const failed = passed(all);
+    const [first] = planned.filter(({ test }) => test.id === testsOf("sigmoid")[0]);
+    failed.set((first as PlannedTest).test, { status: "failed" } as TestReport);
+    expect(vouchedFor(callees, planned, failed, false)).toBe(false);
+  });
+
+  it("do not vouch for a function without a test of its own in the run", () => {
+    const onlyForward = planned.filter((item) => item.fn !== "sigmoid");
+    expect(vouchedFor(["sigmoid"], onlyForward, new Map(), false)).toBe(false);
+  });
+});
+
+/** Grades `source`, noting who answered each call of nnModel (own, or the reference). */
+async function gradeNoting(
+  source: string,
+  options: Parameters<typeof gradeFiles>[1] = {},
+  given = parts,
+) {
+  const nnModelCalls: string[] = [];
+  const call = Sandbox.prototype.call;
+  vi.spyOn(Sandbox.prototype, "call").mockImplementation(function (this: Sandbox, ...args) {
+    if (args[0] === "nnModel") nnModelCalls.push(args[4] ?? "reference");
+    return call.apply(this, args);
+  });
+  const report = await gradeFiles({ "model.ts": source }, options, { parts: given });
+  const status = (id: string) => report.tests.find((test) => test.id === id)?.status;
+  return { report, nnModelCalls, status };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Not the end-to-end test: a whole training, which no function's points depend on. */
+const noEndToEnd = { select: (test: TestSpec) => !test.id.startsWith("end-to-end.") };
+
+const ignoresRate = bugs.find((bug) => bug.name === "update ignores the learning rate");
+if (!ignoresRate) throw new Error("the corpus's bug 'update ignores the learning rate' is gone");
+/** nnModel doubles the rate it is given: right only with an updateParameters that ignores it. */
+const doublesRate: [string, string] = [
+  "parameters = updateParameters(parameters, grads, learningRate);",
+  "parameters = updateParameters(parameters, grads, 2 * learningRate);",
+];
+const compensating = applyBug(referenceSource(), {
+  name: "two mistakes that cancel",
+  replace: [...ignoresRate.replace, doublesRate],
+});
+
+describe("a test whose function calls the others", () => {
+  it("is answered by the learner's own functions when their tests vouch for them, once", async () => {
+    const { nnModelCalls, status } = await gradeNoting(referenceSource(), noEndToEnd);
+    expect(status("nnModel.early")).toBe("passed");
+    expect(status("nnModel.settings")).toBe("passed");
+    expect(nnModelCalls).toEqual(["own", "own"]);
+  });
+
+  it("is answered by the reference when one of them has failed a test", async () => {
+    // updateParameters.rate fails before nnModel's tests run: its own functions never answer.
+    const { nnModelCalls, status } = await gradeNoting(compensating, noEndToEnd);
+    expect(status("updateParameters.rate")).toBe("failed");
+    expect(status("nnModel.early")).toBe("failed");
+    expect(nnModelCalls).toEqual(["reference", "reference"]);
+  });
+
+  describe("when a function it calls fails a test graded after it", () => {
+    // updateParameters.rate made hidden: it runs after nnModel's visible tests; without the
+    // linearity law, which would see the fixed rate too, it is the one test that does.
+    const rateHidden = {
+      ...parts,
+      manifest: {
+        ...parts.manifest,
+        functions: parts.manifest.functions.map((f) => ({
+          ...f,
+          tests: f.tests.map((test) =>
+            test.id === "updateParameters.rate" ? { ...test, visibility: "hidden" as const } : test,
+          ),
+        })),
+      },
+    };
+    const select = (test: TestSpec) =>
+      noEndToEnd.select(test) && test.id !== "updateParameters.linear.property";
+
+    it("loses the points the reference's answers lose it: two mistakes do not cancel", async () => {
+      const { nnModelCalls, status } = await gradeNoting(compensating, { select }, rateHidden);
+      expect(status("updateParameters.rate")).toBe("failed");
+      // Right with the learner's own updateParameters (1.2 twice over), wrong with the reference's.
+      expect(status("nnModel.early")).toBe("failed");
+      // nnModel.early passes with the learner's own, for now; nnModel.settings (a rate of 0.5)
+      // fails with them and is graded again at once; nnModel.early again once the rate test is in.
+      expect(nnModelCalls).toEqual(["own", "own", "reference", "reference"]);
+    });
+
+    it("keeps its points when it is right: the mistake costs its own function's only", async () => {
+      const source = applyBug(referenceSource(), ignoresRate);
+      const { nnModelCalls, status } = await gradeNoting(source, { select }, rateHidden);
+      expect(status("updateParameters.rate")).toBe("failed");
+      expect(status("nnModel.early")).toBe("passed");
+      expect(status("nnModel.settings")).toBe("passed");
+      // As above: nnModel.settings graded again at once, nnModel.early once the rate test is in.
+      expect(nnModelCalls).toEqual(["own", "own", "reference", "reference"]);
+    });
+  });
+});
