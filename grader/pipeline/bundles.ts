@@ -6,9 +6,16 @@
  */
 import { rmSync } from "node:fs";
 import type { Functions } from "../core/assignment.ts";
+import type { OwnCallees } from "../sandbox/protocol.ts";
 import { type BuildResult, buildAlone, buildFiles, removeBuild } from "./build.ts";
 import type { GradeContext } from "./context.ts";
-import { type Oracle, referenceFunctions, referenceOracle, standIns } from "./oracle.ts";
+import {
+  type Oracle,
+  ownCalleeLimits,
+  referenceFunctions,
+  referenceOracle,
+  standIns,
+} from "./oracle.ts";
 import { type ReadSubmission, readSubmission } from "./submission.ts";
 
 /** The submission as read, and its bundle (or why there is none). */
@@ -20,7 +27,13 @@ export interface Submitted {
 /** The second bundle, or why each function could not be judged alone; neither when none was tried. */
 export interface Alone {
   /** Each function judged alone: the bundle, the grader's answers and the laws' other functions. */
-  judgedAlone?: { bundle: { dir: string; entry: string }; oracle: Oracle; others: Functions };
+  judgedAlone?: {
+    bundle: { dir: string; entry: string };
+    oracle: Oracle;
+    others: Functions;
+    /** The oracle's limits, for the learner's own functions answering instead. */
+    ownCallees: OwnCallees;
+  };
   /** Why each function could not be judged alone, when it could not. */
   notAlone?: string;
 }
@@ -55,6 +68,7 @@ export function bundleAlone(
             judgedAlone: {
               bundle: alone,
               oracle: referenceOracle(reference, callers, inputs.manifest.limits.standInEntries),
+              ownCallees: ownCalleeLimits(inputs.manifest.limits.standInEntries),
               // What the laws and checks of a function judged alone use for the others.
               others: referenceFunctions(reference, Object.keys(callers)),
             },

@@ -9,7 +9,12 @@ import { RandomState } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
 import type { AssignmentCases, Functions, Reference } from "../core/assignment.ts";
 import { cutText, decode, encode, entriesOf } from "../core/values.ts";
-import type { OracleReply, OracleRequest, RandomArgument } from "../sandbox/protocol.ts";
+import type {
+  OracleReply,
+  OracleRequest,
+  OwnCallees,
+  RandomArgument,
+} from "../sandbox/protocol.ts";
 import type { StandIns } from "./substitute.ts";
 
 /**
@@ -19,6 +24,11 @@ import type { StandIns } from "./substitute.ts";
 export const ORACLE_INPUT_ENTRIES = 1 << 16;
 /** Array entries the reference may allocate for one call, per value it may take in. */
 export const ORACLE_ALLOCATION_PER_ENTRY = 16;
+
+/** The same limits, for the learner's own functions answering in the child (`OwnCallees`). */
+export function ownCalleeLimits(inputEntries = ORACLE_INPUT_ENTRIES): OwnCallees {
+  return { inputEntries, allocationPerEntry: ORACLE_ALLOCATION_PER_ENTRY };
+}
 
 /** Answers a stand-in's request, made while `judged` (a function of the learner's) is called. */
 export type Oracle = (request: OracleRequest, budgetMs: number, judged: string) => OracleReply;

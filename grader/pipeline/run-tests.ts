@@ -205,7 +205,10 @@ class PhaseChildren {
       return {
         sandbox,
         ...(judgedAlone && sandbox
-          ? { others: judgedAlone.others, ownCallees: sandbox.withOwnCallees() }
+          ? {
+              others: judgedAlone.others,
+              ownCallees: sandbox.withOwnCallees(judgedAlone.ownCallees),
+            }
           : {}),
       };
     });

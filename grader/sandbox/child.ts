@@ -28,6 +28,7 @@ import {
   type CallRequest,
   CHILD_ENVIRONMENT,
   type ChildMessage,
+  type OwnCallees,
   type ThrownError,
 } from "./protocol.ts";
 
@@ -268,12 +269,12 @@ function sendWhenSettled(message: Result, before: string[]): void {
 
 /**
  * The call being served, if any: what a stand-in's request to the grader is part of, and whether
- * the learner's own functions answer it instead (the request's `callees`).
+ * the learner's own functions answer it instead (the request's `ownCallees`).
  */
 export interface InFlight {
   id: number;
   fn: string;
-  ownCallees: boolean;
+  own?: OwnCallees;
 }
 
 let inFlight: InFlight | undefined;
@@ -338,7 +339,7 @@ export async function run(
       send(id, { type: "started", id });
       const before = process.getActiveResourcesInfo();
       const functions = withOwn(module, own, request.fn);
-      inFlight = { id, fn: request.fn, ownCallees: request.callees === "own" };
+      inFlight = { id, fn: request.fn, ...(request.ownCallees ? { own: request.ownCallees } : {}) };
       let result: Result;
       try {
         result =

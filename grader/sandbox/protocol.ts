@@ -18,13 +18,21 @@ export const CHILD_ENVIRONMENT: Readonly<Record<string, string>> = {
 };
 
 /**
- * Who answers the called function's calls of the assignment's other functions, in the bundle that
- * judges each function alone: the reference, through the grader (the default), or the learner's
- * own functions, in the child, on copies of the inputs and with a copy of the value, as the
- * grader's answers come (`grader/pipeline/own-callees.ts` says when).
+ * In the bundle that judges each function alone, the called function's calls of the assignment's
+ * other functions are answered by the reference, through the grader; with this, by the learner's
+ * own functions, in the child (`grader/pipeline/own-callees.ts` says when), as the grader's
+ * answers come: on copies of the inputs, with a copy of the value, and within the grader's
+ * limits, so that whatever the grader would refuse fails here too.
  */
+export interface OwnCallees {
+  /** Values one call's inputs may hold (the oracle's). */
+  inputEntries: number;
+  /** Array entries one call may allocate, per value it may take in (the oracle's). */
+  allocationPerEntry: number;
+}
+
 interface Callees {
-  callees?: "own";
+  ownCallees?: OwnCallees;
 }
 
 export interface CallRequest extends Callees {

@@ -46,6 +46,7 @@ import {
   type ChildMessage,
   type OracleReply,
   type OracleRequest,
+  type OwnCallees,
 } from "./protocol.ts";
 
 export interface SandboxOptions {
@@ -94,7 +95,7 @@ export function runningChildren(): number {
 type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
 type Request = (Pick<CallRequest, "fn" | "args" | "repeat"> | Pick<BatchRequest, "fn" | "batch">) &
-  Pick<CallRequest, "callees">;
+  Pick<CallRequest, "ownCallees">;
 
 /** What the child wrote around the console capture, kept (crash messages, mostly). */
 const STRAY_LIMIT = OUTPUT_LIMIT;
@@ -154,15 +155,15 @@ export class Sandbox implements Caller {
     }
   }
 
-  /** `callees`: who answers the function's calls of the others (see `CallRequest`'s). */
+  /** `ownCallees`: the learner's own functions answer the function's calls of the others. */
   call(
     fn: string,
     args: Wire[],
     limit: CallLimit,
     repeat = false,
-    callees?: CallRequest["callees"],
+    ownCallees?: OwnCallees,
   ): Promise<CallOutcome> {
-    return this.#request({ fn, args, repeat, ...(callees ? { callees } : {}) }, limit);
+    return this.#request({ fn, args, repeat, ...(ownCallees ? { ownCallees } : {}) }, limit);
   }
 
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
@@ -170,19 +171,19 @@ export class Sandbox implements Caller {
     fn: string,
     batch: Wire[][],
     limit: CallLimit,
-    callees?: CallRequest["callees"],
+    ownCallees?: OwnCallees,
   ): Promise<CallOutcome> {
-    return this.#request({ fn, batch, ...(callees ? { callees } : {}) }, limit);
+    return this.#request({ fn, batch, ...(ownCallees ? { ownCallees } : {}) }, limit);
   }
 
   /**
    * This sandbox's child, with the called function's calls of the assignment's other functions
-   * answered by the learner's own instead of the reference's (see `CallRequest`'s `callees`).
+   * answered by the learner's own instead of the reference's, within `limits` (see `OwnCallees`).
    */
-  withOwnCallees(): Caller {
+  withOwnCallees(limits: OwnCallees): Caller {
     return {
-      call: (fn, args, limit, repeat) => this.call(fn, args, limit, repeat, "own"),
-      callMany: (fn, batch, limit) => this.callMany(fn, batch, limit, "own"),
+      call: (fn, args, limit, repeat) => this.call(fn, args, limit, repeat, limits),
+      callMany: (fn, batch, limit) => this.callMany(fn, batch, limit, limits),
     };
   }
 

@@ -13,11 +13,12 @@
  */
 import { readSync } from "node:fs";
 import { RandomState } from "../../assignments/lib/np.ts";
-import { decode, encode, freshBudget, type Wire } from "../core/values.ts";
+import { withAllocationLimit } from "../../assignments/lib/storage.ts";
+import { decode, encode, entriesOf, freshBudget, type Wire } from "../core/values.ts";
 import { callInFlight, type OwnFunctions, sendBody } from "./child.ts";
 import { decodeBody, encodeBody, UNLIMITED } from "./codec.ts";
 import { MAX_FRAME_BYTES } from "./inbound.ts";
-import type { OracleReply, OracleRequest, RandomArgument } from "./protocol.ts";
+import type { OracleReply, OracleRequest, OwnCallees, RandomArgument } from "./protocol.ts";
 
 /** The pipe the grader answers on. */
 const ANSWERS_FD = 4;
@@ -48,7 +49,7 @@ export function standIn(name: string, callers: readonly string[]): (...args: unk
   return function standing(this: unknown, ...args: unknown[]): unknown {
     const call = callInFlight();
     if (call !== undefined && callers.includes(call.fn))
-      return call.ownCallees ? answerOwn(name, args) : ask(call.id, name, args);
+      return call.own ? answerOwn(name, args, call.own) : ask(call.id, name, args);
     return mineOf(name).apply(this, args);
   };
 }
@@ -62,16 +63,26 @@ function mineOf(name: string): (...args: unknown[]) => unknown {
 
 /**
  * The learner's own function answering as the grader would with the reference's: on copies of
- * the inputs (through the wire, as a request's travel), with a copy of its value, and a random
- * generator handed back in the state the function left its copy in. So a run answered this way
- * differs from one answered by the reference only in the values the functions return.
+ * the inputs (through the wire, as a request's travel), with a copy of its value, a random
+ * generator handed back in the state the function left its copy in, and refused what the grader
+ * would refuse (too many values in, too much allocated). So a run answered this way differs from
+ * one answered by the reference only in the values the functions return.
  */
-function answerOwn(name: string, args: unknown[]): unknown {
+function answerOwn(name: string, args: unknown[], limits: OwnCallees): unknown {
   const budget = freshBudget();
-  const copies = args.map((arg) =>
-    arg instanceof RandomState ? arg.clone() : decode(encode(arg, budget)),
+  const wired = args.map((arg) => (arg instanceof RandomState ? null : encode(arg, budget)));
+  const entries = wired.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);
+  if (entries > limits.inputEntries)
+    throw new RangeError(
+      `gradecheck: ${name} was called with ${entries} values, more than the grader computes for a stand-in (${limits.inputEntries})`,
+    );
+  const copies = args.map((arg, index) =>
+    arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
   );
-  const value = mineOf(name)(...copies);
+  const mine = mineOf(name);
+  const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
+    mine(...copies),
+  );
   copies.forEach((copy, index) => {
     if (copy instanceof RandomState) (args[index] as RandomState).setState(copy.getState());
   });

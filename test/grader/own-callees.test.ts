@@ -73,7 +73,7 @@ async function gradeNoting(
   const nnModelCalls: string[] = [];
   const call = Sandbox.prototype.call;
   vi.spyOn(Sandbox.prototype, "call").mockImplementation(function (this: Sandbox, ...args) {
-    if (args[0] === "nnModel") nnModelCalls.push(args[4] ?? "reference");
+    if (args[0] === "nnModel") nnModelCalls.push(args[4] ? "own" : "reference");
     return call.apply(this, args);
   });
   const report = await gradeFiles({ "model.ts": source }, options, { parts: given });

@@ -12,7 +12,7 @@ import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { decode, encode } from "../../grader/core/values.ts";
 import { buildAlone, buildFiles, removeBuild } from "../../grader/pipeline/build.ts";
 import { type AssignmentParts, loadAssignment } from "../../grader/pipeline/load.ts";
-import { referenceOracle, standIns } from "../../grader/pipeline/oracle.ts";
+import { ownCalleeLimits, referenceOracle, standIns } from "../../grader/pipeline/oracle.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { substitute, topLevelDeclarations } from "../../grader/pipeline/substitute.ts";
 import { Sandbox, type SandboxOptions } from "../../grader/sandbox/sandbox.ts";
@@ -249,7 +249,7 @@ export function nnModel() {
 `;
     const { asked, oracle } = recordingOracle();
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
-      const outcome = await sandbox.call("nnModel", [], 10_000, false, "own");
+      const outcome = await sandbox.call("nnModel", [], 10_000, false, ownCalleeLimits());
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
       expect(decode(outcome.value)).toEqual({
         untouched: 0,
@@ -263,6 +263,32 @@ export function nnModel() {
       expect((await sandbox.call("nnModel", [], 10_000)).status).toBe("threw");
       expect(asked).toEqual(["computeCost", "forwardPropagation"]);
     });
+  });
+
+  it("told the learner's own functions answer, refuses them what the grader would refuse", async () => {
+    // Too many values in; a small input whose product asks for 64 million entries.
+    const source = `import { np, type NDArray } from "gradecheck/np";
+export function forwardPropagation(X: NDArray, p: Record<string, NDArray>) {
+  return { A2: np.dot(p.W1 as NDArray, X) };
+}
+export function predict(flood: boolean) {
+  if (flood) return forwardPropagation(np.ones([2, 40000]), { W1: np.ones([1, 2]) });
+  return forwardPropagation(np.ones([1, 8000]), { W1: np.ones([8000, 1]) });
+}
+`;
+    const { asked, oracle } = recordingOracle();
+    await withAloneSandbox(source, { oracle }, async (sandbox) => {
+      const own = ownCalleeLimits();
+      expect(await sandbox.call("predict", [true], 10_000, false, own)).toMatchObject({
+        status: "threw",
+        error: { message: expect.stringMatching(/80\d{3} values, more than the grader computes/) },
+      });
+      expect(await sandbox.call("predict", [false], 10_000, false, own)).toMatchObject({
+        status: "threw",
+        error: { message: expect.stringMatching(/64000000 entries is more than/) },
+      });
+    });
+    expect(asked).toEqual([]);
   });
 
   it("runs its own code when it calls its own name, and asks the grader for nothing", async () => {
