@@ -68,7 +68,11 @@ export function bundleAlone(
             judgedAlone: {
               bundle: alone,
               oracle: referenceOracle(reference, callers, inputs.manifest.limits.standInEntries),
-              ownCallees: ownCalleeLimits(inputs.manifest.limits.standInEntries),
+              ownCallees: ownCalleeLimits(
+                reference,
+                callers,
+                inputs.manifest.limits.standInEntries,
+              ),
               // What the laws and checks of a function judged alone use for the others.
               others: referenceFunctions(reference, Object.keys(callers)),
             },

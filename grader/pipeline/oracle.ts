@@ -25,9 +25,22 @@ export const ORACLE_INPUT_ENTRIES = 1 << 16;
 /** Array entries the reference may allocate for one call, per value it may take in. */
 export const ORACLE_ALLOCATION_PER_ENTRY = 16;
 
-/** The same limits, for the learner's own functions answering in the child (`OwnCallees`). */
-export function ownCalleeLimits(inputEntries = ORACLE_INPUT_ENTRIES): OwnCallees {
-  return { inputEntries, allocationPerEntry: ORACLE_ALLOCATION_PER_ENTRY };
+/**
+ * The same limits, for the learner's own functions answering in the child (`OwnCallees`), with
+ * the arguments the reference's `callers` cannot do without.
+ */
+export function ownCalleeLimits(
+  reference: Reference,
+  callers: StandIns,
+  inputEntries = ORACLE_INPUT_ENTRIES,
+): OwnCallees {
+  const served = servedBy(reference, Object.keys(callers));
+  const required = Object.keys(callers).map((fn) => [fn, served(fn)?.length ?? 0]);
+  return {
+    inputEntries,
+    allocationPerEntry: ORACLE_ALLOCATION_PER_ENTRY,
+    required: Object.fromEntries(required),
+  };
 }
 
 /** Answers a stand-in's request, made while `judged` (a function of the learner's) is called. */

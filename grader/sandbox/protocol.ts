@@ -29,6 +29,12 @@ export interface OwnCallees {
   inputEntries: number;
   /** Array entries one call may allocate, per value it may take in (the oracle's). */
   allocationPerEntry: number;
+  /**
+   * The arguments each function stood in for cannot do without: the reference's own (its
+   * parameters before the first with a default). A call that leaves one out, or undefined, would
+   * fail with the reference, whatever the learner's own function makes of it.
+   */
+  required: Record<string, number>;
 }
 
 interface Callees {

@@ -65,10 +65,18 @@ function mineOf(name: string): (...args: unknown[]) => unknown {
  * The learner's own function answering as the grader would with the reference's: on copies of
  * the inputs (through the wire, as a request's travel), with a copy of its value, a random
  * generator handed back in the state the function left its copy in, and refused what the grader
- * would refuse (too many values in, too much allocated). So a run answered this way differs from
- * one answered by the reference only in the values the functions return.
+ * would refuse (too many values in, too much allocated) or the reference could not take (an
+ * argument it needs left out). So a run answered this way differs from one answered by the
+ * reference only in the values the functions return.
  */
 function answerOwn(name: string, args: unknown[], limits: OwnCallees): unknown {
+  const required = limits.required[name] ?? 0;
+  for (let index = 0; index < required; index++) {
+    if (args[index] === undefined)
+      throw new TypeError(
+        `gradecheck: ${name} was called without its argument ${index + 1}, which the grader's ${name} needs`,
+      );
+  }
   const budget = freshBudget();
   const wired = args.map((arg) => (arg instanceof RandomState ? null : encode(arg, budget)));
   const entries = wired.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);

@@ -116,6 +116,29 @@ describe("a test whose function calls the others", () => {
     expect(nnModelCalls).toEqual(["reference", "reference"]);
   });
 
+  it("is graded with the reference when it leaves out an argument the reference needs", async () => {
+    // The learner's initializeParameters draws from a generator of its own when given none (seed
+    // 2, nnModel.early's): nnModel forgetting to pass one is right with it, an error with the
+    // reference's, which needs it.
+    const source = applyBug(referenceSource(), {
+      name: "a default the reference does not have",
+      replace: [
+        [
+          "  rng: RandomState,\n  scale = 0.001,",
+          "  rng: RandomState = np.random.seed(2),\n  scale = 0.001,",
+        ],
+        [
+          "initializeParameters(nX, nH, nY, np.random.seed(seed))",
+          "initializeParameters(nX, nH, nY)",
+        ],
+      ],
+    });
+    const { nnModelCalls, status } = await gradeNoting(source, noEndToEnd);
+    expect(status("initializeParameters.planar")).toBe("passed");
+    expect(status("nnModel.early")).toBe("error");
+    expect(nnModelCalls).toEqual(["own", "reference", "own", "reference"]);
+  });
+
   describe("when a function it calls fails a test graded after it", () => {
     // updateParameters.rate made hidden: it runs after nnModel's visible tests; without the
     // linearity law, which would see the fixed rate too, it is the one test that does.

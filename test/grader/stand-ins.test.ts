@@ -232,15 +232,18 @@ describe("the function being judged", () => {
     const source = `import { np, type NDArray, type RandomState } from "gradecheck/np";
 export function computeCost(A2: NDArray, Y: NDArray) { A2.set(0, 0, 42); return A2; }
 const kept = np.zeros([1, 1]);
-export function forwardPropagation() { return { A2: kept, seen: kept.get(0, 0) }; }
+export function forwardPropagation(X: unknown, p: unknown) {
+  return { A2: kept, seen: kept.get(0, 0) };
+}
 export function initializeParameters(nX: number, nH: number, nY: number, rng: RandomState) {
   return { W1: rng.randn(1, 1) };
 }
 export function nnModel() {
   const A2 = np.zeros([1, 2]);
   const cost = computeCost(A2, A2) as unknown as NDArray;
-  (forwardPropagation as () => { A2: NDArray }).call(null).A2.set(0, 0, 7);
-  const { seen } = (forwardPropagation as () => { seen: number }).call(null);
+  const forward = forwardPropagation as (X: unknown, p: unknown) => { A2: NDArray; seen: number };
+  forward(A2, {}).A2.set(0, 0, 7);
+  const { seen } = forward(A2, {});
   const rng = np.random.seed(5);
   const { W1 } = initializeParameters(2, 3, 1, rng);
   const drawn = [W1.get(0, 0), ...rng.randn(1, 2).data];
@@ -249,7 +252,13 @@ export function nnModel() {
 `;
     const { asked, oracle } = recordingOracle();
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
-      const outcome = await sandbox.call("nnModel", [], 10_000, false, ownCalleeLimits());
+      const outcome = await sandbox.call(
+        "nnModel",
+        [],
+        10_000,
+        false,
+        ownCalleeLimits(reference(), standIns(parts.cases)),
+      );
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
       expect(decode(outcome.value)).toEqual({
         untouched: 0,
@@ -278,7 +287,7 @@ export function predict(flood: boolean) {
 `;
     const { asked, oracle } = recordingOracle();
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
-      const own = ownCalleeLimits();
+      const own = ownCalleeLimits(reference(), standIns(parts.cases));
       expect(await sandbox.call("predict", [true], 10_000, false, own)).toMatchObject({
         status: "threw",
         error: { message: expect.stringMatching(/80\d{3} values, more than the grader computes/) },
