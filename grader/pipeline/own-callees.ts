@@ -7,17 +7,30 @@
  * passes every test of its own, the test runs first with the learner's own functions answering, in
  * the child (`Sandbox.withOwnCallees`), on copies of the inputs and with copies of their values, as
  * the reference's answers come: the two runs then differ only in the values those functions
- * return, which their own tests found right. Which functions answered is known once the test has
+ * return, which their own tests found right, and which are checked too: the first answer of each
+ * function in each call is worked out again with the reference (a mistake in how the function
+ * judged calls another, such as an argument in a form the learner's own function makes sense of
+ * and the reference's does not, shows in every call of it). Which functions answered is known once the test has
  * run (a law may call several functions: backwardPropagation's gradient check calls
  * forwardPropagation, which calls sigmoid). A failure so run says nothing about the function
  * judged: it is graded again with the reference answering. A pass stands once every test of its
  * callees is in and none failed; otherwise it too is graded again that way. A test whose calls
  * call no other function ran as it would have with the reference answering: it stands as it is.
  */
+import { compare } from "../checks/compare.ts";
 import { type AssignmentCases, callTree } from "../core/assignment.ts";
-import type { PlannedTest, TestSpec } from "../core/manifest.ts";
+import type { PlannedTest, TestSpec, Tolerance } from "../core/manifest.ts";
 import type { Caller } from "../core/outcomes.ts";
 import type { TestReport } from "../core/report.ts";
+import type { OwnAnswer, RandomArgument } from "../sandbox/protocol.ts";
+import type { Oracle } from "./oracle.ts";
+
+/** The learner's own functions answering in a test's child, and the reference to check them by. */
+export interface OwnAnswering {
+  /** The child's caller for one test, the answers its functions gave going to `answered`. */
+  caller: (answered: OwnAnswer[]) => Caller;
+  oracle: Oracle;
+}
 
 /**
  * The functions whose answers calls of `called` take from the learner's own: all they call,
@@ -65,6 +78,42 @@ export function vouchedFor(
     own.every(({ test }) => {
       const report = graded.get(test);
       return report === undefined ? !over : report.status === "passed";
+    })
+  );
+}
+
+/**
+ * Whether each answer the child says the learner's own functions gave is the reference's on the
+ * same inputs, within `tolerance`, generators left in the same state. What the child says is the
+ * learner's code's to say: an answer the reference refuses to work out is not the reference's.
+ */
+export function answeredAsReference(
+  answered: readonly OwnAnswer[],
+  oracle: Oracle,
+  tolerance: Tolerance,
+): boolean {
+  return answered.every(({ judged, fn, args, randoms, value, randomsAfter }) => {
+    const request = { type: "oracle" as const, id: 0, fn, args, randoms };
+    const reply = oracle(request, Number.POSITIVE_INFINITY, judged);
+    return (
+      "value" in reply &&
+      compare(reply.value, value, tolerance) === null &&
+      sameStates(reply.randoms, randomsAfter)
+    );
+  });
+}
+
+function sameStates(a: readonly RandomArgument[], b: readonly RandomArgument[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((state, i) => {
+      const other = b[i] as RandomArgument;
+      return (
+        state.index === other.index &&
+        Object.is(state.gauss, other.gauss) &&
+        state.mt.length === other.mt.length &&
+        state.mt.every((word, k) => word === other.mt[k])
+      );
     })
   );
 }

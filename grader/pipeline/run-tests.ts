@@ -21,6 +21,7 @@ import { type Manifest, type PlannedTest, plannedTests, type TestSpec } from "..
 import type { Caller, CallLimit } from "../core/outcomes.ts";
 import type { Details, NotRunReason, TestReport } from "../core/report.ts";
 import { shapeNotation } from "../core/values.ts";
+import type { OwnAnswer } from "../sandbox/protocol.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/en/messages.ts";
 import { locateError } from "./annotate.ts";
@@ -29,7 +30,13 @@ import type { Alone, Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
 import { caseData, madeCase, withAnswer } from "./expected.ts";
 import type { Oracle } from "./oracle.ts";
-import { calleesOf, noting, vouchedFor } from "./own-callees.ts";
+import {
+  answeredAsReference,
+  calleesOf,
+  noting,
+  type OwnAnswering,
+  vouchedFor,
+} from "./own-callees.ts";
 
 /** Where a test runs: the sandbox, the copy it was built from, and the other functions' source. */
 interface Where {
@@ -37,7 +44,7 @@ interface Where {
   staged: StagedSubmission;
   others?: Functions;
   /** The same child with the learner's own functions answering the calls (judged alone only). */
-  ownCallees?: Caller;
+  own?: OwnAnswering;
 }
 
 export interface Ran {
@@ -176,7 +183,7 @@ export async function runTests(
 interface Child {
   sandbox: Sandbox | undefined;
   others?: Functions;
-  ownCallees?: Caller;
+  own?: OwnAnswering;
 }
 
 /**
@@ -207,7 +214,11 @@ class PhaseChildren {
         ...(judgedAlone && sandbox
           ? {
               others: judgedAlone.others,
-              ownCallees: sandbox.withOwnCallees(judgedAlone.ownCallees),
+              own: {
+                caller: (answered) =>
+                  sandbox.withOwnCallees({ limits: judgedAlone.ownCallees, answered }),
+                oracle: judgedAlone.oracle,
+              },
             }
           : {}),
       };
@@ -257,13 +268,13 @@ async function runPhase(
 ): Promise<void> {
   const whereOf = (
     item: PlannedTest,
-    { sandbox, others, ownCallees }: Child,
+    { sandbox, others, own }: Child,
   ): Where | { notRun: NotRunReason } =>
     sandbox && build.status === "built"
       ? {
           sandbox,
           staged: build.staged,
-          ...(item.endToEnd ? {} : { others, ownCallees }),
+          ...(item.endToEnd ? {} : { others, own }),
         }
       : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
   const inTurn = async (items: PlannedTest[], child: Child) => {
@@ -364,18 +375,19 @@ async function gradeFirstWithOwnCallees(
   const { cases } = ctx.inputs;
   const vouched = (callees: string[]) =>
     vouchedFor(callees, state.planned, state.graded, state.over);
-  if ("notRun" in where || !where.ownCallees || !vouched(calleesOf([item.fn], cases)))
+  if ("notRun" in where || !where.own || !vouched(calleesOf([item.fn], cases)))
     return gradeOne(ctx, item, where, state);
   const called = new Set<string>();
-  const own = await gradeOne(
-    ctx,
-    item,
-    { ...where, sandbox: noting(where.ownCallees, called) },
-    state,
-  );
+  const answered: OwnAnswer[] = [];
+  const sandbox = noting(where.own.caller(answered), called);
+  const own = await gradeOne(ctx, item, { ...where, sandbox }, state);
   const callees = calleesOf(called, cases);
   if (callees.length === 0) return own;
-  if (own?.status !== "passed" || !vouched(callees)) return gradeOne(ctx, item, where, state);
+  const trusted =
+    own?.status === "passed" &&
+    vouched(callees) &&
+    answeredAsReference(answered, where.own.oracle, ctx.manifest.tolerance);
+  if (!trusted) return gradeOne(ctx, item, where, state);
   state.provisional.push({ item, where, callees });
   return own;
 }

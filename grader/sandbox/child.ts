@@ -28,6 +28,7 @@ import {
   type CallRequest,
   CHILD_ENVIRONMENT,
   type ChildMessage,
+  type OwnAnswer,
   type OwnCallees,
   type ThrownError,
 } from "./protocol.ts";
@@ -275,6 +276,8 @@ export interface InFlight {
   id: number;
   fn: string;
   own?: OwnCallees;
+  /** The first answer of each of the learner's own functions, by name, for the grader to check. */
+  ownAnswers?: Map<string, OwnAnswer>;
 }
 
 let inFlight: InFlight | undefined;
@@ -339,7 +342,12 @@ export async function run(
       send(id, { type: "started", id });
       const before = process.getActiveResourcesInfo();
       const functions = withOwn(module, own, request.fn);
-      inFlight = { id, fn: request.fn, ...(request.ownCallees ? { own: request.ownCallees } : {}) };
+      const call: InFlight = {
+        id,
+        fn: request.fn,
+        ...(request.ownCallees ? { own: request.ownCallees, ownAnswers: new Map() } : {}),
+      };
+      inFlight = call;
       let result: Result;
       try {
         result =
@@ -349,6 +357,8 @@ export async function run(
       } finally {
         inFlight = undefined;
       }
+      if (call.ownAnswers?.size && result.status !== "missing")
+        result = { ...result, ownAnswers: [...call.ownAnswers.values()] };
       sendWhenSettled(result, before);
     },
   });

@@ -9,7 +9,13 @@
 
 import { cutText, FORBIDDEN_KEYS, LIMITS, TEXT_LIMITS, type Wire } from "../core/values.ts";
 import { type DecodeLimits, decodeBody, Refused } from "./codec.ts";
-import type { BatchItem, ChildMessage, RandomArgument, ThrownError } from "./protocol.ts";
+import type {
+  BatchItem,
+  ChildMessage,
+  OwnAnswer,
+  RandomArgument,
+  ThrownError,
+} from "./protocol.ts";
 
 /**
  * The decoder's limits for one message: the wire values' own, with room for the message around
@@ -126,6 +132,33 @@ function handleKinds(value: unknown): { leftRunning?: string[] } {
   return { leftRunning: value.map((kind) => text(kind, TEXT_LIMITS.name, "a handle's kind")) };
 }
 
+/** What a call says the learner's own functions answered: one answer for each, at most. */
+function ownAnswers(value: unknown): { ownAnswers?: OwnAnswer[] } {
+  if (value === undefined) return {};
+  if (!Array.isArray(value) || value.length > 64)
+    reject("the own functions' answers are not a list");
+  return { ownAnswers: value.map(ownAnswer) };
+}
+
+function ownAnswer(value: unknown): OwnAnswer {
+  const raw = record(value, "an own function's answer");
+  if (!("value" in raw)) reject("an own function's answer without its value");
+  return {
+    judged: text(raw.judged, TEXT_LIMITS.name, "the function's name"),
+    fn: text(raw.fn, TEXT_LIMITS.name, "the function's name"),
+    args: wires(raw.args, "the inputs"),
+    randoms: randomArguments(raw.randoms),
+    value: wire(raw.value, 0),
+    randomsAfter: randomArguments(raw.randomsAfter),
+  };
+}
+
+/** The state of a call's random generators: a few. */
+function randomArguments(value: unknown): RandomArgument[] {
+  if (!Array.isArray(value) || value.length > 16) reject("the random generators are not a list");
+  return value.map(randomArgument);
+}
+
 function batchItem(value: unknown): BatchItem {
   const item = record(value, "a batch item");
   if ("error" in item) return { error: thrown(item.error) };
@@ -146,14 +179,12 @@ function randomArgument(value: unknown): RandomArgument {
 }
 
 function oracleRequest(raw: Record<string, unknown>): ChildMessage {
-  if (!Array.isArray(raw.randoms) || raw.randoms.length > 16)
-    reject("the random generators are not a list");
   return {
     type: "oracle",
     id: finite(raw.id, "the call's id"),
     fn: text(raw.fn, TEXT_LIMITS.name, "the function's name"),
     args: wires(raw.args, "the inputs"),
-    randoms: raw.randoms.map(randomArgument),
+    randoms: randomArguments(raw.randoms),
   };
 }
 
@@ -191,6 +222,7 @@ function message(value: unknown): ChildMessage {
             output,
             ms: finite(raw.ms, "the call's time"),
             ...handleKinds(raw.leftRunning),
+            ...ownAnswers(raw.ownAnswers),
           };
         case "threw":
           return {
@@ -202,6 +234,7 @@ function message(value: unknown): ChildMessage {
             output,
             ms: finite(raw.ms, "the call's time"),
             ...handleKinds(raw.leftRunning),
+            ...ownAnswers(raw.ownAnswers),
           };
         case "batch": {
           if (!Array.isArray(raw.items)) reject("the batch's items are not a list");
@@ -214,6 +247,7 @@ function message(value: unknown): ChildMessage {
             output,
             ms: finite(raw.ms, "the call's time"),
             ...handleKinds(raw.leftRunning),
+            ...ownAnswers(raw.ownAnswers),
           };
         }
         default:

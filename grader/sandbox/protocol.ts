@@ -60,6 +60,22 @@ export interface BatchRequest extends Callees {
 /** Kinds of handles (a timer, a socket) a call left running; the grader then starts a fresh child. */
 interface LeftRunning {
   leftRunning?: string[];
+  /** With `ownCallees`: the first answer of each of the learner's own functions, for the grader to check. */
+  ownAnswers?: OwnAnswer[];
+}
+
+/**
+ * One answer of the learner's own function `fn` to a call `judged` made of it: its inputs as a
+ * request to the grader would carry them (a generator as its state, before the call), its value,
+ * and the state it left each generator in.
+ */
+export interface OwnAnswer {
+  judged: string;
+  fn: string;
+  args: Wire[];
+  randoms: RandomArgument[];
+  value: Wire;
+  randomsAfter: RandomArgument[];
 }
 
 /** A call's outcome as the child sends it, for call `id`. */

@@ -46,6 +46,7 @@ import {
   type ChildMessage,
   type OracleReply,
   type OracleRequest,
+  type OwnAnswer,
   type OwnCallees,
 } from "./protocol.ts";
 
@@ -96,6 +97,27 @@ type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
 type Request = (Pick<CallRequest, "fn" | "args" | "repeat"> | Pick<BatchRequest, "fn" | "batch">) &
   Pick<CallRequest, "ownCallees">;
+
+/** The learner's own functions answering, within `limits`; their answers as the child gives them. */
+export interface OwnAnswering {
+  limits: OwnCallees;
+  answered: OwnAnswer[];
+}
+
+/**
+ * The outcome without the answers the learner's own functions gave (a child may send them with
+ * any result: only a call that asked for them keeps them, in `own.answered`).
+ */
+async function answersTaken(
+  outcome: Promise<CallOutcome>,
+  own: OwnAnswering | undefined,
+): Promise<CallOutcome> {
+  const result = (await outcome) as CallOutcome & { ownAnswers?: OwnAnswer[] };
+  if (!("ownAnswers" in result)) return result;
+  const { ownAnswers, ...rest } = result;
+  if (own && ownAnswers) for (const answer of ownAnswers) own.answered.push(answer);
+  return rest as CallOutcome;
+}
 
 /** What the child wrote around the console capture, kept (crash messages, mostly). */
 const STRAY_LIMIT = OUTPUT_LIMIT;
@@ -155,15 +177,16 @@ export class Sandbox implements Caller {
     }
   }
 
-  /** `ownCallees`: the learner's own functions answer the function's calls of the others. */
+  /** `own`: the learner's own functions answer the function's calls of the others. */
   call(
     fn: string,
     args: Wire[],
     limit: CallLimit,
     repeat = false,
-    ownCallees?: OwnCallees,
+    own?: OwnAnswering,
   ): Promise<CallOutcome> {
-    return this.#request({ fn, args, repeat, ...(ownCallees ? { ownCallees } : {}) }, limit);
+    const ownCallees = own ? { ownCallees: own.limits } : {};
+    return answersTaken(this.#request({ fn, args, repeat, ...ownCallees }, limit), own);
   }
 
   /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
@@ -171,19 +194,22 @@ export class Sandbox implements Caller {
     fn: string,
     batch: Wire[][],
     limit: CallLimit,
-    ownCallees?: OwnCallees,
+    own?: OwnAnswering,
   ): Promise<CallOutcome> {
-    return this.#request({ fn, batch, ...(ownCallees ? { ownCallees } : {}) }, limit);
+    const ownCallees = own ? { ownCallees: own.limits } : {};
+    return answersTaken(this.#request({ fn, batch, ...ownCallees }, limit), own);
   }
 
   /**
    * This sandbox's child, with the called function's calls of the assignment's other functions
-   * answered by the learner's own instead of the reference's, within `limits` (see `OwnCallees`).
+   * answered by the learner's own instead of the reference's (see `OwnCallees`); what the child
+   * says they answered goes to `own.answered` (checked as all its messages are), for the grader
+   * to check against the reference.
    */
-  withOwnCallees(limits: OwnCallees): Caller {
+  withOwnCallees(own: OwnAnswering): Caller {
     return {
-      call: (fn, args, limit, repeat) => this.call(fn, args, limit, repeat, limits),
-      callMany: (fn, batch, limit) => this.callMany(fn, batch, limit, limits),
+      call: (fn, args, limit, repeat) => this.call(fn, args, limit, repeat, own),
+      callMany: (fn, batch, limit) => this.callMany(fn, batch, limit, own),
     };
   }
 

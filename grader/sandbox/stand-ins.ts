@@ -15,7 +15,7 @@ import { readSync } from "node:fs";
 import { RandomState } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
 import { decode, encode, entriesOf, freshBudget, type Wire } from "../core/values.ts";
-import { callInFlight, type OwnFunctions, sendBody } from "./child.ts";
+import { callInFlight, type InFlight, type OwnFunctions, sendBody } from "./child.ts";
 import { decodeBody, encodeBody, UNLIMITED } from "./codec.ts";
 import { MAX_FRAME_BYTES } from "./inbound.ts";
 import type { OracleReply, OracleRequest, OwnCallees, RandomArgument } from "./protocol.ts";
@@ -49,7 +49,7 @@ export function standIn(name: string, callers: readonly string[]): (...args: unk
   return function standing(this: unknown, ...args: unknown[]): unknown {
     const call = callInFlight();
     if (call !== undefined && callers.includes(call.fn))
-      return call.own ? answerOwn(name, args, call.own) : ask(call.id, name, args);
+      return call.own ? answerOwn(name, args, call) : ask(call.id, name, args);
     return mineOf(name).apply(this, args);
   };
 }
@@ -69,7 +69,8 @@ function mineOf(name: string): (...args: unknown[]) => unknown {
  * argument it needs left out). So a run answered this way differs from one answered by the
  * reference only in the values the functions return.
  */
-function answerOwn(name: string, args: unknown[], limits: OwnCallees): unknown {
+function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
+  const limits = call.own as OwnCallees;
   const required = limits.required[name] ?? 0;
   for (let index = 0; index < required; index++) {
     if (args[index] === undefined)
@@ -87,6 +88,7 @@ function answerOwn(name: string, args: unknown[], limits: OwnCallees): unknown {
   const copies = args.map((arg, index) =>
     arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
   );
+  const randoms = generatorStates(copies);
   const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
@@ -94,7 +96,31 @@ function answerOwn(name: string, args: unknown[], limits: OwnCallees): unknown {
   copies.forEach((copy, index) => {
     if (copy instanceof RandomState) (args[index] as RandomState).setState(copy.getState());
   });
-  return decode(encode(value, freshBudget()));
+  const answer = encode(value, freshBudget());
+  // The first answer of each function, which the grader checks against the reference's: a
+  // mistake in how the function judged calls it (an argument in the wrong form, which the
+  // learner's own function makes sense of and the reference's does not) shows in every call.
+  if (!call.ownAnswers?.has(name)) {
+    const randomsAfter = generatorStates(copies);
+    call.ownAnswers?.set(name, {
+      judged: call.fn,
+      fn: name,
+      args: wired,
+      randoms,
+      value: answer,
+      randomsAfter,
+    });
+  }
+  return decode(answer);
+}
+
+/** The state of each generator among `values`, by its position. */
+function generatorStates(values: unknown[]): RandomArgument[] {
+  return values.flatMap((value, index) => {
+    if (!(value instanceof RandomState)) return [];
+    const { mt, gauss } = value.getState();
+    return [{ index, mt: [...mt], gauss }];
+  });
 }
 
 function ask(id: number, fn: string, args: unknown[]): unknown {

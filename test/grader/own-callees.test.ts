@@ -90,15 +90,21 @@ const noEndToEnd = { select: (test: TestSpec) => !test.id.startsWith("end-to-end
 
 const ignoresRate = bugs.find((bug) => bug.name === "update ignores the learning rate");
 if (!ignoresRate) throw new Error("the corpus's bug 'update ignores the learning rate' is gone");
-/** nnModel doubles the rate it is given: right only with an updateParameters that ignores it. */
-const doublesRate: [string, string] = [
-  "parameters = updateParameters(parameters, grads, learningRate);",
-  "parameters = updateParameters(parameters, grads, 2 * learningRate);",
-];
-const compensating = applyBug(referenceSource(), {
-  name: "two mistakes that cancel",
-  replace: [...ignoresRate.replace, doublesRate],
-});
+/**
+ * nnModel doubles the rate it is given (`from` on: 0, or after the first iteration), which only an
+ * updateParameters that ignores its rate makes right.
+ */
+const compensating = (from: number) =>
+  applyBug(referenceSource(), {
+    name: "two mistakes that cancel",
+    replace: [
+      ...ignoresRate.replace,
+      [
+        "parameters = updateParameters(parameters, grads, learningRate);",
+        `parameters = updateParameters(parameters, grads, i >= ${from} ? 2 * learningRate : learningRate);`,
+      ],
+    ],
+  });
 
 describe("a test whose function calls the others", () => {
   it("is answered by the learner's own functions when their tests vouch for them, once", async () => {
@@ -110,7 +116,7 @@ describe("a test whose function calls the others", () => {
 
   it("is answered by the reference when one of them has failed a test", async () => {
     // updateParameters.rate fails before nnModel's tests run: its own functions never answer.
-    const { nnModelCalls, status } = await gradeNoting(compensating, noEndToEnd);
+    const { nnModelCalls, status } = await gradeNoting(compensating(0), noEndToEnd);
     expect(status("updateParameters.rate")).toBe("failed");
     expect(status("nnModel.early")).toBe("failed");
     expect(nnModelCalls).toEqual(["reference", "reference"]);
@@ -157,8 +163,16 @@ describe("a test whose function calls the others", () => {
     const select = (test: TestSpec) =>
       noEndToEnd.select(test) && test.id !== "updateParameters.linear.property";
 
+    it("is graded again at once when the first answer of one of them is not the reference's", async () => {
+      const { nnModelCalls, status } = await gradeNoting(compensating(0), { select }, rateHidden);
+      expect(status("updateParameters.rate")).toBe("failed");
+      expect(status("nnModel.early")).toBe("failed");
+      expect(nnModelCalls).toEqual(["own", "reference", "own", "reference"]);
+    });
+
     it("loses the points the reference's answers lose it: two mistakes do not cancel", async () => {
-      const { nnModelCalls, status } = await gradeNoting(compensating, { select }, rateHidden);
+      // The rate doubled from the second iteration on: the first answers are the reference's.
+      const { nnModelCalls, status } = await gradeNoting(compensating(1), { select }, rateHidden);
       expect(status("updateParameters.rate")).toBe("failed");
       // Right with the learner's own updateParameters (1.2 twice over), wrong with the reference's.
       expect(status("nnModel.early")).toBe("failed");

@@ -15,6 +15,7 @@ import { type AssignmentParts, loadAssignment } from "../../grader/pipeline/load
 import { ownCalleeLimits, referenceOracle, standIns } from "../../grader/pipeline/oracle.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { substitute, topLevelDeclarations } from "../../grader/pipeline/substitute.ts";
+import type { OwnAnswer } from "../../grader/sandbox/protocol.ts";
 import { Sandbox, type SandboxOptions } from "../../grader/sandbox/sandbox.ts";
 import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { PREDICT_BODY } from "../corpus/hostile-kit.ts";
@@ -252,13 +253,9 @@ export function nnModel() {
 `;
     const { asked, oracle } = recordingOracle();
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
-      const outcome = await sandbox.call(
-        "nnModel",
-        [],
-        10_000,
-        false,
-        ownCalleeLimits(reference(), standIns(parts.cases)),
-      );
+      const answered: OwnAnswer[] = [];
+      const limits = ownCalleeLimits(reference(), standIns(parts.cases));
+      const outcome = await sandbox.call("nnModel", [], 10_000, false, { limits, answered });
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
       expect(decode(outcome.value)).toEqual({
         untouched: 0,
@@ -266,6 +263,17 @@ export function nnModel() {
         seen: 0,
         drawn: [...new RandomState(5).randn(1, 3).data],
       });
+      // The first answer of each function, as a request to the grader would carry its inputs.
+      expect(answered).toMatchObject([
+        { judged: "nnModel", fn: "computeCost", value: { $array: [1, 2] } },
+        { judged: "nnModel", fn: "forwardPropagation", value: { seen: 0 } },
+        { judged: "nnModel", fn: "initializeParameters", args: [2, 3, 1, null] },
+      ]);
+      const [, , init] = answered as { randoms: { index: number }[]; randomsAfter: unknown[] }[];
+      expect(init?.randoms).toEqual([{ index: 3, ...new RandomState(5).getState() }]);
+      const after = new RandomState(5);
+      after.randn(1, 1);
+      expect(init?.randomsAfter).toEqual([{ index: 3, ...after.getState() }]);
       expect(asked).toEqual([]);
       // The same call with the reference answering asks the grader (whose forwardPropagation
       // throws without its inputs).
@@ -287,7 +295,7 @@ export function predict(flood: boolean) {
 `;
     const { asked, oracle } = recordingOracle();
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
-      const own = ownCalleeLimits(reference(), standIns(parts.cases));
+      const own = { limits: ownCalleeLimits(reference(), standIns(parts.cases)), answered: [] };
       expect(await sandbox.call("predict", [true], 10_000, false, own)).toMatchObject({
         status: "threw",
         error: { message: expect.stringMatching(/80\d{3} values, more than the grader computes/) },
