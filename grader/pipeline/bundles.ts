@@ -6,11 +6,11 @@
  */
 import { rmSync } from "node:fs";
 import type { Functions } from "../core/assignment.ts";
-import type { OwnCallees } from "../sandbox/protocol.ts";
 import { type BuildResult, buildAlone, buildFiles, removeBuild } from "./build.ts";
 import type { GradeContext } from "./context.ts";
 import {
   type Oracle,
+  type OwnCalleeLimits,
   ownCalleeLimits,
   referenceFunctions,
   referenceOracle,
@@ -32,7 +32,7 @@ export interface Alone {
     oracle: Oracle;
     others: Functions;
     /** The oracle's limits, for the learner's own functions answering instead. */
-    ownCallees: OwnCallees;
+    ownCallees: OwnCalleeLimits;
   };
   /** Why each function could not be judged alone, when it could not. */
   notAlone?: string;

@@ -25,6 +25,9 @@ export const ORACLE_INPUT_ENTRIES = 1 << 16;
 /** Array entries the reference may allocate for one call, per value it may take in. */
 export const ORACLE_ALLOCATION_PER_ENTRY = 16;
 
+/** The oracle's limits, for the learner's own functions answering in the child. */
+export type OwnCalleeLimits = Omit<OwnCallees, "functions">;
+
 /**
  * The same limits, for the learner's own functions answering in the child (`OwnCallees`), with
  * the arguments the reference's `callers` cannot do without.
@@ -33,7 +36,7 @@ export function ownCalleeLimits(
   reference: Reference,
   callers: StandIns,
   inputEntries = ORACLE_INPUT_ENTRIES,
-): OwnCallees {
+): OwnCalleeLimits {
   const served = servedBy(reference, Object.keys(callers));
   const required = Object.keys(callers).map((fn) => [fn, served(fn)?.length ?? 0]);
   return {

@@ -3,19 +3,20 @@
  *
  * Judged alone, a function's calls of the assignment's other functions are answered by the
  * reference: a round trip to the grader each, four an iteration of nnModel's training loop, some
- * 1400 for its visible tests alone. While every function a test's function calls, directly or not,
- * passes every test of its own, the test runs first with the learner's own functions answering, in
- * the child (`Sandbox.withOwnCallees`), on copies of the inputs and with copies of their values, as
- * the reference's answers come: the two runs then differ only in the values those functions
- * return, which their own tests found right, and which are checked too: the first answer of each
- * function in each call is worked out again with the reference (a mistake in how the function
- * judged calls another, such as an argument in a form the learner's own function makes sense of
- * and the reference's does not, shows in every call of it). Which functions answered is known once the test has
- * run (a law may call several functions: backwardPropagation's gradient check calls
- * forwardPropagation, which calls sigmoid). A failure so run says nothing about the function
- * judged: it is graded again with the reference answering. A pass stands once every test of its
- * callees is in and none failed; otherwise it too is graded again that way. A test whose calls
- * call no other function ran as it would have with the reference answering: it stands as it is.
+ * 1400 for its visible tests alone. A function whose tests, and those of every function it calls,
+ * have all passed so far is vouched for (`vouchedFunctions`): in a test, the learner's own answers
+ * for it, in the child (`Sandbox.withOwnCallees`), on copies of the inputs and with a copy of the
+ * value, as the reference's answers come; the reference answers for the others. The two runs
+ * then differ only in the values those functions return, which their own tests found right, and
+ * which are checked too: the first answer of each function in each call is worked out again with
+ * the reference (`answeredAsReference`: a mistake in how the function judged calls another, such
+ * as an argument in a form the learner's own function makes sense of and the reference's does
+ * not, shows in every call of it). Which functions answered is known once the test has run (a
+ * law may call several: backwardPropagation's gradient check calls forwardPropagation, which calls
+ * sigmoid). A failure so run says nothing about the function judged: it is graded again with the
+ * reference answering every call. A pass stands once every test of those functions is in and none
+ * failed; otherwise it too is graded again. A test in which the learner's own answered nothing ran
+ * as it would have with the reference answering: it stands as it is.
  */
 import { compare } from "../checks/compare.ts";
 import { type AssignmentCases, callTree } from "../core/assignment.ts";
@@ -27,8 +28,11 @@ import type { Oracle } from "./oracle.ts";
 
 /** The learner's own functions answering in a test's child, and the reference to check them by. */
 export interface OwnAnswering {
-  /** The child's caller for one test, the answers its functions gave going to `answered`. */
-  caller: (answered: OwnAnswer[]) => Caller;
+  /**
+   * The child's caller for one test: the learner's own `functions` answer, the answers they gave
+   * going to `answered`.
+   */
+  caller: (functions: string[], answered: OwnAnswer[]) => Caller;
   oracle: Oracle;
 }
 
@@ -45,6 +49,20 @@ export function calleesOf(
     for (const name of callTree(fn, cases)) if (name !== fn) callees.add(name);
   }
   return [...callees];
+}
+
+/**
+ * The functions stood in for (some other calls them) whose tests, and those of every function
+ * they call, vouch for them: these the learner's own may answer.
+ */
+export function vouchedFunctions(
+  cases: Pick<AssignmentCases, "functions">,
+  planned: readonly PlannedTest[],
+  graded: ReadonlyMap<TestSpec, TestReport>,
+  over: boolean,
+): string[] {
+  const stoodIn = new Set(Object.values(cases.functions).flatMap((fn) => fn.calls ?? []));
+  return [...stoodIn].filter((fn) => vouchedFor(callTree(fn, cases), planned, graded, over));
 }
 
 /** `caller`, noting the name of every function called through it in `called`. */

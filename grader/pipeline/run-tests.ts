@@ -36,6 +36,7 @@ import {
   noting,
   type OwnAnswering,
   vouchedFor,
+  vouchedFunctions,
 } from "./own-callees.ts";
 
 /** Where a test runs: the sandbox, the copy it was built from, and the other functions' source. */
@@ -215,8 +216,11 @@ class PhaseChildren {
           ? {
               others: judgedAlone.others,
               own: {
-                caller: (answered) =>
-                  sandbox.withOwnCallees({ limits: judgedAlone.ownCallees, answered }),
+                caller: (functions, answered) =>
+                  sandbox.withOwnCallees({
+                    limits: { ...judgedAlone.ownCallees, functions },
+                    answered,
+                  }),
                 oracle: judgedAlone.oracle,
               },
             }
@@ -361,10 +365,10 @@ async function runOne(
 }
 
 /**
- * One test, first with the learner's own functions answering its calls of the others while their
- * tests vouch for them (`own-callees.ts`): a pass so run is provisional, anything else is graded
- * again with the reference answering, as a test whose function's callees are not vouched for is
- * at once.
+ * One test, with the learner's own functions answering its calls of those whose tests vouch for
+ * them (`own-callees.ts`), the reference the others. A pass so answered is provisional; anything
+ * else is graded again with the reference answering every call. A test none of whose calls the
+ * learner's own answered ran as it would have with the reference answering: it stands.
  */
 async function gradeFirstWithOwnCallees(
   ctx: GradeContext,
@@ -372,23 +376,20 @@ async function gradeFirstWithOwnCallees(
   where: Where | { notRun: NotRunReason },
   state: RunState,
 ): Promise<TestReport | undefined> {
+  if ("notRun" in where || !where.own) return gradeOne(ctx, item, where, state);
   const { cases } = ctx.inputs;
-  const vouched = (callees: string[]) =>
-    vouchedFor(callees, state.planned, state.graded, state.over);
-  if ("notRun" in where || !where.own || !vouched(calleesOf([item.fn], cases)))
-    return gradeOne(ctx, item, where, state);
+  const trusted = vouchedFunctions(cases, state.planned, state.graded, state.over);
   const called = new Set<string>();
   const answered: OwnAnswer[] = [];
-  const sandbox = noting(where.own.caller(answered), called);
+  const sandbox = noting(where.own.caller(trusted, answered), called);
   const own = await gradeOne(ctx, item, { ...where, sandbox }, state);
-  const callees = calleesOf(called, cases);
-  if (callees.length === 0) return own;
-  const trusted =
+  const ownAnswered = calleesOf(called, cases).filter((fn) => trusted.includes(fn));
+  if (ownAnswered.length === 0) return own;
+  const kept =
     own?.status === "passed" &&
-    vouched(callees) &&
     answeredAsReference(answered, where.own.oracle, ctx.manifest.tolerance);
-  if (!trusted) return gradeOne(ctx, item, where, state);
-  state.provisional.push({ item, where, callees });
+  if (!kept) return gradeOne(ctx, item, where, state);
+  state.provisional.push({ item, where, callees: ownAnswered });
   return own;
 }
 

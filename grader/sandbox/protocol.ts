@@ -25,6 +25,8 @@ export const CHILD_ENVIRONMENT: Readonly<Record<string, string>> = {
  * limits, so that whatever the grader would refuse fails here too.
  */
 export interface OwnCallees {
+  /** The functions whose own answer (the others the grader answers, with the reference's). */
+  functions: string[];
   /** Values one call's inputs may hold (the oracle's). */
   inputEntries: number;
   /** Array entries one call may allocate, per value it may take in (the oracle's). */

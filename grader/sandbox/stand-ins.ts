@@ -49,7 +49,9 @@ export function standIn(name: string, callers: readonly string[]): (...args: unk
   return function standing(this: unknown, ...args: unknown[]): unknown {
     const call = callInFlight();
     if (call !== undefined && callers.includes(call.fn))
-      return call.own ? answerOwn(name, args, call) : ask(call.id, name, args);
+      return call.own?.functions.includes(name)
+        ? answerOwn(name, args, call)
+        : ask(call.id, name, args);
     return mineOf(name).apply(this, args);
   };
 }

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PlannedTest, TestSpec } from "../../grader/core/manifest.ts";
 import { plannedTests } from "../../grader/core/manifest.ts";
 import type { TestReport } from "../../grader/core/report.ts";
-import { calleesOf, vouchedFor } from "../../grader/pipeline/own-callees.ts";
+import { calleesOf, vouchedFor, vouchedFunctions } from "../../grader/pipeline/own-callees.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
 import { assignmentParts, gradeFiles } from "../helpers.ts";
@@ -58,6 +58,29 @@ describe("which functions answer, and whether their tests vouch for them", () =>
     expect(vouchedFor(callees, planned, failed, false)).toBe(false);
   });
 
+  it("leave out a function whose tests or whose callees' tests fail, and those nothing calls", () => {
+    const ids = planned.map(({ test }) => test.id);
+    const stoodIn = [
+      "sigmoid",
+      "layerSizes",
+      "initializeParameters",
+      "forwardPropagation",
+      "computeCost",
+      "backwardPropagation",
+      "updateParameters",
+    ];
+    expect(new Set(vouchedFunctions(parts.cases, planned, passed(ids), true))).toEqual(
+      new Set(stoodIn),
+    );
+    const sigmoidFails = passed(ids);
+    const [sigmoidTest] = planned.filter(({ fn }) => fn === "sigmoid");
+    sigmoidFails.set((sigmoidTest as PlannedTest).test, { status: "failed" } as TestReport);
+    // forwardPropagation calls sigmoid: the learner's own would call the learner's sigmoid.
+    expect(new Set(vouchedFunctions(parts.cases, planned, sigmoidFails, true))).toEqual(
+      new Set(stoodIn.filter((fn) => fn !== "sigmoid" && fn !== "forwardPropagation")),
+    );
+  });
+
   it("do not vouch for a function without a test of its own in the run", () => {
     const onlyForward = planned.filter((item) => item.fn !== "sigmoid");
     expect(vouchedFor(["sigmoid"], onlyForward, new Map(), false)).toBe(false);
@@ -73,7 +96,8 @@ async function gradeNoting(
   const nnModelCalls: string[] = [];
   const call = Sandbox.prototype.call;
   vi.spyOn(Sandbox.prototype, "call").mockImplementation(function (this: Sandbox, ...args) {
-    if (args[0] === "nnModel") nnModelCalls.push(args[4] ? "own" : "reference");
+    if (args[0] === "nnModel")
+      nnModelCalls.push(args[4]?.limits.functions.length ? "own" : "reference");
     return call.apply(this, args);
   });
   const report = await gradeFiles({ "model.ts": source }, options, { parts: given });
@@ -114,12 +138,22 @@ describe("a test whose function calls the others", () => {
     expect(nnModelCalls).toEqual(["own", "own"]);
   });
 
-  it("is answered by the reference when one of them has failed a test", async () => {
-    // updateParameters.rate fails before nnModel's tests run: its own functions never answer.
+  it("is answered by the reference for one that has failed a test, and the others", async () => {
+    // updateParameters.rate fails before nnModel's tests run: the reference answers for it.
+    const source = applyBug(referenceSource(), ignoresRate);
+    const { nnModelCalls, status } = await gradeNoting(source, noEndToEnd);
+    expect(status("updateParameters.rate")).toBe("failed");
+    // A rate of 0.5, which the learner's own updateParameters would not use.
+    expect(status("nnModel.settings")).toBe("passed");
+    expect(status("nnModel.early")).toBe("passed");
+    expect(nnModelCalls).toEqual(["own", "own"]);
+  });
+
+  it("is graded again with the reference answering every call when it fails so", async () => {
     const { nnModelCalls, status } = await gradeNoting(compensating(0), noEndToEnd);
     expect(status("updateParameters.rate")).toBe("failed");
     expect(status("nnModel.early")).toBe("failed");
-    expect(nnModelCalls).toEqual(["reference", "reference"]);
+    expect(nnModelCalls).toEqual(["own", "reference", "own", "reference"]);
   });
 
   it("is graded with the reference when it leaves out an argument the reference needs", async () => {
@@ -177,8 +211,9 @@ describe("a test whose function calls the others", () => {
       // Right with the learner's own updateParameters (1.2 twice over), wrong with the reference's.
       expect(status("nnModel.early")).toBe("failed");
       // nnModel.early passes with the learner's own, for now; nnModel.settings (a rate of 0.5)
-      // fails with them and is graded again at once; nnModel.early again once the rate test is in.
-      expect(nnModelCalls).toEqual(["own", "own", "reference", "reference"]);
+      // fails with them and is graded again at once; nnModel.early again once the rate test is
+      // in, the reference answering for updateParameters, and again with it answering every call.
+      expect(nnModelCalls).toEqual(["own", "own", "reference", "own", "reference"]);
     });
 
     it("keeps its points when it is right: the mistake costs its own function's only", async () => {
@@ -187,8 +222,9 @@ describe("a test whose function calls the others", () => {
       expect(status("updateParameters.rate")).toBe("failed");
       expect(status("nnModel.early")).toBe("passed");
       expect(status("nnModel.settings")).toBe("passed");
-      // As above: nnModel.settings graded again at once, nnModel.early once the rate test is in.
-      expect(nnModelCalls).toEqual(["own", "own", "reference", "reference"]);
+      // As above: nnModel.settings graded again at once, nnModel.early once the rate test is in,
+      // the reference answering for updateParameters.
+      expect(nnModelCalls).toEqual(["own", "own", "reference", "own"]);
     });
   });
 });

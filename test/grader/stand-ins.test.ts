@@ -254,7 +254,8 @@ export function nnModel() {
     const { asked, oracle } = recordingOracle();
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
       const answered: OwnAnswer[] = [];
-      const limits = ownCalleeLimits(reference(), standIns(parts.cases));
+      const functions = ["computeCost", "forwardPropagation", "initializeParameters"];
+      const limits = { ...ownCalleeLimits(reference(), standIns(parts.cases)), functions };
       const outcome = await sandbox.call("nnModel", [], 10_000, false, { limits, answered });
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
       expect(decode(outcome.value)).toEqual({
@@ -295,7 +296,8 @@ export function predict(flood: boolean) {
 `;
     const { asked, oracle } = recordingOracle();
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
-      const own = { limits: ownCalleeLimits(reference(), standIns(parts.cases)), answered: [] };
+      const limits = ownCalleeLimits(reference(), standIns(parts.cases));
+      const own = { limits: { ...limits, functions: ["forwardPropagation"] }, answered: [] };
       expect(await sandbox.call("predict", [true], 10_000, false, own)).toMatchObject({
         status: "threw",
         error: { message: expect.stringMatching(/80\d{3} values, more than the grader computes/) },
