@@ -36,10 +36,7 @@ export interface OwnAnswering {
   oracle: Oracle;
 }
 
-/**
- * The functions whose answers calls of `called` take from the learner's own: all they call,
- * directly or not.
- */
+/** The functions calls of `called` reach, directly or not (not `called` themselves). */
 export function calleesOf(
   called: Iterable<string>,
   cases: Pick<AssignmentCases, "functions">,

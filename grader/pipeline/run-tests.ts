@@ -314,8 +314,8 @@ async function runPhase(
 }
 
 /**
- * Grades again, with the reference answering, each provisional pass whose callees failed a test
- * after all: a test graded again may fail now, and so unsettle another's callees.
+ * Grades again each provisional pass whose callees failed a test after all (the reference then
+ * answers for those): a test graded again may fail now, and so unsettle another's callees.
  */
 async function settleProvisional(ctx: GradeContext, state: RunState): Promise<void> {
   for (;;) {

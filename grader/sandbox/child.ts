@@ -269,8 +269,8 @@ function sendWhenSettled(message: Result, before: string[]): void {
 }
 
 /**
- * The call being served, if any: what a stand-in's request to the grader is part of, and whether
- * the learner's own functions answer it instead (the request's `ownCallees`).
+ * The call being served, if any: what a stand-in's request to the grader is part of, and which of
+ * the learner's own functions answer in it instead (the request's `ownCallees`).
  */
 export interface InFlight {
   id: number;

@@ -25,7 +25,7 @@ export const CHILD_ENVIRONMENT: Readonly<Record<string, string>> = {
  * limits, so that whatever the grader would refuse fails here too.
  */
 export interface OwnCallees {
-  /** The functions whose own answer (the others the grader answers, with the reference's). */
+  /** The functions the learner's own answer for (the grader answers for the others). */
   functions: string[];
   /** Values one call's inputs may hold (the oracle's). */
   inputEntries: number;
