@@ -90,7 +90,11 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
   const copies = args.map((arg, index) =>
     arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
   );
-  const randoms = generatorStates(copies);
+  // The first answer of each function, which the grader checks against the reference's: a
+  // mistake in how the function judged calls it (an argument in the wrong form, which the
+  // learner's own function makes sense of and the reference's does not) shows in every call.
+  const first = call.ownAnswers !== undefined && !call.ownAnswers.has(name);
+  const randoms = first ? generatorStates(copies) : [];
   const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
@@ -99,10 +103,7 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     if (copy instanceof RandomState) (args[index] as RandomState).setState(copy.getState());
   });
   const answer = encode(value, freshBudget());
-  // The first answer of each function, which the grader checks against the reference's: a
-  // mistake in how the function judged calls it (an argument in the wrong form, which the
-  // learner's own function makes sense of and the reference's does not) shows in every call.
-  if (!call.ownAnswers?.has(name)) {
+  if (first) {
     const randomsAfter = generatorStates(copies);
     call.ownAnswers?.set(name, {
       judged: call.fn,
