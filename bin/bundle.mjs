@@ -100,6 +100,25 @@ export async function buildBundle(root) {
     logLevel: "warning",
     plugins: [
       {
+        // string-width builds its Unicode tables as it is imported (an Intl.Segmenter and four
+        // Unicode-property expressions: about 30 ms of every command's start), though only a
+        // table laid out in columns or yargs' help measures text. Imported through this module,
+        // it is set up at its first use: esbuild starts a module that is require()d when it is.
+        name: "deferred-string-width",
+        setup(b) {
+          // By the importer's folder: yargs' own modules have their own copies of it.
+          b.onResolve({ filter: /^string-width$/ }, ({ namespace, resolveDir }) =>
+            namespace === "deferred" ? undefined : { path: resolveDir, namespace: "deferred" },
+          );
+          b.onLoad({ filter: /.*/, namespace: "deferred" }, ({ path }) => ({
+            contents:
+              'export default (text, options) => require("string-width").default(text, options);',
+            resolveDir: path,
+            loader: "js",
+          }));
+        },
+      },
+      {
         // The package's own array module, by the name learners import it with.
         name: "self-reference",
         setup(b) {
@@ -117,6 +136,7 @@ export async function buildBundle(root) {
   for (const { name, contents } of files)
     await writeFile(join(staging, runtime.RUNTIME_FOLDER, name), contents);
   const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...runtimeInputs])]
+    .filter((file) => !file.startsWith("deferred:"))
     .sort()
     .map((file) => {
       const stat = statSync(join(root, file));
