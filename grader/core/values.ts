@@ -295,6 +295,33 @@ export function entriesOf(value: Wire | undefined): number {
   return sum;
 }
 
+/**
+ * Whether two wire values have the same form: the same kinds throughout, arrays of the same
+ * shapes, objects with the same keys, and the same strings, booleans, nulls and undefineds (which
+ * choose what a function does, as "relu" and "sigmoid" do); only numbers may differ.
+ */
+export function sameForm(a: Wire | undefined, b: Wire | undefined): boolean {
+  if (typeof a === "number" || typeof b === "number") return typeof a === typeof b;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
+  if (isWireArray(a) || isWireArray(b))
+    return (
+      isWireArray(a) && isWireArray(b) && a.$array[0] === b.$array[0] && a.$array[1] === b.$array[1]
+    );
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => sameForm(item, b[index]))
+    );
+  const [x, y] = [a as Record<string, Wire>, b as Record<string, Wire>];
+  const keys = Object.keys(x);
+  return (
+    keys.length === Object.keys(y).length &&
+    keys.every((key) => Object.hasOwn(y, key) && sameForm(x[key], y[key]))
+  );
+}
+
 /** Turns wire data back into arrays and generators (in the child, for the learner's function). */
 export function decode(value: Wire): unknown {
   // A copy the array owns: what the learner's code computes from it can read it later (fusion.ts).

@@ -14,11 +14,17 @@
 import { readSync } from "node:fs";
 import { RandomState } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
-import { decode, encode, entriesOf, freshBudget, type Wire } from "../core/values.ts";
+import { decode, encode, entriesOf, freshBudget, sameForm, type Wire } from "../core/values.ts";
 import { callInFlight, type InFlight, type OwnFunctions, sendBody } from "./child.ts";
 import { decodeBody, encodeBody, UNLIMITED } from "./codec.ts";
 import { MAX_FRAME_BYTES } from "./inbound.ts";
-import type { OracleReply, OracleRequest, OwnCallees, RandomArgument } from "./protocol.ts";
+import type {
+  OracleReply,
+  OracleRequest,
+  OwnAnswer,
+  OwnCallees,
+  RandomArgument,
+} from "./protocol.ts";
 
 /** The pipe the grader answers on. */
 const ANSWERS_FD = 4;
@@ -87,13 +93,17 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     throw new RangeError(
       `gradecheck: ${name} was called with ${entries} values, more than the grader computes for a stand-in (${limits.inputEntries})`,
     );
+  // The first answer of each function, which the grader checks against the reference's: a
+  // mistake in how the function judged calls it (an argument in the wrong form, which the
+  // learner's own function makes sense of and the reference's does not) shows there. A later
+  // call whose arguments differ from the first's in form (another shape, kind, string or flag,
+  // an argument more or fewer) is one the check did not vouch for: the reference answers it.
+  const checked = call.ownAnswers?.get(name);
+  if (checked && !sameFormAs(checked, wired, args)) return ask(call.id, name, args);
   const copies = args.map((arg, index) =>
     arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
   );
-  // The first answer of each function, which the grader checks against the reference's: a
-  // mistake in how the function judged calls it (an argument in the wrong form, which the
-  // learner's own function makes sense of and the reference's does not) shows in every call.
-  const first = call.ownAnswers !== undefined && !call.ownAnswers.has(name);
+  const first = call.ownAnswers !== undefined && checked === undefined;
   const randoms = first ? generatorStates(copies) : [];
   const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
@@ -115,6 +125,15 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     });
   }
   return decode(answer);
+}
+
+/** Whether a call's arguments have the form of those of the answer the grader checks. */
+function sameFormAs(checked: OwnAnswer, wired: Wire[], args: unknown[]): boolean {
+  const generators = args.flatMap((arg, index) => (arg instanceof RandomState ? [index] : []));
+  return (
+    sameForm(checked.args, wired) &&
+    generators.join() === checked.randoms.map(({ index }) => index).join()
+  );
 }
 
 /** The state of each generator among `values`, by its position. */

@@ -283,6 +283,42 @@ export function nnModel() {
     });
   });
 
+  it("told the learner's own functions answer, asks the grader for a call unlike the first, which it checks", async () => {
+    // The learner's computeCost is wrong (it answers 42), to tell its answers from the reference's
+    // (ln 2 for A2 = 0.5). The first call of a function is the one the grader checks; a later call
+    // in another form (another shape, an argument more, a generator where there was none) was not
+    // vouched for by that check, and is the reference's to answer.
+    const source = `import { np, type NDArray } from "gradecheck/np";
+export function computeCost(A2: NDArray, Y: NDArray) { return 42; }
+export function nnModel() {
+  const cost = computeCost as (...args: unknown[]) => number;
+  const half = (m: number) => np.multiply(np.ones([1, m]), 0.5);
+  return [
+    cost(half(2), np.ones([1, 2])),
+    cost(half(3), np.ones([1, 3])),
+    cost(half(2), np.ones([1, 2])),
+    cost(half(2), np.ones([1, 2]), "extra"),
+    cost(half(2), np.ones([1, 2]), np.random.seed(1)),
+    cost(half(2), np.ones([1, 2])),
+  ];
+}
+`;
+    const { asked, oracle } = recordingOracle();
+    await withAloneSandbox(source, { oracle }, async (sandbox) => {
+      const answered: OwnAnswer[] = [];
+      const limits = {
+        ...ownCalleeLimits(reference(), standIns(parts.cases)),
+        functions: ["computeCost"],
+      };
+      const outcome = await sandbox.call("nnModel", [], 10_000, false, { limits, answered });
+      if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
+      const ln2 = Math.log(2);
+      expect(decode(outcome.value)).toEqual([42, ln2, 42, ln2, ln2, 42]);
+      expect(asked).toEqual(["computeCost", "computeCost", "computeCost"]);
+      expect(answered).toMatchObject([{ fn: "computeCost", value: 42 }]);
+    });
+  });
+
   it("told the learner's own functions answer, refuses them what the grader would refuse", async () => {
     // Too many values in; a small input whose product asks for 64 million entries.
     const source = `import { np, type NDArray } from "gradecheck/np";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
-import { encode, entriesOf, LIMITS } from "../../grader/core/values.ts";
+import { encode, entriesOf, LIMITS, sameForm } from "../../grader/core/values.ts";
 
 const unsupported = (value: unknown) => (encode(value) as { $unsupported?: string }).$unsupported;
 
@@ -86,5 +86,29 @@ describe("encode", () => {
     expect(encode("x".repeat(20_000))).toMatch(/^x{10000}… \[10000 more characters\]$/);
     const many = encode(Array.from({ length: 200 }, () => "y".repeat(10_000)));
     expect(JSON.stringify(many)).toContain("a value with too much text to send");
+  });
+});
+
+describe("sameForm", () => {
+  const form = (a: unknown, b: unknown) => sameForm(encode(a), encode(b));
+
+  it("lets numbers differ, in arrays of the same shape and objects of the same keys", () => {
+    expect(
+      form({ W: np.ones([2, 3]), lr: 1.2, n: [1, 2] }, { W: np.zeros([2, 3]), lr: 0.5, n: [3, 4] }),
+    ).toBe(true);
+    expect(form([np.ones([1, 2]), Number.NaN], [np.ones([1, 2]), 7])).toBe(true);
+  });
+
+  it("tells apart shapes, kinds, keys, lengths, strings, flags, null and undefined", () => {
+    expect(form(np.ones([2, 3]), np.ones([3, 2]))).toBe(false);
+    expect(form(np.ones([1, 1]), 1)).toBe(false);
+    expect(form({ W1: 1 }, { W2: 1 })).toBe(false);
+    expect(form({ W1: 1 }, { W1: 1, b1: 1 })).toBe(false);
+    expect(form([1, 2], [1, 2, 3])).toBe(false);
+    expect(form("relu", "sigmoid")).toBe(false);
+    expect(form(true, false)).toBe(false);
+    expect(form(null, undefined)).toBe(false);
+    expect(form(1, "1")).toBe(false);
+    expect(form([1], { 0: 1 })).toBe(false);
   });
 });
