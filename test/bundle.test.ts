@@ -119,6 +119,41 @@ describe("the build", () => {
     }
   }, 120_000);
 
+  it("type-checks a submission against the array module's declarations, with the sources' warnings", async () => {
+    await buildBundle(pkg);
+    const warnings = (submission: string, env: NodeJS.ProcessEnv = {}) => {
+      grade(submission, ["--only", "layerSizes", "--hidden", "false"], env);
+      const report = JSON.parse(readFileSync(join(pkg, "report.json"), "utf8"));
+      return report.warnings as string[];
+    };
+    const wrong = join(pkg, "reference/planar-classifier/wrong-types.ts");
+    writeFileSync(
+      wrong,
+      readFileSync(join(pkg, "reference/planar-classifier/model.ts"), "utf8").replace(
+        "export function layerSizes(",
+        `const rows: number = np.zeros([1, 2]).shape;\nvoid rows, np.random.seed("x");\nexport function layerSizes(`,
+      ),
+    );
+    const sources = warnings("reference/planar-classifier/wrong-types.ts", {
+      GRADECHECK_FROM_SOURCE: "1",
+    });
+    expect(sources).toEqual([
+      expect.stringMatching(/wrong-types\.ts:\d+:7: TS2322: Type 'Shape'/),
+      expect.stringMatching(/wrong-types\.ts:\d+:27: TS2345: Argument of type 'string'/),
+    ]);
+    expect(warnings("reference/planar-classifier/wrong-types.ts")).toEqual(sources);
+    // What the build checks against is its declarations: one they alone declare is found.
+    appendFileSync(join(pkg, "dist/types/np.d.ts"), "\nexport type OnlyDeclared = number;\n");
+    writeFileSync(
+      wrong,
+      `import type { OnlyDeclared } from "gradecheck/np";\nexport const x: OnlyDeclared = 1;\n${readFileSync(join(pkg, "reference/planar-classifier/model.ts"), "utf8")}`,
+    );
+    expect(warnings("reference/planar-classifier/wrong-types.ts")).toEqual([]);
+    expect(
+      warnings("reference/planar-classifier/wrong-types.ts", { GRADECHECK_FROM_SOURCE: "1" }),
+    ).toEqual([expect.stringMatching(/has no exported member 'OnlyDeclared'/)]);
+  }, 120_000);
+
   it("holds the sandboxed child's runtime, and is out of date when a source of it changes", async () => {
     await buildBundle(pkg);
     expect(readdirSync(join(pkg, "dist/runtime"))).toEqual(
