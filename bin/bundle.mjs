@@ -164,26 +164,22 @@ function declareArrayModule(root, out) {
   if (!existsSync(tsc)) return;
   const lib = join(root, "assignments/lib");
   const config = join(root, `${OUT}.${process.pid}.types.json`);
+  // The package's own settings, with which `npm run typecheck` checks the module.
   writeFileSync(
     config,
     JSON.stringify({
+      extends: "./tsconfig.json",
       compilerOptions: {
-        target: "es2023",
-        lib: ["es2023"],
-        module: "preserve",
-        moduleResolution: "bundler",
-        allowImportingTsExtensions: true,
-        strict: true,
-        skipLibCheck: true,
+        noEmit: false,
         declaration: true,
         emitDeclarationOnly: true,
         rootDir: lib,
         outDir: out,
-        types: existsSync(join(root, "node_modules/@types/node")) ? ["node"] : [],
       },
       files: readdirSync(lib)
         .filter((file) => file.endsWith(".ts"))
         .map((file) => join(lib, file)),
+      include: [],
     }),
   );
   const made = spawnSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
