@@ -154,6 +154,31 @@ describe("the build", () => {
     ).toEqual([expect.stringMatching(/has no exported member 'OnlyDeclared'/)]);
   }, 120_000);
 
+  it("lays a Korean table out as the sources do (string-width, which it sets up at its first use)", async () => {
+    await buildBundle(pkg);
+    appendFileSync(
+      join(pkg, "dist/grader/cli.mjs"),
+      `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
+    );
+    const table = (env: NodeJS.ProcessEnv) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(pkg, "bin/gradecheck.mjs"),
+          "gradcheck",
+          join(pkg, "reference/planar-classifier/model.ts"),
+          "--lang",
+          "ko",
+        ],
+        { cwd: pkg, encoding: "utf8", env: { ...process.env, ...env } },
+      );
+    const built = table({});
+    const source = table({ GRADECHECK_FROM_SOURCE: "1" });
+    expect([built.stderr.includes(MARK), source.stderr.includes(MARK)]).toEqual([true, false]);
+    expect(built.stdout).toMatch(/기울기 +판정/);
+    expect(built.stdout).toBe(source.stdout);
+  }, 120_000);
+
   it("holds the sandboxed child's runtime, and is out of date when a source of it changes", async () => {
     await buildBundle(pkg);
     expect(readdirSync(join(pkg, "dist/runtime"))).toEqual(
