@@ -20,6 +20,8 @@ import {
   applyUnary,
   type BinaryOp,
   binaryCodes,
+  maximum,
+  minimum,
   type UnaryOp,
   unaryCodes,
 } from "./kernels.ts";
@@ -91,11 +93,23 @@ export function evaluate(node: Pending): Float64Array {
   if (node.result) return node.result;
   const { rows, cols } = node;
   const out = allocateReserved(rows * cols);
-  const operands: Operands = { arrays: [], numbers: [], grid: false };
+  const operands: Operands = { arrays: [], numbers: [], rowLines: false, columns: [] };
   const source = expression(node, operands);
   const loop = loopFor(source, operands);
   if (loop)
-    loop(operands.arrays, operands.numbers, out, rows, cols, exp, tanh, applyUnary, applyBinary);
+    loop(
+      operands.arrays,
+      operands.numbers,
+      out,
+      rows,
+      cols,
+      exp,
+      tanh,
+      maximum,
+      minimum,
+      applyUnary,
+      applyBinary,
+    );
   else for (let k = 0; k < rows * cols; k++) out[k] = entry(node, k, cols);
   node.result = out;
   node.a = undefined;
@@ -103,11 +117,16 @@ export function evaluate(node: Pending): Float64Array {
   return out;
 }
 
-/** An expression's operands in the order its source names them, and whether it reads a line. */
+/**
+ * An expression's operands in the order its source names them, whether it reads a row line (at
+ * column j), and which arrays it reads as column lines (at row i: `c<n>` is `a<n>[i]`, read once a
+ * row).
+ */
 interface Operands {
   arrays: Float64Array[];
   numbers: number[];
-  grid: boolean;
+  rowLines: boolean;
+  columns: number[];
 }
 
 type Loop = (
@@ -118,6 +137,8 @@ type Loop = (
   cols: number,
   ex: typeof exp,
   th: typeof tanh,
+  mx: typeof maximum,
+  mn: typeof minimum,
   au: typeof applyUnary,
   ab: typeof applyBinary,
 ) => void;
@@ -127,13 +148,23 @@ const loops = new Map<string, Loop>();
 const MAX_LOOPS = 256;
 let generating = true;
 
-function loopFor(source: string, { arrays, numbers, grid }: Operands): Loop | undefined {
+function loopFor(
+  source: string,
+  { arrays, numbers, rowLines, columns }: Operands,
+): Loop | undefined {
   const known = loops.get(source);
   if (known || !generating) return known;
-  // A line is read at the row (i) or column (j) of each entry: a loop over rows and columns.
-  const body = grid
-    ? `for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) out[k] = ${source};`
-    : `for (let k = 0, n = rows * cols; k < n; k++) out[k] = ${source};`;
+  // A line is read at the row (i) or column (j) of each entry: a loop over rows, then columns. A
+  // column's entry is read once a row, before the row's loop (which V8 cannot do itself: `out`
+  // might be the column, as far as it knows); without a row line the inner loop needs no j.
+  const columnReads = columns.map((array) => `const c${array} = a${array}[i];`).join(" ");
+  const inner = rowLines
+    ? `for (let j = 0; j < cols; j++, k++) out[k] = ${source};`
+    : `for (const end = k + cols; k < end; k++) out[k] = ${source};`;
+  const body =
+    rowLines || columns.length > 0
+      ? `for (let i = 0, k = 0; i < rows; i++) { ${columnReads} ${inner} }`
+      : `for (let k = 0, n = rows * cols; k < n; k++) out[k] = ${source};`;
   let loop: Loop;
   try {
     // Only this module's fixed templates and numbered operands make up `source`: nothing a caller wrote.
@@ -145,6 +176,8 @@ function loopFor(source: string, { arrays, numbers, grid }: Operands): Loop | un
       "cols",
       "ex",
       "th",
+      "mx",
+      "mn",
       "au",
       "ab",
       `"use strict"; ${preamble(arrays.length, numbers.length)} ${body}`,
@@ -172,15 +205,20 @@ function preamble(arrayCount: number, numberCount: number): string {
  */
 function expression(x: Operand, operands: Operands): string {
   if (typeof x === "number") return `s${operands.numbers.push(x) - 1}`;
-  const name = (values: Float64Array) => {
-    let i = operands.arrays.indexOf(values);
-    if (i < 0) i = operands.arrays.push(values) - 1;
-    return `a${i}`;
+  const index = (list: unknown[], item: unknown) => {
+    const i = list.indexOf(item);
+    return i < 0 ? list.push(item) - 1 : i;
   };
+  const name = (values: Float64Array) => `a${index(operands.arrays, values)}`;
   if (x instanceof Float64Array) return `${name(x)}[k]`;
   if (!isPending(x)) {
-    operands.grid = true;
-    return `${name(x.values)}[${x.line === "row" ? "j" : "i"}]`;
+    if (x.line === "column") {
+      const array = index(operands.arrays, x.values);
+      index(operands.columns, array);
+      return `c${array}`;
+    }
+    operands.rowLines = true;
+    return `${name(x.values)}[j]`;
   }
   if (x.result) return `${name(x.result)}[k]`;
   const a = expression(x.a as Operand, operands);
@@ -214,6 +252,22 @@ function binarySource(op: BinaryOp, a: string, b: string): string {
       return `(${a} * ${b})`;
     case "divide":
       return `(${a} / ${b})`;
+    case "maximum":
+      return `mx(${a}, ${b})`;
+    case "minimum":
+      return `mn(${a}, ${b})`;
+    case "greater":
+      return `(${a} > ${b} ? 1 : 0)`;
+    case "greaterEqual":
+      return `(${a} >= ${b} ? 1 : 0)`;
+    case "less":
+      return `(${a} < ${b} ? 1 : 0)`;
+    case "lessEqual":
+      return `(${a} <= ${b} ? 1 : 0)`;
+    case "equal":
+      return `(${a} === ${b} ? 1 : 0)`;
+    case "notEqual":
+      return `(${a} !== ${b} ? 1 : 0)`;
     default:
       return `ab(${binaryCodes[op]}, ${a}, ${b})`;
   }

@@ -77,13 +77,13 @@ export function applyBinary(code: BinaryCode, x: number, y: number): number {
  * comparison of values of mixed signs (a ReLU's) mispredicts half the time; those two rare cases
  * are settled by numpy's own rule, so the result is numpy's to the bit.
  */
-function maximum(x: number, y: number): number {
+export function maximum(x: number, y: number): number {
   const v = Math.max(x, y);
   return v === 0 || Number.isNaN(v) ? (Number.isNaN(x) || x > y ? x : y) : v;
 }
 
 /** numpy's minimum, as `maximum` is numpy's maximum. */
-function minimum(x: number, y: number): number {
+export function minimum(x: number, y: number): number {
   const v = Math.min(x, y);
   return v === 0 || Number.isNaN(v) ? (Number.isNaN(x) || x < y ? x : y) : v;
 }

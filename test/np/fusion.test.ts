@@ -39,7 +39,19 @@ const STEPS: Record<string, Step> = {
   "power 2": (x) => np.power(x, 2),
   "power 3": (x) => np.power(x, 3),
   maximum: (x) => np.maximum(x, 0),
+  "maximum other": (x, { other }) => np.maximum(other, x),
+  "minimum column": (x, { column }) => np.minimum(x, column),
+  // Zeros of both signs and NaN, where maximum and minimum follow numpy's own rules.
+  "signed zeros": (x) => np.multiply(x, np.greater(x, 0)),
+  "maximum of zeros": (x) => np.maximum(np.multiply(x, 0), np.multiply(x, -0)),
+  "minimum of zeros": (x) => np.minimum(np.multiply(x, -0), np.multiply(x, 0)),
+  "NaN below zero": (x) => np.sqrt(x),
   greater: (x, { other }) => np.greater(x, other),
+  "greater or equal 0": (x) => np.multiply(x, np.greaterEqual(x, 0)),
+  "less than row": (x, { row }) => np.add(x, np.less(x, row)),
+  "at most column": (x, { column }) => np.subtract(np.lessEqual(column, x), x),
+  "equal to itself": (x) => np.add(np.equal(x, x), x),
+  "not equal 0": (x) => np.multiply(np.notEqual(x, 0), x),
   "times scalar array": (x) => np.multiply(x, np.array([[1.5]])),
 };
 
