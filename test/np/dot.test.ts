@@ -82,8 +82,9 @@ describe("np.dot against a naive triple loop", () => {
   it("doubles: the textbook loop's sums to the last bit, for A·B and for A·Bᵀ", () => {
     // Each entry sums its products in the order of p, however the kernels block their loops
     // (kernels.ts says so): a faster kernel must not change a training's costs.
-    // The wide kernel (m ≥ 8) takes the first 1 to 4 products of a sum in one pass and the others
-    // four rows at a time: each k splits its sum differently, so every k must meet a wide result.
+    // The kernels sum in blocks of two rows by four columns, then two rows by what is left, and a
+    // last odd row eight columns at a time (m ≥ 8): every n, k and m from 1 to 9 meets every block,
+    // and every k a result wide enough for the eight-column block.
     const seen = { m: new Set<number>(), k: new Set<number>(), wideK: new Set<number>() };
     fc.assert(
       fc.property(
