@@ -2,7 +2,8 @@
 TypeScript reference.
 
 Used by test/fixtures/make_deep_fixtures.py (expected values, the course's test cases) and to
-write the assignment's dataset, assignments/deep-neural-network/moons.json. Never imported by the
+write the assignment's dataset, assignments/deep-neural-network/moons.json, and by
+bench/numpy_train.py (timing). Never imported by the
 product or the tests, which read the committed JSON instead.
 
 Initialization is the course's deep application's: W = randn(n_l, n_{l-1}) / sqrt(n_{l-1}) (its

@@ -1,6 +1,6 @@
 """The planar classifier in numpy, as the course writes it: the yardstick for the TypeScript reference.
 
-Used by test/fixtures/make_fixtures.py (expected values) and bench/numpy_planar.py (timing).
+Used by test/fixtures/make_fixtures.py (expected values) and bench/numpy_train.py (timing).
 Never imported by the product or the tests, which read the committed JSON fixtures instead.
 """
 import numpy as np
