@@ -38,6 +38,8 @@ const STEPS: Record<string, Step> = {
   "transposed twice": (x) => np.add(x.T, 0).T,
   "power 2": (x) => np.power(x, 2),
   "power 3": (x) => np.power(x, 3),
+  // C's pow: 1 to any power is 1, NaN's included, where JavaScript's ** gives NaN.
+  "one to the power": (x) => np.add(np.power(1, x), x),
   maximum: (x) => np.maximum(x, 0),
   "maximum other": (x, { other }) => np.maximum(other, x),
   "minimum column": (x, { column }) => np.minimum(x, column),
