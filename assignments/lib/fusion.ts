@@ -84,6 +84,31 @@ export function pending(
   };
 }
 
+/** Operations that cost a reader less to compute again than to read from an array of their own. */
+const CHEAP: ReadonlySet<UnaryOp | BinaryOp> = new Set<UnaryOp | BinaryOp>([
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "negative",
+  "greater",
+  "greaterEqual",
+  "less",
+  "lessEqual",
+  "equal",
+  "notEqual",
+]);
+
+/**
+ * Whether any number of readers may compute `node` inside their own loops: one cheap operation on
+ * operands already computed (Z = W·A + b, read by the ReLU after it and by its backward pass),
+ * where a result of its own would cost a pass over memory and an array. Any other expression is
+ * inlined into its first reader only, and computed once for the others.
+ */
+export function inlinedByEveryReader(node: Pending): boolean {
+  return node.depth === 1 && CHEAP.has(node.op);
+}
+
 export function isPending(x: Operand | undefined): x is Pending {
   return typeof x === "object" && "op" in x;
 }

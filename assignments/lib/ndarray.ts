@@ -4,7 +4,15 @@
  * errors. Every operation exists once, here; `np.add(a, b)` and `a.add(b)` are the same code.
  */
 
-import { evaluate, FUSE_MIN, MAX_DEPTH, type Operand, type Pending, pending } from "./fusion.ts";
+import {
+  evaluate,
+  FUSE_MIN,
+  inlinedByEveryReader,
+  MAX_DEPTH,
+  type Operand,
+  type Pending,
+  pending,
+} from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
 import { allocateReserved, copyOf, reserve } from "./storage.ts";
@@ -161,9 +169,15 @@ export class NDArray {
       const store = x.#store;
       const node = store.pending;
       const whole = x.shape[0] === rows && x.shape[1] === cols;
-      // An expression read by one other is computed inside it; read by two, it is computed once.
+      // An expression read by one other is computed inside it; read by two, it is computed once
+      // (unless it is cheaper to compute again: see inlinedByEveryReader).
       const expression = typeof node === "object" && !node.result;
-      if (whole && expression && !node.inlined && node.depth < MAX_DEPTH) {
+      if (
+        whole &&
+        expression &&
+        (!node.inlined || inlinedByEveryReader(node)) &&
+        node.depth < MAX_DEPTH
+      ) {
         node.inlined = true;
         return node;
       }

@@ -111,6 +111,23 @@ describe("fused element-wise chains", () => {
     expect(Array.from(b.data)).toEqual(tv.map((v) => v * v));
   });
 
+  it("compute a cheap expression inside each of its readers, each seeing it as it was made", () => {
+    // Z = x + column, read by a ReLU and by its backward pass, as a deep network's layers do.
+    const rng = np.random.seed(3);
+    const [x, column, dA] = [rng.randn(2, N), rng.randn(2, 1), rng.randn(2, N)];
+    const eager = Array.from(x.data, (v, k) => v + (column.data[k < N ? 0 : 1] as number));
+    const z = np.add(x, column);
+    const relu = np.maximum(z, 0);
+    const back = np.multiply(dA, np.greater(z, 0));
+    z.set(0, 0, 100);
+    x.set(0, 1, 100);
+    expect(Array.from(relu.data)).toEqual(eager.map((v) => Math.max(v, 0)));
+    expect(Array.from(back.data)).toEqual(
+      eager.map((v, k) => (dA.data[k] as number) * (v > 0 ? 1 : 0)),
+    );
+    expect([z.get(0, 0), z.get(0, 1)]).toEqual([100, eager[1]]);
+  });
+
   it("charge the allocation limit when the operation runs, not when its result is read", () => {
     const x = np.zeros([1, 4 * N]);
     expect(() => withAllocationLimit(N, () => np.exp(x))).toThrow(RangeError);
