@@ -373,6 +373,7 @@ export function select(
  */
 export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m: number) {
   const out = allocate(n * m);
+  if (m === 1) return matrixVector(a, b, n, k, out);
   const wide = m - (m % 4);
   let i = 0;
   for (; i + 1 < n; i += 2) {
@@ -469,6 +470,42 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
 }
 
 /**
+ * A·vᵀ for an (n,k) A and a (1,k) v (or A·v for a (k,1) v: the same entries in memory), into `out`: four rows of A at a time, so that four sums run
+ * side by side (one alone waits on its previous addition at every step), each in p's order.
+ */
+function matrixVector(a: Float64Array, v: Float64Array, n: number, k: number, out: Float64Array) {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const row0 = i * k;
+    const row1 = row0 + k;
+    const row2 = row1 + k;
+    const row3 = row2 + k;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let p = 0; p < k; p++) {
+      const x = v[p] as number;
+      s0 += (a[row0 + p] as number) * x;
+      s1 += (a[row1 + p] as number) * x;
+      s2 += (a[row2 + p] as number) * x;
+      s3 += (a[row3 + p] as number) * x;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
+  }
+  for (; i < n; i++) {
+    const row = i * k;
+    let s = 0;
+    for (let p = 0; p < k; p++) s += (a[row + p] as number) * (v[p] as number);
+    out[i] = s;
+  }
+  return out;
+}
+
+/**
  * Matrix product of an (n,k) array and the transpose of an (m,k) one: each entry a dot product of
  * two rows, both read in order, summed in the order `matmul` sums (the same result to the last
  * bit). As in `matmul`, each pass of p computes a block of sums: two rows of A by four of B, then
@@ -482,6 +519,7 @@ export function matmulTransposed(
   m: number,
 ) {
   const out = allocate(n * m);
+  if (m === 1) return matrixVector(a, b, n, k, out);
   const wide = m - (m % 4);
   let i = 0;
   for (; i + 1 < n; i += 2) {
