@@ -436,21 +436,22 @@ export function nnModel(calls: number, ms: number) {
 }
 `;
     const oracle = () => ({ value: 0, randoms: [] });
-    await withAloneSandbox(source, { oracle, contention: 2 }, async (sandbox) => {
-      // 500 ms of work against a limit of 400 ms: over it with no stand-in called; within it
-      // with 400 round trips (each allowed 1 ms times a contention of 2, so 800 ms in all).
-      expect(await sandbox.call("nnModel", [0, 500], 400)).toMatchObject({
+    await withAloneSandbox(source, { oracle, contention: 5 }, async (sandbox) => {
+      // 1300 ms of work against a limit of 1000 ms: over it with no stand-in called; within it
+      // with 200 round trips (each allowed 1 ms times a contention of 5: 1000 ms more in all),
+      // which leaves the trips 3.5 ms each on a machine busy with other tests.
+      expect(await sandbox.call("nnModel", [0, 1300], 1000)).toMatchObject({
         status: "timeout",
-        limitMs: 400,
+        limitMs: 1000,
       });
-      expect(await sandbox.call("nnModel", [400, 500], 400)).toMatchObject({
+      expect(await sandbox.call("nnModel", [200, 1300], 1000)).toMatchObject({
         status: "returned",
       });
       // However many round trips, never more than twice the limit.
-      expect(await sandbox.call("nnModel", [4000, 1000], 400)).toMatchObject({
+      expect(await sandbox.call("nnModel", [4000, 2500], 1000)).toMatchObject({
         status: "timeout",
-        limitMs: 400,
+        limitMs: 1000,
       });
     });
-  });
+  }, 30_000);
 });
