@@ -87,13 +87,12 @@ function timeNumpy(
   model: Training,
   perProcess: number,
   iterations: number,
-): (Timed & { version: string; blas: string }) | undefined {
+): (Timed & { numpy: string; blas: string }) | undefined {
   const { OPENBLAS_CORETYPE: _core, OPENBLAS_L2_SIZE: _l2, ...env } = trainingEnvironment;
   const args = [numpyScript, model, String(perProcess), String(iterations)];
   const result = spawnSync("python3", args, { encoding: "utf8", env });
   if (result.status !== 0) return undefined;
-  const parsed = JSON.parse(result.stdout) as Timed & { numpy: string; blas: string };
-  return { ...parsed, version: parsed.numpy };
+  return JSON.parse(result.stdout) as Timed & { numpy: string; blas: string };
 }
 
 type Training = "planar" | "deep";
@@ -111,8 +110,11 @@ function compareTraining(model: Training, title: string, iterations: number, goa
     const t = timeTypeScript(model, 3, iterations);
     ts.push(...t.seconds);
     tsCost = t.finalCost;
-    numpy = timeNumpy(model, 3, iterations) ?? numpy;
-    py.push(...(numpy?.seconds ?? []));
+    const p = timeNumpy(model, 3, iterations);
+    if (p) {
+      numpy = p;
+      py.push(...p.seconds);
+    }
   }
   const perIteration = (times: number[]) =>
     `${((median(times) / iterations) * 1e6).toFixed(1)} µs/iteration`;
@@ -127,7 +129,7 @@ function compareTraining(model: Training, title: string, iterations: number, goa
     return;
   }
   console.log(
-    `  numpy ${numpy.version}, warm (BLAS: ${numpy.blas}):\n                          ${fmt(median(py))}  (${fmt(Math.min(...py))}-${fmt(Math.max(...py))})  ${perIteration(py)}`,
+    `  numpy ${numpy.numpy}, warm (BLAS: ${numpy.blas}):\n                          ${fmt(median(py))}  (${fmt(Math.min(...py))}-${fmt(Math.max(...py))})  ${perIteration(py)}`,
   );
   console.log(`  ratio TypeScript / numpy: ${(median(ts) / median(py)).toFixed(2)}  ${goal}`);
   console.log(`  final cost: TypeScript ${tsCost}, numpy ${numpy.finalCost}`);
