@@ -8,6 +8,7 @@
  */
 import { exp as elementaryExp, tanh as elementaryTanh } from "./elementary.ts";
 import type { Shape } from "./shape.ts";
+import { simdProduct } from "./simd.ts";
 import { allocate } from "./storage.ts";
 
 // This module's own constants: V8 builds them into the loops that call them, where an imported
@@ -361,6 +362,12 @@ export function select(
 }
 
 /**
+ * Fewer products than this are computed here even where WebAssembly SIMD is at hand (simd.ts):
+ * copying the operands in and out costs more than it saves, up to about a (3,5)·(5,3) product.
+ */
+const SIMD_MIN_PRODUCTS = 64;
+
+/**
  * Matrix product of an (n,k) and a (k,m) array. Each entry is a sum kept in a local while p runs,
  * and each pass of p computes a block of them: two rows by four columns (each read of B serves two
  * rows, each read of A four columns), then what is left of the columns two rows at a time, and a
@@ -369,11 +376,13 @@ export function select(
  * 1.3 to 1.9 times slower at every shape measured, from (1,4)·(4,400) to (256,256)·(256,256).
  *
  * Every entry is the sum 0 + a[i,0]·b[0,j] + a[i,1]·b[1,j] + … taken in the order of p, whatever
- * the block: the same result to the last bit as the textbook triple loop.
+ * the block: the same result to the last bit as the textbook triple loop. So is every product
+ * WebAssembly SIMD makes (simd.ts), which takes all it can: these loops compute the rest.
  */
 export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m: number) {
   const out = allocate(n * m);
   if (m === 1) return matrixVector(a, b, n, k, out);
+  if (n * k * m >= SIMD_MIN_PRODUCTS && simdProduct(a, b, n, k, m, false, out)) return out;
   const wide = m - (m % 4);
   let i = 0;
   for (; i + 1 < n; i += 2) {
@@ -524,6 +533,7 @@ export function matmulTransposed(
 ) {
   const out = allocate(n * m);
   if (m === 1) return matrixVector(a, b, n, k, out);
+  if (n * k * m >= SIMD_MIN_PRODUCTS && simdProduct(a, b, n, k, m, true, out)) return out;
   const wide = m - (m % 4);
   let i = 0;
   for (; i + 1 < n; i += 2) {

@@ -38,5 +38,7 @@ export function loadPlanarDataset(): Dataset {
       Y[col] = j;
     }
   }
-  return { X: new NDArray(X, [2, m]), Y: new NDArray(Y, [1, m]) };
+  // Copies with storage of their own: an array over a caller's Float64Array is copied again each
+  // time an expression reads it (the caller might write to it), every iteration of a training.
+  return { X: new NDArray(X, [2, m]).copy(), Y: new NDArray(Y, [1, m]).copy() };
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { np, ShapeError } from "../../assignments/lib/np.ts";
+import { useSimd } from "../../assignments/lib/simd.ts";
 import { expectArray, thrown } from "../helpers.ts";
 
 function cell(m: number[][], i: number, j: number): number {
@@ -79,34 +80,45 @@ describe("np.dot against a naive triple loop", () => {
     );
   });
 
-  it("doubles: the textbook loop's sums to the last bit, for A·B and for A·Bᵀ", () => {
-    // Each entry sums its products in the order of p, however the kernels block their loops
-    // (kernels.ts says so): a faster kernel must not change a training's costs.
-    // The kernels sum in blocks of two rows by four columns, then two rows by what is left, and a
-    // last odd row eight columns at a time (m ≥ 8): every n, k and m from 1 to 9 meets every block,
-    // and every k a result wide enough for the eight-column block.
-    const seen = { m: new Set<number>(), k: new Set<number>(), wideK: new Set<number>() };
-    fc.assert(
-      fc.property(
-        // Doubles that use their whole mantissa (fc.double favours round values, whose sums
-        // come out the same in any order).
-        factors(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }).map((x) => x / 98765.4321)),
-        ([a, b]) => {
-          const { product } = naiveDot(a, b);
-          const transposed = np.array(b).T.tolist();
-          seen.m.add(b[0]?.length ?? 0);
-          seen.k.add(b.length);
-          if ((b[0]?.length ?? 0) >= 8) seen.wideK.add(b.length);
-          expectArray(np.dot(np.array(a), np.array(b)), product);
-          expectArray(np.dot(np.array(a), np.array(transposed).T), product);
-        },
-      ),
-      { seed: 13, numRuns: 300 },
-    );
-    expect(seen.m.size).toBe(9);
-    expect(seen.k.size).toBe(9);
-    expect(seen.wideK.size).toBe(9);
-  });
+  it.each([
+    { path: "WebAssembly SIMD from 64 products on", simd: true },
+    { path: "scalar kernels only", simd: false },
+  ])(
+    "doubles: the textbook loop's sums to the last bit, for A·B and for A·Bᵀ ($path)",
+    ({ simd }) => {
+      // Each entry sums its products in the order of p, however the kernels block their loops
+      // (kernels.ts says so): a faster kernel must not change a training's costs.
+      // The scalar kernels sum in blocks of two rows by four columns, then two rows by what is left,
+      // and a last odd row eight columns at a time (m ≥ 8): every n, k and m from 1 to 9 meets every
+      // block, and every k a result wide enough for the eight-column block. With SIMD, products of
+      // 64 or more go to simd.ts instead (test/np/simd.test.ts checks it on its own).
+      const seen = { m: new Set<number>(), k: new Set<number>(), wideK: new Set<number>() };
+      const was = useSimd(simd);
+      onTestFinished(() => {
+        useSimd(was);
+      });
+      fc.assert(
+        fc.property(
+          // Doubles that use their whole mantissa (fc.double favours round values, whose sums
+          // come out the same in any order).
+          factors(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }).map((x) => x / 98765.4321)),
+          ([a, b]) => {
+            const { product } = naiveDot(a, b);
+            const transposed = np.array(b).T.tolist();
+            seen.m.add(b[0]?.length ?? 0);
+            seen.k.add(b.length);
+            if ((b[0]?.length ?? 0) >= 8) seen.wideK.add(b.length);
+            expectArray(np.dot(np.array(a), np.array(b)), product);
+            expectArray(np.dot(np.array(a), np.array(transposed).T), product);
+          },
+        ),
+        { seed: 13, numRuns: 300 },
+      );
+      expect(seen.m.size).toBe(9);
+      expect(seen.k.size).toBe(9);
+      expect(seen.wideK.size).toBe(9);
+    },
+  );
 
   it.each([
     { name: "narrow (30,40)·(40,7)", n: 30, k: 40, m: 7 },

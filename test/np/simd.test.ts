@@ -1,0 +1,157 @@
+/**
+ * The matrix products in WebAssembly SIMD (assignments/lib/simd.ts): the committed module is what
+ * products.wat assembles to, and every product it makes is the scalar kernels' to the last bit,
+ * whatever the shape (odd rows, columns that are no multiple of 4 or 8, an inner dimension of 0),
+ * whatever the values (NaN, infinities, zeros of both signs, subnormals), for A·B and A·Bᵀ alike.
+ */
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { matmul, matmulTransposed } from "../../assignments/lib/kernels.ts";
+import { np } from "../../assignments/lib/np.ts";
+import { simdAvailable, simdProduct, useSimd } from "../../assignments/lib/simd.ts";
+import { assemble, moduleSource, TARGET } from "../../scripts/wasm.ts";
+
+afterEach(() => {
+  useSimd(true);
+});
+
+/** The scalar kernels' product (SIMD off), A·B or A·Bᵀ for a B given as (m,k). */
+function scalar(a: Float64Array, b: Float64Array, n: number, k: number, m: number, t: boolean) {
+  const was = useSimd(false);
+  try {
+    return t ? matmulTransposed(a, b, n, k, m) : matmul(a, b, n, k, m);
+  } finally {
+    useSimd(was);
+  }
+}
+
+/** The SIMD product, which must not decline. */
+function simd(a: Float64Array, b: Float64Array, n: number, k: number, m: number, t: boolean) {
+  const out = new Float64Array(n * m).fill(12345);
+  expect(simdProduct(a, b, n, k, m, t, out), `(${n},${k},${m}) declined`).toBe(true);
+  return out;
+}
+
+/** Index of the first entry whose bits differ (Object.is: -0 is not 0), or -1. */
+function firstDifference(x: Float64Array, y: Float64Array): number {
+  expect(x.length).toBe(y.length);
+  return x.findIndex((v, i) => !Object.is(v, y[i]));
+}
+
+// Doubles that use their whole mantissa, so that a sum in another order shows.
+const fullDouble = fc.integer({ min: -(2 ** 50), max: 2 ** 50 }).map((x) => x / 98765.4321);
+const special = fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, 5e-324, -2.5e-310, 1e300);
+
+describe("the committed WebAssembly module", () => {
+  it("is what products.wat assembles to (npm run wasm)", async () => {
+    expect(
+      readFileSync(TARGET, "utf8") === moduleSource(await assemble()),
+      "assignments/lib/products-wasm.ts is stale: run npm run wasm",
+    ).toBe(true);
+  });
+
+  it("loads on this Node, so the SIMD path is the one the other tests here check", () => {
+    expect(simdAvailable()).toBe(true);
+  });
+});
+
+describe("SIMD products are the scalar kernels' to the last bit", () => {
+  it.each([false, true])("every shape up to (9,12)·(12,19), transposed B: %s", (t) => {
+    const seen = { oddRows: false, stride4: false, stride8: false, padded: false, k0: false };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 2, max: 19 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (n, k, m, seed) => {
+          const values = fc.sample(fc.oneof({ weight: 9, arbitrary: fullDouble }, special), {
+            seed,
+            numRuns: n * k + k * m + 1,
+          });
+          const a = Float64Array.from(values.slice(0, n * k));
+          const b = Float64Array.from(values.slice(n * k, n * k + k * m));
+          seen.oddRows ||= n % 2 === 1;
+          seen.stride4 ||= m % 8 > 0 && m % 8 <= 4;
+          seen.stride8 ||= m % 8 === 0 || m % 8 > 4;
+          seen.padded ||= m % 4 !== 0;
+          seen.k0 ||= k === 0;
+          const at = firstDifference(simd(a, b, n, k, m, t), scalar(a, b, n, k, m, t));
+          expect(at, `(${n},${k})·(${k},${m}) transposed ${t}: entry ${at}`).toBe(-1);
+        },
+      ),
+      { seed: 29, numRuns: 400 },
+    );
+    expect(seen).toEqual({ oddRows: true, stride4: true, stride8: true, padded: true, k0: true });
+  });
+
+  it.each([
+    { n: 7, k: 20, m: 400, t: false },
+    { n: 20, k: 7, m: 400, t: false },
+    { n: 7, k: 400, m: 20, t: true },
+    { n: 1, k: 400, m: 5, t: true },
+    { n: 4, k: 1, m: 400, t: false },
+  ])("the course's shapes: ($n,$k)·($k,$m), transposed B: $t", ({ n, k, m, t }) => {
+    const values = fc.sample(fullDouble, { seed: n * 1000 + m, numRuns: n * k + k * m });
+    const a = Float64Array.from(values.slice(0, n * k));
+    const b = Float64Array.from(values.slice(n * k));
+    expect(firstDifference(simd(a, b, n, k, m, t), scalar(a, b, n, k, m, t))).toBe(-1);
+  });
+
+  it("a product after one that grew the module's memory reads the grown memory", () => {
+    // 64 KiB to start with: the (24,400)·(400,20)ᵀ product needs about twice that.
+    const shapes = [
+      [3, 4, 10],
+      [24, 400, 20],
+      [5, 3, 9],
+      [30, 300, 30],
+    ] as const;
+    for (const [n, k, m] of shapes) {
+      const values = fc.sample(fullDouble, { seed: n + k + m, numRuns: n * k + k * m });
+      const a = Float64Array.from(values.slice(0, n * k));
+      const b = Float64Array.from(values.slice(n * k));
+      for (const t of [false, true])
+        expect(firstDifference(simd(a, b, n, k, m, t), scalar(a, b, n, k, m, t))).toBe(-1);
+    }
+  });
+});
+
+describe("what the SIMD path leaves to the scalar kernels", () => {
+  it("declines a product whose operands would not fit its memory, which np.dot still computes", () => {
+    const [n, k, m] = [2, 300, 300];
+    const a = new Float64Array(n * k).fill(0.5);
+    const b = new Float64Array(k * m).fill(0.25);
+    const out = new Float64Array(n * m).fill(7);
+    expect(simdProduct(a, b, n, k, m, false, out)).toBe(false);
+    expect(out.every((v) => v === 7)).toBe(true);
+    const product = np.dot(np.full([n, k], 0.5), np.full([k, m], 0.25));
+    expect(product.data.every((v) => v === 0.5 * 0.25 * k)).toBe(true);
+  });
+
+  it("turned off, declines everything", () => {
+    useSimd(false);
+    expect(simdAvailable()).toBe(false);
+    expect(
+      simdProduct(new Float64Array(4), new Float64Array(4), 2, 2, 2, false, new Float64Array(4)),
+    ).toBe(false);
+  });
+
+  it("without WebAssembly, the module does not load and np.dot gives the same products", async () => {
+    const a = np.random.seed(3).randn(7, 20);
+    const b = np.random.seed(4).randn(20, 30);
+    const withSimd = np.dot(a, b).data.slice();
+    vi.resetModules();
+    vi.stubGlobal("WebAssembly", undefined);
+    try {
+      const fresh = await import("../../assignments/lib/np.ts");
+      const { simdAvailable: available } = await import("../../assignments/lib/simd.ts");
+      const product = fresh.np.dot(fresh.np.array(a.tolist()), fresh.np.array(b.tolist()));
+      expect(available()).toBe(false);
+      expect(firstDifference(product.data, withSimd)).toBe(-1);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
+  });
+});
