@@ -8,7 +8,8 @@
  * Figures only: nothing here passes or fails on time.
  *
  * Then the array module's exp and tanh against Math's (bench/elementary.ts), a training step's
- * element-wise chains fused and one operation at a time (bench/fusion.ts), and the time to grade
+ * element-wise chains fused and one operation at a time (bench/fusion.ts), np.dot in WebAssembly
+ * SIMD against the scalar kernels (bench/products.ts), and the time to grade
  * one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
  * and for the untouched stubs of every assignment; then what the sandbox's isolation costs (bench/sandbox.ts), the
@@ -33,6 +34,7 @@ import { benchGradcheck } from "./gradcheck.ts";
 import { benchLocale } from "./locale.ts";
 import { benchMistakes } from "./mistakes.ts";
 import { benchOneFunction } from "./one-function.ts";
+import { benchProducts } from "./products.ts";
 import { benchSandbox } from "./sandbox.ts";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -148,6 +150,7 @@ compareTraining(
 
 benchElementary();
 benchFusion();
+benchProducts();
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const gradecheck = join(root, "bin/gradecheck.mjs");

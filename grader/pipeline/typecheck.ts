@@ -94,7 +94,13 @@ export async function typeCheck(staged: StagedSubmission): Promise<TypeCheck> {
           types: [],
           paths: { "gradecheck/np": [NP] },
         },
-        files: [...staged.bundled, ...readdirSync(LIB).map((f) => join(LIB, f))],
+        files: [
+          ...staged.bundled,
+          // The module's TypeScript only: its folder also holds the WebAssembly kernel's source.
+          ...readdirSync(LIB)
+            .filter((f) => f.endsWith(".ts"))
+            .map((f) => join(LIB, f)),
+        ],
         include: existsSync(NODE_TYPES) ? [join(NODE_TYPES, "**/*.d.ts")] : [],
       }),
     );

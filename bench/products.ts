@@ -1,0 +1,59 @@
+/**
+ * np.dot's products in WebAssembly SIMD (lib/simd.ts) against the scalar kernels alone, for the
+ * shapes of the planar and deep trainings (forward W·A, backward Wᵀ·dZ and dZ·Aᵀ on 400 examples):
+ * the same products to the last bit, the SIMD side with its copies in and out. Alternating
+ * rounds, medians, in microseconds a product.
+ */
+import { np } from "../assignments/lib/np.ts";
+import { useSimd } from "../assignments/lib/simd.ts";
+import { median } from "../grader/core/stats.ts";
+
+const ROUNDS = 15;
+/** About this many multiplications a timing, whatever the shape. */
+const WORK = 2_000_000;
+
+/** [n, k, m, B given transposed]: A (n,k) by B (k,m), or by the transpose of a (m,k) B. */
+const SHAPES: [number, number, number, boolean][] = [
+  [4, 2, 400, false],
+  [1, 4, 400, false],
+  [20, 2, 400, false],
+  [7, 20, 400, false],
+  [20, 7, 400, false],
+  [7, 400, 20, true],
+  [20, 400, 2, true],
+];
+
+export function benchProducts(): void {
+  const random = np.random.seed(5);
+  const cases = SHAPES.map(([n, k, m, transposed]) => {
+    const a = random.randn(n, k);
+    const b = transposed ? random.randn(m, k).T : random.randn(k, m);
+    const name = `(${n},${k})·${transposed ? `(${m},${k})ᵀ` : `(${k},${m})`}`;
+    return { name, a, b, repeats: Math.max(10, Math.round(WORK / (n * k * m))) };
+  });
+  const times = new Map<string, number[]>();
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (const { name, a, b, repeats } of cases) {
+      for (const simd of [true, false]) {
+        const was = useSimd(simd);
+        const start = performance.now();
+        for (let r = 0; r < repeats; r++) np.dot(a, b).get(0, 0);
+        const us = ((performance.now() - start) * 1e3) / repeats;
+        useSimd(was);
+        const key = `${name}|${simd}`;
+        // The first round only warms the kernels up.
+        if (round > 0) times.set(key, [...(times.get(key) ?? []), us]);
+      }
+    }
+  }
+  console.log(
+    `\nnp.dot in WebAssembly SIMD (copies included) against the scalar kernels, ${ROUNDS} rounds alternating (median, µs a product)`,
+  );
+  for (const { name } of cases) {
+    const simd = median(times.get(`${name}|true`) ?? []);
+    const scalar = median(times.get(`${name}|false`) ?? []);
+    console.log(
+      `  ${name.padEnd(20)} SIMD ${simd.toFixed(2).padStart(6)}  scalar ${scalar.toFixed(2).padStart(6)}  ratio ${(scalar / simd).toFixed(2)}`,
+    );
+  }
+}
