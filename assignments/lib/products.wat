@@ -15,7 +15,8 @@
 
   ;; out[i, j] = Σp a[i, p]·b[p, j] for i < rows (even) and j < stride (a multiple of 4); a is
   ;; (rows, k) with rows k entries apart, b is (k, stride), out is (rows, stride). Two rows at a
-  ;; time, eight columns (four f64x2 per row: eight sums in registers), then four.
+  ;; time by eight columns (four f64x2 of sums per row: sixteen sums in eight registers, which
+  ;; with the two splatted entries of A and four of B fit x64's sixteen), then by four.
   (func (export "product")
     (param $a i32) (param $b i32) (param $out i32)
     (param $rows i32) (param $k i32) (param $stride i32)
