@@ -66,7 +66,8 @@ export function useSimd(on: boolean): boolean {
 
 /** Whether products run in WebAssembly SIMD here (the module loaded, and they are not off). */
 export function simdAvailable(): boolean {
-  products ??= load();
+  // Tried once: where it cannot load (null), every later product must not try again.
+  if (products === undefined) products = load();
   return enabled && products !== null;
 }
 
