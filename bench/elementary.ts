@@ -9,8 +9,8 @@
 import { map } from "../assignments/lib/kernels.ts";
 import { allocate } from "../assignments/lib/storage.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
-import { median } from "../grader/core/stats.ts";
 import { forwardPropagation, nnModel } from "../reference/planar-classifier/model.ts";
+import { alternatingMedians } from "./rounds.ts";
 
 const ROUNDS = 15;
 const REPEATS = 2000;
@@ -31,19 +31,11 @@ export function benchElementary(): void {
       for (let i = 0; i < z.length; i++) out[i] = Math.tanh(z[i] as number);
     },
   };
-  const times: Record<string, number[]> = Object.fromEntries(
-    Object.keys(loops).map((name) => [name, []]),
+  const medians = alternatingMedians(
+    ROUNDS,
+    new Map(Object.entries(loops).map(([name, run]) => [name, { repeats: REPEATS, run }])),
   );
-  for (let round = 0; round <= ROUNDS; round++) {
-    for (const [name, loop] of Object.entries(loops)) {
-      const start = performance.now();
-      for (let r = 0; r < REPEATS; r++) loop();
-      const ns = ((performance.now() - start) * 1e6) / (REPEATS * z.length);
-      // The first round only warms the loops up.
-      if (round > 0) times[name]?.push(ns);
-    }
-  }
-  const at = (name: string) => median(times[name] ?? []);
+  const at = (name: string) => ((medians.get(name) ?? Number.NaN) * 1e6) / z.length;
   console.log(
     `\nexp and tanh over a hidden layer's ${z.length} entries, ${ROUNDS} rounds alternating (median, ns an entry)`,
   );

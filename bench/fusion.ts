@@ -8,8 +8,8 @@
 
 import { NDArray, np } from "../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
-import { median } from "../grader/core/stats.ts";
 import { forwardPropagation, nnModel } from "../reference/planar-classifier/model.ts";
+import { alternatingMedians } from "./rounds.ts";
 
 const ROUNDS = 15;
 const REPEATS = 2000;
@@ -20,13 +20,14 @@ const now = <T>(x: T): T => {
   return x;
 };
 const chained = <T>(x: T): T => x;
+type Chain = (step: typeof now) => NDArray;
 
 export function benchFusion(): void {
   const { X, Y } = loadPlanarDataset();
   const { parameters } = nnModel(X, Y, 4, { numIterations: 1000 });
   const { Z2, A1, A2 } = forwardPropagation(X, parameters).cache;
   const backFactor = np.dot(parameters.W2.T, np.subtract(A2, Y));
-  const chains: Record<string, (step: typeof now) => NDArray> = {
+  const chains: Record<string, Chain> = {
     "sigmoid(Z2), 400 entries": (s) => s(np.divide(1, s(np.add(1, s(np.exp(s(np.negative(Z2)))))))),
     "cost terms, 400 entries": (s) =>
       s(
@@ -38,28 +39,25 @@ export function benchFusion(): void {
     "dZ1, 1600 entries": (s) => s(np.multiply(backFactor, s(np.subtract(1, s(np.power(A1, 2)))))),
   };
   const names = Object.keys(chains);
-  const times = new Map<string, number[]>();
-  for (let round = 0; round <= ROUNDS; round++) {
-    for (const name of names) {
-      for (const [how, step] of [
-        ["fused", chained],
-        ["one at a time", now],
-      ] as const) {
-        const chain = chains[name] as (step: typeof now) => NDArray;
-        const start = performance.now();
-        for (let r = 0; r < REPEATS; r++) chain(step).get(0, 0);
-        const us = ((performance.now() - start) * 1e3) / REPEATS;
-        // The first round only warms the loops up.
-        if (round > 0) times.set(`${name}|${how}`, [...(times.get(`${name}|${how}`) ?? []), us]);
-      }
-    }
-  }
+  const steps = { fused: chained, "one at a time": now };
+  const medians = alternatingMedians(
+    ROUNDS,
+    new Map(
+      Object.entries(chains).flatMap(([name, chain]) =>
+        Object.entries(steps).map(([how, step]) => [
+          `${name}|${how}`,
+          { repeats: REPEATS, run: () => chain(step).get(0, 0) },
+        ]),
+      ),
+    ),
+  );
+  const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
   console.log(
     `\nelement-wise chains of a training step, fused against one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
   );
   for (const name of names) {
-    const fused = median(times.get(`${name}|fused`) ?? []);
-    const separate = median(times.get(`${name}|one at a time`) ?? []);
+    const fused = at(`${name}|fused`);
+    const separate = at(`${name}|one at a time`);
     console.log(
       `  ${name.padEnd(26)} fused ${fused.toFixed(2)}  one at a time ${separate.toFixed(2)}  ratio ${(separate / fused).toFixed(2)}`,
     );

@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
-import { median } from "../grader/core/stats.ts";
 import { grade } from "../grader/pipeline/grade.ts";
 import { loadAssignment } from "../grader/pipeline/load.ts";
 import { renderers } from "../grader/render/index.ts";
 import { en } from "../grader/words/en/index.ts";
 import { ko } from "../grader/words/ko/index.ts";
 import { applyBug, referenceSource } from "../test/corpus/bugs.ts";
+import { alternatingMedians } from "./rounds.ts";
 
 const REPEATS = 200;
 
@@ -41,18 +41,18 @@ export async function benchLocale(): Promise<void> {
   rmSync(folder, { recursive: true, force: true });
   const { words } = parts.cases;
   const locales = { en: { words: en }, ko: { words: ko, assignment: words.ko } };
-  const times: Record<string, number[]> = {};
-  for (let r = 0; r < REPEATS; r++) {
-    for (const [lang, locale] of Object.entries(locales)) {
-      for (const format of ["summary", "html"] as const) {
-        const start = performance.now();
-        renderers[format].render(report, { colour: false, locale });
-        const key = `${format} ${lang}`;
-        times[key] = [...(times[key] ?? []), performance.now() - start];
-      }
-    }
-  }
-  const ms = (key: string) => median(times[key] ?? []);
+  const medians = alternatingMedians(
+    REPEATS,
+    new Map(
+      Object.entries(locales).flatMap(([lang, locale]) =>
+        (["summary", "html"] as const).map((format) => [
+          `${format} ${lang}`,
+          { repeats: 1, run: () => renderers[format].render(report, { colour: false, locale }) },
+        ]),
+      ),
+    ),
+  );
+  const ms = (key: string) => medians.get(key) ?? Number.NaN;
   console.log(`\nA report in English and in Korean, ${REPEATS} runs each, alternating (median)`);
   for (const format of ["summary", "html"]) {
     console.log(

@@ -4,9 +4,9 @@
  * the same products to the last bit, the SIMD side with its copies in and out. Alternating
  * rounds, medians, in microseconds a product.
  */
-import { np } from "../assignments/lib/np.ts";
+import { type NDArray, np } from "../assignments/lib/np.ts";
 import { useSimd } from "../assignments/lib/simd.ts";
-import { median } from "../grader/core/stats.ts";
+import { alternatingMedians } from "./rounds.ts";
 
 const ROUNDS = 15;
 /** About this many multiplications a timing, whatever the shape. */
@@ -31,27 +31,27 @@ export function benchProducts(): void {
     const name = `(${n},${k})·${transposed ? `(${m},${k})ᵀ` : `(${k},${m})`}`;
     return { name, a, b, repeats: Math.max(10, Math.round(WORK / (n * k * m))) };
   });
-  const times = new Map<string, number[]>();
-  for (let round = 0; round <= ROUNDS; round++) {
-    for (const { name, a, b, repeats } of cases) {
-      for (const simd of [true, false]) {
-        const was = useSimd(simd);
-        const start = performance.now();
-        for (let r = 0; r < repeats; r++) np.dot(a, b).get(0, 0);
-        const us = ((performance.now() - start) * 1e3) / repeats;
-        useSimd(was);
-        const key = `${name}|${simd}`;
-        // The first round only warms the kernels up.
-        if (round > 0) times.set(key, [...(times.get(key) ?? []), us]);
-      }
-    }
-  }
+  /** One product with SIMD on or off (a flag, set back after the call). */
+  const timed = (a: NDArray, b: NDArray, simd: boolean) => () => {
+    const was = useSimd(simd);
+    np.dot(a, b).get(0, 0);
+    useSimd(was);
+  };
+  const medians = alternatingMedians(
+    ROUNDS,
+    new Map(
+      cases.flatMap(({ name, a, b, repeats }) =>
+        [true, false].map((simd) => [`${name}|${simd}`, { repeats, run: timed(a, b, simd) }]),
+      ),
+    ),
+  );
+  const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
   console.log(
     `\nnp.dot in WebAssembly SIMD (copies included) against the scalar kernels, ${ROUNDS} rounds alternating (median, µs a product)`,
   );
   for (const { name } of cases) {
-    const simd = median(times.get(`${name}|true`) ?? []);
-    const scalar = median(times.get(`${name}|false`) ?? []);
+    const simd = at(`${name}|true`);
+    const scalar = at(`${name}|false`);
     console.log(
       `  ${name.padEnd(20)} SIMD ${simd.toFixed(2).padStart(6)}  scalar ${scalar.toFixed(2).padStart(6)}  ratio ${(scalar / simd).toFixed(2)}`,
     );
