@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { START_MODULE } from "../grader/sandbox/protocol.ts";
 
 export interface CpuShare {
   kind: string;
@@ -31,7 +32,7 @@ const INTERVAL_MS = 5;
 export function kindOf(commandLine: string): string {
   // First: a launcher's command line holds the child's whole command line.
   if (/^\S*\b(unshare|setsid|sh|prlimit) /.test(commandLine)) return "launchers (unshare, setsid)";
-  if (commandLine.includes("child.mjs")) return "sandboxed children";
+  if (commandLine.includes(START_MODULE)) return "sandboxed children";
   if (/\/tsc( |$)/.test(commandLine)) return "type checker (tsc)";
   if (commandLine.includes("esbuild")) return "esbuild";
   return "grader";

@@ -7,9 +7,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kindOf, measureCommand } from "../bench/process-cpu.ts";
 import { launchCommand } from "../grader/sandbox/isolation.ts";
+import { START_MODULE } from "../grader/sandbox/protocol.ts";
 import { tempDir } from "./helpers.ts";
 
-const CHILD_ARGS = ["--max-old-space-size=512", "/tmp/gradecheck-run-1-x/bundle-y/child.mjs"];
+const CHILD_ARGS = ["--max-old-space-size=512", `/tmp/gradecheck-run-1-x/bundle-y/${START_MODULE}`];
 
 describe("the kinds of process a grade starts", () => {
   it("counts a launcher as a launcher, though its command line holds the child's", () => {
@@ -42,7 +43,7 @@ describe.runIf(existsSync("/proc/self/stat"))("the CPU of a command's descendant
   it("is read while they run, and counted as their kind", async () => {
     const dir = tempDir("gradecheck-process-cpu-");
     // A grandchild named like a sandboxed child, spending about 0.4 s of CPU.
-    const child = join(dir, "child.mjs");
+    const child = join(dir, START_MODULE);
     writeFileSync(
       child,
       "const end = process.cpuUsage().user + 400_000;\nwhile (process.cpuUsage().user < end);\n",

@@ -1,7 +1,7 @@
 /**
- * Build stage: bundles the learner's module into a fresh temporary folder, with the child's
- * runtime (the child runner and the array module it imports: runtime.ts) beside it, which is all
- * the sandboxed child may read. A syntax error becomes a result with `file:line:column` and a
+ * Build stage: bundles the learner's module into a fresh temporary folder, made first with the
+ * child's runtime in it (the child runner and the array module it imports: runtime.ts), which is
+ * all the sandboxed child may read. A syntax error becomes a result with `file:line:column` and a
  * code frame, never an exception.
  *
  * The build reads nothing but the submission. Its files are first copied into a fresh folder
@@ -65,6 +65,16 @@ export interface Built {
 
 export type BuildResult = Built | BuildFailure;
 
+/**
+ * A bundle's folder, made before the bundle with the runtime in it: a child can start there
+ * (its runtime loading) while the bundle is made.
+ */
+export interface BundleFolder {
+  dir: string;
+  /** Where the bundle's entry will be. */
+  entry: string;
+}
+
 export interface StagedSubmission {
   /** The copy's folder. */
   dir: string;
@@ -79,6 +89,8 @@ export interface StagedSubmission {
 }
 
 const CHILD_SOURCE = "gradecheck-child.ts";
+/** The name of a bundle's entry, in its folder. */
+const ENTRY = "child";
 const STAND_INS_NAMESPACE = "gradecheck-stand-ins";
 /** The runtime's files, as the bundle's own code imports them (never the learner's). */
 const RUNTIME_IMPORTS = new Set<string>(Object.values(RUNTIME));
@@ -98,11 +110,28 @@ export async function buildSubmission(
   return buildFiles(read, displayRoot);
 }
 
-/** Copies the submission's files into a fresh folder and bundles them from there. */
+/** A fresh folder for a bundle, with the runtime written into it. */
+export async function bundleFolder(): Promise<BundleFolder> {
+  const dir = temporaryFolder("bundle-");
+  try {
+    await writeRuntime(dir);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, entry: join(dir, `${ENTRY}.mjs`) };
+}
+
+/**
+ * Copies the submission's files into a fresh folder and bundles them from there, into `folder`
+ * (a fresh one when none is given). A failed build removes the folder.
+ */
 export async function buildFiles(
   submission: SubmissionFiles,
   displayRoot: string,
+  folder?: BundleFolder,
 ): Promise<BuildResult> {
+  const { dir, entry } = folder ?? (await bundleFolder());
   const copy = stageSubmission(submission);
   // The path esbuild reports errors at: symbolic links in TMPDIR resolved.
   const stagedDir = realpathSync(copy.dir);
@@ -120,13 +149,12 @@ export async function buildFiles(
     bundled: [],
     entryLines: (submission.files.get(submission.entry)?.toString("utf8") ?? "").split(/\r?\n/),
   };
-  const dir = temporaryFolder("bundle-");
   try {
     const { metafile } = await bundle(staged, dir);
     staged.bundled = Object.keys(metafile.inputs)
       .map((input) => join(PACKAGE_ROOT, input))
       .filter((path) => staged.shown.has(path));
-    return { status: "built", dir, entry: join(dir, "child.mjs"), staged };
+    return { status: "built", dir, entry, staged };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const errors = (error as { errors?: Message[] }).errors;
@@ -140,30 +168,28 @@ export async function buildFiles(
 }
 
 /**
- * The second bundle, made from a built submission's copy: the same module, in which each function
- * of `callers` the learner's files declare is called through a stand-in (`substitute.ts`), so
- * that each function can be judged alone. Its folder is the caller's to remove; undefined, with
- * the reason, when a file could not be rewritten.
+ * The second bundle, made from a built submission's copy into `folder` (a fresh one when none is
+ * given): the same module, in which each function of `callers` the learner's files declare is
+ * called through a stand-in (`substitute.ts`), so that each function can be judged alone. Its
+ * folder is the caller's to remove; when a file could not be rewritten or bundled, the folder is
+ * removed, and the reason given.
  */
 export async function buildAlone(
   built: Built,
   callers: StandIns,
-): Promise<{ dir: string; entry: string } | { unavailable: string }> {
-  const { staged } = built;
-  let rewritten: Map<string, string>;
+  folder?: BundleFolder,
+): Promise<BundleFolder | { unavailable: string }> {
+  const made = folder ?? (await bundleFolder());
   try {
-    rewritten = await rewriteForStandIns(staged, Object.keys(callers));
+    const rewritten = await rewriteForStandIns(built.staged, Object.keys(callers));
+    await bundle(built.staged, made.dir, { rewritten, callers });
+    return made;
   } catch (error) {
-    return { unavailable: error instanceof Error ? error.message : String(error) };
-  }
-  const dir = temporaryFolder("bundle-");
-  try {
-    await bundle(staged, dir, { rewritten, callers });
-    return { dir, entry: join(dir, "child.mjs") };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(made.dir, { recursive: true, force: true });
     const first = (error as { errors?: Message[] }).errors?.[0];
-    return { unavailable: first ? first.text : String(error) };
+    return {
+      unavailable: first ? first.text : error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -244,7 +270,7 @@ async function bundle(
     platform: "node",
     target: "node20",
     outdir: dir,
-    entryNames: "child",
+    entryNames: ENTRY,
     outExtension: { ".js": ".mjs" },
     // The grader's own configuration, whatever configuration files lie anywhere.
     tsconfigRaw: {},
@@ -259,7 +285,6 @@ async function bundle(
     metafile: true,
   });
   for (const file of outputFiles) writeFileSync(file.path, file.contents);
-  await writeRuntime(dir);
   return { metafile };
 }
 

@@ -1,12 +1,20 @@
 /**
  * Build stage: the submission read and bundled, and, with the reference, the second bundle in
  * which each function is judged alone (its calls of the assignment's other functions answered by
- * the reference's), with what the grader answers with. The second bundle is made from the first,
- * while the first's child already runs (see run-tests.ts).
+ * the reference's), with what the grader answers with. Both bundles' folders are made first, with
+ * the runtime in them, so that their children start while the bundles are made (see
+ * run-tests.ts); the second bundle is made from the first.
  */
 import { rmSync } from "node:fs";
 import type { Functions } from "../core/assignment.ts";
-import { type BuildResult, buildAlone, buildFiles, removeBuild } from "./build.ts";
+import {
+  type BuildResult,
+  type BundleFolder,
+  buildAlone,
+  buildFiles,
+  bundleFolder,
+  removeBuild,
+} from "./build.ts";
 import type { GradeContext } from "./context.ts";
 import {
   type Oracle,
@@ -17,6 +25,7 @@ import {
   standIns,
 } from "./oracle.ts";
 import { type ReadSubmission, readSubmission } from "./submission.ts";
+import type { StandIns } from "./substitute.ts";
 
 /** The submission as read, and its bundle (or why there is none). */
 export interface Submitted {
@@ -24,63 +33,86 @@ export interface Submitted {
   build: BuildResult;
 }
 
+/** What judging each function alone takes besides its bundle. */
+export interface Judging {
+  /** The grader's answers to the stand-ins: the reference's. */
+  oracle: Oracle;
+  /** The reference's other functions, for the laws and checks of a function judged alone. */
+  others: Functions;
+  /** The oracle's limits, for the learner's own functions answering instead. */
+  ownCallees: OwnCalleeLimits;
+}
+
 /** The second bundle, or why each function could not be judged alone; neither when none was tried. */
 export interface Alone {
-  /** Each function judged alone: the bundle, the grader's answers and the laws' other functions. */
-  judgedAlone?: {
-    bundle: { dir: string; entry: string };
-    oracle: Oracle;
-    others: Functions;
-    /** The oracle's limits, for the learner's own functions answering instead. */
-    ownCallees: OwnCalleeLimits;
-  };
+  judgedAlone?: Judging & { bundle: BundleFolder };
   /** Why each function could not be judged alone, when it could not. */
   notAlone?: string;
 }
 
+/** The bundles' folders, made before the bundles. */
+export interface Folders {
+  whole: BundleFolder;
+  /**
+   * Where each function is to be judged alone (there is a reference, and functions of the
+   * assignment call others): the second bundle's folder, the callers, and what judging takes.
+   */
+  alone?: { folder: BundleFolder; callers: StandIns; judging: Judging };
+}
+
 export type Bundles = Submitted & Alone;
 
-export async function bundleSubmission({ options, source }: GradeContext): Promise<Submitted> {
+/** Both bundles' folders (the second only where it is to be made), the runtime in each. */
+export async function bundleFolders({ inputs }: GradeContext): Promise<Folders> {
+  const { reference, cases, manifest } = inputs;
+  const callers = reference ? standIns(cases) : {};
+  const judged = reference !== undefined && Object.keys(callers).length > 0;
+  const [whole, folder] = await Promise.all([bundleFolder(), judged ? bundleFolder() : undefined]);
+  if (!reference || !folder) return { whole };
+  const entries = manifest.limits.standInEntries;
+  return {
+    whole,
+    alone: {
+      folder,
+      callers,
+      judging: {
+        oracle: referenceOracle(reference, callers, entries),
+        others: referenceFunctions(reference, Object.keys(callers)),
+        ownCallees: ownCalleeLimits(reference, callers, entries),
+      },
+    },
+  };
+}
+
+export async function bundleSubmission(
+  { options, source }: GradeContext,
+  { whole }: Folders,
+): Promise<Submitted> {
   const read = options.files ?? readSubmission(source, options.displayRoot);
   const build: BuildResult =
     read.status === "read"
-      ? await buildFiles(read, options.displayRoot)
+      ? await buildFiles(read, options.displayRoot, whole)
       : { status: "failed", message: read.message, location: null, said: read.said };
   return { read, build };
 }
 
 /**
- * Makes the second bundle from the submission's; undefined when there is none to make (no
- * reference, no function the assignment's others call, or no first bundle).
+ * Makes the second bundle from the submission's; undefined when there is none to make (no folder
+ * for it, or no first bundle).
  */
-export function bundleAlone(
-  { inputs }: GradeContext,
-  build: BuildResult,
-): Promise<Alone> | undefined {
-  const { reference } = inputs;
-  const callers = reference ? standIns(inputs.cases) : {};
-  if (!reference || build.status !== "built" || Object.keys(callers).length === 0) return undefined;
-  return buildAlone(build, callers).then(
-    (alone): Alone =>
-      "unavailable" in alone
-        ? { notAlone: alone.unavailable }
-        : {
-            judgedAlone: {
-              bundle: alone,
-              oracle: referenceOracle(reference, callers, inputs.manifest.limits.standInEntries),
-              ownCallees: ownCalleeLimits(
-                reference,
-                callers,
-                inputs.manifest.limits.standInEntries,
-              ),
-              // What the laws and checks of a function judged alone use for the others.
-              others: referenceFunctions(reference, Object.keys(callers)),
-            },
-          },
+export function bundleAlone(build: BuildResult, { alone }: Folders): Promise<Alone> | undefined {
+  if (!alone || build.status !== "built") return undefined;
+  return buildAlone(build, alone.callers, alone.folder).then(
+    (made): Alone =>
+      "unavailable" in made
+        ? { notAlone: made.unavailable }
+        : { judgedAlone: { bundle: made, ...alone.judging } },
   );
 }
 
-export function removeBundles({ build, judgedAlone }: Bundles): void {
+/** Removes the bundles, their folders and the submission's copy. */
+export function removeBundles({ build }: Submitted, { whole, alone }: Folders): void {
   if (build.status === "built") removeBuild(build);
-  if (judgedAlone) rmSync(judgedAlone.bundle.dir, { recursive: true, force: true });
+  for (const folder of [whole, alone?.folder])
+    if (folder) rmSync(folder.dir, { recursive: true, force: true });
 }

@@ -1,18 +1,24 @@
 /**
  * The grading pipeline, as a sequence of stages over one context: start the run (options resolved
- * once) -> bundle the submission -> run the tests (inputs, sandbox call, judgement), the
- * end-to-end ones at once and the others once the second bundle, which judges each function
- * alone, is made; the submission type-checked alongside -> annotate -> assemble the report
- * (totals included). A failed step is recorded and the run goes on; only a bug of gradecheck (or
+ * once) -> bundle the submission, the children starting meanwhile -> run the tests (inputs,
+ * sandbox call, judgement), the end-to-end ones at once and the others once the second bundle,
+ * which judges each function alone, is made; the submission type-checked alongside -> annotate
+ * -> assemble the report (totals included). A failed step is recorded and the run goes on; only a bug of gradecheck (or
  * an unusable manifest) throws.
  */
 import type { Report } from "../core/report.ts";
 import { said } from "../words/en/phrases.ts";
 import { annotate } from "./annotate.ts";
 import { assembleReport } from "./assemble.ts";
-import { type Alone, bundleAlone, bundleSubmission, removeBundles } from "./bundles.ts";
+import {
+  type Alone,
+  bundleAlone,
+  bundleFolders,
+  bundleSubmission,
+  removeBundles,
+} from "./bundles.ts";
 import { type GradeInputs, type GradeOptions, startRun } from "./context.ts";
-import { prepareAhead, type Ran, runTests } from "./run-tests.ts";
+import { prepareAhead, type Ran, runTests, startChildren } from "./run-tests.ts";
 import { typeCheck, typeWarnings } from "./typecheck.ts";
 
 export { blameCallees, explainCheckPairs, locateError, settlePoints } from "./annotate.ts";
@@ -21,10 +27,13 @@ export { caseSeed } from "./run-tests.ts";
 
 export async function grade(inputs: GradeInputs, options: GradeOptions): Promise<Report> {
   const ctx = startRun(inputs, options);
-  const submitted = await bundleSubmission(ctx);
+  const folders = await bundleFolders(ctx);
+  const building = bundleSubmission(ctx, folders);
+  const alone = building.then(({ build }) => bundleAlone(build, folders) ?? {});
+  // Started while esbuild makes the first bundle: each imports its bundle once it is written.
+  const phases = startChildren(ctx, folders, building, alone);
+  const submitted = await building;
   const { build } = submitted;
-  const making = bundleAlone(ctx, build);
-  const alone = making ?? Promise.resolve<Alone>({});
   const ahead = prepareAhead(ctx, alone);
   // Alongside the grading: it only warns, and it takes a compiler process's time.
   const types =
@@ -32,14 +41,14 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   let ran: Ran;
   let made: Alone = {};
   try {
-    ran = await runTests(ctx, submitted, making);
+    ran = await runTests(ctx, submitted, folders, phases);
   } finally {
     ahead.stop();
     // The type check reads the copy the build made: the copy goes once the check has settled.
     await types?.catch(() => undefined);
     // Had the second bundle failed to be made, the tests would have thrown with its error.
     made = await alone.catch((): Alone => ({}));
-    removeBundles({ ...submitted, ...made });
+    removeBundles(submitted, folders);
   }
   const bundles = { ...submitted, ...made };
   const warnings = [

@@ -25,8 +25,8 @@ import type { OwnAnswer } from "../sandbox/protocol.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/en/messages.ts";
 import { locateError } from "./annotate.ts";
-import type { BuildResult, StagedSubmission } from "./build.ts";
-import type { Alone, Submitted } from "./bundles.ts";
+import type { BundleFolder, StagedSubmission } from "./build.ts";
+import type { Alone, Folders, Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
 import { caseData, madeCase, withAnswer } from "./expected.ts";
 import type { Oracle } from "./oracle.ts";
@@ -129,11 +129,38 @@ export function prepareAhead(
   };
 }
 
+/** Each phase's tests and children. */
+export type Phases = { phase: PlannedTest[]; children: PhaseChildren }[];
+
+/**
+ * Starts the run's children, before the bundles they import are made (`building`, then `alone`,
+ * the second bundle, where `folders` has one): visible tests first, then the hidden ones in
+ * children of their own, so that nothing learner code prints after a hidden test's inputs reached
+ * it can show up in a visible test's output. Every phase's children start now (the hidden
+ * phase's then wait while the visible tests run).
+ */
+export function startChildren(
+  ctx: GradeContext,
+  folders: Folders,
+  building: Promise<Submitted>,
+  alone: Promise<Alone> = Promise.resolve({}),
+): Phases {
+  const planned = plannedOf(ctx);
+  return (["visible", "hidden"] as const)
+    .map((visibility) => planned.filter(({ test }) => test.visibility === visibility))
+    .filter((phase) => phase.length > 0)
+    .map((phase) => ({
+      phase,
+      children: new PhaseChildren(ctx, folders, building, alone, phase),
+    }));
+}
+
+/** Runs every phase's tests in its children (`startChildren`), and stops them all. */
 export async function runTests(
   ctx: GradeContext,
-  submitted: Submitted,
-  /** The second bundle (each function judged alone) as it is made; undefined when none is. */
-  alone: Promise<Alone> | undefined,
+  { read, build }: Submitted,
+  folders: Folders,
+  phases: Phases,
 ): Promise<Ran> {
   const planned = plannedOf(ctx);
   const state: RunState = {
@@ -146,18 +173,11 @@ export async function runTests(
     provisional: [],
     over: false,
   };
-  const made = alone ?? Promise.resolve({});
-  // Visible tests first, then the hidden ones in children of their own: nothing learner code
-  // prints after a hidden test's inputs reached it can show up in a visible test's output. Every
-  // phase's children start as soon as their bundle is made (the hidden phase's while the visible
-  // tests run).
-  const phases = (["visible", "hidden"] as const)
-    .map((visibility) => planned.filter(({ test }) => test.visibility === visibility))
-    .filter((phase) => phase.length > 0)
-    .map((phase) => ({ phase, children: new PhaseChildren(ctx, submitted.build, made, phase) }));
+  // A second bundle is being made where it has a folder and the first bundle was made.
+  const aloneComing = folders.alone !== undefined && build.status === "built";
   try {
     for (const { phase, children } of phases)
-      await runPhase(ctx, submitted, alone !== undefined, phase, children, state);
+      await runPhase(ctx, { read, build }, aloneComing, phase, children, state);
     state.over = true;
     await settleProvisional(ctx, state);
   } finally {
@@ -182,60 +202,85 @@ export async function runTests(
  * (judged alone) the same child with the learner's own functions answering the calls.
  */
 interface Child {
-  sandbox: Sandbox | undefined;
+  sandbox: Sandbox;
   others?: Functions;
   own?: OwnAnswering;
 }
 
 /**
  * A phase's children: the whole submission's, which runs the end-to-end tests (and every test
- * when no function is judged alone), and the one that judges each function alone, once the second
- * bundle is made. The end-to-end tests' child starts at once: a whole training, the longest test
- * by far, then runs while the second bundle is made. A sandbox starts no child until it is warmed
- * or called: an unused one costs nothing.
+ * when no function is judged alone), and the one that judges each function alone. Both start
+ * before their bundles are made (each imports its own once it is written): Node's start and the
+ * runtime's loading then overlap the bundling. The end-to-end tests' child runs a whole training,
+ * the longest test by far, while the second bundle is made. A sandbox starts no child until it
+ * is warmed or called: an unused one costs nothing.
  */
 class PhaseChildren {
-  readonly whole: Sandbox | undefined;
+  readonly whole: Sandbox;
   /** The child that judges each function alone (the whole submission's when there is none). */
   readonly single: Promise<Child>;
   readonly #made: Sandbox[] = [];
   #closed = false;
 
-  constructor(ctx: GradeContext, build: BuildResult, alone: Promise<Alone>, phase: PlannedTest[]) {
-    this.whole = build.status === "built" ? this.#sandbox(ctx, build) : undefined;
-    if (phase.some((item) => item.endToEnd)) this.whole?.warm();
-    this.single = alone.then(({ judgedAlone }): Child => {
-      const sandbox =
-        judgedAlone && !this.#closed
-          ? this.#sandbox(ctx, judgedAlone.bundle, judgedAlone.oracle)
-          : this.whole;
-      if (!this.#closed && phase.some((item) => !item.endToEnd)) sandbox?.warm();
+  constructor(
+    ctx: GradeContext,
+    folders: Folders,
+    building: Promise<Submitted>,
+    alone: Promise<Alone>,
+    phase: PlannedTest[],
+  ) {
+    const endToEnd = phase.some((item) => item.endToEnd);
+    const others = phase.some((item) => !item.endToEnd);
+    const built = building.then(({ build }) => {
+      if (build.status !== "built") throw new Error("no bundle");
+    });
+    this.whole = this.#sandbox(ctx, folders.whole, built);
+    if (endToEnd) this.whole.warm();
+    const judging = folders.alone;
+    const aloneSandbox =
+      judging &&
+      this.#sandbox(
+        ctx,
+        judging.folder,
+        alone.then(({ judgedAlone }) => {
+          if (!judgedAlone) throw new Error("no second bundle");
+        }),
+        judging.judging.oracle,
+      );
+    if (others) aloneSandbox?.warm();
+    this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
+      const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
+      if (sandbox !== aloneSandbox) aloneSandbox?.close();
+      // A submission that did not build has no folder left to start a child in.
+      if (!this.#closed && others && build.status === "built") sandbox.warm();
+      if (!judgedAlone) return { sandbox };
       return {
         sandbox,
-        ...(judgedAlone && sandbox
-          ? {
-              others: judgedAlone.others,
-              own: {
-                caller: (functions, answered) =>
-                  sandbox.withOwnCallees({
-                    limits: { ...judgedAlone.ownCallees, functions },
-                    answered,
-                  }),
-                oracle: judgedAlone.oracle,
-              },
-            }
-          : {}),
+        others: judgedAlone.others,
+        own: {
+          caller: (functions, answered) =>
+            sandbox.withOwnCallees({
+              limits: { ...judgedAlone.ownCallees, functions },
+              answered,
+            }),
+          oracle: judgedAlone.oracle,
+        },
       };
     });
     // A phase that never runs never asks: its failure is the phase's that does, not unhandled.
     this.single.catch(() => undefined);
   }
 
-  #sandbox(ctx: GradeContext, bundle: { dir: string; entry: string }, oracle?: Oracle): Sandbox {
+  #sandbox(
+    ctx: GradeContext,
+    folder: BundleFolder,
+    written: Promise<unknown>,
+    oracle?: Oracle,
+  ): Sandbox {
     const { manifest, deadline, protections } = ctx;
     const sandbox = new Sandbox({
-      dir: bundle.dir,
-      entry: bundle.entry,
+      ...folder,
+      written,
       heapMb: manifest.limits.heapMb,
       importTimeoutMs: manifest.limits.importTimeoutMs,
       cpuSeconds: manifest.limits.childCpuSeconds,

@@ -1,7 +1,8 @@
 /**
- * The child's runtime: all the code a sandboxed child runs besides the learner's own (the runner
- * that answers the grader, the array module, the stand-ins' side), bundled once and written beside
- * each submission's bundle. A submission's bundle then holds its own files only, and imports the
+ * The child's runtime: all the code a sandboxed child runs besides the learner's own (the module
+ * it starts with, the runner that answers the grader, the array module, the stand-ins' side),
+ * bundled once and written into each bundle's folder before the bundle (so that its child can
+ * start meanwhile). A submission's bundle then holds its own files only, and imports the
  * runtime's files by name: bundling a submission reads a file or two instead of the forty of the
  * runtime, twice per grade (the second bundle judges each function alone). The command's build
  * holds the runtime (bin/bundle.mjs); run from the sources, a process bundles it once.
@@ -15,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import { build, type OutputFile } from "esbuild";
 import { inBuild } from "../core/modules.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
+import { START_MODULE } from "../sandbox/protocol.ts";
 
 /** What a submission's bundle imports: by these names, from its own folder. */
 export const RUNTIME = {
@@ -72,6 +74,7 @@ export async function bundleRuntime(): Promise<{ files: RuntimeFile[]; inputs: s
     entryPoints: {
       "gradecheck-np": join(PACKAGE_ROOT, "assignments/lib/np.ts"),
       "gradecheck-runner": RUNNER_ENTRY,
+      [START_MODULE.replace(/\.mjs$/, "")]: join(PACKAGE_ROOT, "grader/sandbox/start.ts"),
     },
     bundle: true,
     splitting: true,

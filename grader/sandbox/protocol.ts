@@ -18,6 +18,13 @@ export const CHILD_ENVIRONMENT: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The module a child is started with, in its bundle's folder (the runtime writes it there): it
+ * loads the runtime, then imports the entry the grader names once the bundle is written
+ * (`start.ts`).
+ */
+export const START_MODULE = "gradecheck-start.mjs";
+
+/**
  * In the bundle that judges each function alone, the called function's calls of the assignment's
  * other functions are answered by the reference, through the grader; with this, by the learner's
  * own functions, in the child (`grader/pipeline/own-callees.ts` says when), as the grader's

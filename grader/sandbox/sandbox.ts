@@ -5,6 +5,9 @@
  * platform offers. Each call has a time limit, and so has the whole run; a call that times out or
  * crashes the child kills it, and the next call starts a fresh one.
  *
+ * The child starts with the runtime alone (`start.ts`), before the bundle need exist, and imports
+ * the bundle's entry when told to: once `written` has settled.
+ *
  * Requests go down the child's stdin and results come back on a pipe of their own (fd 3), framed
  * by `frames.ts`, encoded by `codec.ts` and checked by `inbound.ts` before the grader uses them.
  * A frame is read only while a call is in flight and only for that call: one for another call, or
@@ -14,8 +17,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { chownSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
 import type {
   Caller,
   CallLimit,
@@ -48,12 +52,20 @@ import {
   type OracleRequest,
   type OwnAnswer,
   type OwnCallees,
+  START_MODULE,
 } from "./protocol.ts";
 
 export interface SandboxOptions {
-  /** The bundle folder: the only place the child may read. */
+  /** The bundle folder: the only place the child may read. The runtime must be in it already. */
   dir: string;
+  /** The bundle's entry, in `dir`: what the child imports (the runner, and through it the module). */
   entry: string;
+  /**
+   * Settles once the bundle's files are written, when the folder was made before them: a child
+   * starts at once all the same and imports `entry` then (`start.ts`), so that Node's own start
+   * overlaps the bundling. Rejected: there is no bundle, and the child goes unused.
+   */
+  written?: Promise<unknown>;
   heapMb: number;
   /** How long importing the learner's module may take. */
   importTimeoutMs: number;
@@ -167,6 +179,8 @@ export class Sandbox implements Caller {
 
   constructor(options: SandboxOptions) {
     this.#options = options;
+    // A sandbox never started has nothing to do with a bundle that was not made.
+    options.written?.catch(() => undefined);
     this.#protections = options.protections ?? isolation();
     const user = this.#protections.unprivilegedUser;
     if (user) {
@@ -410,7 +424,7 @@ export class Sandbox implements Caller {
   }
 
   #spawn(): Live {
-    const { dir, entry, heapMb, cpuSeconds } = this.#options;
+    const { dir, heapMb, cpuSeconds } = this.#options;
     const protections = this.#protections;
     const nodeArgs = [
       permissionFlag(),
@@ -422,7 +436,7 @@ export class Sandbox implements Caller {
       // cores the other children and the grader are using (a class of 20 graded with --jobs 2
       // took 5% less CPU in all), and a learner's process has no idle core to lend them.
       "--single-threaded-gc",
-      entry,
+      join(dir, START_MODULE),
     ];
     const { file, args } = launchCommand(protections, nodeArgs, {
       cpuSeconds,
@@ -441,10 +455,11 @@ export class Sandbox implements Caller {
     });
     const kill = () => {
       reader.stop();
+      // No pid: it never started. Node would signal process 0 for it, the grader's own group.
+      if (child.pid === undefined) return;
       try {
         // The whole group: the shell, unshare and node, whichever are alive.
-        if (protections.processGroup && child.pid !== undefined)
-          process.kill(-child.pid, "SIGKILL");
+        if (protections.processGroup) process.kill(-child.pid, "SIGKILL");
         else child.kill("SIGKILL");
       } catch {
         // Already gone.
@@ -491,26 +506,43 @@ export class Sandbox implements Caller {
   }
 
   #start(): Promise<Live | ImportFailed> {
-    const { importTimeoutMs } = this.#options;
+    const { importTimeoutMs, entry, written } = this.#options;
     const live = this.#spawn();
     return new Promise((resolve) => {
-      const fail = (failure: ImportFailure, output: string) => {
+      let settled = false;
+      /** Stops the import's time limit, once it has begun. */
+      let stop = () => {};
+      const settle = (outcome: Live | ImportFailed) => {
+        if (settled) return;
+        settled = true;
         stop();
         live.listener = undefined;
-        live.kill();
-        resolve({ status: "import-failed", failure, output });
+        resolve(outcome);
       };
-      const stop = afterIdle(importTimeoutMs, () =>
-        fail({ code: "timeout", limitMs: importTimeoutMs }, live.stray),
+      const fail = (failure: ImportFailure, output: string) => {
+        if (settled) return;
+        live.kill();
+        settle({ status: "import-failed", failure, output });
+      };
+      // The import's time limit counts from when the child is told to import: the time the
+      // bundle took to write is not the module's.
+      const importNow = () => {
+        if (settled) return;
+        const address = Buffer.from(pathToFileURL(entry).href, "utf8");
+        (live.child.stdio[4] as Writable).write(frame(HANDSHAKE_ID, address));
+        stop = afterIdle(importTimeoutMs, () =>
+          fail({ code: "timeout", limitMs: importTimeoutMs }, live.stray),
+        );
+      };
+      Promise.resolve(written).then(importNow, () =>
+        fail({ code: "protocol", what: "no bundle to import" }, live.stray),
       );
       const listener: Listener = {
         accepts: (id) =>
           id === HANDSHAKE_ID ? undefined : `a message for call ${id}, which it was not asked`,
         message: (message) => {
           if (message.type === "ready") {
-            stop();
-            live.listener = undefined;
-            resolve(live);
+            settle(live);
           } else if (message.type === "import-failed") {
             fail(
               message.code ? { code: message.code } : { code: "threw", error: message.error },

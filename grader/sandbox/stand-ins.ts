@@ -167,7 +167,7 @@ function ask(id: number, fn: string, args: unknown[]): unknown {
 }
 
 /** One frame's body from the answers pipe, waiting for it. */
-function readFrame(): Buffer {
+export function readFrame(): Buffer {
   const header = readExactly(8);
   return readExactly(header.readUInt32BE(0));
 }

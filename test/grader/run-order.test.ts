@@ -4,14 +4,21 @@
  * being made, and the other tests wait for that bundle; should it fail, both kinds share the whole
  * submission's child and every test is still graded.
  */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { type Alone, bundleSubmission, removeBundles } from "../../grader/pipeline/bundles.ts";
+import {
+  type Alone,
+  bundleFolders,
+  bundleSubmission,
+  removeBundles,
+} from "../../grader/pipeline/bundles.ts";
 import { type GradeOptions, startRun } from "../../grader/pipeline/context.ts";
 import { loadAssignment } from "../../grader/pipeline/load.ts";
-import { runTests } from "../../grader/pipeline/run-tests.ts";
-import { deferred } from "../helpers.ts";
+import { runTests, startChildren } from "../../grader/pipeline/run-tests.ts";
+import { runningChildren } from "../../grader/sandbox/sandbox.ts";
+import { deferred, tempDir } from "../helpers.ts";
 
 /** The untouched stub: every function throws at once, so the order is all there is to see. */
 const STUB_PATH = join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
@@ -37,9 +44,12 @@ describe("the order of a run's tests", () => {
       ...options,
       progress: ({ test, state }) => events.push(`${state} ${test.id}`),
     });
-    const submitted = await bundleSubmission(ctx);
+    const folders = await bundleFolders(ctx);
+    const building = bundleSubmission(ctx, folders);
     // The second bundle, which the test settles itself.
     const { promise: alone, resolve: settle } = deferred<Alone>();
+    const phases = startChildren(ctx, folders, building, alone);
+    const submitted = await building;
     // Made once the end-to-end test is over, or after a while if it does not get to run before:
     // the test then fails on who settled it instead of hanging.
     let settledBy = "";
@@ -52,7 +62,7 @@ describe("the order of a run's tests", () => {
       if (events.includes(`finished ${END_TO_END}`)) settleFor("after the end-to-end test");
     }, 5);
     try {
-      const ran = await runTests(ctx, submitted, alone);
+      const ran = await runTests(ctx, submitted, folders, phases);
       expect(settledBy).toBe("after the end-to-end test");
       expect(events.slice(0, 2)).toEqual([`started ${END_TO_END}`, `finished ${END_TO_END}`]);
       expect(
@@ -65,16 +75,20 @@ describe("the order of a run's tests", () => {
     } finally {
       clearTimeout(fallback);
       clearInterval(watch);
-      removeBundles(submitted);
+      removeBundles(submitted, folders);
     }
   });
 
   it("grades every test in the whole submission's child when the second bundle cannot be made", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     const ctx = startRun(parts, options);
-    const submitted = await bundleSubmission(ctx);
+    const folders = await bundleFolders(ctx);
+    const building = bundleSubmission(ctx, folders);
+    const alone = Promise.resolve({ notAlone: "no second bundle" });
+    const phases = startChildren(ctx, folders, building, alone);
+    const submitted = await building;
     try {
-      const ran = await runTests(ctx, submitted, Promise.resolve({ notAlone: "no second bundle" }));
+      const ran = await runTests(ctx, submitted, folders, phases);
       expect(ran.tests.map((t) => t.id).sort()).toEqual([END_TO_END, ...OTHERS].sort());
       // Each was called, and the stub's TODO said so from its child: none was left out unrun.
       for (const test of ran.tests) {
@@ -82,7 +96,38 @@ describe("the order of a run's tests", () => {
         expect(test.message, test.id).toMatch(/is not implemented yet/);
       }
     } finally {
-      removeBundles(submitted);
+      removeBundles(submitted, folders);
     }
   });
+
+  // Without the end-to-end test, the whole submission's child is first asked for once the build
+  // has failed and its folder is gone.
+  it.each([
+    ["with", [END_TO_END, ...OTHERS]],
+    ["without", OTHERS],
+  ])(
+    "stops the children it started before the bundle, when the submission does not build (%s the end-to-end test)",
+    async (_, ids) => {
+      const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+      const broken = join(tempDir("gradecheck-run-order-"), "model.ts");
+      writeFileSync(broken, "export function sigmoid(z: number) { return 1 / (1 + ; }\n");
+      const select: GradeOptions["select"] = (test) => ids.includes(test.id);
+      const ctx = startRun(parts, { ...options, submission: broken, select });
+      const folders = await bundleFolders(ctx);
+      const building = bundleSubmission(ctx, folders);
+      const phases = startChildren(ctx, folders, building);
+      expect(runningChildren()).toBeGreaterThan(0);
+      const submitted = await building;
+      expect(submitted.build.status).toBe("failed");
+      try {
+        const ran = await runTests(ctx, submitted, folders, phases);
+        expect(ran.tests.map((t) => t.id).sort()).toEqual([...ids].sort());
+        for (const test of ran.tests)
+          expect(test.details, test.id).toEqual({ type: "not-run", reason: { code: "unbuilt" } });
+        await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
+      } finally {
+        removeBundles(submitted, folders);
+      }
+    },
+  );
 });

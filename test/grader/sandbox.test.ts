@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { contentionOf } from "../../grader/commands/batch.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { buildSubmission } from "../../grader/pipeline/build.ts";
+import { buildFiles, buildSubmission, bundleFolder } from "../../grader/pipeline/build.ts";
+import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { isolation } from "../../grader/sandbox/isolation.ts";
 import { runningChildren, Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { deferred } from "../helpers.ts";
 
 // A module probing what the sandbox allows; each function reports what happened as plain data.
 const PROBE = `
@@ -150,6 +152,50 @@ describe("a child started ahead of its first call (warm)", () => {
     expect(runningChildren()).toBe(before + 1);
     warmed.close();
     await vi.waitFor(() => expect(runningChildren()).toBe(before), { timeout: 5000 });
+  });
+});
+
+describe("a child started before its bundle is written", () => {
+  beforeEach(async () => {
+    sandbox.close();
+    await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
+  });
+
+  const options = { heapMb: 128, importTimeoutMs: 500, cpuSeconds: 2 };
+
+  it("imports it once it is written, the import's time limit counted from then", async () => {
+    const made = await bundleFolder();
+    onTestFinished(() => rmSync(made.dir, { recursive: true, force: true }));
+    const written = deferred<void>();
+    const early = new Sandbox({ ...made, ...options, written: written.promise });
+    onTestFinished(() => early.close());
+    early.warm();
+    expect(runningChildren()).toBe(1);
+    // Longer than the import may take: a limit counted from the child's start would be over.
+    await new Promise((resolve) => setTimeout(resolve, 3 * options.importTimeoutMs));
+    const read = readSubmission(submissionAt(join(folder, "probe.ts"), false), PACKAGE_ROOT);
+    if (read.status !== "read") throw new Error(read.message);
+    const build = await buildFiles(read, PACKAGE_ROOT, made);
+    expect(build).toMatchObject({ status: "built", dir: made.dir, entry: made.entry });
+    written.resolve();
+    expect(await early.call("environment", [], 5000)).toMatchObject({
+      status: "returned",
+      value: [],
+    });
+    expect(runningChildren()).toBe(1);
+  });
+
+  it("never imports a bundle that was not made: the child goes, and a call says why", async () => {
+    const made = await bundleFolder();
+    onTestFinished(() => rmSync(made.dir, { recursive: true, force: true }));
+    const early = new Sandbox({ ...made, ...options, written: Promise.reject(new Error("no")) });
+    onTestFinished(() => early.close());
+    early.warm();
+    expect(await early.call("environment", [], 5000)).toMatchObject({
+      status: "import-failed",
+      failure: { code: "protocol", what: "no bundle to import" },
+    });
+    await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
   });
 });
 
