@@ -44,8 +44,9 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     ran = await runTests(ctx, submitted, folders, phases);
   } finally {
     ahead.stop();
+    types?.hurry();
     // The type check reads the copy the build made: the copy goes once the check has settled.
-    await types?.catch(() => undefined);
+    await types?.result.catch(() => undefined);
     // Had the second bundle failed to be made, the tests would have thrown with its error.
     made = await alone.catch((): Alone => ({}));
     removeBundles(submitted, folders);
@@ -53,7 +54,7 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
   const bundles = { ...submitted, ...made };
   const warnings = [
     ...(bundles.notAlone ? [said("warning.not-alone", { why: bundles.notAlone })] : []),
-    ...(types ? typeWarnings(await types) : []),
+    ...(types ? typeWarnings(await types.result) : []),
     ...[...new Set(ran.incidents)].map((what) => said("warning.between-tests", { what })),
   ];
   const tests = annotate(

@@ -1,0 +1,59 @@
+/**
+ * The type check runs at the lowest priority while the tests run, and at the grader's own once the
+ * grade waits on it alone (`hurry`): on a machine whose cores are busy, a compiler at the lowest
+ * priority barely runs.
+ */
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { getPriority } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { buildSubmission, removeBuild } from "../../grader/pipeline/build.ts";
+import { typeCheck } from "../../grader/pipeline/typecheck.ts";
+import { tempDir } from "../helpers.ts";
+
+const LOWEST = 19;
+
+/** The priority of each thread of a process (Linux keeps one per thread), or of the process. */
+function priorities(pid: number): number[] {
+  const task = `/proc/${pid}/task`;
+  const threads = existsSync(task) ? readdirSync(task).map(Number) : [pid];
+  return threads.flatMap((thread) => {
+    try {
+      return [getPriority(thread)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe("the type check", () => {
+  it("runs at the lowest priority, at the grader's once hurried, and still reports", async () => {
+    const file = join(tempDir("gradecheck-typecheck-"), "model.ts");
+    writeFileSync(file, 'export function sigmoid(z: number): number {\n  return "z";\n}\n');
+    const built = await buildSubmission(file, PACKAGE_ROOT);
+    if (built.status !== "built") throw new Error(built.message);
+    try {
+      const checking = typeCheck(built.staged);
+      const [first] = checking.compilers();
+      expect(first).toBeDefined();
+      expect(getPriority(first)).toBe(LOWEST);
+      // Its threads started, each with the priority of the thread that started it.
+      await vi.waitFor(() => expect(priorities(first as number).length).toBeGreaterThan(1));
+      checking.hurry();
+      // Raised where this user may (root), every thread; else a second compiler at the grader's.
+      const atGraders = checking
+        .compilers()
+        .filter((pid) => priorities(pid).every((priority) => priority === getPriority()));
+      expect(atGraders.length).toBeGreaterThan(0);
+      const result = await checking.result;
+      expect(result).toMatchObject({ status: "checked" });
+      expect(result.status === "checked" && result.errors).toEqual([
+        expect.stringMatching(/model\.ts:2:3: TS2322: /),
+      ]);
+      expect(checking.compilers()).toEqual([]);
+    } finally {
+      removeBuild(built);
+    }
+  });
+});
