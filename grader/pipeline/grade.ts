@@ -3,8 +3,8 @@
  * once) -> bundle the submission, the children starting meanwhile -> run the tests (inputs,
  * sandbox call, judgement), the end-to-end ones at once and the others once the second bundle,
  * which judges each function alone, is made; the submission type-checked alongside -> annotate
- * -> assemble the report (totals included). A failed step is recorded and the run goes on; only a bug of gradecheck (or
- * an unusable manifest) throws.
+ * -> assemble the report (totals included). A failed step is recorded and the run goes on; only
+ * a bug of gradecheck (or an unusable manifest) throws.
  */
 import type { Report } from "../core/report.ts";
 import { said } from "../words/en/phrases.ts";
