@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import {
   type Alone,
@@ -18,7 +18,7 @@ import { type GradeOptions, startRun } from "../../grader/pipeline/context.ts";
 import { loadAssignment } from "../../grader/pipeline/load.ts";
 import { runTests, startChildren } from "../../grader/pipeline/run-tests.ts";
 import { runningChildren } from "../../grader/sandbox/sandbox.ts";
-import { deferred, tempDir } from "../helpers.ts";
+import { childrenRunning, deferred, tempDir } from "../helpers.ts";
 
 /** The untouched stub: every function throws at once, so the order is all there is to see. */
 const STUB_PATH = join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
@@ -124,7 +124,7 @@ describe("the order of a run's tests", () => {
         expect(ran.tests.map((t) => t.id).sort()).toEqual([...ids].sort());
         for (const test of ran.tests)
           expect(test.details, test.id).toEqual({ type: "not-run", reason: { code: "unbuilt" } });
-        await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
+        await childrenRunning();
       } finally {
         removeBundles(submitted, folders);
       }

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { contentionOf } from "../../grader/commands/batch.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { buildFiles, buildSubmission, bundleFolder } from "../../grader/pipeline/build.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { isolation } from "../../grader/sandbox/isolation.ts";
 import { runningChildren, Sandbox } from "../../grader/sandbox/sandbox.ts";
-import { deferred } from "../helpers.ts";
+import { childrenRunning, deferred } from "../helpers.ts";
 
 // A module probing what the sandbox allows; each function reports what happened as plain data.
 const PROBE = `
@@ -114,12 +114,14 @@ describe("a module that cannot be loaded", () => {
   });
 });
 
+/** The shared sandbox's child stopped, and every other gone: counts start from none. */
+async function withoutChildren(): Promise<void> {
+  sandbox.close();
+  await childrenRunning();
+}
+
 describe("a child started ahead of its first call (warm)", () => {
-  // Counted from none: the other tests' children are gone first.
-  beforeEach(async () => {
-    sandbox.close();
-    await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
-  });
+  beforeEach(withoutChildren);
 
   const another = async () => {
     const build = await buildSubmission(join(folder, "probe.ts"), PACKAGE_ROOT);
@@ -142,7 +144,7 @@ describe("a child started ahead of its first call (warm)", () => {
     expect(outcome.status).toBe("returned");
     expect(runningChildren()).toBe(before + 1);
     warmed.close();
-    await vi.waitFor(() => expect(runningChildren()).toBe(before), { timeout: 5000 });
+    await childrenRunning(before);
   });
 
   it("goes once it is up when the sandbox was closed before any call", async () => {
@@ -151,15 +153,12 @@ describe("a child started ahead of its first call (warm)", () => {
     warmed.warm();
     expect(runningChildren()).toBe(before + 1);
     warmed.close();
-    await vi.waitFor(() => expect(runningChildren()).toBe(before), { timeout: 5000 });
+    await childrenRunning(before);
   });
 });
 
 describe("a child started before its bundle is written", () => {
-  beforeEach(async () => {
-    sandbox.close();
-    await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
-  });
+  beforeEach(withoutChildren);
 
   const options = { heapMb: 128, importTimeoutMs: 500, cpuSeconds: 2 };
 
@@ -195,7 +194,7 @@ describe("a child started before its bundle is written", () => {
       status: "import-failed",
       failure: { code: "protocol", what: "no bundle to import" },
     });
-    await vi.waitFor(() => expect(runningChildren()).toBe(0), { timeout: 5000 });
+    await childrenRunning();
   });
 });
 
