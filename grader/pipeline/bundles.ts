@@ -9,6 +9,7 @@ import { rmSync } from "node:fs";
 import type { Functions } from "../core/assignment.ts";
 import {
   type BuildResult,
+  type Built,
   type BundleFolder,
   buildAlone,
   buildFiles,
@@ -96,12 +97,15 @@ export async function bundleSubmission(
   return { read, build };
 }
 
-/**
- * Makes the second bundle from the submission's; undefined when there is none to make (no folder
- * for it, or no first bundle).
- */
-export function bundleAlone(build: BuildResult, { alone }: Folders): Promise<Alone> | undefined {
-  if (!alone || build.status !== "built") return undefined;
+/** Whether a second bundle is to be made: it has a folder, and the first bundle was made. */
+export function makesAlone(build: BuildResult, { alone }: Folders): build is Built {
+  return alone !== undefined && build.status === "built";
+}
+
+/** Makes the second bundle from the submission's; undefined when there is none to make. */
+export function bundleAlone(build: BuildResult, folders: Folders): Promise<Alone> | undefined {
+  const { alone } = folders;
+  if (!alone || !makesAlone(build, folders)) return undefined;
   return buildAlone(build, alone.callers, alone.folder).then(
     (made): Alone =>
       "unavailable" in made

@@ -26,7 +26,7 @@ import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/en/messages.ts";
 import { locateError } from "./annotate.ts";
 import type { BundleFolder, StagedSubmission } from "./build.ts";
-import type { Alone, Folders, Submitted } from "./bundles.ts";
+import { type Alone, type Folders, makesAlone, type Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
 import { caseData, madeCase, withAnswer } from "./expected.ts";
 import type { Oracle } from "./oracle.ts";
@@ -173,8 +173,7 @@ export async function runTests(
     provisional: [],
     over: false,
   };
-  // A second bundle is being made where it has a folder and the first bundle was made.
-  const aloneComing = folders.alone !== undefined && build.status === "built";
+  const aloneComing = makesAlone(build, folders);
   try {
     for (const { phase, children } of phases)
       await runPhase(ctx, { read, build }, aloneComing, phase, children, state);
