@@ -137,8 +137,10 @@ export async function buildBundle(root) {
   const runtime = await import(pathToFileURL(join(staging, "grader/pipeline/runtime.mjs")).href);
   const { files, inputs: runtimeInputs } = await runtime.bundleRuntime();
   mkdirSync(join(staging, runtime.RUNTIME_FOLDER));
-  for (const { name, contents } of files)
+  for (const { name, contents, map } of files) {
     await writeFile(join(staging, runtime.RUNTIME_FOLDER, name), contents);
+    if (map) await writeFile(join(staging, runtime.RUNTIME_FOLDER, `${name}.map`), map);
+  }
   declareArrayModule(root, join(staging, TYPES));
   const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...runtimeInputs])]
     .filter((file) => !file.startsWith("deferred:"))

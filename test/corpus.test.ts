@@ -510,6 +510,22 @@ describe.concurrent("feedback points at the learner's code", () => {
   );
 
   it(
+    "its stack names the array module's sources, not the child's runtime files or their folder",
+    async ({ expect }) => {
+      const { report } = await gradeBug(bugNamed("element-wise W2ᵀ ∗ dZ2"));
+      const details = testById(report, "backwardPropagation.multi-output").details;
+      if (details.type !== "error") throw new Error(`not an error: ${details.type}`);
+      const frames = details.stack.split("\n").slice(1);
+      // Where the shape check threw, then the operation the learner called.
+      expect(frames[0]).toMatch(/^ {4}at broadcastShapes \(assignments\/lib\/shape\.ts:\d+:\d+\)$/);
+      expect(frames[2]).toMatch(/^ {4}at Object\.multiply \(assignments\/lib\/np\.ts:\d+:\d+\)$/);
+      expect(details.stack).toMatch(/\(grader\/sandbox\/child\.ts:\d+:\d+\)/);
+      expect(details.stack).not.toMatch(/gradecheck-[\w-]+\.mjs|gradecheck-run-/);
+    },
+    GRADE_TIMEOUT,
+  );
+
+  it(
     "without the reference, predict calls the learner's forwardPropagation: its failure says so, and names no mistake of predict's",
     async ({ expect }) => {
       // Both submissions have the reference's predict; their forwardPropagation moves one output

@@ -15,6 +15,7 @@ import type { Details, Note, TestReport } from "../core/report.ts";
 import { cutText } from "../core/values.ts";
 import { wordNote } from "../words/en/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
+import { runtimeFrames } from "./runtime.ts";
 
 /** Every annotation, in order; `judgedAlone`: whether the functions were judged alone. */
 export function annotate(
@@ -159,18 +160,21 @@ function noted(test: TestReport, note: Note): TestReport {
 
 /**
  * Stack traces with the submission's files by the names the learner knows (not the copy that was
- * bundled), the grader's own files relative to its package, and the first frame in the
- * submission's entry file with the learner's line there: where the learner should look, even when
- * the error was raised deep in the array module.
+ * bundled), the grader's own files relative to its package (the child's runtime at its sources),
+ * and the first frame in the submission's entry file with the learner's line there: where the
+ * learner should look, even when the error was raised deep in the array module.
  */
 export function locateError(details: Details, staged: StagedSubmission): Details {
-  if (details.type !== "error") return details;
-  let stack = details.stack;
-  for (const [path, shown] of staged.shown) {
-    stack = stack.replaceAll(pathToFileURL(path).href, shown).replaceAll(path, shown);
+  if (details.type === "import-failed" && details.failure.code === "threw") {
+    const { error } = details.failure;
+    const failure = {
+      ...details.failure,
+      error: { ...error, stack: shownStack(error.stack, staged) },
+    };
+    return { ...details, failure };
   }
-  const own = PACKAGE_ROOT.endsWith("/") ? PACKAGE_ROOT : `${PACKAGE_ROOT}/`;
-  stack = stack.replaceAll(pathToFileURL(own).href, "").replaceAll(own, "");
+  if (details.type !== "error") return details;
+  const stack = shownStack(details.stack, staged);
   const file = staged.shown.get(staged.entry);
   const frame = stack
     .split("\n")
@@ -185,6 +189,16 @@ export function locateError(details: Details, staged: StagedSubmission): Details
     at: `${file}:${frame[2]}:${frame[3]}`,
     ...(line ? { line: cutText(line, LINE_LIMIT) } : {}),
   };
+}
+
+/** A stack with every file by the name the learner knows it by (see `locateError`). */
+function shownStack(raw: string, staged: StagedSubmission): string {
+  let stack = runtimeFrames(raw);
+  for (const [path, shown] of staged.shown) {
+    stack = stack.replaceAll(pathToFileURL(path).href, shown).replaceAll(path, shown);
+  }
+  const own = PACKAGE_ROOT.endsWith("/") ? PACKAGE_ROOT : `${PACKAGE_ROOT}/`;
+  return stack.replaceAll(pathToFileURL(own).href, "").replaceAll(own, "");
 }
 
 /** Characters of the learner's line shown with an error: a line, not a minified file. */

@@ -7,12 +7,16 @@
  * runtime, twice per grade (the second bundle judges each function alone). The command's build
  * holds the runtime (bin/bundle.mjs); run from the sources, a process bundles it once.
  *
- * Each runtime file carries its source map, with the grader's own files by absolute address, so
- * that a stack trace through the array module names its files wherever the bundle's folder is.
+ * Each runtime file has a source map, with the grader's own files by absolute address, which stays
+ * with the grader: a child given the maps would read them all at its start (Node parses a source
+ * map when it loads the module), 17 ms of each child's start for a stack trace it seldom has. The
+ * grader maps the runtime's frames of a stack it receives instead (`runtimeFrames`), so that a
+ * trace through the array module names its files wherever the bundle's folder is.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { SourceMap } from "node:module";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type OutputFile } from "esbuild";
 import { inBuild } from "../core/modules.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
@@ -32,21 +36,30 @@ export const RUNTIME_FOLDER = "runtime";
 export interface RuntimeFile {
   name: string;
   contents: string;
+  /** Its source map (JSON), which is not written into the bundle's folder. */
+  map?: string;
 }
 
 const RUNNER_ENTRY = "gradecheck-runtime:runner";
 
 let made: Promise<RuntimeFile[]> | undefined;
+/** The runtime's files once made: what `runtimeFrames` maps stack frames with. */
+let madeFiles: RuntimeFile[] | undefined;
 
 /** The runtime's files: the build's, else bundled at the first call of the process. */
 export function childRuntime(): Promise<RuntimeFile[]> {
   if (!made) {
     const built = inBuild(RUNTIME_FOLDER);
     made = built ? Promise.resolve(readRuntime(built)) : bundleRuntime().then((r) => r.files);
-    // A failed bundling is tried again by the next submission, not remembered.
-    made.catch(() => {
-      made = undefined;
-    });
+    made.then(
+      (files) => {
+        madeFiles = files;
+      },
+      // A failed bundling is tried again by the next submission, not remembered.
+      () => {
+        made = undefined;
+      },
+    );
   }
   return made;
 }
@@ -57,10 +70,51 @@ export async function writeRuntime(dir: string): Promise<void> {
 }
 
 function readRuntime(dir: string): RuntimeFile[] {
-  return readdirSync(dir).map((name) => ({
-    name,
-    contents: readFileSync(join(dir, name), "utf8"),
-  }));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".mjs"))
+    .map((name) => {
+      const map = join(dir, `${name}.map`);
+      return {
+        name,
+        contents: readFileSync(join(dir, name), "utf8"),
+        ...(existsSync(map) ? { map: readFileSync(map, "utf8") } : {}),
+      };
+    });
+}
+
+/** The runtime's source maps, parsed when a stack first needs them. */
+const parsedMaps = new WeakMap<RuntimeFile, SourceMap>();
+
+/**
+ * A frame's place in a file of the runtime: `file:///…/gradecheck-….mjs:line:column`. It starts
+ * where a word does, so that a stack a learner made up cannot make the search quadratic.
+ */
+const RUNTIME_FRAME = /(?<![^\s(])[^\s()]*\/(gradecheck-[\w-]+\.mjs):(\d+):(\d+)/g;
+
+/**
+ * `stack` with each frame in a file of the child's runtime (in whatever bundle folder) put at its
+ * source, `/path/to/source.ts:line:column`, as Node writes a mapped frame. A frame the maps do not
+ * cover, or a stack met before the runtime was made, stays as it is.
+ */
+export function runtimeFrames(stack: string): string {
+  const files = madeFiles;
+  if (!files) return stack;
+  return stack.replace(RUNTIME_FRAME, (frame, name: string, line: string, column: string) => {
+    const file = files.find((f) => f.name === name);
+    if (!file?.map) return frame;
+    let map = parsedMaps.get(file);
+    if (!map) {
+      map = new SourceMap(JSON.parse(file.map));
+      parsedMaps.set(file, map);
+    }
+    // An empty object where the maps cover no code there.
+    const entry = map.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!("originalSource" in entry)) return frame;
+    const source = entry.originalSource.startsWith("file://")
+      ? fileURLToPath(entry.originalSource)
+      : entry.originalSource;
+    return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
 }
 
 /**
@@ -116,20 +170,22 @@ export async function bundleRuntime(): Promise<{ files: RuntimeFile[]; inputs: s
   );
   const files = outputFiles
     .filter((file) => file.path.endsWith(".mjs"))
-    .map((file) => ({
-      name: file.path.slice(out.length + 1),
-      contents: withInlineMap(file, maps.get(`${file.path}.map`), out),
-    }));
+    .map((file) => {
+      const map = maps.get(`${file.path}.map`);
+      return {
+        name: file.path.slice(out.length + 1),
+        // Without the comment that names the map: Node would look for it at every child's start.
+        contents: file.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, ""),
+        ...(map ? { map: absoluteSources(map, out) } : {}),
+      };
+    });
   const inputs = Object.keys(metafile.inputs).filter((input) => !input.includes(":"));
   return { files, inputs };
 }
 
-/** The file's code with its source map inline, its sources by absolute address. */
-function withInlineMap(file: OutputFile, map: OutputFile | undefined, out: string): string {
-  const code = file.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, "");
-  if (!map) return code;
+/** A source map with its sources by absolute address. */
+function absoluteSources(map: OutputFile, out: string): string {
   const parsed = JSON.parse(map.text) as { sources: string[] };
   parsed.sources = parsed.sources.map((source) => pathToFileURL(resolve(out, source)).href);
-  const data = Buffer.from(JSON.stringify(parsed)).toString("base64");
-  return `${code}//# sourceMappingURL=data:application/json;base64,${data}\n`;
+  return JSON.stringify(parsed);
 }

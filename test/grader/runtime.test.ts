@@ -4,11 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { type Built, buildSubmission, removeBuild } from "../../grader/pipeline/build.ts";
-import { childRuntime, RUNTIME } from "../../grader/pipeline/runtime.ts";
+import { childRuntime, RUNTIME, runtimeFrames } from "../../grader/pipeline/runtime.ts";
 
 /** The sources a file's inline source map names. */
 function mapSources(code: string): string[] {
@@ -16,6 +16,10 @@ function mapSources(code: string): string[] {
   if (!data) return [];
   return (JSON.parse(Buffer.from(data, "base64").toString()) as { sources: string[] }).sources;
 }
+
+/** The sources a source map names. */
+const sourcesOf = (map: string | undefined): string[] =>
+  map ? (JSON.parse(map) as { sources: string[] }).sources : [];
 
 const builds: Built[] = [];
 afterAll(() => {
@@ -27,9 +31,11 @@ describe("the child's runtime", () => {
     const files = await childRuntime();
     const names = files.map((f) => f.name);
     for (const imported of Object.values(RUNTIME)) expect(names).toContain(imported.slice(2));
-    for (const { name, contents } of files) {
+    for (const { name, contents, map } of files) {
+      // The map stays with the grader: a child would parse it at its start.
+      expect(contents, name).not.toContain("sourceMappingURL");
       // An entry that only re-exports its chunk maps no source of its own.
-      for (const source of mapSources(contents)) {
+      for (const source of sourcesOf(map)) {
         expect(source, name).toMatch(/^file:\/\//);
         const path = fileURLToPath(source);
         expect(path.startsWith(`${PACKAGE_ROOT}/`), source).toBe(true);
@@ -38,7 +44,7 @@ describe("the child's runtime", () => {
         expect(path.startsWith(join(PACKAGE_ROOT, "reference")), source).toBe(false);
       }
     }
-    expect(files.flatMap((f) => mapSources(f.contents))).toContain(
+    expect(files.flatMap((f) => sourcesOf(f.map))).toContain(
       `file://${join(PACKAGE_ROOT, "assignments/lib/ndarray.ts")}`,
     );
   });
@@ -53,6 +59,7 @@ describe("the child's runtime", () => {
     const runtime = (await childRuntime()).map((f) => f.name);
     const inFolder = readdirSync(built.dir);
     expect(inFolder).toEqual(expect.arrayContaining(runtime));
+    expect(inFolder.filter((name) => name.endsWith(".map"))).toEqual([]);
     const own = inFolder.filter((name) => !runtime.includes(name));
     expect(own).toContain("child.mjs");
     for (const name of own) {
@@ -64,5 +71,43 @@ describe("the child's runtime", () => {
     const imports = own.map((name) => readFileSync(join(built.dir, name), "utf8")).join("\n");
     expect(imports).toContain(JSON.stringify(RUNTIME.runner));
     expect(imports).toContain(JSON.stringify(RUNTIME.np));
+  });
+
+  it("has its frames in a stack put at the array module's sources by the grader", async () => {
+    const built = await buildSubmission(
+      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+      PACKAGE_ROOT,
+    );
+    if (built.status !== "built") throw new Error(built.message);
+    builds.push(built);
+    // The runtime as a child loads it, with no map: its frames name the bundle folder's files
+    // (by address in a child; vitest writes them as paths).
+    const { np } = await import(pathToFileURL(join(built.dir, "gradecheck-np.mjs")).href);
+    let stack = "";
+    try {
+      np.multiply(np.zeros([2, 3]), np.zeros([4, 5]));
+    } catch (error) {
+      stack = (error as Error).stack ?? "";
+    }
+    const raw = stack.split("\n").slice(1, 4);
+    for (const frame of raw) expect(frame).toContain(`${built.dir}/gradecheck-`);
+    const learner = "    at sigmoid (file:///tmp/elsewhere/model-ABC.mjs:3:4)";
+    const unknown = "    at f (file:///tmp/elsewhere/gradecheck-nothing.mjs:1:1)";
+    const mapped = runtimeFrames([stack.split("\n")[0], ...raw, learner, unknown].join("\n"));
+    // A child writes the same frames by address.
+    const byAddress = raw.map((frame) => frame.replace(built.dir, pathToFileURL(built.dir).href));
+    expect(runtimeFrames(byAddress.join("\n"))).toBe(mapped.split("\n").slice(1, 4).join("\n"));
+    const lib = join(PACKAGE_ROOT, "assignments/lib");
+    expect(mapped.split("\n").slice(1)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^ {4}at broadcastShapes \\(${lib}/shape\\.ts:\\d+:\\d+\\)$`),
+      ),
+      expect.stringMatching(new RegExp(`^ {4}at elementwise \\(${lib}/ndarray\\.ts:\\d+:\\d+\\)$`)),
+      expect.stringMatching(
+        new RegExp(`^ {4}at Object\\.multiply \\(${lib}/np\\.ts:\\d+:\\d+\\)$`),
+      ),
+      learner,
+      unknown,
+    ]);
   });
 });
