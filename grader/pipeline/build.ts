@@ -15,6 +15,8 @@
 import { readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { extname, join, relative, sep } from "node:path";
+import { PACKAGE_ROOT } from "../core/paths.ts";
+import type { Said } from "../core/phrase.ts";
 import {
   build,
   type Message,
@@ -22,9 +24,7 @@ import {
   type OnResolveResult,
   type Plugin,
   transform,
-} from "esbuild";
-import { PACKAGE_ROOT } from "../core/paths.ts";
-import type { Said } from "../core/phrase.ts";
+} from "./esbuild.ts";
 import { RUNTIME, writeRuntime } from "./runtime.ts";
 import {
   isInside,

@@ -17,10 +17,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type OutputFile } from "esbuild";
 import { inBuild } from "../core/modules.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import { START_MODULE } from "../sandbox/protocol.ts";
+import { build, type OutputFile } from "./esbuild.ts";
 
 /** What a submission's bundle imports: by these names, from its own folder. */
 export const RUNTIME = {
