@@ -26,6 +26,17 @@ afterAll(() => {
   for (const built of builds) removeBuild(built);
 });
 
+/** The planar stubs, bundled (removed after the tests). */
+async function buildStubs(): Promise<Built> {
+  const built = await buildSubmission(
+    join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+    PACKAGE_ROOT,
+  );
+  if (built.status !== "built") throw new Error(built.message);
+  builds.push(built);
+  return built;
+}
+
 describe("the child's runtime", () => {
   it("is the files a bundle imports, each mapped to the grader's own sources by address", async () => {
     const files = await childRuntime();
@@ -50,12 +61,7 @@ describe("the child's runtime", () => {
   });
 
   it("lies beside a submission's bundle, which holds the submission's own files only", async () => {
-    const built = await buildSubmission(
-      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-      PACKAGE_ROOT,
-    );
-    if (built.status !== "built") throw new Error(built.message);
-    builds.push(built);
+    const built = await buildStubs();
     const runtime = (await childRuntime()).map((f) => f.name);
     const inFolder = readdirSync(built.dir);
     expect(inFolder).toEqual(expect.arrayContaining(runtime));
@@ -74,12 +80,7 @@ describe("the child's runtime", () => {
   });
 
   it("has its frames in a stack put at the array module's sources by the grader", async () => {
-    const built = await buildSubmission(
-      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-      PACKAGE_ROOT,
-    );
-    if (built.status !== "built") throw new Error(built.message);
-    builds.push(built);
+    const built = await buildStubs();
     // The runtime as a child loads it, with no map: its frames name the bundle folder's files
     // (by address in a child; vitest writes them as paths).
     const { np } = await import(pathToFileURL(join(built.dir, "gradecheck-np.mjs")).href);
