@@ -179,7 +179,9 @@ export function locateError(details: Details, staged: StagedSubmission): Details
   const frame = stack
     .split("\n")
     .slice(1)
-    .map((line) => /\(?([^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line))
+    // From where a word starts only: on a made-up line of 8,000 characters with no space, a
+    // search from every character took 0.3 s (each test's stack is the learner's to make).
+    .map((line) => /(?<![^\s(])\(?([^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line))
     .find((match) => match !== null && match[1] === file);
   if (!frame) return { ...details, stack };
   const line = staged.entryLines[Number(frame[2]) - 1]?.trim();

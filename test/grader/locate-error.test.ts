@@ -1,0 +1,74 @@
+/**
+ * Where an error points the learner (grader/pipeline/annotate.ts, `locateError`): the first frame
+ * in the submission's entry file, with the learner's line there, and every file by the name the
+ * learner knows it by. A stack is the learner's to make.
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Details } from "../../grader/core/report.ts";
+import { locateError } from "../../grader/pipeline/annotate.ts";
+import type { StagedSubmission } from "../../grader/pipeline/build.ts";
+
+const dir = "/tmp/gradecheck-run-1-abc/src-def";
+const entry = join(dir, "model.ts");
+const staged: StagedSubmission = {
+  dir,
+  entry,
+  shown: new Map([
+    [entry, "learner/model.ts"],
+    [join(dir, "helper.ts"), "learner/helper.ts"],
+  ]),
+  bundled: [entry],
+  entryLines: ["import { np } from 'gradecheck/np';", "", "  const A = np.dot(W, X);"],
+};
+
+const thrown = (stack: string): Details => ({
+  type: "error",
+  name: "ShapeError",
+  message: "np.dot: shapes not aligned",
+  stack,
+});
+
+describe("an error's place", () => {
+  it("is the first frame in the entry file, by the learner's name, with the learner's line", () => {
+    const stack = [
+      "ShapeError: np.dot: shapes not aligned",
+      `    at helper (${pathToFileURL(join(dir, "helper.ts")).href}:7:3)`,
+      `    at forwardPropagation (${entry}:3:15)`,
+      `    at ${pathToFileURL(entry).href}:9:1`,
+    ].join("\n");
+    expect(locateError(thrown(stack), staged)).toEqual({
+      ...thrown(
+        [
+          "ShapeError: np.dot: shapes not aligned",
+          "    at helper (learner/helper.ts:7:3)",
+          "    at forwardPropagation (learner/model.ts:3:15)",
+          "    at learner/model.ts:9:1",
+        ].join("\n"),
+      ),
+      at: "learner/model.ts:3:15",
+      line: "const A = np.dot(W, X);",
+    });
+  });
+
+  it("is found past lines a learner made up, however long", () => {
+    const madeUp = ["/".repeat(8000), `x${":1".repeat(4000)}`, "(".repeat(8000)];
+    const stack = [
+      "Error: made up",
+      ...madeUp.map((line) => `    at ${line}`),
+      `    at f (${entry}:3:5)`,
+    ];
+    const located = locateError(thrown(stack.join("\n")), staged);
+    expect(located).toMatchObject({ at: "learner/model.ts:3:5" });
+  });
+
+  it("is left out where no frame is in the entry file", () => {
+    const located = locateError(
+      thrown(`Error: elsewhere\n    at f (/somewhere/else.ts:1:1)`),
+      staged,
+    );
+    expect(located).not.toHaveProperty("at");
+    expect(located).toMatchObject({ stack: "Error: elsewhere\n    at f (/somewhere/else.ts:1:1)" });
+  });
+});
