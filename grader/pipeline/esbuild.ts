@@ -1,7 +1,7 @@
 /**
  * esbuild's API, required rather than imported. esbuild ships CommonJS, and Node's import of a
- * CommonJS module first scans its source (97 KB) for the names it exports: importing it took 50
- * ms of every grade's start, requiring it 17 (measured, each in a fresh process).
+ * CommonJS module first scans its source (97 KB) for the names it exports: a grade's start took
+ * 0.43 s of CPU importing it, 0.31 s requiring it (measured, alternating).
  */
 import { createRequire } from "node:module";
 
