@@ -4,9 +4,6 @@
 // they load (Node 20 cannot run TypeScript itself), as it does with GRADECHECK_FROM_SOURCE=1.
 import { fileURLToPath } from "node:url";
 import { freshBuild } from "./bundle.mjs";
-import { optimiseLater } from "./tiering.mjs";
-
-optimiseLater();
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 if (process.env.GRADECHECK_FROM_SOURCE !== "1" && freshBuild(root)) {

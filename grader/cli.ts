@@ -35,6 +35,7 @@ import type { Lang } from "./core/phrase.ts";
 import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
 import { adapters } from "./render/index.ts";
 import { plain } from "./render/sanitize.ts";
+import { optimiseLater } from "./sandbox/tiering.ts";
 
 export { parseFailUnder, parseFormats } from "./commands/options.ts";
 
@@ -564,6 +565,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 /** The program: `main` with the process's arguments, ending cleanly on a signal. */
 export async function runProgram(): Promise<void> {
+  optimiseLater();
   const undo = exitCleanlyOnSignals();
   process.exitCode = await main(hideBin(process.argv), process.cwd(), (flags) => {
     undo();

@@ -54,6 +54,7 @@ import {
   type OwnCallees,
   START_MODULE,
 } from "./protocol.ts";
+import { OPTIMISE_LATER } from "./tiering.ts";
 
 export interface SandboxOptions {
   /** The bundle folder: the only place the child may read. The runtime must be in it already. */
@@ -89,6 +90,11 @@ export interface SandboxOptions {
    * default: it scales what each round trip to the stand-ins adds to a call's allowance.
    */
   contention?: number;
+  /**
+   * Whether V8 waits longer before it optimises the child's code (`tiering.ts`): for a child that
+   * runs many short tests, not for one that runs a whole training.
+   */
+  optimiseLater?: boolean;
 }
 
 /** What a round trip to the stand-ins adds to a call's allowance (see `call`), before contention. */
@@ -424,7 +430,7 @@ export class Sandbox implements Caller {
   }
 
   #spawn(): Live {
-    const { dir, heapMb, cpuSeconds } = this.#options;
+    const { dir, heapMb, cpuSeconds, optimiseLater } = this.#options;
     const protections = this.#protections;
     const nodeArgs = [
       permissionFlag(),
@@ -436,6 +442,7 @@ export class Sandbox implements Caller {
       // cores the other children and the grader are using (a class of 20 graded with --jobs 2
       // took 5% less CPU in all), and a learner's process has no idle core to lend them.
       "--single-threaded-gc",
+      ...(optimiseLater ? OPTIMISE_LATER : []),
       join(dir, START_MODULE),
     ];
     const { file, args } = launchCommand(protections, nodeArgs, {
