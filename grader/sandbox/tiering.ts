@@ -24,8 +24,10 @@ export function tieringFlag(v8Version: string): string | undefined {
   return undefined;
 }
 
+const flag = tieringFlag(process.versions.v8);
+
 /** The flag for this process's V8, which its children share (they run the same Node). */
-export const OPTIMISE_LATER: readonly string[] = [tieringFlag(process.versions.v8) ?? []].flat();
+export const OPTIMISE_LATER: readonly string[] = flag ? [flag] : [];
 
 /** Raises the threshold for this process, from here on: the command does so as it starts. */
 export function optimiseLater(): void {
