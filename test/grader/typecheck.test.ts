@@ -56,4 +56,42 @@ describe("the type check", () => {
       removeBuild(built);
     }
   });
+
+  /** The check of a one-file submission whose body is `body`. */
+  async function checked(body: string) {
+    const file = join(tempDir("gradecheck-typecheck-"), "model.ts");
+    writeFileSync(file, `import { np } from "gradecheck/np";\n${body}\n`);
+    const built = await buildSubmission(file, PACKAGE_ROOT);
+    if (built.status !== "built") throw new Error(built.message);
+    try {
+      return await typeCheck(built.staged).result;
+    } finally {
+      removeBuild(built);
+    }
+  }
+
+  it("reads no Node declarations for a submission that prints with console.log", async () => {
+    const result = await checked(
+      'export function f(n: number): number {\n  console.log("n", n);\n  console.error(np.zeros([1, n]).shape);\n  return n;\n}',
+    );
+    expect(result).toEqual({ status: "checked", errors: [], nodeTypes: false });
+  });
+
+  it("checks with Node's declarations what uses more of Node, and reports no error of the light check's", async () => {
+    const result = await checked(
+      'import { readFileSync } from "node:fs";\nexport function f(): number {\n  process.stdout.write("x");\n  console.table([1]);\n  const b: Buffer = Buffer.from("a");\n  return b.length + readFileSync.length;\n}',
+    );
+    expect(result).toEqual({ status: "checked", errors: [], nodeTypes: true });
+  });
+
+  it("reports a real error once, with Node's declarations read", async () => {
+    const result = await checked(
+      'export function f(): number {\n  process.stdout.write("x");\n  const n: number = "s";\n  return n;\n}',
+    );
+    expect(result).toEqual({
+      status: "checked",
+      errors: [expect.stringMatching(/model\.ts:4:9: TS2322: Type 'string' is not assignable/)],
+      nodeTypes: true,
+    });
+  });
 });
