@@ -80,6 +80,7 @@ const NP = join(LIB, LIB === DECLARED ? "np.d.ts" : "np.ts");
 const NODE_TYPES = join(PACKAGE_ROOT, "node_modules/@types/node");
 /** At most this many errors are reported; the count says how many more there were. */
 const MAX_ERRORS = 5;
+/** The whole check's time, both steps together: types a learner made slow cost it once. */
 const TIMEOUT_MS = 60_000;
 const LOWEST_PRIORITY = constants.priority.PRIORITY_LOW;
 
@@ -108,7 +109,7 @@ ${["log", "error", "warn", "info", "debug"].map((method) => `  ${method}(message
  * submission. It checks first without Node's declarations (LIGHT_GLOBALS), then, where that finds
  * any error, with them.
  */
-export function typeCheck(staged: StagedSubmission): TypeChecking {
+export function typeCheck(staged: StagedSubmission, timeoutMs = TIMEOUT_MS): TypeChecking {
   if (!existsSync(TSC))
     return {
       result: Promise.resolve({ status: "skipped", reason: "TypeScript is not installed" }),
@@ -118,6 +119,7 @@ export function typeCheck(staged: StagedSubmission): TypeChecking {
   // Real, as the compiler reports paths relative to it and the copy's names are real paths.
   const dir = realpathSync(temporaryFolder("types-"));
   const running = new Set<ChildProcess>();
+  const deadline = performance.now() + timeoutMs;
   /** Once hurried, every compiler runs at the grader's priority. */
   let hurried = false;
   let hurryCurrent = () => {};
@@ -160,7 +162,13 @@ export function typeCheck(staged: StagedSubmission): TypeChecking {
         const compiler = execFile(
           file,
           [...args, "-p", config, "--pretty", "false"],
-          { cwd: dir, timeout: TIMEOUT_MS, maxBuffer: 1 << 22, env: COMPILER_ENVIRONMENT },
+          {
+            cwd: dir,
+            // What the light step left of the limit; a compiler stopped by it reports nothing.
+            timeout: Math.max(1, Math.ceil(deadline - performance.now())),
+            maxBuffer: 1 << 22,
+            env: COMPILER_ENVIRONMENT,
+          },
           (_error, stdout) => {
             running.delete(compiler);
             if (finished) return;

@@ -62,13 +62,13 @@ describe("the type check", () => {
   });
 
   /** The check of a one-file submission whose body is `body`. */
-  async function checked(body: string) {
+  async function checked(body: string, timeoutMs?: number) {
     const file = join(tempDir("gradecheck-typecheck-"), "model.ts");
     writeFileSync(file, `import { np } from "gradecheck/np";\n${body}\n`);
     const built = await buildSubmission(file, PACKAGE_ROOT);
     if (built.status !== "built") throw new Error(built.message);
     try {
-      return await typeCheck(built.staged).result;
+      return await typeCheck(built.staged, timeoutMs).result;
     } finally {
       removeBuild(built);
     }
@@ -97,5 +97,13 @@ describe("the type check", () => {
       errors: [expect.stringMatching(/model\.ts:4:9: TS2322: Type 'string' is not assignable/)],
       nodeTypes: true,
     });
+  });
+
+  it("reports nothing from a check out of time, and does not start it again with Node's declarations", async () => {
+    const result = await checked(
+      'export function f(): number {\n  const n: number = "s";\n  return n;\n}',
+      1,
+    );
+    expect(result).toEqual({ status: "checked", errors: [], nodeTypes: false });
   });
 });
