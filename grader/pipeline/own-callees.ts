@@ -8,10 +8,11 @@
  * for it, in the child (`Sandbox.withOwnCallees`), on copies of the inputs and with a copy of the
  * value, as the reference's answers come; the reference answers for the others. The two runs
  * then differ only in the values those functions return, which their own tests found right, and
- * which are checked too: the first answer of each function in each call is worked out again with
- * the reference (`answeredAsReference`: a mistake in how the function judged calls another, such
- * as an argument in a form the learner's own function makes sense of and the reference's does
- * not, shows in every call of it). Which functions answered is known once the test has run (a
+ * which are checked too: the first answer of each function in each form of call (shapes, kinds,
+ * keys, strings and flags of its arguments) in each test is worked out again with the reference
+ * (`answeredAsReference`: a mistake in how the function judged calls another, such as an argument
+ * in a form the learner's own function makes sense of and the reference's does not, shows in
+ * every call of it in that form; `stand-ins.ts` bounds how many forms one call checks). Which functions answered is known once the test has run (a
  * law may call several: backwardPropagation's gradient check calls forwardPropagation, which calls
  * sigmoid). A failure so run says nothing about the function judged: it is graded again with the
  * reference answering every call. A pass stands once every test of those functions is in and none

@@ -276,8 +276,11 @@ export interface InFlight {
   id: number;
   fn: string;
   own?: OwnCallees;
-  /** The first answer of each of the learner's own functions, by name, for the grader to check. */
-  ownAnswers?: Map<string, OwnAnswer>;
+  /**
+   * The answers of the learner's own functions the grader is to check (the first of each in each
+   * form of call, `stand-ins.ts`), and the values those after each function's first hold.
+   */
+  checks?: { answers: OwnAnswer[]; laterEntries: number };
 }
 
 let inFlight: InFlight | undefined;
@@ -345,7 +348,9 @@ export async function run(
       const call: InFlight = {
         id,
         fn: request.fn,
-        ...(request.ownCallees ? { own: request.ownCallees, ownAnswers: new Map() } : {}),
+        ...(request.ownCallees
+          ? { own: request.ownCallees, checks: { answers: [], laterEntries: 0 } }
+          : {}),
       };
       inFlight = call;
       let result: Result;
@@ -357,8 +362,8 @@ export async function run(
       } finally {
         inFlight = undefined;
       }
-      if (call.ownAnswers?.size && result.status !== "missing")
-        result = { ...result, ownAnswers: [...call.ownAnswers.values()] };
+      if (call.checks?.answers.length && result.status !== "missing")
+        result = { ...result, ownAnswers: call.checks.answers };
       sendWhenSettled(result, before);
     },
   });

@@ -9,12 +9,13 @@
 
 import { cutText, FORBIDDEN_KEYS, LIMITS, TEXT_LIMITS, type Wire } from "../core/values.ts";
 import { type DecodeLimits, decodeBody, Refused } from "./codec.ts";
-import type {
-  BatchItem,
-  ChildMessage,
-  OwnAnswer,
-  RandomArgument,
-  ThrownError,
+import {
+  type BatchItem,
+  type ChildMessage,
+  OWN_ANSWERS_LIMIT,
+  type OwnAnswer,
+  type RandomArgument,
+  type ThrownError,
 } from "./protocol.ts";
 
 /**
@@ -132,10 +133,10 @@ function handleKinds(value: unknown): { leftRunning?: string[] } {
   return { leftRunning: value.map((kind) => text(kind, TEXT_LIMITS.name, "a handle's kind")) };
 }
 
-/** What a call says the learner's own functions answered: one answer for each, at most. */
+/** What a call says the learner's own functions answered: the first in each form of call. */
 function ownAnswers(value: unknown): { ownAnswers?: OwnAnswer[] } {
   if (value === undefined) return {};
-  if (!Array.isArray(value) || value.length > 64)
+  if (!Array.isArray(value) || value.length > OWN_ANSWERS_LIMIT)
     reject("the own functions' answers are not a list");
   return { ownAnswers: value.map(ownAnswer) };
 }

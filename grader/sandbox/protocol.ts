@@ -69,9 +69,15 @@ export interface BatchRequest extends Callees {
 /** Kinds of handles (a timer, a socket) a call left running; the grader then starts a fresh child. */
 interface LeftRunning {
   leftRunning?: string[];
-  /** With `ownCallees`: the first answer of each of the learner's own functions, for the grader to check. */
+  /**
+   * With `ownCallees`: the first answer of each of the learner's own functions in each form of
+   * call, for the grader to check (at most `OWN_ANSWERS_LIMIT`).
+   */
   ownAnswers?: OwnAnswer[];
 }
+
+/** Answers of the learner's own functions one result may carry for the grader to check. */
+export const OWN_ANSWERS_LIMIT = 64;
 
 /**
  * One answer of the learner's own function `fn` to a call `judged` made of it: its inputs as a

@@ -18,16 +18,24 @@ import { decode, encode, entriesOf, freshBudget, sameForm, type Wire } from "../
 import { callInFlight, type InFlight, type OwnFunctions, sendBody } from "./child.ts";
 import { decodeBody, encodeBody, UNLIMITED } from "./codec.ts";
 import { MAX_FRAME_BYTES } from "./inbound.ts";
-import type {
-  OracleReply,
-  OracleRequest,
-  OwnAnswer,
-  OwnCallees,
-  RandomArgument,
+import {
+  type OracleReply,
+  type OracleRequest,
+  OWN_ANSWERS_LIMIT,
+  type OwnAnswer,
+  type OwnCallees,
+  type RandomArgument,
 } from "./protocol.ts";
 
 /** The pipe the grader answers on. */
 const ANSWERS_FD = 4;
+
+/**
+ * Values (inputs, value, generator states) the answers checked after each function's first may
+ * hold together in one call: they travel in its result, which stays far within the grader's
+ * limits for a message (`MESSAGE_LIMITS`).
+ */
+const LATER_FORMS_ENTRIES = 1 << 16;
 
 /** Each name's own function, by the file that declares it: the entry's wins. */
 const own = new Map<string, { get: () => unknown; entry: boolean }>();
@@ -93,36 +101,48 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     throw new RangeError(
       `gradecheck: ${name} was called with ${entries} values, more than the grader computes for a stand-in (${limits.inputEntries})`,
     );
-  // The first answer of each function, which the grader checks against the reference's: a
-  // mistake in how the function judged calls it (an argument in the wrong form, which the
-  // learner's own function makes sense of and the reference's does not) shows there. A later
-  // call whose arguments differ from the first's in form (another shape, kind, string or flag,
-  // an argument more or fewer) is one the check did not vouch for: the reference answers it.
-  const checked = call.ownAnswers?.get(name);
-  if (checked && !sameFormAs(checked, wired, args)) return ask(call.id, name, args);
+  // The first answer of each function in each form of call (its arguments' shapes, kinds, keys,
+  // strings and flags, one more or fewer), which the grader checks against the reference's: a
+  // mistake in how the function judged calls it (an argument in a form the learner's own function
+  // makes sense of and the reference's does not) shows there, and a later call in that form
+  // differs from it in numbers only. A layer of another size, or a property's next input, is
+  // another form. The first form of each function is always checked; the others while the
+  // answers they add stay small (LATER_FORMS_ENTRIES), and past that the reference answers.
+  const checks = call.checks;
+  const checked = checks?.answers.some(
+    (answer) => answer.fn === name && sameFormAs(answer, wired, args),
+  );
+  const later = !checked && checks?.answers.some((answer) => answer.fn === name) === true;
   const copies = args.map((arg, index) =>
     arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
   );
-  const first = call.ownAnswers !== undefined && checked === undefined;
-  const randoms = first ? generatorStates(copies) : [];
+  const randoms = checks && !checked ? generatorStates(copies) : [];
+  // The generators' states go twice: as they were, and as the call left them.
+  const cost = entries + 2 * randoms.reduce((sum, { mt }) => sum + mt.length + 1, 0);
+  const room = (more: number) =>
+    !later || (checks?.laterEntries ?? 0) + more <= LATER_FORMS_ENTRIES;
+  if (checks && !checked && (checks.answers.length >= OWN_ANSWERS_LIMIT || !room(cost)))
+    return ask(call.id, name, args);
   const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
   );
+  const answer = encode(value, freshBudget());
+  // A value too big to carry as well: the reference's answer goes instead, generators as they were.
+  if (checks && !checked && !room(cost + entriesOf(answer))) return ask(call.id, name, args);
   copies.forEach((copy, index) => {
     if (copy instanceof RandomState) (args[index] as RandomState).setState(copy.getState());
   });
-  const answer = encode(value, freshBudget());
-  if (first) {
-    const randomsAfter = generatorStates(copies);
-    call.ownAnswers?.set(name, {
+  if (checks && !checked) {
+    checks.answers.push({
       judged: call.fn,
       fn: name,
       args: wired,
       randoms,
       value: answer,
-      randomsAfter,
+      randomsAfter: generatorStates(copies),
     });
+    if (later) checks.laterEntries += cost + entriesOf(answer);
   }
   return decode(answer);
 }

@@ -155,11 +155,11 @@ describe("predict judged alone, however it calls forwardPropagation", () => {
  * `source` as a learner's model.ts, built to judge each function alone, in a sandbox whose
  * stand-ins `oracle` answers; `use` runs with it, and everything is removed after.
  */
-async function withAloneSandbox(
+async function withAloneSandbox<T>(
   source: string,
   options: Pick<SandboxOptions, "oracle" | "contention">,
-  use: (sandbox: Sandbox) => Promise<void>,
-): Promise<void> {
+  use: (sandbox: Sandbox) => Promise<T>,
+): Promise<T> {
   const folder = join(tempDir("gradecheck-stand-ins-"), "learner");
   mkdirSync(folder);
   writeFileSync(join(folder, "model.ts"), source);
@@ -177,7 +177,7 @@ async function withAloneSandbox(
     ...options,
   });
   try {
-    await use(sandbox);
+    return await use(sandbox);
   } finally {
     sandbox.close();
     rmSync(alone.dir, { recursive: true, force: true });
@@ -283,28 +283,10 @@ export function nnModel() {
     });
   });
 
-  it("told the learner's own functions answer, asks the grader for a call unlike the first, which it checks", async () => {
-    // The learner's computeCost is wrong (it answers 42), to tell its answers from the reference's
-    // (ln 2 for A2 = 0.5). The first call of a function is the one the grader checks; a later call
-    // in another form (another shape, an argument more, a generator where there was none) was not
-    // vouched for by that check, and is the reference's to answer.
-    const source = `import { np, type NDArray } from "gradecheck/np";
-export function computeCost(A2: NDArray, Y: NDArray) { return 42; }
-export function nnModel() {
-  const cost = computeCost as (...args: unknown[]) => number;
-  const half = (m: number) => np.multiply(np.ones([1, m]), 0.5);
-  return [
-    cost(half(2), np.ones([1, 2])),
-    cost(half(3), np.ones([1, 3])),
-    cost(half(2), np.ones([1, 2])),
-    cost(half(2), np.ones([1, 2]), "extra"),
-    cost(half(2), np.ones([1, 2]), np.random.seed(1)),
-    cost(half(2), np.ones([1, 2])),
-  ];
-}
-`;
+  /** computeCost's limits with the learner's own answering, and the call's outcome and answers. */
+  const ownComputeCost = async (source: string) => {
     const { asked, oracle } = recordingOracle();
-    await withAloneSandbox(source, { oracle }, async (sandbox) => {
+    return withAloneSandbox(source, { oracle }, async (sandbox) => {
       const answered: OwnAnswer[] = [];
       const limits = {
         ...ownCalleeLimits(reference(), standIns(parts.cases)),
@@ -312,11 +294,83 @@ export function nnModel() {
       };
       const outcome = await sandbox.call("nnModel", [], 10_000, false, { limits, answered });
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
-      const ln2 = Math.log(2);
-      expect(decode(outcome.value)).toEqual([42, ln2, 42, ln2, ln2, 42]);
-      expect(asked).toEqual(["computeCost", "computeCost", "computeCost"]);
-      expect(answered).toMatchObject([{ fn: "computeCost", value: 42 }]);
+      return { values: decode(outcome.value) as number[], asked, answered };
     });
+  };
+  // The learner's computeCost is wrong (it answers 42), to tell its answers from the reference's
+  // (ln 2 for A2 = 0.5).
+  const ln2 = Math.log(2);
+  const costOf = (body: string) => `import { np, type NDArray } from "gradecheck/np";
+export function computeCost(A2: NDArray, Y: NDArray) { return 42; }
+export function nnModel() {
+  const cost = computeCost as (...args: unknown[]) => number;
+  const half = (m: number) => np.multiply(np.ones([1, m]), 0.5);
+  ${body}
+}
+`;
+
+  it("told the learner's own functions answer, has the grader check the first answer in each form of call", async () => {
+    // Each form (another shape, an argument more, a generator where there was none) is checked
+    // once, with its first answer; later calls in a form checked differ from it in numbers only.
+    const { values, asked, answered } = await ownComputeCost(
+      costOf(`return [
+    cost(half(2), np.ones([1, 2])),
+    cost(half(3), np.ones([1, 3])),
+    cost(half(2), np.ones([1, 2])),
+    cost(half(2), np.ones([1, 2]), "extra"),
+    cost(half(2), np.ones([1, 2]), np.random.seed(1)),
+    cost(half(3), np.ones([1, 3])),
+    cost(np.zeros([1, 2]), np.zeros([1, 2])),
+  ];`),
+    );
+    expect(values).toEqual([42, 42, 42, 42, 42, 42, 42]);
+    expect(asked).toEqual([]);
+    const array = (m: number) => ({ $array: [1, m] });
+    expect(answered).toMatchObject([
+      { fn: "computeCost", args: [array(2), array(2)], randoms: [], value: 42 },
+      { fn: "computeCost", args: [array(3), array(3)], randoms: [], value: 42 },
+      { fn: "computeCost", args: [array(2), array(2), "extra"], value: 42 },
+      { fn: "computeCost", args: [array(2), array(2), null], randoms: [{ index: 2 }], value: 42 },
+    ]);
+  });
+
+  it("told the learner's own functions answer, asks the grader for forms past the answers a result may carry", async () => {
+    // One form for each m: the first 64 answers are the learner's, to be checked; the reference
+    // answers the rest.
+    const { values, asked, answered } = await ownComputeCost(
+      costOf(
+        `return Array.from({ length: 70 }, (_, i) => cost(half(i + 1), np.ones([1, i + 1])));`,
+      ),
+    );
+    expect(values.slice(0, 64)).toEqual(Array(64).fill(42));
+    expect(values.slice(64)).toHaveLength(6);
+    for (const value of values.slice(64)) expect(value).toBeCloseTo(ln2, 12);
+    expect(asked).toHaveLength(6);
+    expect(answered).toHaveLength(64);
+  });
+
+  it("told the learner's own functions answer, asks the grader for forms whose answers would be too big to carry", async () => {
+    // Inputs of 40 000 values: the first form is checked whatever its size, a second fits in
+    // the room for later forms (65 536 values), a third does not, nor does a form whose value
+    // would not fit (the learner's answer is then left out, and the reference's comes instead).
+    const source = `import { np, type NDArray } from "gradecheck/np";
+export function computeCost(A2: NDArray, Y: NDArray) {
+  return A2.shape[1] === 5 ? np.ones([1, 70000]) : 42;
+}
+export function nnModel() {
+  const cost = computeCost as (...args: unknown[]) => unknown;
+  const half = (m: number) => np.multiply(np.ones([1, m]), 0.5);
+  const shown = (value: unknown) => (typeof value === "number" ? value : "array");
+  return [20000, 20001, 20002, 20001, 5, 5].map((m) => shown(cost(half(m), np.ones([1, m]))));
+}
+`;
+    const { values, asked, answered } = await ownComputeCost(source);
+    expect(values).toEqual([42, 42, ln2, 42, ln2, ln2]);
+    expect(asked).toEqual(["computeCost", "computeCost", "computeCost"]);
+    expect(answered.map(({ args }) => args[0])).toMatchObject([
+      { $array: [1, 20000] },
+      { $array: [1, 20001] },
+    ]);
   });
 
   it("told the learner's own functions answer, refuses them what the grader would refuse", async () => {
