@@ -1,9 +1,10 @@
 """Times one of the course's numpy trainings as numpy's users run it: warm, in one process, after a
 run that is not timed. `planar` is nn_model on the planar dataset (nH = 4, 10000 iterations by
 default), `deep` the deep assignment's end-to-end training: L_layer_model, layers [2, 20, 7, 5, 1],
-rate 0.3, on the moons (3000 iterations by default), as bench/train.ts times the TypeScript.
+rate 0.3, on the moons (3000 iterations by default), `logistic` the logistic assignment's: model on
+its pictures, rate 0.005 (2000 iterations by default), as bench/train.ts times the TypeScript.
 
-    python3 bench/numpy_train.py planar|deep [runs=1] [iterations]
+    python3 bench/numpy_train.py planar|deep|logistic [runs=1] [iterations]
 
 Prints one JSON line: {"numpy": version, "blas": kernel, "seconds": [...], "finalCost": c}. Used by
 bench/run.ts, which starts it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (they make a
@@ -61,6 +62,13 @@ def planar():
     return 10000, lambda iterations: ref.nn_model(X, Y, 4, iterations)[1]
 
 
+def logistic():
+    ref = reference("logistic-regression")
+    train_X, train_Y, test_X, test_Y = ref.load_dataset()
+    return 2000, lambda iterations: ref.model(
+        train_X, train_Y, test_X, test_Y, num_iterations=iterations, learning_rate=0.005)["costs"]
+
+
 def deep():
     ref = reference("deep-neural-network")
     with open(os.path.join(ROOT, "assignments", "deep-neural-network", "moons.json")) as f:
@@ -72,7 +80,7 @@ def deep():
 
 model = sys.argv[1] if len(sys.argv) > 1 else "planar"
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-by_default, train = {"planar": planar, "deep": deep}[model]()
+by_default, train = {"planar": planar, "deep": deep, "logistic": logistic}[model]()
 iterations = int(sys.argv[3]) if len(sys.argv) > 3 else by_default
 train(iterations)  # warm: imports, caches and the allocator settle first
 seconds = []

@@ -98,7 +98,7 @@ function timeNumpy(
   return JSON.parse(result.stdout) as Timed & { numpy: string; blas: string };
 }
 
-type Training = "planar" | "deep";
+type Training = "planar" | "deep" | "logistic";
 
 /**
  * One training in TypeScript and in numpy, in rounds that alternate between the two so that both
@@ -147,6 +147,14 @@ compareTraining(
   "\ndeep lLayerModel, layers [2, 20, 7, 5, 1], the end-to-end test's training",
   3000,
   "(no goal of its own; the end-to-end lane of a deep grade)",
+);
+// The logistic assignment's end-to-end training: two matrix-vector products of its 768 × 209
+// pictures an iteration, too large for the WebAssembly products (simd.ts), against numpy's BLAS.
+compareTraining(
+  "logistic",
+  "\nlogistic model, 768 features, 209 pictures, rate 0.005, the end-to-end test's training",
+  2000,
+  "(no goal of its own; the end-to-end lane of a logistic grade)",
 );
 
 benchElementary();
