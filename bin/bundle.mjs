@@ -152,7 +152,27 @@ export async function buildBundle(root) {
   await writeFile(join(staging, RECORD), `${JSON.stringify({ entries, inputs }, null, 1)}\n`);
   rmSync(join(root, OUT), { recursive: true, force: true });
   renameSync(staging, join(root, OUT));
+  recordVerifiedExpected(root);
   return { entries: entries.length, inputs: inputs.length };
+}
+
+/**
+ * Has the build just made record which expected.json files its reference makes again to the byte
+ * (grader/pipeline/verified.ts): a grade from the build then judges their visible tests against
+ * them without running the reference. In a process of its own, which loads the build: this one
+ * may replace the build later, and must not hold its modules. Should it fail, the build is still
+ * whole, and the reference works out every answer, as without a record.
+ */
+function recordVerifiedExpected(root) {
+  const cli = pathToFileURL(join(root, OUT, "grader/cli.mjs")).href;
+  const script = `const { recordVerifiedExpected } = await import(${JSON.stringify(cli)});\nawait recordVerifiedExpected(${JSON.stringify(root)});`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0)
+    process.stderr.write(
+      `gradecheck build: could not check the expected.json files against the reference; every grade runs it:\n${run.stderr}`,
+    );
 }
 
 /**

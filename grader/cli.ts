@@ -563,6 +563,14 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/**
+ * For bin/bundle.mjs, once a build is in place: records the expected.json files its reference
+ * makes again (commands/expected.ts).
+ */
+export async function recordVerifiedExpected(root: string): Promise<unknown> {
+  return (await import("./commands/expected.ts")).recordVerifiedExpected(root);
+}
+
 /** The program: `main` with the process's arguments, ending cleanly on a signal. */
 export async function runProgram(): Promise<void> {
   optimiseLater();

@@ -4,6 +4,7 @@
  * package, so that the suite's other commands never see a build being replaced.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   appendFileSync,
   cpSync,
@@ -23,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle, entryPoints, freshBuild } from "../bin/bundle.mjs";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
+import { VERIFIED_RECORD } from "../grader/pipeline/verified.ts";
 
 const MARK = "gradecheck-test: the build ran";
 const folder = mkdtempSync(join(tmpdir(), "gradecheck-build-"));
@@ -189,6 +191,43 @@ describe("the build", () => {
     touch("grader/sandbox/child.ts");
     expect(freshBuild(pkg)).toBe(false);
   }, 60_000);
+
+  it("records the expected.json files its reference makes again, trusted only while unchanged", async () => {
+    await buildBundle(pkg);
+    const recordPath = join(pkg, "dist", VERIFIED_RECORD);
+    const digestOf = (text: string) => createHash("sha256").update(text).digest("hex");
+    const record = JSON.parse(readFileSync(recordPath, "utf8")) as Record<string, string>;
+    expect(Object.keys(record).sort()).toEqual(
+      assignmentIds(pkg).map((id) => `assignments/${id}/expected.json`),
+    );
+    for (const [file, digest] of Object.entries(record))
+      expect(digest, file).toBe(digestOf(readFileSync(join(pkg, file), "utf8")));
+    // One value changed after the build: the file is not the one verified, and the reference
+    // answers; given the changed file's digest, the record has the grade judge by the file.
+    const path = join(pkg, "assignments/planar-classifier/expected.json");
+    const original = readFileSync(path, "utf8");
+    const fixture = JSON.parse(original) as { tests: Record<string, { expected: unknown }> };
+    (fixture.tests["sigmoid.mixed-signs"] as { expected: unknown }).expected = 0.25;
+    const changed = JSON.stringify(fixture);
+    writeFileSync(path, changed);
+    const sigmoid = () =>
+      grade("reference/planar-classifier/model.ts", ["--only", "sigmoid", "--hidden", "false"])
+        .tests.filter((t) => t.id === "sigmoid.mixed-signs")
+        .map((t) => [t.id, t.status]);
+    try {
+      expect(sigmoid()).toEqual([["sigmoid.mixed-signs", "passed"]]);
+      writeFileSync(
+        recordPath,
+        JSON.stringify({
+          ...record,
+          "assignments/planar-classifier/expected.json": digestOf(changed),
+        }),
+      );
+      expect(sigmoid()).toEqual([["sigmoid.mixed-signs", "failed"]]);
+    } finally {
+      writeFileSync(path, original);
+    }
+  }, 120_000);
 
   it("is out of date when a source, an assignment or the record changes", async () => {
     await buildBundle(pkg);

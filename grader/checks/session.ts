@@ -97,7 +97,7 @@ export async function runSession(
 ): Promise<SessionResult> {
   const { learner, output } = makeLearner(sandbox, limit, others);
   const expected = async () => {
-    const { expected: answer } = await prepared.answer();
+    const answer = await prepared.expected();
     return answer === undefined ? undefined : decode(answer);
   };
   let result: SessionOutcome;

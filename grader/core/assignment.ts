@@ -365,9 +365,15 @@ export interface ReferenceAnswer {
  */
 export interface CaseData {
   args: Wire[];
+  /** The reference's answer, run and timed (a call's time limit is worked out from its time). */
   answer(): Promise<ReferenceAnswer>;
   /** The answer if it has been worked out already. */
   answered(): ReferenceAnswer | undefined;
+  /**
+   * What the learner's value is judged against: the reference's answer, or the committed one
+   * where the build found it is the reference's (`verifiedExpected`), which needs no run.
+   */
+  expected(): Promise<Wire | undefined>;
   /**
    * What the library's mistakes give on these inputs, kept as the judge works them out
    * (`grader/checks/mistakes.ts`): they depend on the inputs alone, so every submission of a class

@@ -14,6 +14,7 @@ import {
 import { loadManifest, type Manifest } from "../core/manifest.ts";
 import { importSource } from "../core/modules.ts";
 import { type Expected, expectedFromJson, type NamedData } from "./expected.ts";
+import { verifiedByBuild } from "./verified.ts";
 
 export interface AssignmentParts {
   id: string;
@@ -57,9 +58,14 @@ export async function loadAssignment(
       : undefined;
   const cases = mergeCases(manifest, learnerSide.cases, referenceSide?.referenceCases);
   const expectedPath = join(dir, "expected.json");
-  const expected = existsSync(expectedPath)
-    ? expectedFromJson(readFileSync(expectedPath, "utf8"), learnerSide.cases.data)
-    : undefined;
+  const text = existsSync(expectedPath) ? readFileSync(expectedPath, "utf8") : undefined;
+  const expected =
+    text === undefined
+      ? undefined
+      : {
+          ...expectedFromJson(text, learnerSide.cases.data),
+          verified: reference !== undefined && verifiedByBuild(expectedPath, text),
+        };
   return {
     id,
     dir,

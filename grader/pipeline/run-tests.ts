@@ -28,7 +28,7 @@ import { locateError } from "./annotate.ts";
 import type { BundleFolder, StagedSubmission } from "./build.ts";
 import { type Alone, type Folders, makesAlone, type Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
-import { caseData, madeCase, withAnswer } from "./expected.ts";
+import { caseData, madeCase, withAnswer, withKnownAnswer } from "./expected.ts";
 import type { Oracle } from "./oracle.ts";
 import {
   answeredAsReference,
@@ -454,7 +454,9 @@ export function caseSeed(test: TestSpec, runSeed: number): number {
 /**
  * The test's inputs and the reference's answer. A visible test's inputs are the committed ones
  * (expected.json), which learners grade with too: the same either way, and some take a while to
- * make (a trained network's parameters). Without the reference, the answer is the committed one.
+ * make (a trained network's parameters). Without the reference, the answer is the committed one;
+ * so it is with the reference where the build verified it is the reference's (`verified.ts`),
+ * the reference then running only if a call needs its time.
  */
 async function prepare(
   test: TestSpec,
@@ -470,7 +472,14 @@ async function prepare(
     const made =
       cache.get(key) ??
       (fixture
-        ? Promise.resolve(withAnswer(test, fn, fixture.args, cases, reference))
+        ? Promise.resolve(
+            expected?.verified
+              ? withKnownAnswer(
+                  withAnswer(test, fn, fixture.args, cases, reference),
+                  fixture.expected,
+                )
+              : withAnswer(test, fn, fixture.args, cases, reference),
+          )
         : caseData(test, fn, seed, manifest, cases, reference));
     cache.set(key, made);
     return made;
@@ -630,13 +639,13 @@ async function runTest(
   const repeat = inputs.cases.functions[fn]?.repeat ?? true;
   const call = sandbox.call(fn, prepared.args, limit, repeat);
   const outcome = returning.has(fn)
-    ? await meanwhile(call, ANSWER_GRACE_MS, prepared.answer)
+    ? await meanwhile(call, ANSWER_GRACE_MS, prepared.expected)
     : await call;
   if (outcome.status === "returned") returning.add(fn);
   const argNames = inputs.cases.functions[fn]?.argNames ?? [];
   const durationMs = Math.round(performance.now() - callStart);
   // Only a value is judged against the reference's answer: a call that failed needs none.
-  const expected = outcome.status === "returned" ? (await prepared.answer()).expected : undefined;
+  const expected = outcome.status === "returned" ? await prepared.expected() : undefined;
   const judgement = judge({
     fn,
     outcome,

@@ -2,16 +2,26 @@
  * The reference's answer to a test's inputs is worked out only when it can matter: when the
  * learner's call returned a value to judge, or has run long enough (its floor) for the limit
  * calibrated on the reference's own time to decide. A stub's throw never waits for it. So with a
- * session check's reference data (a gradient check's numeric derivatives).
+ * session check's reference data (a gradient check's numeric derivatives). Where the build verified
+ * the committed expected.json, a visible test is judged against it, and the reference runs only
+ * for a call's limit.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { TestSpec } from "../../grader/core/manifest.ts";
+import { plannedTests, type TestSpec } from "../../grader/core/manifest.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { AssignmentParts } from "../../grader/pipeline/load.ts";
+import {
+  expectedDigest,
+  recordKey,
+  VERIFIED_RECORD,
+  verifiedBy,
+  verifiedByBuild,
+} from "../../grader/pipeline/verified.ts";
 import { referenceSource } from "../corpus/bugs.ts";
 import { atStartOf } from "../corpus/hostile-kit.ts";
-import { assignmentParts, gradeFiles } from "../helpers.ts";
+import { assignmentParts, gradeFiles, tempDir } from "../helpers.ts";
 
 const STUBS = join(import.meta.dirname, "../../assignments/planar-classifier/model.ts");
 
@@ -195,5 +205,106 @@ describe("a session check's reference data (a gradient check's numeric derivativ
     expect(test?.status, test?.message).toBe("passed");
     expect(test?.durationMs).toBeGreaterThanOrEqual(800);
     expect(test?.timeLimitMs).toBeGreaterThanOrEqual(1200);
+  });
+});
+
+describe("with an expected.json the build verified (grader/pipeline/verified.ts)", () => {
+  /** The assignment as loaded from a build that verified its expected.json. */
+  const verified = (parts: AssignmentParts): AssignmentParts => {
+    if (!parts.expected) throw new Error("the assignment has an expected.json");
+    return { ...parts, expected: { ...parts.expected, verified: true } };
+  };
+  /**
+   * The visible tests (a hidden one's inputs are new in each run: the reference answers them) of
+   * functions that call no other (the reference then runs for nothing else: a stand-in's answer).
+   */
+  const visible = (parts: AssignmentParts) => (id: string) =>
+    /^(sigmoid|layerSizes)\./.test(id) &&
+    plannedTests(parts.manifest).some(
+      ({ test }) => test.id === id && test.visibility === "visible",
+    );
+
+  it("judges a visible test against the committed value, never running the reference", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const calls: Record<string, number> = {};
+    const report = await gradeAt(
+      counted(verified(parts), calls),
+      referenceSource(),
+      visible(parts),
+    );
+    const plain = await gradeAt(parts, referenceSource(), visible(parts));
+    expect(report.tests.length).toBeGreaterThan(3);
+    expect(report.tests.map((t) => [t.id, t.status, t.score])).toEqual(
+      plain.tests.map((t) => [t.id, t.status, t.score]),
+    );
+    expect(calls).toEqual({});
+    // Unverified, the reference works each answer out.
+    const unverified: Record<string, number> = {};
+    await gradeAt(counted(parts, unverified), referenceSource(), visible(parts));
+    expect(unverified.sigmoid).toBeGreaterThan(0);
+  });
+
+  it("judges against what the file holds: a value changed there fails a right answer", async () => {
+    const parts = verified(await assignmentParts("planar-classifier"));
+    const tests = { ...parts.expected?.tests };
+    const fixture = tests["sigmoid.mixed-signs"];
+    if (!fixture) throw new Error("sigmoid.mixed-signs is a visible test");
+    tests["sigmoid.mixed-signs"] = { ...fixture, expected: 0.25 };
+    const changed = { ...parts, expected: { ...parts.expected, tests } } as AssignmentParts;
+    const report = await gradeAt(changed, referenceSource(), (id) => id === "sigmoid.mixed-signs");
+    expect(report.tests.map((t) => [t.id, t.status])).toEqual([["sigmoid.mixed-signs", "failed"]]);
+  });
+
+  it("still gives a call that runs past its floor the limit calibrated on the reference's time", async () => {
+    const parts = await assignmentParts("planar-classifier");
+    const limits = { ...parts.manifest.limits, timeoutFloorMs: 300, timeoutFactor: 20 };
+    const calls: Record<string, number> = {};
+    const slowReference = counted(
+      verified({ ...parts, manifest: { ...parts.manifest, limits } }),
+      calls,
+      {
+        sigmoid: (z) => {
+          busy(60);
+          return parts.reference?.sigmoid?.(z);
+        },
+      },
+    );
+    const report = await gradeAt(
+      slowReference,
+      atStartOf(referenceSource(), "sigmoid", slowCall(1, 800)),
+      (id) => id === "sigmoid.mixed-signs",
+    );
+    const [test] = report.tests;
+    expect(test?.status, test?.message).toBe("passed");
+    expect(test?.timeLimitMs).toBeGreaterThanOrEqual(1200);
+    expect(calls).toEqual({ sigmoid: 1 });
+  });
+});
+
+describe("the build's record of verified expected.json files", () => {
+  const path = join(PACKAGE_ROOT, "assignments/planar-classifier/expected.json");
+  const text = readFileSync(path, "utf8");
+  const recordOf = (record: Record<string, string>) => {
+    const file = join(tempDir("gradecheck-verified-"), VERIFIED_RECORD);
+    writeFileSync(file, JSON.stringify(record));
+    return file;
+  };
+
+  it("verifies a file it lists, with the digest it has now", () => {
+    const file = recordOf({ [recordKey(path)]: expectedDigest(text) });
+    expect(recordKey(path)).toBe("assignments/planar-classifier/expected.json");
+    expect(verifiedBy(file, path, text)).toBe(true);
+    expect(verifiedBy(file, path, `${text} `)).toBe(false);
+    const other = join(PACKAGE_ROOT, "assignments/logistic-regression/expected.json");
+    expect(verifiedBy(file, other, text)).toBe(false);
+  });
+
+  it("verifies nothing without a record, or from the sources, which have no build", () => {
+    expect(verifiedBy(undefined, path, text)).toBe(false);
+    expect(verifiedBy(join(tempDir("gradecheck-verified-"), VERIFIED_RECORD), path, text)).toBe(
+      false,
+    );
+    expect(verifiedBy(recordOf({ toString: expectedDigest(text) }), path, text)).toBe(false);
+    expect(verifiedByBuild(path, text)).toBe(false);
   });
 });
