@@ -61,6 +61,37 @@ function slowCall(nth: number, ms: number): string {
   ].join("\n");
 }
 
+/** The assignment as loaded from a build that verified its expected.json. */
+function verified(parts: AssignmentParts): AssignmentParts {
+  if (!parts.expected) throw new Error("the assignment has an expected.json");
+  return { ...parts, expected: { ...parts.expected, verified: true } };
+}
+
+/**
+ * sigmoid.mixed-signs of a learner whose first call takes 800 ms, past a 300 ms floor, within 20
+ * × the 60 ms the reference's sigmoid takes (counted in `calls`); `as` is how the assignment is
+ * loaded.
+ */
+async function slowSigmoid(
+  calls: Record<string, number>,
+  as: (parts: AssignmentParts) => AssignmentParts = (parts) => parts,
+) {
+  const parts = await assignmentParts("planar-classifier");
+  const limits = { ...parts.manifest.limits, timeoutFloorMs: 300, timeoutFactor: 20 };
+  const slowReference = counted(as({ ...parts, manifest: { ...parts.manifest, limits } }), calls, {
+    sigmoid: (z) => {
+      busy(60);
+      return parts.reference?.sigmoid?.(z);
+    },
+  });
+  const report = await gradeAt(
+    slowReference,
+    atStartOf(referenceSource(), "sigmoid", slowCall(1, 800)),
+    (id) => id === "sigmoid.mixed-signs",
+  );
+  return report.tests[0];
+}
+
 /** Grades `source` against `parts`, its compare tests whose id `only` accepts. */
 function gradeAt(parts: AssignmentParts, source: string, only: (id: string) => boolean) {
   const select = (test: TestSpec) => test.kind === "compare" && only(test.id);
@@ -132,25 +163,7 @@ describe("the reference's answer to a call", () => {
   });
 
   it("gives a call that runs past its floor the limit calibrated on the reference's own time", async () => {
-    const parts = await assignmentParts("planar-classifier");
-    const limits = { ...parts.manifest.limits, timeoutFloorMs: 300, timeoutFactor: 20 };
-    const slowReference = counted(
-      { ...parts, manifest: { ...parts.manifest, limits } },
-      {},
-      {
-        sigmoid: (z) => {
-          busy(60);
-          return parts.reference?.sigmoid?.(z);
-        },
-      },
-    );
-    // The learner's first call takes 800 ms: past the 300 ms floor, within 20 × 60 ms.
-    const report = await gradeAt(
-      slowReference,
-      atStartOf(referenceSource(), "sigmoid", slowCall(1, 800)),
-      (id) => id === "sigmoid.mixed-signs",
-    );
-    const [test] = report.tests;
+    const test = await slowSigmoid({});
     expect(test?.status, test?.message).toBe("passed");
     expect(test?.durationMs).toBeGreaterThanOrEqual(800);
     expect(test?.timeLimitMs).toBeGreaterThanOrEqual(1200);
@@ -209,11 +222,6 @@ describe("a session check's reference data (a gradient check's numeric derivativ
 });
 
 describe("with an expected.json the build verified (grader/pipeline/verified.ts)", () => {
-  /** The assignment as loaded from a build that verified its expected.json. */
-  const verified = (parts: AssignmentParts): AssignmentParts => {
-    if (!parts.expected) throw new Error("the assignment has an expected.json");
-    return { ...parts, expected: { ...parts.expected, verified: true } };
-  };
   /**
    * The visible tests (a hidden one's inputs are new in each run: the reference answers them) of
    * functions that call no other (the reference then runs for nothing else: a stand-in's answer).
@@ -256,25 +264,8 @@ describe("with an expected.json the build verified (grader/pipeline/verified.ts)
   });
 
   it("still gives a call that runs past its floor the limit calibrated on the reference's time", async () => {
-    const parts = await assignmentParts("planar-classifier");
-    const limits = { ...parts.manifest.limits, timeoutFloorMs: 300, timeoutFactor: 20 };
     const calls: Record<string, number> = {};
-    const slowReference = counted(
-      verified({ ...parts, manifest: { ...parts.manifest, limits } }),
-      calls,
-      {
-        sigmoid: (z) => {
-          busy(60);
-          return parts.reference?.sigmoid?.(z);
-        },
-      },
-    );
-    const report = await gradeAt(
-      slowReference,
-      atStartOf(referenceSource(), "sigmoid", slowCall(1, 800)),
-      (id) => id === "sigmoid.mixed-signs",
-    );
-    const [test] = report.tests;
+    const test = await slowSigmoid(calls, verified);
     expect(test?.status, test?.message).toBe("passed");
     expect(test?.timeLimitMs).toBeGreaterThanOrEqual(1200);
     expect(calls).toEqual({ sigmoid: 1 });
