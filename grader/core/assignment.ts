@@ -371,7 +371,7 @@ export interface CaseData {
   answered(): ReferenceAnswer | undefined;
   /**
    * What the learner's value is judged against: the reference's answer, or the committed one
-   * where the build found it is the reference's (`verifiedExpected`), which needs no run.
+   * where the build found it is the reference's (grader/pipeline/verified.ts), which needs no run.
    */
   expected(): Promise<Wire | undefined>;
   /**

@@ -469,19 +469,16 @@ async function prepare(
   const fixture = test.visibility === "visible" ? expected?.tests[test.id] : undefined;
   if (reference) {
     const key = `${test.id}@${seed}`;
-    const made =
-      cache.get(key) ??
-      (fixture
-        ? Promise.resolve(
-            expected?.verified
-              ? withKnownAnswer(
-                  withAnswer(test, fn, fixture.args, cases, reference),
-                  fixture.expected,
-                )
-              : withAnswer(test, fn, fixture.args, cases, reference),
-          )
-        : caseData(test, fn, seed, manifest, cases, reference));
-    cache.set(key, made);
+    let made = cache.get(key);
+    if (!made) {
+      if (fixture) {
+        const answered = withAnswer(test, fn, fixture.args, cases, reference);
+        made = Promise.resolve(
+          expected?.verified ? withKnownAnswer(answered, fixture.expected) : answered,
+        );
+      } else made = caseData(test, fn, seed, manifest, cases, reference);
+      cache.set(key, made);
+    }
     return made;
   }
   if (!fixture) return { code: "no-fixture" };
