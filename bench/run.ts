@@ -20,7 +20,7 @@
  *     npm run bench -- [runs=5] [iterations=10000]
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -167,10 +167,14 @@ const out = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-")), "report.json"
 // The command as installed: from its build (bin/bundle.mjs), made now if the sources changed.
 if (!freshBuild(root)) await buildBundle(root);
 
-/** Wall time of one cold `gradecheck` command, in seconds. */
-function timeCommand(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+/** Wall time of one cold `gradecheck` command (this package's, or `command`), in seconds. */
+function timeCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  command = gradecheck,
+): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [gradecheck, ...args], { encoding: "utf8", env });
+  const result = spawnSync(process.execPath, [command, ...args], { encoding: "utf8", env });
   if (result.status !== 0) throw new Error(`gradecheck ${args.join(" ")} failed: ${result.stderr}`);
   return (performance.now() - start) / 1000;
 }
@@ -222,6 +226,45 @@ for (const [name, times] of Object.entries(grading)) {
     `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})  (goal: <= ${goal})`,
   );
 }
+
+// The learner's own run: the planar release (`gradecheck release`: no reference, so no hidden
+// tests and no second bundle), built as its install builds it, grading its untouched stubs and a
+// full solution. Its dependencies are this package's (a link), not installed again.
+const release = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-release-")), "planar");
+timeCommand(["release", "--out", release, "--assignment", "planar-classifier"]);
+symlinkSync(join(root, "node_modules"), join(release, "node_modules"));
+const releaseBuild = spawnSync(process.execPath, [join(release, "bin/bundle.mjs")], {
+  encoding: "utf8",
+});
+if (releaseBuild.status !== 0)
+  throw new Error(`the release's build failed: ${releaseBuild.stderr}`);
+mkdirSync(join(release, "solution"));
+copyFileSync(
+  join(root, "reference/planar-classifier/model.ts"),
+  join(release, "solution/model.ts"),
+);
+const learnerRuns: Record<string, number[]> = { stubs: [], "a full solution": [] };
+for (let r = 0; r < runs; r++) {
+  for (const [name, submission] of [
+    ["stubs", "assignments/planar-classifier/model.ts"],
+    ["a full solution", "solution/model.ts"],
+  ] as const)
+    learnerRuns[name]?.push(
+      timeCommand(
+        gradeArgs(join(release, submission)),
+        process.env,
+        join(release, "bin/gradecheck.mjs"),
+      ),
+    );
+}
+console.log(
+  `
+the learner's own run: gradecheck grade in the planar release (no reference: visible tests only), cold command, ${runs} runs (median; min-max)`,
+);
+for (const [name, times] of Object.entries(learnerRuns))
+  console.log(
+    `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`,
+  );
 
 // A machine whose cores are busy with other work (a loop per core, at the grader's priority): the
 // type check, run at the lowest priority while the tests run, must not hold the grade up after.
