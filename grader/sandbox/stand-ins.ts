@@ -112,29 +112,32 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
   const checked = checks?.answers.some(
     (answer) => answer.fn === name && sameFormAs(answer, wired, args),
   );
-  const later = !checked && checks?.answers.some((answer) => answer.fn === name) === true;
-  const copies = args.map((arg, index) =>
-    arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
-  );
-  const randoms = checks && !checked ? generatorStates(copies) : [];
+  // The answers this call hands the grader to check, when this one is to join them.
+  const recording = checks && !checked ? checks : undefined;
+  const later = recording?.answers.some((answer) => answer.fn === name) === true;
+  const randoms = recording ? generatorStates(args) : [];
   // The generators' states go twice: as they were, and as the call left them.
   const cost = entries + 2 * randoms.reduce((sum, { mt }) => sum + mt.length + 1, 0);
   const room = (more: number) =>
-    !later || (checks?.laterEntries ?? 0) + more <= LATER_FORMS_ENTRIES;
-  if (checks && !checked && (checks.answers.length >= OWN_ANSWERS_LIMIT || !room(cost)))
+    !later || (recording?.laterEntries ?? 0) + more <= LATER_FORMS_ENTRIES;
+  if (recording && (recording.answers.length >= OWN_ANSWERS_LIMIT || !room(cost)))
     return ask(call.id, name, args);
+  const copies = args.map((arg, index) =>
+    arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
+  );
   const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
   );
   const answer = encode(value, freshBudget());
+  const answerCost = recording ? cost + entriesOf(answer) : 0;
   // A value too big to carry as well: the reference's answer goes instead, generators as they were.
-  if (checks && !checked && !room(cost + entriesOf(answer))) return ask(call.id, name, args);
+  if (recording && !room(answerCost)) return ask(call.id, name, args);
   copies.forEach((copy, index) => {
     if (copy instanceof RandomState) (args[index] as RandomState).setState(copy.getState());
   });
-  if (checks && !checked) {
-    checks.answers.push({
+  if (recording) {
+    recording.answers.push({
       judged: call.fn,
       fn: name,
       args: wired,
@@ -142,7 +145,7 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
       value: answer,
       randomsAfter: generatorStates(copies),
     });
-    if (later) checks.laterEntries += cost + entriesOf(answer);
+    if (later) recording.laterEntries += answerCost;
   }
   return decode(answer);
 }
