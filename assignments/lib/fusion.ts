@@ -25,6 +25,7 @@ import {
   type UnaryOp,
   unaryCodes,
 } from "./kernels.ts";
+import { simdAvailable, simdTanh } from "./simd.ts";
 import { allocateReserved } from "./storage.ts";
 
 /**
@@ -116,12 +117,28 @@ export function isPending(x: Operand | undefined): x is Pending {
 /** The entries of `node`, computed on first call (into storage `reserve`d when it was made). */
 export function evaluate(node: Pending): Float64Array {
   if (node.result) return node.result;
+  const out = allocateReserved(node.rows * node.cols);
+  if (!(node.op === "tanh" && tanhInSimd(node, out))) computeInto(node)(out);
+  node.result = out;
+  node.a = undefined;
+  node.b = undefined;
+  return out;
+}
+
+/**
+ * What writes the entries of `node` into an array it is given: one loop over the whole chain, its
+ * operands fixed now (a tanh in the chain computed on its own first, see `expression`).
+ */
+function computeInto(node: Pending): (out: Float64Array) => void {
   const { rows, cols } = node;
-  const out = allocateReserved(rows * cols);
   const operands: Operands = { arrays: [], numbers: [], rowLines: false, columns: [] };
-  const source = expression(node, operands);
+  const source = expression(node, operands, node);
   const loop = loopFor(source, operands);
-  if (loop)
+  if (!loop)
+    return (out) => {
+      for (let k = 0; k < rows * cols; k++) out[k] = entry(node, k, cols);
+    };
+  return (out) =>
     loop(
       operands.arrays,
       operands.numbers,
@@ -135,11 +152,24 @@ export function evaluate(node: Pending): Float64Array {
       applyUnary,
       applyBinary,
     );
-  else for (let k = 0; k < rows * cols; k++) out[k] = entry(node, k, cols);
-  node.result = out;
-  node.a = undefined;
-  node.b = undefined;
-  return out;
+}
+
+/**
+ * tanh `node` into `out` in WebAssembly SIMD (simd.ts: the same to the last bit, where a loop calls
+ * elementary.ts's tanh, branching, at every entry), and true; false where it is not available. The
+ * operand is written into the kernel's memory: computed there by its own loop when every reader
+ * computes it anew anyway (Z1 = W1·X + b1, see `inlinedByEveryReader`), else computed once first.
+ */
+function tanhInSimd(node: Pending, out: Float64Array): boolean {
+  if (!simdAvailable()) return false;
+  const operand = node.a as Operand;
+  const count = node.rows * node.cols;
+  if (operand instanceof Float64Array) return simdTanh(count, (into) => into.set(operand), out);
+  if (!isPending(operand)) return false;
+  if (operand.result === undefined && inlinedByEveryReader(operand))
+    return simdTanh(count, computeInto(operand), out);
+  const values = evaluate(operand);
+  return simdTanh(count, (into) => into.set(values), out);
 }
 
 /**
@@ -228,7 +258,7 @@ function preamble(arrayCount: number, numberCount: number): string {
  * `arrays[i]` and `s<i>` is `numbers[i]`; the operands are appended to the lists in the order the
  * source names them, so expressions of one shape give one source.
  */
-function expression(x: Operand, operands: Operands): string {
+function expression(x: Operand, operands: Operands, root?: Pending): string {
   if (typeof x === "number") return `s${operands.numbers.push(x) - 1}`;
   const index = (list: unknown[], item: unknown) => {
     const i = list.indexOf(item);
@@ -246,6 +276,9 @@ function expression(x: Operand, operands: Operands): string {
     return `${name(x.values)}[j]`;
   }
   if (x.result) return `${name(x.result)}[k]`;
+  // A tanh in a chain is computed on its own, in SIMD where it can be (`tanhInSimd`), and read;
+  // the root is what is being computed, here because the SIMD declined it.
+  if (x.op === "tanh" && x !== root && simdAvailable()) return `${name(evaluate(x))}[k]`;
   const a = expression(x.a as Operand, operands);
   if (x.b === undefined) return unarySource(x.op as UnaryOp, a);
   return binarySource(x.op as BinaryOp, a, expression(x.b as Operand, operands));

@@ -1,13 +1,15 @@
 /**
- * Matrix products in WebAssembly SIMD (products.wat): two entries of the result per instruction,
- * each summed in the same order as the scalar kernels in kernels.ts, so the results are theirs to
- * the last bit. The operands are copied into the module's memory, laid out as its kernel wants
- * them (see products.wat), and the result copied out.
+ * Matrix products and tanh in WebAssembly SIMD (simd.wat), two entries per instruction, each
+ * computed by the same operations in the same order as the scalar code (a product's sums as
+ * kernels.ts's, tanh as elementary.ts's), so the results are theirs to the last bit. The operands
+ * are copied into the module's memory, laid out as its kernel wants them (see simd.wat), and the
+ * result copied out.
  *
  * Where WebAssembly or its SIMD is missing (an old engine, `--jitless`), the module does not
- * load and `simdProduct` declines every product: the scalar kernels compute them all.
+ * load and `simdProduct` and `simdTanh` decline everything: the scalar code computes it all.
  */
-import { PRODUCTS_WASM } from "./products-wasm.ts";
+import { EXP2_TABLE } from "./exp-table.ts";
+import { SIMD_WASM } from "./simd-wasm.ts";
 
 /**
  * The part of the WebAssembly API used here: TypeScript declares the API with the DOM's types,
@@ -23,14 +25,15 @@ interface Memory {
   grow(pages: number): number;
 }
 
-interface Products {
+interface Kernels {
   memory: Memory;
   product: (a: number, b: number, out: number, rows: number, k: number, stride: number) => void;
   transpose: (src: number, dst: number, rows: number, cols: number, stride: number) => void;
+  tanh: (src: number, dst: number, count: number) => void;
 }
 
 /** Undefined until the first product asks; null when the module cannot load here. */
-let products: Products | null | undefined;
+let loaded: Kernels | null | undefined;
 let enabled = true;
 /** The memory as doubles; made again whenever growing the memory replaced its buffer. */
 let heap = new Float64Array(0);
@@ -43,20 +46,24 @@ let heap = new Float64Array(0);
  */
 const MAX_ENTRIES = 1 << 16;
 const PAGE_BYTES = 65536;
+/** Where the operands start: exp's table (read by tanh at address 0) and tanh's constants come first (simd.wat). */
+const BASE = 2560 / 8;
 
-function load(): Products | null {
+function load(): Kernels | null {
   try {
-    const bytes = Uint8Array.from(atob(PRODUCTS_WASM), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-    return exports as unknown as Products;
+    const kernels = exports as unknown as Kernels;
+    memoryFor(kernels.memory, BASE).set(EXP2_TABLE);
+    return kernels;
   } catch {
     return null;
   }
 }
 
 /**
- * Turns the SIMD products off or on (tests compare both paths); returns whether they were on.
- * Off, or where the module cannot load, `simdProduct` computes nothing.
+ * Turns the SIMD kernels off or on (tests compare both paths); returns whether they were on.
+ * Off, or where the module cannot load, `simdProduct` and `simdTanh` compute nothing.
  */
 export function useSimd(on: boolean): boolean {
   const was = enabled;
@@ -64,11 +71,11 @@ export function useSimd(on: boolean): boolean {
   return was;
 }
 
-/** Whether products run in WebAssembly SIMD here (the module loaded, and they are not off). */
+/** Whether the kernels run in WebAssembly SIMD here (the module loaded, and they are not off). */
 export function simdAvailable(): boolean {
   // Tried once: where it cannot load (null), every later product must not try again.
-  if (products === undefined) products = load();
-  return enabled && products !== null;
+  if (loaded === undefined) loaded = load();
+  return enabled && loaded !== null;
 }
 
 /**
@@ -86,18 +93,19 @@ export function simdProduct(
   out: Float64Array,
 ): boolean {
   if (!simdAvailable()) return false;
-  const kernels = products as Products;
+  const kernels = loaded as Kernels;
   // An even number of rows (a last odd row is paired with whatever follows A), rows of B and of
   // the result a multiple of 4 entries apart: the kernel then has no edge cases.
   const rows = n + (n & 1);
   const stride = (m + 3) & ~3;
-  const atB = rows * k;
+  const atA = BASE;
+  const atB = atA + rows * k;
   const atOut = atB + k * stride;
   const atRaw = atOut + rows * stride;
   const entries = atRaw + (bTransposed ? m * k : 0);
-  if (entries > MAX_ENTRIES) return false;
+  if (entries - BASE > MAX_ENTRIES) return false;
   const doubles = memoryFor(kernels.memory, entries);
-  doubles.set(a, 0);
+  doubles.set(a, atA);
   if (bTransposed) {
     doubles.set(b, atRaw);
     kernels.transpose(8 * atRaw, 8 * atB, m, k, stride);
@@ -106,7 +114,7 @@ export function simdProduct(
   } else {
     for (let p = 0; p < k; p++) doubles.set(b.subarray(p * m, p * m + m), atB + p * stride);
   }
-  kernels.product(0, 8 * atB, 8 * atOut, rows, k, stride);
+  kernels.product(8 * atA, 8 * atB, 8 * atOut, rows, k, stride);
   if (stride === m) {
     out.set(doubles.subarray(atOut, atOut + n * m));
   } else {
@@ -115,6 +123,27 @@ export function simdProduct(
       out.set(doubles.subarray(from, from + m), i * m);
     }
   }
+  return true;
+}
+
+/**
+ * Writes tanh of `count` entries into `out` and returns true: `write` puts the entries into the
+ * array it is given (in the module's memory, where the kernel computes them in place), which must
+ * not run a SIMD kernel itself. Returns false, having called nothing, where the kernels are not
+ * available (see `simdAvailable`) or `count` is more than MAX_ENTRIES.
+ */
+export function simdTanh(
+  count: number,
+  write: (into: Float64Array) => void,
+  out: Float64Array,
+): boolean {
+  if (!simdAvailable() || count > MAX_ENTRIES) return false;
+  const kernels = loaded as Kernels;
+  // One entry more, for the second lane of an odd count's last pair.
+  const into = memoryFor(kernels.memory, BASE + count + 1).subarray(BASE, BASE + count);
+  write(into);
+  kernels.tanh(8 * BASE, 8 * BASE, count + (count & 1));
+  out.set(into);
   return true;
 }
 

@@ -11,28 +11,11 @@ import { describe, expect, it } from "vitest";
 import { exp, tanh } from "../../assignments/lib/elementary.ts";
 import { np } from "../../assignments/lib/np.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { around, handovers, ulps } from "./handovers.ts";
 
 const fixture = JSON.parse(
   readFileSync(join(PACKAGE_ROOT, "test/fixtures/elementary.json"), "utf8"),
 ) as Record<"exp" | "tanh", [x: number, exact: number, numpy: number][]>;
-
-const words = new BigInt64Array(2);
-const doubles = new Float64Array(words.buffer);
-
-/** How many doubles apart a and b are (both finite, of one sign). */
-function ulps(a: number, b: number): number {
-  doubles[0] = a;
-  doubles[1] = b;
-  const [i, j] = words as unknown as [bigint, bigint];
-  return Number(i > j ? i - j : j - i);
-}
-
-/** The double `steps` after x, away from zero (toward it when negative). */
-function stepFrom(x: number, steps: number): number {
-  doubles[0] = x;
-  words[0] = (words[0] as bigint) + BigInt(steps);
-  return doubles[0] as number;
-}
 
 const functions = { exp, tanh } as const;
 
@@ -53,24 +36,10 @@ describe.each(["exp", "tanh"] as const)("%s", (name) => {
   });
 
   it("never decreases from one double to the next, where its formula or table hands over", () => {
-    // exp changes table entry at (j + ½)·ln2/128: every such point with |x| < 60 (where a
-    // training's values lie), and the doubles on either side; tanh changes formula at ±0.625 and
-    // ±2^-27, and its exp's entry at half those points.
-    const entries = Math.floor((60 * 128) / Math.LN2);
-    const handovers = Array.from(
-      { length: 2 * entries },
-      (_, j) => (j - entries + 0.5) * (Math.LN2 / 128),
-    );
-    const centres =
-      name === "exp"
-        ? handovers
-        : [0.625, -0.625, 2 ** -27, -(2 ** -27), ...handovers.map((x) => x / 2)];
+    const centres = handovers(name);
     const decreasing: number[] = [];
     for (const centre of centres) {
-      // Ascending x: from 8 doubles below the centre to 8 above it.
-      const xs = Array.from({ length: 17 }, (_, k) => stepFrom(centre, k - 8)).sort(
-        (a, b) => a - b,
-      );
+      const xs = around(centre);
       for (let k = 1; k < xs.length; k++)
         if (fn(xs[k] as number) < fn(xs[k - 1] as number)) decreasing.push(xs[k] as number);
     }

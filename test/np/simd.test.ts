@@ -1,16 +1,21 @@
 /**
- * The matrix products in WebAssembly SIMD (assignments/lib/simd.ts): the committed module is what
- * products.wat assembles to, and every product it makes is the scalar kernels' to the last bit,
- * whatever the shape (odd rows, columns that are no multiple of 4 or 8, an inner dimension of 0),
- * whatever the values (NaN, infinities, zeros of both signs, subnormals), for A·B and A·Bᵀ alike.
+ * The array module's WebAssembly SIMD (assignments/lib/simd.ts): the committed module is what
+ * simd.wat assembles to; every product it makes is the scalar kernels' to the last bit, whatever
+ * the shape (odd rows, columns that are no multiple of 4 or 8, an inner dimension of 0), whatever
+ * the values (NaN, infinities, zeros of both signs, subnormals), for A·B and A·Bᵀ alike; and every
+ * tanh it computes is elementary.ts's, wherever its formulas and table hand over, and np.tanh's
+ * through fused chains whichever way their operand comes.
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { tanh } from "../../assignments/lib/elementary.ts";
 import { matmul, matmulTransposed } from "../../assignments/lib/kernels.ts";
+import type { NDArray } from "../../assignments/lib/ndarray.ts";
 import { np } from "../../assignments/lib/np.ts";
-import { simdAvailable, simdProduct, useSimd } from "../../assignments/lib/simd.ts";
+import { simdAvailable, simdProduct, simdTanh, useSimd } from "../../assignments/lib/simd.ts";
 import { assemble, moduleSource, TARGET } from "../../scripts/wasm.ts";
+import { around, handovers } from "./handovers.ts";
 
 afterEach(() => {
   useSimd(true);
@@ -44,10 +49,10 @@ const fullDouble = fc.integer({ min: -(2 ** 50), max: 2 ** 50 }).map((x) => x / 
 const special = fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, 5e-324, -2.5e-310, 1e300);
 
 describe("the committed WebAssembly module", () => {
-  it("is what products.wat assembles to (npm run wasm)", async () => {
+  it("is what simd.wat assembles to (npm run wasm)", async () => {
     expect(
       readFileSync(TARGET, "utf8") === moduleSource(await assemble()),
-      "assignments/lib/products-wasm.ts is stale: run npm run wasm",
+      "assignments/lib/simd-wasm.ts is stale: run npm run wasm",
     ).toBe(true);
   });
 
@@ -117,6 +122,106 @@ describe("SIMD products are the scalar kernels' to the last bit", () => {
   });
 });
 
+/** The SIMD tanh of `values`, which must not decline. */
+function simdTanhOf(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length).fill(12345);
+  expect(
+    simdTanh(values.length, (into) => into.set(values), out),
+    "declined",
+  ).toBe(true);
+  return out;
+}
+
+/** What `make` computes with the SIMD kernels and without them: the entries of each. */
+function bothWays(make: () => NDArray): [Float64Array, Float64Array] {
+  const simd = make().data.slice();
+  const was = useSimd(false);
+  try {
+    return [simd, make().data.slice()];
+  } finally {
+    useSimd(was);
+  }
+}
+
+describe("SIMD tanh is elementary.ts's to the last bit", () => {
+  it("around every point where its formulas or exp's table hand over", () => {
+    const xs = Float64Array.from(handovers("tanh").flatMap(around));
+    expect(xs.length).toBeGreaterThan(300_000);
+    const expected = xs.map(tanh);
+    // Runs of every length up to 40 from every start, so that each point is in each lane.
+    for (let start = 0; start < 64; start += 7) {
+      const run = xs.subarray(start, start + 1 + (start % 40));
+      expect(firstDifference(simdTanhOf(run), expected.subarray(start, start + run.length))).toBe(
+        -1,
+      );
+    }
+    expect(firstDifference(simdTanhOf(xs.subarray(0, 65_536)), expected.subarray(0, 65_536))).toBe(
+      -1,
+    );
+    expect(
+      firstDifference(simdTanhOf(xs.subarray(65_536, 131_072)), expected.subarray(65_536, 131_072)),
+    ).toBe(-1);
+  });
+
+  it("for doubles of every size and sign, and NaN, infinities, zeros and subnormals", () => {
+    const anyDouble = fc.oneof(
+      fc.double(),
+      fc.double({ min: -30, max: 30 }),
+      fc.double({ min: -1, max: 1 }),
+      fullDouble,
+      special,
+    );
+    fc.assert(
+      fc.property(fc.array(anyDouble, { minLength: 1, maxLength: 300 }), (values) => {
+        const xs = Float64Array.from(values);
+        const at = firstDifference(simdTanhOf(xs), xs.map(tanh));
+        expect(at, `tanh(${xs[at]})`).toBe(-1);
+      }),
+      { seed: 31, numRuns: 300 },
+    );
+  });
+});
+
+describe("np.tanh with the SIMD tanh is np.tanh without it", () => {
+  const z = np.random.seed(5).randn(20, 400);
+  const b = np.random.seed(6).randn(20, 1);
+
+  it.each<[string, () => NDArray]>([
+    ["of an array", () => np.tanh(z)],
+    // The operand every reader computes anew: written straight into the kernel's memory.
+    [
+      "of W·X + b",
+      () =>
+        np.tanh(np.add(np.dot(np.random.seed(7).randn(20, 3), np.random.seed(8).randn(3, 400)), b)),
+    ],
+    // An operand computed once first: a chain of its own.
+    ["of a chain", () => np.tanh(np.multiply(np.add(z, b), np.exp(np.negative(z))))],
+    // A tanh inside a chain, and a tanh of a tanh.
+    ["in a chain", () => np.subtract(1, np.power(np.tanh(np.add(z, b)), 2))],
+    ["of a tanh", () => np.tanh(np.tanh(np.multiply(z, 3)))],
+    ["of an odd number of entries", () => np.tanh(np.add(np.random.seed(9).randn(17, 31), 0.5))],
+  ])("%s", (_, make) => {
+    const [simd, scalar] = bothWays(make);
+    expect(firstDifference(simd, scalar)).toBe(-1);
+  });
+
+  it("after a product that grew the module's memory, and past what one run of the kernel takes", () => {
+    const [small, large] = [np.random.seed(10).randn(30, 300), np.random.seed(11).randn(300, 300)];
+    const [simd, scalar] = bothWays(() =>
+      np.tanh(np.add(np.dot(small, np.random.seed(12).randn(300, 30)), 1)),
+    );
+    expect(firstDifference(simd, scalar)).toBe(-1);
+    const values = large.data.slice();
+    const out = new Float64Array(values.length);
+    const write = vi.fn((into: Float64Array) => into.set(values));
+    expect(simdTanh(values.length, write, out), "90 000 entries are more than one run").toBe(false);
+    expect(write).not.toHaveBeenCalled();
+    const [bigSimd, bigScalar] = bothWays(() => np.tanh(large));
+    expect(firstDifference(bigSimd, bigScalar)).toBe(-1);
+    expect(firstDifference(bigSimd, values.map(tanh))).toBe(-1);
+  });
+});
+
 describe("what the SIMD path leaves to the scalar kernels", () => {
   it("declines a product whose operands would not fit its memory, which np.dot still computes", () => {
     const [n, k, m] = [2, 300, 300];
@@ -135,12 +240,16 @@ describe("what the SIMD path leaves to the scalar kernels", () => {
     expect(
       simdProduct(new Float64Array(4), new Float64Array(4), 2, 2, 2, false, new Float64Array(4)),
     ).toBe(false);
+    const write = vi.fn();
+    expect(simdTanh(4, write, new Float64Array(4))).toBe(false);
+    expect(write).not.toHaveBeenCalled();
   });
 
-  it("without WebAssembly, the module is tried once, and np.dot gives the same products", async () => {
+  it("without WebAssembly, the module is tried once, and np.dot and np.tanh give the same values", async () => {
     const a = np.random.seed(3).randn(7, 20);
     const b = np.random.seed(4).randn(20, 30);
     const withSimd = np.dot(a, b).data.slice();
+    const tanhWithSimd = np.tanh(np.add(np.dot(a, b), 0.25)).data.slice();
     vi.resetModules();
     vi.stubGlobal("WebAssembly", undefined);
     // Decoding the module's bytes is the first step of every attempt to load it.
@@ -155,6 +264,8 @@ describe("what the SIMD path leaves to the scalar kernels", () => {
       expect(available()).toBe(false);
       expect(decode).toHaveBeenCalledTimes(1);
       expect(firstDifference(product.data, withSimd)).toBe(-1);
+      const tanhs = fresh.np.tanh(fresh.np.add(fresh.np.dot(A, B), 0.25));
+      expect(firstDifference(tanhs.data, tanhWithSimd)).toBe(-1);
     } finally {
       vi.unstubAllGlobals();
       vi.resetModules();

@@ -1,7 +1,11 @@
-;; The array module's matrix products in WebAssembly SIMD (assignments/lib/simd.ts runs them;
-;; scripts/wasm.ts assembles this file into products-wasm.ts).
+;; The array module's WebAssembly SIMD kernels: matrix products and tanh (assignments/lib/simd.ts
+;; runs them; scripts/wasm.ts assembles this file into simd-wasm.ts).
 ;;
-;; Each lane of an f64x2 is one entry of the result, summed exactly as the scalar kernels sum it:
+;; Memory: bytes 0-2047 hold exp's table of 2^(i/128), elementary.ts's (simd.ts writes it there
+;; when the module loads); 2048-2383 tanh's constants (written by $constants, the start function);
+;; the kernels' operands go from byte 2560 on.
+;;
+;; Products: each lane of an f64x2 is one entry of the result, summed exactly as the scalar kernels sum it:
 ;; 0 + a[i,0]·b[0,j] + a[i,1]·b[1,j] + … in the order of p, a product then an addition each time
 ;; (baseline SIMD has no fused multiply-add). So the results are the scalar kernels' to the last
 ;; bit; only two entries are computed per instruction.
@@ -140,4 +144,116 @@
             (br $col)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
+
+  ;; tanh's constants, an f64x2 (or i32x4) each, which the kernel reads from memory: V8 builds a
+  ;; v128.const anew at each use, in three instructions, where a load is one.
+  (start $constants)
+  (func $constants
+    (v128.store (i32.const 2048) (v128.const f64x2 2 2))  ;; 2
+    (v128.store (i32.const 2064) (v128.const f64x2 1 1))  ;; 1
+    (v128.store (i32.const 2080) (v128.const i64x2 0x8000000000000000 0x8000000000000000))  ;; sign bit
+    (v128.store (i32.const 2096) (v128.const f64x2 184.6649652337873 184.6649652337873))  ;; N/ln2
+    (v128.store (i32.const 2112) (v128.const f64x2 6755399441055744 6755399441055744))  ;; 1.5·2^52
+    (v128.store (i32.const 2128) (v128.const f64x2 0.00541521234663378 0.00541521234663378))  ;; ln2/N high
+    (v128.store (i32.const 2144) (v128.const f64x2 1.4907929134926466e-12 1.4907929134926466e-12))  ;; ln2/N low
+    (v128.store (i32.const 2160) (v128.const i32x4 1023 1023 1023 1023))  ;; 1023
+    (v128.store (i32.const 2176) (v128.const f64x2 0.5 0.5))  ;; 1/2
+    (v128.store (i32.const 2192) (v128.const f64x2 0.16666666666666666 0.16666666666666666))  ;; 1/6
+    (v128.store (i32.const 2208) (v128.const f64x2 0.041666666666666664 0.041666666666666664))  ;; 1/24
+    (v128.store (i32.const 2224) (v128.const f64x2 0.008333333333333333 0.008333333333333333))  ;; 1/120
+    (v128.store (i32.const 2240) (v128.const f64x2 0.625 0.625))  ;; 0.625
+    (v128.store (i32.const 2256) (v128.const f64x2 7.450580596923828e-9 7.450580596923828e-9))  ;; 2^-27
+    (v128.store (i32.const 2272) (v128.const f64x2 22 22))  ;; 22
+    (v128.store (i32.const 2288) (v128.const f64x2 -0.9643991794250523 -0.9643991794250523))  ;; p0
+    (v128.store (i32.const 2304) (v128.const f64x2 -99.28772310019185 -99.28772310019185))  ;; p1
+    (v128.store (i32.const 2320) (v128.const f64x2 -1614.6876844170845 -1614.6876844170845))  ;; p2
+    (v128.store (i32.const 2336) (v128.const f64x2 112.81167849163293 112.81167849163293))  ;; q0
+    (v128.store (i32.const 2352) (v128.const f64x2 2235.4883906010045 2235.4883906010045))  ;; q1
+    (v128.store (i32.const 2368) (v128.const f64x2 4844.063053251255 4844.063053251255))  ;; q2
+  )
+
+  ;; dst[i] = tanh src[i] for i < count (even; dst may be src), each entry computed by the same
+  ;; operations in the same order as elementary.ts's tanh (baseline SIMD has no fused multiply-add,
+  ;; and the table is the same), so the results are its to the last bit. Both lanes follow one
+  ;; path and each keeps the branch it needs: 1 − 2/(e^2|x| + 1) with the sign of x, its exp as
+  ;; elementary.ts's, 2^k from kn's bits and the table read lane by lane; Cephes' rational function
+  ;; of x² where |x| ≤ 0.625 (computed only when a lane needs it; x itself below 2^-27); from 22 on
+  ;; ±1, which Math.tanh gives there, and NaN stays NaN.
+  (func (export "tanh")
+    (param $src i32) (param $dst i32) (param $count i32)
+    (local $end i32) (local $i0 i32) (local $i1 i32)
+    (local $x v128) (local $a v128) (local $y v128) (local $shifted v128) (local $kn v128)
+    (local $r v128) (local $power v128) (local $high v128) (local $low v128) (local $p v128)
+    (local $q v128) (local $z v128) (local $e v128) (local $res v128) (local $small v128)
+    (local.set $end (i32.add (local.get $src) (i32.shl (local.get $count) (i32.const 3))))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_u (local.get $src) (local.get $end)))
+        (local.set $x (v128.load (local.get $src)))
+        (local.set $a (f64x2.abs (local.get $x)))
+        ;; kn + 1.5·2^52 holds the integer kn in the low 32 bits of its mantissa: the table's
+        ;; index and 2^(kn >> 7) (its exponent bits built in 32-bit lanes) come from there.
+        (local.set $y (f64x2.mul (v128.load (i32.const 2048) (; 2 ;)) (local.get $a)))
+        (local.set $shifted (f64x2.add (f64x2.mul (local.get $y) (v128.load (i32.const 2096) (; N/ln2 ;))) (v128.load (i32.const 2112) (; 1.5·2^52 ;))))
+        (local.set $kn (f64x2.sub (local.get $shifted) (v128.load (i32.const 2112) (; 1.5·2^52 ;))))
+        (local.set $r
+          (f64x2.sub (f64x2.sub (local.get $y) (f64x2.mul (local.get $kn) (v128.load (i32.const 2128) (; ln2/N high ;))))
+            (f64x2.mul (local.get $kn) (v128.load (i32.const 2144) (; ln2/N low ;)))))
+        (local.set $i0 (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $shifted)) (i32.const 127)) (i32.const 4)))
+        (local.set $i1 (i32.shl (i32.and (i32x4.extract_lane 2 (local.get $shifted)) (i32.const 127)) (i32.const 4)))
+        (local.set $power
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 0 1 2 3 24 25 26 27 (v128.const i64x2 0 0)
+            (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $shifted) (i32.const 7)) (v128.load (i32.const 2160) (; 1023 ;))) (i32.const 20))))
+        (local.set $high
+          (f64x2.mul (local.get $power)
+            (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1)))))
+        (local.set $low
+          (f64x2.mul (local.get $power)
+            (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $i0))) (f64.load offset=8 (local.get $i1)))))
+        (local.set $p
+          (f64x2.add (local.get $r)
+            (f64x2.mul (f64x2.mul (local.get $r) (local.get $r))
+              (f64x2.add (v128.load (i32.const 2176) (; 1/2 ;))
+                (f64x2.mul (local.get $r)
+                  (f64x2.add (v128.load (i32.const 2192) (; 1/6 ;))
+                    (f64x2.mul (local.get $r)
+                      (f64x2.add (v128.load (i32.const 2208) (; 1/24 ;)) (f64x2.mul (local.get $r) (v128.load (i32.const 2224) (; 1/120 ;)))))))))))
+        (local.set $e
+          (f64x2.add (local.get $high) (f64x2.add (local.get $low) (f64x2.mul (local.get $high) (local.get $p)))))
+        (local.set $res
+          (v128.or
+            (f64x2.sub (v128.load (i32.const 2064) (; 1 ;)) (f64x2.div (v128.load (i32.const 2048) (; 2 ;)) (f64x2.add (local.get $e) (v128.load (i32.const 2064) (; 1 ;)))))
+            (v128.and (local.get $x) (v128.load (i32.const 2080) (; sign bit ;)))))
+        (local.set $small (f64x2.le (local.get $a) (v128.load (i32.const 2240) (; 0.625 ;))))
+        (if (v128.any_true (local.get $small))
+          (then
+            (local.set $z (f64x2.mul (local.get $x) (local.get $x)))
+            (local.set $p
+              (f64x2.add
+                (f64x2.mul (f64x2.add (f64x2.mul (v128.load (i32.const 2288) (; p0 ;)) (local.get $z)) (v128.load (i32.const 2304) (; p1 ;))) (local.get $z))
+                (v128.load (i32.const 2320) (; p2 ;))))
+            (local.set $q
+              (f64x2.add
+                (f64x2.mul
+                  (f64x2.add (f64x2.mul (f64x2.add (local.get $z) (v128.load (i32.const 2336) (; q0 ;))) (local.get $z)) (v128.load (i32.const 2352) (; q1 ;)))
+                  (local.get $z))
+                (v128.load (i32.const 2368) (; q2 ;))))
+            (local.set $res
+              (v128.bitselect
+                (f64x2.add (local.get $x)
+                  (f64x2.mul (f64x2.mul (local.get $x) (local.get $z)) (f64x2.div (local.get $p) (local.get $q))))
+                (local.get $res) (local.get $small)))
+            (local.set $res
+              (v128.bitselect (local.get $x) (local.get $res) (f64x2.lt (local.get $a) (v128.load (i32.const 2256) (; 2^-27 ;)))))))
+        (local.set $res
+          (v128.bitselect
+            (v128.bitselect (local.get $x)
+              (v128.or (v128.load (i32.const 2064) (; 1 ;)) (v128.and (local.get $x) (v128.load (i32.const 2080) (; sign bit ;))))
+              (f64x2.ne (local.get $x) (local.get $x)))
+            (local.get $res)
+            (v128.not (f64x2.lt (local.get $a) (v128.load (i32.const 2272) (; 22 ;))))))
+        (v128.store (local.get $dst) (local.get $res))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br $pairs))))
 )
