@@ -127,13 +127,13 @@ export function evaluate(node: Pending): Float64Array {
 
 /**
  * What writes the entries of `node` into an array it is given: one loop over the whole chain, its
- * operands fixed now (a tanh in the chain computed on its own first, see `expression`).
+ * operands fixed now (a tanh in the chain computed on its own first, see `collect`).
  */
 function computeInto(node: Pending): (out: Float64Array) => void {
   const { rows, cols } = node;
-  const operands: Operands = { arrays: [], numbers: [], rowLines: false, columns: [] };
-  const source = expression(node, operands, node);
-  const loop = loopFor(source, operands);
+  const operands: Operands = { arrays: [], numbers: [], form: "" };
+  collect(node, operands, node);
+  const loop = loopFor(operands.form);
   if (!loop)
     return (out) => {
       for (let k = 0; k < rows * cols; k++) out[k] = entry(node, k, cols);
@@ -173,16 +173,28 @@ function tanhInSimd(node: Pending, out: Float64Array): boolean {
 }
 
 /**
- * An expression's operands in the order its source names them, whether it reads a row line (at
- * column j), and which arrays it reads as column lines (at row i: `c<n>` is `a<n>[i]`, read once a
- * row).
+ * A chain's operands, in the order of a walk down it (an operation, then its first operand, then
+ * its second): `a<n>` is arrays[n], `s<n>` numbers[n]; and its form, a letter for each operation
+ * and operand in that order (`FORM`), which is all the loop's source depends on: chains of one
+ * form share one loop, found by the form, a few letters, without writing the source again.
  */
 interface Operands {
   arrays: Float64Array[];
   numbers: number[];
-  rowLines: boolean;
-  columns: number[];
+  form: string;
 }
+
+/**
+ * The letters of a form: an operation's (uppercase: its arity is the operation's), an array read
+ * at each entry, a number, a row read at each column, a column read at each row.
+ */
+const OPERATIONS = [...Object.keys(unaryCodes), ...Object.keys(binaryCodes)] as (
+  | UnaryOp
+  | BinaryOp
+)[];
+const UNARY_COUNT = Object.keys(unaryCodes).length;
+const letterOf = new Map(OPERATIONS.map((op, i) => [op, String.fromCharCode(65 + i)]));
+const FORM = { array: "a", number: "n", row: "r", column: "c" } as const;
 
 type Loop = (
   arrays: Float64Array[],
@@ -198,17 +210,20 @@ type Loop = (
   ab: typeof applyBinary,
 ) => void;
 
-/** Loops by expression source; cleared when full, so that code making endless shapes costs memory once. */
+/** Loops by form; cleared when full, so that code making endless forms costs memory once. */
 const loops = new Map<string, Loop>();
 const MAX_LOOPS = 256;
 let generating = true;
 
-function loopFor(
-  source: string,
-  { arrays, numbers, rowLines, columns }: Operands,
-): Loop | undefined {
-  const known = loops.get(source);
+/** How many loops are kept now, one for each form seen since the last clearing (for tests). */
+export function loopsKept(): number {
+  return loops.size;
+}
+
+function loopFor(form: string): Loop | undefined {
+  const known = loops.get(form);
   if (known || !generating) return known;
+  const { source, arrays, numbers, rowLines, columns } = sourceOf(form);
   // A line is read at the row (i) or column (j) of each entry: a loop over rows, then columns. A
   // column's entry is read once a row, before the row's loop (which V8 cannot do itself: `out`
   // might be the column, as far as it knows); without a row line the inner loop needs no j.
@@ -235,14 +250,14 @@ function loopFor(
       "mn",
       "au",
       "ab",
-      `"use strict"; ${preamble(arrays.length, numbers.length)} ${body}`,
+      `"use strict"; ${preamble(arrays, numbers)} ${body}`,
     ) as Loop;
   } catch {
     generating = false;
     return undefined;
   }
   if (loops.size >= MAX_LOOPS) loops.clear();
-  loops.set(source, loop);
+  loops.set(form, loop);
   return loop;
 }
 
@@ -254,34 +269,70 @@ function preamble(arrayCount: number, numberCount: number): string {
 }
 
 /**
- * The source of one entry of `x`, at flat index k, row i and column j, where `a<i>` is
- * `arrays[i]` and `s<i>` is `numbers[i]`; the operands are appended to the lists in the order the
- * source names them, so expressions of one shape give one source.
+ * Appends `x`'s operands to `operands` and its letters to their form, walking down the chain (see
+ * `Operands`). An expression already computed is an array; so is a tanh inside the chain, which
+ * is computed now, on its own, in SIMD where it can be (`tanhInSimd`); `root` is the chain being
+ * computed, which is a tanh only where the SIMD declined it.
  */
-function expression(x: Operand, operands: Operands, root?: Pending): string {
-  if (typeof x === "number") return `s${operands.numbers.push(x) - 1}`;
-  const index = (list: unknown[], item: unknown) => {
-    const i = list.indexOf(item);
-    return i < 0 ? list.push(item) - 1 : i;
-  };
-  const name = (values: Float64Array) => `a${index(operands.arrays, values)}`;
-  if (x instanceof Float64Array) return `${name(x)}[k]`;
-  if (!isPending(x)) {
-    if (x.line === "column") {
-      const array = index(operands.arrays, x.values);
-      index(operands.columns, array);
-      return `c${array}`;
-    }
-    operands.rowLines = true;
-    return `${name(x.values)}[j]`;
+function collect(x: Operand, operands: Operands, root?: Pending): void {
+  if (typeof x === "number") {
+    operands.numbers.push(x);
+    operands.form += FORM.number;
+  } else if (x instanceof Float64Array) {
+    operands.arrays.push(x);
+    operands.form += FORM.array;
+  } else if (!isPending(x)) {
+    operands.arrays.push(x.values);
+    operands.form += x.line === "row" ? FORM.row : FORM.column;
+  } else if (x.result) {
+    operands.arrays.push(x.result);
+    operands.form += FORM.array;
+  } else if (x.op === "tanh" && x !== root && simdAvailable()) {
+    operands.arrays.push(evaluate(x));
+    operands.form += FORM.array;
+  } else {
+    operands.form += letterOf.get(x.op);
+    collect(x.a as Operand, operands);
+    if (x.b !== undefined) collect(x.b as Operand, operands);
   }
-  if (x.result) return `${name(x.result)}[k]`;
-  // A tanh in a chain is computed on its own, in SIMD where it can be (`tanhInSimd`), and read;
-  // the root is what is being computed, here because the SIMD declined it.
-  if (x.op === "tanh" && x !== root && simdAvailable()) return `${name(evaluate(x))}[k]`;
-  const a = expression(x.a as Operand, operands);
-  if (x.b === undefined) return unarySource(x.op as UnaryOp, a);
-  return binarySource(x.op as BinaryOp, a, expression(x.b as Operand, operands));
+}
+
+/**
+ * The source of one entry of a chain of `form` (see `Operands`), at flat index k, row i and
+ * column j; how many arrays and numbers it reads, whether it reads a row (at j), and which arrays
+ * are columns (`c<n>` is `a<n>[i]`, read once a row).
+ */
+function sourceOf(form: string): {
+  source: string;
+  arrays: number;
+  numbers: number;
+  rowLines: boolean;
+  columns: number[];
+} {
+  const read = { at: 0, arrays: 0, numbers: 0, rowLines: false, columns: [] as number[] };
+  const next = (): string => {
+    const letter = form[read.at++];
+    switch (letter) {
+      case FORM.number:
+        return `s${read.numbers++}`;
+      case FORM.array:
+        return `a${read.arrays++}[k]`;
+      case FORM.row:
+        read.rowLines = true;
+        return `a${read.arrays++}[j]`;
+      case FORM.column:
+        read.columns.push(read.arrays);
+        return `c${read.arrays++}`;
+    }
+    const index = (letter as string).charCodeAt(0) - 65;
+    const op = OPERATIONS[index] as UnaryOp | BinaryOp;
+    const a = next();
+    if (index < UNARY_COUNT) return unarySource(op as UnaryOp, a);
+    return binarySource(op as BinaryOp, a, next());
+  };
+  const source = next();
+  const { arrays, numbers, rowLines, columns } = read;
+  return { source, arrays, numbers, rowLines, columns };
 }
 
 // Each source computes an entry exactly as the op's own kernel does (kernels.ts: map and zip).

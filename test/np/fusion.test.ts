@@ -5,9 +5,10 @@
  */
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FUSE_MIN } from "../../assignments/lib/fusion.ts";
-import { type NDArray, np } from "../../assignments/lib/np.ts";
+import { NDArray } from "../../assignments/lib/ndarray.ts";
+import { np } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
 
 const N = FUSE_MIN + 3;
@@ -135,6 +136,38 @@ describe("fused element-wise chains", () => {
     expect(y.data.every((v) => v === 1)).toBe(true);
   });
 
+  it("of one form share one generated loop, whatever their operands' values or identities", async () => {
+    // Modules of their own, whose cache of loops starts empty (it is cleared when full).
+    vi.resetModules();
+    const fresh = (await import("../../assignments/lib/np.ts")).np;
+    const { loopsKept } = await import("../../assignments/lib/fusion.ts");
+    vi.resetModules();
+    const rng = fresh.random.seed(21);
+    const [x, y, column] = [rng.randn(ROWS, COLS), rng.randn(ROWS, COLS), rng.randn(ROWS, 1)];
+    // sqrt(|a·b − c| / n) + a
+    const chain = (a: NDArray, b: NDArray, c: NDArray, n: number) =>
+      fresh.add(fresh.sqrt(fresh.divide(fresh.abs(fresh.subtract(fresh.multiply(a, b), c)), n)), a)
+        .data;
+    const first = chain(x, y, column, 7);
+    expect(loopsKept()).toBe(1);
+    const again = chain(y, x, fresh.multiply(column, 2), 3);
+    const same = chain(x, x, column, 7);
+    expect(loopsKept(), "a chain of the same form generated a loop of its own").toBe(1);
+    // Each still computes with its own operands, entry by entry as the operations do.
+    const [xs, ys, cs] = [x.data, y.data, column.data];
+    const expected = Array.from(ys, (v, k) => {
+      const c = 2 * (cs[Math.floor(k / COLS)] as number);
+      return Math.sqrt(Math.abs(v * (xs[k] as number) - c) / 3) + v;
+    });
+    expect(Array.from(again).map(bits)).toEqual(expected.map(bits));
+    expect(Array.from(same).map(bits)).not.toEqual(Array.from(first).map(bits));
+    fresh.add(
+      fresh.sqrt(fresh.divide(fresh.abs(fresh.subtract(fresh.multiply(x, y), column)), 7)),
+      1,
+    ).data;
+    expect(loopsKept(), "another form").toBe(2);
+  });
+
   it("stay correct through chains far longer than one generated loop", () => {
     let y = np.zeros([1, N]);
     for (let i = 0; i < 100; i++) y = np.add(y, 1);
@@ -177,8 +210,7 @@ describe("an operation's result does not change after the operation ran", () => 
     expect(x3.get(0, 0)).toBe(100);
   });
 
-  it("when the Float64Array given to the constructor is written to afterwards", async () => {
-    const { NDArray } = await import("../../assignments/lib/ndarray.ts");
+  it("when the Float64Array given to the constructor is written to afterwards", () => {
     const values = new Float64Array(N).fill(2);
     const x = new NDArray(values, [1, N]);
     const y = np.multiply(x, 3);
