@@ -185,8 +185,9 @@ interface Operands {
 }
 
 /**
- * The letters of a form: an operation's (uppercase: its arity is the operation's), an array read
- * at each entry, a number, a row read at each column, a column read at each row.
+ * The letters of a form: an operation's (from A on: its arity is the operation's), and a digit for
+ * each kind of operand (never an operation's, however many there are): an array read at each
+ * entry, a number, a row read at each column, a column read at each row.
  */
 const OPERATIONS = [...Object.keys(unaryCodes), ...Object.keys(binaryCodes)] as (
   | UnaryOp
@@ -194,7 +195,7 @@ const OPERATIONS = [...Object.keys(unaryCodes), ...Object.keys(binaryCodes)] as 
 )[];
 const UNARY_COUNT = Object.keys(unaryCodes).length;
 const letterOf = new Map(OPERATIONS.map((op, i) => [op, String.fromCharCode(65 + i)]));
-const FORM = { array: "a", number: "n", row: "r", column: "c" } as const;
+const FORM = { array: "0", number: "1", row: "2", column: "3" } as const;
 
 type Loop = (
   arrays: Float64Array[],
