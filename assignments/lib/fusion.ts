@@ -282,7 +282,8 @@ function collect(x: Operand, operands: Operands, root?: Pending): void {
   } else if (x instanceof Float64Array) {
     operands.arrays.push(x);
     operands.form += FORM.array;
-  } else if (!isPending(x)) {
+  } else if ("line" in x) {
+    // (Asked this way, not as !isPending(x): about twice as fast a walk, measured.)
     operands.arrays.push(x.values);
     operands.form += x.line === "row" ? FORM.row : FORM.column;
   } else if (x.result) {
