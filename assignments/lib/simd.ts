@@ -39,10 +39,10 @@ let enabled = true;
 let heap = new Float64Array(0);
 
 /**
- * Most entries a product may lay out in the module's memory (operands, result and padding):
- * 512 KiB, which the caches hold. Larger operands take longer to copy in than the SIMD saves
- * (a (1,12288)·(12288,209) product, logistic regression's, ran 0.6 times as fast), and the
- * memory never shrinks: those go to the scalar kernels.
+ * Most entries a kernel may lay out in the module's memory (a product's operands, result and
+ * padding; tanh's entries): 512 KiB, which the caches hold. Larger operands take longer to copy in
+ * than the SIMD saves (a (1,12288)·(12288,209) product, logistic regression's, ran 0.6 times as
+ * fast), and the memory never shrinks: those go to the scalar code.
  */
 const MAX_ENTRIES = 1 << 16;
 const PAGE_BYTES = 65536;
