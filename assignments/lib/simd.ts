@@ -32,7 +32,7 @@ interface Kernels {
   tanh: (src: number, dst: number, count: number) => void;
 }
 
-/** Undefined until the first product asks; null when the module cannot load here. */
+/** Undefined until a kernel is first asked for; null when the module cannot load here. */
 let loaded: Kernels | null | undefined;
 let enabled = true;
 /** The memory as doubles; made again whenever growing the memory replaced its buffer. */
@@ -73,7 +73,7 @@ export function useSimd(on: boolean): boolean {
 
 /** Whether the kernels run in WebAssembly SIMD here (the module loaded, and they are not off). */
 export function simdAvailable(): boolean {
-  // Tried once: where it cannot load (null), every later product must not try again.
+  // Tried once: where it cannot load (null), no later call may try again.
   if (loaded === undefined) loaded = load();
   return enabled && loaded !== null;
 }
