@@ -25,7 +25,7 @@ import {
   type UnaryOp,
   unaryCodes,
 } from "./kernels.ts";
-import { simdAvailable, simdTanh } from "./simd.ts";
+import { simdTakes, simdTanh } from "./simd.ts";
 import { allocateReserved } from "./storage.ts";
 
 /**
@@ -161,9 +161,9 @@ function computeInto(node: Pending): (out: Float64Array) => void {
  * computes it anew anyway (Z1 = W1·X + b1, see `inlinedByEveryReader`), else computed once first.
  */
 function tanhInSimd(node: Pending, out: Float64Array): boolean {
-  if (!simdAvailable()) return false;
   const operand = node.a as Operand;
   const count = node.rows * node.cols;
+  if (!simdTakes(count)) return false;
   if (operand instanceof Float64Array) return simdTanh(count, (into) => into.set(operand), out);
   if (!isPending(operand)) return false;
   if (operand.result === undefined && inlinedByEveryReader(operand))
@@ -271,9 +271,9 @@ function preamble(arrayCount: number, numberCount: number): string {
 
 /**
  * Appends `x`'s operands to `operands` and its letters to their form, walking down the chain (see
- * `Operands`). An expression already computed is an array; so is a tanh inside the chain, which
- * is computed now, on its own, in SIMD where it can be (`tanhInSimd`); `root` is the chain being
- * computed, which is a tanh only where the SIMD declined it.
+ * `Operands`). An expression already computed is an array; so is a tanh inside the chain that the
+ * SIMD takes, which is computed now, on its own (`tanhInSimd`); one it declines stays in the
+ * chain's loop. `root` is the chain being computed, a tanh only where the SIMD declined it.
  */
 function collect(x: Operand, operands: Operands, root?: Pending): void {
   if (typeof x === "number") {
@@ -289,7 +289,7 @@ function collect(x: Operand, operands: Operands, root?: Pending): void {
   } else if (x.result) {
     operands.arrays.push(x.result);
     operands.form += FORM.array;
-  } else if (x.op === "tanh" && x !== root && simdAvailable()) {
+  } else if (x.op === "tanh" && x !== root && simdTakes(x.rows * x.cols)) {
     operands.arrays.push(evaluate(x));
     operands.form += FORM.array;
   } else {

@@ -126,18 +126,23 @@ export function simdProduct(
   return true;
 }
 
+/** Whether `simdTanh` computes `count` entries here, rather than declining them. */
+export function simdTakes(count: number): boolean {
+  return count <= MAX_ENTRIES && simdAvailable();
+}
+
 /**
  * Writes tanh of `count` entries into `out` and returns true: `write` puts the entries into the
  * array it is given (in the module's memory, where the kernel computes them in place), which must
- * not run a SIMD kernel itself. Returns false, having called nothing, where the kernels are not
- * available (see `simdAvailable`) or `count` is more than MAX_ENTRIES.
+ * not run a SIMD kernel itself. Returns false, having called nothing, where it does not take
+ * `count` entries (`simdTakes`).
  */
 export function simdTanh(
   count: number,
   write: (into: Float64Array) => void,
   out: Float64Array,
 ): boolean {
-  if (!simdAvailable() || count > MAX_ENTRIES) return false;
+  if (!simdTakes(count)) return false;
   const kernels = loaded as Kernels;
   // One entry more, for the second lane of an odd count's last pair.
   const into = memoryFor(kernels.memory, BASE + count + 1).subarray(BASE, BASE + count);

@@ -130,9 +130,10 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     mine(...copies),
   );
   const answer = encode(value, freshBudget());
-  const answerCost = recording ? cost + entriesOf(answer) : 0;
+  // Only the answers after each function's first are bounded by LATER_FORMS_ENTRIES.
+  const answerCost = later ? cost + entriesOf(answer) : 0;
   // A value too big to carry as well: the reference's answer goes instead, generators as they were.
-  if (recording && !room(answerCost)) return ask(call.id, name, args);
+  if (!room(answerCost)) return ask(call.id, name, args);
   copies.forEach((copy, index) => {
     if (copy instanceof RandomState) (args[index] as RandomState).setState(copy.getState());
   });
