@@ -1,11 +1,13 @@
 /**
  * Element-wise chains computed in one pass (lib/fusion.ts) against the same operations computed
- * one at a time, for the three chains of a training step: the sigmoid of Z2, the cost's terms and
- * backward's dZ1, on a trained planar network's values. "One at a time" reads each result (with
+ * one at a time, for the three chains of a planar training step: the sigmoid of Z2, the cost's
+ * terms and backward's dZ1, on a trained planar network's values; and the deep network's first
+ * ReLU, whose entries (of mixed signs) cost a branch on each where numpy's maximum branches. "One at a time" reads each result (with
  * `get`, which leaves it the module's) before the next operation runs, so each is a loop and a new
  * array of its own, as before fusion. Alternating rounds, medians, in microseconds a chain.
  */
 
+import { loadMoons } from "../assignments/deep-neural-network/dataset.ts";
 import { NDArray, np } from "../assignments/lib/np.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { forwardPropagation, nnModel } from "../reference/planar-classifier/model.ts";
@@ -27,6 +29,11 @@ export function benchFusion(): void {
   const { parameters } = nnModel(X, Y, 4, { numIterations: 1000 });
   const { Z2, A1, A2 } = forwardPropagation(X, parameters).cache;
   const backFactor = np.dot(parameters.W2.T, np.subtract(A2, Y));
+  // The deep assignment's first layer, [2, 20, ...], on the moons: W1·X is (20, 300).
+  const rng = np.random.seed(1);
+  const moons = loadMoons().X;
+  const W1X = np.dot(np.multiply(rng.randn(20, 2), 0.5), moons);
+  const b1 = np.multiply(rng.randn(20, 1), 0.1);
   const chains: Record<string, Chain> = {
     "sigmoid(Z2), 400 entries": (s) => s(np.divide(1, s(np.add(1, s(np.exp(s(np.negative(Z2)))))))),
     "cost terms, 400 entries": (s) =>
@@ -37,6 +44,7 @@ export function benchFusion(): void {
         ),
       ),
     "dZ1, 1600 entries": (s) => s(np.multiply(backFactor, s(np.subtract(1, s(np.power(A1, 2)))))),
+    "ReLU(W1·X + b1), 6000": (s) => s(np.maximum(s(np.add(W1X, b1)), 0)),
   };
   const names = Object.keys(chains);
   const steps = { fused: chained, "one at a time": now };
