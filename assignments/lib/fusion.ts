@@ -368,17 +368,17 @@ function binarySource(op: BinaryOp, a: string, b: string): string {
     case "minimum":
       return `mn(${a}, ${b})`;
     case "greater":
-      return `(${a} > ${b} ? 1 : 0)`;
+      return `+(${a} > ${b})`;
     case "greaterEqual":
-      return `(${a} >= ${b} ? 1 : 0)`;
+      return `+(${a} >= ${b})`;
     case "less":
-      return `(${a} < ${b} ? 1 : 0)`;
+      return `+(${a} < ${b})`;
     case "lessEqual":
-      return `(${a} <= ${b} ? 1 : 0)`;
+      return `+(${a} <= ${b})`;
     case "equal":
-      return `(${a} === ${b} ? 1 : 0)`;
+      return `+(${a} === ${b})`;
     case "notEqual":
-      return `(${a} !== ${b} ? 1 : 0)`;
+      return `+(${a} !== ${b})`;
     default:
       return `ab(${binaryCodes[op]}, ${a}, ${b})`;
   }

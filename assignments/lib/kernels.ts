@@ -57,17 +57,17 @@ export function applyBinary(code: BinaryCode, x: number, y: number): number {
     case 6:
       return minimum(x, y);
     case 7:
-      return x > y ? 1 : 0;
+      return +(x > y);
     case 8:
-      return x >= y ? 1 : 0;
+      return +(x >= y);
     case 9:
-      return x < y ? 1 : 0;
+      return +(x < y);
     case 10:
-      return x <= y ? 1 : 0;
+      return +(x <= y);
     case 11:
-      return x === y ? 1 : 0;
+      return +(x === y);
     default:
-      return x !== y ? 1 : 0;
+      return +(x !== y);
   }
 }
 
@@ -296,7 +296,7 @@ function runWithValue(
       for (let k = 0; k < n; k++) out[start + k] = maximum(a[ia + k] as number, y);
       return;
     case binaryCodes.greater:
-      for (let k = 0; k < n; k++) out[start + k] = (a[ia + k] as number) > y ? 1 : 0;
+      for (let k = 0; k < n; k++) out[start + k] = +((a[ia + k] as number) > y);
       return;
     default:
       for (let k = 0; k < n; k++) out[start + k] = applyBinary(code, a[ia + k] as number, y);
