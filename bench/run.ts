@@ -45,7 +45,8 @@ const trainScript = fileURLToPath(new URL("train.ts", import.meta.url));
 
 /**
  * Both sides run with the environment a sandboxed child starts with (CHILD_ENVIRONMENT: glibc's
- * malloc keeps memory at the top of its heap), where learners' trainings run; numpy gets it too.
+ * malloc keeps memory at the top of its heap, and takes blocks up to 4 MiB from there), where
+ * learners' trainings run; numpy gets it too.
  */
 const trainingEnvironment = { ...process.env, ...CHILD_ENVIRONMENT };
 

@@ -26,6 +26,12 @@ interface Slab {
 
 const slabs: (Slab | undefined)[] = [];
 
+/** The size class (a power of two, in entries) of an array of `n` entries: its slot's size. */
+const sizeClassOf = (n: number) => 32 - Math.clz32(n - 1);
+
+/** Bytes of the largest slab: SLOTS slots of the size class of MAX_POOLED entries. */
+export const LARGEST_SLAB_BYTES = (8 << sizeClassOf(MAX_POOLED)) * SLOTS;
+
 // Outside Node (a browser, say) there is no unzeroed allocation; ArrayBuffer is correct, only slower.
 const rawBuffer: (bytes: number) => ArrayBufferLike =
   typeof globalThis.Buffer?.allocUnsafeSlow === "function"
@@ -74,7 +80,7 @@ export function reserve(n: number): void {
 /** `allocate` without the charge, for entries already counted by `reserve`. */
 export function allocateReserved(n: number): Float64Array {
   if (n <= IN_HEAP || n > MAX_POOLED) return new Float64Array(n);
-  const sizeClass = 32 - Math.clz32(n - 1);
+  const sizeClass = sizeClassOf(n);
   const slotBytes = 8 << sizeClass;
   let slab = slabs[sizeClass];
   if (slab === undefined || slab.next === SLOTS) {

@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { LARGEST_SLAB_BYTES } from "../../assignments/lib/storage.ts";
 import { contentionOf } from "../../grader/commands/batch.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { buildFiles, buildSubmission, bundleFolder } from "../../grader/pipeline/build.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { isolation } from "../../grader/sandbox/isolation.ts";
+import { CHILD_ENVIRONMENT } from "../../grader/sandbox/protocol.ts";
 import { runningChildren, Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { childrenRunning, deferred } from "../helpers.ts";
 
@@ -60,6 +62,13 @@ describe("the sandboxed child", () => {
 
   it("sees an empty environment", async () => {
     expect(await value("environment")).toEqual([]);
+  });
+
+  it("starts with a malloc that takes every slab of the array module from its heap", () => {
+    // glibc maps blocks from M_MMAP_THRESHOLD on afresh, a page fault a page each time
+    // (protocol.ts): the largest slab must stay below it.
+    expect(LARGEST_SLAB_BYTES).toBe(2 << 20);
+    expect(Number(CHILD_ENVIRONMENT.MALLOC_MMAP_THRESHOLD_)).toBeGreaterThan(LARGEST_SLAB_BYTES);
   });
 
   it.runIf(isolation().resourceLimits)(
