@@ -7,9 +7,10 @@
  * with.
  * Figures only: nothing here passes or fails on time.
  *
- * Then the array module's exp and tanh against Math's (bench/elementary.ts), a training step's
- * element-wise chains fused and one operation at a time (bench/fusion.ts), np.dot in WebAssembly
- * SIMD against the scalar kernels (bench/products.ts), and the time to grade
+ * Then, in a process of their own with the same environment (bench/array-module.ts), the array
+ * module's exp and tanh against Math's (bench/elementary.ts), a training step's element-wise
+ * chains fused and one operation at a time (bench/fusion.ts) and np.dot in WebAssembly SIMD
+ * against the scalar kernels (bench/products.ts); and the time to grade
  * one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
  * and for the untouched stubs of every assignment, and the planar ones again on a machine whose
@@ -29,19 +30,17 @@ import { buildBundle, freshBuild } from "../bin/bundle.mjs";
 import { median } from "../grader/core/stats.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { CHILD_ENVIRONMENT } from "../grader/sandbox/protocol.ts";
-import { benchElementary } from "./elementary.ts";
-import { benchFusion } from "./fusion.ts";
 import { benchGradcheck } from "./gradcheck.ts";
 import { benchLocale } from "./locale.ts";
 import { benchMistakes } from "./mistakes.ts";
 import { benchOneFunction } from "./one-function.ts";
-import { benchProducts } from "./products.ts";
 import { benchSandbox } from "./sandbox.ts";
 
 const runs = Number(process.argv[2] ?? 5);
 const iterations = Number(process.argv[3] ?? 10000);
 const numpyScript = fileURLToPath(new URL("numpy_train.py", import.meta.url));
 const trainScript = fileURLToPath(new URL("train.ts", import.meta.url));
+const arrayModuleScript = fileURLToPath(new URL("array-module.ts", import.meta.url));
 
 /**
  * Both sides run with the environment a sandboxed child starts with (CHILD_ENVIRONMENT: glibc's
@@ -51,19 +50,23 @@ const trainScript = fileURLToPath(new URL("train.ts", import.meta.url));
 const trainingEnvironment = { ...process.env, ...CHILD_ENVIRONMENT };
 
 /**
- * bench/train.ts bundled as the children's runtime is (one esbuild bundle: run under tsx,
- * module by module, the same loop took about a quarter longer), for plain Node.
+ * A bench script bundled as the children's runtime is (one esbuild bundle: run under tsx, module
+ * by module, the same training loop took about a quarter longer), for plain Node.
  */
-const trainBundle = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-train-")), "train.mjs");
-await build({
-  entryPoints: [trainScript],
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  outfile: trainBundle,
-  logLevel: "silent",
-});
+async function bundled(script: string): Promise<string> {
+  const outfile = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-")), "bench.mjs");
+  await build({
+    entryPoints: [script],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile,
+    logLevel: "silent",
+  });
+  return outfile;
+}
+const trainBundle = await bundled(trainScript);
 
 interface Timed {
   seconds: number[];
@@ -158,9 +161,12 @@ compareTraining(
   "(no goal of its own; the end-to-end lane of a logistic grade)",
 );
 
-benchElementary();
-benchFusion();
-benchProducts();
+// The array module's own figures (bench/array-module.ts), where learners' code runs it.
+const arrayModule = spawnSync(process.execPath, [await bundled(arrayModuleScript)], {
+  env: trainingEnvironment,
+  stdio: "inherit",
+});
+if (arrayModule.status !== 0) throw new Error("bench/array-module.ts failed");
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const gradecheck = join(root, "bin/gradecheck.mjs");
