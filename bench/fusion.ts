@@ -44,7 +44,7 @@ export function benchFusion(): void {
         ),
       ),
     "dZ1, 1600 entries": (s) => s(np.multiply(backFactor, s(np.subtract(1, s(np.power(A1, 2)))))),
-    "ReLU(W1·X + b1), 6000": (s) => s(np.maximum(s(np.add(W1X, b1)), 0)),
+    "first ReLU, 6000 entries": (s) => s(np.maximum(s(np.add(W1X, b1)), 0)),
   };
   const names = Object.keys(chains);
   const steps = { fused: chained, "one at a time": now };
