@@ -15,7 +15,12 @@ import type { SubmissionSource } from "../pipeline/submission.ts";
 import { adapters, type FormatName, renderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
 import type { Locale } from "../render/localize.ts";
-import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
+import {
+  type Isolation,
+  isolation,
+  probeIsolation,
+  unreachableFolder,
+} from "../sandbox/isolation.ts";
 import { catalogs } from "../words/catalogs.ts";
 import { chooseAssignment, courseAt } from "./choose-assignment.ts";
 import { ExitError } from "./errors.ts";
@@ -109,8 +114,8 @@ export function belowThreshold(
 }
 
 /** Refuses to grade where the sandbox cannot work: said once, before any learner loses points. */
-export function assertSandboxUsable(): void {
-  const problem = unreachableFolder(isolation(), tmpdir());
+export function assertSandboxUsable(protections: Isolation = isolation()): void {
+  const problem = unreachableFolder(protections, tmpdir());
   if (problem) throw new ExitError(2, problem);
 }
 
@@ -118,19 +123,24 @@ export function assertSandboxUsable(): void {
 export async function prepareGrading(
   options: Pick<GradeCommandOptions, "root" | "submission" | "assignment" | "displayRoot">,
 ): Promise<{ submission: SubmissionSource; parts: AssignmentParts }> {
-  assertSandboxUsable();
+  // The sandbox's probe (a process) runs while the assignment loads; nothing is graded before
+  // its answer.
+  const probing = probeIsolation();
   const submission = submissionOf(options.submission, options.assignment, options.displayRoot);
   const id = chooseAssignment(courseAt(options.root), options.root, {
     named: options.assignment,
     paths: [submission.entry],
   });
+  let parts: AssignmentParts;
   try {
-    return { submission, parts: await loadAssignment(options.root, id, true) };
+    parts = await loadAssignment(options.root, id, true);
   } catch (error) {
     if (error instanceof ManifestError)
       throw new ExitError(2, `invalid manifest: ${error.message}`);
     throw error;
   }
+  assertSandboxUsable(await probing);
+  return { submission, parts };
 }
 
 /** What every command that grades one submission needs. */

@@ -37,6 +37,7 @@ import {
   submissionAt,
 } from "./submission.ts";
 import {
+  type Declaration,
   STAND_INS_MODULE,
   type StandIns,
   standInsModule,
@@ -124,12 +125,14 @@ export async function bundleFolder(): Promise<BundleFolder> {
 
 /**
  * Copies the submission's files into a fresh folder and bundles them from there, into `folder`
- * (a fresh one when none is given). A failed build removes the folder.
+ * (a fresh one when none is given). A failed build removes the folder. With `readAhead`, the
+ * entry is also read for the second bundle (`buildAlone`) while this one is made.
  */
 export async function buildFiles(
   submission: SubmissionFiles,
   displayRoot: string,
   folder?: BundleFolder,
+  { readAhead = false }: { readAhead?: boolean } = {},
 ): Promise<BuildResult> {
   const { dir, entry } = folder ?? (await bundleFolder());
   const copy = stageSubmission(submission);
@@ -149,6 +152,7 @@ export async function buildFiles(
     bundled: [],
     entryLines: (submission.files.get(submission.entry)?.toString("utf8") ?? "").split(/\r?\n/),
   };
+  if (readAhead) void declarationsIn(staged, staged.entry).catch(() => undefined);
   try {
     const { metafile } = await bundle(staged, dir);
     staged.bundled = Object.keys(metafile.inputs)
@@ -193,6 +197,39 @@ export async function buildAlone(
   }
 }
 
+/** A file of the copy as JavaScript, and its top-level declarations (of every name). */
+interface Declared {
+  code: string;
+  declarations: Declaration[];
+}
+
+/** Each copy's files as `declarationsIn` read them, once each. */
+const declared = new WeakMap<StagedSubmission, Map<string, Promise<Declared>>>();
+
+/**
+ * A file of the copy as JavaScript (esbuild's transform, its source map inline) and its top-level
+ * declarations: read once, whether first ahead of the second bundle (`readAhead`) or for it.
+ */
+function declarationsIn(staged: StagedSubmission, path: string): Promise<Declared> {
+  let files = declared.get(staged);
+  if (!files) {
+    files = new Map();
+    declared.set(staged, files);
+  }
+  let file = files.get(path);
+  if (!file) {
+    file = transform(learnerSource(path), {
+      loader: extname(path).endsWith("ts") ? "ts" : "js",
+      sourcemap: "inline",
+      sourcefile: path,
+      tsconfigRaw: {},
+      logLevel: "silent",
+    }).then(({ code }) => ({ code, declarations: topLevelDeclarations(code) }));
+    files.set(path, file);
+  }
+  return file;
+}
+
 /**
  * Each bundled file of the submission as JavaScript with its declarations of `names` renamed. A
  * name declared by more than one file besides the entry is left alone: which of them the module
@@ -205,14 +242,8 @@ async function rewriteForStandIns(
   const wanted = new Set(names);
   const files = await Promise.all(
     staged.bundled.map(async (path) => {
-      const { code } = await transform(learnerSource(path), {
-        loader: extname(path).endsWith("ts") ? "ts" : "js",
-        sourcemap: "inline",
-        sourcefile: path,
-        tsconfigRaw: {},
-        logLevel: "silent",
-      });
-      return { path, code, declarations: topLevelDeclarations(code, wanted) };
+      const { code, declarations } = await declarationsIn(staged, path);
+      return { path, code, declarations: declarations.filter(({ name }) => wanted.has(name)) };
     }),
   );
   const declaredBy = new Map<string, string[]>();

@@ -87,12 +87,12 @@ export async function bundleFolders({ inputs }: GradeContext): Promise<Folders> 
 
 export async function bundleSubmission(
   { options, source }: GradeContext,
-  { whole }: Folders,
+  { whole, alone }: Folders,
 ): Promise<Submitted> {
   const read = options.files ?? readSubmission(source, options.displayRoot);
   const build: BuildResult =
     read.status === "read"
-      ? await buildFiles(read, options.displayRoot, whole)
+      ? await buildFiles(read, options.displayRoot, whole, { readAhead: alone !== undefined })
       : { status: "failed", message: read.message, location: null, said: read.said };
   return { read, build };
 }

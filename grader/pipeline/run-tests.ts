@@ -136,8 +136,9 @@ export type Phases = { phase: PlannedTest[]; children: PhaseChildren }[];
  * Starts the run's children, before the bundles they import are made (`building`, then `alone`,
  * the second bundle, where `folders` has one): visible tests first, then the hidden ones in
  * children of their own, so that nothing learner code prints after a hidden test's inputs reached
- * it can show up in a visible test's output. Every phase's children start now (the hidden
- * phase's then wait while the visible tests run).
+ * it can show up in a visible test's output. The visible phase's children start now; the hidden
+ * phase's once the first bundle is made (they then wait while the visible tests run), so that
+ * they do not take the cores from the visible ones' start, which the first tests wait for.
  */
 export function startChildren(
   ctx: GradeContext,
@@ -149,9 +150,16 @@ export function startChildren(
   return (["visible", "hidden"] as const)
     .map((visibility) => planned.filter(({ test }) => test.visibility === visibility))
     .filter((phase) => phase.length > 0)
-    .map((phase) => ({
+    .map((phase, index) => ({
       phase,
-      children: new PhaseChildren(ctx, folders, building, alone, phase),
+      children: new PhaseChildren(
+        ctx,
+        folders,
+        building,
+        alone,
+        phase,
+        index > 0 ? building : undefined,
+      ),
     }));
 }
 
@@ -227,6 +235,8 @@ class PhaseChildren {
     building: Promise<Submitted>,
     alone: Promise<Alone>,
     phase: PlannedTest[],
+    /** The children start once this has settled; at once without it. */
+    startAfter?: Promise<unknown>,
   ) {
     const endToEnd = phase.some((item) => item.endToEnd);
     const others = phase.some((item) => !item.endToEnd);
@@ -234,7 +244,6 @@ class PhaseChildren {
       if (build.status !== "built") throw new Error("no bundle");
     });
     this.whole = this.#sandbox(ctx, folders.whole, built);
-    if (endToEnd) this.whole.warm();
     const judging = folders.alone;
     const aloneSandbox =
       judging &&
@@ -246,10 +255,21 @@ class PhaseChildren {
         }),
         judging.judging.oracle,
       );
-    if (others) aloneSandbox?.warm();
+    /** Whether the second child was stopped unused (there is no second bundle). */
+    let aloneUnused = false;
+    const start = () => {
+      if (this.#closed) return;
+      if (endToEnd) this.whole.warm();
+      if (others && !aloneUnused) aloneSandbox?.warm();
+    };
+    if (startAfter) startAfter.then(start, start);
+    else start();
     this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
-      if (sandbox !== aloneSandbox) aloneSandbox?.close();
+      if (sandbox !== aloneSandbox) {
+        aloneUnused = true;
+        aloneSandbox?.close();
+      }
       // A submission that did not build has no folder left to start a child in.
       if (!this.#closed && others && build.status === "built") sandbox.warm();
       if (!judgedAlone) return { sandbox };

@@ -48,16 +48,16 @@ interface Statement {
 }
 
 /**
- * The top-level declarations of `names` in a module (JavaScript, as esbuild emits it from the
- * learner's TypeScript). Throws a SyntaxError when it cannot be parsed.
+ * The top-level declarations of `names` (of every name, without them) in a module (JavaScript,
+ * as esbuild emits it from the learner's TypeScript). Throws a SyntaxError when it cannot be parsed.
  */
-export function topLevelDeclarations(js: string, names: ReadonlySet<string>): Declaration[] {
+export function topLevelDeclarations(js: string, names?: ReadonlySet<string>): Declaration[] {
   const program = parse(js, { ecmaVersion: "latest", sourceType: "module" }) as unknown as {
     body: Statement[];
   };
   const found: Declaration[] = [];
   const add = (id: Identifier | { type: string } | null | undefined, exported: boolean) => {
-    if (id?.type === "Identifier" && names.has((id as Identifier).name)) {
+    if (id?.type === "Identifier" && (!names || names.has((id as Identifier).name))) {
       const { name, start, end } = id as Identifier;
       found.push({ name, start, end, exported });
     }

@@ -13,6 +13,7 @@ import {
   bundleFolders,
   bundleSubmission,
   removeBundles,
+  type Submitted,
 } from "../../grader/pipeline/bundles.ts";
 import { type GradeOptions, startRun } from "../../grader/pipeline/context.ts";
 import { loadAssignment } from "../../grader/pipeline/load.ts";
@@ -24,6 +25,7 @@ import { childrenRunning, deferred, tempDir } from "../helpers.ts";
 const STUB_PATH = join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts");
 const END_TO_END = "end-to-end.accuracy";
 const OTHERS = ["sigmoid.row", "predict.random"];
+const HIDDEN = "sigmoid.tails";
 
 const options: GradeOptions = {
   submission: STUB_PATH,
@@ -76,6 +78,37 @@ describe("the order of a run's tests", () => {
       clearTimeout(fallback);
       clearInterval(watch);
       removeBundles(submitted, folders);
+    }
+  });
+
+  it("starts the visible tests' children at once, the hidden tests' once the first bundle is made", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+    const ids = [END_TO_END, ...OTHERS, HIDDEN];
+    const ctx = startRun(parts, {
+      ...options,
+      hidden: true,
+      select: (test) => ids.includes(test.id),
+    });
+    const folders = await bundleFolders(ctx);
+    const { promise: building, resolve: built } = deferred<Submitted>();
+    // Only the children's starts are looked at here: no second bundle is made.
+    const { promise: alone, resolve: settleAlone } = deferred<Alone>();
+    const phases = startChildren(ctx, folders, building, alone);
+    let submitted: Submitted | undefined;
+    try {
+      // The end-to-end test's child and the one that judges each function alone.
+      expect(runningChildren()).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(runningChildren()).toBe(2);
+      submitted = await bundleSubmission(ctx, folders);
+      built(submitted);
+      // The hidden tests' child (they have no end-to-end test), as soon as the bundle is made.
+      await childrenRunning(3);
+    } finally {
+      settleAlone({ notAlone: "not made in this test" });
+      for (const { children } of phases) children.close();
+      if (submitted) removeBundles(submitted, folders);
+      await childrenRunning();
     }
   });
 

@@ -7,7 +7,12 @@ import { contentionOf } from "../../grader/commands/batch.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { buildFiles, buildSubmission, bundleFolder } from "../../grader/pipeline/build.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
-import { isolation } from "../../grader/sandbox/isolation.ts";
+import {
+  isolation,
+  namespacesWork,
+  probeIsolation,
+  probeNamespaces,
+} from "../../grader/sandbox/isolation.ts";
 import { CHILD_ENVIRONMENT } from "../../grader/sandbox/protocol.ts";
 import { runningChildren, Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { childrenRunning, deferred } from "../helpers.ts";
@@ -69,6 +74,11 @@ describe("the sandboxed child", () => {
     // (protocol.ts): the largest slab must stay below it.
     expect(LARGEST_SLAB_BYTES).toBe(2 << 20);
     expect(Number(CHILD_ENVIRONMENT.MALLOC_MMAP_THRESHOLD_)).toBeGreaterThan(LARGEST_SLAB_BYTES);
+  });
+
+  it("is given the same protections whether the grader waits for the namespace probe or not", async () => {
+    expect(await probeNamespaces()).toBe(namespacesWork());
+    expect(await probeIsolation()).toEqual(isolation());
   });
 
   it.runIf(isolation().resourceLimits)(

@@ -3,7 +3,7 @@
  * other functions to stand-ins (grader/substitute.ts), and the stand-ins answered by the grader
  * with the reference's (grader/oracle.ts), through a real build and sandbox.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -39,6 +39,11 @@ describe("the rewrite", () => {
       ["sigmoid", true],
       ["forwardPropagation", true],
       ["helper", false],
+    ]);
+    // Without names, every one: the default export's function too, not exported under its name.
+    expect(topLevelDeclarations(js).map(({ name, exported }) => [name, exported])).toEqual([
+      ...found,
+      ["other", false],
     ]);
   });
 
@@ -184,6 +189,52 @@ async function withAloneSandbox<T>(
     removeBuild(built);
   }
 }
+
+describe("the second bundle", () => {
+  /**
+   * Each file of the second bundle of `files` (a submission's), without what names the copy's
+   * folder, which differs from build to build: its path, and the source maps and chunk names
+   * made from it.
+   */
+  async function secondBundle(files: Record<string, string>, readAhead: boolean) {
+    const folder = join(tempDir("gradecheck-read-ahead-"), "learner");
+    mkdirSync(folder);
+    for (const [name, source] of Object.entries(files)) writeFileSync(join(folder, name), source);
+    const read = readSubmission(submissionAt(folder, true), folder);
+    if (read.status !== "read") throw new Error(read.message);
+    const built = await buildFiles(read, folder, undefined, { readAhead });
+    if (built.status !== "built") throw new Error(built.message);
+    const alone = await buildAlone(built, standIns(parts.cases));
+    try {
+      if (!("dir" in alone)) throw new Error(alone.unavailable);
+      return readdirSync(alone.dir)
+        .filter((name) => !name.startsWith("gradecheck-"))
+        .sort()
+        .map((name) =>
+          readFileSync(join(alone.dir, name), "utf8")
+            .replaceAll(built.staged.dir, "COPY")
+            .replace(/\/\/# sourceMappingURL=.*/g, "")
+            .replace(/-[A-Z0-9]{8}\.mjs/g, "-CHUNK.mjs"),
+        );
+    } finally {
+      if ("dir" in alone) rmSync(alone.dir, { recursive: true, force: true });
+      removeBuild(built);
+    }
+  }
+
+  it("is the same whether its entry was read while the first bundle was made or after", async () => {
+    const files = {
+      "model.ts": `${referenceSource()}\nexport { helper } from "./helper.ts";\n`,
+      "helper.ts":
+        "export function helper(): number { return 1; }\nexport function predict() { return 0; }\n",
+    };
+    const [ahead, after] = [await secondBundle(files, true), await secondBundle(files, false)];
+    expect(ahead.length).toBeGreaterThan(0);
+    expect(ahead).toEqual(after);
+    // The learner's functions were renamed in both: the stand-ins answer their calls.
+    expect(ahead.join("\n")).toMatch(/__gradecheck_own_forwardPropagation/);
+  });
+});
 
 describe("the stand-ins", () => {
   it("hand back a random generator in the state the reference's function left it", async () => {
