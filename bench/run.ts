@@ -106,11 +106,14 @@ type Training = "planar" | "deep" | "logistic";
 
 /**
  * One training in TypeScript and in numpy, in rounds that alternate between the two so that both
- * see the same machine load; each round is a fresh process of each, timed warm three times.
+ * see the same machine load; each round is a fresh process of each, timed warm three times. Besides
+ * the ratio of the medians, each round's own ratio: a machine whose speed drifts during the bench
+ * (these are shared virtual machines) moves both sides of a round together.
  */
 function compareTraining(model: Training, title: string, iterations: number, goal: string): void {
   const ts: number[] = [];
   const py: number[] = [];
+  const rounds: number[] = [];
   let numpy: ReturnType<typeof timeNumpy>;
   let tsCost = Number.NaN;
   for (let r = 0; r < runs; r++) {
@@ -121,6 +124,7 @@ function compareTraining(model: Training, title: string, iterations: number, goa
     if (p) {
       numpy = p;
       py.push(...p.seconds);
+      rounds.push(median(t.seconds) / median(p.seconds));
     }
   }
   const perIteration = (times: number[]) =>
@@ -138,7 +142,9 @@ function compareTraining(model: Training, title: string, iterations: number, goa
   console.log(
     `  numpy ${numpy.numpy}, warm (BLAS: ${numpy.blas}):\n                          ${fmt(median(py))}  (${fmt(Math.min(...py))}-${fmt(Math.max(...py))})  ${perIteration(py)}`,
   );
-  console.log(`  ratio TypeScript / numpy: ${(median(ts) / median(py)).toFixed(2)}  ${goal}`);
+  console.log(
+    `  ratio TypeScript / numpy: ${(median(ts) / median(py)).toFixed(2)}  ${goal}; round by round ${median(rounds).toFixed(2)}  (${Math.min(...rounds).toFixed(2)}-${Math.max(...rounds).toFixed(2)})`,
+  );
   console.log(`  final cost: TypeScript ${tsCost}, numpy ${numpy.finalCost}`);
 }
 
