@@ -28,16 +28,12 @@ export { caseSeed } from "./run-tests.ts";
 export async function grade(inputs: GradeInputs, options: GradeOptions): Promise<Report> {
   const ctx = startRun(inputs, options);
   const folders = await bundleFolders(ctx);
-  // The children start first, esbuild right after (a turn later): a child's start (Node's own,
-  // then the runtime's loading) takes longer than the bundle, and each process this one starts
-  // holds it up while the process is made. Each child imports its bundle once it is written.
-  let go = () => {};
-  const building = new Promise<void>((resolve) => {
-    go = resolve;
-  }).then(() => bundleSubmission(ctx, folders));
+  // The children start first, esbuild a microtask later: a child's start (Node's own, then the
+  // runtime's loading) takes longer than the bundle, and each process this one starts holds it
+  // up while the process is made. Each child imports its bundle once it is written.
+  const building = Promise.resolve().then(() => bundleSubmission(ctx, folders));
   const alone = building.then(({ build }) => bundleAlone(build, folders) ?? {});
   const phases = startChildren(ctx, folders, building, alone);
-  go();
   const submitted = await building;
   const { build } = submitted;
   const ahead = prepareAhead(ctx, alone);

@@ -255,21 +255,16 @@ class PhaseChildren {
         }),
         judging.judging.oracle,
       );
-    /** Whether the second child was stopped unused (there is no second bundle). */
-    let aloneUnused = false;
     const start = () => {
       if (this.#closed) return;
       if (endToEnd) this.whole.warm();
-      if (others && !aloneUnused) aloneSandbox?.warm();
+      if (others) aloneSandbox?.warm();
     };
     if (startAfter) startAfter.then(start, start);
     else start();
     this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
-      if (sandbox !== aloneSandbox) {
-        aloneUnused = true;
-        aloneSandbox?.close();
-      }
+      if (sandbox !== aloneSandbox) aloneSandbox?.close();
       // A submission that did not build has no folder left to start a child in.
       if (!this.#closed && others && build.status === "built") sandbox.warm();
       if (!judgedAlone) return { sandbox };

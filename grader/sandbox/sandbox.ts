@@ -182,6 +182,8 @@ export class Sandbox implements Caller {
   #incidents: string[] = [];
   /** The child being started, shared by every call that needs it meanwhile. */
   #starting: Promise<Live | ImportFailed> | undefined;
+  /** Closed: warming starts no child any more (a call still would). */
+  #closed = false;
 
   constructor(options: SandboxOptions) {
     this.#options = options;
@@ -394,12 +396,14 @@ export class Sandbox implements Caller {
   /**
    * Starts the child now, if none runs, so that the first call does not wait for it: a child
    * takes tens of milliseconds to start, which the grader can spend making that call's inputs.
+   * A closed sandbox is not warmed: no call is coming.
    */
   warm(): void {
-    void this.#ensure();
+    if (!this.#closed) void this.#ensure();
   }
 
   close(): void {
+    this.#closed = true;
     this.#kill();
     // A child still starting (warmed, never called) goes as soon as it is up.
     void this.#starting?.then((started) => {

@@ -217,6 +217,17 @@ describe("a child started before its bundle is written", () => {
   });
 });
 
+describe("a closed sandbox", () => {
+  it("is not warmed again: no call is coming", async () => {
+    const made = await bundleFolder();
+    onTestFinished(() => rmSync(made.dir, { recursive: true, force: true }));
+    const closed = new Sandbox({ ...made, heapMb: 128, importTimeoutMs: 500, cpuSeconds: 2 });
+    closed.close();
+    closed.warm();
+    expect(runningChildren()).toBe(0);
+  });
+});
+
 describe("contention", () => {
   it("is as many children as the jobs keep busy per core, never below 1", () => {
     expect(contentionOf(4, 2)).toBe(4);
