@@ -15,7 +15,7 @@
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
  * and for the untouched stubs of every assignment, and the planar ones again on a machine whose
  * cores are busy with other work; then what the sandbox's isolation costs (bench/sandbox.ts), the
- * gradient checker (bench/gradcheck.ts), naming mistakes (bench/mistakes.ts), grading one
+ * gradient checker (bench/gradcheck.ts, in a process with a child's environment), naming mistakes (bench/mistakes.ts), grading one
  * function at a time (bench/one-function.ts) and laying a report out in Korean (bench/locale.ts).
  *
  *     npm run bench -- [runs=5] [iterations=10000]
@@ -30,7 +30,6 @@ import { buildBundle, freshBuild } from "../bin/bundle.mjs";
 import { median } from "../grader/core/stats.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { CHILD_ENVIRONMENT } from "../grader/sandbox/protocol.ts";
-import { benchGradcheck } from "./gradcheck.ts";
 import { benchLocale } from "./locale.ts";
 import { benchMistakes } from "./mistakes.ts";
 import { benchOneFunction } from "./one-function.ts";
@@ -41,6 +40,7 @@ const iterations = Number(process.argv[3] ?? 10000);
 const numpyScript = fileURLToPath(new URL("numpy_train.py", import.meta.url));
 const trainScript = fileURLToPath(new URL("train.ts", import.meta.url));
 const arrayModuleScript = fileURLToPath(new URL("array-module.ts", import.meta.url));
+const gradcheckScript = fileURLToPath(new URL("gradcheck.ts", import.meta.url));
 
 /**
  * Both sides run with the environment a sandboxed child starts with (CHILD_ENVIRONMENT: glibc's
@@ -167,12 +167,17 @@ compareTraining(
   "(no goal of its own; the end-to-end lane of a logistic grade)",
 );
 
+/** Runs a bench script bundled, in a process with a sandboxed child's environment, its output ours. */
+async function runLikeAChild(script: string): Promise<void> {
+  const run = spawnSync(process.execPath, [await bundled(script)], {
+    env: trainingEnvironment,
+    stdio: "inherit",
+  });
+  if (run.status !== 0) throw new Error(`${script} failed`);
+}
+
 // The array module's own figures (bench/array-module.ts), where learners' code runs it.
-const arrayModule = spawnSync(process.execPath, [await bundled(arrayModuleScript)], {
-  env: trainingEnvironment,
-  stdio: "inherit",
-});
-if (arrayModule.status !== 0) throw new Error("bench/array-module.ts failed");
+await runLikeAChild(arrayModuleScript);
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const gradecheck = join(root, "bin/gradecheck.mjs");
@@ -299,7 +304,8 @@ try {
 }
 
 await benchSandbox();
-await benchGradcheck();
+// The gradient checker where it runs learners' code: in a sandboxed child's environment.
+await runLikeAChild(gradcheckScript);
 await benchMistakes();
 await benchOneFunction();
 await benchLocale();

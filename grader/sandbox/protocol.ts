@@ -16,12 +16,19 @@ export type { BatchItem, ThrownError };
  *   from 128 KiB on (storage.ts's slabs of arrays from 513 entries on; up to LARGEST_SLAB_BYTES,
  *   2 MiB) was mapped fresh and unmapped when freed, every page of it a fault again: making and
  *   dropping one (20, 300) array at a time took 110 µs each with M_TOP_PAD alone, 8 with both.
+ * - glibc.malloc.hugetlb=1: ask for transparent huge pages (2 MiB) for what malloc maps, where the
+ *   kernel gives them only when asked (`madvise`, as on these machines). A wide layer's arrays are
+ *   blocks of their own, tens of MiB: at 4 KiB a page, 10000 faults of about 11 µs each for every
+ *   42 MB array, more than the arithmetic. Forward mode through a network of 10⁶ parameters took
+ *   1050 ms without it, 300 with it (and its forward pass alone 345 and 130); a planar training
+ *   takes the same time either way.
  * glibc reads them when the process starts; the runner removes them before the learner's module
  * is imported, so that the environment learner code sees is empty.
  */
 export const CHILD_ENVIRONMENT: Readonly<Record<string, string>> = {
   MALLOC_TOP_PAD_: String(16 << 20),
   MALLOC_MMAP_THRESHOLD_: String(4 << 20),
+  GLIBC_TUNABLES: "glibc.malloc.hugetlb=1",
 };
 
 /**

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
@@ -52,6 +53,12 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+/** Whether this Linux gives transparent huge pages to memory that asks for them (`madvise`) or to all. */
+function hugePagesOnRequest(): boolean {
+  const setting = "/sys/kernel/mm/transparent_hugepage/enabled";
+  return existsSync(setting) && !readFileSync(setting, "utf8").includes("[never]");
+}
+
 const value = async (fn: string) => {
   const outcome = await sandbox.call(fn, [], 5000);
   if (outcome.status !== "returned") throw new Error(`${fn}: ${JSON.stringify(outcome)}`);
@@ -75,6 +82,23 @@ describe("the sandboxed child", () => {
     expect(LARGEST_SLAB_BYTES).toBe(2 << 20);
     expect(Number(CHILD_ENVIRONMENT.MALLOC_MMAP_THRESHOLD_)).toBeGreaterThan(LARGEST_SLAB_BYTES);
   });
+
+  it.runIf(hugePagesOnRequest())(
+    "starts with a malloc that maps a wide layer's arrays in huge pages",
+    () => {
+      // A 64 MB array, every page touched, in a Node started with the child's environment.
+      const script = `new Float64Array(8e6).fill(1);
+        const rollup = require("node:fs").readFileSync("/proc/self/smaps_rollup", "utf8");
+        console.log(/AnonHugePages:\\s+(\\d+)/.exec(rollup)[1]);`;
+      const result = spawnSync(process.execPath, ["-e", script], {
+        env: { ...CHILD_ENVIRONMENT },
+        encoding: "utf8",
+      });
+      expect(result.stderr).toBe("");
+      // In KiB: most of the array, not a page here and there.
+      expect(Number(result.stdout)).toBeGreaterThan(32 * 1024);
+    },
+  );
 
   it("is given the same protections whether the grader waits for the namespace probe or not", async () => {
     expect(await probeNamespaces()).toBe(namespacesWork());
