@@ -15,8 +15,9 @@
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
  * and for the untouched stubs of every assignment, and the planar ones again on a machine whose
  * cores are busy with other work; then what the sandbox's isolation costs (bench/sandbox.ts), the
- * gradient checker (bench/gradcheck.ts, in a process with a child's environment), naming mistakes (bench/mistakes.ts), grading one
- * function at a time (bench/one-function.ts) and laying a report out in Korean (bench/locale.ts).
+ * gradient checker (bench/gradcheck.ts, in a process with a child's environment), naming
+ * mistakes (bench/mistakes.ts), grading one function at a time (bench/one-function.ts) and laying
+ * a report out in Korean (bench/locale.ts).
  *
  *     npm run bench -- [runs=5] [iterations=10000]
  */

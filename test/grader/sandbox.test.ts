@@ -53,10 +53,20 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** Whether this Linux gives transparent huge pages to memory that asks for them (`madvise`) or to all. */
+/**
+ * Whether this is Linux with glibc 2.35 or later (whose malloc has the tunable the child's
+ * environment sets) and a kernel that gives transparent huge pages to memory that asks for them
+ * (`madvise`) or to all.
+ */
 function hugePagesOnRequest(): boolean {
   const setting = "/sys/kernel/mm/transparent_hugepage/enabled";
-  return existsSync(setting) && !readFileSync(setting, "utf8").includes("[never]");
+  const { header } = process.report.getReport() as { header: { glibcVersionRuntime?: string } };
+  const [major = 0, minor = 0] = (header.glibcVersionRuntime ?? "").split(".").map(Number);
+  return (
+    (major > 2 || (major === 2 && minor >= 35)) &&
+    existsSync(setting) &&
+    !readFileSync(setting, "utf8").includes("[never]")
+  );
 }
 
 const value = async (fn: string) => {
