@@ -22,6 +22,7 @@ import {
   binaryCodes,
   maximum,
   minimum,
+  timesLog,
   type UnaryOp,
   unaryCodes,
 } from "./kernels.ts";
@@ -149,6 +150,7 @@ function computeInto(node: Pending): (out: Float64Array) => void {
       tanh,
       maximum,
       minimum,
+      timesLog,
       applyUnary,
       applyBinary,
     );
@@ -196,6 +198,7 @@ const OPERATIONS = [...Object.keys(unaryCodes), ...Object.keys(binaryCodes)] as 
 const UNARY_COUNT = Object.keys(unaryCodes).length;
 const letterOf = new Map(OPERATIONS.map((op, i) => [op, String.fromCharCode(65 + i)]));
 const FORM = { array: "0", number: "1", row: "2", column: "3" } as const;
+const LOG = letterOf.get("log");
 
 type Loop = (
   arrays: Float64Array[],
@@ -207,6 +210,7 @@ type Loop = (
   th: typeof tanh,
   mx: typeof maximum,
   mn: typeof minimum,
+  ml: typeof timesLog,
   au: typeof applyUnary,
   ab: typeof applyBinary,
 ) => void;
@@ -249,6 +253,7 @@ function loopFor(form: string): Loop | undefined {
       "th",
       "mx",
       "mn",
+      "ml",
       "au",
       "ab",
       `"use strict"; ${preamble(arrays, numbers)} ${body}`,
@@ -328,8 +333,18 @@ function sourceOf(form: string): {
     }
     const index = (letter as string).charCodeAt(0) - 65;
     const op = OPERATIONS[index] as UnaryOp | BinaryOp;
+    // A product with a log as either factor (the same product either way round): `timesLog`.
+    if (op === "multiply" && form[read.at] === LOG) {
+      read.at++;
+      const x = next();
+      return `ml(${x}, ${next()})`;
+    }
     const a = next();
     if (index < UNARY_COUNT) return unarySource(op as UnaryOp, a);
+    if (op === "multiply" && form[read.at] === LOG) {
+      read.at++;
+      return `ml(${next()}, ${a})`;
+    }
     return binarySource(op as BinaryOp, a, next());
   };
   const source = next();

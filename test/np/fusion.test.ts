@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { FUSE_MIN } from "../../assignments/lib/fusion.ts";
+import { timesLog } from "../../assignments/lib/kernels.ts";
 import { NDArray } from "../../assignments/lib/ndarray.ts";
 import { np } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
@@ -56,6 +57,13 @@ const STEPS: Record<string, Step> = {
   "equal to itself": (x) => np.add(np.equal(x, x), x),
   "not equal 0": (x) => np.multiply(np.notEqual(x, 0), x),
   "times scalar array": (x) => np.multiply(x, np.array([[1.5]])),
+  // Products with a log where the other factor is a zero of either sign, and the log's argument
+  // below, at or above 1, zero, negative, infinite or NaN (kernels.ts: timesLog).
+  "labels times log": (x, { other }) => np.multiply(np.greater(other, 0), np.log(x)),
+  "log times signed zero": (x, { other }) => np.multiply(np.log(np.abs(other)), np.multiply(x, 0)),
+  "zero times log of 1 or 0": (x) => np.multiply(np.multiply(x, -0), np.log(np.abs(np.sign(x)))),
+  "zero times log of infinity": (x) =>
+    np.multiply(np.multiply(x, 0), np.log(np.divide(1, np.multiply(x, 0)))),
 };
 
 /**
@@ -166,6 +174,38 @@ describe("fused element-wise chains", () => {
       1,
     ).data;
     expect(loopsKept(), "another form").toBe(2);
+  });
+
+  it("skip a product's log where its other factor is zero and the log finite", () => {
+    // Cross-entropy's terms, as computeCost writes them, on 0/1 labels.
+    const rng = np.random.seed(5);
+    const A = np.divide(1, np.add(1, np.exp(rng.randn(1, N))));
+    const Y = np.greater(rng.rand(1, N), 0.5);
+    const terms = np.add(
+      np.multiply(np.log(A), Y),
+      np.multiply(np.log(np.subtract(1, A)), np.subtract(1, Y)),
+    );
+    const [a, y] = [A.data, Y.data];
+    const log = vi.spyOn(Math, "log");
+    try {
+      const values = Array.from(terms.data);
+      // One log an entry: the other term's factor is zero.
+      expect(log).toHaveBeenCalledTimes(N);
+      const expected = Array.from(a, (p, k) => {
+        const label = y[k] as number;
+        return Math.log(p) * label + Math.log(1 - p) * (1 - label);
+      });
+      expect(values.map(bits)).toEqual(expected.map(bits));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("give a product with a log the bits of the two operations, for every kind of zero and log", () => {
+    const specials = [0, -0, 5e-324, 0.25, 1, 3, Infinity, -1, -Infinity, NaN];
+    for (const x of specials)
+      for (const y of [0, -0, 1, -2, Infinity, NaN])
+        expect(bits(timesLog(x, y)), `${y} · log(${x})`).toBe(bits(y * Math.log(x)));
   });
 
   it("stay correct through chains far longer than one generated loop", () => {
