@@ -333,19 +333,19 @@ function sourceOf(form: string): {
     }
     const index = (letter as string).charCodeAt(0) - 65;
     const op = OPERATIONS[index] as UnaryOp | BinaryOp;
-    // A product with a log as either factor (the same product either way round): `timesLog`.
-    if (op === "multiply" && form[read.at] === LOG) {
+    // A product with a log as either factor (the same product either way round): `timesLog`,
+    // given the log's argument, read here in the log's place.
+    const logArgument = (): string => {
+      if (op !== "multiply" || form[read.at] !== LOG) return "";
       read.at++;
-      const x = next();
-      return `ml(${x}, ${next()})`;
-    }
+      return next();
+    };
+    const first = logArgument();
+    if (first) return `ml(${first}, ${next()})`;
     const a = next();
     if (index < UNARY_COUNT) return unarySource(op as UnaryOp, a);
-    if (op === "multiply" && form[read.at] === LOG) {
-      read.at++;
-      return `ml(${next()}, ${a})`;
-    }
-    return binarySource(op as BinaryOp, a, next());
+    const second = logArgument();
+    return second ? `ml(${second}, ${a})` : binarySource(op as BinaryOp, a, next());
   };
   const source = next();
   const { arrays, numbers, rowLines, columns } = read;
