@@ -1,5 +1,5 @@
 /**
- * Run stage: every planned test, visible ones first, then the hidden ones in a child of their own.
+ * Run stage: every planned test, visible ones first, then the hidden ones.
  * Each test's inputs are made (from the reference, or the committed fixture), the learner's
  * function is called in the sandbox, and the result judged; a test never throws. The reference's
  * share is made ahead (`prepareAhead`), while the children start.
@@ -134,11 +134,11 @@ export type Phases = { phase: PlannedTest[]; children: PhaseChildren }[];
 
 /**
  * Starts the run's children, before the bundles they import are made (`building`, then `alone`,
- * the second bundle, where `folders` has one): visible tests first, then the hidden ones in
- * children of their own, so that nothing learner code prints after a hidden test's inputs reached
- * it can show up in a visible test's output. The visible phase's children start now; the hidden
- * phase's once the first bundle is made (they then wait while the visible tests run), so that
- * they do not take the cores from the visible ones' start, which the first tests wait for.
+ * the second bundle, where `folders` has one): visible tests first, then, once every visible test
+ * is over, the hidden ones, so that nothing learner code prints after a hidden test's inputs
+ * reached it can show up in a visible test's output. The visible phase's children start now; the
+ * hidden phase takes them over when it starts (`continueFrom`): a child's start and warm-up, some
+ * 100 ms of CPU, once per grade rather than twice.
  */
 export function startChildren(
   ctx: GradeContext,
@@ -152,14 +152,7 @@ export function startChildren(
     .filter((phase) => phase.length > 0)
     .map((phase, index) => ({
       phase,
-      children: new PhaseChildren(
-        ctx,
-        folders,
-        building,
-        alone,
-        phase,
-        index > 0 ? building : undefined,
-      ),
+      children: new PhaseChildren(ctx, folders, building, alone, phase, index === 0),
     }));
 }
 
@@ -183,8 +176,16 @@ export async function runTests(
   };
   const aloneComing = makesAlone(build, folders);
   try {
-    for (const { phase, children } of phases)
-      await runPhase(ctx, { read, build }, aloneComing, phase, children, state);
+    let before: Phases[number] | undefined;
+    for (const current of phases) {
+      if (before) {
+        current.children.continueFrom(before.children);
+        closePhase(before, state);
+      }
+      await runPhase(ctx, { read, build }, aloneComing, current.phase, current.children, state);
+      before = current;
+    }
+    if (before) closePhase(before, state);
     state.over = true;
     await settleProvisional(ctx, state);
   } finally {
@@ -216,17 +217,23 @@ interface Child {
 
 /**
  * A phase's children: the whole submission's, which runs the end-to-end tests (and every test
- * when no function is judged alone), and the one that judges each function alone. Both start
- * before their bundles are made (each imports its own once it is written): Node's start and the
- * runtime's loading then overlap the bundling. The end-to-end tests' child runs a whole training,
- * the longest test by far, while the second bundle is made. A sandbox starts no child until it
- * is warmed or called: an unused one costs nothing.
+ * when no function is judged alone), and the one that judges each function alone. The first
+ * phase's start before their bundles are made (each imports its own once it is written): Node's
+ * start and the runtime's loading then overlap the bundling. The end-to-end tests' child runs a
+ * whole training, the longest test by far, while the second bundle is made. A later phase takes
+ * over the children the phase before it leaves between calls (`continueFrom`), started and warm,
+ * and starts its own only where there are none. A sandbox starts no child until it is warmed or
+ * called: an unused one costs nothing.
  */
 class PhaseChildren {
   readonly whole: Sandbox;
   /** The child that judges each function alone (the whole submission's when there is none). */
   readonly single: Promise<Child>;
+  readonly #alone: Sandbox | undefined;
+  readonly #endToEnd: boolean;
+  readonly #others: boolean;
   readonly #made: Sandbox[] = [];
+  #started = false;
   #closed = false;
 
   constructor(
@@ -235,11 +242,11 @@ class PhaseChildren {
     building: Promise<Submitted>,
     alone: Promise<Alone>,
     phase: PlannedTest[],
-    /** The children start once this has settled; at once without it. */
-    startAfter?: Promise<unknown>,
+    /** Whether the children start now; otherwise once the phase does (`continueFrom`). */
+    startNow: boolean,
   ) {
-    const endToEnd = phase.some((item) => item.endToEnd);
-    const others = phase.some((item) => !item.endToEnd);
+    this.#endToEnd = phase.some((item) => item.endToEnd);
+    this.#others = phase.some((item) => !item.endToEnd);
     const built = building.then(({ build }) => {
       if (build.status !== "built") throw new Error("no bundle");
     });
@@ -255,18 +262,14 @@ class PhaseChildren {
         }),
         judging.judging.oracle,
       );
-    const start = () => {
-      if (this.#closed) return;
-      if (endToEnd) this.whole.warm();
-      if (others) aloneSandbox?.warm();
-    };
-    if (startAfter) startAfter.then(start, start);
-    else start();
+    this.#alone = aloneSandbox;
+    if (startNow) this.#start();
     this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
       if (sandbox !== aloneSandbox) aloneSandbox?.close();
       // A submission that did not build has no folder left to start a child in.
-      if (!this.#closed && others && build.status === "built") sandbox.warm();
+      if (this.#started && !this.#closed && this.#others && build.status === "built")
+        sandbox.warm();
       if (!judgedAlone) return { sandbox };
       return {
         sandbox,
@@ -283,6 +286,26 @@ class PhaseChildren {
     });
     // A phase that never runs never asks: its failure is the phase's that does, not unhandled.
     this.single.catch(() => undefined);
+  }
+
+  #start(): void {
+    if (this.#started || this.#closed) return;
+    this.#started = true;
+    if (this.#endToEnd) this.whole.warm();
+    if (this.#others) this.#alone?.warm();
+  }
+
+  /**
+   * Starts this phase with the children `previous` left between calls: each sandbox takes over
+   * its counterpart's child, and starts one of its own only where there is none to take. So the
+   * hidden tests run in the children the visible ones ran in, after every visible test is over:
+   * nothing they print can reach a visible test's output. `previous` keeps no child; a visible
+   * test graded again later (`settleProvisional`) runs in a fresh one.
+   */
+  continueFrom(previous: PhaseChildren): void {
+    if (this.#endToEnd || !this.#alone) this.whole.takeChildOf(previous.whole);
+    if (this.#others && this.#alone && previous.#alone) this.#alone.takeChildOf(previous.#alone);
+    this.#start();
   }
 
   #sandbox(
@@ -345,32 +368,35 @@ async function runPhase(
     for (const item of items) await runOne(ctx, item, whereOf(item, child), state);
   };
   const whole: Child = { sandbox: children.whole };
-  try {
-    // The end-to-end tests (a whole training: the longest by far) start at once in their own
-    // child and run alongside the others, which wait for the second bundle: the grade takes
-    // about as long as the longer of the two, not their sum. Should that bundle fail, both lanes
-    // share the whole submission's child, which answers one call at a time. With one child for
-    // everything from the start, the tests run in turn.
-    if (aloneComing)
-      await Promise.all([
+  // The end-to-end tests (a whole training: the longest by far) start at once in their own child
+  // and run alongside the others, which wait for the second bundle: the grade takes about as
+  // long as the longer of the two, not their sum. Should that bundle fail, both lanes share the
+  // whole submission's child, which answers one call at a time. With one child for everything
+  // from the start, the tests run in turn.
+  if (aloneComing)
+    await Promise.all([
+      inTurn(
+        phase.filter((item) => item.endToEnd),
+        whole,
+      ),
+      children.single.then((single) =>
         inTurn(
-          phase.filter((item) => item.endToEnd),
-          whole,
+          phase.filter((item) => !item.endToEnd),
+          single,
         ),
-        children.single.then((single) =>
-          inTurn(
-            phase.filter((item) => !item.endToEnd),
-            single,
-          ),
-        ),
-      ]);
-    else await inTurn(phase, await children.single);
-  } finally {
-    // A phase's children go when it ends (closing again later does nothing), but the one that
-    // may have to grade a provisional pass again: it goes once every test is in.
-    const kept = state.provisional.find(({ item }) => phase.includes(item));
-    children.close(kept?.where.sandbox);
-  }
+      ),
+    ]);
+  else await inTurn(phase, await children.single);
+}
+
+/**
+ * A phase's children go once it is over and the next phase has taken what it could of them
+ * (closing again later does nothing), but the one that may have to grade a provisional pass
+ * again: it goes once every test is in.
+ */
+function closePhase({ phase, children }: Phases[number], state: RunState): void {
+  const kept = state.provisional.find(({ item }) => phase.includes(item));
+  children.close(kept?.where.sandbox);
 }
 
 /**

@@ -167,6 +167,8 @@ interface Live {
   /** Raw stderr/stdout the child wrote around our console capture (crash messages, mostly). */
   stray: string;
   listener: Listener | undefined;
+  /** The sandbox whose calls it serves: the one that started it, or one that took it over. */
+  owner: Sandbox;
 }
 
 export class Sandbox implements Caller {
@@ -421,6 +423,25 @@ export class Sandbox implements Caller {
     if (this.#live === live) this.#live = undefined;
   }
 
+  /**
+   * Takes over `from`'s child, if it has one between calls, for this sandbox's calls from now on:
+   * a child already started, with its code already warm, instead of a new one. `from` is left
+   * with none (a call there starts a fresh child). Both sandboxes must be of the same bundle;
+   * this one must have no child of its own. Whether it took one.
+   */
+  takeChildOf(from: Sandbox): boolean {
+    const live = from.#live;
+    if (!live || live.listener || this.#live || this.#starting || this.#closed) return false;
+    if (from.#options.dir !== this.#options.dir || from.#options.entry !== this.#options.entry)
+      return false;
+    from.#live = undefined;
+    live.owner = this;
+    this.#live = live;
+    // Call ids go on from the child's last: a late frame can never pass for a new call's.
+    this.#nextId = Math.max(this.#nextId, from.#nextId);
+    return true;
+  }
+
   async #ensure(): Promise<Live | ImportFailed> {
     if (this.#importFailure) return this.#importFailure;
     if (this.#live) return this.#live;
@@ -477,7 +498,7 @@ export class Sandbox implements Caller {
       }
     };
     running.add(kill);
-    const live: Live = { child, kill, served: 0, stray: "", listener: undefined };
+    const live: Live = { child, kill, served: 0, stray: "", listener: undefined, owner: this };
     const reader = new FrameReader(MAX_FRAME_BYTES, {
       // The id first: a frame no one is waiting for is refused before its body is read.
       header: (id) =>
@@ -492,8 +513,8 @@ export class Sandbox implements Caller {
       problem: (what) => {
         if (live.listener) return live.listener.problem(what);
         // Between calls: no test to charge. The child goes, and the next call starts afresh.
-        this.#incidents.push(wordCrash({ code: "protocol", what }));
-        this.#stop(live);
+        live.owner.#incidents.push(wordCrash({ code: "protocol", what }));
+        live.owner.#stop(live);
       },
     });
     (child.stdio[3] as Readable).on("data", (chunk: Buffer) => reader.push(chunk));
@@ -508,7 +529,7 @@ export class Sandbox implements Caller {
     child.stdio[4]?.on("error", () => {});
     child.on("exit", (code, signal) => {
       running.delete(kill);
-      if (this.#live === live) this.#live = undefined;
+      if (live.owner.#live === live) live.owner.#live = undefined;
       // What the child wrote just before it went (the import's "never settles", a result) is
       // read first: 'exit' may come before the last data on fd 3, which ends once all is read.
       afterResults(child.stdio[3] as Readable, () => live.listener?.exit(code, signal));

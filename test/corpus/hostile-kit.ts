@@ -3,7 +3,7 @@
  * build an attack from the reference (or a buggy submission) by inserting code into it.
  */
 import type { TestStatus } from "../../grader/core/report.ts";
-import type { FunctionName, Loser } from "./bugs.ts";
+import { FUNCTIONS, type FunctionName, type Loser } from "./bugs.ts";
 
 /** What an attack may know: the grader's paths, and a port on 127.0.0.1 the test listens on. */
 export interface Context {
@@ -88,6 +88,34 @@ export function atStartOf(base: string, fn: string, code: string): string {
   const at = base.indexOf(marker, header) + marker.length;
   return `${base.slice(0, at)}${code}\n${base.slice(at)}`;
 }
+
+/** Prints a fingerprint of this call's first array argument, then those of every earlier call. */
+const REMEMBER = `const seen: string[] = [];
+function remember(args: unknown[]): void {
+  const first = args.find((a) => (a as { data?: unknown })?.data instanceof Float64Array) as { data: Float64Array } | undefined;
+  if (!first) return;
+  const fp = "fp" + first.data.reduce((s, x) => s + x, 0).toPrecision(14);
+  console.log(\`\${fp} seen \${seen.slice(-80).reverse().join(" ")}\`);
+  seen.push(fp);
+}`;
+
+/**
+ * `base` with every function remembering its inputs: each call prints the fingerprint of its own
+ * (`fp…`), then `seen` and those of the calls before it in the same child, latest first.
+ */
+export function remembering(base: string): string {
+  let source = atTop(base, REMEMBER);
+  for (const fn of FUNCTIONS) source = atStartOf(source, fn, "  remember([...arguments]);");
+  return source;
+}
+
+/** The fingerprints a test's output says its own calls were given (not those they had seen). */
+export const ownFingerprints = (output: string) =>
+  [...output.matchAll(/^(fp\S+) seen/gm)].map((m) => m[1] as string);
+
+/** The fingerprints a test's output says its calls had seen, in the child, before their own. */
+export const seenFingerprints = (output: string) =>
+  [...output.matchAll(/^fp\S+ seen(.*)$/gm)].flatMap((m) => (m[1] as string).match(/fp\S+/g) ?? []);
 
 /** predict's body replaced by `body`. */
 export function predictReturning(base: string, body: string): string {

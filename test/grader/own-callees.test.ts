@@ -11,6 +11,7 @@ import type { TestReport } from "../../grader/core/report.ts";
 import { calleesOf, vouchedFor, vouchedFunctions } from "../../grader/pipeline/own-callees.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { applyBug, bugs, FUNCTIONS, referenceSource } from "../corpus/bugs.ts";
+import { ownFingerprints, remembering, seenFingerprints } from "../corpus/hostile-kit.ts";
 import { assignmentParts, gradeFiles } from "../helpers.ts";
 
 const parts = await assignmentParts("planar-classifier");
@@ -207,6 +208,25 @@ describe("a test whose function calls the others", () => {
       // fails with them and is graded again at once; nnModel.early again once the rate test is
       // in, the reference answering for updateParameters, and again with it answering every call.
       expect(nnModelCalls).toEqual(["own", "own", "reference", "own", "reference"]);
+    });
+
+    it("is graded again in a fresh child, which has seen no hidden test's input", async () => {
+      // Every function prints its inputs' fingerprints and those of every call before it in the
+      // child. The hidden tests run in the child nnModel's visible tests ran in; graded again
+      // once the rate test is in, nnModel.early must not run there.
+      const source = remembering(applyBug(referenceSource(), ignoresRate));
+      const { report, nnModelCalls, status } = await gradeNoting(source, { select }, rateHidden);
+      expect(status("updateParameters.rate")).toBe("failed");
+      expect(nnModelCalls).toEqual(["own", "own", "reference", "own"]);
+      const hiddenInputs = new Set(
+        report.tests
+          .filter((test) => test.visibility === "hidden")
+          .flatMap((test) => ownFingerprints(test.output)),
+      );
+      expect(hiddenInputs.size).toBeGreaterThan(0);
+      const early = report.tests.find((test) => test.id === "nnModel.early")?.output ?? "";
+      expect(ownFingerprints(early).length).toBeGreaterThan(0);
+      expect(seenFingerprints(early).filter((fp) => hiddenInputs.has(fp))).toEqual([]);
     });
 
     it("keeps its points when it is right: the mistake costs its own function's only", async () => {

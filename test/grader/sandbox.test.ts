@@ -28,6 +28,9 @@ export const writeFile = () => attempt(() => writeFileSync("/tmp/gradecheck-esca
 export const spawnProcess = () => attempt(() => execSync("true"));
 export const environment = () => Object.keys(process.env);
 export const spin = () => { for (;;) {} };
+let calls = 0;
+export const counted = () => ++calls;
+export const quit = () => process.exit(3);
 `;
 
 let sandbox: Sandbox;
@@ -207,6 +210,64 @@ describe("a child started ahead of its first call (warm)", () => {
     expect(runningChildren()).toBe(before + 1);
     warmed.close();
     await childrenRunning(before);
+  });
+});
+
+describe("a child taken over by another sandbox of the same bundle", () => {
+  beforeEach(withoutChildren);
+
+  const options = { heapMb: 128, importTimeoutMs: 5000, cpuSeconds: 2 };
+  const pair = async () => {
+    const build = await buildSubmission(join(folder, "probe.ts"), PACKAGE_ROOT);
+    if (build.status !== "built") throw new Error(build.message);
+    const first = new Sandbox({ dir: build.dir, entry: build.entry, ...options });
+    const second = new Sandbox({ dir: build.dir, entry: build.entry, ...options });
+    onTestFinished(() => {
+      first.close();
+      second.close();
+    });
+    return [first, second] as const;
+  };
+  const counted = async (sandbox: Sandbox) => {
+    const outcome = await sandbox.call("counted", [], 5000);
+    if (outcome.status !== "returned") throw new Error(JSON.stringify(outcome));
+    return outcome.value;
+  };
+
+  it("serves its calls from then on; the one it came from starts a fresh child", async () => {
+    const [first, second] = await pair();
+    expect(await counted(first)).toBe(1);
+    expect(await counted(first)).toBe(2);
+    expect(second.takeChildOf(first)).toBe(true);
+    // The same child: its module's count goes on.
+    expect(await counted(second)).toBe(3);
+    expect(runningChildren()).toBe(1);
+    expect(await counted(first)).toBe(1);
+    expect(runningChildren()).toBe(2);
+  });
+
+  it("is gone from its new sandbox when it dies: the next call starts afresh", async () => {
+    const [first, second] = await pair();
+    expect(await counted(first)).toBe(1);
+    expect(second.takeChildOf(first)).toBe(true);
+    expect(await second.call("quit", [], 5000)).toMatchObject({ status: "crashed" });
+    // Not the dead child, which would leave the call waiting out its limit.
+    const started = performance.now();
+    expect(await counted(second)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+
+  it("is not taken where there is none between calls, nor from another bundle's sandbox", async () => {
+    const [first, second] = await pair();
+    expect(second.takeChildOf(first)).toBe(false);
+    const [other] = await pair();
+    expect(await counted(other)).toBe(1);
+    expect(second.takeChildOf(other)).toBe(false);
+    expect(await counted(other)).toBe(2);
+    // A sandbox with a child of its own keeps it.
+    expect(await counted(first)).toBe(1);
+    expect(first.takeChildOf(other)).toBe(false);
+    expect(await counted(first)).toBe(2);
   });
 });
 
