@@ -230,6 +230,8 @@ class PhaseChildren {
   /** The child that judges each function alone (the whole submission's when there is none). */
   readonly single: Promise<Child>;
   readonly #alone: Sandbox | undefined;
+  /** `single`'s sandbox, once it has settled. */
+  #single: Sandbox | undefined;
   readonly #endToEnd: boolean;
   readonly #others: boolean;
   readonly #made: Sandbox[] = [];
@@ -266,6 +268,7 @@ class PhaseChildren {
     if (startNow) this.#start();
     this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
+      this.#single = sandbox;
       if (sandbox !== aloneSandbox) aloneSandbox?.close();
       // A submission that did not build has no folder left to start a child in.
       if (this.#started && !this.#closed && this.#others && build.status === "built")
@@ -292,7 +295,7 @@ class PhaseChildren {
     if (this.#started || this.#closed) return;
     this.#started = true;
     if (this.#endToEnd) this.whole.warm();
-    if (this.#others) this.#alone?.warm();
+    if (this.#others) (this.#single ?? this.#alone)?.warm();
   }
 
   /**
@@ -303,8 +306,11 @@ class PhaseChildren {
    * test graded again later (`settleProvisional`) runs in a fresh one.
    */
   continueFrom(previous: PhaseChildren): void {
-    if (this.#endToEnd || !this.#alone) this.whole.takeChildOf(previous.whole);
-    if (this.#others && this.#alone && previous.#alone) this.#alone.takeChildOf(previous.#alone);
+    const single = this.#single ?? this.#alone;
+    if (this.#endToEnd || (this.#others && single === this.whole))
+      this.whole.takeChildOf(previous.whole);
+    if (this.#others && single && single === this.#alone && previous.#alone)
+      single.takeChildOf(previous.#alone);
     this.#start();
   }
 
