@@ -230,7 +230,7 @@ class PhaseChildren {
   /** The child that judges each function alone (the whole submission's when there is none). */
   readonly single: Promise<Child>;
   readonly #alone: Sandbox | undefined;
-  /** `single`'s sandbox, once it has settled. */
+  /** `single`'s sandbox, once it has settled with a bundle made (none: nothing to start). */
   #single: Sandbox | undefined;
   readonly #endToEnd: boolean;
   readonly #others: boolean;
@@ -268,7 +268,7 @@ class PhaseChildren {
     if (startNow) this.#start();
     this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
-      this.#single = sandbox;
+      if (build.status === "built") this.#single = sandbox;
       if (sandbox !== aloneSandbox) aloneSandbox?.close();
       // A submission that did not build has no folder left to start a child in.
       if (this.#started && !this.#closed && this.#others && build.status === "built")
@@ -295,7 +295,7 @@ class PhaseChildren {
     if (this.#started || this.#closed) return;
     this.#started = true;
     if (this.#endToEnd) this.whole.warm();
-    if (this.#others) (this.#single ?? this.#alone)?.warm();
+    if (this.#others) this.#alone?.warm();
   }
 
   /**
@@ -306,12 +306,17 @@ class PhaseChildren {
    * test graded again later (`settleProvisional`) runs in a fresh one.
    */
   continueFrom(previous: PhaseChildren): void {
-    const single = this.#single ?? this.#alone;
-    if (this.#endToEnd || (this.#others && single === this.whole))
-      this.whole.takeChildOf(previous.whole);
-    if (this.#others && single && single === this.#alone && previous.#alone)
-      single.takeChildOf(previous.#alone);
-    this.#start();
+    this.#started = true;
+    const single = this.#single;
+    // No bundle was made: there is nothing to start a child of (each test says so).
+    if (!single || this.#closed) return;
+    const counterpart = (sandbox: Sandbox) =>
+      sandbox === this.whole ? previous.whole : previous.#alone;
+    for (const sandbox of [this.#endToEnd && this.whole, this.#others && single]) {
+      if (!sandbox) continue;
+      const from = counterpart(sandbox);
+      if (!from || !sandbox.takeChildOf(from)) sandbox.warm();
+    }
   }
 
   #sandbox(

@@ -137,6 +137,7 @@ describe("the order of a run's tests", () => {
   it.each([
     ["with", [END_TO_END, ...OTHERS]],
     ["without", OTHERS],
+    ["with a hidden test and", [END_TO_END, ...OTHERS, HIDDEN]],
   ])(
     "stops the children it started before the bundle, when the submission does not build (%s the end-to-end test)",
     async (_, ids) => {
@@ -144,7 +145,8 @@ describe("the order of a run's tests", () => {
       const broken = join(tempDir("gradecheck-run-order-"), "model.ts");
       writeFileSync(broken, "export function sigmoid(z: number) { return 1 / (1 + ; }\n");
       const select: GradeOptions["select"] = (test) => ids.includes(test.id);
-      const ctx = startRun(parts, { ...options, submission: broken, select });
+      const hidden = ids.includes(HIDDEN);
+      const ctx = startRun(parts, { ...options, hidden, submission: broken, select });
       const folders = await bundleFolders(ctx);
       const building = bundleSubmission(ctx, folders);
       const phases = startChildren(ctx, folders, building);
