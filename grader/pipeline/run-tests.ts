@@ -265,14 +265,18 @@ class PhaseChildren {
         judging.judging.oracle,
       );
     this.#alone = aloneSandbox;
-    if (startNow) this.#start();
+    if (startNow) {
+      this.#started = true;
+      if (this.#endToEnd) this.whole.warm();
+      if (this.#others) aloneSandbox?.warm();
+    }
     this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
-      if (build.status === "built") this.#single = sandbox;
-      if (sandbox !== aloneSandbox) aloneSandbox?.close();
       // A submission that did not build has no folder left to start a child in.
-      if (this.#started && !this.#closed && this.#others && build.status === "built")
-        sandbox.warm();
+      const made = build.status === "built";
+      if (made) this.#single = sandbox;
+      if (sandbox !== aloneSandbox) aloneSandbox?.close();
+      if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
       if (!judgedAlone) return { sandbox };
       return {
         sandbox,
@@ -289,13 +293,6 @@ class PhaseChildren {
     });
     // A phase that never runs never asks: its failure is the phase's that does, not unhandled.
     this.single.catch(() => undefined);
-  }
-
-  #start(): void {
-    if (this.#started || this.#closed) return;
-    this.#started = true;
-    if (this.#endToEnd) this.whole.warm();
-    if (this.#others) this.#alone?.warm();
   }
 
   /**
