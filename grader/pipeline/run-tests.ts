@@ -307,11 +307,12 @@ class PhaseChildren {
     const single = this.#single;
     // No bundle was made: there is nothing to start a child of (each test says so).
     if (!single || this.#closed) return;
-    const counterpart = (sandbox: Sandbox) =>
-      sandbox === this.whole ? previous.whole : previous.#alone;
-    for (const sandbox of [this.#endToEnd && this.whole, this.#others && single]) {
-      if (!sandbox) continue;
-      const from = counterpart(sandbox);
+    // The sandboxes this phase's tests use: once each (`single` is `whole` without a second bundle).
+    const used = new Set<Sandbox>();
+    if (this.#endToEnd) used.add(this.whole);
+    if (this.#others) used.add(single);
+    for (const sandbox of used) {
+      const from = sandbox === this.whole ? previous.whole : previous.#alone;
       if (!from || !sandbox.takeChildOf(from)) sandbox.warm();
     }
   }
