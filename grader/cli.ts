@@ -435,11 +435,21 @@ async function execute(invocation: Invocation): Promise<void> {
   const write = (text: string) => process.stdout.write(text);
   switch (invocation.command) {
     case "grade": {
+      // The child the grade is sure to need starts while the grade's own modules load.
+      const early = (await import("./commands/early-start.ts")).startEarly(invocation.options);
       const { runGrade } = await import("./commands/grade.ts");
-      await runGrade(
-        { ...invocation.options, notice: (line) => process.stderr.write(`${line}\n`) },
-        write,
-      );
+      try {
+        await runGrade(
+          {
+            ...invocation.options,
+            wholeFolder: early?.folder,
+            notice: (line) => process.stderr.write(`${line}\n`),
+          },
+          write,
+        );
+      } finally {
+        await early?.stop();
+      }
       return;
     }
     case "gradcheck":

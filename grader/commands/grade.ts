@@ -8,6 +8,7 @@ import type { AssignmentWords } from "../core/assignment.ts";
 import { type Manifest, ManifestError, plannedTests, type TestSpec } from "../core/manifest.ts";
 import type { Lang } from "../core/phrase.ts";
 import type { Report } from "../core/report.ts";
+import type { BundleFolder } from "../pipeline/bundle-folder.ts";
 import { findSubmission } from "../pipeline/find-submission.ts";
 import { type GradeOptions, grade } from "../pipeline/grade.ts";
 import { type AssignmentParts, loadAssignment } from "../pipeline/load.ts";
@@ -52,6 +53,8 @@ export interface GradeCommandOptions {
   lang: Lang;
   /** The manifest's limits, lowered (or raised) for a platform's container: Gradescope's. */
   limits?: { heapMb?: number; runSeconds?: number };
+  /** The whole submission's bundle folder, its child started ahead (early-start.ts). */
+  wholeFolder?: Promise<BundleFolder> | undefined;
 }
 
 export interface Selection {
@@ -154,6 +157,7 @@ export type SubmissionOptions = Pick<
   | "hidden"
   | "timeoutMs"
   | "toolVersion"
+  | "wholeFolder"
 >;
 
 /** Finds the submission and its assignment, and grades it (only the tests `select` accepts). */
@@ -173,6 +177,7 @@ export async function gradeSubmission(
     hidden: options.hidden,
     timeoutMs: options.timeoutMs,
     toolVersion: options.toolVersion,
+    ...(options.wholeFolder ? { wholeFolder: options.wholeFolder } : {}),
     ...extra,
   });
   return { report, words: parts.cases.words };

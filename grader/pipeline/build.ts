@@ -17,6 +17,7 @@ import { isBuiltin } from "node:module";
 import { extname, join, relative, sep } from "node:path";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { Said } from "../core/phrase.ts";
+import { type BundleFolder, bundleFolder, ENTRY } from "./bundle-folder.ts";
 import {
   build,
   type Message,
@@ -25,7 +26,7 @@ import {
   type Plugin,
   transform,
 } from "./esbuild.ts";
-import { RUNTIME, writeRuntime } from "./runtime.ts";
+import { RUNTIME } from "./runtime.ts";
 import {
   isInside,
   readSubmission,
@@ -44,7 +45,6 @@ import {
   substitute,
   topLevelDeclarations,
 } from "./substitute.ts";
-import { temporaryFolder } from "./tempdirs.ts";
 
 export interface BuildFailure {
   status: "failed";
@@ -70,12 +70,6 @@ export type BuildResult = Built | BuildFailure;
  * A bundle's folder, made before the bundle with the runtime in it: a child can start there
  * (its runtime loading) while the bundle is made.
  */
-export interface BundleFolder {
-  dir: string;
-  /** Where the bundle's entry will be. */
-  entry: string;
-}
-
 export interface StagedSubmission {
   /** The copy's folder. */
   dir: string;
@@ -90,8 +84,6 @@ export interface StagedSubmission {
 }
 
 const CHILD_SOURCE = "gradecheck-child.ts";
-/** The name of a bundle's entry, in its folder. */
-const ENTRY = "child";
 const STAND_INS_NAMESPACE = "gradecheck-stand-ins";
 /** The runtime's files, as the bundle's own code imports them (never the learner's). */
 const RUNTIME_IMPORTS = new Set<string>(Object.values(RUNTIME));
@@ -109,18 +101,6 @@ export async function buildSubmission(
   if (read.status === "unreadable")
     return { status: "failed", message: read.message, location: null, said: read.said };
   return buildFiles(read, displayRoot);
-}
-
-/** A fresh folder for a bundle, with the runtime written into it. */
-export async function bundleFolder(): Promise<BundleFolder> {
-  const dir = temporaryFolder("bundle-");
-  try {
-    await writeRuntime(dir);
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return { dir, entry: join(dir, `${ENTRY}.mjs`) };
 }
 
 /**

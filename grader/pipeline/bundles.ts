@@ -7,15 +7,8 @@
  */
 import { rmSync } from "node:fs";
 import type { Functions } from "../core/assignment.ts";
-import {
-  type BuildResult,
-  type Built,
-  type BundleFolder,
-  buildAlone,
-  buildFiles,
-  bundleFolder,
-  removeBuild,
-} from "./build.ts";
+import { type BuildResult, type Built, buildAlone, buildFiles, removeBuild } from "./build.ts";
+import { type BundleFolder, bundleFolder } from "./bundle-folder.ts";
 import type { GradeContext } from "./context.ts";
 import {
   type Oracle,
@@ -64,11 +57,16 @@ export interface Folders {
 export type Bundles = Submitted & Alone;
 
 /** Both bundles' folders (the second only where it is to be made), the runtime in each. */
-export async function bundleFolders({ inputs }: GradeContext): Promise<Folders> {
+export async function bundleFolders({ inputs, options }: GradeContext): Promise<Folders> {
   const { reference, cases, manifest } = inputs;
   const callers = reference ? standIns(cases) : {};
   const judged = reference !== undefined && Object.keys(callers).length > 0;
-  const [whole, folder] = await Promise.all([bundleFolder(), judged ? bundleFolder() : undefined]);
+  // The folder made ahead, if it was made: otherwise a fresh one, as if none had been tried.
+  const early = options.wholeFolder?.catch(() => bundleFolder());
+  const [whole, folder] = await Promise.all([
+    early ?? bundleFolder(),
+    judged ? bundleFolder() : undefined,
+  ]);
   if (!reference || !folder) return { whole };
   const entries = manifest.limits.standInEntries;
   return {

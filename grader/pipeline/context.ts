@@ -5,6 +5,7 @@
 import type { AssignmentCases, CaseData, Reference } from "../core/assignment.ts";
 import type { Manifest, TestSpec } from "../core/manifest.ts";
 import { type Isolation, isolation } from "../sandbox/isolation.ts";
+import type { BundleFolder } from "./bundle-folder.ts";
 import type { Expected } from "./expected.ts";
 import { type ReadSubmission, type SubmissionSource, submissionAt } from "./submission.ts";
 
@@ -53,6 +54,11 @@ export interface GradeOptions {
    * assignment, reference and run seed.
    */
   caseCache?: Map<string, Promise<CaseData>>;
+  /**
+   * The whole submission's bundle folder, made ahead with its child already starting in it
+   * (`startWholeChild`): the command line's, while the grader's modules load. A fresh one otherwise.
+   */
+  wholeFolder?: Promise<BundleFolder>;
   /** Told when each test starts and ends (the command line shows a test that takes long). */
   progress?: (event: { test: TestSpec; fn: string; state: "started" | "finished" }) => void;
 }

@@ -15,9 +15,7 @@
  * grader was free to hear the child (`clock.ts`), so another learner's work in the same grader
  * cannot make this one's call time out.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { chownSync } from "node:fs";
-import { dirname, join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type {
@@ -36,25 +34,17 @@ import { afterIdle } from "./clock.ts";
 import { encodeBody } from "./codec.ts";
 import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
 import { acceptBody, MAX_FRAME_BYTES } from "./inbound.ts";
-import {
-  type Isolation,
-  isolation,
-  launchCommand,
-  memoryLimitMb,
-  unreachableFolder,
-} from "./isolation.ts";
-import {
-  type BatchRequest,
-  type CallRequest,
-  CHILD_ENVIRONMENT,
-  type ChildMessage,
-  type OracleReply,
-  type OracleRequest,
-  type OwnAnswer,
-  type OwnCallees,
-  START_MODULE,
+import { type Isolation, isolation } from "./isolation.ts";
+import { childLaunch, giveFolder, killChild, startChild } from "./launch.ts";
+import type {
+  BatchRequest,
+  CallRequest,
+  ChildMessage,
+  OracleReply,
+  OracleRequest,
+  OwnAnswer,
+  OwnCallees,
 } from "./protocol.ts";
-import { OPTIMISE_LATER } from "./tiering.ts";
 
 export interface SandboxOptions {
   /** The bundle folder: the only place the child may read. The runtime must be in it already. */
@@ -143,11 +133,6 @@ const STRAY_LIMIT = OUTPUT_LIMIT;
 /** Bytes of answers to stand-ins the child may leave unread: several times the largest answer. */
 const ANSWERS_BACKLOG = 32 << 20;
 
-function permissionFlag(): string {
-  const major = Number(process.versions.node.split(".")[0]);
-  return major >= 22 ? "--permission" : "--experimental-permission";
-}
-
 /** Who hears the child's next message: the import handshake, or the call in flight. */
 interface Listener {
   /** Whether a frame for call `id` is expected: undefined if so, else what is wrong with it. */
@@ -192,13 +177,7 @@ export class Sandbox implements Caller {
     // A sandbox never started has nothing to do with a bundle that was not made.
     options.written?.catch(() => undefined);
     this.#protections = options.protections ?? isolation();
-    const user = this.#protections.unprivilegedUser;
-    if (user) {
-      const problem = unreachableFolder(this.#protections, dirname(options.dir));
-      if (problem) throw new Error(problem);
-      // The bundle's folder (0700 from mkdtemp) becomes the child's: no other user may read it.
-      chownSync(options.dir, user.uid, user.gid);
-    }
+    giveFolder(this.#protections, options.dir);
   }
 
   /** `own`: the learner's own functions answer the function's calls of the others. */
@@ -455,47 +434,11 @@ export class Sandbox implements Caller {
   }
 
   #spawn(): Live {
-    const { dir, heapMb, cpuSeconds, optimiseLater } = this.#options;
-    const protections = this.#protections;
-    const nodeArgs = [
-      permissionFlag(),
-      `--allow-fs-read=${dir}`,
-      `--max-old-space-size=${heapMb}`,
-      "--enable-source-maps",
-      "--no-warnings",
-      // One thread collects garbage, the child's own: V8's helper threads would compete for the
-      // cores the other children and the grader are using (a class of 20 graded with --jobs 2
-      // took 5% less CPU in all), and a learner's process has no idle core to lend them.
-      "--single-threaded-gc",
-      ...(optimiseLater ? OPTIMISE_LATER : []),
-      join(dir, START_MODULE),
-    ];
-    const { file, args } = launchCommand(protections, nodeArgs, {
-      cpuSeconds,
-      memoryMb: memoryLimitMb(heapMb),
-    });
-    const child = spawn(file, args, {
-      cwd: dir,
-      env: { ...CHILD_ENVIRONMENT },
-      // 3: results and requests from the child; 4: the grader's answers to its stand-ins.
-      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe"],
-      // A process group of its own: "signal my group" (process.kill(0)) reaches only the child.
-      detached: protections.processGroup,
-      // Run as root, the grader gives the child an unprivileged user: it cannot signal the grader
-      // (process.kill(process.ppid)) or any other process that is not its own.
-      ...(protections.unprivilegedUser ?? {}),
-    });
+    const launch = childLaunch(this.#options, this.#protections);
+    const child = startChild(launch);
     const kill = () => {
       reader.stop();
-      // No pid: it never started. Node would signal process 0 for it, the grader's own group.
-      if (child.pid === undefined) return;
-      try {
-        // The whole group: the shell, unshare and node, whichever are alive.
-        if (protections.processGroup) process.kill(-child.pid, "SIGKILL");
-        else child.kill("SIGKILL");
-      } catch {
-        // Already gone.
-      }
+      killChild(child, launch);
     };
     running.add(kill);
     const live: Live = { child, kill, served: 0, stray: "", listener: undefined, owner: this };

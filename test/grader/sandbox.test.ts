@@ -1,12 +1,23 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  onTestFinished,
+  vi,
+} from "vitest";
 import { LARGEST_SLAB_BYTES } from "../../assignments/lib/storage.ts";
 import { contentionOf } from "../../grader/commands/batch.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { buildFiles, buildSubmission, bundleFolder } from "../../grader/pipeline/build.ts";
+import { buildFiles, buildSubmission } from "../../grader/pipeline/build.ts";
+import { bundleFolder } from "../../grader/pipeline/bundle-folder.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import {
   isolation,
@@ -14,6 +25,13 @@ import {
   probeIsolation,
   probeNamespaces,
 } from "../../grader/sandbox/isolation.ts";
+import {
+  childLaunch,
+  dropSpares,
+  giveFolder,
+  sparesWaiting,
+  startSpare,
+} from "../../grader/sandbox/launch.ts";
 import { CHILD_ENVIRONMENT } from "../../grader/sandbox/protocol.ts";
 import { runningChildren, Sandbox } from "../../grader/sandbox/sandbox.ts";
 import { childrenRunning, deferred } from "../helpers.ts";
@@ -309,6 +327,64 @@ describe("a child started before its bundle is written", () => {
       failure: { code: "protocol", what: "no bundle to import" },
     });
     await childrenRunning();
+  });
+});
+
+describe("a child started before its sandbox (a spare)", () => {
+  beforeEach(withoutChildren);
+  afterEach(dropSpares);
+
+  const limits = { heapMb: 128, cpuSeconds: 2 };
+
+  /** A bundle folder with a spare started in it as `launched` says, and its bundle then made. */
+  const withSpare = async (launched: typeof limits) => {
+    const made = await bundleFolder();
+    onTestFinished(() => rmSync(made.dir, { recursive: true, force: true }));
+    const protections = isolation();
+    giveFolder(protections, made.dir);
+    const spare = startSpare(childLaunch({ dir: made.dir, ...launched }, protections));
+    const read = readSubmission(submissionAt(join(folder, "probe.ts"), false), PACKAGE_ROOT);
+    if (read.status !== "read") throw new Error(read.message);
+    expect(await buildFiles(read, PACKAGE_ROOT, made)).toMatchObject({ status: "built" });
+    const sandbox = (heapMb: number) =>
+      new Sandbox({ ...made, ...limits, heapMb, importTimeoutMs: 5000 });
+    return { spare, sandbox };
+  };
+  const gone = (child: ChildProcess) =>
+    vi.waitFor(() => expect(child.exitCode ?? child.signalCode).not.toBe(null), { timeout: 5000 });
+
+  it("is the child of the sandbox that would start the same one: closing the sandbox ends it", async () => {
+    const { spare, sandbox } = await withSpare(limits);
+    expect(sparesWaiting()).toBe(1);
+    const taker = sandbox(limits.heapMb);
+    onTestFinished(() => taker.close());
+    expect(await taker.call("counted", [], 5000)).toMatchObject({ status: "returned", value: 1 });
+    expect(sparesWaiting()).toBe(0);
+    expect(spare.exitCode ?? spare.signalCode).toBe(null);
+    taker.close();
+    await gone(spare);
+  });
+
+  it("is left alone by a sandbox that would start another (another heap), and killed unused", async () => {
+    const { spare, sandbox } = await withSpare(limits);
+    const other = sandbox(2 * limits.heapMb);
+    onTestFinished(() => other.close());
+    expect(await other.call("counted", [], 5000)).toMatchObject({ status: "returned", value: 1 });
+    expect(sparesWaiting()).toBe(1);
+    expect(spare.exitCode ?? spare.signalCode).toBe(null);
+    dropSpares();
+    expect(sparesWaiting()).toBe(0);
+    await gone(spare);
+  });
+
+  it("that died before its sandbox asked is not taken: the sandbox starts its own", async () => {
+    const { spare, sandbox } = await withSpare(limits);
+    spare.kill("SIGKILL");
+    await gone(spare);
+    const taker = sandbox(limits.heapMb);
+    onTestFinished(() => taker.close());
+    expect(await taker.call("counted", [], 5000)).toMatchObject({ status: "returned", value: 1 });
+    expect(sparesWaiting()).toBe(0);
   });
 });
 
