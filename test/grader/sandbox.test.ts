@@ -363,6 +363,7 @@ describe("a child started before its sandbox (a spare)", () => {
     expect(spare.exitCode ?? spare.signalCode).toBe(null);
     taker.close();
     await gone(spare);
+    await childrenRunning();
   });
 
   it("is left alone by a sandbox that would start another (another heap), and killed unused", async () => {
@@ -375,6 +376,8 @@ describe("a child started before its sandbox (a spare)", () => {
     dropSpares();
     expect(sparesWaiting()).toBe(0);
     await gone(spare);
+    other.close();
+    await childrenRunning();
   });
 
   it("that died before its sandbox asked is not taken: the sandbox starts its own", async () => {
@@ -385,6 +388,8 @@ describe("a child started before its sandbox (a spare)", () => {
     onTestFinished(() => taker.close());
     expect(await taker.call("counted", [], 5000)).toMatchObject({ status: "returned", value: 1 });
     expect(sparesWaiting()).toBe(0);
+    taker.close();
+    await childrenRunning();
   });
 });
 
