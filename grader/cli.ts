@@ -33,7 +33,7 @@ import { importFromSource } from "./core/modules.ts";
 import { PACKAGE_ROOT } from "./core/paths.ts";
 import type { Lang } from "./core/phrase.ts";
 import { exitCleanlyOnSignals } from "./pipeline/tempdirs.ts";
-import { adapters } from "./render/index.ts";
+import { FORMAT_NAMES } from "./render/formats.ts";
 import { plain } from "./render/sanitize.ts";
 import { optimiseLater } from "./sandbox/tiering.ts";
 
@@ -121,7 +121,7 @@ const gradeCommand: Declare = (y, env, take) =>
         .option("format", {
           type: "string",
           default: "json",
-          describe: `formats to write next to the JSON report, comma-separated: ${Object.keys(adapters).join(", ")}`,
+          describe: `formats to write next to the JSON report, comma-separated: ${FORMAT_NAMES.join(", ")}`,
         })
         .option("only", {
           type: "string",

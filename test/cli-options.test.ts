@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { type Invocation, parseArguments } from "../grader/cli.ts";
 import { colourOf, type Environment } from "../grader/commands/options.ts";
+import { FORMAT_NAMES } from "../grader/render/formats.ts";
+import { adapters } from "../grader/render/index.ts";
 
 const env: Environment = {
   cwd: "/home/ann/work",
@@ -272,6 +274,12 @@ describe("gradecheck's arguments, resolved", () => {
   ])("%j is refused: %s", async (argv, message) => {
     const several = { ...env, assignments: ["a", "b"], references: [] };
     await expect(parseArguments(argv, several)).rejects.toThrow(message);
+  });
+
+  it("knows every file format by name, and only those: the renderers' own", async () => {
+    expect([...FORMAT_NAMES].sort()).toEqual(Object.keys(adapters).sort());
+    const all = await parseArguments(["grade", "x", "--format", FORMAT_NAMES.join(",")], env);
+    expect((all as { options: { formats: string[] } }).options.formats).toEqual([...FORMAT_NAMES]);
   });
 
   it("of several assignments, takes the one whose folder the user is in, else the course's current one", async () => {

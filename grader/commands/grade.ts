@@ -13,7 +13,8 @@ import { findSubmission } from "../pipeline/find-submission.ts";
 import { type GradeOptions, grade } from "../pipeline/grade.ts";
 import { type AssignmentParts, loadAssignment } from "../pipeline/load.ts";
 import type { SubmissionSource } from "../pipeline/submission.ts";
-import { adapters, type FormatName, renderers } from "../render/index.ts";
+import type { FormatName } from "../render/formats.ts";
+import { adapters, renderers } from "../render/index.ts";
 import { reportToJson } from "../render/json.ts";
 import type { Locale } from "../render/localize.ts";
 import {

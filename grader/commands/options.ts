@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from "node:path";
 import { isLang, LANGS, type Lang } from "../core/phrase.ts";
-import { adapters, type FormatName, isFormat } from "../render/index.ts";
+import { FORMAT_NAMES, type FormatName, isFormat } from "../render/formats.ts";
 import { catalogs } from "../words/catalogs.ts";
 import type { BatchOptions } from "./batch.ts";
 import { chooseAssignment } from "./choose-assignment.ts";
@@ -79,10 +79,7 @@ export function parseFormats(text: string): FormatName[] {
     .filter((name) => name !== "");
   for (const name of names) {
     if (!isFormat(name))
-      throw new ExitError(
-        2,
-        `unknown format "${name}"; known: ${Object.keys(adapters).join(", ")}`,
-      );
+      throw new ExitError(2, `unknown format "${name}"; known: ${FORMAT_NAMES.join(", ")}`);
   }
   return names as FormatName[];
 }

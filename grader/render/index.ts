@@ -12,6 +12,7 @@ import { annotations } from "./annotations.ts";
 import { classSummary } from "./class-summary.ts";
 import { classroom } from "./classroom.ts";
 import { exercism } from "./exercism.ts";
+import type { FormatName } from "./formats.ts";
 import { type GradebookRow, gradebookCsv } from "./gradebook.ts";
 import { gradescope } from "./gradescope.ts";
 import { gradientTable } from "./gradient-table.ts";
@@ -89,7 +90,7 @@ export const classRenderers = {
   gradebook: (rows: GradebookRow[], functionNames: string[]) => gradebookCsv(rows, functionNames),
 };
 
-/** The file formats, which `--format` names. */
+/** The file formats, which `--format` names (formats.ts: the same names, checked here). */
 export const adapters = {
   json: renderers.json,
   gradescope: renderers.gradescope,
@@ -100,10 +101,4 @@ export const adapters = {
   annotations: renderers.annotations,
   markdown: renderers.markdown,
   html: renderers.html,
-};
-
-export type FormatName = keyof typeof adapters;
-
-export function isFormat(name: string): name is FormatName {
-  return Object.hasOwn(adapters, name);
-}
+} satisfies Record<FormatName, unknown>;
