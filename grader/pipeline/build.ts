@@ -66,10 +66,6 @@ export interface Built {
 
 export type BuildResult = Built | BuildFailure;
 
-/**
- * A bundle's folder, made before the bundle with the runtime in it: a child can start there
- * (its runtime loading) while the bundle is made.
- */
 export interface StagedSubmission {
   /** The copy's folder. */
   dir: string;

@@ -24,7 +24,8 @@ export function startWholeChild(
   limits: Pick<Manifest["limits"], "heapMb" | "childCpuSeconds">,
 ): EarlyChild {
   const folder = (async () => {
-    // Probed at once (some 10 ms): the probe's exit would be heard only once the modules had loaded.
+    // Probed at once (some 10 to 15 ms): the exit of a probe left to run alongside would be heard
+    // only once the grade's modules had loaded.
     const protections = isolation();
     // Where the child could not reach its folder, the grade refuses before it makes any.
     const problem = unreachableFolder(protections, tmpdir());
