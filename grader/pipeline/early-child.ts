@@ -9,7 +9,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { Manifest } from "../core/manifest.ts";
 import { isolation, unreachableFolder } from "../sandbox/isolation.ts";
-import { childLaunch, dropSpares, giveFolder, startSpare } from "../sandbox/launch.ts";
+import { childLaunch, dropSpare, giveFolder, startSpare } from "../sandbox/launch.ts";
 import { type BundleFolder, bundleFolder } from "./bundle-folder.ts";
 
 export interface EarlyChild {
@@ -23,26 +23,30 @@ export interface EarlyChild {
 export function startWholeChild(
   limits: Pick<Manifest["limits"], "heapMb" | "childCpuSeconds">,
 ): EarlyChild {
-  const folder = (async () => {
+  const started = (async () => {
     // Probed at once (some 10 to 15 ms): the exit of a probe left to run alongside would be heard
     // only once the grade's modules had loaded.
     const protections = isolation();
     // Where the child could not reach its folder, the grade refuses before it makes any.
     const problem = unreachableFolder(protections, tmpdir());
     if (problem) throw new Error(problem);
-    const made = await bundleFolder();
-    giveFolder(protections, made.dir);
+    const folder = await bundleFolder();
+    giveFolder(protections, folder.dir);
     const { heapMb, childCpuSeconds: cpuSeconds } = limits;
-    startSpare(childLaunch({ dir: made.dir, heapMb, cpuSeconds }, protections));
-    return made;
+    const launch = childLaunch({ dir: folder.dir, heapMb, cpuSeconds }, protections);
+    startSpare(launch);
+    return { folder, launch };
   })();
+  const folder = started.then((made) => made.folder);
+  // A grade that ends before it asks for the folder (no submission there) leaves it unheard.
   folder.catch(() => undefined);
   return {
     folder,
     async stop() {
-      dropSpares();
-      const made = await folder.catch(() => undefined);
-      if (made) rmSync(made.dir, { recursive: true, force: true });
+      const made = await started.catch(() => undefined);
+      if (!made) return;
+      dropSpare(made.launch);
+      rmSync(made.folder.dir, { recursive: true, force: true });
     },
   };
 }

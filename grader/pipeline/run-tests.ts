@@ -268,8 +268,7 @@ class PhaseChildren {
     this.#alone = aloneSandbox;
     if (startNow) {
       this.#started = true;
-      if (this.#endToEnd) this.whole.warm();
-      if (this.#others) aloneSandbox?.warm();
+      for (const sandbox of this.#used(aloneSandbox)) sandbox.warm();
     }
     this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
@@ -308,14 +307,21 @@ class PhaseChildren {
     const single = this.#single;
     // No bundle was made: there is nothing to start a child of (each test says so).
     if (!single || this.#closed) return;
-    // The sandboxes this phase's tests use: once each (`single` is `whole` without a second bundle).
-    const used = new Set<Sandbox>();
-    if (this.#endToEnd) used.add(this.whole);
-    if (this.#others) used.add(single);
-    for (const sandbox of used) {
+    for (const sandbox of this.#used(single)) {
       const from = sandbox === this.whole ? previous.whole : previous.#alone;
       if (!from || !sandbox.takeChildOf(from)) sandbox.warm();
     }
+  }
+
+  /**
+   * The sandboxes this phase's tests run in, once each: the whole submission's for the end-to-end
+   * tests, `single` for the others (the same sandbox without a second bundle).
+   */
+  #used(single: Sandbox | undefined): Set<Sandbox> {
+    const used = new Set<Sandbox>();
+    if (this.#endToEnd) used.add(this.whole);
+    if (this.#others && single) used.add(single);
+    return used;
   }
 
   #sandbox(

@@ -144,10 +144,17 @@ export function startChild(launch: Launch): ChildProcess {
   return spawn(launch.file, launch.args, launch.options);
 }
 
+/** Kills the spare started as `launch` says, if no sandbox took it. */
+export function dropSpare(launch: Launch): void {
+  const key = keyOf(launch);
+  const spare = spares.get(key);
+  spares.delete(key);
+  if (spare) killChild(spare.child, launch);
+}
+
 /** Kills every spare no sandbox took. */
 export function dropSpares(): void {
-  for (const { child, launch } of spares.values()) killChild(child, launch);
-  spares.clear();
+  for (const { launch } of [...spares.values()]) dropSpare(launch);
 }
 
 process.on("exit", dropSpares);

@@ -65,7 +65,14 @@ describe("the child a grade starts before its modules load", () => {
     });
     expect(report.status).toBe("graded");
     expect(sparesWaiting()).toBe(1);
+    // Each early start stops its own child only.
+    const third = startEarly({ ...options(STUBS), limits: { heapMb: 2 * heap.heapMb } });
+    onTestFinished(() => third?.stop());
+    await third?.folder;
+    expect(sparesWaiting()).toBe(2);
     await other?.stop();
+    expect(sparesWaiting()).toBe(1);
+    await third?.stop();
     expect(sparesWaiting()).toBe(0);
   });
 
