@@ -85,6 +85,12 @@ export class Refused extends Error {
 /** Whether this machine stores float64 little-endian, as the format does (then arrays copy as bytes). */
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
+/**
+ * Arrays up to this many entries are copied number by number: the byte views a copy as bytes
+ * needs cost more than the copy itself at these sizes, which are most of a batch's arrays.
+ */
+const COPY_BY_ENTRY = 64;
+
 // Encoding: trusted values (the child's own encoding of the learner's results, or the grader's
 // requests), sized first, then written into one buffer.
 
@@ -163,11 +169,19 @@ function sizeOf(value: unknown): number {
 
 class Writer {
   pos = 0;
-  constructor(readonly out: Buffer) {}
+  readonly view: DataView;
+  constructor(readonly out: Buffer) {
+    this.view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  }
 
   u32(n: number): void {
-    this.out.writeUInt32LE(n, this.pos);
+    this.view.setUint32(this.pos, n, true);
     this.pos += 4;
+  }
+
+  f64(x: number): void {
+    this.view.setFloat64(this.pos, x, true);
+    this.pos += 8;
   }
 
   text(s: string): void {
@@ -183,12 +197,10 @@ class Writer {
     this.out[this.pos++] = TAG[kind];
     switch (kind) {
       case "number":
-        this.out.writeDoubleLE(value as number, this.pos);
-        this.pos += 8;
+        this.f64(value as number);
         return;
       case "random":
-        this.out.writeDoubleLE((value as { $random: number }).$random, this.pos);
-        this.pos += 8;
+        this.f64((value as { $random: number }).$random);
         return;
       case "string":
         this.text(value as string);
@@ -223,15 +235,10 @@ class Writer {
       throw new Error("gradecheck bug: an array whose data does not match its shape");
     this.u32(rows);
     this.u32(cols);
-    if (LITTLE_ENDIAN) {
+    if (LITTLE_ENDIAN && data.length > COPY_BY_ENTRY) {
       this.out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), this.pos);
       this.pos += data.byteLength;
-    } else {
-      for (const x of data) {
-        this.out.writeDoubleLE(x, this.pos);
-        this.pos += 8;
-      }
-    }
+    } else for (let k = 0; k < data.length; k++) this.f64(data[k] as number);
   }
 }
 
@@ -255,10 +262,28 @@ class Reader {
   nodes = 0;
   entries = 0;
   textBytes = 0;
+  readonly view: DataView;
+  /**
+   * Where the message's arrays are stored: one allocation for all of them, each a view of its
+   * part. A typed array of its own costs far more to allocate than its copy at a batch's sizes.
+   */
+  #store: Float64Array | undefined;
+  #stored = 0;
   constructor(
     readonly bytes: Buffer,
     readonly limits: DecodeLimits,
-  ) {}
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Room for `size` entries (which the message's bytes hold: `need` said so). */
+  #room(size: number): Float64Array {
+    // No more entries than the message has bytes for eight of.
+    this.#store ??= new Float64Array((this.bytes.length - this.pos) >>> 3);
+    const data = this.#store.subarray(this.#stored, this.#stored + size);
+    this.#stored += size;
+    return data;
+  }
 
   refuse(what: string): never {
     throw new Refused(what, this.pos, this.nodes);
@@ -270,14 +295,14 @@ class Reader {
 
   u32(): number {
     this.need(4);
-    const n = this.bytes.readUInt32LE(this.pos);
+    const n = this.view.getUint32(this.pos, true);
     this.pos += 4;
     return n;
   }
 
   f64(): number {
     this.need(8);
-    const x = this.bytes.readDoubleLE(this.pos);
+    const x = this.view.getFloat64(this.pos, true);
     this.pos += 8;
     return x;
   }
@@ -376,12 +401,16 @@ class Reader {
       this.refuse(`a message with more than ${entries} array entries`);
     this.need(8 * size);
     this.entries += size;
-    const data = new Float64Array(size);
-    if (LITTLE_ENDIAN) {
-      new Uint8Array(data.buffer).set(this.bytes.subarray(this.pos, this.pos + 8 * size));
+    const data = this.#room(size);
+    if (LITTLE_ENDIAN && size > COPY_BY_ENTRY) {
+      new Uint8Array(data.buffer, data.byteOffset, data.byteLength).set(
+        this.bytes.subarray(this.pos, this.pos + 8 * size),
+      );
       this.pos += 8 * size;
     } else {
-      for (let k = 0; k < size; k++) data[k] = this.f64();
+      const { view } = this;
+      for (let k = 0; k < size; k++) data[k] = view.getFloat64(this.pos + 8 * k, true);
+      this.pos += 8 * size;
     }
     return { $array: [rows, cols], data };
   }

@@ -44,14 +44,35 @@ const object = (entries: [string, Buffer][]) =>
 const NULL = tag(0);
 
 describe("round trips", () => {
-  it("keeps numbers to the bit: NaN, -0, ±Infinity, in arrays a NaN's payload too", () => {
-    const data = new Float64Array([Number.NaN, -0, Number.POSITIVE_INFINITY, -1e-308, 0]);
-    // A NaN with a payload of its own (not the canonical one).
-    new DataView(data.buffer).setUint32(4 * 8 + 4, 0x7ff80000 | 0x1234, true);
-    new DataView(data.buffer).setUint32(4 * 8, 0xdeadbeef, true);
-    const back = roundTrip({ $array: [1, 5], data }) as { $array: number[]; data: Float64Array };
-    expect(back.$array).toEqual([1, 5]);
-    expect(Buffer.from(back.data.buffer)).toEqual(Buffer.from(data.buffer));
+  it.each([
+    [1, 6],
+    [3, 40],
+  ])(
+    "keeps numbers to the bit: NaN, -0, ±Infinity, in a %i × %i array a NaN's payload too",
+    (rows, cols) => {
+      const data = new Float64Array(rows * cols).map((_, k) => k / 7);
+      data.set([Number.NaN, -0, Number.POSITIVE_INFINITY, -1e-308]);
+      const bits = new DataView(data.buffer);
+      // A quiet NaN with a payload of its own (not the canonical one), and a signaling NaN.
+      bits.setUint32(4 * 8 + 4, 0x7ff80000 | 0x1234, true);
+      bits.setUint32(4 * 8, 0xdeadbeef, true);
+      bits.setUint32(5 * 8 + 4, 0x7ff00000, true);
+      bits.setUint32(5 * 8, 1, true);
+      const message = {
+        pair: [
+          { $array: [rows, cols], data },
+          { $array: [1, 2], data: data.slice(0, 2) },
+        ],
+      };
+      const [back] = (roundTrip(message) as { pair: { $array: number[]; data: Float64Array }[] })
+        .pair;
+      expect(back?.$array).toEqual([rows, cols]);
+      const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(bytes(back?.data as Float64Array)).toEqual(bytes(data));
+    },
+  );
+
+  it("keeps numbers outside arrays to the bit: NaN, -0, ±Infinity", () => {
     const numbers = roundTrip([Number.NaN, -0, 0, Number.NEGATIVE_INFINITY, 5e-324]) as number[];
     expect(numbers.map((x) => Object.is(x, -0))).toEqual([false, true, false, false, false]);
     expect(numbers).toEqual([Number.NaN, -0, 0, Number.NEGATIVE_INFINITY, 5e-324]);

@@ -11,8 +11,12 @@ import { gradeFiles } from "../helpers.ts";
 
 const PROPERTY = "sigmoid.symmetry.property";
 
-/** Grades the reference's tests `ids`, counting the sandbox's requests made during the property. */
-async function requestsOfProperty(ids: string[]) {
+/**
+ * Grades the reference's tests `ids`, counting the sandbox's requests made during the property
+ * `property` (with the reference's expected answers only, as in a learner's own run, where
+ * `withoutReference`).
+ */
+async function requestsOfProperty(ids: string[], property = PROPERTY, withoutReference = false) {
   const requests = { call: 0, callMany: 0 };
   let inProperty = false;
   const call = Sandbox.prototype.call;
@@ -31,12 +35,13 @@ async function requestsOfProperty(ids: string[]) {
       hidden: false,
       select: (test: TestSpec) => ids.includes(test.id),
       progress: ({ test, state }) => {
-        if (test.id === PROPERTY) inProperty = state === "started";
+        if (test.id === property) inProperty = state === "started";
       },
     },
+    { withoutReference },
   );
-  const property = report.tests.find((test) => test.id === PROPERTY);
-  return { requests, status: property?.status };
+  const status = report.tests.find((test) => test.id === property)?.status;
+  return { requests, status };
 }
 
 afterEach(() => {
@@ -51,6 +56,23 @@ describe("a property of a function that has returned values", () => {
     // σ(z), then σ(−z), for the run's 30 inputs.
     expect(requests.callMany).toBeGreaterThanOrEqual(1);
     expect(requests.callMany).toBeLessThanOrEqual(2);
+  });
+
+  it("sends the calls its inputs' own checks batch together with the other inputs'", async () => {
+    // The gradient law in a learner's own run: each input's gradient check evaluates the
+    // learner's forwardPropagation and computeCost at 4 perturbed points per parameter entry, a
+    // batch per parameter and function, 10 batches in all for each of the run's 10 inputs.
+    const GRADIENT = "backwardPropagation.gradient.property";
+    const { requests, status } = await requestsOfProperty(
+      ["backwardPropagation.planar", GRADIENT],
+      GRADIENT,
+      true,
+    );
+    expect(status).toBe("passed");
+    expect(requests.call).toBe(0);
+    // Every input's batch of a round goes as one (cut at MAX_BATCH calls), not 100 batches.
+    expect(requests.callMany).toBeGreaterThanOrEqual(12);
+    expect(requests.callMany).toBeLessThanOrEqual(50);
   });
 
   it("is checked one input at a time when the function has not returned before", async () => {

@@ -1,0 +1,56 @@
+/**
+ * Calls made side by side go to the learner's module as one batch per function, cut at MAX_BATCH
+ * calls, each answer to its own call; a batch that fails fails its own calls only.
+ */
+import { describe, expect, it } from "vitest";
+import { batchedLearner, MAX_BATCH } from "../../grader/checks/batched-calls.ts";
+import type { Learner } from "../../grader/core/assignment.ts";
+
+/** A learner whose `double` doubles its argument, recording each batch; `refuse` fails a batch. */
+function recordingLearner(refuse: (batch: unknown[][]) => boolean = () => false) {
+  const batches: { fn: string; size: number }[] = [];
+  const learner: Learner = {
+    get others() {
+      return learner;
+    },
+    call: () => Promise.reject(new Error("called alone")),
+    callPrinting: () => Promise.reject(new Error("called alone")),
+    async callMany(fn, batch) {
+      batches.push({ fn, size: batch.length });
+      if (refuse(batch)) throw new Error("the batch failed");
+      return batch.map(([x]) => 2 * (x as number));
+    },
+  };
+  return { learner, batches };
+}
+
+describe("a batched learner", () => {
+  it("sends calls and batches made side by side as one batch per function, cut at MAX_BATCH", async () => {
+    const { learner, batches } = recordingLearner();
+    const batched = batchedLearner(learner);
+    const xs = Array.from({ length: MAX_BATCH + 20 }, (_, k) => k);
+    const [alone, many, other] = await Promise.all([
+      Promise.all(xs.map((x) => batched.call("double", [x]))),
+      batched.callMany(
+        "double",
+        xs.map((x) => [-x]),
+      ),
+      batched.others.callMany("other", [[1]]),
+    ]);
+    expect(alone).toEqual(xs.map((x) => 2 * x));
+    expect(many).toEqual(xs.map((x) => -2 * x));
+    expect(other).toEqual([2]);
+    const doubles = batches.filter((b) => b.fn === "double").map((b) => b.size);
+    expect(doubles).toEqual([MAX_BATCH, MAX_BATCH, 2 * xs.length - 2 * MAX_BATCH]);
+    expect(batches.filter((b) => b.fn === "other")).toEqual([{ fn: "other", size: 1 }]);
+  });
+
+  it("fails the calls of a batch that failed, and only those", async () => {
+    const { learner } = recordingLearner((batch) => batch.some(([x]) => x === 0));
+    const batched = batchedLearner(learner);
+    const xs = Array.from({ length: MAX_BATCH + 1 }, (_, k) => k);
+    const results = await Promise.allSettled(xs.map((x) => batched.call("double", [x])));
+    expect(results.slice(0, MAX_BATCH).every((r) => r.status === "rejected")).toBe(true);
+    expect(results[MAX_BATCH]).toEqual({ status: "fulfilled", value: 2 * MAX_BATCH });
+  });
+});
