@@ -19,6 +19,15 @@ export const PARAMETER_NAMES = ["W1", "b1", "W2", "b2"] as const;
 /** computeCost of forwardPropagation, as `functions` compute them, evaluated in batches. */
 export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective {
   return async (points) => {
+    if (functions.callChained) {
+      // Where they run (the sandbox): each forward pass's A2 goes to computeCost there.
+      const costs = await functions.callChained(
+        "forwardPropagation",
+        points.map((q) => [X, arraysOf<Model.Parameters>(q), Y]),
+        { fn: "computeCost", key: "A2", from: 2 },
+      );
+      return costs.map((value) => ({ value: value as number }));
+    }
     const forwards = (await functions.callMany(
       "forwardPropagation",
       points.map((q) => [X, arraysOf<Model.Parameters>(q)]),

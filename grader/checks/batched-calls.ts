@@ -9,6 +9,7 @@
  * it fails with NotBatched, and the caller checks the old way.
  */
 import type { Functions, Learner } from "../core/assignment.ts";
+import type { Then } from "../core/outcomes.ts";
 
 /** A check asked for something only a call of its own can give. */
 class NotBatched extends Error {
@@ -27,59 +28,74 @@ export const MAX_BATCH = 128;
 interface Pending {
   fn: string;
   args: unknown[];
+  /** A chained call's second function (`Functions.callChained`): it batches with its own kind. */
+  then?: Then;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
+/** Calls that can go in one batch: of one function, chained to the same second one, if any. */
+const kindOf = ({ fn, then }: Pending) =>
+  then ? JSON.stringify([fn, then.fn, then.key, then.from]) : JSON.stringify([fn]);
+
 export function batchedLearner(learner: Learner): Learner {
   let pending: Pending[] = [];
   let scheduled = false;
+  const send = (group: Pending[]) => {
+    const { fn, then } = group[0] as Pending;
+    const batch = group.map((call) => call.args);
+    return then && learner.callChained
+      ? learner.callChained(fn, batch, then)
+      : learner.callMany(fn, batch);
+  };
   // Once every check waiting on a call has made it: the microtasks of the checks have all run.
   const flush = () => {
     scheduled = false;
     const calls = pending;
     pending = [];
-    const byFunction = new Map<string, Pending[]>();
+    const byKind = new Map<string, Pending[]>();
     for (const call of calls) {
-      const group = byFunction.get(call.fn);
+      const key = kindOf(call);
+      const group = byKind.get(key);
       if (group) group.push(call);
-      else byFunction.set(call.fn, [call]);
+      else byKind.set(key, [call]);
     }
-    for (const [fn, all] of byFunction)
+    for (const all of byKind.values())
       for (let start = 0; start < all.length; start += MAX_BATCH) {
         const group = all.slice(start, start + MAX_BATCH);
-        learner
-          .callMany(
-            fn,
-            group.map((call) => call.args),
-          )
-          .then(
-            (values) => {
-              group.forEach((call, i) => {
-                call.resolve(values[i]);
-              });
-            },
-            (error: unknown) => {
-              for (const call of group) call.reject(error);
-            },
-          );
+        send(group).then(
+          (values) => {
+            group.forEach((call, i) => {
+              call.resolve(values[i]);
+            });
+          },
+          (error: unknown) => {
+            for (const call of group) call.reject(error);
+          },
+        );
       }
   };
+  const queued = (fn: string, args: unknown[], then?: Then) =>
+    new Promise((resolve, reject) => {
+      pending.push({ fn, args, ...(then ? { then } : {}), resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
   const batched: Learner = {
     get others(): Functions {
       // Judged with its own other functions (no reference here), those are batched too.
       return learner.others === learner ? batched : learner.others;
     },
-    call(fn, args) {
-      return new Promise((resolve, reject) => {
-        pending.push({ fn, args, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
+    call: (fn, args) => queued(fn, args),
+    callMany: (fn, batch) => Promise.all(batch.map((args) => queued(fn, args))),
+    ...(learner.callChained
+      ? {
+          callChained: (fn: string, batch: unknown[][], then: Then) =>
+            Promise.all(batch.map((args) => queued(fn, args, then))),
         }
-      });
-    },
-    callMany: (fn, batch) => Promise.all(batch.map((args) => batched.call(fn, args))),
+      : {}),
     callPrinting: () => Promise.reject(new NotBatched("a call whose output is read")),
   };
   return batched;

@@ -81,6 +81,31 @@ export function makeLearner(
         return decode(sizedValue as Wire);
       });
     },
+    async callChained(name, batch, then) {
+      const wired = batch.map((args) => args.map((a) => encode(a)));
+      const outcome = await sandbox.callMany(name, wired, limit, then);
+      const items = outcome.status === "batch" ? outcome.items : [];
+      if (items.length === batch.length && items.every((item) => "value" in item)) {
+        collect(outcome.output);
+        return items.map(({ value }, i) => {
+          const [sizedValue] = sized(then.fn, [value], wired[i] ?? [], outcome.output);
+          return decode(sizedValue as Wire);
+        });
+      }
+      // Something failed, in one function or the other: the two called in turn say which, and
+      // what it did, as they would have without the chain.
+      const firsts = await learner.callMany(
+        name,
+        batch.map((args) => args.slice(0, then.from)),
+      );
+      return learner.callMany(
+        then.fn,
+        firsts.map((first, i) => [
+          (first as Record<string, unknown> | null | undefined)?.[then.key],
+          ...(batch[i] ?? []).slice(then.from),
+        ]),
+      );
+    },
   };
   return { learner, output: () => printed.text };
 }

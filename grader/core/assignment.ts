@@ -11,7 +11,7 @@ import type { Manifest } from "./manifest.ts";
 
 export type { ThrownCall } from "./outcomes.ts";
 
-import type { CallOutcome, ThrownCall } from "./outcomes.ts";
+import type { CallOutcome, Then, ThrownCall } from "./outcomes.ts";
 import { type Catalog, type Lang, type Said, type Text, textOf } from "./phrase.ts";
 import type { GradientRow } from "./report.ts";
 import type { Wire } from "./values.ts";
@@ -116,6 +116,13 @@ export interface Functions {
   call(fn: string, args: unknown[]): Promise<unknown>;
   /** Many calls in one round trip; throws LearnerCallFailed when any of them did not return. */
   callMany(fn: string, batch: unknown[][]): Promise<unknown[]>;
+  /**
+   * `fn` on each argument list of `batch` cut at `then.from`, then `then.fn` on the result's
+   * `then.key` and the rest of the list: the second function's values, in one round trip, without
+   * the first's crossing (a forward pass's cache, to be sent back for its cost). Throws like
+   * `callMany`, for the function that failed. Where it is missing, call the two in turn.
+   */
+  callChained?(fn: string, batch: unknown[][], then: Then): Promise<unknown[]>;
 }
 
 export interface Learner extends Functions {

@@ -75,11 +75,23 @@ export type CallOutcome =
  */
 export type CallLimit = number | { floor: number; settle: () => Promise<number> };
 
+/**
+ * A second function called on each of a batch's results where the first ran (a forward pass's
+ * cost): with the result's `key` property, then the call's arguments from `from` on (the first
+ * function gets those before). Its values are the batch's; the first's never cross. It runs as
+ * part of the first's call: within its time limit, and with its stand-ins.
+ */
+export interface Then {
+  fn: string;
+  key: string;
+  from: number;
+}
+
 /** Where the learner's functions are called: the sandbox, for grading. */
 export interface Caller {
   call(fn: string, args: Wire[], limit: CallLimit, repeat?: boolean): Promise<CallOutcome>;
-  /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
-  callMany(fn: string, batch: Wire[][], limit: CallLimit): Promise<CallOutcome>;
+  /** Many calls of `fn` (each followed by `then`'s) in one round trip; one time limit for the whole batch. */
+  callMany(fn: string, batch: Wire[][], limit: CallLimit, then?: Then): Promise<CallOutcome>;
 }
 
 /** A learner's function that threw, and what it threw. */

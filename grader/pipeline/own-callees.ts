@@ -70,9 +70,10 @@ export function noting(caller: Caller, called: Set<string>): Caller {
       called.add(fn);
       return caller.call(fn, args, limit, repeat);
     },
-    callMany: (fn, batch, limit) => {
+    callMany: (fn, batch, limit, then) => {
       called.add(fn);
-      return caller.callMany(fn, batch, limit);
+      if (then) called.add(then.fn);
+      return caller.callMany(fn, batch, limit, then);
     },
   };
 }

@@ -156,20 +156,27 @@ function describeError(error: unknown): ThrownError {
 type Result = Extract<ChildMessage, { type: "result" }>;
 
 /**
- * Each call of a batch in turn, up to the first that throws: the grader stops at that one anyway.
- * Every value shares one message's budget.
+ * Each call of a batch in turn (and `then`'s after it), up to the first that throws: the grader
+ * stops at that one anyway. Every value shares one message's budget.
  */
 function handleBatch(module: Record<string, unknown>, id: number, request: BatchRequest): Result {
   const fn = module[request.fn];
-  if (typeof fn !== "function") {
+  const { then } = request;
+  const next = then ? module[then.fn] : undefined;
+  if (typeof fn !== "function" || (then && typeof next !== "function")) {
     return { type: "result", id, status: "missing", output: takeOutput() };
   }
+  const call = (args: unknown[]) => {
+    if (!then) return fn(...args);
+    const first = fn(...args.slice(0, then.from)) as Record<string, unknown> | null | undefined;
+    return (next as (...values: unknown[]) => unknown)(first?.[then.key], ...args.slice(then.from));
+  };
   const budget = messageBudget(request.batch.length);
   const start = performance.now();
   const items: BatchItem[] = [];
   for (const args of request.batch) {
     try {
-      items.push({ value: encode(fn(...args.map((arg) => decode(arg))), budget) });
+      items.push({ value: encode(call(args.map((arg) => decode(arg))), budget) });
     } catch (error) {
       items.push({ error: describeError(error) });
       break;

@@ -1,5 +1,5 @@
 /** Messages between the grader (parent) and the sandboxed child. */
-import type { BatchItem, CallOutcome, ThrownError } from "../core/outcomes.ts";
+import type { BatchItem, CallOutcome, Then, ThrownError } from "../core/outcomes.ts";
 import type { Wire } from "../core/values.ts";
 
 export type { BatchItem, ThrownError };
@@ -78,6 +78,7 @@ export interface BatchRequest extends Callees {
   id: number;
   fn: string;
   batch: Wire[][];
+  then?: Then;
 }
 
 /** Kinds of handles (a timer, a socket) a call left running; the grader then starts a fresh child. */

@@ -24,6 +24,7 @@ import type {
   CallOutcome,
   CrashReason,
   ImportFailure,
+  Then,
 } from "../core/outcomes.ts";
 import { OUTPUT_LIMIT, type Wire } from "../core/values.ts";
 import { wordCrash } from "../words/en/outcomes.ts";
@@ -103,7 +104,10 @@ export function runningChildren(): number {
 
 type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
 
-type Request = (Pick<CallRequest, "fn" | "args" | "repeat"> | Pick<BatchRequest, "fn" | "batch">) &
+type Request = (
+  | Pick<CallRequest, "fn" | "args" | "repeat">
+  | Pick<BatchRequest, "fn" | "batch" | "then">
+) &
   Pick<CallRequest, "ownCallees">;
 
 /** The learner's own functions answering, within `limits`; their answers as the child gives them. */
@@ -192,15 +196,17 @@ export class Sandbox implements Caller {
     return answersTaken(this.#request({ fn, args, repeat, ...ownCallees }, limit), own);
   }
 
-  /** Many calls of `fn` in one round trip; one time limit for the whole batch. */
+  /** Many calls of `fn` (each followed by `then`'s) in one round trip; one time limit for the whole batch. */
   callMany(
     fn: string,
     batch: Wire[][],
     limit: CallLimit,
+    then?: Then,
     own?: OwnAnswering,
   ): Promise<CallOutcome> {
     const ownCallees = own ? { ownCallees: own.limits } : {};
-    return answersTaken(this.#request({ fn, batch, ...ownCallees }, limit), own);
+    const chained = then ? { then } : {};
+    return answersTaken(this.#request({ fn, batch, ...chained, ...ownCallees }, limit), own);
   }
 
   /**
@@ -212,7 +218,7 @@ export class Sandbox implements Caller {
   withOwnCallees(own: OwnAnswering): Caller {
     return {
       call: (fn, args, limit, repeat) => this.call(fn, args, limit, repeat, own),
-      callMany: (fn, batch, limit) => this.callMany(fn, batch, limit, own),
+      callMany: (fn, batch, limit, then) => this.callMany(fn, batch, limit, then, own),
     };
   }
 

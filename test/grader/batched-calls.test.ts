@@ -20,6 +20,11 @@ function recordingLearner(refuse: (batch: unknown[][]) => boolean = () => false)
       if (refuse(batch)) throw new Error("the batch failed");
       return batch.map(([x]) => 2 * (x as number));
     },
+    // The second function adds the rest of the arguments to the first's result at `then.key`.
+    async callChained(fn, batch, then) {
+      batches.push({ fn: `${fn} then ${then.fn}`, size: batch.length });
+      return batch.map(([x, ...rest]) => 2 * (x as number) + (rest[0] as number));
+    },
   };
   return { learner, batches };
 }
@@ -43,6 +48,32 @@ describe("a batched learner", () => {
     const doubles = batches.filter((b) => b.fn === "double").map((b) => b.size);
     expect(doubles).toEqual([MAX_BATCH, MAX_BATCH, 2 * xs.length - 2 * MAX_BATCH]);
     expect(batches.filter((b) => b.fn === "other")).toEqual([{ fn: "other", size: 1 }]);
+  });
+
+  it("batches chained calls apart from plain ones of the same function", async () => {
+    const { learner, batches } = recordingLearner();
+    const batched = batchedLearner(learner);
+    const then = { fn: "add", key: "out", from: 1 };
+    const [plain, chained, other] = await Promise.all([
+      batched.callMany("double", [[1], [2]]),
+      batched.callChained?.(
+        "double",
+        [
+          [1, 10],
+          [2, 20],
+        ],
+        then,
+      ),
+      batched.callChained?.("double", [[3, 30]], { ...then, key: "other" }),
+    ]);
+    expect(plain).toEqual([2, 4]);
+    expect(chained).toEqual([12, 24]);
+    expect(other).toEqual([36]);
+    expect(batches).toEqual([
+      { fn: "double", size: 2 },
+      { fn: "double then add", size: 2 },
+      { fn: "double then add", size: 1 },
+    ]);
   });
 
   it("fails the calls of a batch that failed, and only those", async () => {
