@@ -27,6 +27,12 @@ export function validatorSource(name: keyof typeof SCHEMAS): string {
     allErrors: true,
     strict: true,
     allowUnionTypes: true,
+    // A report's test details are checked against the branch of their type only (the schema's
+    // `discriminator`), not against all seventeen; and each $defs entry is a function of its own,
+    // which V8 compiles when first called, not with the whole validator. Checking a report took
+    // about 45 ms of a cold command, now about 30.
+    discriminator: true,
+    inlineRefs: false,
     code: {
       source: true,
       esm: true,
