@@ -123,6 +123,11 @@ export interface Functions {
    * `callMany`, for the function that failed. Where it is missing, call the two in turn.
    */
   callChained?(fn: string, batch: unknown[][], then: Then): Promise<unknown[]>;
+  /**
+   * The function itself, where it runs in the grader's own process (the reference's): a check
+   * may call it directly, through the array module's forward mode, say.
+   */
+  local?(fn: string): ((...args: unknown[]) => unknown) | undefined;
 }
 
 export interface Learner extends Functions {

@@ -84,6 +84,7 @@ export function referenceFunctions(reference: Reference, names: readonly string[
   return {
     call: async (fn, args) => run(fn, args),
     callMany: async (fn, batch) => batch.map((args) => run(fn, args)),
+    local: served,
   };
 }
 
