@@ -98,3 +98,13 @@ export function copyOf(data: Float64Array): Float64Array {
   out.set(data);
   return out;
 }
+
+/**
+ * `copyOf` not charged to the allocation limit: for the copies values make as they cross between
+ * processes (core/values.ts), which are no computation's, even inside one that is limited.
+ */
+export function transportCopyOf(data: Float64Array): Float64Array {
+  const out = allocateReserved(data.length);
+  out.set(data);
+  return out;
+}

@@ -10,7 +10,7 @@
 import { types } from "node:util";
 import { owned } from "../../assignments/lib/ndarray.ts";
 import { NDArray, RandomState } from "../../assignments/lib/np.ts";
-import { copyOf } from "../../assignments/lib/storage.ts";
+import { transportCopyOf } from "../../assignments/lib/storage.ts";
 
 export interface WireArray {
   $array: [rows: number, cols: number];
@@ -224,7 +224,7 @@ function encodeArray(value: NDArray, budget: Budget): Wire {
   if (!(data instanceof Float64Array) || data.length < rows * cols)
     return { $unsupported: "an array whose data does not match its shape" };
   budget.entries -= rows * cols;
-  return { $array: [rows, cols], data: copyOf(data.subarray(0, rows * cols)) };
+  return { $array: [rows, cols], data: transportCopyOf(data.subarray(0, rows * cols)) };
 }
 
 function encodeList(value: unknown[], depth: number, budget: Budget, ancestors: Set<object>): Wire {
@@ -326,7 +326,7 @@ export function sameForm(a: Wire | undefined, b: Wire | undefined): boolean {
 /** Turns wire data back into arrays and generators (in the child, for the learner's function). */
 export function decode(value: Wire): unknown {
   // A copy the array owns: what the learner's code computes from it can read it later (fusion.ts).
-  if (isWireArray(value)) return owned(copyOf(value.data), value.$array);
+  if (isWireArray(value)) return owned(transportCopyOf(value.data), value.$array);
   if (Array.isArray(value)) return value.map(decode);
   if (value !== null && typeof value === "object") {
     if ("$random" in value && typeof value.$random === "number")

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
-import { encode, entriesOf, LIMITS, sameForm } from "../../grader/core/values.ts";
+import { copyOf, withAllocationLimit } from "../../assignments/lib/storage.ts";
+import { decode, encode, entriesOf, LIMITS, sameForm } from "../../grader/core/values.ts";
 
 const unsupported = (value: unknown) => (encode(value) as { $unsupported?: string }).$unsupported;
 
@@ -110,5 +111,20 @@ describe("sameForm", () => {
     expect(form(null, undefined)).toBe(false);
     expect(form(1, "1")).toBe(false);
     expect(form([1], { 0: 1 })).toBe(false);
+  });
+});
+
+describe("values crossing between processes", () => {
+  it("are copies of their own, not charged to an allocation limit they cross inside", () => {
+    const x = np.array([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10, 11, 12],
+    ]);
+    // A stand-in's arguments and answer cross inside the limit of the learner's own function.
+    const back = withAllocationLimit(0, () => decode(encode(x))) as typeof x;
+    expect(back.tolist()).toEqual(x.tolist());
+    expect(back.data).not.toBe(x.data);
+    expect(() => withAllocationLimit(0, () => copyOf(x.data))).toThrow(RangeError);
   });
 });
