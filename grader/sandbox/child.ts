@@ -159,10 +159,16 @@ type Result = Extract<ChildMessage, { type: "result" }>;
  * Each call of a batch in turn (and `then`'s after it), up to the first that throws: the grader
  * stops at that one anyway. Every value shares one message's budget.
  */
-function handleBatch(module: Record<string, unknown>, id: number, request: BatchRequest): Result {
+function handleBatch(
+  module: Record<string, unknown>,
+  id: number,
+  request: BatchRequest,
+  /** Where `then`'s function is found: as it would be for a call of its own. */
+  thenModule: Record<string, unknown>,
+): Result {
   const fn = module[request.fn];
   const { then } = request;
-  const next = then ? module[then.fn] : undefined;
+  const next = then ? thenModule[then.fn] : undefined;
   if (typeof fn !== "function" || (then && typeof next !== "function")) {
     return { type: "result", id, status: "missing", output: takeOutput() };
   }
@@ -364,7 +370,12 @@ export async function run(
       try {
         result =
           "batch" in request
-            ? handleBatch(functions, id, { id, ...request })
+            ? handleBatch(
+                functions,
+                id,
+                { id, ...request },
+                request.then ? withOwn(module, own, request.then.fn) : functions,
+              )
             : handleCall(functions, id, { id, ...request });
       } finally {
         inFlight = undefined;

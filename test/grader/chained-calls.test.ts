@@ -6,13 +6,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeLearner } from "../../grader/checks/session.ts";
 import { LearnerCallFailed } from "../../grader/core/assignment.ts";
+import type { TestSpec } from "../../grader/core/manifest.ts";
+import type { CallOutcome } from "../../grader/core/outcomes.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { encode } from "../../grader/core/values.ts";
 import { buildSubmission } from "../../grader/pipeline/build.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { referenceSource } from "../corpus/bugs.ts";
+import { gradeFiles } from "../helpers.ts";
 
 const MODULE = `
 export const forward = (x: number, k: number) => {
@@ -96,5 +100,35 @@ describe("a chained batch", () => {
     const { fn: failed, outcome } = failure as LearnerCallFailed;
     expect(failed).toBe(fn);
     expect(outcome.status === "threw" && outcome.error.message).toBe(message);
+  });
+});
+
+describe("chained batches in a grade", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("run in the child that judges a function alone, with its own functions found there", async () => {
+    // The planar self-consistency check evaluates computeCost of forwardPropagation in chains,
+    // in the child that judges backwardPropagation (its module holds the learner's own functions
+    // found by name: a second function not found there would make every chain "missing").
+    const statuses: CallOutcome["status"][] = [];
+    const callMany = Sandbox.prototype.callMany;
+    vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
+      this: Sandbox,
+      ...args
+    ) {
+      const outcome = await callMany.apply(this, args);
+      if (args[3]) statuses.push(outcome.status);
+      return outcome;
+    });
+    const ids = ["backwardPropagation.planar", "backwardPropagation.consistency"];
+    const report = await gradeFiles(
+      { "model.ts": referenceSource() },
+      { hidden: false, select: (test: TestSpec) => ids.includes(test.id) },
+    );
+    expect(report.tests.map((t) => t.status)).toEqual(["passed", "passed"]);
+    expect(statuses.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(statuses)).toEqual(new Set(["batch"]));
   });
 });
