@@ -18,7 +18,12 @@ import type * as Model from "./model.ts";
 
 /** The Z of every ReLU layer (all but the last), one after the other: where the cost has kinks. */
 export function kinksOf(caches: Model.LayerCache[]): Float64Array {
-  const relus = caches.slice(0, -1).map((c) => c.activationCache.data);
+  return kinksOfZ(caches.slice(0, -1).map((c) => c.activationCache));
+}
+
+/** The Z of the ReLU layers, one after the other. */
+function kinksOfZ(zs: NDArray[]): Float64Array {
+  const relus = zs.map((z) => z.data);
   const out = new Float64Array(relus.reduce((n, z) => n + z.length, 0));
   let at = 0;
   for (const z of relus) {
@@ -39,6 +44,16 @@ export function evaluation(
 /** computeCost of lModelForward, as `functions` compute them, evaluated in batches. */
 export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective {
   return async (points) => {
+    if (functions.callChained) {
+      // Where they run (the sandbox): each forward pass's AL goes to computeCost there, and only
+      // its layers' Z come back with the cost, not the rest of its caches.
+      const results = (await functions.callChained(
+        "lModelForward",
+        points.map((q) => [X, arraysOf<Model.Parameters>(q), Y]),
+        { fn: "computeCost", key: "AL", from: 2, keep: ["caches", "*", "activationCache"] },
+      )) as [number, NDArray[]][];
+      return results.map(([cost, zs]) => ({ value: cost, kinks: kinksOfZ(zs.slice(0, -1)) }));
+    }
     const forwards = (await functions.callMany(
       "lModelForward",
       points.map((q) => [X, arraysOf<Model.Parameters>(q)]),

@@ -36,7 +36,9 @@ interface Pending {
 
 /** Calls that can go in one batch: of one function, chained to the same second one, if any. */
 const kindOf = ({ fn, then }: Pending) =>
-  then ? JSON.stringify([fn, then.fn, then.key, then.from]) : JSON.stringify([fn]);
+  then
+    ? JSON.stringify([fn, then.fn, then.key, then.from, then.keep ?? null])
+    : JSON.stringify([fn]);
 
 export function batchedLearner(learner: Learner): Learner {
   let pending: Pending[] = [];

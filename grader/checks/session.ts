@@ -15,7 +15,7 @@ import {
   type SessionOutcome,
 } from "../core/assignment.ts";
 import type { Caller, CallLimit, CallOutcome } from "../core/outcomes.ts";
-import { CappedText, decode, encode, type Wire } from "../core/values.ts";
+import { CappedText, decode, encode, partAt, type Wire } from "../core/values.ts";
 import { checkJudgement, type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {
@@ -98,13 +98,12 @@ export function makeLearner(
         name,
         batch.map((args) => args.slice(0, then.from)),
       );
-      return learner.callMany(
+      const seconds = await learner.callMany(
         then.fn,
-        firsts.map((first, i) => [
-          (first as Record<string, unknown> | null | undefined)?.[then.key],
-          ...(batch[i] ?? []).slice(then.from),
-        ]),
+        firsts.map((first, i) => [partAt(first, [then.key]), ...(batch[i] ?? []).slice(then.from)]),
       );
+      const { keep } = then;
+      return keep ? seconds.map((second, i) => [second, partAt(firsts[i], keep)]) : seconds;
     },
   };
   return { learner, output: () => printed.text };

@@ -85,6 +85,12 @@ export interface Then {
   fn: string;
   key: string;
   from: number;
+  /**
+   * A part of the first result that comes back too, by its path (`*` takes each entry of a
+   * list): each value is then `[the second's value, that part]` (a forward pass's cost, and the
+   * pre-activations of its layers, without the rest of its caches).
+   */
+  keep?: readonly string[];
 }
 
 /** Where the learner's functions are called: the sandbox, for grading. */

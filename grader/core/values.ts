@@ -339,6 +339,16 @@ export function decode(value: Wire): unknown {
   return value;
 }
 
+/** The part of `value` at `path` (`Then.keep` in outcomes.ts); undefined where the path leads nowhere. */
+export function partAt(value: unknown, path: readonly string[]): unknown {
+  const [step, ...rest] = path;
+  if (step === undefined) return value;
+  if (step === "*")
+    return Array.isArray(value) ? value.map((item) => partAt(item, rest)) : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  return partAt((value as Record<string, unknown>)[step], rest);
+}
+
 /** Wire data as JSON (for committed fixtures): arrays as lists, NaN and ±Infinity as strings. */
 export function wireToJson(value: Wire): unknown {
   const number = (x: number) => (Number.isFinite(x) ? x : String(x));

@@ -16,6 +16,7 @@ import {
   encode,
   freshBudget,
   LIMITS,
+  partAt,
   TEXT_LIMITS,
   type Wire,
 } from "../core/values.ts";
@@ -174,8 +175,12 @@ function handleBatch(
   }
   const call = (args: unknown[]) => {
     if (!then) return fn(...args);
-    const first = fn(...args.slice(0, then.from)) as Record<string, unknown> | null | undefined;
-    return (next as (...values: unknown[]) => unknown)(first?.[then.key], ...args.slice(then.from));
+    const first = fn(...args.slice(0, then.from));
+    const second = (next as (...values: unknown[]) => unknown)(
+      partAt(first, [then.key]),
+      ...args.slice(then.from),
+    );
+    return then.keep ? [second, partAt(first, then.keep)] : second;
   };
   const budget = messageBudget(request.batch.length);
   const start = performance.now();

@@ -3,18 +3,22 @@
  * result's key, and only the second's values cross back; a failure in either is the named
  * function's, as the two called in turn would have said.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { costBy } from "../../assignments/deep-neural-network/tensors.ts";
+import { np } from "../../assignments/lib/np.ts";
+import { tensorsOf } from "../../grader/checks/gradient/tensors.ts";
 import { makeLearner } from "../../grader/checks/session.ts";
-import { LearnerCallFailed } from "../../grader/core/assignment.ts";
+import { type Functions, LearnerCallFailed } from "../../grader/core/assignment.ts";
 import type { TestSpec } from "../../grader/core/manifest.ts";
 import type { CallOutcome } from "../../grader/core/outcomes.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { encode } from "../../grader/core/values.ts";
+import { encode, partAt } from "../../grader/core/values.ts";
 import { buildSubmission } from "../../grader/pipeline/build.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import * as deep from "../../reference/deep-neural-network/model.ts";
 import { referenceSource } from "../corpus/bugs.ts";
 import { gradeFiles } from "../helpers.ts";
 
@@ -23,6 +27,13 @@ export const forward = (x: number, k: number) => {
   console.log("forward", x);
   if (x < 0) throw new RangeError("negative x");
   return { out: x * k, kept: "not sent" };
+};
+export const layers = (x: number) => ({ out: x, layers: [{ z: x, w: "not sent" }, { z: -x }] });
+/** Throws at its first call only: a chain of it fails, and the two calls made again succeed. */
+let flakyCalls = 0;
+export const flaky = (x: number) => {
+  if (++flakyCalls === 1) throw new Error("first call");
+  return { out: x, layers: [{ z: 2 * x }] };
 };
 export const cost = (out: number, y: number) => {
   console.log("cost", out);
@@ -87,6 +98,31 @@ describe("a chained batch", () => {
     expect(output()).toBe("forward 1\ncost 2\nforward 3\ncost 9\n");
   });
 
+  it("keeps the part of the first result at a path, beside the second's value", async () => {
+    const { learner } = makeLearner(sandbox, 1000);
+    const keep = ["layers", "*", "z"];
+    const values = await learner.callChained?.(
+      "layers",
+      [
+        [3, 1],
+        [4, 2],
+      ],
+      { fn: "cost", key: "out", from: 1, keep },
+    );
+    expect(values).toEqual([
+      [2, [3, -3]],
+      [2, [4, -4]],
+    ]);
+    // The same where the chain failed and the two functions were called again, in turn.
+    const again = await learner.callChained?.("flaky", [[5, 1]], {
+      fn: "cost",
+      key: "out",
+      from: 1,
+      keep,
+    });
+    expect(again).toEqual([[4, [10]]]);
+  });
+
   it.each([
     ["forward", [-1, 2, 0], "negative x"],
     ["cost", [60, 2, 0], "cost too high"],
@@ -130,5 +166,65 @@ describe("chained batches in a grade", () => {
     expect(report.tests.map((t) => t.status)).toEqual(["passed", "passed"]);
     expect(statuses.length).toBeGreaterThanOrEqual(5);
     expect(new Set(statuses)).toEqual(new Set(["batch"]));
+  });
+  it("carry the deep law's costs and pre-activations in a learner's own run, and the law holds", async () => {
+    // Deep's gradient checks read the ReLU kinks from each forward pass's Z: the chain keeps them.
+    const kept: unknown[] = [];
+    const callMany = Sandbox.prototype.callMany;
+    vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
+      this: Sandbox,
+      ...args
+    ) {
+      const outcome = await callMany.apply(this, args);
+      if (args[3]) kept.push(args[3].keep, outcome.status);
+      return outcome;
+    });
+    const ids = ["lModelBackward.course", "lModelBackward.gradient.property"];
+    const report = await gradeFiles(
+      {
+        "model.ts": readFileSync(
+          join(PACKAGE_ROOT, "reference/deep-neural-network/model.ts"),
+          "utf8",
+        ),
+      },
+      { hidden: false, select: (test: TestSpec) => ids.includes(test.id) },
+      { withoutReference: true, assignment: "deep-neural-network" },
+    );
+    expect(report.tests.map((t) => [t.id, t.status])).toEqual([
+      ["lModelBackward.course", "passed"],
+      ["lModelBackward.gradient.property", "passed"],
+    ]);
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(kept.map(String))).toEqual(new Set(["caches,*,activationCache", "batch"]));
+  });
+});
+
+describe("the deep cost through a chain", () => {
+  it("has the values and kinks of the two functions called in turn", async () => {
+    const run = (fn: string, args: unknown[]) =>
+      (deep as unknown as Record<string, (...a: unknown[]) => unknown>)[fn]?.(...args);
+    const inTurn: Functions = {
+      call: async (fn, args) => run(fn, args),
+      callMany: async (fn, batch) => batch.map((args) => run(fn, args)),
+    };
+    const chained: Functions = {
+      ...inTurn,
+      callChained: async (fn, batch, then) =>
+        batch.map((args) => {
+          const first = run(fn, args.slice(0, then.from));
+          const second = run(then.fn, [partAt(first, [then.key]), ...args.slice(then.from)]);
+          return then.keep ? [second, partAt(first, then.keep)] : second;
+        }),
+    };
+    const rng = np.random.seed(5);
+    const params = tensorsOf(deep.initializeParametersDeep([3, 4, 3, 1], rng));
+    const X = rng.randn(3, 6);
+    const Y = np.array([[1, 0, 0, 1, 1, 0]]);
+    const [alone] = await costBy(inTurn, X, Y)([params]);
+    const [viaChain] = await costBy(chained, X, Y)([params]);
+    expect(viaChain?.value).toBe(alone?.value);
+    // The Z of the two ReLU layers (4 and 3 units, 6 examples), not the sigmoid layer's.
+    expect(Array.from(viaChain?.kinks ?? [])).toEqual(Array.from(alone?.kinks ?? [0]));
+    expect(viaChain?.kinks?.length).toBe((4 + 3) * 6);
   });
 });
