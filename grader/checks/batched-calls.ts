@@ -20,8 +20,8 @@ class NotBatched extends Error {
 
 /**
  * Calls per batch, at most: one batch has one call's time limit, and a batch that fails sends every
- * input back to be checked alone. A gradient law's run makes thousands of small calls; in batches
- * of this size they take a few dozen round trips, each a few milliseconds of the child's work.
+ * input back to be checked alone. A gradient law's run makes over a thousand small calls; in
+ * batches of this size they take about fifteen round trips, each a few milliseconds of the child's.
  */
 export const MAX_BATCH = 128;
 

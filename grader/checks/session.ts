@@ -35,6 +35,14 @@ function sized<T extends Wire>(fn: string, values: T[], inputs: Wire[], output: 
   return refusal ? failed(fn, { status: "refused", ...refusal, output }) : values;
 }
 
+/** A batch's values, decoded, each sized against its own inputs as the same calls one by one. */
+function batchValues(fn: string, values: Wire[], wired: Wire[][], output: string): unknown[] {
+  return values.map((value, i) => {
+    const [sizedValue] = sized(fn, [value], wired[i] ?? [], output);
+    return decode(sizedValue as Wire);
+  });
+}
+
 /**
  * The learner's module for code in the grader that calls it (session checks, properties): calls
  * go through the sandbox, values come back decoded, and anything printed is collected.
@@ -75,22 +83,16 @@ export function makeLearner(
           failed(name, { status: "threw", error: item.error, argsAfter: [], output: "", ms: 0 });
         values.push(item.value);
       }
-      // Each against its own inputs, as the same calls made one by one would be.
-      return values.map((value, i) => {
-        const [sizedValue] = sized(name, [value], wired[i] ?? [], outcome.output);
-        return decode(sizedValue as Wire);
-      });
+      return batchValues(name, values, wired, outcome.output);
     },
     async callChained(name, batch, then) {
       const wired = batch.map((args) => args.map((a) => encode(a)));
       const outcome = await sandbox.callMany(name, wired, limit, then);
       const items = outcome.status === "batch" ? outcome.items : [];
-      if (items.length === batch.length && items.every((item) => "value" in item)) {
+      const values = items.flatMap((item) => ("value" in item ? [item.value] : []));
+      if (values.length === batch.length) {
         collect(outcome.output);
-        return items.map(({ value }, i) => {
-          const [sizedValue] = sized(then.fn, [value], wired[i] ?? [], outcome.output);
-          return decode(sizedValue as Wire);
-        });
+        return batchValues(then.fn, values, wired, outcome.output);
       }
       // Something failed, in one function or the other: the two called in turn say which, and
       // what it did, as they would have without the chain.
