@@ -15,7 +15,7 @@ import {
   type SessionOutcome,
 } from "../core/assignment.ts";
 import type { Caller, CallLimit, CallOutcome } from "../core/outcomes.ts";
-import { CappedText, decode, encode, partAt, type Wire } from "../core/values.ts";
+import { CappedText, decode, decodeMessage, encode, partAt, type Wire } from "../core/values.ts";
 import { checkJudgement, type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {
@@ -39,7 +39,7 @@ function sized<T extends Wire>(fn: string, values: T[], inputs: Wire[], output: 
 function batchValues(fn: string, values: Wire[], wired: Wire[][], output: string): unknown[] {
   return values.map((value, i) => {
     const [sizedValue] = sized(fn, [value], wired[i] ?? [], output);
-    return decode(sizedValue as Wire);
+    return decodeMessage(sizedValue as Wire);
   });
 }
 
@@ -70,7 +70,7 @@ export function makeLearner(
       if ("output" in outcome) collect(outcome.output);
       if (outcome.status !== "returned") return failed(name, outcome);
       const [value] = sized(name, [outcome.value], wired, outcome.output);
-      return { value: decode(value as Wire), printed: outcome.output };
+      return { value: decodeMessage(value as Wire), printed: outcome.output };
     },
     async callMany(name, batch) {
       const wired = batch.map((args) => args.map((a) => encode(a)));

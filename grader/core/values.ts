@@ -130,17 +130,26 @@ export function freshBudget(): Budget {
 }
 
 /**
- * Encodes a value for the other side. Arrays are copied out of their (possibly shared) storage;
- * `{ $random: seed }` stays a generator's seed; things that cannot cross become
- * `{ $unsupported: "what it was" }`, never an exception: functions, class instances other than
- * arrays, proxies, getters, cycles, `__proto__`-like and other `$`-marker keys, values too deep or
- * too big, and values that throw when read. Strings are cut to
+ * Encodes a value for the other side. Arrays are copied out of their (possibly shared) storage,
+ * unless `arrays` is "shared" (see below); `{ $random: seed }` stays a generator's seed; things that
+ * cannot cross become `{ $unsupported: "what it was" }`, never an exception: functions, class
+ * instances other than arrays, proxies, getters, cycles, `__proto__`-like and other `$`-marker
+ * keys, values too deep or too big, and values that throw when read. Strings are cut to
  * `TEXT_LIMITS.value` characters. Values encoded with one `budget` share the limits of one
  * message.
+ *
+ * "shared": the wire's arrays are the values' own entries, for a value written into a message at
+ * once (`encodeBody`), which copies them: the grader's answers to the stand-ins, computed by the
+ * reference, whose arrays nothing writes to. A wire kept for later, or made of values code may
+ * still write to (a learner's), needs the copies.
  */
-export function encode(value: unknown, budget: Budget = freshBudget()): Wire {
+export function encode(
+  value: unknown,
+  budget: Budget = freshBudget(),
+  arrays: "copied" | "shared" = "copied",
+): Wire {
   try {
-    return encodeValue(value, 0, budget, new Set());
+    return encodeValue(value, 0, { budget, ancestors: new Set(), share: arrays === "shared" });
   } catch (error) {
     if (error instanceof Untrusted) return unsupported(error.message);
     throw error;
@@ -170,13 +179,17 @@ export const MARKER_KEYS: ReadonlySet<string> = new Set([
   "$random",
 ]);
 
-function encodeValue(
-  value: unknown,
-  depth: number,
-  budget: Budget,
-  /** The objects this one lies inside: meeting one again is a cycle. */
-  ancestors: Set<object>,
-): Wire {
+/** One `encode` under way. */
+interface Encoding {
+  budget: Budget;
+  /** The objects the value being encoded lies inside: meeting one again is a cycle. */
+  ancestors: Set<object>;
+  /** Arrays go as their own entries, not copies (`encode`'s "shared"). */
+  share: boolean;
+}
+
+function encodeValue(value: unknown, depth: number, encoding: Encoding): Wire {
+  const { budget, ancestors } = encoding;
   if (value === undefined) return { $undefined: true };
   if (value === null || typeof value === "boolean" || typeof value === "number") return value;
   if (typeof value === "string") return encodeString(value, budget);
@@ -185,13 +198,13 @@ function encodeValue(
   if (types.isProxy(value)) return { $unsupported: "a Proxy" };
   if (ancestors.has(value)) throw new Untrusted("a cyclic value (it contains itself)");
   try {
-    if (value instanceof NDArray) return encodeArray(value, budget);
+    if (value instanceof NDArray) return encodeArray(value, encoding);
     if (depth >= LIMITS.depth) return { $unsupported: "a value nested too deeply" };
     ancestors.add(value);
     try {
       return Array.isArray(value)
-        ? encodeList(value, depth, budget, ancestors)
-        : encodeObject(value, depth, budget, ancestors);
+        ? encodeList(value, depth, encoding)
+        : encodeObject(value, depth, encoding);
     } finally {
       ancestors.delete(value);
     }
@@ -215,7 +228,7 @@ function encodeString(value: string, budget: Budget): Wire {
   return text;
 }
 
-function encodeArray(value: NDArray, budget: Budget): Wire {
+function encodeArray(value: NDArray, { budget, share }: Encoding): Wire {
   const [rows, cols] = value.shape;
   // Before its data is read: reading computes a pending array's entries (lib/fusion.ts).
   if (rows * cols > budget.entries)
@@ -224,19 +237,22 @@ function encodeArray(value: NDArray, budget: Budget): Wire {
   if (!(data instanceof Float64Array) || data.length < rows * cols)
     return { $unsupported: "an array whose data does not match its shape" };
   budget.entries -= rows * cols;
-  return { $array: [rows, cols], data: transportCopyOf(data.subarray(0, rows * cols)) };
+  const entries = data.subarray(0, rows * cols);
+  return { $array: [rows, cols], data: share ? entries : transportCopyOf(entries) };
 }
 
-function encodeList(value: unknown[], depth: number, budget: Budget, ancestors: Set<object>): Wire {
+function encodeList(value: unknown[], depth: number, encoding: Encoding): Wire {
+  const { budget } = encoding;
   if (value.length > budget.nodes) return { $unsupported: "a list too long to send" };
   budget.nodes -= value.length;
   const out: Wire[] = [];
   for (let k = 0; k < value.length; k++)
-    out.push(encodeProperty(value, String(k), depth, budget, ancestors));
+    out.push(encodeProperty(value, String(k), depth, encoding));
   return out;
 }
 
-function encodeObject(value: object, depth: number, budget: Budget, ancestors: Set<object>): Wire {
+function encodeObject(value: object, depth: number, encoding: Encoding): Wire {
+  const { budget } = encoding;
   if (types.isPromise(value))
     return { $unsupported: "a Promise (these functions return their value: no async, no await)" };
   const proto = Object.getPrototypeOf(value);
@@ -260,22 +276,16 @@ function encodeObject(value: object, depth: number, budget: Budget, ancestors: S
   budget.nodes -= keys.length;
   budget.textBytes -= keyBytes;
   const out: { [key: string]: Wire } = {};
-  for (const key of keys) out[key] = encodeProperty(value, key, depth, budget, ancestors);
+  for (const key of keys) out[key] = encodeProperty(value, key, depth, encoding);
   return out;
 }
 
 /** One property's value; a getter is not called (it runs code: it is not data). */
-function encodeProperty(
-  owner: object,
-  key: string,
-  depth: number,
-  budget: Budget,
-  ancestors: Set<object>,
-): Wire {
+function encodeProperty(owner: object, key: string, depth: number, encoding: Encoding): Wire {
   const descriptor = Object.getOwnPropertyDescriptor(owner, key);
   if (descriptor && !("value" in descriptor))
     throw new Untrusted(`a value with a getter (key "${key}"), which is not called`);
-  return encodeValue(descriptor?.value, depth + 1, budget, ancestors);
+  return encodeValue(descriptor?.value, depth + 1, encoding);
 }
 
 /**
@@ -323,17 +333,33 @@ export function sameForm(a: Wire | undefined, b: Wire | undefined): boolean {
   );
 }
 
-/** Turns wire data back into arrays and generators (in the child, for the learner's function). */
+/**
+ * Turns wire data back into arrays and generators (in the child, for the learner's function).
+ * Each array gets a copy of its own: what the learner's code computes from it can read it later
+ * (fusion.ts), and the wire may be decoded again (a call made twice, a pass graded again).
+ */
 export function decode(value: Wire): unknown {
-  // A copy the array owns: what the learner's code computes from it can read it later (fusion.ts).
-  if (isWireArray(value)) return owned(transportCopyOf(value.data), value.$array);
-  if (Array.isArray(value)) return value.map(decode);
+  return decodeWith(value, transportCopyOf);
+}
+
+/**
+ * `decode` for a wire just read from a message and decoded once, in the grader: the arrays are
+ * views of the message's entries (codec.ts reads them in place), which nothing else holds or
+ * writes to. What the reference computes from the arguments of a stand-in's request, say.
+ */
+export function decodeMessage(value: Wire): unknown {
+  return decodeWith(value, (data) => data);
+}
+
+function decodeWith(value: Wire, entries: (data: Float64Array) => Float64Array): unknown {
+  if (isWireArray(value)) return owned(entries(value.data), value.$array);
+  if (Array.isArray(value)) return value.map((item) => decodeWith(item, entries));
   if (value !== null && typeof value === "object") {
     if ("$random" in value && typeof value.$random === "number")
       return new RandomState(value.$random);
     if ("$undefined" in value) return undefined;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = decode(item as Wire);
+    for (const [key, item] of Object.entries(value)) out[key] = decodeWith(item as Wire, entries);
     return out;
   }
   return value;

@@ -8,7 +8,7 @@
 import { RandomState } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
 import type { AssignmentCases, Functions, Reference } from "../core/assignment.ts";
-import { cutText, decode, encode, entriesOf } from "../core/values.ts";
+import { cutText, decodeMessage, encode, entriesOf, freshBudget } from "../core/values.ts";
 import type {
   OracleReply,
   OracleRequest,
@@ -112,7 +112,7 @@ export function referenceOracle(
       return {
         refused: `${fn} was called with ${entries} values, more than the grader computes for a stand-in (${inputEntries})`,
       };
-    const inputs = args.map(decode);
+    const inputs = args.map(decodeMessage);
     const generators = new Map<number, RandomState>();
     for (const { index, mt, gauss } of randoms) {
       const rng = new RandomState(0);
@@ -137,6 +137,7 @@ export function referenceOracle(
       const { mt, gauss } = rng.getState();
       return { index, mt: [...mt], gauss };
     });
-    return { value: encode(value), randoms: after };
+    // Written into the answer's message at once (or compared, and dropped): no copies kept.
+    return { value: encode(value, freshBudget(), "shared"), randoms: after };
   };
 }

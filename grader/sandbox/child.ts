@@ -21,7 +21,7 @@ import {
   type Wire,
 } from "../core/values.ts";
 import { decodeBody, encodeBody, Refused, UNLIMITED } from "./codec.ts";
-import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
+import { FrameReader, framed, HANDSHAKE_ID, HEADER_BYTES } from "./frames.ts";
 import { MAX_FRAME_BYTES, MESSAGE_LIMITS } from "./inbound.ts";
 import {
   type BatchItem,
@@ -64,12 +64,11 @@ const RESULTS_FD = 3;
  * it non-blocking, hence the retry.
  */
 export function send(id: number, message: ChildMessage): void {
-  sendBody(id, bodyOf(message));
+  sendFrame(framed(id, bytesOf(message)));
 }
 
-/** Sends a message's bytes as they are (see `send`). */
-export function sendBody(id: number, body: Buffer): void {
-  const bytes = frame(id, body);
+/** Sends a frame's bytes as they are (see `send`). */
+export function sendFrame(bytes: Buffer): void {
   let written = 0;
   while (written < bytes.length) {
     try {
@@ -81,21 +80,23 @@ export function sendBody(id: number, body: Buffer): void {
 }
 
 /**
- * The message's bytes, checked with the grader's own decoder: a message the grader would refuse
- * (values that fit one by one but not together) goes as a smaller one that says so, so that an
- * honest result is never taken for an attack on the channel.
+ * The message's bytes, after a frame header's room (`framed`), checked with the grader's own
+ * decoder: a message the grader would refuse (values that fit one by one but not together) goes
+ * as a smaller one that says so, so that an honest result is never taken for an attack on the
+ * channel.
  */
-export function bodyOf(message: ChildMessage): Buffer {
+export function bytesOf(message: ChildMessage): Buffer {
   for (const candidate of smaller(message)) {
-    const body = encodeBody(candidate);
+    const bytes = encodeBody(candidate, HEADER_BYTES);
+    const body = bytes.subarray(HEADER_BYTES);
     if (body.length > MAX_FRAME_BYTES) continue;
     // Most messages: too short to hold more nodes, array entries or text than the decoder allows
     // (each costs a byte at least), and the encoder already keeps depth, keys and strings within
     // it. Decoding them again would only slow every call down.
-    if (body.length <= WITHIN_LIMITS_BYTES) return body;
+    if (body.length <= WITHIN_LIMITS_BYTES) return bytes;
     try {
       decodeBody(body, MESSAGE_LIMITS);
-      return body;
+      return bytes;
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
     }

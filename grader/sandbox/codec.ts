@@ -16,9 +16,13 @@
  * | 5   | string                       | byte length, UTF-8                                        |
  * | 6   | list                         | count, then each value                                    |
  * | 7   | object                       | count, then each key (byte length, UTF-8) and its value   |
- * | 8   | array (`{ $array, data }`)   | rows, cols, rows × cols × 8 bytes (NaN bits kept)         |
+ * | 8   | array (`{ $array, data }`)   | rows, cols, 0-7 zero bytes, rows × cols × 8 bytes         |
  * | 9   | `{ $unsupported }`           | byte length, UTF-8 (what the value was)                   |
  * | 10  | `{ $random }`                | 8 bytes (the seed)                                        |
+ *
+ * An array's numbers start at a multiple of 8 bytes from the start of the body (hence the zero
+ * bytes before them), NaN bits kept: the decoder reads them in place, as a view of the message's
+ * bytes, where the body itself lies at such an address (a frame's body has a buffer of its own).
  *
  * `decodeBody` checks the limits while it reads, before it allocates: a count is refused when it
  * is over what is left of the message's nodes, entries, text or bytes, so its work is at most a
@@ -136,41 +140,51 @@ function presentKeys(value: Record<string, unknown>): string[] {
   return Object.keys(value).filter((key) => value[key] !== undefined);
 }
 
-function sizeOf(value: unknown): number {
+/** Zero bytes before an array's numbers that start at byte `at` of the body: to a multiple of 8. */
+const padding = (at: number) => -at & 7;
+
+/** Where `value` ends when it starts at byte `at` of the body (an array's padding depends on it). */
+function endOf(value: unknown, at: number): number {
   switch (kindOf(value)) {
     case "null":
     case "undefined":
     case "false":
     case "true":
-      return 1;
+      return at + 1;
     case "number":
     case "random":
-      return 9;
+      return at + 9;
     case "string":
-      return 5 + Buffer.byteLength(value as string, "utf8");
+      return at + 5 + Buffer.byteLength(value as string, "utf8");
     case "unsupported":
-      return 5 + Buffer.byteLength((value as { $unsupported: string }).$unsupported, "utf8");
-    case "array":
-      return 9 + 8 * (value as { data: Float64Array }).data.length;
+      return at + 5 + Buffer.byteLength((value as { $unsupported: string }).$unsupported, "utf8");
+    case "array": {
+      const numbers = at + 9;
+      return numbers + padding(numbers) + 8 * (value as { data: Float64Array }).data.length;
+    }
     case "list": {
-      let size = 5;
-      for (const item of value as unknown[]) size += sizeOf(item);
-      return size;
+      let end = at + 5;
+      for (const item of value as unknown[]) end = endOf(item, end);
+      return end;
     }
     case "object": {
       const record = value as Record<string, unknown>;
-      let size = 5;
+      let end = at + 5;
       for (const key of presentKeys(record))
-        size += 4 + Buffer.byteLength(key, "utf8") + sizeOf(record[key]);
-      return size;
+        end = endOf(record[key], end + 4 + Buffer.byteLength(key, "utf8"));
+      return end;
     }
   }
 }
 
 class Writer {
-  pos = 0;
   readonly view: DataView;
-  constructor(readonly out: Buffer) {
+  constructor(
+    readonly out: Buffer,
+    /** Where the body starts in `out`: what comes before it is the caller's. */
+    readonly start: number,
+    public pos: number = start,
+  ) {
     this.view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   }
 
@@ -235,6 +249,9 @@ class Writer {
       throw new Error("gradecheck bug: an array whose data does not match its shape");
     this.u32(rows);
     this.u32(cols);
+    const pad = padding(this.pos - this.start);
+    this.out.fill(0, this.pos, this.pos + pad);
+    this.pos += pad;
     if (LITTLE_ENDIAN && data.length > COPY_BY_ENTRY) {
       this.out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), this.pos);
       this.pos += data.byteLength;
@@ -247,9 +264,13 @@ class Writer {
  * lists. An object's undefined properties are left out; anything else that is not wire data is a
  * bug of the caller, and throws.
  */
-export function encodeBody(value: unknown): Buffer {
-  const out = Buffer.allocUnsafe(sizeOf(value));
-  const writer = new Writer(out);
+export function encodeBody(
+  value: unknown,
+  /** Bytes left free before the body, for the caller to fill (a frame's header): one buffer for both. */
+  room = 0,
+): Buffer {
+  const out = Buffer.allocUnsafe(endOf(value, 0) + room);
+  const writer = new Writer(out, room);
   writer.value(value);
   if (writer.pos !== out.length) throw new Error("gradecheck bug: a message changed while encoded");
   return out;
@@ -264,8 +285,10 @@ class Reader {
   textBytes = 0;
   readonly view: DataView;
   /**
-   * Where the message's arrays are stored: one allocation for all of them, each a view of its
-   * part. A typed array of its own costs far more to allocate than its copy at a batch's sizes.
+   * Where the message's arrays are copied when they cannot be read in place (a body at an address
+   * that is not a multiple of 8, or a big-endian machine): one allocation for all of them, each a
+   * view of its part. A typed array of its own costs far more to allocate than its copy at a
+   * batch's sizes.
    */
   #store: Float64Array | undefined;
   #stored = 0;
@@ -399,8 +422,16 @@ class Reader {
     const { entries } = this.limits;
     if (size > entries - this.entries)
       this.refuse(`a message with more than ${entries} array entries`);
-    this.need(8 * size);
+    const pad = padding(this.pos);
+    this.need(pad + 8 * size);
+    this.pos += pad;
     this.entries += size;
+    const at = this.bytes.byteOffset + this.pos;
+    if (LITTLE_ENDIAN && at % 8 === 0) {
+      // In place: the body is this message's alone (frames.ts), and nothing writes to it.
+      this.pos += 8 * size;
+      return { $array: [rows, cols], data: new Float64Array(this.bytes.buffer, at, size) };
+    }
     const data = this.#room(size);
     if (LITTLE_ENDIAN && size > COPY_BY_ENTRY) {
       new Uint8Array(data.buffer, data.byteOffset, data.byteLength).set(

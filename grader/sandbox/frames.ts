@@ -9,16 +9,25 @@
  * Call 0 is the handshake (the child is ready, or its module could not be imported).
  */
 
-const HEADER_BYTES = 8;
+export const HEADER_BYTES = 8;
 
 /** Call id of the messages sent while the learner's module is imported. */
 export const HANDSHAKE_ID = 0;
 
 export function frame(id: number, body: Buffer): Buffer {
-  const header = Buffer.alloc(HEADER_BYTES);
-  header.writeUInt32BE(body.length, 0);
-  header.writeUInt32BE(id, 4);
-  return Buffer.concat([header, body]);
+  const bytes = Buffer.allocUnsafe(HEADER_BYTES + body.length);
+  body.copy(bytes, HEADER_BYTES);
+  return framed(id, bytes);
+}
+
+/**
+ * The frame whose body `bytes` holds after its first HEADER_BYTES, which are free (`encodeBody`'s
+ * room): its header written there, the body not copied.
+ */
+export function framed(id: number, bytes: Buffer): Buffer {
+  bytes.writeUInt32BE(bytes.length - HEADER_BYTES, 0);
+  bytes.writeUInt32BE(id, 4);
+  return bytes;
 }
 
 /** What the reader's owner does with what arrives; called in order, synchronously. */

@@ -33,7 +33,7 @@ export type { CallOutcome };
 
 import { afterIdle } from "./clock.ts";
 import { encodeBody } from "./codec.ts";
-import { FrameReader, frame, HANDSHAKE_ID } from "./frames.ts";
+import { FrameReader, frame, framed, HANDSHAKE_ID, HEADER_BYTES } from "./frames.ts";
 import { acceptBody, MAX_FRAME_BYTES } from "./inbound.ts";
 import { type Isolation, isolation } from "./isolation.ts";
 import { childLaunch, giveFolder, killChild, startChild } from "./launch.ts";
@@ -345,7 +345,7 @@ export class Sandbox implements Caller {
             const begin = performance.now();
             const reply = oracle(message, timeoutMs - oracleMs, request.fn);
             oracleMs += performance.now() - begin;
-            answers.write(frame(id, encodeBody(reply)));
+            answers.write(framed(id, encodeBody(reply, HEADER_BYTES)));
             return;
           }
           if (message.type !== "result") return;
@@ -376,7 +376,7 @@ export class Sandbox implements Caller {
         },
       };
       live.listener = listener;
-      (live.child.stdin as Writable).write(frame(id, encodeBody(request)));
+      (live.child.stdin as Writable).write(framed(id, encodeBody(request, HEADER_BYTES)));
     });
   }
 

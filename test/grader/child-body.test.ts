@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../../grader/core/values.ts";
-import { bodyOf } from "../../grader/sandbox/child.ts";
+import { bytesOf } from "../../grader/sandbox/child.ts";
+import { HEADER_BYTES } from "../../grader/sandbox/frames.ts";
 import { acceptBody } from "../../grader/sandbox/inbound.ts";
+
+/** A message's body, as the grader reads it from the frame the child sends. */
+const bodyOf = (message: Parameters<typeof bytesOf>[0]) => bytesOf(message).subarray(HEADER_BYTES);
 
 /** More list entries than one message may hold, each fine on its own. */
 const tooMany = Array.from({ length: LIMITS.nodes + 10_000 }, (_, k) => k);

@@ -20,6 +20,16 @@ const LOOSE: DecodeLimits = {
 
 const roundTrip = (value: unknown, limits = LOOSE) => decodeBody(encodeBody(value), limits);
 
+/** The same bytes at an address that is not a multiple of 8: arrays cannot be read in place there. */
+function misaligned(bytes: Buffer): Buffer {
+  const out = Buffer.alloc(bytes.length + 1).subarray(1);
+  bytes.copy(out);
+  return out;
+}
+
+/** A round trip through a body that lies at an odd address. */
+const roundTripMisaligned = (value: unknown) => decodeBody(misaligned(encodeBody(value)), LOOSE);
+
 function refusal(bytes: Buffer, limits: DecodeLimits = LOOSE): Refused {
   try {
     decodeBody(bytes, limits);
@@ -45,11 +55,13 @@ const NULL = tag(0);
 
 describe("round trips", () => {
   it.each([
-    [1, 6],
-    [3, 40],
+    [1, 6, "in place", roundTrip],
+    [3, 40, "in place", roundTrip],
+    [1, 6, "copied", roundTripMisaligned],
+    [3, 40, "copied", roundTripMisaligned],
   ])(
-    "keeps numbers to the bit: NaN, -0, ±Infinity, in a %i × %i array a NaN's payload too",
-    (rows, cols) => {
+    "keeps numbers to the bit: NaN, -0, ±Infinity, in a %i × %i array read %s a NaN's payload too",
+    (rows, cols, _, trip) => {
       const data = new Float64Array(rows * cols).map((_, k) => k / 7);
       data.set([Number.NaN, -0, Number.POSITIVE_INFINITY, -1e-308]);
       const bits = new DataView(data.buffer);
@@ -64,8 +76,7 @@ describe("round trips", () => {
           { $array: [1, 2], data: data.slice(0, 2) },
         ],
       };
-      const [back] = (roundTrip(message) as { pair: { $array: number[]; data: Float64Array }[] })
-        .pair;
+      const [back] = (trip(message) as { pair: { $array: number[]; data: Float64Array }[] }).pair;
       expect(back?.$array).toEqual([rows, cols]);
       const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
       expect(bytes(back?.data as Float64Array)).toEqual(bytes(data));
@@ -95,20 +106,40 @@ describe("round trips", () => {
     expect(roundTrip({ a: 1, b: undefined })).toEqual({ a: 1 });
   });
 
-  it("copies an array's data out of the message", () => {
-    const bytes = encodeBody({ $array: [1, 2], data: new Float64Array([1, 2]) });
+  it("reads an array's numbers in place, at a multiple of 8 bytes into the body, whatever comes before", () => {
+    for (const before of ["", "a", "abc", "abcdefg"]) {
+      const bytes = encodeBody([before, { $array: [1, 2], data: new Float64Array([1, 2]) }]);
+      const [, back] = decodeBody(bytes, LOOSE) as [string, { data: Float64Array }];
+      expect(Array.from(back.data)).toEqual([1, 2]);
+      expect(back.data.buffer).toBe(bytes.buffer);
+      expect((back.data.byteOffset - bytes.byteOffset) % 8).toBe(0);
+    }
+  });
+
+  it("copies an array's numbers out of a body at an address they cannot be read in place at", () => {
+    const bytes = misaligned(encodeBody({ $array: [1, 2], data: new Float64Array([1, 2]) }));
     const back = decodeBody(bytes, LOOSE) as { data: Float64Array };
     bytes.fill(0);
     expect(Array.from(back.data)).toEqual([1, 2]);
   });
 
-  it("round-trips any wire value", () => {
+  it("round-trips any wire value, in place and copied", () => {
     fc.assert(
       fc.property(wireValue, (value) => {
         expect(roundTrip(value)).toEqual(value);
+        expect(roundTripMisaligned(value)).toEqual(value);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("leaves a frame header's room before the body, and writes nothing but zeros between", () => {
+    const value = ["ab", { $array: [1, 1], data: new Float64Array([3]) }];
+    const body = encodeBody(value);
+    const framed = encodeBody(value, 8);
+    expect(framed.subarray(8)).toEqual(body);
+    // The padding before the array's number: zeros, not whatever the memory held.
+    expect([...body.subarray(5 + 7 + 9, 5 + 7 + 9 + 3)]).toEqual([0, 0, 0]);
   });
 });
 
@@ -140,9 +171,10 @@ describe("limits, refused while decoding", () => {
   });
 
   it("counts array entries over the whole message", () => {
-    const array = (n: number) =>
-      Buffer.concat([tag(8), u32(1), u32(n), Buffer.alloc(8 * n)]) as Buffer;
-    const two = list(array(6), array(4));
+    // An array starting at byte `at`: its numbers after zeros, to a multiple of 8.
+    const array = (n: number, at: number) =>
+      Buffer.concat([tag(8), u32(1), u32(n), Buffer.alloc(-(at + 9) & 7), Buffer.alloc(8 * n)]);
+    const two = list(array(6, 5), array(4, 64));
     expect(() => decodeBody(two, { ...LOOSE, entries: 10 })).not.toThrow();
     expect(refusal(two, { ...LOOSE, entries: 9 }).message).toBe(
       "a message with more than 9 array entries",

@@ -6,7 +6,16 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { copyOf, withAllocationLimit } from "../../assignments/lib/storage.ts";
-import { decode, encode, entriesOf, LIMITS, sameForm } from "../../grader/core/values.ts";
+import {
+  decode,
+  decodeMessage,
+  encode,
+  entriesOf,
+  freshBudget,
+  LIMITS,
+  sameForm,
+  type WireArray,
+} from "../../grader/core/values.ts";
 
 const unsupported = (value: unknown) => (encode(value) as { $unsupported?: string }).$unsupported;
 
@@ -126,5 +135,28 @@ describe("values crossing between processes", () => {
     expect(back.tolist()).toEqual(x.tolist());
     expect(back.data).not.toBe(x.data);
     expect(() => withAllocationLimit(0, () => copyOf(x.data))).toThrow(RangeError);
+  });
+
+  it("copy an array's entries by default, so a later write to it changes nothing sent", () => {
+    const x = np.array([[1, 2, 3]]);
+    const wire = encode(x) as WireArray;
+    x.set(0, 0, 9);
+    expect(Array.from(wire.data)).toEqual([1, 2, 3]);
+    const back = decode(wire) as typeof x;
+    wire.data[1] = 7;
+    expect(back.tolist()).toEqual([[1, 2, 3]]);
+  });
+
+  it("are the values' own entries where asked: an answer written into its message at once, a message's arrays decoded once", () => {
+    const x = np.array([[1, 2, 3]]);
+    const shared = encode(x, freshBudget(), "shared") as WireArray;
+    expect(shared.data.buffer).toBe(x.data.buffer);
+    const wire = { $array: [1, 3] as [number, number], data: new Float64Array([4, 5, 6]) };
+    const back = decodeMessage(wire) as typeof x;
+    expect(back.tolist()).toEqual([[4, 5, 6]]);
+    expect(back.data.buffer).toBe(wire.data.buffer);
+    // Nested in lists and objects alike.
+    const [inner] = (decodeMessage({ list: [wire] }) as { list: (typeof x)[] }).list;
+    expect(inner?.data.buffer).toBe(wire.data.buffer);
   });
 });
