@@ -5,6 +5,7 @@ import {
   checkGradients,
   type Evaluation,
   fromFunction,
+  numericGradient,
   type Params,
   type Tensor,
 } from "../../grader/checks/gradient/check.ts";
@@ -153,6 +154,43 @@ describe("checkGradients on functions with known gradients", () => {
     );
     expect(result).toMatchObject({ verdict: "passed", fast: true, evaluations: 16 });
     expect(calls).toBe(1 + 16);
+  });
+});
+
+describe("full mode on several tensors", () => {
+  // f = ΣW³ + Σb²: the gradients 3W² and 2b.
+  const b = t([[0.5], [-2]]);
+  const cubic = (p: Params) => sum(p.W as Tensor, (v) => v ** 3) + sum(p.b as Tensor, (v) => v * v);
+  const gradients = { W: map(W, (v) => 3 * v * v), b: map(b, (v) => 2 * v) };
+
+  it("takes every tensor's differences in one batch, with the value at the parameters first", async () => {
+    const batches: number[] = [];
+    const counting = (points: Params[]) => {
+      batches.push(points.length);
+      return fromFunction(cubic)(points);
+    };
+    const results = await checkGradients(counting, { W, b }, gradients, full);
+    expect(results).toMatchObject([
+      { name: "W", verdict: "passed", evaluations: 24, method: "central-differences" },
+      { name: "b", verdict: "passed", evaluations: 8, method: "central-differences" },
+    ]);
+    // One evaluation of the value at the parameters (for its kinks), then four per entry.
+    expect(batches).toEqual([1 + 4 * 6 + 4 * 2]);
+  });
+
+  it("takes each entry's derivative as a batch of its tensor alone does, and names the wrong tensor", async () => {
+    const wrong = { ...gradients, b: map(gradients.b, (v) => 1.5 * v) };
+    const objective = fromFunction(cubic);
+    const [resultW, resultB] = await checkGradients(objective, { W, b }, wrong, full);
+    expect([resultW?.verdict, resultB?.verdict]).toEqual(["passed", "failed"]);
+    if (resultB?.verdict !== "failed") throw new Error("b should fail");
+    expect(resultB.alpha).toBeCloseTo(1.5, 6);
+    const [base] = await objective([{ W, b }]);
+    const alone = await numericGradient(objective, { W, b }, "b", base as Evaluation);
+    for (const entry of resultB.worst) {
+      const [i] = entry.index;
+      expect(entry.numeric).toBe(alone[i]?.numeric);
+    }
   });
 });
 

@@ -208,11 +208,46 @@ export async function numericGradient(
   name: string,
   base: Evaluation,
 ): Promise<NumericEntry[]> {
+  const { numeric } = await numericGradients(objective, params, [name], base);
+  return numeric[0] as NumericEntry[];
+}
+
+/**
+ * `numericGradient` of each tensor of `names`, all in one batch of evaluations: one round trip
+ * where the objective runs in the sandbox (a learner's own forward pass and cost), where a batch
+ * per tensor took one each. The value at `params` (whose kinks the differences are read against)
+ * joins the batch, first, when it is not `known` yet.
+ */
+export async function numericGradients(
+  objective: Objective,
+  params: Params,
+  names: readonly string[],
+  known: Evaluation | undefined,
+): Promise<{ base: Evaluation; numeric: NumericEntry[][] }> {
+  const tensors = names.map((name) => differencePoints(params, name));
+  const values = await objective([
+    ...(known ? [] : [params]),
+    ...tensors.flatMap(({ points }) => points),
+  ]);
+  const base = known ?? (values[0] as Evaluation);
+  let at = known ? 0 : 1;
+  const numeric = tensors.map(({ points, steps }) => {
+    const own = values.slice(at, at + points.length);
+    at += points.length;
+    return steps.map((h, k) => {
+      const { numeric, error, kink } = centralDifference(own, k, h, base.kinks);
+      return { numeric, error, kink };
+    });
+  });
+  return { base, numeric };
+}
+
+/** The points of one tensor's central differences (four per entry: ±h, ±h/2), and each entry's h. */
+function differencePoints(params: Params, name: string): { points: Params[]; steps: number[] } {
   const tensor = params[name] as Tensor;
-  const n = tensor.data.length;
   const points: Params[] = [];
   const steps: number[] = [];
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < tensor.data.length; k++) {
     const theta = tensor.data[k] as number;
     const h = STEP * Math.max(1, Math.abs(theta));
     steps.push(h);
@@ -223,11 +258,7 @@ export async function numericGradient(
       withEntry(params, name, k, theta - h / 2),
     );
   }
-  const values = await objective(points);
-  return steps.map((h, k) => {
-    const { numeric, error, kink } = centralDifference(values, k, h, base.kinks);
-    return { numeric, error, kink };
-  });
+  return { points, steps };
 }
 
 /** The claimed gradient's entries next to the numeric ones, each with its tolerance. */
@@ -527,7 +558,15 @@ export async function checkGradients(
     if (joint.agree)
       return Object.keys(params).map((name) => problems.get(name) ?? decidedFast(name, joint));
   }
-  const results: TensorResult[] = [];
+  const results: (TensorResult | undefined)[] = [];
+  /** The tensors central differences decide, all taken in one batch once the others are done. */
+  const differences: {
+    at: number;
+    name: string;
+    gradient: Tensor;
+    spent: number;
+    left: string | undefined;
+  }[] = [];
   for (const [name, tensor] of Object.entries(params)) {
     const gradient = shaped[name];
     if (!gradient) {
@@ -557,18 +596,25 @@ export async function checkGradients(
         spent = passes;
       }
     }
-    const numeric = await numericGradient(objective, params, name, await base());
-    const checks = compareEntries(tensor.shape, numeric, gradient);
-    results.push(
-      summarize(name, checks, {
+    differences.push({ at: results.length, name, gradient, spent, left });
+    results.push(undefined);
+  }
+  if (differences.length > 0) {
+    const known = baseValue === undefined ? undefined : await baseValue;
+    const names = differences.map(({ name }) => name);
+    const { numeric } = await numericGradients(objective, params, names, known);
+    differences.forEach(({ at, name, gradient, spent, left }, i) => {
+      const entries = numeric[i] as NumericEntry[];
+      const checks = compareEntries((params[name] as Tensor).shape, entries, gradient);
+      results[at] = summarize(name, checks, {
         fast: false,
-        evaluations: spent + 4 * numeric.length,
+        evaluations: spent + 4 * entries.length,
         method: "central-differences",
         ...(left === undefined ? {} : { left }),
-      }),
-    );
+      });
+    });
   }
-  return results;
+  return results as TensorResult[];
 }
 
 /** Entries a tensor may have for the full mode to take its derivatives by forward mode. */
