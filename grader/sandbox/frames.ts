@@ -9,6 +9,8 @@
  * Call 0 is the handshake (the child is ready, or its module could not be imported).
  */
 
+import { encodeBody } from "./codec.ts";
+
 export const HEADER_BYTES = 8;
 
 /** Call id of the messages sent while the learner's module is imported. */
@@ -28,6 +30,11 @@ export function framed(id: number, bytes: Buffer): Buffer {
   bytes.writeUInt32BE(bytes.length - HEADER_BYTES, 0);
   bytes.writeUInt32BE(id, 4);
   return bytes;
+}
+
+/** The frame of a message for call `id`: its body encoded behind the header, in one buffer. */
+export function messageFrame(id: number, message: unknown): Buffer {
+  return framed(id, encodeBody(message, HEADER_BYTES));
 }
 
 /** What the reader's owner does with what arrives; called in order, synchronously. */

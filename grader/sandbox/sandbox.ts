@@ -32,8 +32,7 @@ import { wordCrash } from "../words/en/outcomes.ts";
 export type { CallOutcome };
 
 import { afterIdle } from "./clock.ts";
-import { encodeBody } from "./codec.ts";
-import { FrameReader, frame, framed, HANDSHAKE_ID, HEADER_BYTES } from "./frames.ts";
+import { FrameReader, frame, HANDSHAKE_ID, messageFrame } from "./frames.ts";
 import { acceptBody, MAX_FRAME_BYTES } from "./inbound.ts";
 import { type Isolation, isolation } from "./isolation.ts";
 import { childLaunch, giveFolder, killChild, startChild } from "./launch.ts";
@@ -345,7 +344,7 @@ export class Sandbox implements Caller {
             const begin = performance.now();
             const reply = oracle(message, timeoutMs - oracleMs, request.fn);
             oracleMs += performance.now() - begin;
-            answers.write(framed(id, encodeBody(reply, HEADER_BYTES)));
+            answers.write(messageFrame(id, reply));
             return;
           }
           if (message.type !== "result") return;
@@ -376,7 +375,7 @@ export class Sandbox implements Caller {
         },
       };
       live.listener = listener;
-      (live.child.stdin as Writable).write(framed(id, encodeBody(request, HEADER_BYTES)));
+      (live.child.stdin as Writable).write(messageFrame(id, request));
     });
   }
 

@@ -16,8 +16,8 @@ import { RandomState } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
 import { decode, encode, entriesOf, freshBudget, sameForm, type Wire } from "../core/values.ts";
 import { callInFlight, type InFlight, type OwnFunctions, sendFrame } from "./child.ts";
-import { decodeBody, encodeBody, UNLIMITED } from "./codec.ts";
-import { framed, HEADER_BYTES } from "./frames.ts";
+import { decodeBody, UNLIMITED } from "./codec.ts";
+import { HEADER_BYTES, messageFrame } from "./frames.ts";
 import { MAX_FRAME_BYTES } from "./inbound.ts";
 import {
   type OracleReply,
@@ -180,10 +180,10 @@ function ask(id: number, fn: string, args: unknown[]): unknown {
     return null;
   });
   const request: OracleRequest = { type: "oracle", id, fn, args: wired, randoms };
-  const bytes = encodeBody(request, HEADER_BYTES);
-  if (bytes.length - HEADER_BYTES > MAX_FRAME_BYTES)
+  const frame = messageFrame(id, request);
+  if (frame.length - HEADER_BYTES > MAX_FRAME_BYTES)
     throw new RangeError(`gradecheck: the inputs of this call of ${fn} are too big to send`);
-  sendFrame(framed(id, bytes));
+  sendFrame(frame);
   const reply = decodeBody(readFrame(), UNLIMITED) as OracleReply;
   if ("refused" in reply) throw new Error(`gradecheck: ${reply.refused}`);
   for (const { index, mt, gauss } of reply.randoms)

@@ -6,7 +6,7 @@
 import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { encodeBody } from "../../grader/sandbox/codec.ts";
-import { FrameReader, frame } from "../../grader/sandbox/frames.ts";
+import { FrameReader, frame, messageFrame } from "../../grader/sandbox/frames.ts";
 import { acceptBody, acceptMessage } from "../../grader/sandbox/inbound.ts";
 
 const returned = (value: unknown) => ({
@@ -83,6 +83,28 @@ describe("FrameReader", () => {
       { header: 9, length: 2 },
       { problem: "call 9" },
     ]);
+  });
+});
+
+describe("a message's frame", () => {
+  it("is its header and body in one buffer, read back whole, with its arrays in place", () => {
+    const message = returned({ $array: [1, 3], data: new Float64Array([1, 2, 3]) });
+    const bytes = messageFrame(5, message);
+    expect(bytes).toEqual(frame(5, encodeBody(message)));
+    const got: [number, Buffer][] = [];
+    const reader = new FrameReader(1 << 20, {
+      header: () => undefined,
+      body: (id, body) => got.push([id, body]),
+      problem: (what) => {
+        throw new Error(what);
+      },
+    });
+    reader.push(bytes);
+    const [[id, body] = [0, Buffer.alloc(0)]] = got;
+    expect(id).toBe(5);
+    const accepted = acceptBody(body) as { value: { data: Float64Array } };
+    expect(Array.from(accepted.value.data)).toEqual([1, 2, 3]);
+    expect(accepted.value.data.buffer).toBe(body.buffer);
   });
 });
 
