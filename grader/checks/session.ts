@@ -14,8 +14,15 @@ import {
   type SessionCheck,
   type SessionOutcome,
 } from "../core/assignment.ts";
-import type { Caller, CallLimit, CallOutcome } from "../core/outcomes.ts";
-import { CappedText, decode, decodeMessage, encode, partAt, type Wire } from "../core/values.ts";
+import {
+  type Caller,
+  type CallLimit,
+  type CallOutcome,
+  chainValue,
+  firstArguments,
+  secondArguments,
+} from "../core/outcomes.ts";
+import { CappedText, decode, decodeMessage, encode, type Wire } from "../core/values.ts";
 import { checkJudgement, type Judgement, judgeFailedCall, sizeRefusal } from "./judge.ts";
 
 export interface SessionResult {
@@ -98,14 +105,13 @@ export function makeLearner(
       // what it did, as they would have without the chain.
       const firsts = await learner.callMany(
         name,
-        batch.map((args) => args.slice(0, then.from)),
+        batch.map((args) => firstArguments(then, args)),
       );
       const seconds = await learner.callMany(
         then.fn,
-        firsts.map((first, i) => [partAt(first, [then.key]), ...(batch[i] ?? []).slice(then.from)]),
+        firsts.map((first, i) => secondArguments(then, first, batch[i] ?? [])),
       );
-      const { keep } = then;
-      return keep ? seconds.map((second, i) => [second, partAt(firsts[i], keep)]) : seconds;
+      return seconds.map((second, i) => chainValue(then, firsts[i], second));
     },
   };
   return { learner, output: () => printed.text };

@@ -2,7 +2,7 @@
  * What one call of a learner's function came to, as the grader sees it, and the interface the
  * checks call through (the sandbox implements it). Data only.
  */
-import type { Wire } from "./values.ts";
+import { partAt, type Wire } from "./values.ts";
 
 /** Why the process running a call went, as a code and its parameters (grader/words/ words it). */
 export type CrashReason =
@@ -91,6 +91,35 @@ export interface Then {
    * pre-activations of its layers, without the rest of its caches).
    */
   keep?: readonly string[];
+}
+
+/**
+ * What a chain does with one argument list, given its two functions: the one place that says it,
+ * for the child that runs the chain and the grader that makes it again as two calls in turn.
+ */
+export function runChain(
+  then: Then,
+  args: readonly unknown[],
+  first: (...values: unknown[]) => unknown,
+  second: (...values: unknown[]) => unknown,
+): unknown {
+  const result = first(...firstArguments(then, args));
+  return chainValue(then, result, second(...secondArguments(then, result, args)));
+}
+
+/** The arguments of a chain's first function: the list up to `from`. */
+export function firstArguments(then: Then, args: readonly unknown[]): unknown[] {
+  return args.slice(0, then.from);
+}
+
+/** The arguments of a chain's second function: the first's result at `key`, then the rest of the list. */
+export function secondArguments(then: Then, first: unknown, args: readonly unknown[]): unknown[] {
+  return [partAt(first, [then.key]), ...args.slice(then.from)];
+}
+
+/** A chain's value: the second function's, beside the part of the first's that `keep` names. */
+export function chainValue(then: Then, first: unknown, second: unknown): unknown {
+  return then.keep ? [second, partAt(first, then.keep)] : second;
 }
 
 /** Where the learner's functions are called: the sandbox, for grading. */

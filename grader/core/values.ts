@@ -348,8 +348,10 @@ export function decode(value: Wire): unknown {
  * writes to. What the reference computes from the arguments of a stand-in's request, say.
  */
 export function decodeMessage(value: Wire): unknown {
-  return decodeWith(value, (data) => data);
+  return decodeWith(value, inPlace);
 }
+
+const inPlace = (data: Float64Array) => data;
 
 function decodeWith(value: Wire, entries: (data: Float64Array) => Float64Array): unknown {
   if (isWireArray(value)) return owned(entries(value.data), value.$array);

@@ -8,6 +8,7 @@
 
 import { writeSync } from "node:fs";
 import { types } from "node:util";
+import { runChain } from "../core/outcomes.ts";
 import {
   type Budget,
   CappedText,
@@ -16,7 +17,6 @@ import {
   encode,
   freshBudget,
   LIMITS,
-  partAt,
   TEXT_LIMITS,
   type Wire,
 } from "../core/values.ts";
@@ -174,15 +174,9 @@ function handleBatch(
   if (typeof fn !== "function" || (then && typeof next !== "function")) {
     return { type: "result", id, status: "missing", output: takeOutput() };
   }
-  const call = (args: unknown[]) => {
-    if (!then) return fn(...args);
-    const first = fn(...args.slice(0, then.from));
-    const second = (next as (...values: unknown[]) => unknown)(
-      partAt(first, [then.key]),
-      ...args.slice(then.from),
-    );
-    return then.keep ? [second, partAt(first, then.keep)] : second;
-  };
+  type Fn = (...values: unknown[]) => unknown;
+  const call = (args: unknown[]) =>
+    then ? runChain(then, args, fn as Fn, next as Fn) : (fn as Fn)(...args);
   const budget = messageBudget(request.batch.length);
   const start = performance.now();
   const items: BatchItem[] = [];
