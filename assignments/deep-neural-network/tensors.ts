@@ -13,8 +13,24 @@ import {
 } from "../../grader/checks/gradient/check.ts";
 import { arraysOf, tensorOf, tensorsOf } from "../../grader/checks/gradient/tensors.ts";
 import type { Functions } from "../../grader/core/assignment.ts";
+import type { Then } from "../../grader/core/outcomes.ts";
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
+
+// Chains from lModelForward(X, parameters) on the list [X, parameters, Y] (outcomes.ts).
+/** computeCost(AL, Y), and only the layers' Z back with it, not the rest of the caches. */
+const COST_AFTER_FORWARD: Then = {
+  fn: "computeCost",
+  from: 2,
+  args: [{ part: ["AL"] }, 2],
+  keep: ["caches", "*", "activationCache"],
+};
+/** lModelBackward(AL, Y, caches). */
+const BACKWARD_AFTER_FORWARD: Then = {
+  fn: "lModelBackward",
+  from: 2,
+  args: [{ part: ["AL"] }, 2, { part: ["caches"] }],
+};
 
 /** The Z of every ReLU layer (all but the last), one after the other: where the cost has kinks. */
 export function kinksOf(caches: Model.LayerCache[]): Float64Array {
@@ -50,7 +66,7 @@ export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective 
       const results = (await functions.callChained(
         "lModelForward",
         points.map((q) => [X, arraysOf<Model.Parameters>(q), Y]),
-        { fn: "computeCost", key: "AL", from: 2, keep: ["caches", "*", "activationCache"] },
+        COST_AFTER_FORWARD,
       )) as [number, NDArray[]][];
       return results.map(([cost, zs]) => ({ value: cost, kinks: kinksOfZ(zs.slice(0, -1)) }));
     }
@@ -66,6 +82,23 @@ export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective 
   };
 }
 
+/** The learner's gradients, with the caches of lModelForward as `forward` computes them. */
+async function learnerGradients(
+  learner: Functions,
+  forward: Functions,
+  p: Model.Parameters,
+  X: NDArray,
+  Y: NDArray,
+): Promise<unknown> {
+  if (forward === learner && learner.callChained) {
+    // Both the learner's own, in the sandbox: AL and the caches go on to lModelBackward there.
+    const [grads] = await learner.callChained("lModelForward", [[X, p, Y]], BACKWARD_AFTER_FORWARD);
+    return grads;
+  }
+  const out = (await forward.call("lModelForward", [X, p])) as { AL?: unknown; caches?: unknown };
+  return learner.call("lModelBackward", [out?.AL, Y, out?.caches]);
+}
+
 /**
  * The learner's lModelBackward against numeric derivatives of the forward pass and cost as `by`
  * computes them (the functions it is judged with), per parameter.
@@ -77,11 +110,7 @@ export async function consistency(
   X: NDArray,
   Y: NDArray,
 ): Promise<TensorResult[]> {
-  const { AL, caches } = (await by.call("lModelForward", [X, p])) as {
-    AL: NDArray;
-    caches: Model.LayerCache[];
-  };
-  const grads = (await learner.call("lModelBackward", [AL, Y, caches])) as Record<string, unknown>;
+  const grads = (await learnerGradients(learner, by, p, X, Y)) as Record<string, unknown>;
   const claimed = Object.fromEntries(
     Object.keys(p).map((name) => [name, tensorOf(grads?.[`d${name}`])]),
   );

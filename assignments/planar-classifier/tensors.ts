@@ -12,10 +12,21 @@ import {
 import { fromArrays } from "../../grader/checks/gradient/forward-objective.ts";
 import { arraysOf, tensorOf, tensorsOf } from "../../grader/checks/gradient/tensors.ts";
 import type { Functions, Learner } from "../../grader/core/assignment.ts";
+import type { Then } from "../../grader/core/outcomes.ts";
 import type { NDArray } from "../lib/np.ts";
 import type * as Model from "./model.ts";
 
 export const PARAMETER_NAMES = ["W1", "b1", "W2", "b2"] as const;
+
+// Chains from forwardPropagation(X, parameters) on the list [X, parameters, Y] (outcomes.ts).
+/** computeCost(A2, Y). */
+const COST_AFTER_FORWARD: Then = { fn: "computeCost", from: 2, args: [{ part: ["A2"] }, 2] };
+/** backwardPropagation(parameters, cache, X, Y). */
+const BACKWARD_AFTER_FORWARD: Then = {
+  fn: "backwardPropagation",
+  from: 2,
+  args: [1, { part: ["cache"] }, 0, 2],
+};
 
 /** computeCost of forwardPropagation, as `functions` compute them, evaluated in batches. */
 export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective {
@@ -34,7 +45,7 @@ export function costBy(functions: Functions, X: NDArray, Y: NDArray): Objective 
       const costs = await functions.callChained(
         "forwardPropagation",
         points.map((q) => [X, arraysOf<Model.Parameters>(q), Y]),
-        { fn: "computeCost", key: "A2", from: 2 },
+        COST_AFTER_FORWARD,
       );
       return costs.map((value) => ({ value: value as number }));
     }
@@ -57,7 +68,16 @@ export async function learnerGradients(
   p: Model.Parameters,
   X: NDArray,
   Y: NDArray,
-) {
+): Promise<Record<string, unknown>> {
+  if (forward === learner && learner.callChained) {
+    // Both the learner's own, in the sandbox: the cache goes on to backwardPropagation there.
+    const [grads] = await learner.callChained(
+      "forwardPropagation",
+      [[X, p, Y]],
+      BACKWARD_AFTER_FORWARD,
+    );
+    return grads as Record<string, unknown>;
+  }
   const out = (await forward.call("forwardPropagation", [X, p])) as { cache?: unknown };
   return (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
     string,

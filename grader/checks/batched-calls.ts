@@ -37,7 +37,7 @@ interface Pending {
 /** Calls that can go in one batch: of one function, chained to the same second one, if any. */
 const kindOf = ({ fn, then }: Pending) =>
   then
-    ? JSON.stringify([fn, then.fn, then.key, then.from, then.keep ?? null])
+    ? JSON.stringify([fn, then.fn, then.from, then.args, then.keep ?? null])
     : JSON.stringify([fn]);
 
 export function batchedLearner(learner: Learner): Learner {

@@ -20,6 +20,7 @@ import {
   type CallOutcome,
   chainValue,
   firstArguments,
+  keptPart,
   secondArguments,
 } from "../core/outcomes.ts";
 import { CappedText, decode, decodeMessage, encode, type Wire } from "../core/values.ts";
@@ -111,7 +112,7 @@ export function makeLearner(
         then.fn,
         firsts.map((first, i) => secondArguments(then, first, batch[i] ?? [])),
       );
-      return seconds.map((second, i) => chainValue(then, firsts[i], second));
+      return seconds.map((second, i) => chainValue(then, keptPart(then, firsts[i]), second));
     },
   };
   return { learner, output: () => printed.text };

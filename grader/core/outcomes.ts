@@ -76,15 +76,21 @@ export type CallOutcome =
 export type CallLimit = number | { floor: number; settle: () => Promise<number> };
 
 /**
+ * An argument of a chain's second function: the entry of the call's list at this index, or the
+ * part of the first function's result at `part`, a path (`partAt`).
+ */
+export type ChainArgument = number | { readonly part: readonly string[] };
+
+/**
  * A second function called on each of a batch's results where the first ran (a forward pass's
- * cost): with the result's `key` property, then the call's arguments from `from` on (the first
- * function gets those before). Its values are the batch's; the first's never cross. It runs as
- * part of the first's call: within its time limit, and with its stand-ins.
+ * cost, or its backward pass): the first gets the call's list up to `from`, the second the
+ * arguments `args` says. Its values are the batch's; the first's never cross. It runs as part of
+ * the first's call: within its time limit, and with its stand-ins.
  */
 export interface Then {
   fn: string;
-  key: string;
   from: number;
+  args: readonly ChainArgument[];
   /**
    * A part of the first result that comes back too, by its path (`*` takes each entry of a
    * list): each value is then `[the second's value, that part]` (a forward pass's cost, and the
@@ -93,18 +99,28 @@ export interface Then {
   keep?: readonly string[];
 }
 
+const asItIs = (value: unknown) => value;
+
 /**
  * What a chain does with one argument list, given its two functions: the one place that says it,
  * for the child that runs the chain and the grader that makes it again as two calls in turn.
+ * `copy` gives the second function values of its own, as they would reach it in a call of its
+ * own (the child: through the wire's codec): the list's entries the first also gets, copied
+ * before it runs, and the parts of its result, copied before the second runs. So neither function
+ * sees what the other did to its values, as with the two called in turn.
  */
 export function runChain(
   then: Then,
   args: readonly unknown[],
   first: (...values: unknown[]) => unknown,
   second: (...values: unknown[]) => unknown,
+  copy: (value: unknown) => unknown = asItIs,
 ): unknown {
+  const own = args.map((arg, i) => (i < then.from && then.args.includes(i) ? copy(arg) : arg));
   const result = first(...firstArguments(then, args));
-  return chainValue(then, result, second(...secondArguments(then, result, args)));
+  const kept = then.keep ? copy(keptPart(then, result)) : undefined;
+  const secondArgs = secondArguments(then, result, own, copy);
+  return chainValue(then, kept, second(...secondArgs));
 }
 
 /** The arguments of a chain's first function: the list up to `from`. */
@@ -112,14 +128,26 @@ export function firstArguments(then: Then, args: readonly unknown[]): unknown[] 
   return args.slice(0, then.from);
 }
 
-/** The arguments of a chain's second function: the first's result at `key`, then the rest of the list. */
-export function secondArguments(then: Then, first: unknown, args: readonly unknown[]): unknown[] {
-  return [partAt(first, [then.key]), ...args.slice(then.from)];
+/** The arguments of a chain's second function (`Then.args`), given the first's result. */
+export function secondArguments(
+  then: Then,
+  first: unknown,
+  args: readonly unknown[],
+  copy: (value: unknown) => unknown = asItIs,
+): unknown[] {
+  return then.args.map((arg) =>
+    typeof arg === "number" ? args[arg] : copy(partAt(first, arg.part)),
+  );
+}
+
+/** The part of a chain's first result that `keep` names, where it names one. */
+export function keptPart(then: Then, first: unknown): unknown {
+  return then.keep ? partAt(first, then.keep) : undefined;
 }
 
 /** A chain's value: the second function's, beside the part of the first's that `keep` names. */
-export function chainValue(then: Then, first: unknown, second: unknown): unknown {
-  return then.keep ? [second, partAt(first, then.keep)] : second;
+export function chainValue(then: Then, kept: unknown, second: unknown): unknown {
+  return then.keep ? [second, kept] : second;
 }
 
 /** Where the learner's functions are called: the sandbox, for grading. */

@@ -20,7 +20,7 @@ function recordingLearner(refuse: (batch: unknown[][]) => boolean = () => false)
       if (refuse(batch)) throw new Error("the batch failed");
       return batch.map(([x]) => 2 * (x as number));
     },
-    // The second function adds the rest of the arguments to the first's result at `then.key`.
+    // The second function adds the rest of the arguments to the first's result.
     async callChained(fn, batch, then) {
       batches.push({ fn: `${fn} then ${then.fn}`, size: batch.length });
       return batch.map(([x, ...rest]) => 2 * (x as number) + (rest[0] as number));
@@ -53,7 +53,7 @@ describe("a batched learner", () => {
   it("batches chained calls apart from plain ones of the same function", async () => {
     const { learner, batches } = recordingLearner();
     const batched = batchedLearner(learner);
-    const then = { fn: "add", key: "out", from: 1 };
+    const then = { fn: "add", from: 1, args: [{ part: ["out"] }, 1] };
     const [plain, chained, other] = await Promise.all([
       batched.callMany("double", [[1], [2]]),
       batched.callChained?.(
@@ -64,7 +64,7 @@ describe("a batched learner", () => {
         ],
         then,
       ),
-      batched.callChained?.("double", [[3, 30]], { ...then, key: "other" }),
+      batched.callChained?.("double", [[3, 30]], { ...then, args: [{ part: ["other"] }, 1] }),
     ]);
     expect(plain).toEqual([2, 4]);
     expect(chained).toEqual([12, 24]);

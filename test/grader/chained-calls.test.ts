@@ -8,17 +8,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { costBy } from "../../assignments/deep-neural-network/tensors.ts";
-import { np } from "../../assignments/lib/np.ts";
+import { type NDArray, np } from "../../assignments/lib/np.ts";
+import { learnerGradients } from "../../assignments/planar-classifier/tensors.ts";
 import { tensorsOf } from "../../grader/checks/gradient/tensors.ts";
 import { makeLearner } from "../../grader/checks/session.ts";
-import { type Functions, LearnerCallFailed } from "../../grader/core/assignment.ts";
+import { type Functions, type Learner, LearnerCallFailed } from "../../grader/core/assignment.ts";
 import type { TestSpec } from "../../grader/core/manifest.ts";
-import type { CallOutcome } from "../../grader/core/outcomes.ts";
+import { type CallOutcome, runChain } from "../../grader/core/outcomes.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import { encode, partAt } from "../../grader/core/values.ts";
+import { encode } from "../../grader/core/values.ts";
 import { buildSubmission } from "../../grader/pipeline/build.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
 import * as deep from "../../reference/deep-neural-network/model.ts";
+import * as planarModel from "../../reference/planar-classifier/model.ts";
 import { referenceSource } from "../corpus/bugs.ts";
 import { gradeFiles } from "../helpers.ts";
 
@@ -35,6 +37,16 @@ export const flaky = (x: number) => {
   if (++flakyCalls === 1) throw new Error("first call");
   return { out: x, layers: [{ z: 2 * x }] };
 };
+/** Changes the list it is given, and returns it. */
+export const stamp = (xs: number[]) => {
+  xs[0] = -1;
+  return { out: xs };
+};
+/** Changes the first list it is given, and returns both. */
+export const pair = (part: number[], xs: number[]) => {
+  part[1] = -2;
+  return [part, xs];
+};
 export const cost = (out: number, y: number) => {
   console.log("cost", out);
   if (out > 100) throw new TypeError("cost too high");
@@ -44,7 +56,7 @@ export const cost = (out: number, y: number) => {
 
 let folder: string;
 let sandbox: Sandbox;
-const THEN = { fn: "cost", key: "out", from: 2 };
+const THEN = { fn: "cost", from: 2, args: [{ part: ["out"] }, 2] };
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "gradecheck-chained-"));
@@ -107,7 +119,7 @@ describe("a chained batch", () => {
         [3, 1],
         [4, 2],
       ],
-      { fn: "cost", key: "out", from: 1, keep },
+      { fn: "cost", from: 1, args: [{ part: ["out"] }, 1], keep },
     );
     expect(values).toEqual([
       [2, [3, -3]],
@@ -116,11 +128,33 @@ describe("a chained batch", () => {
     // The same where the chain failed and the two functions were called again, in turn.
     const again = await learner.callChained?.("flaky", [[5, 1]], {
       fn: "cost",
-      key: "out",
       from: 1,
+      args: [{ part: ["out"] }, 1],
       keep,
     });
     expect(again).toEqual([[4, [10]]]);
+  });
+
+  it("gives each function values of its own, as the two called in turn would", async () => {
+    const { learner } = makeLearner(sandbox, 1000);
+    // pair(stamp's list, the list stamp was given), keeping stamp's list: each a copy, so
+    // neither function sees what the other changed.
+    const then = { fn: "pair", from: 1, args: [{ part: ["out"] }, 0], keep: ["out"] };
+    const chained = await learner.callChained?.("stamp", [[[1, 2, 3]]], then);
+    const firsts = await learner.callMany("stamp", [[[1, 2, 3]]]);
+    const seconds = await learner.callMany("pair", [
+      [(firsts[0] as { out: number[] }).out, [1, 2, 3]],
+    ]);
+    expect(chained).toEqual([
+      [
+        [
+          [-1, -2, 3],
+          [1, 2, 3],
+        ],
+        [-1, 2, 3],
+      ],
+    ]);
+    expect(chained).toEqual([[seconds[0], (firsts[0] as { out: number[] }).out]]);
   });
 
   it.each([
@@ -148,14 +182,14 @@ describe("chained batches in a grade", () => {
     // The planar self-consistency check evaluates computeCost of forwardPropagation in chains,
     // in the child that judges backwardPropagation (its module holds the learner's own functions
     // found by name: a second function not found there would make every chain "missing").
-    const statuses: CallOutcome["status"][] = [];
+    const chains: [string, CallOutcome["status"]][] = [];
     const callMany = Sandbox.prototype.callMany;
     vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
       this: Sandbox,
       ...args
     ) {
       const outcome = await callMany.apply(this, args);
-      if (args[3]) statuses.push(outcome.status);
+      if (args[3]) chains.push([args[3].fn, outcome.status]);
       return outcome;
     });
     const ids = ["backwardPropagation.planar", "backwardPropagation.consistency"];
@@ -164,8 +198,12 @@ describe("chained batches in a grade", () => {
       { hidden: false, select: (test: TestSpec) => ids.includes(test.id) },
     );
     expect(report.tests.map((t) => t.status)).toEqual(["passed", "passed"]);
-    // One chain: the value at the parameters and every tensor's differences, in one batch.
-    expect(statuses).toEqual(["batch"]);
+    // Two chains: the forward pass's cache on to backwardPropagation, then the value at the
+    // parameters and every tensor's differences, in one batch.
+    expect(chains).toEqual([
+      ["backwardPropagation", "batch"],
+      ["computeCost", "batch"],
+    ]);
   });
   it("carry the deep law's costs and pre-activations in a learner's own run, and the law holds", async () => {
     // Deep's gradient checks read the ReLU kinks from each forward pass's Z: the chain keeps them.
@@ -176,7 +214,7 @@ describe("chained batches in a grade", () => {
       ...args
     ) {
       const outcome = await callMany.apply(this, args);
-      if (args[3]) kept.push(args[3].keep, outcome.status);
+      if (args[3]) kept.push([args[3].fn, String(args[3].keep), outcome.status].join(" "));
       return outcome;
     });
     const ids = ["lModelBackward.course", "lModelBackward.gradient.property"];
@@ -194,8 +232,10 @@ describe("chained batches in a grade", () => {
       ["lModelBackward.course", "passed"],
       ["lModelBackward.gradient.property", "passed"],
     ]);
-    expect(kept.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(kept.map(String))).toEqual(new Set(["caches,*,activationCache", "batch"]));
+    // The costs keep the layers' Z; the backward passes, chained to their forward passes, keep nothing.
+    expect(new Set(kept)).toEqual(
+      new Set(["computeCost caches,*,activationCache batch", "lModelBackward undefined batch"]),
+    );
   });
 });
 
@@ -210,11 +250,14 @@ describe("the deep cost through a chain", () => {
     const chained: Functions = {
       ...inTurn,
       callChained: async (fn, batch, then) =>
-        batch.map((args) => {
-          const first = run(fn, args.slice(0, then.from));
-          const second = run(then.fn, [partAt(first, [then.key]), ...args.slice(then.from)]);
-          return then.keep ? [second, partAt(first, then.keep)] : second;
-        }),
+        batch.map((args) =>
+          runChain(
+            then,
+            args,
+            (...a) => run(fn, a),
+            (...a) => run(then.fn, a),
+          ),
+        ),
     };
     const rng = np.random.seed(5);
     const params = tensorsOf(deep.initializeParametersDeep([3, 4, 3, 1], rng));
@@ -226,5 +269,41 @@ describe("the deep cost through a chain", () => {
     // The Z of the two ReLU layers (4 and 3 units, 6 examples), not the sigmoid layer's.
     expect(Array.from(viaChain?.kinks ?? [])).toEqual(Array.from(alone?.kinks ?? [0]));
     expect(viaChain?.kinks?.length).toBe((4 + 3) * 6);
+  });
+});
+
+describe("a learner's gradients through a chain", () => {
+  it("are those of forwardPropagation and backwardPropagation called in turn", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradecheck-chained-planar-"));
+    writeFileSync(join(dir, "model.ts"), referenceSource());
+    const build = await buildSubmission(join(dir, "model.ts"), PACKAGE_ROOT);
+    if (build.status !== "built") throw new Error(build.message);
+    const planar = new Sandbox({ ...build, heapMb: 128, importTimeoutMs: 5000, cpuSeconds: 30 });
+    try {
+      const { learner } = makeLearner(planar, 5000);
+      const { callChained: _, ...inTurn } = learner;
+      const chains = vi.spyOn(planar, "callMany");
+      const rng = np.random.seed(3);
+      const p = planarModel.initializeParameters(3, 4, 2, rng);
+      const [X, Y] = [
+        rng.randn(3, 5),
+        np.array([
+          [1, 0, 0, 1, 1],
+          [0, 1, 1, 0, 0],
+        ]),
+      ];
+      const chained = await learnerGradients(learner, learner, p, X, Y);
+      expect(chains.mock.calls.map((call) => call[3]?.fn)).toEqual(["backwardPropagation"]);
+      const alone = await learnerGradients(inTurn as Learner, inTurn, p, X, Y);
+      expect(chains).toHaveBeenCalledTimes(1);
+      expect(Object.keys(chained)).toEqual(["dW1", "db1", "dW2", "db2"]);
+      for (const name of Object.keys(alone))
+        expect(Array.from((chained[name] as NDArray).data)).toEqual(
+          Array.from((alone[name] as NDArray).data),
+        );
+    } finally {
+      planar.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
