@@ -24,7 +24,7 @@ import type { Functions } from "../../grader/core/assignment.ts";
 import { said as graderSaid } from "../../grader/words/en/phrases.ts";
 import { NDArray, np } from "../lib/np.ts";
 import type * as Model from "./model.ts";
-import { consistency, learnerGradients, PARAMETER_NAMES } from "./tensors.ts";
+import { consistency, learnerGradients, learnerGradientsOf, PARAMETER_NAMES } from "./tensors.ts";
 import { said } from "./words.ts";
 
 const bit = fc.constantFrom(0, 1);
@@ -477,9 +477,12 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     ),
     async check(learner, [n, k]: [Network, number]) {
       const p = parametersOf(n);
-      const one = await learnerGradients(learner, learner.others, p, np.array(n.X), np.array(n.Y));
       const repeat = (m: Matrix) => np.array(m.map((row) => Array(k).fill(row[0])));
-      const many = await learnerGradients(learner, learner.others, p, repeat(n.X), repeat(n.Y));
+      // The example alone and its copies, side by side: one round trip.
+      const [one, many] = await learnerGradientsOf(learner, learner.others, p, [
+        [np.array(n.X), np.array(n.Y)],
+        [repeat(n.X), repeat(n.Y)],
+      ]);
       for (const name of ["dW1", "db1", "dW2", "db2"]) {
         const a = asArray(one?.[name], name);
         const b = asArray(many?.[name], name);

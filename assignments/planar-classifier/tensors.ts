@@ -69,20 +69,35 @@ export async function learnerGradients(
   X: NDArray,
   Y: NDArray,
 ): Promise<Record<string, unknown>> {
-  if (forward === learner && learner.callChained) {
-    // Both the learner's own, in the sandbox: the cache goes on to backwardPropagation there.
-    const [grads] = await learner.callChained(
+  const [grads] = await learnerGradientsOf(learner, forward, p, [[X, Y]]);
+  return grads as Record<string, unknown>;
+}
+
+/**
+ * The learner's gradients at `p` for each set of examples [X, Y], in one round trip: chained to
+ * forwardPropagation where that is the learner's own too (in the sandbox, the cache goes on to
+ * backwardPropagation there), else a batch of backward passes with `forward`'s caches.
+ */
+export async function learnerGradientsOf(
+  learner: Learner,
+  forward: Functions,
+  p: Model.Parameters,
+  sets: readonly (readonly [NDArray, NDArray])[],
+): Promise<Record<string, unknown>[]> {
+  if (forward === learner && learner.callChained)
+    return (await learner.callChained(
       "forwardPropagation",
-      [[X, p, Y]],
+      sets.map(([X, Y]) => [X, p, Y]),
       BACKWARD_AFTER_FORWARD,
-    );
-    return grads as Record<string, unknown>;
-  }
-  const out = (await forward.call("forwardPropagation", [X, p])) as { cache?: unknown };
-  return (await learner.call("backwardPropagation", [p, out?.cache, X, Y])) as Record<
-    string,
-    unknown
-  >;
+    )) as Record<string, unknown>[];
+  const outs = (await forward.callMany(
+    "forwardPropagation",
+    sets.map(([X]) => [X, p]),
+  )) as ({ cache?: unknown } | undefined)[];
+  return (await learner.callMany(
+    "backwardPropagation",
+    sets.map(([X, Y], i) => [p, outs[i]?.cache, X, Y]),
+  )) as Record<string, unknown>[];
 }
 
 /**

@@ -139,3 +139,14 @@ describe("the verdict of inputs checked together", () => {
     },
   );
 });
+
+describe("the planar duplicates law, one input alone", () => {
+  it("sends the example and its copies in one batch for each function", async () => {
+    const spec = properties["backwardPropagation.duplicates"] as PropertySpec<unknown>;
+    const [input] = fc.sample(spec.arbitrary, { seed: 3, numRuns: 1 });
+    const { learner, trips } = counting(inProcessLearner(ref));
+    await spec.check(learner, input);
+    // forwardPropagation on both, then backwardPropagation on both: where they were four calls.
+    expect(trips).toEqual({ call: 0, callMany: 2, callPrinting: 0 });
+  });
+});
