@@ -40,7 +40,11 @@ const kindOf = ({ fn, then }: Pending) =>
     ? JSON.stringify([fn, then.fn, then.from, then.args, then.keep ?? null])
     : JSON.stringify([fn]);
 
-export function batchedLearner(learner: Learner): Learner {
+/**
+ * `learner`, its calls batched. Once `stop` is aborted, batches not sent yet are not sent: their
+ * calls fail with its reason (the checks that still wait on them are of no use any more).
+ */
+export function batchedLearner(learner: Learner, stop?: AbortSignal): Learner {
   let pending: Pending[] = [];
   let scheduled = false;
   const send = (group: Pending[]) => {
@@ -49,6 +53,26 @@ export function batchedLearner(learner: Learner): Learner {
     return then && learner.callChained
       ? learner.callChained(fn, batch, then)
       : learner.callMany(fn, batch);
+  };
+  // One batch after the other, as the sandbox would serve them anyway, so that those still
+  // waiting when `stop` is aborted need never go.
+  const sendInTurn = async (groups: Pending[][]) => {
+    for (const group of groups) {
+      if (stop?.aborted) {
+        for (const call of group) call.reject(stop.reason);
+        continue;
+      }
+      await send(group).then(
+        (values) => {
+          group.forEach((call, i) => {
+            call.resolve(values[i]);
+          });
+        },
+        (error: unknown) => {
+          for (const call of group) call.reject(error);
+        },
+      );
+    }
   };
   // Once every check waiting on a call has made it: the microtasks of the checks have all run.
   const flush = () => {
@@ -62,20 +86,11 @@ export function batchedLearner(learner: Learner): Learner {
       if (group) group.push(call);
       else byKind.set(key, [call]);
     }
+    const groups: Pending[][] = [];
     for (const all of byKind.values())
-      for (let start = 0; start < all.length; start += MAX_BATCH) {
-        const group = all.slice(start, start + MAX_BATCH);
-        send(group).then(
-          (values) => {
-            group.forEach((call, i) => {
-              call.resolve(values[i]);
-            });
-          },
-          (error: unknown) => {
-            for (const call of group) call.reject(error);
-          },
-        );
-      }
+      for (let start = 0; start < all.length; start += MAX_BATCH)
+        groups.push(all.slice(start, start + MAX_BATCH));
+    void sendInTurn(groups);
   };
   const queued = (fn: string, args: unknown[], then?: Then) =>
     new Promise((resolve, reject) => {

@@ -157,11 +157,18 @@ async function checkTogether<T>(
   deadline: number,
 ): Promise<Together> {
   const inputs = await drawnInputs(spec.arbitrary, options);
-  const batched = batchedLearner(learner);
+  // The first input that does not hold settles it: the run one input at a time says the rest.
+  const unsure = new AbortController();
+  const batched = batchedLearner(learner, unsure.signal);
   let inTime = 0;
   const results = await Promise.allSettled(
     inputs.map(async (input) => {
-      await spec.check(batched, input);
+      try {
+        await spec.check(batched, input);
+      } catch (error) {
+        unsure.abort(error);
+        throw error;
+      }
       if (performance.now() <= deadline) inTime++;
     }),
   );

@@ -84,4 +84,28 @@ describe("a batched learner", () => {
     expect(results.slice(0, MAX_BATCH).every((r) => r.status === "rejected")).toBe(true);
     expect(results[MAX_BATCH]).toEqual({ status: "fulfilled", value: 2 * MAX_BATCH });
   });
+
+  it("sends no batch once stopped: the calls still waiting fail with the reason", async () => {
+    const stop = new AbortController();
+    // The first batch stops the rest as it is answered.
+    const { learner, batches } = recordingLearner((batch) => {
+      stop.abort(new Error("settled"));
+      return batch.length === 0;
+    });
+    const batched = batchedLearner(learner, stop.signal);
+    const xs = Array.from({ length: 2 * MAX_BATCH + 1 }, (_, k) => k);
+    const results = await Promise.allSettled([
+      ...xs.map((x) => batched.call("double", [x])),
+      batched.others.call("other", [1]),
+    ]);
+    expect(batches).toEqual([{ fn: "double", size: MAX_BATCH }]);
+    expect(results.slice(0, MAX_BATCH)).toEqual(
+      xs.slice(0, MAX_BATCH).map((x) => ({ status: "fulfilled", value: 2 * x })),
+    );
+    for (const result of results.slice(MAX_BATCH))
+      expect(result).toEqual({ status: "rejected", reason: new Error("settled") });
+    // Calls made afterwards go nowhere either.
+    await expect(batched.call("double", [1])).rejects.toThrow("settled");
+    expect(batches).toHaveLength(1);
+  });
 });

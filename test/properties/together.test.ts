@@ -111,6 +111,32 @@ describe("a property's inputs checked together", () => {
     });
     expect(outcome.status).toBe("interrupted");
   });
+
+  it("stop once one of them breaks the law: the run one input at a time says the rest", async () => {
+    // The first check to start breaks the law after its first call; the others would go on to a
+    // batch of their own. Checked one at a time, every input holds.
+    let started = 0;
+    let later = 0;
+    const law: PropertySpec<number> = {
+      law: "holds but for the first check",
+      arbitrary: fc.integer(),
+      async check(learner, x) {
+        const first = started++ === 0;
+        await learner.call("f", [[x]]);
+        if (first) throw new PropertyFailure("the first check", "law");
+        const values = await learner.callMany("f", [[[x]], [[x]]]);
+        later += values.length;
+      },
+      describe: String,
+    };
+    const outcome = await runProperty(law, inProcessLearner(sorted), {
+      ...options,
+      together: true,
+    });
+    expect(outcome.status).toBe("passed");
+    // Only the inputs checked one at a time made their later calls: none of those checked together.
+    expect(later).toBe(2 * options.numRuns);
+  });
 });
 
 const mutant = mutants("properties-together");
