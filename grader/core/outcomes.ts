@@ -101,24 +101,31 @@ export interface Then {
 
 const asItIs = (value: unknown) => value;
 
+/** How a chain's values are kept apart (see `runChain`); as they are, by default. */
+export interface ChainCopies {
+  /** A value of the second function's own, as a call of its own would get it. */
+  copy(value: unknown): unknown;
+  /** The kept part as it is now, whatever the second function does later. */
+  capture(kept: unknown): unknown;
+}
+
 /**
  * What a chain does with one argument list, given its two functions: the one place that says it,
  * for the child that runs the chain and the grader that makes it again as two calls in turn.
- * `copy` gives the second function values of its own, as they would reach it in a call of its
- * own (the child: through the wire's codec): the list's entries the first also gets, copied
- * before it runs, and the parts of its result, copied before the second runs. So neither function
- * sees what the other did to its values, as with the two called in turn.
+ * The child keeps each function's values apart, as two calls in turn would (`ChainCopies`, through
+ * the wire's codec): the list's entries the first also gets are copied before it runs, the parts
+ * of its result copied and the kept part captured before the second runs.
  */
 export function runChain(
   then: Then,
   args: readonly unknown[],
   first: (...values: unknown[]) => unknown,
   second: (...values: unknown[]) => unknown,
-  copy: (value: unknown) => unknown = asItIs,
+  { copy, capture }: ChainCopies = { copy: asItIs, capture: asItIs },
 ): unknown {
   const own = args.map((arg, i) => (i < then.from && then.args.includes(i) ? copy(arg) : arg));
   const result = first(...firstArguments(then, args));
-  const kept = then.keep ? copy(keptPart(then, result)) : undefined;
+  const kept = then.keep ? capture(keptPart(then, result)) : undefined;
   const secondArgs = secondArguments(then, result, own, copy);
   return chainValue(then, kept, second(...secondArgs));
 }

@@ -147,9 +147,11 @@ export function encode(
   value: unknown,
   budget: Budget = freshBudget(),
   arrays: "copied" | "shared" = "copied",
+  /** How deep inside the message's value this one will lie (see `Encoded`). */
+  depth = 0,
 ): Wire {
   try {
-    return encodeValue(value, 0, { budget, ancestors: new Set(), share: arrays === "shared" });
+    return encodeValue(value, depth, { budget, ancestors: new Set(), share: arrays === "shared" });
   } catch (error) {
     if (error instanceof Untrusted) return unsupported(error.message);
     throw error;
@@ -159,6 +161,15 @@ export function encode(
 /** What a value was that cannot cross; the learner may have named it (a class, a key, an error). */
 function unsupported(what: string): Wire {
   return { $unsupported: cutText(what, TEXT_LIMITS.message) };
+}
+
+/**
+ * A value encoded already, which `encode` puts in place as its wire: a part of a value taken as
+ * it was at some moment, before other code could change it (a chain's kept part, child.ts),
+ * encoded with the budget and at the depth of the value it goes into.
+ */
+export class Encoded {
+  constructor(readonly wire: Wire) {}
 }
 
 /** A value that is not data as a whole: a getter or a cycle anywhere in it. */
@@ -196,6 +207,7 @@ function encodeValue(value: unknown, depth: number, encoding: Encoding): Wire {
   if (typeof value !== "object") return { $unsupported: `a ${typeof value}` };
   // Before anything reads it: a proxy can answer instanceof and every property as it likes.
   if (types.isProxy(value)) return { $unsupported: "a Proxy" };
+  if (value instanceof Encoded) return value.wire;
   if (ancestors.has(value)) throw new Untrusted("a cyclic value (it contains itself)");
   try {
     if (value instanceof NDArray) return encodeArray(value, encoding);

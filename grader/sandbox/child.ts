@@ -8,12 +8,13 @@
 
 import { writeSync } from "node:fs";
 import { types } from "node:util";
-import { runChain } from "../core/outcomes.ts";
+import { type ChainCopies, runChain } from "../core/outcomes.ts";
 import {
   type Budget,
   CappedText,
   cutText,
   decode,
+  Encoded,
   encode,
   freshBudget,
   LIMITS,
@@ -175,9 +176,14 @@ function handleBatch(
     return { type: "result", id, status: "missing", output: takeOutput() };
   }
   type Fn = (...values: unknown[]) => unknown;
-  const call = (args: unknown[]) =>
-    then ? runChain(then, args, fn as Fn, next as Fn, throughTheWire) : (fn as Fn)(...args);
   const budget = messageBudget(request.batch.length);
+  // The kept part goes into the item's value, [the second's value, that part]: one level down.
+  const copies: ChainCopies = {
+    copy: throughTheWire,
+    capture: (kept) => new Encoded(encode(kept, budget, "copied", 1)),
+  };
+  const call = (args: unknown[]) =>
+    then ? runChain(then, args, fn as Fn, next as Fn, copies) : (fn as Fn)(...args);
   const start = performance.now();
   const items: BatchItem[] = [];
   for (const args of request.batch) {

@@ -37,14 +37,17 @@ export const flaky = (x: number) => {
   if (++flakyCalls === 1) throw new Error("first call");
   return { out: x, layers: [{ z: 2 * x }] };
 };
-/** Changes the list it is given, and returns it. */
+/** Changes the list it is given, and returns it, remembering what it returned. */
+let stamped: { out: number[] } | undefined;
 export const stamp = (xs: number[]) => {
   xs[0] = -1;
-  return { out: xs };
+  stamped = { out: xs };
+  return stamped;
 };
-/** Changes the first list it is given, and returns both. */
+/** Changes the first list it is given, and what stamp returned last; returns both lists. */
 export const pair = (part: number[], xs: number[]) => {
   part[1] = -2;
+  if (stamped) stamped.out[2] = -3;
   return [part, xs];
 };
 export const cost = (out: number, y: number) => {
@@ -138,7 +141,8 @@ describe("a chained batch", () => {
   it("gives each function values of its own, as the two called in turn would", async () => {
     const { learner } = makeLearner(sandbox, 1000);
     // pair(stamp's list, the list stamp was given), keeping stamp's list: each a copy, so
-    // neither function sees what the other changed.
+    // neither function sees what the other changed, and the kept list is stamp's as it returned
+    // it, whatever pair changes later.
     const then = { fn: "pair", from: 1, args: [{ part: ["out"] }, 0], keep: ["out"] };
     const chained = await learner.callChained?.("stamp", [[[1, 2, 3]]], then);
     const firsts = await learner.callMany("stamp", [[[1, 2, 3]]]);

@@ -9,6 +9,7 @@ import { copyOf, withAllocationLimit } from "../../assignments/lib/storage.ts";
 import {
   decode,
   decodeMessage,
+  Encoded,
   encode,
   entriesOf,
   freshBudget,
@@ -90,6 +91,27 @@ describe("encode", () => {
     const sent = encode(node);
     expect(entriesOf(sent)).toBeLessThanOrEqual(2 * LIMITS.nodes);
     expect(JSON.stringify(sent)).toContain("an object too big to send");
+  });
+
+  it("puts a value encoded earlier in place as it was then, within the limits of the whole", () => {
+    const kept = np.array([[1, 2]]);
+    const budget = freshBudget();
+    const captured = new Encoded(encode(kept, budget, "copied", 1));
+    kept.data[0] = 9;
+    expect(encode([3, captured], budget)).toEqual([
+      3,
+      { $array: [1, 2], data: new Float64Array([1, 2]) },
+    ]);
+    // Its entries counted once, when it was encoded; its depth, that of where it goes.
+    expect(budget.entries).toBe(LIMITS.entries - 2);
+    let deep: unknown = 1;
+    for (let level = 0; level <= LIMITS.depth; level++) deep = [deep];
+    expect(JSON.stringify(encode(deep))).toContain("a value nested too deeply");
+    deep = (deep as unknown[])[0];
+    expect(JSON.stringify(encode(deep))).not.toContain("a value nested too deeply");
+    expect(JSON.stringify(encode(deep, freshBudget(), "copied", 1))).toContain(
+      "a value nested too deeply",
+    );
   });
 
   it("cuts long strings, and counts text against the message's limit", () => {
