@@ -61,6 +61,11 @@ export function makeLearner(
   limit: CallLimit,
   /** The other functions, when they are not the learner's own (see `Learner.others`). */
   others?: Functions,
+  /**
+   * Whether a chain from this function is worth trying: not where its calls are known to fail (a
+   * stub), which the two calls in turn say anyway, at the cost of a round trip more.
+   */
+  chains: (fn: string) => boolean = () => true,
 ): { learner: Learner; output: () => string } {
   // Many calls, one test: the test keeps the same output a single call would.
   const printed = new CappedText();
@@ -94,13 +99,15 @@ export function makeLearner(
       return batchValues(name, values, wired, outcome.output);
     },
     async callChained(name, batch, then) {
-      const wired = batch.map((args) => args.map((a) => encode(a)));
-      const outcome = await sandbox.callMany(name, wired, limit, then);
-      const items = outcome.status === "batch" ? outcome.items : [];
-      const values = items.flatMap((item) => ("value" in item ? [item.value] : []));
-      if (values.length === batch.length) {
-        collect(outcome.output);
-        return batchValues(then.fn, values, wired, outcome.output);
+      if (chains(name)) {
+        const wired = batch.map((args) => args.map((a) => encode(a)));
+        const outcome = await sandbox.callMany(name, wired, limit, then);
+        const items = outcome.status === "batch" ? outcome.items : [];
+        const values = items.flatMap((item) => ("value" in item ? [item.value] : []));
+        if (values.length === batch.length) {
+          collect(outcome.output);
+          return batchValues(then.fn, values, wired, outcome.output);
+        }
       }
       // Something failed, in one function or the other: the two called in turn say which, and
       // what it did, as they would have without the chain.
@@ -127,8 +134,9 @@ export async function runSession(
   /** Each call's limit. */
   limit: CallLimit,
   others?: Functions,
+  chains?: (fn: string) => boolean,
 ): Promise<SessionResult> {
-  const { learner, output } = makeLearner(sandbox, limit, others);
+  const { learner, output } = makeLearner(sandbox, limit, others, chains);
   const expected = async () => {
     const answer = await prepared.expected();
     return answer === undefined ? undefined : decode(answer);

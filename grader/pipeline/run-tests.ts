@@ -72,6 +72,8 @@ interface RunState {
    * is worth working out while they run. One that never has (a stub) is never waited on for it.
    */
   returning: Set<string>;
+  /** Functions called in a test: one called that has never returned is not chained to (session.ts). */
+  called: Set<string>;
   /** Every test of the run, in the manifest's order: whose verdicts vouch for a function. */
   planned: readonly PlannedTest[];
   /** Passes with the learner's own functions answering, until their tests are all in. */
@@ -171,6 +173,7 @@ export async function runTests(
     needReference: [],
     hung: new Map(),
     returning: new Set(),
+    called: new Set(),
     planned,
     provisional: [],
     over: false,
@@ -611,7 +614,7 @@ async function gradeOne(
   planned: PlannedTest,
   /** Where to run it, or why nothing can run. */
   run: Where | { notRun: NotRunReason },
-  { needReference, returning }: Pick<RunState, "needReference" | "returning">,
+  { needReference, returning, called }: Pick<RunState, "needReference" | "returning" | "called">,
 ): Promise<TestReport | undefined> {
   const { inputs, options, deadline } = ctx;
   const { test } = planned;
@@ -636,7 +639,7 @@ async function gradeOne(
     });
   }
   try {
-    return await runTest(ctx, planned, seed, run, returning);
+    return await runTest(ctx, planned, seed, run, { returning, called });
   } catch (error) {
     // A bug of gradecheck's own (a check tripping over a value it did not expect) costs
     // this test, never the run: the report still comes, and says whose fault it is.
@@ -654,13 +657,15 @@ async function runTest(
   planned: PlannedTest,
   seed: number,
   { sandbox, staged, others }: Where,
-  returning: Set<string>,
+  { returning, called }: Pick<RunState, "returning" | "called">,
 ): Promise<TestReport> {
   const { test, fn } = planned;
   const check = checkOf(test, inputs.cases);
+  const chains = (name: string) => returning.has(name) || !called.has(name);
   if (check.kind === "property") {
     const callLimit = options.timeoutMs ?? manifest.limits.timeoutFloorMs;
-    return propertyTest(planned, seed, check, { sandbox, others }, callLimit, returning.has(fn));
+    const learnerOf = { sandbox, others, chains };
+    return propertyTest(planned, seed, check, learnerOf, callLimit, returning.has(fn));
   }
   const prepared = await prepare(test, fn, seed, inputs, caseCache);
   if ("code" in prepared) {
@@ -676,7 +681,16 @@ async function runTest(
   const callStart = performance.now();
   if (check.kind === "session") {
     const { session } = check;
-    const result = await runSession(session, fn, sandbox, prepared, test.case, limit, others);
+    const result = await runSession(
+      session,
+      fn,
+      sandbox,
+      prepared,
+      test.case,
+      limit,
+      others,
+      chains,
+    );
     return testReport(
       planned,
       {
@@ -695,6 +709,7 @@ async function runTest(
   const outcome = returning.has(fn)
     ? await meanwhile(call, ANSWER_GRACE_MS, prepared.expected)
     : await call;
+  called.add(fn);
   if (outcome.status === "returned") returning.add(fn);
   const argNames = inputs.cases.functions[fn]?.argNames ?? [];
   const durationMs = Math.round(performance.now() - callStart);
@@ -764,7 +779,7 @@ async function propertyTest(
   planned: PlannedTest,
   seed: number,
   { name, spec }: Extract<Check, { kind: "property" }>,
-  { sandbox, others }: Omit<Where, "staged">,
+  { sandbox, others, chains }: Omit<Where, "staged"> & { chains: (fn: string) => boolean },
   /** Each call's limit. */
   callLimit: number,
   /** Whether the function has returned a value before: its inputs are then checked together. */
@@ -779,7 +794,7 @@ async function propertyTest(
     });
   }
   const timeLimitMs = test.timeoutMs ?? PROPERTY_TIME_LIMIT_MS;
-  const { learner, output } = makeLearner(sandbox, callLimit, others);
+  const { learner, output } = makeLearner(sandbox, callLimit, others, chains);
   const start = performance.now();
   const outcome = await runProperty(spec, learner, {
     seed,

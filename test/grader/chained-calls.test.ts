@@ -209,6 +209,38 @@ describe("chained batches in a grade", () => {
       ["computeCost", "batch"],
     ]);
   });
+  it("are not tried from a function whose calls have all failed: the two calls in turn say so", async () => {
+    // The untouched stubs: forwardPropagation threw in its own test before the laws of
+    // backwardPropagation that chain from it, so they call it alone, a round trip fewer.
+    const chained: string[] = [];
+    const callMany = Sandbox.prototype.callMany;
+    vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
+      this: Sandbox,
+      ...args
+    ) {
+      if (args[3]) chained.push(args[0]);
+      return callMany.apply(this, args);
+    });
+    const stubs = readFileSync(
+      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+      "utf8",
+    );
+    const grade = (ids: string[]) =>
+      gradeFiles(
+        { "model.ts": stubs },
+        { hidden: false, select: (test: TestSpec) => ids.includes(test.id) },
+        { withoutReference: true },
+      );
+    const laws = ["backwardPropagation.consistency", "backwardPropagation.shapes.property"];
+    const report = await grade(["forwardPropagation.planar", ...laws]);
+    expect(report.tests.map((t) => t.status)).toEqual(["missing", "missing", "missing"]);
+    expect(chained).toEqual([]);
+    // Where nothing is known of it yet, the chain is tried, and its failure worded the same.
+    const alone = await grade(laws);
+    expect(alone.tests.map((t) => t.details)).toEqual(report.tests.slice(1).map((t) => t.details));
+    expect(chained).toEqual(["forwardPropagation", "forwardPropagation"]);
+  });
+
   it("carry the deep law's costs and pre-activations in a learner's own run, and the law holds", async () => {
     // Deep's gradient checks read the ReLU kinks from each forward pass's Z: the chain keeps them.
     const kept: unknown[] = [];
