@@ -205,8 +205,8 @@ function handleBatch(
 }
 
 /**
- * A value as a call of its own would get it: through the codec, a message's limits and all (what
- * the wire refuses fails the chain, and the grader makes the two calls again, which say so).
+ * A value as a call of its own would get it: through the codec, within one message's limits (what
+ * cannot cross arrives as the wire says it, `{ $unsupported }`).
  */
 function throughTheWire(value: unknown): unknown {
   return decode(encode(value, freshBudget()));
