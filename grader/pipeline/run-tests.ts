@@ -664,8 +664,8 @@ async function runTest(
   const chains = (name: string) => returning.has(name) || !called.has(name);
   if (check.kind === "property") {
     const callLimit = options.timeoutMs ?? manifest.limits.timeoutFloorMs;
-    const learnerOf = { sandbox, others, chains };
-    return propertyTest(planned, seed, check, learnerOf, callLimit, returning.has(fn));
+    const calls = { sandbox, others, chains };
+    return propertyTest(planned, seed, check, calls, callLimit, returning.has(fn));
   }
   const prepared = await prepare(test, fn, seed, inputs, caseCache);
   if ("code" in prepared) {
