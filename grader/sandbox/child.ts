@@ -178,7 +178,7 @@ function handleBatch(
   type Fn = (...values: unknown[]) => unknown;
   const budget = messageBudget(request.batch.length);
   // The kept part goes into the item's value, [the second's value, that part]: one level down.
-  const copies: ChainCopies = {
+  const copies: ChainCopies | undefined = then && {
     copy: throughTheWire,
     capture: (kept) => new Encoded(encode(kept, budget, "copied", 1)),
   };

@@ -14,7 +14,7 @@ import { tensorsOf } from "../../grader/checks/gradient/tensors.ts";
 import { makeLearner } from "../../grader/checks/session.ts";
 import { type Functions, type Learner, LearnerCallFailed } from "../../grader/core/assignment.ts";
 import type { TestSpec } from "../../grader/core/manifest.ts";
-import { type CallOutcome, runChain } from "../../grader/core/outcomes.ts";
+import { type CallOutcome, runChain, type Then } from "../../grader/core/outcomes.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { encode } from "../../grader/core/values.ts";
 import { buildSubmission } from "../../grader/pipeline/build.ts";
@@ -177,6 +177,22 @@ describe("a chained batch", () => {
   });
 });
 
+/** Each chained batch the sandboxes are sent from now on: its first function, its second, what came back. */
+function recordChains(): { first: string; then: Then; status: CallOutcome["status"] }[] {
+  const chains: { first: string; then: Then; status: CallOutcome["status"] }[] = [];
+  const callMany = Sandbox.prototype.callMany;
+  vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
+    this: Sandbox,
+    ...args
+  ) {
+    const outcome = await callMany.apply(this, args);
+    const [first, , , then] = args;
+    if (then) chains.push({ first, then, status: outcome.status });
+    return outcome;
+  });
+  return chains;
+}
+
 describe("chained batches in a grade", () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -186,16 +202,7 @@ describe("chained batches in a grade", () => {
     // The planar self-consistency check evaluates computeCost of forwardPropagation in chains,
     // in the child that judges backwardPropagation (its module holds the learner's own functions
     // found by name: a second function not found there would make every chain "missing").
-    const chains: [string, CallOutcome["status"]][] = [];
-    const callMany = Sandbox.prototype.callMany;
-    vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
-      this: Sandbox,
-      ...args
-    ) {
-      const outcome = await callMany.apply(this, args);
-      if (args[3]) chains.push([args[3].fn, outcome.status]);
-      return outcome;
-    });
+    const chains = recordChains();
     const ids = ["backwardPropagation.planar", "backwardPropagation.consistency"];
     const report = await gradeFiles(
       { "model.ts": referenceSource() },
@@ -204,7 +211,7 @@ describe("chained batches in a grade", () => {
     expect(report.tests.map((t) => t.status)).toEqual(["passed", "passed"]);
     // Two chains: the forward pass's cache on to backwardPropagation, then the value at the
     // parameters and every tensor's differences, in one batch.
-    expect(chains).toEqual([
+    expect(chains.map(({ then, status }) => [then.fn, status])).toEqual([
       ["backwardPropagation", "batch"],
       ["computeCost", "batch"],
     ]);
@@ -212,15 +219,7 @@ describe("chained batches in a grade", () => {
   it("are not tried from a function whose calls have all failed: the two calls in turn say so", async () => {
     // The untouched stubs: forwardPropagation threw in its own test before the laws of
     // backwardPropagation that chain from it, so they call it alone, a round trip fewer.
-    const chained: string[] = [];
-    const callMany = Sandbox.prototype.callMany;
-    vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
-      this: Sandbox,
-      ...args
-    ) {
-      if (args[3]) chained.push(args[0]);
-      return callMany.apply(this, args);
-    });
+    const chains = recordChains();
     const stubs = readFileSync(
       join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
       "utf8",
@@ -234,25 +233,16 @@ describe("chained batches in a grade", () => {
     const laws = ["backwardPropagation.consistency", "backwardPropagation.shapes.property"];
     const report = await grade(["forwardPropagation.planar", ...laws]);
     expect(report.tests.map((t) => t.status)).toEqual(["missing", "missing", "missing"]);
-    expect(chained).toEqual([]);
+    expect(chains).toEqual([]);
     // Where nothing is known of it yet, the chain is tried, and its failure worded the same.
     const alone = await grade(laws);
     expect(alone.tests.map((t) => t.details)).toEqual(report.tests.slice(1).map((t) => t.details));
-    expect(chained).toEqual(["forwardPropagation", "forwardPropagation"]);
+    expect(chains.map(({ first }) => first)).toEqual(["forwardPropagation", "forwardPropagation"]);
   });
 
   it("carry the deep law's costs and pre-activations in a learner's own run, and the law holds", async () => {
     // Deep's gradient checks read the ReLU kinks from each forward pass's Z: the chain keeps them.
-    const kept: unknown[] = [];
-    const callMany = Sandbox.prototype.callMany;
-    vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
-      this: Sandbox,
-      ...args
-    ) {
-      const outcome = await callMany.apply(this, args);
-      if (args[3]) kept.push([args[3].fn, String(args[3].keep), outcome.status].join(" "));
-      return outcome;
-    });
+    const chains = recordChains();
     const ids = ["lModelBackward.course", "lModelBackward.gradient.property"];
     const report = await gradeFiles(
       {
@@ -269,6 +259,7 @@ describe("chained batches in a grade", () => {
       ["lModelBackward.gradient.property", "passed"],
     ]);
     // The costs keep the layers' Z; the backward passes, chained to their forward passes, keep nothing.
+    const kept = chains.map(({ then, status }) => `${then.fn} ${String(then.keep)} ${status}`);
     expect(new Set(kept)).toEqual(
       new Set(["computeCost caches,*,activationCache batch", "lModelBackward undefined batch"]),
     );
