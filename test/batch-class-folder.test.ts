@@ -14,7 +14,7 @@ import { ExitError } from "../grader/commands/errors.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import type { Report } from "../grader/core/report.ts";
 import { reportProblems } from "../grader/render/json.ts";
-import { planarManifest, tempDir, thrown } from "./helpers.ts";
+import { planarManifest, tempDir } from "./helpers.ts";
 
 const REFERENCE = readFileSync(join(PACKAGE_ROOT, "reference/planar-classifier/model.ts"), "utf8");
 const STUB = readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"), "utf8");
@@ -43,7 +43,7 @@ function learnerFolder(klass: string, name: string, model: string | null): strin
 }
 
 describe("a class folder's entries", () => {
-  it("are each a learner, whatever they are", () => {
+  it("are each a learner, whatever they are", async () => {
     const klass = tempDir("gradecheck-class-");
     learnerFolder(klass, "alice", STUB);
     writeFileSync(join(klass, "bob.ts"), STUB);
@@ -53,7 +53,7 @@ describe("a class folder's entries", () => {
     execFileSync("mkfifo", [join(klass, "pipe.ts")]);
     symlinkSync(join(klass, "nowhere"), join(klass, "dangling.ts"));
     mkdirSync(join(klass, "out"));
-    const entries = classEntries(klass, join(klass, "out"));
+    const entries = await classEntries(klass, join(klass, "out"));
     expect(entries.map((e) => e.learner)).toEqual([
       "alice",
       "bob",
@@ -67,20 +67,25 @@ describe("a class folder's entries", () => {
     expect(entries.find((e) => e.learner === "alice")?.source.folder).toBe(join(klass, "alice"));
   });
 
-  it("leaves out the output folder when it lies inside", () => {
+  it("leaves out the output folder when it lies inside", async () => {
     const klass = tempDir("gradecheck-class-");
     learnerFolder(klass, "alice", STUB);
     mkdirSync(join(klass, "out"));
-    expect(classEntries(klass, join(klass, "out")).map((e) => e.learner)).toEqual(["alice"]);
+    expect((await classEntries(klass, join(klass, "out"))).map((e) => e.learner)).toEqual([
+      "alice",
+    ]);
   });
 
-  it("refuses two entries of one learner, naming both, with exit 2", () => {
+  it("refuses two entries of one learner, naming both, with exit 2", async () => {
     const klass = tempDir("gradecheck-class-");
     learnerFolder(klass, "ann", STUB);
     writeFileSync(join(klass, "ann.ts"), STUB);
     learnerFolder(klass, "zo\u00eb", STUB);
     learnerFolder(klass, "zoe\u0308", STUB);
-    const error = thrown(() => classEntries(klass));
+    const error = await classEntries(klass).then(
+      () => new Error("expected a refusal, got a class"),
+      (refusal: unknown) => refusal as Error,
+    );
     expect(error).toBeInstanceOf(ExitError);
     expect((error as ExitError).exitCode).toBe(2);
     expect(error.message).toContain('"ann" and "ann.ts"');

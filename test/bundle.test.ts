@@ -20,6 +20,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle, entryPoints, freshBuild } from "../bin/bundle.mjs";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
@@ -180,6 +181,47 @@ describe("the build", () => {
     expect(built.stdout).toMatch(/기울기 +판정/);
     expect(built.stdout).toBe(source.stdout);
   }, 120_000);
+
+  it("loads the zip reader only for a zip", async () => {
+    await buildBundle(pkg);
+    const chunks = join(pkg, "dist/chunks");
+    // esbuild heads each bundled module with its path: node_modules/fflate/esm/index.mjs.
+    const reader = readdirSync(chunks).filter((name) =>
+      /^\/\/ \S*node_modules\/fflate\//m.test(readFileSync(join(chunks, name), "utf8")),
+    );
+    expect(reader).toHaveLength(1);
+    const LOADED = "gradecheck-test: fflate loaded";
+    appendFileSync(
+      join(chunks, reader[0] as string),
+      `\nprocess.stderr.write(${JSON.stringify(`${LOADED}\n`)});\n`,
+    );
+    writeFileSync(
+      join(pkg, "ann.zip"),
+      zipSync({ "ann/model.ts": strToU8("export function sigmoid() {}\n") }),
+    );
+    const loads = (submission: string) => {
+      const run = spawnSync(
+        process.execPath,
+        [
+          join(pkg, "bin/gradecheck.mjs"),
+          "grade",
+          join(pkg, submission),
+          "--only",
+          "sigmoid",
+          "--hidden",
+          "false",
+          "--quiet",
+          "--out",
+          join(pkg, "report.json"),
+        ],
+        { cwd: pkg, encoding: "utf8" },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      return run.stderr.includes(LOADED);
+    };
+    expect(loads("assignments/planar-classifier/model.ts")).toBe(false);
+    expect(loads("ann.zip")).toBe(true);
+  }, 60_000);
 
   it("holds the sandboxed child's runtime, and is out of date when a source of it changes", async () => {
     await buildBundle(pkg);

@@ -49,17 +49,19 @@ describe("what is graded in a folder", () => {
     ],
     ["a .d.ts beside the one file", ["solution.ts", "types.d.ts"], "solution.ts"],
     ["a model.ts that is a folder: reading it says so", ["model.ts/", "a.ts"], "model.ts"],
-  ])("%s", (_, files, expected) => {
+  ])("%s", async (_, files, expected) => {
     const folder = folderOf(files);
-    const found = findSubmission(folder, "planar-classifier");
+    const found = await findSubmission(folder, "planar-classifier");
     expect(found.missing).toBeUndefined();
     expect(relative(folder, found.entry)).toBe(expected);
   });
 
-  it("a repository of several assignments: the one graded", () => {
+  it("a repository of several assignments: the one graded", async () => {
     const folder = folderOf(["assignments/a/model.ts", "assignments/b/model.ts"]);
-    expect(relative(folder, findSubmission(folder, "b").entry)).toBe("assignments/b/model.ts");
-    expect(findSubmission(folder, undefined, "ann").missing?.text).toBe(
+    expect(relative(folder, (await findSubmission(folder, "b")).entry)).toBe(
+      "assignments/b/model.ts",
+    );
+    expect((await findSubmission(folder, undefined, "ann")).missing?.text).toBe(
       "ann is a repository of several assignments (a, b): name the one to grade with --assignment",
     );
   });
@@ -82,9 +84,9 @@ describe("what is graded in a folder", () => {
       ["a/b/c/d/model.ts"],
       'ann/a/b/c holds no model.ts, no assignments/<id>/model.ts and no other .ts file to grade: it holds "d"',
     ],
-  ])("nothing to grade: %s says what is there", (_, files, message) => {
+  ])("nothing to grade: %s says what is there", async (_, files, message) => {
     const folder = folderOf(files);
-    expect(findSubmission(folder, "planar-classifier", "ann").missing?.text).toBe(message);
+    expect((await findSubmission(folder, "planar-classifier", "ann")).missing?.text).toBe(message);
   });
 });
 
@@ -93,11 +95,11 @@ const zipOf = (files: Record<string, string>) =>
   zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 
 describe("a zip", () => {
-  it("is unpacked and searched as a folder is, and shown as in it", () => {
+  it("is unpacked and searched as a folder is, and shown as in it", async () => {
     const dir = tempDir("gradecheck-find-zip-");
     const zip = join(dir, "ann.zip");
     writeFileSync(zip, zipOf({ "ann-hw1/model.ts": "export {};\n", "ann-hw1/notes.md": "" }));
-    const found = findSubmission(zip, "planar-classifier", "ann.zip");
+    const found = await findSubmission(zip, "planar-classifier", "ann.zip");
     expect(found.missing).toBeUndefined();
     expect(found.shownAs).toBe("ann.zip/ann-hw1");
     expect(readFileSync(found.entry, "utf8")).toBe("export {};\n");
@@ -116,7 +118,7 @@ describe("a zip", () => {
     expect(report.tests[0].details.at).toBe("ann.zip/ann/model.ts:2:9");
   });
 
-  it("writes nothing outside its folder: a name with .., an absolute one, a drive", () => {
+  it("writes nothing outside its folder: a name with .., an absolute one, a drive", async () => {
     const dir = tempDir("gradecheck-find-zip-");
     const zip = join(dir, "evil.zip");
     writeFileSync(
@@ -128,20 +130,20 @@ describe("a zip", () => {
         "C:\\win.ts": "x",
       }),
     );
-    const found = findSubmission(zip, undefined, "evil.zip");
+    const found = await findSubmission(zip, undefined, "evil.zip");
     expect(relative(found.folder ?? "", found.entry)).toBe("model.ts");
     expect(readdirSync(found.folder ?? "")).toEqual(["model.ts"]);
     expect(existsSync(join(dirname(found.folder ?? ""), "escaped.ts"))).toBe(false);
   });
 
-  it("in a folder of its own (an upload, not unpacked); and one that cannot be read says so", () => {
+  it("in a folder of its own (an upload, not unpacked); and one that cannot be read says so", async () => {
     const folder = folderOf([]);
     writeFileSync(join(folder, "submission.zip"), zipOf({ "Model.ts": "export {};\n" }));
-    const found = findSubmission(folder, undefined, "ann");
+    const found = await findSubmission(folder, undefined, "ann");
     expect(found.shownAs).toBe("ann/submission.zip");
     expect(relative(found.folder ?? "", found.entry)).toBe("Model.ts");
     writeFileSync(join(folder, "submission.zip"), "not a zip");
-    expect(findSubmission(folder, undefined, "ann").missing?.text).toBe(
+    expect((await findSubmission(folder, undefined, "ann")).missing?.text).toBe(
       "ann/submission.zip is not a zip that can be read, or it is larger than a submission may be",
     );
   });

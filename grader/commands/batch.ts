@@ -75,7 +75,11 @@ export interface ClassEntry {
  * The output folder, when it lies inside, is left out. Two entries with the same learner name
  * (`ann/` and `ann.ts`, or one name in two Unicode forms) are refused: whose would the grade be?
  */
-export function classEntries(folder: string, out?: string, assignment?: string): ClassEntry[] {
+export async function classEntries(
+  folder: string,
+  out?: string,
+  assignment?: string,
+): Promise<ClassEntry[]> {
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new ExitError(2, `no class folder at ${folder}`);
   const outside = out === undefined || !existsSync(out) ? undefined : realpathSync(out);
@@ -95,7 +99,7 @@ export function classEntries(folder: string, out?: string, assignment?: string):
     // Model.ts, a lone file of another name, an unpacked folder; what it lacks, their report says.
     const source =
       learnerFolder || zipped
-        ? findSubmission(path, assignment, entry.name)
+        ? await findSubmission(path, assignment, entry.name)
         : submissionAt(path, false, true);
     found.push({ learner, name: entry.name, source });
   }
@@ -175,7 +179,7 @@ export async function runBatch(
   print: (line: string) => void,
 ): Promise<GradebookRow[]> {
   const id = chooseAssignment(courseAt(options.root), options.root, { named: options.assignment });
-  const everyone = classEntries(options.folder, options.out, id);
+  const everyone = await classEntries(options.folder, options.out, id);
   // A share of the class: every n-th learner in name order, the same on every machine.
   const { shard } = options;
   const submissions = shard ? everyone.filter((_, i) => i % shard.n === shard.k - 1) : everyone;

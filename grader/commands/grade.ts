@@ -97,7 +97,11 @@ export function selectTests(manifest: Manifest, selection: Selection): (test: Te
  * What to grade at a path, found as every command finds it (find-submission.ts); a path where
  * nothing is, is the user's mistake: exit 2.
  */
-function submissionOf(path: string, assignment: string | undefined, displayRoot: string) {
+function submissionOf(
+  path: string,
+  assignment: string | undefined,
+  displayRoot: string,
+): Promise<SubmissionSource> {
   try {
     lstatSync(path);
   } catch {
@@ -130,7 +134,11 @@ export async function prepareGrading(
   // The sandbox's probe (a process) runs while the assignment loads; nothing is graded before
   // its answer.
   const probing = probeIsolation();
-  const submission = submissionOf(options.submission, options.assignment, options.displayRoot);
+  const submission = await submissionOf(
+    options.submission,
+    options.assignment,
+    options.displayRoot,
+  );
   const id = chooseAssignment(courseAt(options.root), options.root, {
     named: options.assignment,
     paths: [submission.entry],

@@ -9,7 +9,6 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, sep } from "node:path";
-import { unzipSync } from "fflate";
 import type { Said } from "../core/phrase.ts";
 import { said } from "../words/en/phrases.ts";
 import {
@@ -35,11 +34,11 @@ const isSource = (name: string) =>
  * What to grade at `path` (a file, or a folder); `assignment`: the assignment graded, whose folder
  * a repository holds. A path that is a file is graded as it is (reading it says what is wrong).
  */
-export function findSubmission(
+export async function findSubmission(
   path: string,
   assignment: string | undefined,
   shown: string = path,
-): SubmissionSource {
+): Promise<SubmissionSource> {
   if (isZip(path)) return inZip(path, assignment, shown);
   if (!isFolder(path)) return submissionAt(path, false);
   return inFolder(path, assignment, shown, 0);
@@ -48,10 +47,14 @@ export function findSubmission(
 const isZip = (path: string) => extname(path).toLowerCase() === ".zip" && !isFolder(path);
 
 /** A zip's files, unpacked into a folder of the run, searched as a folder is and shown as in it. */
-function inZip(zip: string, assignment: string | undefined, shown: string): SubmissionSource {
-  const unpacked = unpack(zip);
+async function inZip(
+  zip: string,
+  assignment: string | undefined,
+  shown: string,
+): Promise<SubmissionSource> {
+  const unpacked = await unpack(zip);
   if (!unpacked) return missing(dirname(zip), said("find.bad-zip", { zip: shown }));
-  const found = inFolder(unpacked, assignment, shown, 0);
+  const found = await inFolder(unpacked, assignment, shown, 0);
   return found.missing ? found : { ...found, ...shownAsIn(found, unpacked, shown) };
 }
 
@@ -69,7 +72,7 @@ function shownAsIn(found: SubmissionSource, unpacked: string, shown: string) {
  * links are written as the files they claim to be, never as links), at most so many files and
  * bytes. Undefined when the file is too big or not a zip that can be read.
  */
-function unpack(zip: string): string | undefined {
+async function unpack(zip: string): Promise<string | undefined> {
   let bytes: Uint8Array;
   try {
     if (statSync(zip).size > SUBMISSION_LIMITS.totalBytes) return undefined;
@@ -77,6 +80,9 @@ function unpack(zip: string): string | undefined {
   } catch {
     return undefined;
   }
+  // Loaded for a zip only: as it loads, fflate builds its tables and loads Node's worker_threads,
+  // some 12 ms at the start of every grade that has no zip to open.
+  const { unzipSync } = await import("fflate");
   let files = 0;
   let total = 0;
   let entries: Record<string, Uint8Array>;
@@ -117,12 +123,12 @@ function safeParts(name: string): string[] | undefined {
   return parts.length > SUBMISSION_LIMITS.depth + 1 || parts.some(bad) ? undefined : parts;
 }
 
-function inFolder(
+async function inFolder(
   folder: string,
   assignment: string | undefined,
   shown: string,
   depth: number,
-): SubmissionSource {
+): Promise<SubmissionSource> {
   let names: string[];
   try {
     names = readdirSync(folder).sort();
