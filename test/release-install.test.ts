@@ -3,7 +3,14 @@
  * installed from its own lock file, and every command its README documents run there.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  copyFileSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { freshBuild } from "../bin/bundle.mjs";
@@ -45,6 +52,21 @@ describe("the learner release, installed", () => {
       const run = npm(["run", "-s", script], out);
       expect(run.status, `${script}: ${run.output}`).toBe(0);
     }
+    // A learner's own run judges no function alone: it makes no second bundle, and so never loads
+    // acorn, which finds the declarations a second bundle renames (its chunk says so as it loads).
+    const chunks = join(out, "dist/chunks");
+    const parser = readdirSync(chunks).filter((name) =>
+      /^\/\/ \S*node_modules\/acorn\//m.test(readFileSync(join(chunks, name), "utf8")),
+    );
+    expect(parser).toHaveLength(1);
+    const LOADED = "gradecheck-test: acorn loaded";
+    appendFileSync(
+      join(chunks, parser[0] as string),
+      `\nprocess.stderr.write(${JSON.stringify(`${LOADED}\n`)});\n`,
+    );
+    const own = npm(["run", "-s", "grade"], out);
+    expect(own.status, own.output).toBe(0);
+    expect(own.output).not.toContain(LOADED);
     expect(readme).toContain("npm run train");
     // Training the untouched stub says what is missing; a finished model trains.
     const stub = npm(["run", "-s", "train", "--", "--iterations", "200"], out);
