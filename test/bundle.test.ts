@@ -26,6 +26,7 @@ import { buildBundle, entryPoints, freshBuild } from "../bin/bundle.mjs";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { VERIFIED_RECORD } from "../grader/pipeline/verified.ts";
+import { markLoading } from "./helpers.ts";
 
 const MARK = "gradecheck-test: the build ran";
 const folder = mkdtempSync(join(tmpdir(), "gradecheck-build-"));
@@ -184,23 +185,8 @@ describe("the build", () => {
 
   it("loads the zip reader only for a zip, and acorn for the second bundle", async () => {
     await buildBundle(pkg);
-    const chunks = join(pkg, "dist/chunks");
-    /** Marks the chunk of `library` so that a command says when it loads it. */
-    const mark = (library: string) => {
-      // esbuild heads each bundled module with its path: node_modules/fflate/esm/index.mjs.
-      const heading = new RegExp(`^// \\S*node_modules/${library}/`, "m");
-      const holding = readdirSync(chunks).filter((name) =>
-        heading.test(readFileSync(join(chunks, name), "utf8")),
-      );
-      expect(holding, library).toHaveLength(1);
-      const said = `gradecheck-test: ${library} loaded`;
-      appendFileSync(
-        join(chunks, holding[0] as string),
-        `\nprocess.stderr.write(${JSON.stringify(`${said}\n`)});\n`,
-      );
-      return said;
-    };
-    const [zipReader, parser] = [mark("fflate"), mark("acorn")];
+    const dist = join(pkg, "dist");
+    const [zipReader, parser] = [markLoading(dist, "fflate"), markLoading(dist, "acorn")];
     writeFileSync(
       join(pkg, "ann.zip"),
       zipSync({ "ann/model.ts": strToU8("export function sigmoid() {}\n") }),

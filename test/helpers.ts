@@ -1,5 +1,13 @@
 /** Assertions shared by the tests: arrays compared type, then shape, then values. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, onTestFinished, vi } from "vitest";
@@ -186,4 +194,24 @@ export function batchOf(folder: string, out: string, extra: Partial<BatchOptions
  */
 export async function childrenRunning(count = 0): Promise<void> {
   await vi.waitFor(() => expect(runningChildren()).toBe(count), { timeout: 5000 });
+}
+
+/**
+ * Makes the chunk of a build (`dist`) that holds `library` say so on stderr as it loads, and
+ * returns what it says: whether a command loads the library at all. esbuild heads each bundled
+ * module with its path (node_modules/fflate/esm/index.mjs), which finds the chunk.
+ */
+export function markLoading(dist: string, library: string): string {
+  const chunks = join(dist, "chunks");
+  const heading = new RegExp(`^// \\S*node_modules/${library}/`, "m");
+  const holding = readdirSync(chunks).filter((name) =>
+    heading.test(readFileSync(join(chunks, name), "utf8")),
+  );
+  expect(holding, `the chunks holding ${library}`).toHaveLength(1);
+  const said = `gradecheck-test: ${library} loaded`;
+  appendFileSync(
+    join(chunks, holding[0] as string),
+    `\nprocess.stderr.write(${JSON.stringify(`${said}\n`)});\n`,
+  );
+  return said;
 }
