@@ -81,7 +81,7 @@ async function unpack(zip: string): Promise<string | undefined> {
     return undefined;
   }
   // Loaded for a zip only: as it loads, fflate builds its tables and loads Node's worker_threads,
-  // some 12 ms at the start of every grade that has no zip to open.
+  // some 10 ms at the start of every grade that has no zip to open.
   const { unzipSync } = await import("fflate");
   let files = 0;
   let total = 0;
