@@ -72,7 +72,10 @@ interface RunState {
    * is worth working out while they run. One that never has (a stub) is never waited on for it.
    */
   returning: Set<string>;
-  /** Functions called in a test: one called that has never returned is not chained to (session.ts). */
+  /**
+   * Functions a test has called on its own inputs (where `returning` is recorded too): one called
+   * that has never returned is not chained from (`makeLearner`'s `chains`, session.ts).
+   */
   called: Set<string>;
   /** Every test of the run, in the manifest's order: whose verdicts vouch for a function. */
   planned: readonly PlannedTest[];

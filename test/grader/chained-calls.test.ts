@@ -177,9 +177,16 @@ describe("a chained batch", () => {
   });
 });
 
-/** Each chained batch the sandboxes are sent from now on: its first function, its second, what came back. */
-function recordChains(): { first: string; then: Then; status: CallOutcome["status"] }[] {
-  const chains: { first: string; then: Then; status: CallOutcome["status"] }[] = [];
+/** A chained batch a sandbox was sent: its first function, its second, what came back. */
+interface SentChain {
+  first: string;
+  then: Then;
+  status: CallOutcome["status"];
+}
+
+/** Each chained batch the sandboxes are sent from now on. */
+function recordChains(): SentChain[] {
+  const chains: SentChain[] = [];
   const callMany = Sandbox.prototype.callMany;
   vi.spyOn(Sandbox.prototype, "callMany").mockImplementation(async function (
     this: Sandbox,
