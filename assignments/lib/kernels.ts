@@ -8,7 +8,7 @@
  */
 import { exp as elementaryExp, tanh as elementaryTanh } from "./elementary.ts";
 import type { Shape } from "./shape.ts";
-import { simdProduct } from "./simd.ts";
+import { simdKeptTimesVector, simdProduct, simdRowTimesKept } from "./simd.ts";
 import { allocate } from "./storage.ts";
 
 // This module's own constants: V8 builds them into the loops that call them, where an imported
@@ -377,6 +377,11 @@ export function select(
  */
 const SIMD_MIN_PRODUCTS = 64;
 
+/** `matmul`'s and `matmulTransposed`'s `settled`: A's values are never written again. */
+export const SETTLED_A = 1;
+/** B's values are never written again. */
+export const SETTLED_B = 2;
+
 /**
  * Matrix product of an (n,k) and a (k,m) array. Each entry is a sum kept in a local while p runs,
  * and each pass of p computes a block of them: two rows by four columns (each read of B serves two
@@ -388,10 +393,20 @@ const SIMD_MIN_PRODUCTS = 64;
  * Every entry is the sum 0 + a[i,0]·b[0,j] + a[i,1]·b[1,j] + … taken in the order of p, whatever
  * the block: the same result to the last bit as the textbook triple loop. So is every product
  * WebAssembly SIMD makes (simd.ts), which takes all it can: these loops compute the rest.
+ * `settled` says which operands' values are never written again (SETTLED_A, SETTLED_B): a large
+ * one may then stay in WebAssembly's memory from one product to the next (simd.ts).
  */
-export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m: number) {
+export function matmul(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  k: number,
+  m: number,
+  settled = 0,
+) {
   const out = allocate(n * m);
-  if (m === 1) return matrixVector(a, b, n, k, out);
+  if (m === 1) return matrixVector(a, b, n, k, out, (settled & SETTLED_A) !== 0);
+  if (n === 1 && settled & SETTLED_B && simdRowTimesKept(a, b, k, m, out)) return out;
   if (n * k * m >= SIMD_MIN_PRODUCTS && simdProduct(a, b, n, k, m, false, out)) return out;
   const wide = m - (m % 4);
   let i = 0;
@@ -491,9 +506,18 @@ export function matmul(a: Float64Array, b: Float64Array, n: number, k: number, m
 /**
  * A·v for an (n,k) A and a (k,1) v (or A·vᵀ for a (1,k) v: the same entries in memory), into
  * `out`: four rows of A at a time, so that four sums run side by side (one alone waits on its
- * previous addition at every step), each in p's order.
+ * previous addition at every step), each in p's order. A large A whose values are never written
+ * again (`settled`) may stay in WebAssembly's memory instead (simd.ts), with the same sums.
  */
-function matrixVector(a: Float64Array, v: Float64Array, n: number, k: number, out: Float64Array) {
+function matrixVector(
+  a: Float64Array,
+  v: Float64Array,
+  n: number,
+  k: number,
+  out: Float64Array,
+  settled: boolean,
+) {
+  if (settled && simdKeptTimesVector(a, v, n, k, out)) return out;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const row0 = i * k;
@@ -532,7 +556,7 @@ function matrixVector(a: Float64Array, v: Float64Array, n: number, k: number, ou
  * the rest of B's rows two and one at a time, and a last odd row of A four rows of B at a time.
  * The two kernels differ only in how they step through B; one kernel taking B's strides as
  * arguments ran 3 to 13% slower on A·B (V8 no longer knows a column's step is 1), so each has
- * its own loops.
+ * its own loops. `settled` as in `matmul`.
  */
 export function matmulTransposed(
   a: Float64Array,
@@ -540,9 +564,12 @@ export function matmulTransposed(
   n: number,
   k: number,
   m: number,
+  settled = 0,
 ) {
   const out = allocate(n * m);
-  if (m === 1) return matrixVector(a, b, n, k, out);
+  if (m === 1) return matrixVector(a, b, n, k, out, (settled & SETTLED_A) !== 0);
+  // A row times Bᵀ is B times that row as a vector: the same products, summed in the same order.
+  if (n === 1 && settled & SETTLED_B && simdKeptTimesVector(b, a, m, k, out)) return out;
   if (n * k * m >= SIMD_MIN_PRODUCTS && simdProduct(a, b, n, k, m, true, out)) return out;
   const wide = m - (m % 4);
   let i = 0;

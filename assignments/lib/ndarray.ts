@@ -94,6 +94,19 @@ interface Store {
   captured: boolean;
 }
 
+/**
+ * Values handed out to be written: given to the constructor, or returned by `.data` or for `set`.
+ * Only these are ever written once made (the module's own computations fill new arrays before
+ * wrapping them), so the values of any other array are settled: a product may keep a copy of them
+ * from one call to the next (kernels.ts's `settled`).
+ */
+const writable = new WeakSet<Float64Array>();
+
+/** Which of a product's operands are settled (`writable`), as kernels.ts's `settled` says it. */
+function settledOperands(a: Float64Array, b: Float64Array): number {
+  return (writable.has(a) ? 0 : kernels.SETTLED_A) | (writable.has(b) ? 0 : kernels.SETTLED_B);
+}
+
 /** The store the constructor takes instead of its arguments (see `make`). */
 let making: Store | undefined;
 
@@ -150,6 +163,7 @@ export class NDArray {
     }
     // The caller keeps `data` and may write to it: the array sees the writes, as numpy's would.
     this.#store = { values: data, pending: undefined, escaped: true, captured: false };
+    writable.add(data);
     if (!(data instanceof Float64Array)) {
       throw new TypeError(`NDArray: data must be a Float64Array, got ${describe(data)}`);
     }
@@ -205,11 +219,15 @@ export class NDArray {
   get #writable(): Float64Array {
     const store = this.#store;
     const values = this.#values;
-    if (!store.captured) return values;
+    if (!store.captured) {
+      writable.add(values);
+      return values;
+    }
     const copy = allocateReserved(values.length);
     copy.set(values);
     store.values = copy;
     store.captured = false;
+    writable.add(copy);
     return copy;
   }
 
@@ -419,9 +437,12 @@ export class NDArray {
     // A·Bᵀ (dZ2·A1.T) reads B itself, row by row, rather than its transpose column by column:
     // the same products summed in the same order, so the same result to the last bit.
     const of = b.#transposeOf;
-    if (of && b.#version === 0 && of.source.#version === of.version)
-      return owned(kernels.matmulTransposed(this.#values, of.source.#values, n, k, m), [n, m]);
-    return owned(kernels.matmul(this.#values, b.#values, n, k, m), [n, m]);
+    if (of && b.#version === 0 && of.source.#version === of.version) {
+      const [x, y] = [this.#values, of.source.#values];
+      return owned(kernels.matmulTransposed(x, y, n, k, m, settledOperands(x, y)), [n, m]);
+    }
+    const [x, y] = [this.#values, b.#values];
+    return owned(kernels.matmul(x, y, n, k, m, settledOperands(x, y)), [n, m]);
   }
 
   /**

@@ -29,6 +29,7 @@ interface Kernels {
   memory: Memory;
   product: (a: number, b: number, out: number, rows: number, k: number, stride: number) => void;
   transpose: (src: number, dst: number, rows: number, cols: number, stride: number) => void;
+  row: (a: number, b: number, out: number, k: number, stride: number) => void;
   tanh: (src: number, dst: number, count: number) => void;
 }
 
@@ -124,6 +125,144 @@ export function simdProduct(
     }
   }
   return true;
+}
+
+/**
+ * A matrix kept in the module's memory between products, laid out for the `row` kernel: k rows of
+ * `stride` entries (a multiple of 16), its `width` entries and then padding.
+ */
+interface Kept {
+  values: Float64Array;
+  layout: Layout;
+  k: number;
+  width: number;
+  stride: number;
+  /** Where its first entry is, in doubles. */
+  at: number;
+  /** When it was last used, for choosing which slot to reuse. */
+  used: number;
+}
+
+/**
+ * How a kept matrix is laid out: "rows" keeps B of a row times B, (k, width), as it is; "columns"
+ * keeps A of A times a vector, (width, k), transposed, so that A·v is v as a row times Aᵀ.
+ */
+type Layout = "rows" | "columns";
+
+/**
+ * Products with an operand of more entries than this keep it in the module's memory, where they
+ * are too large to copy in at each product (MAX_ENTRIES), once it comes a second time: a training
+ * multiplies by its data at every iteration. Two slots, the two layouts of one data set (logistic
+ * regression's w.T·X and X·dZᵀ), of up to KEPT_ENTRIES entries each.
+ */
+const KEPT_SLOTS = 2;
+const KEPT_ENTRIES = 1 << 21;
+/** The slots follow the space the other kernels use (which one entry past MAX_ENTRIES may reach). */
+const KEPT_BASE = BASE + MAX_ENTRIES + 2;
+const kept: (Kept | undefined)[] = Array.from({ length: KEPT_SLOTS }, () => undefined);
+let keptClock = 0;
+/** Matrices asked for once: the second time, they are kept. */
+const seenOnce = new WeakSet<Float64Array>();
+
+/**
+ * Writes a·B into `out` (m entries) and returns true: a is a row of k entries, B is (k,m), and
+ * `b`'s values are never written again (the array module knows: ndarray.ts). Declines (false,
+ * nothing written) a B small enough for `simdProduct`, and a B seen for the first time, which
+ * the caller computes; from then on B stays in the module's memory and is not copied again.
+ */
+export function simdRowTimesKept(
+  a: Float64Array,
+  b: Float64Array,
+  k: number,
+  m: number,
+  out: Float64Array,
+): boolean {
+  return keptProduct(a, b, "rows", k, m, out);
+}
+
+/**
+ * Writes A·v into `out` (n entries) and returns true: A is (n,k), v has k entries, and `a`'s values
+ * are never written again. Kept and declined as in `simdRowTimesKept`; A is kept transposed, so
+ * that each entry of the result is summed in p's order, the scalar kernels' (kernels.ts).
+ */
+export function simdKeptTimesVector(
+  a: Float64Array,
+  v: Float64Array,
+  n: number,
+  k: number,
+  out: Float64Array,
+): boolean {
+  return keptProduct(v, a, "columns", k, n, out);
+}
+
+/** `row` of k entries times the kept `matrix`, (k, width) as `layout` reads it, into `out`. */
+function keptProduct(
+  row: Float64Array,
+  matrix: Float64Array,
+  layout: Layout,
+  k: number,
+  width: number,
+  out: Float64Array,
+): boolean {
+  if (k * width <= MAX_ENTRIES || !simdAvailable()) return false;
+  const stride = (width + 15) & ~15;
+  // The row and the result, in the space of the other kernels.
+  const atOut = BASE + k + (k & 1);
+  if (atOut + stride - BASE > MAX_ENTRIES) return false;
+  const slot = keptSlot(matrix, layout, k, width, stride);
+  if (slot === undefined) return false;
+  const kernels = loaded as Kernels;
+  const doubles = memoryFor(kernels.memory, KEPT_BASE);
+  doubles.set(row, BASE);
+  kernels.row(8 * BASE, 8 * slot.at, 8 * atOut, k, stride);
+  out.set(doubles.subarray(atOut, atOut + width));
+  return true;
+}
+
+/** `matrix`'s slot, laid out now if it comes for the second time; undefined if not kept. */
+function keptSlot(
+  matrix: Float64Array,
+  layout: Layout,
+  k: number,
+  width: number,
+  stride: number,
+): Kept | undefined {
+  const used = ++keptClock;
+  for (const slot of kept) {
+    if (slot?.values === matrix && slot.layout === layout && slot.k === k && slot.width === width) {
+      slot.used = used;
+      return slot;
+    }
+  }
+  if (k * stride > KEPT_ENTRIES) return undefined;
+  if (!seenOnce.has(matrix)) {
+    seenOnce.add(matrix);
+    return undefined;
+  }
+  // The slot unused longest (an empty one first).
+  let index = 0;
+  for (let i = 1; i < KEPT_SLOTS; i++)
+    if ((kept[i]?.used ?? 0) < (kept[index]?.used ?? 0)) index = i;
+  const at = KEPT_BASE + index * KEPT_ENTRIES;
+  const doubles = memoryFor((loaded as Kernels).memory, at + k * stride);
+  if (layout === "rows") {
+    for (let p = 0; p < k; p++)
+      doubles.set(matrix.subarray(p * width, (p + 1) * width), at + p * stride);
+  } else {
+    for (let i = 0; i < width; i++) {
+      const from = i * k;
+      for (let p = 0, to = at + i; p < k; p++, to += stride)
+        doubles[to] = matrix[from + p] as number;
+    }
+  }
+  const slot: Kept = { values: matrix, layout, k, width, stride, at, used };
+  kept[index] = slot;
+  return slot;
+}
+
+/** Whether the module keeps `values` now, in either layout (tests see through it which path ran). */
+export function isKept(values: Float64Array): boolean {
+  return kept.some((slot) => slot?.values === values);
 }
 
 /** Whether `simdTanh` computes `count` entries here, rather than declining them. */

@@ -122,6 +122,61 @@
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $rowPairs))))
 
+  ;; out[j] = Σp a[p]·b[p, j] for j < stride (a multiple of 16): one row a of k entries times b,
+  ;; (k, stride), into a row of stride entries. Sixteen columns at a time: eight f64x2 of sums,
+  ;; each waiting on its own previous addition only, which keeps the adder busy where one row of
+  ;; `product` (two rows at a time) would compute a second row for nothing. It serves the products
+  ;; with one operand kept in this memory (simd.ts): a row times a kept matrix, and a kept matrix
+  ;; times a vector, as the vector's row times the matrix laid out transposed.
+  (func (export "row")
+    (param $a i32) (param $b i32) (param $out i32) (param $k i32) (param $stride i32)
+    (local $rowBytes i32) (local $j i32) (local $pa i32) (local $pb i32) (local $end i32)
+    (local $x v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $s4 v128) (local $s5 v128) (local $s6 v128) (local $s7 v128)
+    (local.set $rowBytes (i32.shl (local.get $stride) (i32.const 3)))
+    (local.set $end (i32.add (local.get $a) (i32.shl (local.get $k) (i32.const 3))))
+    (local.set $j (i32.const 0))
+    (block $colsDone
+      (loop $sixteens
+        (br_if $colsDone (i32.ge_u (local.get $j) (local.get $stride)))
+        (local.set $s0 (v128.const f64x2 0 0))
+        (local.set $s1 (v128.const f64x2 0 0))
+        (local.set $s2 (v128.const f64x2 0 0))
+        (local.set $s3 (v128.const f64x2 0 0))
+        (local.set $s4 (v128.const f64x2 0 0))
+        (local.set $s5 (v128.const f64x2 0 0))
+        (local.set $s6 (v128.const f64x2 0 0))
+        (local.set $s7 (v128.const f64x2 0 0))
+        (local.set $pa (local.get $a))
+        (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+        (block $pDone
+          (loop $p
+            (br_if $pDone (i32.ge_u (local.get $pa) (local.get $end)))
+            (local.set $x (f64x2.splat (f64.load (local.get $pa))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $x) (v128.load (local.get $pb)))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $x) (v128.load offset=16 (local.get $pb)))))
+            (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $x) (v128.load offset=32 (local.get $pb)))))
+            (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $x) (v128.load offset=48 (local.get $pb)))))
+            (local.set $s4 (f64x2.add (local.get $s4) (f64x2.mul (local.get $x) (v128.load offset=64 (local.get $pb)))))
+            (local.set $s5 (f64x2.add (local.get $s5) (f64x2.mul (local.get $x) (v128.load offset=80 (local.get $pb)))))
+            (local.set $s6 (f64x2.add (local.get $s6) (f64x2.mul (local.get $x) (v128.load offset=96 (local.get $pb)))))
+            (local.set $s7 (f64x2.add (local.get $s7) (f64x2.mul (local.get $x) (v128.load offset=112 (local.get $pb)))))
+            (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
+            (local.set $pb (i32.add (local.get $pb) (local.get $rowBytes)))
+            (br $p)))
+        (local.set $pb (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+        (v128.store (local.get $pb) (local.get $s0))
+        (v128.store offset=16 (local.get $pb) (local.get $s1))
+        (v128.store offset=32 (local.get $pb) (local.get $s2))
+        (v128.store offset=48 (local.get $pb) (local.get $s3))
+        (v128.store offset=64 (local.get $pb) (local.get $s4))
+        (v128.store offset=80 (local.get $pb) (local.get $s5))
+        (v128.store offset=96 (local.get $pb) (local.get $s6))
+        (v128.store offset=112 (local.get $pb) (local.get $s7))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $sixteens))))
+
   ;; dst[c, r] = src[r, c] for a (rows, cols) src whose rows are cols entries apart, into a dst
   ;; whose rows are `stride` entries apart: the second factor of A·Bᵀ laid out as Bᵀ.
   (func (export "transpose")

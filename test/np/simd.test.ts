@@ -11,9 +11,15 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { tanh } from "../../assignments/lib/elementary.ts";
 import { matmul, matmulTransposed } from "../../assignments/lib/kernels.ts";
-import type { NDArray } from "../../assignments/lib/ndarray.ts";
+import { NDArray, valuesOf } from "../../assignments/lib/ndarray.ts";
 import { np } from "../../assignments/lib/np.ts";
-import { simdAvailable, simdProduct, simdTanh, useSimd } from "../../assignments/lib/simd.ts";
+import {
+  isKept,
+  simdAvailable,
+  simdProduct,
+  simdTanh,
+  useSimd,
+} from "../../assignments/lib/simd.ts";
 import { assemble, moduleSource, TARGET } from "../../scripts/wasm.ts";
 import { around, handovers } from "./handovers.ts";
 
@@ -275,5 +281,108 @@ describe("what the SIMD path leaves to the scalar kernels", () => {
       vi.unstubAllGlobals();
       vi.resetModules();
     }
+  });
+});
+
+describe("large operands kept in WebAssembly's memory between products", () => {
+  /**
+   * Random values, with NaN, infinities, signed zeros and subnormals among them unless `plain`,
+   * in an array the module made and never handed out (set() would mark it written: go around it).
+   */
+  function values(rows: number, cols: number, seed: number, plain = false): NDArray {
+    const made = np.add(np.random.seed(seed).randn(rows, cols), 0);
+    const specials = [Number.NaN, Infinity, -Infinity, 0, -0, 5e-324, -2.5e-310, 1e300];
+    const entries = valuesOf(made);
+    if (!plain)
+      specials.forEach((v, i) => {
+        entries[(i * 7919) % entries.length] = v;
+      });
+    return made;
+  }
+
+  /** The product the scalar kernels make of the same arrays. */
+  function scalarDot(a: NDArray, b: NDArray): Float64Array {
+    const was = useSimd(false);
+    try {
+      return np.dot(a, b).data.slice();
+    } finally {
+      useSimd(was);
+    }
+  }
+
+  // Each a product whose large operand is more than one product may copy in (65536 entries):
+  // a row times B, A times a column, and both with the transpose of a kept array.
+  const forms: [string, (big: NDArray, seed: number) => [NDArray, NDArray], [number, number]][] = [
+    ["a row times B", (big, seed) => [values(1, 257, seed), big], [257, 257]],
+    ["A times a column", (big, seed) => [big, values(221, 1, seed)], [300, 221]],
+    ["a row times Bᵀ", (big, seed) => [values(1, 70, seed), big.T], [1001, 70]],
+    ["A times a row's transpose", (big, seed) => [big, values(1, 221, seed).T], [299, 221]],
+  ];
+
+  it.each(forms)(
+    "%s: kept from the second product on, the scalar kernels' bits",
+    (_, operands, [rows, cols]) => {
+      const big = values(rows, cols, 1);
+      for (let seed = 2; seed < 6; seed++) {
+        const [a, b] = operands(big, seed);
+        const product = np.dot(a, b).data;
+        expect(firstDifference(product, scalarDot(a, b)), `product ${seed - 1}`).toBe(-1);
+        expect(isKept(valuesOf(big)), `kept after product ${seed - 1}`).toBe(seed > 2);
+      }
+    },
+  );
+
+  // Each way an array's entries can be written once it is kept: the next product must see it.
+  const writes: [string, (big: NDArray) => void][] = [
+    ["set", (big) => big.set(3, 5, 1e6)],
+    [
+      "a write to .data",
+      (big) => {
+        big.data[1000] = -4;
+      },
+    ],
+    ["set through a reshaped view", (big) => big.reshape(-1, 1).set(17, 0, 2.5)],
+    [
+      "set after a pending expression read it",
+      (big) => {
+        const later = np.add(big, 1);
+        big.set(0, 0, 9);
+        expect(later.get(0, 0)).not.toBe(10);
+      },
+    ],
+  ];
+
+  it.each(writes)("sees %s made after it was kept", (_, write) => {
+    // No NaN or infinity, which would hide a change in every entry they reach.
+    const big = values(257, 257, 7, true);
+    const row = values(1, 257, 8, true);
+    np.dot(row, big);
+    np.dot(row, big);
+    expect(isKept(valuesOf(big))).toBe(true);
+    const before = np.dot(row, big).data.slice();
+    write(big);
+    const after = np.dot(row, big).data;
+    expect(firstDifference(after, scalarDot(row, big))).toBe(-1);
+    expect(firstDifference(after, before)).not.toBe(-1);
+  });
+
+  it("never keeps an array over values its caller holds, and sees the caller's writes", () => {
+    const data = new Float64Array(257 * 257).map((_, i) => Math.sin(i));
+    const big = new NDArray(data, [257, 257]);
+    const row = values(1, 257, 9);
+    for (let i = 0; i < 3; i++) np.dot(row, big);
+    expect(isKept(data)).toBe(false);
+    data[257 * 3] = 1e9;
+    expect(firstDifference(np.dot(row, big).data, scalarDot(row, big))).toBe(-1);
+  });
+
+  it("takes turns in its slots: three arrays in a row, each right every time", () => {
+    const bigs = [10, 11, 12].map((seed) => values(257, 257, seed));
+    const row = values(1, 257, 13);
+    for (let round = 0; round < 3; round++) {
+      for (const big of bigs)
+        expect(firstDifference(np.dot(row, big).data, scalarDot(row, big))).toBe(-1);
+    }
+    expect(bigs.filter((big) => isKept(valuesOf(big)))).toHaveLength(2);
   });
 });
