@@ -3,7 +3,7 @@
  * computed by the same operations in the same order as the scalar code (a product's sums as
  * kernels.ts's, tanh as elementary.ts's), so the results are theirs to the last bit. The operands
  * are copied into the module's memory, laid out as its kernel wants them (see simd.wat), and the
- * result copied out.
+ * result copied out; a large matrix that products meet again (a training's data) stays there.
  *
  * Where WebAssembly or its SIMD is missing (an old engine, `--jitless`), the module does not
  * load and `simdProduct` and `simdTanh` decline everything: the scalar code computes it all.
@@ -40,10 +40,10 @@ let enabled = true;
 let heap = new Float64Array(0);
 
 /**
- * Most entries a kernel may lay out in the module's memory (a product's operands, result and
- * padding; tanh's entries): 512 KiB, which the caches hold. Larger operands take longer to copy in
- * than the SIMD saves (a (1,12288)·(12288,209) product, logistic regression's, ran 0.6 times as
- * fast), and the memory never shrinks: those go to the scalar code.
+ * Most entries a kernel may lay out in the module's memory for one call (a product's operands,
+ * result and padding; tanh's entries): 512 KiB, which the caches hold. Larger operands take longer
+ * to copy in than the SIMD saves (a (1,12288)·(12288,209) product ran 0.6 times as fast): those go
+ * to the scalar code, unless they are kept (see KEPT_SLOTS).
  */
 const MAX_ENTRIES = 1 << 16;
 const PAGE_BYTES = 65536;
@@ -244,7 +244,13 @@ function keptSlot(
   for (let i = 1; i < KEPT_SLOTS; i++)
     if ((kept[i]?.used ?? 0) < (kept[index]?.used ?? 0)) index = i;
   const at = KEPT_BASE + index * KEPT_ENTRIES;
-  const doubles = memoryFor((loaded as Kernels).memory, at + k * stride);
+  let doubles: Float64Array;
+  try {
+    doubles = memoryFor((loaded as Kernels).memory, at + k * stride);
+  } catch {
+    // No memory to grow into (a child near its limit): the scalar kernels need none.
+    return undefined;
+  }
   if (layout === "rows") {
     for (let p = 0; p < k; p++)
       doubles.set(matrix.subarray(p * width, (p + 1) * width), at + p * stride);
