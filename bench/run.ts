@@ -160,7 +160,8 @@ compareTraining(
   "(no goal of its own; the end-to-end lane of a deep grade)",
 );
 // The logistic assignment's end-to-end training: two matrix-vector products of its 768 × 209
-// pictures an iteration, too large for the WebAssembly products (simd.ts), against numpy's BLAS.
+// pictures an iteration, too large to copy into WebAssembly at each product, which keeps them
+// there from the second on (simd.ts), against numpy's BLAS.
 compareTraining(
   "logistic",
   "\nlogistic model, 768 features, 209 pictures, rate 0.005, the end-to-end test's training",
