@@ -163,7 +163,6 @@ export class NDArray {
     }
     // The caller keeps `data` and may write to it: the array sees the writes, as numpy's would.
     this.#store = { values: data, pending: undefined, escaped: true, captured: false };
-    writable.add(data);
     if (!(data instanceof Float64Array)) {
       throw new TypeError(`NDArray: data must be a Float64Array, got ${describe(data)}`);
     }
@@ -172,6 +171,7 @@ export class NDArray {
         `NDArray: cannot make an array of shape ${formatShape(shape)} from ${data.length} values`,
       );
     }
+    writable.add(data);
     this.shape = [shape[0], shape[1]];
     this.size = data.length;
   }

@@ -150,10 +150,10 @@ interface Kept {
 type Layout = "rows" | "columns";
 
 /**
- * Products with an operand of more entries than this keep it in the module's memory, where they
- * are too large to copy in at each product (MAX_ENTRIES), once it comes a second time: a training
- * multiplies by its data at every iteration. Two slots, the two layouts of one data set (logistic
- * regression's w.T·X and X·dZᵀ), of up to KEPT_ENTRIES entries each.
+ * A matrix of more than MAX_ENTRIES entries, too large to copy in at each product, is kept in the
+ * module's memory once a product meets it for the second time: a training multiplies by its data
+ * at every iteration. Two slots, for the two layouts of one data set (logistic regression's w.T·X
+ * and X·dZᵀ), of up to KEPT_ENTRIES entries each; a third matrix takes the slot unused longest.
  */
 const KEPT_SLOTS = 2;
 const KEPT_ENTRIES = 1 << 21;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ArrayLike, type NDArray, np, ShapeError } from "../../assignments/lib/np.ts";
+import { type ArrayLike, NDArray, np, ShapeError } from "../../assignments/lib/np.ts";
 import { expectArray, thrown } from "../helpers.ts";
 
 const nan = Number.NaN;
@@ -393,6 +393,15 @@ describe("constructors name the op in their errors", () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toBe(`np.full: fill value must be a number, got "0"`);
   });
+
+  it.each([5, "abc", undefined, [1, 2]])(
+    "new NDArray with %j for its data says what it got",
+    (data) => {
+      const error = thrown(() => new NDArray(data as unknown as Float64Array, [1, 2]));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toMatch(/^NDArray: data must be a Float64Array, got /);
+    },
+  );
 });
 
 describe("tolist, item, get and reshape", () => {
