@@ -16,7 +16,7 @@ import { type BatchOptions, runBatch } from "../grader/commands/batch.ts";
 import type { Report } from "../grader/core/report.ts";
 import { type GradeOptions, grade } from "../grader/pipeline/grade.ts";
 import { type AssignmentParts, loadAssignment } from "../grader/pipeline/load.ts";
-import { runningChildren } from "../grader/sandbox/sandbox.ts";
+import { runningChildren, runningChildrenDescribed } from "../grader/sandbox/sandbox.ts";
 
 /**
  * Type, then shape, then every entry within `tolerance`, with the worst entry and its index in the
@@ -190,10 +190,17 @@ export function batchOf(folder: string, out: string, extra: Partial<BatchOptions
 
 /**
  * Waits until this process runs `count` sandboxed children, none by default: a child goes a
- * little after it is stopped.
+ * little after it is stopped. When they do not, the failure says what each child alive went
+ * through (started, told to import, said ready, killed…, and when).
  */
 export async function childrenRunning(count = 0): Promise<void> {
-  await vi.waitFor(() => expect(runningChildren()).toBe(count), { timeout: 5000 });
+  await vi.waitFor(
+    () =>
+      expect(runningChildren(), `children alive:\n${runningChildrenDescribed().join("\n")}`).toBe(
+        count,
+      ),
+    { timeout: 5000 },
+  );
 }
 
 /**

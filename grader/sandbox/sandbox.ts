@@ -16,6 +16,7 @@
  * cannot make this one's call time out.
  */
 import type { ChildProcess } from "node:child_process";
+import { basename } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type {
@@ -90,15 +91,26 @@ export interface SandboxOptions {
 /** What a round trip to the stand-ins adds to a call's allowance (see `call`), before contention. */
 export const STAND_IN_ALLOWANCE_MS = 1;
 
-/** Every child alive, so that they die with the grader even when it exits early. */
-const running = new Set<() => void>();
+/**
+ * Every child alive, so that they die with the grader even when it exits early: how to kill it,
+ * and what it has been through (`runningChildrenDescribed`).
+ */
+const running = new Map<() => void, () => string>();
 process.on("exit", () => {
-  for (const kill of running) kill();
+  for (const kill of running.keys()) kill();
 });
 
 /** How many children this process runs now, of every sandbox. */
 export function runningChildren(): number {
   return running.size;
+}
+
+/**
+ * Each child alive, a line each: its process, its bundle's folder, and what happened to it when
+ * (milliseconds since it started): what a test that finds a child left running says of it.
+ */
+export function runningChildrenDescribed(): string[] {
+  return [...running.values()].map((describe) => describe());
 }
 
 type ImportFailed = Extract<CallOutcome, { status: "import-failed" }>;
@@ -157,6 +169,15 @@ interface Live {
   listener: Listener | undefined;
   /** The sandbox whose calls it serves: the one that started it, or one that took it over. */
   owner: Sandbox;
+  /** What happened to it, for `runningChildrenDescribed` (`tell`). */
+  story: string[];
+  /** When it started (`performance.now()`). */
+  started: number;
+}
+
+/** Adds `what` to `live`'s story, with the time since it started. */
+function tell(live: Live, what: string): void {
+  live.story.push(`${what} at ${Math.round(performance.now() - live.started)} ms`);
 }
 
 export class Sandbox implements Caller {
@@ -442,11 +463,25 @@ export class Sandbox implements Caller {
     const launch = childLaunch(this.#options, this.#protections);
     const child = startChild(launch);
     const kill = () => {
+      tell(live, "killed");
       reader.stop();
       killChild(child, launch);
     };
-    running.add(kill);
-    const live: Live = { child, kill, served: 0, stray: "", listener: undefined, owner: this };
+    const live: Live = {
+      child,
+      kill,
+      served: 0,
+      stray: "",
+      listener: undefined,
+      owner: this,
+      story: [],
+      started: performance.now(),
+    };
+    const folder = basename(this.#options.dir);
+    running.set(kill, () => {
+      const closed = live.owner.#closed ? "closed" : "open";
+      return `pid ${child.pid} in ${folder} (its sandbox ${closed}): ${live.story.join(", ") || "started"}`;
+    });
     const reader = new FrameReader(MAX_FRAME_BYTES, {
       // The id first: a frame no one is waiting for is refused before its body is read.
       header: (id) =>
@@ -501,6 +536,7 @@ export class Sandbox implements Caller {
       };
       const fail = (failure: ImportFailure, output: string) => {
         if (settled) return;
+        tell(live, `not imported (${failure.code})`);
         live.kill();
         settle({ status: "import-failed", failure, output });
       };
@@ -508,6 +544,7 @@ export class Sandbox implements Caller {
       // bundle took to write is not the module's.
       const importNow = () => {
         if (settled) return;
+        tell(live, "told to import");
         const address = Buffer.from(pathToFileURL(entry).href, "utf8");
         (live.child.stdio[4] as Writable).write(frame(HANDSHAKE_ID, address));
         stop = afterIdle(importTimeoutMs, () =>
@@ -521,6 +558,7 @@ export class Sandbox implements Caller {
         accepts: (id) =>
           id === HANDSHAKE_ID ? undefined : `a message for call ${id}, which it was not asked`,
         message: (message) => {
+          tell(live, `said ${message.type}`);
           if (message.type === "ready") {
             settle(live);
           } else if (message.type === "import-failed") {

@@ -33,7 +33,11 @@ import {
   startSpare,
 } from "../../grader/sandbox/launch.ts";
 import { CHILD_ENVIRONMENT } from "../../grader/sandbox/protocol.ts";
-import { runningChildren, Sandbox } from "../../grader/sandbox/sandbox.ts";
+import {
+  runningChildren,
+  runningChildrenDescribed,
+  Sandbox,
+} from "../../grader/sandbox/sandbox.ts";
 import { childrenRunning, deferred } from "../helpers.ts";
 
 // A module probing what the sandbox allows; each function reports what happened as plain data.
@@ -262,6 +266,22 @@ describe("a child taken over by another sandbox of the same bundle", () => {
     expect(runningChildren()).toBe(1);
     expect(await counted(first)).toBe(1);
     expect(runningChildren()).toBe(2);
+  });
+
+  it("is described while it runs: its folder, its sandbox's state and what happened to it", async () => {
+    const [first, second] = await pair();
+    expect(await counted(first)).toBe(1);
+    expect(second.takeChildOf(first)).toBe(true);
+    const [line] = runningChildrenDescribed();
+    expect(runningChildrenDescribed()).toHaveLength(1);
+    expect(line).toMatch(
+      /^pid \d+ in \S+ \(its sandbox open\): told to import at \d+ ms, said ready at \d+ ms$/,
+    );
+    second.close();
+    expect(runningChildrenDescribed()).toEqual([
+      expect.stringMatching(/\(its sandbox closed\): .*, killed at \d+ ms$/),
+    ]);
+    await childrenRunning();
   });
 
   it("is gone from its new sandbox when it dies: the next call starts afresh", async () => {
