@@ -87,12 +87,18 @@ export function captureTerminal(): { stdout: () => string; stderr: () => string 
 
 /** A fresh temporary folder, removed when the test that asked for it finishes. */
 /** A promise and what settles it, for a test that decides when (Promise.withResolvers, Node 22+). */
-export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+export function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: Error) => void;
+} {
   let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((settle) => {
+  let reject: (reason: Error) => void = () => undefined;
+  const promise = new Promise<T>((settle, fail) => {
     resolve = settle;
+    reject = fail;
   });
-  return { promise, resolve };
+  return { promise, resolve, reject };
 }
 
 export function tempDir(prefix: string): string {

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import {
   type Alone,
@@ -39,6 +39,10 @@ const options: GradeOptions = {
 };
 
 describe("the order of a run's tests", () => {
+  // Each test counts the children it starts: those of the test before have been stopped, but a
+  // child is gone only once its exit has been heard, a little later.
+  beforeEach(() => childrenRunning());
+
   it("runs the end-to-end tests while the second bundle is made, and the others once it is", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     const events: string[] = [];
@@ -90,7 +94,7 @@ describe("the order of a run's tests", () => {
       select: (test) => ids.includes(test.id),
     });
     const folders = await bundleFolders(ctx);
-    const { promise: building, resolve: built } = deferred<Submitted>();
+    const { promise: building, resolve: built, reject: notBuilt } = deferred<Submitted>();
     // Only the children's starts are looked at here: no second bundle is made.
     const { promise: alone, resolve: settleAlone } = deferred<Alone>();
     const phases = startChildren(ctx, folders, building, alone);
@@ -105,6 +109,9 @@ describe("the order of a run's tests", () => {
       expect(runningChildren()).toBe(2);
     } finally {
       settleAlone({ notAlone: "not made in this test" });
+      // Failed before the bundle was handed over: the whole submission's child, still waiting for
+      // it, is stopped too, and the failure is this test's, not a child left running.
+      if (!submitted) notBuilt(new Error("not bundled in this test"));
       for (const { children } of phases) children.close();
       if (submitted) removeBundles(submitted, folders);
       await childrenRunning();
