@@ -8,7 +8,7 @@
  */
 import { exp as elementaryExp, tanh as elementaryTanh } from "./elementary.ts";
 import type { Shape } from "./shape.ts";
-import { simdKeptTimesVector, simdProduct, simdRowTimesKept } from "./simd.ts";
+import { type Settled, simdKeptTimesVector, simdProduct, simdRowTimesKept } from "./simd.ts";
 import { allocate } from "./storage.ts";
 
 // This module's own constants: V8 builds them into the loops that call them, where an imported
@@ -377,10 +377,8 @@ export function select(
  */
 const SIMD_MIN_PRODUCTS = 64;
 
-/** `matmul`'s and `matmulTransposed`'s `settled`: A's values are never written again. */
-export const SETTLED_A = 1;
-/** B's values are never written again. */
-export const SETTLED_B = 2;
+/** What a product is told when it is not told which values are settled: none are. */
+const NONE_SETTLED: Settled = () => false;
 
 /**
  * Matrix product of an (n,k) and a (k,m) array. Each entry is a sum kept in a local while p runs,
@@ -393,8 +391,8 @@ export const SETTLED_B = 2;
  * Every entry is the sum 0 + a[i,0]·b[0,j] + a[i,1]·b[1,j] + … taken in the order of p, whatever
  * the block: the same result to the last bit as the textbook triple loop. So is every product
  * WebAssembly SIMD makes (simd.ts), which takes all it can: these loops compute the rest.
- * `settled` says which operands' values are never written again (SETTLED_A, SETTLED_B): a large
- * one may then stay in WebAssembly's memory from one product to the next (simd.ts).
+ * `settled` says whether an operand's values are never written again: a large one may then stay
+ * in WebAssembly's memory from one product to the next (simd.ts).
  */
 export function matmul(
   a: Float64Array,
@@ -402,11 +400,11 @@ export function matmul(
   n: number,
   k: number,
   m: number,
-  settled = 0,
+  settled: Settled = NONE_SETTLED,
 ) {
   const out = allocate(n * m);
-  if (m === 1) return matrixVector(a, b, n, k, out, (settled & SETTLED_A) !== 0);
-  if (n === 1 && settled & SETTLED_B && simdRowTimesKept(a, b, k, m, out)) return out;
+  if (m === 1) return matrixVector(a, b, n, k, out, settled);
+  if (n === 1 && simdRowTimesKept(a, b, k, m, out, settled)) return out;
   if (n * k * m >= SIMD_MIN_PRODUCTS && simdProduct(a, b, n, k, m, false, out)) return out;
   const wide = m - (m % 4);
   let i = 0;
@@ -506,8 +504,8 @@ export function matmul(
 /**
  * A·v for an (n,k) A and a (k,1) v (or A·vᵀ for a (1,k) v: the same entries in memory), into
  * `out`: four rows of A at a time, so that four sums run side by side (one alone waits on its
- * previous addition at every step), each in p's order. A large A whose values are never written
- * again (`settled`) may stay in WebAssembly's memory instead (simd.ts), with the same sums.
+ * previous addition at every step), each in p's order. A large A whose values are `settled` may
+ * stay in WebAssembly's memory instead (simd.ts), with the same sums.
  */
 function matrixVector(
   a: Float64Array,
@@ -515,9 +513,9 @@ function matrixVector(
   n: number,
   k: number,
   out: Float64Array,
-  settled: boolean,
+  settled: Settled,
 ) {
-  if (settled && simdKeptTimesVector(a, v, n, k, out)) return out;
+  if (simdKeptTimesVector(a, v, n, k, out, settled)) return out;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const row0 = i * k;
@@ -564,12 +562,12 @@ export function matmulTransposed(
   n: number,
   k: number,
   m: number,
-  settled = 0,
+  settled: Settled = NONE_SETTLED,
 ) {
   const out = allocate(n * m);
-  if (m === 1) return matrixVector(a, b, n, k, out, (settled & SETTLED_A) !== 0);
+  if (m === 1) return matrixVector(a, b, n, k, out, settled);
   // A row times Bᵀ is B times that row as a vector: the same products, summed in the same order.
-  if (n === 1 && settled & SETTLED_B && simdKeptTimesVector(b, a, m, k, out)) return out;
+  if (n === 1 && simdKeptTimesVector(b, a, m, k, out, settled)) return out;
   if (n * k * m >= SIMD_MIN_PRODUCTS && simdProduct(a, b, n, k, m, true, out)) return out;
   const wide = m - (m % 4);
   let i = 0;

@@ -101,11 +101,7 @@ interface Store {
  * from one call to the next (kernels.ts's `settled`).
  */
 const writable = new WeakSet<Float64Array>();
-
-/** Which of a product's operands are settled (`writable`), as kernels.ts's `settled` says it. */
-function settledOperands(a: Float64Array, b: Float64Array): number {
-  return (writable.has(a) ? 0 : kernels.SETTLED_A) | (writable.has(b) ? 0 : kernels.SETTLED_B);
-}
+const settled = (values: Float64Array) => !writable.has(values);
 
 /** The store the constructor takes instead of its arguments (see `make`). */
 let making: Store | undefined;
@@ -438,11 +434,10 @@ export class NDArray {
     // the same products summed in the same order, so the same result to the last bit.
     const of = b.#transposeOf;
     if (of && b.#version === 0 && of.source.#version === of.version) {
-      const [x, y] = [this.#values, of.source.#values];
-      return owned(kernels.matmulTransposed(x, y, n, k, m, settledOperands(x, y)), [n, m]);
+      const product = kernels.matmulTransposed(this.#values, of.source.#values, n, k, m, settled);
+      return owned(product, [n, m]);
     }
-    const [x, y] = [this.#values, b.#values];
-    return owned(kernels.matmul(x, y, n, k, m, settledOperands(x, y)), [n, m]);
+    return owned(kernels.matmul(this.#values, b.#values, n, k, m, settled), [n, m]);
   }
 
   /**

@@ -165,10 +165,16 @@ let keptClock = 0;
 const seenOnce = new WeakSet<Float64Array>();
 
 /**
- * Writes a·B into `out` (m entries) and returns true: a is a row of k entries, B is (k,m), and
- * `b`'s values are never written again (the array module knows: ndarray.ts). Declines (false,
- * nothing written) a B small enough for `simdProduct`, and a B seen for the first time, which
- * the caller computes; from then on B stays in the module's memory and is not copied again.
+ * Whether an array's values are never written again (the array module knows which: ndarray.ts),
+ * asked only of a matrix large enough to keep.
+ */
+export type Settled = (values: Float64Array) => boolean;
+
+/**
+ * Writes a·B into `out` (m entries) and returns true: a is a row of k entries, B is (k,m).
+ * Declines (false, nothing written) a B small enough for `simdProduct`, a B that is not
+ * `settled`, and a B seen for the first time, which the caller computes; from then on B stays in
+ * the module's memory and is not copied again.
  */
 export function simdRowTimesKept(
   a: Float64Array,
@@ -176,14 +182,15 @@ export function simdRowTimesKept(
   k: number,
   m: number,
   out: Float64Array,
+  settled: Settled,
 ): boolean {
-  return keptProduct(a, b, "rows", k, m, out);
+  return keptProduct(a, b, "rows", k, m, out, settled);
 }
 
 /**
- * Writes A·v into `out` (n entries) and returns true: A is (n,k), v has k entries, and `a`'s values
- * are never written again. Kept and declined as in `simdRowTimesKept`; A is kept transposed, so
- * that each entry of the result is summed in p's order, the scalar kernels' (kernels.ts).
+ * Writes A·v into `out` (n entries) and returns true: A is (n,k), v has k entries. Kept and
+ * declined as in `simdRowTimesKept`; A is kept transposed, so that each entry of the result is
+ * summed in p's order, the scalar kernels' (kernels.ts).
  */
 export function simdKeptTimesVector(
   a: Float64Array,
@@ -191,8 +198,9 @@ export function simdKeptTimesVector(
   n: number,
   k: number,
   out: Float64Array,
+  settled: Settled,
 ): boolean {
-  return keptProduct(v, a, "columns", k, n, out);
+  return keptProduct(v, a, "columns", k, n, out, settled);
 }
 
 /** `row` of k entries times the kept `matrix`, (k, width) as `layout` reads it, into `out`. */
@@ -203,8 +211,9 @@ function keptProduct(
   k: number,
   width: number,
   out: Float64Array,
+  settled: Settled,
 ): boolean {
-  if (k * width <= MAX_ENTRIES || !simdAvailable()) return false;
+  if (k * width <= MAX_ENTRIES || !settled(matrix) || !simdAvailable()) return false;
   const stride = (width + 15) & ~15;
   // The row and the result, in the space of the other kernels.
   const atOut = BASE + k + (k & 1);
