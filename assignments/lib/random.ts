@@ -3,12 +3,10 @@
  * `np.random.rand(...)` / `np.random.randn(...)`, so that the course's Python and this TypeScript
  * draw the same numbers for the same seed. No hidden global state: each generator is an object.
  */
-import { mersenne, mersenneFromState } from "pure-rand/generator/mersenne";
+import { Mersenne } from "./mersenne.ts";
 import { type NDArray, owned } from "./ndarray.ts";
 import { checkShape, describe } from "./shape.ts";
 import { allocate } from "./storage.ts";
-
-type Generator = ReturnType<typeof mersenne>;
 
 const MAX_SEED = 2 ** 32 - 1;
 
@@ -19,7 +17,7 @@ export interface GeneratorState {
 }
 
 export class RandomState {
-  #mt: Generator;
+  #mt: Mersenne;
   /** The second value of numpy's polar Box-Muller pair, kept for the next `randn` draw. */
   #gauss: number | null = null;
 
@@ -34,7 +32,7 @@ export class RandomState {
         `RandomState: seed must be an integer between 0 and 2**32 - 1, got ${describe(seed)}`,
       );
     }
-    this.#mt = mersenne(seed);
+    this.#mt = Mersenne.seeded(seed);
   }
 
   /** An independent generator in the same state: it draws the same numbers as this one would. */
@@ -61,7 +59,7 @@ export class RandomState {
     if (gauss !== null && typeof gauss !== "number")
       throw new TypeError("RandomState.setState: gauss must be a number or null");
     try {
-      this.#mt = mersenneFromState(mt);
+      this.#mt = Mersenne.fromState(mt);
     } catch (error) {
       throw new TypeError(`RandomState.setState: not a state getState gave (${error})`);
     }
@@ -72,7 +70,7 @@ export class RandomState {
   rand(rows: number, cols: number): NDArray {
     const shape = checkShape("random.rand", [rows, cols]);
     const out = allocate(shape[0] * shape[1]);
-    for (let i = 0; i < out.length; i++) out[i] = this.#double();
+    this.#mt.fillDoubles(out);
     return owned(out, shape);
   }
 
