@@ -4,8 +4,10 @@
  * and of logistic regression's (w.T·X and X·dZᵀ, X of 209 pictures of 768 entries): the same
  * products to the last bit, the SIMD side with its copies in and out, but for logistic
  * regression's X, too large to copy in at each product, which stays in the module's memory
- * (kept) from its second product on, as in a training. Alternating rounds, medians, in
- * microseconds a product.
+ * (kept) from its second product on, as in a training; and of a tall A, which goes through in
+ * blocks of rows: the first layer of the gradient checker's widest network (83333 hidden units,
+ * 10 features, 64 examples) and a square-ish product of 500000 entries. Alternating rounds,
+ * medians, in microseconds a product.
  */
 import { type NDArray, np } from "../assignments/lib/np.ts";
 import { useSimd } from "../assignments/lib/simd.ts";
@@ -26,6 +28,8 @@ const SHAPES: [number, number, number, boolean][] = [
   [20, 400, 2, true],
   [1, 768, 209, false],
   [768, 209, 1, true],
+  [83333, 10, 64, false],
+  [5000, 100, 100, false],
 ];
 
 export function benchProducts(): void {
@@ -34,7 +38,7 @@ export function benchProducts(): void {
     const a = random.randn(n, k);
     const b = transposed ? random.randn(m, k).T : random.randn(k, m);
     const name = `(${n},${k})·${transposed ? `(${m},${k})ᵀ` : `(${k},${m})`}`;
-    return { name, a, b, repeats: Math.max(10, Math.round(WORK / (n * k * m))) };
+    return { name, a, b, repeats: Math.max(1, Math.round(WORK / (n * k * m))) };
   });
   /** One product with SIMD on or off (a flag, set back after the call). */
   const timed = (a: NDArray, b: NDArray, simd: boolean) => () => {
@@ -58,7 +62,7 @@ export function benchProducts(): void {
     const simd = at(`${name}|true`);
     const scalar = at(`${name}|false`);
     console.log(
-      `  ${name.padEnd(20)} SIMD ${simd.toFixed(2).padStart(6)}  scalar ${scalar.toFixed(2).padStart(6)}  ratio ${(scalar / simd).toFixed(2)}`,
+      `  ${name.padEnd(22)} SIMD ${simd.toFixed(2).padStart(6)}  scalar ${scalar.toFixed(2).padStart(6)}  ratio ${(scalar / simd).toFixed(2)}`,
     );
   }
 }

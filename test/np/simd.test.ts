@@ -110,6 +110,27 @@ describe("SIMD products are the scalar kernels' to the last bit", () => {
     expect(firstDifference(simd(a, b, n, k, m, t), scalar(a, b, n, k, m, t))).toBe(-1);
   });
 
+  it.each([
+    { n: 3001, k: 10, m: 61, t: false },
+    { n: 8334, k: 10, m: 64, t: false },
+    { n: 2001, k: 300, m: 30, t: true },
+    { n: 20001, k: 3, m: 5, t: true },
+  ])(
+    "a tall A goes through in blocks of rows: ($n,$k)·($k,$m), transposed B: $t",
+    ({ n, k, m, t }) => {
+      // More than the 65536 entries one call lays out: several blocks, the last of an odd number of rows.
+      expect(n * k + k * m + n * m).toBeGreaterThan(2 ** 17);
+      const values = fc.sample(fc.oneof({ weight: 20, arbitrary: fullDouble }, special), {
+        seed: n + k,
+        numRuns: n * k + k * m,
+      });
+      const a = Float64Array.from(values.slice(0, n * k));
+      const b = Float64Array.from(values.slice(n * k));
+      const at = firstDifference(simd(a, b, n, k, m, t), scalar(a, b, n, k, m, t));
+      expect(at, `entry ${at}`).toBe(-1);
+    },
+  );
+
   it("a product after one that grew the module's memory reads the grown memory", () => {
     // 64 KiB to start with: the (24,400)·(400,20)ᵀ product needs about twice that.
     const shapes = [
