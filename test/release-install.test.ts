@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { freshBuild } from "../bin/bundle.mjs";
 import { runRelease } from "../grader/commands/release.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
-import { tempDir } from "./helpers.ts";
+import { markLoading, tempDir } from "./helpers.ts";
 
 function npm(args: string[], cwd: string, command = "npm", env: Record<string, string> = {}) {
   const run = spawnSync(command, args, {
@@ -45,6 +45,12 @@ describe("the learner release, installed", () => {
       const run = npm(["run", "-s", script], out);
       expect(run.status, `${script}: ${run.output}`).toBe(0);
     }
+    // A learner's own run judges no function alone: it makes no second bundle, and so never loads
+    // acorn, which finds the declarations a second bundle renames (its chunk says so as it loads).
+    const parser = markLoading(join(out, "dist"), "acorn");
+    const own = npm(["run", "-s", "grade"], out);
+    expect(own.status, own.output).toBe(0);
+    expect(own.output).not.toContain(parser);
     expect(readme).toContain("npm run train");
     // Training the untouched stub says what is missing; a finished model trains.
     const stub = npm(["run", "-s", "train", "--", "--iterations", "200"], out);

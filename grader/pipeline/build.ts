@@ -200,7 +200,7 @@ function declarationsIn(staged: StagedSubmission, path: string): Promise<Declare
       sourcefile: path,
       tsconfigRaw: {},
       logLevel: "silent",
-    }).then(({ code }) => ({ code, declarations: topLevelDeclarations(code) }));
+    }).then(async ({ code }) => ({ code, declarations: await topLevelDeclarations(code) }));
     files.set(path, file);
   }
   return file;

@@ -16,8 +16,6 @@
  *
  * The import goes on the first line, so that line numbers (and the learner's stack traces) stay.
  */
-import { parse } from "acorn";
-
 /** The module the rewritten files import their stand-ins from. */
 export const STAND_INS_MODULE = "gradecheck:stand-ins";
 
@@ -49,9 +47,16 @@ interface Statement {
 
 /**
  * The top-level declarations of `names` (of every name, without them) in a module (JavaScript,
- * as esbuild emits it from the learner's TypeScript). Throws a SyntaxError when it cannot be parsed.
+ * as esbuild emits it from the learner's TypeScript). Rejects with a SyntaxError when it cannot be
+ * parsed.
  */
-export function topLevelDeclarations(js: string, names?: ReadonlySet<string>): Declaration[] {
+export async function topLevelDeclarations(
+  js: string,
+  names?: ReadonlySet<string>,
+): Promise<Declaration[]> {
+  // Loaded when a second bundle is made: a learner's own run makes none, and acorn's loading
+  // (its code, and the tables and expressions it builds as it loads) is then start-up for nothing.
+  const { parse } = await import("acorn");
   const program = parse(js, { ecmaVersion: "latest", sourceType: "module" }) as unknown as {
     body: Statement[];
   };

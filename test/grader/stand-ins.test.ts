@@ -32,8 +32,11 @@ describe("the rewrite", () => {
     "export default function other() {}",
   ].join("\n");
 
-  it("finds the top-level declarations of the names only, and whether they are exported", () => {
-    const found = topLevelDeclarations(js, NAMES).map(({ name, exported }) => [name, exported]);
+  it("finds the top-level declarations of the names only, and whether they are exported", async () => {
+    const found = (await topLevelDeclarations(js, NAMES)).map(({ name, exported }) => [
+      name,
+      exported,
+    ]);
     // predict is declared in a function and by destructuring: neither is renamed.
     expect(found).toEqual([
       ["sigmoid", true],
@@ -41,14 +44,14 @@ describe("the rewrite", () => {
       ["helper", false],
     ]);
     // Without names, every one: the default export's function too, not exported under its name.
-    expect(topLevelDeclarations(js).map(({ name, exported }) => [name, exported])).toEqual([
+    expect((await topLevelDeclarations(js)).map(({ name, exported }) => [name, exported])).toEqual([
       ...found,
       ["other", false],
     ]);
   });
 
-  it("renames them, takes their names from the stand-ins, and keeps every line where it was", () => {
-    const out = substitute(js, topLevelDeclarations(js, NAMES), true);
+  it("renames them, takes their names from the stand-ins, and keeps every line where it was", async () => {
+    const out = substitute(js, await topLevelDeclarations(js, NAMES), true);
     expect(out.split("\n").slice(1, 5)).toEqual([
       "export const __gradecheck_own_forwardPropagation = (X, p) => sigmoid(X);",
       "function __gradecheck_own_helper() { function predict() {} return predict; }",
@@ -68,9 +71,9 @@ describe("the rewrite", () => {
     expect(() => parse(out, { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
   });
 
-  it("leaves a module without declarations of the names as it was", () => {
+  it("leaves a module without declarations of the names as it was", async () => {
     const plain = "import { sigmoid } from './a.ts';\nexport const y = sigmoid(1);\n";
-    expect(substitute(plain, topLevelDeclarations(plain, NAMES), false)).toBe(plain);
+    expect(substitute(plain, await topLevelDeclarations(plain, NAMES), false)).toBe(plain);
   });
 });
 
