@@ -4,11 +4,14 @@
  * terms and backward's dZ1, on a trained planar network's values; and the deep network's first
  * ReLU, 6000 entries of mixed signs. "One at a time" reads each result (with `get`, which leaves
  * it the module's) before the next operation runs, so each is a loop and a new array of its own,
- * as before fusion. Alternating rounds, medians, in microseconds a chain.
+ * as before fusion. "Fused" chains of arithmetic and comparisons only (dZ1, the ReLU) run in
+ * WebAssembly SIMD (lib/simd-chains.ts), "in JavaScript" with SIMD off. Alternating rounds,
+ * medians, in microseconds a chain.
  */
 
 import { loadMoons } from "../assignments/deep-neural-network/dataset.ts";
 import { NDArray, np } from "../assignments/lib/np.ts";
+import { useSimd } from "../assignments/lib/simd.ts";
 import { loadPlanarDataset } from "../assignments/planar-classifier/dataset.ts";
 import { forwardPropagation, nnModel } from "../reference/planar-classifier/model.ts";
 import { alternatingMedians } from "./rounds.ts";
@@ -47,27 +50,39 @@ export function benchFusion(): void {
     "first ReLU, 6000 entries": (s) => s(np.maximum(s(np.add(W1X, b1)), 0)),
   };
   const names = Object.keys(chains);
-  const steps = { fused: chained, "one at a time": now };
+  const ways = {
+    fused: { step: chained, simd: true },
+    "in JavaScript": { step: chained, simd: false },
+    "one at a time": { step: now, simd: true },
+  };
   const medians = alternatingMedians(
     ROUNDS,
     new Map(
       Object.entries(chains).flatMap(([name, chain]) =>
-        Object.entries(steps).map(([how, step]) => [
+        Object.entries(ways).map(([how, { step, simd }]) => [
           `${name}|${how}`,
-          { repeats: REPEATS, run: () => chain(step).get(0, 0) },
+          {
+            repeats: REPEATS,
+            run: () => {
+              const was = useSimd(simd);
+              chain(step).get(0, 0);
+              useSimd(was);
+            },
+          },
         ]),
       ),
     ),
   );
   const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
   console.log(
-    `\nelement-wise chains of a training step, fused against one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
+    `\nelement-wise chains of a training step, fused (in WebAssembly SIMD where only arithmetic and comparisons), fused in JavaScript, and one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
   );
   for (const name of names) {
     const fused = at(`${name}|fused`);
+    const javascript = at(`${name}|in JavaScript`);
     const separate = at(`${name}|one at a time`);
     console.log(
-      `  ${name.padEnd(26)} fused ${fused.toFixed(2)}  one at a time ${separate.toFixed(2)}  ratio ${(separate / fused).toFixed(2)}`,
+      `  ${name.padEnd(26)} fused ${fused.toFixed(2)}  in JavaScript ${javascript.toFixed(2)}  one at a time ${separate.toFixed(2)}  ratio one at a time / fused ${(separate / fused).toFixed(2)}`,
     );
   }
 }

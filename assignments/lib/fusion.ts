@@ -15,6 +15,7 @@
  * is computed one operation at a time, with the same results.
  */
 import { exp, tanh } from "./elementary.ts";
+import { FORM, letterOf, OPERATIONS, UNARY_COUNT } from "./forms.ts";
 import {
   applyBinary,
   applyUnary,
@@ -27,6 +28,7 @@ import {
   unaryCodes,
 } from "./kernels.ts";
 import { simdTakes, simdTanh } from "./simd.ts";
+import { chainInSimd } from "./simd-chains.ts";
 import { allocateReserved } from "./storage.ts";
 
 /**
@@ -119,7 +121,7 @@ export function isPending(x: Operand | undefined): x is Pending {
 export function evaluate(node: Pending): Float64Array {
   if (node.result) return node.result;
   const out = allocateReserved(node.rows * node.cols);
-  if (!(node.op === "tanh" && tanhInSimd(node, out))) computeInto(node)(out);
+  if (!(node.op === "tanh" && tanhInSimd(node, out))) computeInto(node, true)(out);
   node.result = out;
   node.a = undefined;
   node.b = undefined;
@@ -128,12 +130,25 @@ export function evaluate(node: Pending): Float64Array {
 
 /**
  * What writes the entries of `node` into an array it is given: one loop over the whole chain, its
- * operands fixed now (a tanh in the chain computed on its own first, see `collect`).
+ * operands fixed now (a tanh in the chain computed on its own first, see `collect`). `inSimd`:
+ * the loop may be WebAssembly's (simd-chains.ts), which works in the SIMD kernels' memory, and
+ * so not where `out` is that memory (`tanhInSimd`).
  */
-function computeInto(node: Pending): (out: Float64Array) => void {
+function computeInto(node: Pending, inSimd: boolean): (out: Float64Array) => void {
   const { rows, cols } = node;
   const operands: Operands = { arrays: [], numbers: [], form: "" };
   collect(node, operands, node);
+  const inJavaScript = javascriptLoop(node, operands);
+  if (!inSimd) return inJavaScript;
+  const { arrays, numbers, form } = operands;
+  return (out) => {
+    if (!chainInSimd(form, arrays, numbers, out, rows, cols)) inJavaScript(out);
+  };
+}
+
+/** The chain's loop in JavaScript (generated for its form), or entry by entry where none can be. */
+function javascriptLoop(node: Pending, operands: Operands): (out: Float64Array) => void {
+  const { rows, cols } = node;
   const loop = loopFor(operands.form);
   if (!loop)
     return (out) => {
@@ -169,7 +184,7 @@ function tanhInSimd(node: Pending, out: Float64Array): boolean {
   if (operand instanceof Float64Array) return simdTanh(count, (into) => into.set(operand), out);
   if (!isPending(operand)) return false;
   if (operand.result === undefined && inlinedByEveryReader(operand))
-    return simdTanh(count, computeInto(operand), out);
+    return simdTanh(count, computeInto(operand, false), out);
   const values = evaluate(operand);
   return simdTanh(count, (into) => into.set(values), out);
 }
@@ -186,18 +201,6 @@ interface Operands {
   form: string;
 }
 
-/**
- * The letters of a form: an operation's (from A on: its arity is the operation's), and a digit for
- * each kind of operand (never an operation's, however many there are): an array read at each
- * entry, a number, a row read at each column, a column read at each row.
- */
-const OPERATIONS = [...Object.keys(unaryCodes), ...Object.keys(binaryCodes)] as (
-  | UnaryOp
-  | BinaryOp
-)[];
-const UNARY_COUNT = Object.keys(unaryCodes).length;
-const letterOf = new Map(OPERATIONS.map((op, i) => [op, String.fromCharCode(65 + i)]));
-const FORM = { array: "0", number: "1", row: "2", column: "3" } as const;
 const LOG = letterOf.get("log");
 
 type Loop = (

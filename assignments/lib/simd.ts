@@ -18,10 +18,15 @@ import { SIMD_WASM } from "./simd-wasm.ts";
  */
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
+  Instance: new (module: object, imports?: object) => { exports: unknown };
 };
 
-interface Memory {
+/** The exports of a module compiled from `bytes` (which may import this module's memory). */
+export function instantiate(bytes: Uint8Array, imports?: object): unknown {
+  return new WebAssembly.Instance(new WebAssembly.Module(bytes), imports).exports;
+}
+
+export interface Memory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
@@ -54,8 +59,7 @@ const BASE = 2560 / 8;
 function load(): Kernels | null {
   try {
     const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-    const kernels = exports as unknown as Kernels;
+    const kernels = instantiate(bytes) as Kernels;
     memoryFor(kernels.memory, BASE).set(EXP2_TABLE);
     return kernels;
   } catch {
@@ -321,6 +325,20 @@ export function simdTanh(
   kernels.tanh(8 * BASE, 8 * BASE, count + (count & 1));
   out.set(into);
   return true;
+}
+
+/**
+ * The module's memory, for code that compiles modules of its own that share it (simd-chains.ts),
+ * grown so that `entries` doubles fit from `base` on, the kernels' space; undefined where the
+ * SIMD is not in use or they would not fit (MAX_ENTRIES). What is there is for one call only:
+ * the next kernel writes over it.
+ */
+export function kernelSpace(
+  entries: number,
+): { memory: Memory; doubles: Float64Array; base: number } | undefined {
+  if (entries > MAX_ENTRIES || !simdAvailable()) return undefined;
+  const memory = (loaded as Kernels).memory;
+  return { memory, doubles: memoryFor(memory, BASE + entries), base: BASE };
 }
 
 /** The memory as doubles, grown to hold `entries` first. */
