@@ -4,8 +4,8 @@
  * terms and backward's dZ1, on a trained planar network's values; and the deep network's first
  * ReLU, 6000 entries of mixed signs. "One at a time" reads each result (with `get`, which leaves
  * it the module's) before the next operation runs, so each is a loop and a new array of its own,
- * as before fusion. "Fused" chains of arithmetic and comparisons only (dZ1, the ReLU) run in
- * WebAssembly SIMD (lib/simd-chains.ts), "in JavaScript" with SIMD off. Alternating rounds,
+ * as before fusion. "Fused" chains run in WebAssembly SIMD (lib/simd-chains.ts) but for the cost's,
+ * which has logs; "in JavaScript" with SIMD off. Alternating rounds,
  * medians, in microseconds a chain.
  */
 
@@ -75,7 +75,7 @@ export function benchFusion(): void {
   );
   const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
   console.log(
-    `\nelement-wise chains of a training step, fused (in WebAssembly SIMD where only arithmetic and comparisons), fused in JavaScript, and one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
+    `\nelement-wise chains of a training step, fused (in WebAssembly SIMD but for the cost's logs), fused in JavaScript, and one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
   );
   for (const name of names) {
     const fused = at(`${name}|fused`);

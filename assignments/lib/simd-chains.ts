@@ -10,9 +10,11 @@
  * Each form (forms.ts) of only the operations below gets a module of its own, compiled once from
  * bytes written here and sharing simd.ts's memory: +, −, ×, ÷, negative, abs, sqrt, square, x ** 2
  * (numpy's power with an exponent of 2, which kernels.ts computes as x·x), maximum and minimum
- * (numpy's: NaN wins, and of equal values the second), and the comparisons (1 or 0). Each is the
- * IEEE operation the scalar code does, in the same order, so the results are the same to the last
- * bit; a chain with any other operation (exp, log, tanh, ...) stays in JavaScript.
+ * (numpy's: NaN wins, and of equal values the second), the comparisons (1 or 0), and exp
+ * (elementary.ts's, as simd.wat's tanh computes it, with its table and constants, and Math.exp
+ * itself, imported, where that exp hands over to it). Each is the IEEE operation the scalar code
+ * does, in the same order, so the results are the same to the last bit; a chain with any other
+ * operation (log, tanh, sin, ...) stays in JavaScript.
  *
  * The module's loop takes two entries at a time, row by row where a row or column is broadcast:
  * each operand's space has room for one entry past its end, and a pair across the end of a row
@@ -102,7 +104,8 @@ function compile(form: string, memory: Memory): Compiled | null {
   const parsed = parse(form);
   if (!parsed) return null;
   try {
-    const exports = instantiate(Uint8Array.from(moduleBytes(parsed)), { m: { memory } }) as {
+    const imports = { m: { memory, exp: Math.exp } };
+    const exports = instantiate(Uint8Array.from(moduleBytes(parsed)), imports) as {
       chain: Compiled["run"];
     };
     const args = new Array<number>(parsed.arrays + parsed.numbers + 3).fill(0);
@@ -125,6 +128,7 @@ interface Parsed {
 }
 
 const SUPPORTED = new Set<UnaryOp | BinaryOp>([
+  "exp",
   "add",
   "subtract",
   "multiply",
@@ -197,8 +201,11 @@ const OP = {
   localGet: 0x20,
   localSet: 0x21,
   localTee: 0x22,
+  if: 0x04,
+  call: 0x10,
   f64Load: 0x2b,
   i32Const: 0x41,
+  i32And: 0x71,
   i32GeU: 0x4f,
   i32Add: 0x6a,
   i32Mul: 0x6c,
@@ -223,6 +230,15 @@ const SIMD = {
   gt: [0x4a],
   le: [0x4b],
   ge: [0x4c],
+  anyTrue: [0x53],
+  not: [0x4d],
+  shuffle: [0x0d],
+  i32x4Lane: [0x1b],
+  f64x2Lane: [0x21],
+  f64x2ReplaceLane: [0x22],
+  i32x4Shl: [0xab, 0x01],
+  i32x4ShrS: [0xac, 0x01],
+  i32x4Add: [0xae, 0x01],
   abs: [0xec, 0x01],
   neg: [0xed, 0x01],
   sqrt: [0xef, 0x01],
@@ -241,6 +257,24 @@ function leb(value: number): number[] {
     bytes.push(v === 0 ? byte : byte | 0x80);
   } while (v !== 0);
   return bytes;
+}
+
+/** A signed LEB128 integer, as i32.const takes it. */
+function sleb(value: number): number[] {
+  const bytes: number[] = [];
+  let v = value;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
+    bytes.push(done ? byte : byte | 0x80);
+    if (done) return bytes;
+  }
+}
+
+/** A double's 8 bytes, little-endian. */
+function f64Bytes(value: number): number[] {
+  return Array.from(new Uint8Array(Float64Array.of(value).buffer));
 }
 
 function section(id: number, contents: number[]): number[] {
@@ -265,12 +299,24 @@ function moduleBytes(parsed: Parsed): number[] {
     OP.i32,
   ];
   const body = functionBody(parsed);
-  const type = [1, 0x60, ...leb(params.length), ...params, 0];
-  const imports = [1, ...name("m"), ...name("memory"), 0x02, 0x00, 0x00];
-  const exports = [1, ...name("chain"), 0x00, 0];
+  // Type 0: the chain's; type 1: Math.exp's, (f64) -> f64, imported as function 0.
+  const types = [2, 0x60, ...leb(params.length), ...params, 0, 0x60, 1, OP.f64, 1, OP.f64];
+  const imports = [
+    2,
+    ...name("m"),
+    ...name("memory"),
+    0x02,
+    0x00,
+    0x00,
+    ...name("m"),
+    ...name("exp"),
+    0x00,
+    1,
+  ];
+  const exports = [1, ...name("chain"), 0x00, 1];
   return [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, type),
+    ...section(1, types),
     ...section(2, imports),
     ...section(3, [1, 0]),
     ...section(7, exports),
@@ -282,9 +328,11 @@ function functionBody(parsed: Parsed): number[] {
   const { tree, arrays, numbers, columns, rowLines } = parsed;
   const out = arrays + numbers;
   const [rows, cols] = [out + 1, out + 2];
-  // i32 locals, then v128 ones: each number splat, each column's entry of the row splat, temps.
+  // i32 locals (the last two: an exp's table entries), then v128 ones: each number splat, each
+  // column's entry of the row splat, temps.
   const [k, end, i, j, rowBase] = [out + 3, out + 4, out + 5, out + 6, out + 7];
-  const vectors = out + 8;
+  const [entry0, entry1] = [out + 8, out + 9];
+  const vectors = out + 10;
   const numberLocal = (n: number) => vectors + n;
   const columnLocal = (a: number) => vectors + numbers + columns.indexOf(a);
   let temps = 0;
@@ -294,7 +342,7 @@ function functionBody(parsed: Parsed): number[] {
   const set = (local: number) => [OP.localSet, ...leb(local)];
   const simd = (op: readonly number[]) => [0xfd, ...op];
   const memarg = [0x03, 0x00];
-  const ones = [...simd(SIMD.const), ...new Array(2).fill([0, 0, 0, 0, 0, 0, 0xf0, 0x3f]).flat()];
+  const ones = [...simd(SIMD.const), ...f64Bytes(1), ...f64Bytes(1)];
 
   const emit = (x: Tree): number[] => {
     switch (x.kind) {
@@ -309,6 +357,8 @@ function functionBody(parsed: Parsed): number[] {
     }
     const a = emit(x.a);
     switch (x.op) {
+      case "exp":
+        return [...a, ...expOf()];
       case "negative":
         return [...a, ...simd(SIMD.neg)];
       case "abs":
@@ -366,6 +416,156 @@ function functionBody(parsed: Parsed): number[] {
         return [...a, ...b, ...simd(compare), ...ones, ...simd(SIMD.and)];
       }
     }
+  };
+
+  /** simd.wat's constant at `address` (its start function writes them: see tanh's). */
+  const constant = (address: number) => [
+    OP.i32Const,
+    ...sleb(address),
+    ...simd(SIMD.load),
+    ...memarg,
+  ];
+  const lane = (op: readonly number[], index: number) => [...simd(op), index];
+  /**
+   * e^x of the vector on the stack, as elementary.ts's exp computes it, lane by lane the same
+   * operations (those of simd.wat's tanh, with x for 2|x|), and Math.exp itself, called through
+   * the import, in a lane where |x| < 700 does not hold.
+   */
+  const expOf = (): number[] => {
+    const [tx, shifted, kn, r, power] = [temp(), temp(), temp(), temp(), temp()];
+    const [high, low, p, e, outside] = [temp(), temp(), temp(), temp(), temp()];
+    const tableEntry = (offset: number) => [
+      ...get(power),
+      ...get(entry0),
+      OP.f64Load,
+      0x03,
+      offset,
+      ...simd(SIMD.splat),
+      ...get(entry1),
+      OP.f64Load,
+      0x03,
+      offset,
+      ...lane(SIMD.f64x2ReplaceLane, 1),
+      ...simd(SIMD.mul),
+    ];
+    const tableIndex = (index: number) => [
+      ...get(shifted),
+      ...lane(SIMD.i32x4Lane, index),
+      OP.i32Const,
+      ...sleb(127),
+      OP.i32And,
+      OP.i32Const,
+      4,
+      OP.i32Shl,
+    ];
+    /** Math.exp of lane `index` of x where `outside` says so. */
+    const fallback = (index: number) => [
+      ...get(outside),
+      ...lane(SIMD.i32x4Lane, 2 * index),
+      OP.if,
+      OP.void,
+      ...get(e),
+      ...get(tx),
+      ...lane(SIMD.f64x2Lane, index),
+      OP.call,
+      0,
+      ...lane(SIMD.f64x2ReplaceLane, index),
+      ...set(e),
+      OP.end,
+    ];
+    return [
+      ...set(tx),
+      // kn + 1.5·2^52 holds the integer kn in the low 32 bits of its mantissa.
+      ...get(tx),
+      ...constant(2096),
+      ...simd(SIMD.mul),
+      ...constant(2112),
+      ...simd(SIMD.add),
+      ...set(shifted),
+      ...get(shifted),
+      ...constant(2112),
+      ...simd(SIMD.sub),
+      ...set(kn),
+      ...get(tx),
+      ...get(kn),
+      ...constant(2128),
+      ...simd(SIMD.mul),
+      ...simd(SIMD.sub),
+      ...get(kn),
+      ...constant(2144),
+      ...simd(SIMD.mul),
+      ...simd(SIMD.sub),
+      ...set(r),
+      ...tableIndex(0),
+      ...set(entry0),
+      ...tableIndex(2),
+      ...set(entry1),
+      // 2^(kn >> 7), its exponent bits built in 32-bit lanes.
+      ...simd(SIMD.const),
+      ...new Array<number>(16).fill(0),
+      ...get(shifted),
+      OP.i32Const,
+      7,
+      ...simd(SIMD.i32x4ShrS),
+      ...constant(2160),
+      ...simd(SIMD.i32x4Add),
+      OP.i32Const,
+      20,
+      ...simd(SIMD.i32x4Shl),
+      ...simd(SIMD.shuffle),
+      ...[0, 1, 2, 3, 16, 17, 18, 19, 0, 1, 2, 3, 24, 25, 26, 27],
+      ...set(power),
+      ...tableEntry(0),
+      ...set(high),
+      ...tableEntry(8),
+      ...set(low),
+      // p = r + r·r·(1/2 + r·(1/6 + r·(1/24 + r·(1/120))))
+      ...get(r),
+      ...get(r),
+      ...get(r),
+      ...simd(SIMD.mul),
+      ...constant(2176),
+      ...get(r),
+      ...constant(2192),
+      ...get(r),
+      ...constant(2208),
+      ...get(r),
+      ...constant(2224),
+      ...simd(SIMD.mul),
+      ...simd(SIMD.add),
+      ...simd(SIMD.mul),
+      ...simd(SIMD.add),
+      ...simd(SIMD.mul),
+      ...simd(SIMD.add),
+      ...simd(SIMD.mul),
+      ...simd(SIMD.add),
+      ...set(p),
+      // e = high + (low + high·p)
+      ...get(high),
+      ...get(low),
+      ...get(high),
+      ...get(p),
+      ...simd(SIMD.mul),
+      ...simd(SIMD.add),
+      ...simd(SIMD.add),
+      ...set(e),
+      ...get(tx),
+      ...simd(SIMD.abs),
+      ...simd(SIMD.const),
+      ...f64Bytes(700),
+      ...f64Bytes(700),
+      ...simd(SIMD.lt),
+      ...simd(SIMD.not),
+      ...set(outside),
+      ...get(outside),
+      ...simd(SIMD.anyTrue),
+      OP.if,
+      OP.void,
+      ...fallback(0),
+      ...fallback(1),
+      OP.end,
+      ...get(e),
+    ];
   };
 
   const expression = emit(tree);
@@ -429,7 +629,7 @@ function functionBody(parsed: Parsed): number[] {
   const vectorCount = numbers + columns.length + temps;
   const locals = [
     vectorCount > 0 ? 2 : 1,
-    5,
+    7,
     OP.i32,
     ...(vectorCount > 0 ? [...leb(vectorCount), OP.v128] : []),
   ];

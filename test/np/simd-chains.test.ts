@@ -2,7 +2,8 @@
  * Element-wise chains in WebAssembly SIMD (assignments/lib/simd-chains.ts): every operation done
  * there gives the JavaScript loop's result to the last bit, on every kind of operand (an array, a
  * number, a broadcast row or column), for rows of an odd length (where a pair of entries spans
- * two rows) and of an even one, with NaN, infinities, zeros of both signs and subnormals; and
+ * two rows) and of an even one, with NaN, infinities, zeros of both signs, subnormals and exp's
+ * hand-over to Math.exp; and
  * what is not done there (another operation, a power other than 2, operands too large) is left to
  * the JavaScript loop.
  */
@@ -16,7 +17,11 @@ afterEach(() => {
   useSimd(true);
 });
 
-const SPECIAL = [Number.NaN, Infinity, -Infinity, 0, -0, 5e-324, -2.5e-310, 1, -1, 2, 0.5, 1e300];
+const SPECIAL = [
+  ...[Number.NaN, Infinity, -Infinity, 0, -0, 5e-324, -2.5e-310, 1, -1, 2, 0.5, 1e300],
+  // Where exp hands over to Math.exp (|x| ≥ 700), and where its result overflows or underflows.
+  ...[699.9999999999999, 700, -700, 709.78, 709.8, -745.1, -746, 88.7, -Math.LN2],
+];
 
 /** A (rows, cols) array of mixed values: specials at every few entries, the rest ordinary. */
 function values(rows: number, cols: number, seed: number): NDArray {
@@ -59,6 +64,9 @@ const BINARY: Record<string, Operation> = {
   notEqual: np.notEqual,
 };
 const UNARY: Record<string, (x: NDArray) => NDArray> = {
+  exp: np.exp,
+  "exp of a sum": (x) => np.exp(np.add(x, np.multiply(x, 1e-3))),
+  sigmoid: (x) => np.divide(1, np.add(1, np.exp(np.negative(x)))),
   negative: np.negative,
   abs: np.abs,
   sqrt: np.sqrt,
@@ -74,37 +82,34 @@ const SHAPES: [number, number][] = [
 ];
 
 describe("chains in WebAssembly SIMD", () => {
-  it.each(SHAPES)(
-    "every binary operation, on each kind of operand: shape (%i, %i)",
-    (rows, cols) => {
-      const x = values(rows, cols, rows);
-      const operands: Record<string, NDArray | number> = {
-        array: values(rows, cols, rows + 1),
-        number: 0,
-        "signed zero": -0,
-        NaN: Number.NaN,
-        row: values(1, cols, 5),
-        column: values(rows, 1, 6),
-      };
-      for (const [name, op] of Object.entries(BINARY)) {
-        for (const [kind, y] of Object.entries(operands)) {
-          // Behind an addition of 0, so that the chain is a pending one of two operations.
-          const [simd, scalar] = bothWays(() => op(np.add(x, 0), y));
-          expect(simd, `${name} with ${kind}`).toEqual(scalar);
-          const [swapped, swappedScalar] = bothWays(() =>
-            op(typeof y === "number" ? np.full([rows, cols], y) : np.add(y, 0), np.subtract(x, 0)),
-          );
-          expect(swapped, `${name} of ${kind}`).toEqual(swappedScalar);
-        }
+  it.each(SHAPES)("every operation, on each kind of operand: shape (%i, %i)", (rows, cols) => {
+    const x = values(rows, cols, rows);
+    const operands: Record<string, NDArray | number> = {
+      array: values(rows, cols, rows + 1),
+      number: 0,
+      "signed zero": -0,
+      NaN: Number.NaN,
+      row: values(1, cols, 5),
+      column: values(rows, 1, 6),
+    };
+    for (const [name, op] of Object.entries(BINARY)) {
+      for (const [kind, y] of Object.entries(operands)) {
+        // Behind an addition of 0, so that the chain is a pending one of two operations.
+        const [simd, scalar] = bothWays(() => op(np.add(x, 0), y));
+        expect(simd, `${name} with ${kind}`).toEqual(scalar);
+        const [swapped, swappedScalar] = bothWays(() =>
+          op(typeof y === "number" ? np.full([rows, cols], y) : np.add(y, 0), np.subtract(x, 0)),
+        );
+        expect(swapped, `${name} of ${kind}`).toEqual(swappedScalar);
       }
-      for (const [name, op] of Object.entries(UNARY)) {
-        const [simd, scalar] = bothWays(() => op(np.add(x, 0)));
-        expect(simd, name).toEqual(scalar);
-      }
-      // Each of those chains had a module of its own.
-      expect(formsInSimd().length).toBeGreaterThanOrEqual(Object.keys(BINARY).length);
-    },
-  );
+    }
+    for (const [name, op] of Object.entries(UNARY)) {
+      const [simd, scalar] = bothWays(() => op(np.add(x, 0)));
+      expect(simd, name).toEqual(scalar);
+    }
+    // Each of those chains had a module of its own.
+    expect(formsInSimd().length).toBeGreaterThanOrEqual(Object.keys(BINARY).length);
+  });
 
   it("a deep layer's ReLU and its backward pass, on a column broadcast", () => {
     const rng = np.random.seed(8);
@@ -125,7 +130,7 @@ describe("chains in WebAssembly SIMD", () => {
     expect(formsInSimd().length, "the ReLU's form is compiled once").toBe(before);
   });
 
-  it("leaves to JavaScript a chain with another operation, a power other than 2, or too many entries", () => {
+  it("leaves to JavaScript a chain with another operation (log), a power other than 2, or too many entries", () => {
     const x = values(3, FUSE_MIN, 9);
     /** The forms a chain adds modules for, with its result both ways. */
     const added = (chain: () => NDArray) => {
