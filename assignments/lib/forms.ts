@@ -8,11 +8,11 @@
  */
 import { type BinaryOp, binaryCodes, type UnaryOp, unaryCodes } from "./kernels.ts";
 
-export const OPERATIONS = [...Object.keys(unaryCodes), ...Object.keys(binaryCodes)] as (
+const OPERATIONS = [...Object.keys(unaryCodes), ...Object.keys(binaryCodes)] as (
   | UnaryOp
   | BinaryOp
 )[];
-export const UNARY_COUNT = Object.keys(unaryCodes).length;
+const UNARY_COUNT = Object.keys(unaryCodes).length;
 export const letterOf = new Map(OPERATIONS.map((op, i) => [op, String.fromCharCode(65 + i)]));
 export const FORM = { array: "0", number: "1", row: "2", column: "3" } as const;
 

@@ -15,7 +15,7 @@
  * is computed one operation at a time, with the same results.
  */
 import { exp, tanh } from "./elementary.ts";
-import { FORM, letterOf, OPERATIONS, UNARY_COUNT } from "./forms.ts";
+import { FORM, letterOf, operationOf } from "./forms.ts";
 import {
   applyBinary,
   applyUnary,
@@ -334,8 +334,10 @@ function sourceOf(form: string): {
         read.columns.push(read.arrays);
         return `c${read.arrays++}`;
     }
-    const index = (letter as string).charCodeAt(0) - 65;
-    const op = OPERATIONS[index] as UnaryOp | BinaryOp;
+    const { op, unary } = operationOf(letter as string) as {
+      op: UnaryOp | BinaryOp;
+      unary: boolean;
+    };
     // A product with a log as either factor (the same product either way round): `timesLog`,
     // given the log's argument, read here in the log's place.
     const logArgument = (): string => {
@@ -346,7 +348,7 @@ function sourceOf(form: string): {
     const first = logArgument();
     if (first) return `ml(${first}, ${next()})`;
     const a = next();
-    if (index < UNARY_COUNT) return unarySource(op as UnaryOp, a);
+    if (unary) return unarySource(op as UnaryOp, a);
     const second = logArgument();
     return second ? `ml(${second}, ${a})` : binarySource(op as BinaryOp, a, next());
   };

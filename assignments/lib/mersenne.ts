@@ -26,6 +26,11 @@ function twistAt(mt: Int32Array, i: number): number {
   return next;
 }
 
+/** numpy's `random_double` of two words: the first's top 27 bits, then the second's top 26. */
+function double(first: number, second: number): number {
+  return ((first >>> 5) * 67108864 + (second >>> 6)) / 9007199254740992;
+}
+
 /** Word `y` tempered: the twister's output. */
 function temper(word: number): number {
   let y = word;
@@ -77,20 +82,25 @@ export class Mersenne {
     return y;
   }
 
+  /** numpy's `random_double`: 53 random bits from the next two words (27 and 26 bits). */
+  nextDouble(): number {
+    const a = this.next();
+    return double(a, this.next());
+  }
+
   /**
-   * Fills `out` with numpy's `random_double`s: 53 random bits from two words (27 and 26 bits).
-   * One loop with the position in a local, where drawing through `next` would store it back twice
-   * an entry.
+   * Fills `out` with `nextDouble`s, in one loop with the position in a local, where drawing
+   * through `next` would store it back twice an entry.
    */
   fillDoubles(out: Float64Array): void {
     const words = this.words;
     let i = this.index;
     for (let k = 0; k < out.length; k++) {
-      const a = temper(words[i] as number) >>> 5;
+      const a = temper(words[i] as number);
       i = twistAt(words, i);
-      const b = temper(words[i] as number) >>> 6;
+      const b = temper(words[i] as number);
       i = twistAt(words, i);
-      out[k] = (a * 67108864 + b) / 9007199254740992;
+      out[k] = double(a, b);
     }
     this.index = i;
   }

@@ -82,13 +82,6 @@ export class RandomState {
     return owned(out, shape);
   }
 
-  /** numpy's `random_double`: 53 random bits from two 32-bit draws (27 and 26 bits). */
-  #double(): number {
-    const a = this.#mt.next() >>> 5;
-    const b = this.#mt.next() >>> 6;
-    return (a * 67108864 + b) / 9007199254740992;
-  }
-
   /** numpy's legacy `gauss`: the polar Box-Muller method, returning f·x2 and caching f·x1. */
   #normal(): number {
     if (this.#gauss !== null) {
@@ -100,8 +93,8 @@ export class RandomState {
     let x2: number;
     let r2: number;
     do {
-      x1 = 2 * this.#double() - 1;
-      x2 = 2 * this.#double() - 1;
+      x1 = 2 * this.#mt.nextDouble() - 1;
+      x2 = 2 * this.#mt.nextDouble() - 1;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1 || r2 === 0);
     const f = Math.sqrt((-2 * Math.log(r2)) / r2);

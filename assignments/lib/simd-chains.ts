@@ -22,7 +22,7 @@
  */
 import { FORM, operationOf } from "./forms.ts";
 import type { BinaryOp, UnaryOp } from "./kernels.ts";
-import { instantiate, kernelSpace, type Memory } from "./simd.ts";
+import { BASE, instantiate, kernelMemory, kernelSpace } from "./simd.ts";
 
 /** A chain's operand or operation, as its form says. */
 type Tree =
@@ -61,36 +61,35 @@ export function chainInSimd(
   cols: number,
 ): boolean {
   let chain = compiled.get(form);
-  if (chain === null) return false;
+  if (chain === null || (chain !== undefined && !squaresOf2(chain, numbers))) return false;
   // Each distinct array once (a chain may read one twice), at an even entry (16 bytes apart),
   // with one entry more for the last pair; then the result.
   const at: number[] = [];
+  const distinct: number[] = [];
   let entries = 0;
   for (let n = 0; n < arrays.length; n++) {
-    const x = arrays[n] as Float64Array;
-    const first = arrays.indexOf(x);
-    at.push(first < n ? (at[first] as number) : entries);
-    if (first === n) entries += (x.length + 2) & ~1;
+    const first = arrays.indexOf(arrays[n] as Float64Array);
+    if (first < n) {
+      at.push(at[first] as number);
+      continue;
+    }
+    distinct.push(n);
+    at.push(entries);
+    entries += ((arrays[n] as Float64Array).length + 2) & ~1;
   }
-  const space = kernelSpace(entries + ((out.length + 2) & ~1));
-  if (space === undefined) return false;
+  const doubles = kernelSpace(entries + ((out.length + 2) & ~1));
+  if (doubles === undefined) return false;
   if (chain === undefined) {
-    chain = compile(form, space.memory);
+    chain = compile(form);
     if (compiled.size >= MAX_CHAINS) compiled.clear();
     compiled.set(form, chain);
-    if (chain === null) return false;
+    if (chain === null || !squaresOf2(chain, numbers)) return false;
   }
-  for (const square of chain.squares) if (numbers[square] !== 2) return false;
-  const { doubles, base } = space;
+  for (const n of distinct) doubles.set(arrays[n] as Float64Array, BASE + (at[n] as number));
   const args = chain.args;
-  for (let n = 0; n < arrays.length; n++) {
-    const offset = base + (at[n] as number);
-    if (arrays.indexOf(arrays[n] as Float64Array) === n)
-      doubles.set(arrays[n] as Float64Array, offset);
-    args[n] = 8 * offset;
-  }
+  for (let n = 0; n < arrays.length; n++) args[n] = 8 * (BASE + (at[n] as number));
   for (let n = 0; n < numbers.length; n++) args[arrays.length + n] = numbers[n] as number;
-  const atOut = base + entries;
+  const atOut = BASE + entries;
   args[arrays.length + numbers.length] = 8 * atOut;
   args[arrays.length + numbers.length + 1] = rows;
   args[arrays.length + numbers.length + 2] = cols;
@@ -99,12 +98,18 @@ export function chainInSimd(
   return true;
 }
 
+/** Whether the numbers `chain` squares (an exponent of power) are each 2. */
+function squaresOf2(chain: Compiled, numbers: readonly number[]): boolean {
+  for (const at of chain.squares) if (numbers[at] !== 2) return false;
+  return true;
+}
+
 /** The module for `form`, or null where it has an operation not done here. */
-function compile(form: string, memory: Memory): Compiled | null {
+function compile(form: string): Compiled | null {
   const parsed = parse(form);
   if (!parsed) return null;
   try {
-    const imports = { m: { memory, exp: Math.exp } };
+    const imports = { m: { memory: kernelMemory(), exp: Math.exp } };
     const exports = instantiate(Uint8Array.from(moduleBytes(parsed)), imports) as {
       chain: Compiled["run"];
     };
@@ -126,27 +131,6 @@ interface Parsed {
   rowLines: boolean;
   squares: number[];
 }
-
-const SUPPORTED = new Set<UnaryOp | BinaryOp>([
-  "exp",
-  "add",
-  "subtract",
-  "multiply",
-  "divide",
-  "negative",
-  "abs",
-  "sqrt",
-  "square",
-  "power",
-  "maximum",
-  "minimum",
-  "greater",
-  "greaterEqual",
-  "less",
-  "lessEqual",
-  "equal",
-  "notEqual",
-]);
 
 function parse(form: string): Parsed | undefined {
   const parsed: Parsed = {
@@ -180,8 +164,10 @@ function parse(form: string): Parsed | undefined {
     const b = next();
     if (!b) return undefined;
     if (operation.op === "power") {
+      // Squared here: the exponent, a number, is checked to be 2 at each call.
       if (b.kind !== "number") return undefined;
       parsed.squares.push(b.index);
+      return { kind: "op", op: "square", a };
     }
     return { kind: "op", op: operation.op, a, b };
   };
@@ -247,6 +233,32 @@ const SIMD = {
   mul: [0xf2, 0x01],
   div: [0xf3, 0x01],
 } as const;
+
+/** Operations that are one instruction on their operands' vectors. */
+const ONE_INSTRUCTION: Partial<Record<UnaryOp | BinaryOp, readonly number[]>> = {
+  negative: SIMD.neg,
+  abs: SIMD.abs,
+  sqrt: SIMD.sqrt,
+  add: SIMD.add,
+  subtract: SIMD.sub,
+  multiply: SIMD.mul,
+  divide: SIMD.div,
+};
+/** Comparisons: the instruction's mask (all ones where true), and-ed with 1 to give 1 or +0. */
+const COMPARISONS: Partial<Record<UnaryOp | BinaryOp, readonly number[]>> = {
+  greater: SIMD.gt,
+  greaterEqual: SIMD.ge,
+  less: SIMD.lt,
+  lessEqual: SIMD.le,
+  equal: SIMD.eq,
+  notEqual: SIMD.ne,
+};
+/** The operations done here: those above, and those `functionBody` writes out. */
+const SUPPORTED = new Set<UnaryOp | BinaryOp>([
+  ...(Object.keys(ONE_INSTRUCTION) as (UnaryOp | BinaryOp)[]),
+  ...(Object.keys(COMPARISONS) as (UnaryOp | BinaryOp)[]),
+  ...(["exp", "square", "power", "maximum", "minimum"] as const),
+]);
 
 function leb(value: number): number[] {
   const bytes: number[] = [];
@@ -356,66 +368,34 @@ function functionBody(parsed: Parsed): number[] {
         return get(numberLocal(x.index));
     }
     const a = emit(x.a);
-    switch (x.op) {
-      case "exp":
-        return [...a, ...expOf()];
-      case "negative":
-        return [...a, ...simd(SIMD.neg)];
-      case "abs":
-        return [...a, ...simd(SIMD.abs)];
-      case "sqrt":
-        return [...a, ...simd(SIMD.sqrt)];
-      case "square":
-      case "power": {
-        const t = temp();
-        return [...a, OP.localTee, ...leb(t), ...get(t), ...simd(SIMD.mul)];
-      }
+    const b = x.b ? emit(x.b) : [];
+    const instruction = ONE_INSTRUCTION[x.op];
+    if (instruction) return [...a, ...b, ...simd(instruction)];
+    const compare = COMPARISONS[x.op];
+    if (compare) return [...a, ...b, ...simd(compare), ...ones, ...simd(SIMD.and)];
+    if (x.op === "exp") return [...a, ...expOf()];
+    if (x.op === "square") {
+      const t = temp();
+      return [...a, OP.localTee, ...leb(t), ...get(t), ...simd(SIMD.mul)];
     }
-    const b = emit(x.b as Tree);
-    switch (x.op) {
-      case "add":
-        return [...a, ...b, ...simd(SIMD.add)];
-      case "subtract":
-        return [...a, ...b, ...simd(SIMD.sub)];
-      case "multiply":
-        return [...a, ...b, ...simd(SIMD.mul)];
-      case "divide":
-        return [...a, ...b, ...simd(SIMD.div)];
-      case "maximum":
-      case "minimum": {
-        // kernels.ts's maximum: x > y || isNaN(x) ? x : y (minimum: x < y), lane by lane.
-        const [tx, ty] = [temp(), temp()];
-        const compare = x.op === "maximum" ? SIMD.gt : SIMD.lt;
-        return [
-          ...a,
-          ...set(tx),
-          ...b,
-          ...set(ty),
-          ...get(tx),
-          ...get(ty),
-          ...get(tx),
-          ...get(ty),
-          ...simd(compare),
-          ...get(tx),
-          ...get(tx),
-          ...simd(SIMD.ne),
-          ...simd(SIMD.or),
-          ...simd(SIMD.bitselect),
-        ];
-      }
-      default: {
-        const compare = {
-          greater: SIMD.gt,
-          greaterEqual: SIMD.ge,
-          less: SIMD.lt,
-          lessEqual: SIMD.le,
-          equal: SIMD.eq,
-          notEqual: SIMD.ne,
-        }[x.op as "greater"];
-        // All ones where true: its and with 1 is 1, else +0, as +(x > y).
-        return [...a, ...b, ...simd(compare), ...ones, ...simd(SIMD.and)];
-      }
-    }
+    // maximum or minimum, kernels.ts's: x > y || isNaN(x) ? x : y (minimum: x < y), lane by lane.
+    const [tx, ty] = [temp(), temp()];
+    return [
+      ...a,
+      ...set(tx),
+      ...b,
+      ...set(ty),
+      ...get(tx),
+      ...get(ty),
+      ...get(tx),
+      ...get(ty),
+      ...simd(x.op === "maximum" ? SIMD.gt : SIMD.lt),
+      ...get(tx),
+      ...get(tx),
+      ...simd(SIMD.ne),
+      ...simd(SIMD.or),
+      ...simd(SIMD.bitselect),
+    ];
   };
 
   /** simd.wat's constant at `address` (its start function writes them: see tanh's). */

@@ -26,7 +26,7 @@ export function instantiate(bytes: Uint8Array, imports?: object): unknown {
   return new WebAssembly.Instance(new WebAssembly.Module(bytes), imports).exports;
 }
 
-export interface Memory {
+interface Memory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
@@ -54,7 +54,7 @@ let heap = new Float64Array(0);
 const MAX_ENTRIES = 1 << 16;
 const PAGE_BYTES = 65536;
 /** Where the operands start: exp's table (read by tanh at address 0) and tanh's constants come first (simd.wat). */
-const BASE = 2560 / 8;
+export const BASE = 2560 / 8;
 
 function load(): Kernels | null {
   try {
@@ -328,17 +328,19 @@ export function simdTanh(
 }
 
 /**
- * The module's memory, for code that compiles modules of its own that share it (simd-chains.ts),
- * grown so that `entries` doubles fit from `base` on, the kernels' space; undefined where the
- * SIMD is not in use or they would not fit (MAX_ENTRIES). What is there is for one call only:
+ * The module's memory as doubles, grown so that `entries` of them fit from BASE on, the kernels'
+ * space, for code that compiles modules of its own that share it (simd-chains.ts); undefined where
+ * the SIMD is not in use or they would not fit (MAX_ENTRIES). What is there is for one call only:
  * the next kernel writes over it.
  */
-export function kernelSpace(
-  entries: number,
-): { memory: Memory; doubles: Float64Array; base: number } | undefined {
+export function kernelSpace(entries: number): Float64Array | undefined {
   if (entries > MAX_ENTRIES || !simdAvailable()) return undefined;
-  const memory = (loaded as Kernels).memory;
-  return { memory, doubles: memoryFor(memory, BASE + entries), base: BASE };
+  return memoryFor((loaded as Kernels).memory, BASE + entries);
+}
+
+/** The memory itself, for a module to import: only once `kernelSpace` has given its space. */
+export function kernelMemory(): Memory {
+  return (loaded as Kernels).memory;
 }
 
 /** The memory as doubles, grown to hold `entries` first. */

@@ -11,6 +11,7 @@ import { timesLog } from "../../assignments/lib/kernels.ts";
 import { NDArray } from "../../assignments/lib/ndarray.ts";
 import { np } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
+import { bits } from "./bits.ts";
 
 const N = FUSE_MIN + 3;
 /** A shape of more than FUSE_MIN entries, with rows and columns to broadcast along. */
@@ -324,7 +325,3 @@ it("computes the same results where code cannot be generated from strings", () =
   const t = np.tanh(np.multiply(np.subtract(row, z), np.subtract(1, np.power(z, 2))));
   expect(JSON.parse(stepwise.stdout)).toEqual([Array.from(s.data), Array.from(t.data)]);
 });
-
-function bits(v: number): string {
-  return Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : String(v);
-}

@@ -12,6 +12,7 @@ import { FUSE_MIN } from "../../assignments/lib/fusion.ts";
 import { type NDArray, np } from "../../assignments/lib/np.ts";
 import { useSimd } from "../../assignments/lib/simd.ts";
 import { formsInSimd } from "../../assignments/lib/simd-chains.ts";
+import { bits } from "./bits.ts";
 
 afterEach(() => {
   useSimd(true);
@@ -32,17 +33,15 @@ function values(rows: number, cols: number, seed: number): NDArray {
   return np.array(Array.from({ length: rows }, (_, r) => data.slice(r * cols, r * cols + cols)));
 }
 
-/** The entries' bits, NaN as one value (its payload is no part of numpy's result). */
-function bits(x: NDArray): string[] {
-  return Array.from(x.data, (v) => (Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : String(v)));
-}
+/** The entries, each as its bits (bits.ts). */
+const entries = (x: NDArray): string[] => Array.from(x.data, bits);
 
 /** `chain` computed with the SIMD (its chains in WebAssembly) and without (in JavaScript). */
 function bothWays(chain: () => NDArray): [string[], string[]] {
-  const simd = bits(chain());
+  const simd = entries(chain());
   useSimd(false);
   try {
-    return [simd, bits(chain())];
+    return [simd, entries(chain())];
   } finally {
     useSimd(true);
   }
