@@ -95,8 +95,10 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
         `gradecheck: ${name} was called without its argument ${index + 1}, which the grader's ${name} needs`,
       );
   }
-  const budget = freshBudget();
-  const wired = args.map((arg) => (arg instanceof RandomState ? null : encode(arg, budget)));
+  // Views of the caller's arrays, read before any other code runs: the function is given copies
+  // of them (`decode`); the arguments the grader is to check are encoded again, as copies, before
+  // the function runs (it could write to the caller's arrays through a global).
+  const wired = wireOf(args, "shared");
   const entries = wired.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);
   if (entries > limits.inputEntries)
     throw new RangeError(
@@ -123,6 +125,7 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     !later || (recording?.laterEntries ?? 0) + more <= LATER_FORMS_ENTRIES;
   if (recording && (recording.answers.length >= OWN_ANSWERS_LIMIT || !room(cost)))
     return ask(call.id, name, args);
+  const recordedArgs = recording ? wireOf(args, "copied") : [];
   const copies = args.map((arg, index) =>
     arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
   );
@@ -130,7 +133,8 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
   );
-  const answer = encode(value, freshBudget());
+  // Views of the function's value unless the grader is to check it: `decode` copies them.
+  const answer = encode(value, freshBudget(), recording ? "copied" : "shared");
   // Only the answers after each function's first are bounded by LATER_FORMS_ENTRIES.
   const answerCost = later ? cost + entriesOf(answer) : 0;
   // A value too big to carry as well: the reference's answer goes instead, generators as they were.
@@ -142,7 +146,7 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     recording.answers.push({
       judged: call.fn,
       fn: name,
-      args: wired,
+      args: recordedArgs,
       randoms,
       value: answer,
       randomsAfter: generatorStates(copies),
@@ -150,6 +154,12 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     if (later) recording.laterEntries += answerCost;
   }
   return decode(answer);
+}
+
+/** A call's arguments on the wire, within one message's limits; a generator is null (its state goes apart). */
+function wireOf(args: unknown[], arrays: "copied" | "shared"): Wire[] {
+  const budget = freshBudget();
+  return args.map((arg) => (arg instanceof RandomState ? null : encode(arg, budget, arrays)));
 }
 
 /** Whether a call's arguments have the form of those of the answer the grader checks. */

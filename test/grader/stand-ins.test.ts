@@ -388,6 +388,26 @@ export function nnModel() {
     ]);
   });
 
+  it("told the learner's own functions answer, has the grader check the inputs they were called with, not what they wrote since", async () => {
+    // computeCost writes into the caller's arrays through a global while it runs: the first
+    // answer's inputs go to the grader as they were at the call, as a request would carry them.
+    const { values, answered } =
+      await ownComputeCost(`import { np, type NDArray } from "gradecheck/np";
+const A2 = np.multiply(np.ones([1, 2]), 0.5);
+export function computeCost(a: NDArray, y: NDArray) { A2.set(0, 1, 9); return 42; }
+export function nnModel() {
+  const cost = (computeCost as (...args: unknown[]) => number)(A2, np.ones([1, 2]));
+  return [cost, A2.get(0, 1)];
+}
+`);
+    expect(values).toEqual([42, 9]);
+    const [first] = answered;
+    expect(first?.args.map((arg) => [...((arg as { data: Float64Array }).data ?? [])])).toEqual([
+      [0.5, 0.5],
+      [1, 1],
+    ]);
+  });
+
   it("told the learner's own functions answer, asks the grader for forms past the answers a result may carry", async () => {
     // One form for each m: the first 64 answers are the learner's, to be checked; the reference
     // answers the rest.
