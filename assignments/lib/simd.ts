@@ -36,6 +36,14 @@ interface Kernels {
   product: (a: number, b: number, out: number, rows: number, k: number, stride: number) => void;
   transpose: (src: number, dst: number, rows: number, cols: number, stride: number) => void;
   row: (a: number, b: number, out: number, k: number, stride: number) => void;
+  rowsTimesVector: (
+    a: number,
+    v: number,
+    out: number,
+    rows: number,
+    k: number,
+    stride: number,
+  ) => void;
   tanh: (src: number, dst: number, count: number) => void;
 }
 
@@ -149,13 +157,14 @@ export function simdProduct(
 }
 
 /**
- * A matrix kept in the module's memory between products, laid out for the `row` kernel: k rows of
- * `stride` entries (a multiple of 16), its `width` entries and then padding.
+ * A matrix kept in the module's memory between products, as the `row` and `rowsTimesVector`
+ * kernels read it: its rows `stride` entries apart (a multiple of 16), each its `width` entries
+ * and then padding, and a row of padding after an odd number of rows (the second row of the last
+ * pair, which `rowsTimesVector` reads and whose sum it never writes out).
  */
 interface Kept {
   values: Float64Array;
-  layout: Layout;
-  k: number;
+  rows: number;
   width: number;
   stride: number;
   /** Where its first entry is, in doubles. */
@@ -165,16 +174,12 @@ interface Kept {
 }
 
 /**
- * How a kept matrix is laid out: "rows" keeps B of a row times B, (k, width), as it is; "columns"
- * keeps A of A times a vector, (width, k), transposed, so that A·v is v as a row times Aᵀ.
- */
-type Layout = "rows" | "columns";
-
-/**
  * A matrix of more than MAX_ENTRIES entries, too large to copy in at each product, is kept in the
  * module's memory once a product meets it for the second time: a training multiplies by its data
- * at every iteration. Two slots, for the two layouts of one data set (logistic regression's w.T·X
- * and X·dZᵀ), of up to KEPT_ENTRIES entries each; a third matrix takes the slot unused longest.
+ * at every iteration, both ways (logistic regression's w.T·X and X·dZᵀ), and one copy serves
+ * both, which the caches hold (two layouts of it, one for each product, took turns evicting each
+ * other: the products took about a third longer). Two slots of up to KEPT_ENTRIES entries, for
+ * two data sets (a training's and its test set's); a third matrix takes the slot unused longest.
  */
 const KEPT_SLOTS = 2;
 const KEPT_ENTRIES = 1 << 21;
@@ -205,13 +210,19 @@ export function simdRowTimesKept(
   out: Float64Array,
   settled: Settled,
 ): boolean {
-  return keptProduct(a, b, "rows", k, m, out, settled);
+  const slot = keptFor(b, k, m, settled);
+  if (!slot) return false;
+  const atOut = BASE + k + (k & 1);
+  // The kernel writes the padding's sums too: `stride` entries.
+  return keptProduct(a, atOut, slot.stride, m, out, (kernels) =>
+    kernels.row(8 * BASE, 8 * slot.at, 8 * atOut, k, slot.stride),
+  );
 }
 
 /**
  * Writes A·v into `out` (n entries) and returns true: A is (n,k), v has k entries. Kept and
- * declined as in `simdRowTimesKept`; A is kept transposed, so that each entry of the result is
- * summed in p's order, the scalar kernels' (kernels.ts).
+ * declined as in `simdRowTimesKept`, in the same layout: each entry of the result is summed in
+ * p's order, the scalar kernels' (kernels.ts).
  */
 export function simdKeptTimesVector(
   a: Float64Array,
@@ -221,50 +232,60 @@ export function simdKeptTimesVector(
   out: Float64Array,
   settled: Settled,
 ): boolean {
-  return keptProduct(v, a, "columns", k, n, out, settled);
+  const slot = keptFor(a, n, k, settled);
+  if (!slot) return false;
+  const atOut = BASE + k + (k & 1);
+  const pairs = n + (n & 1);
+  return keptProduct(v, atOut, pairs, n, out, (kernels) =>
+    kernels.rowsTimesVector(8 * slot.at, 8 * BASE, 8 * atOut, pairs, k, slot.stride),
+  );
 }
 
-/** `row` of k entries times the kept `matrix`, (k, width) as `layout` reads it, into `out`. */
-function keptProduct(
-  row: Float64Array,
+/** The slot of `matrix`, (rows, width), if it is kept (see `keptSlot`) and its product fits. */
+function keptFor(
   matrix: Float64Array,
-  layout: Layout,
-  k: number,
+  rows: number,
   width: number,
-  out: Float64Array,
   settled: Settled,
+): Kept | undefined {
+  if (rows * width <= MAX_ENTRIES || !settled(matrix) || !simdAvailable()) return undefined;
+  return keptSlot(matrix, rows, width);
+}
+
+/**
+ * Lays `vector` out at BASE, has `kernel` write `written` entries at `atOut` (both in the space
+ * of the other kernels), and copies the result's `entries` of them into `out`; false, nothing
+ * done, where they would not fit there.
+ */
+function keptProduct(
+  vector: Float64Array,
+  atOut: number,
+  written: number,
+  entries: number,
+  out: Float64Array,
+  kernel: (kernels: Kernels) => void,
 ): boolean {
-  if (k * width <= MAX_ENTRIES || !settled(matrix) || !simdAvailable()) return false;
-  const stride = (width + 15) & ~15;
-  // The row and the result, in the space of the other kernels.
-  const atOut = BASE + k + (k & 1);
-  if (atOut + stride - BASE > MAX_ENTRIES) return false;
-  const slot = keptSlot(matrix, layout, k, width, stride);
-  if (slot === undefined) return false;
+  if (atOut + written - BASE > MAX_ENTRIES) return false;
   const kernels = loaded as Kernels;
   const doubles = memoryFor(kernels.memory, KEPT_BASE);
-  doubles.set(row, BASE);
-  kernels.row(8 * BASE, 8 * slot.at, 8 * atOut, k, stride);
-  out.set(doubles.subarray(atOut, atOut + width));
+  doubles.set(vector, BASE);
+  kernel(kernels);
+  out.set(doubles.subarray(atOut, atOut + entries));
   return true;
 }
 
 /** `matrix`'s slot, laid out now if it comes for the second time; undefined if not kept. */
-function keptSlot(
-  matrix: Float64Array,
-  layout: Layout,
-  k: number,
-  width: number,
-  stride: number,
-): Kept | undefined {
+function keptSlot(matrix: Float64Array, rows: number, width: number): Kept | undefined {
   const used = ++keptClock;
   for (const slot of kept) {
-    if (slot?.values === matrix && slot.layout === layout && slot.k === k && slot.width === width) {
+    if (slot?.values === matrix && slot.rows === rows && slot.width === width) {
       slot.used = used;
       return slot;
     }
   }
-  if (k * stride > KEPT_ENTRIES) return undefined;
+  const stride = (width + 15) & ~15;
+  const entries = (rows + (rows & 1)) * stride;
+  if (entries > KEPT_ENTRIES) return undefined;
   if (!seenOnce.has(matrix)) {
     seenOnce.add(matrix);
     return undefined;
@@ -276,27 +297,19 @@ function keptSlot(
   const at = KEPT_BASE + index * KEPT_ENTRIES;
   let doubles: Float64Array;
   try {
-    doubles = memoryFor((loaded as Kernels).memory, at + k * stride);
+    doubles = memoryFor((loaded as Kernels).memory, at + entries);
   } catch {
     // No memory to grow into (a child near its limit): the scalar kernels need none.
     return undefined;
   }
-  if (layout === "rows") {
-    for (let p = 0; p < k; p++)
-      doubles.set(matrix.subarray(p * width, (p + 1) * width), at + p * stride);
-  } else {
-    for (let i = 0; i < width; i++) {
-      const from = i * k;
-      for (let p = 0, to = at + i; p < k; p++, to += stride)
-        doubles[to] = matrix[from + p] as number;
-    }
-  }
-  const slot: Kept = { values: matrix, layout, k, width, stride, at, used };
+  for (let p = 0; p < rows; p++)
+    doubles.set(matrix.subarray(p * width, (p + 1) * width), at + p * stride);
+  const slot: Kept = { values: matrix, rows, width, stride, at, used };
   kept[index] = slot;
   return slot;
 }
 
-/** Whether the module keeps `values` now, in either layout (tests see through it which path ran). */
+/** Whether the module keeps `values` now (tests see through it which path ran). */
 export function isKept(values: Float64Array): boolean {
   return kept.some((slot) => slot?.values === values);
 }

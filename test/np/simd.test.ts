@@ -397,6 +397,22 @@ describe("large operands kept in WebAssembly's memory between products", () => {
     expect(firstDifference(np.dot(row, big).data, scalarDot(row, big))).toBe(-1);
   });
 
+  it("keeps one copy of a matrix multiplied both ways, as a training multiplies by its data", () => {
+    // Two data sets, each multiplied by a row and by a column in turn (logistic regression's
+    // w.T·X and X·dZᵀ): each keeps one slot, so both stay kept. A copy for each way would take
+    // the two slots for one data set and leave the other to the scalar kernels.
+    const bigs = [20, 21].map((seed) => values(299, 257, seed));
+    const row = values(1, 299, 22);
+    const column = values(257, 1, 23);
+    for (let round = 0; round < 3; round++) {
+      for (const big of bigs) {
+        expect(firstDifference(np.dot(row, big).data, scalarDot(row, big))).toBe(-1);
+        expect(firstDifference(np.dot(big, column).data, scalarDot(big, column))).toBe(-1);
+      }
+    }
+    expect(bigs.filter((big) => isKept(valuesOf(big)))).toHaveLength(2);
+  });
+
   it("takes turns in its slots: three arrays in a row, each right every time", () => {
     const bigs = [10, 11, 12].map((seed) => values(257, 257, seed));
     const row = values(1, 257, 13);
