@@ -684,6 +684,11 @@ export function transpose(
   out: Float64Array = allocate(a.length),
 ): Float64Array {
   const [rows, cols] = shape;
+  // A row's or a column's transpose has its entries in the same order.
+  if (rows === 1 || cols === 1) {
+    out.set(a.subarray(0, rows * cols));
+    return out;
+  }
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) out[j * rows + i] = a[i * cols + j] as number;
   }
