@@ -40,16 +40,19 @@ export function grid<T>(
 /**
  * Doubles in [min, max] that read well in a counterexample: thousandths, which shrink toward 0 (or
  * the end nearest it), and now and then an end itself; never a denormal such as 5e-324, where a
- * double shrinks to when any positive value fails.
+ * double shrinks to when any positive value fails. One integer drawn for each: the thousandths,
+ * and past them on either side a ninth as many, which stand for the ends: a tenth of the draws,
+ * and the draws fast-check leans toward its range's bounds with, so some 15% in all (a quarter
+ * where the range leaves 0 out). An `fc.oneof` of thousandths and ends took fast-check 1.5 to 2
+ * times as long an entry, and a grade draws tens of thousands.
  */
 export function double(min: number, max: number): fc.Arbitrary<number> {
-  const thousandths = fc
-    .integer({ min: Math.ceil(min * 1000), max: Math.floor(max * 1000) })
-    .map((i) => i / 1000);
-  return fc.oneof(
-    { weight: 9, arbitrary: thousandths },
-    { weight: 1, arbitrary: fc.constantFrom(min, max) },
-  );
+  const low = Math.ceil(min * 1000);
+  const high = Math.floor(max * 1000);
+  const past = Math.max(1, Math.round((high - low + 1) / 18));
+  return fc
+    .integer({ min: low - past, max: high + past })
+    .map((i) => (i < low ? min : i > high ? max : i / 1000));
 }
 export const sized = <T>(
   make: (rows: number, cols: number) => fc.Arbitrary<T>,
