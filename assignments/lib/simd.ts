@@ -34,7 +34,14 @@ interface Memory {
 interface Kernels {
   memory: Memory;
   product: (a: number, b: number, out: number, rows: number, k: number, stride: number) => void;
-  transpose: (src: number, dst: number, rows: number, cols: number, stride: number) => void;
+  productTransposed: (
+    a: number,
+    b: number,
+    out: number,
+    rows: number,
+    k: number,
+    cols: number,
+  ) => void;
   row: (a: number, b: number, out: number, k: number, stride: number) => void;
   rowsTimesVector: (
     a: number,
@@ -114,40 +121,36 @@ export function simdProduct(
 ): boolean {
   if (!simdAvailable()) return false;
   const kernels = loaded as Kernels;
-  // Rows of B and of the result a multiple of 4 entries apart, and an even number of rows in
-  // each block (a last odd row is paired with what follows A's, B's first row: what is read
-  // where the result is being written slows the kernel by a tenth): no edge cases in the kernel.
-  const stride = (m + 3) & ~3;
-  const room = MAX_ENTRIES - k * stride;
-  let fits = room / (k + stride);
-  // B as given (m,k) is copied where the result goes, then laid out transposed.
-  if (bTransposed) fits = Math.min(fits, (room - m * k) / k);
-  const blockRows = Math.min(n + (n & 1), Math.floor(fits) & ~1);
+  // B (k,m) is laid out with its rows and the result's a multiple of 4 entries apart; B given
+  // transposed, (m,k), goes in as it is, read a pair of its rows at a time (an odd m's last row
+  // paired with what follows), and the result's rows are an even number of entries apart. Each
+  // block has an even number of A's rows (a last odd row is paired with what follows A's, B's first
+  // row: what is read where the result is being written slows the kernel by a tenth): no edge
+  // cases in the kernels.
+  const width = bTransposed ? m + (m & 1) : (m + 3) & ~3;
+  const blockRows = Math.min(n + (n & 1), Math.floor((MAX_ENTRIES - k * width) / (k + width)) & ~1);
   if (!(blockRows >= 2)) return false;
   const atA = BASE;
   const atB = atA + blockRows * k;
-  const atOut = atB + k * stride;
-  const outEntries = bTransposed ? Math.max(blockRows * stride, m * k) : blockRows * stride;
-  const doubles = memoryFor(kernels.memory, atOut + outEntries);
-  if (bTransposed) {
-    doubles.set(b, atOut);
-    kernels.transpose(8 * atOut, 8 * atB, m, k, stride);
-  } else if (stride === m) {
+  const atOut = atB + k * width;
+  const doubles = memoryFor(kernels.memory, atOut + blockRows * width);
+  if (bTransposed || width === m) {
     doubles.set(b, atB);
   } else {
-    for (let p = 0; p < k; p++) doubles.set(b.subarray(p * m, p * m + m), atB + p * stride);
+    for (let p = 0; p < k; p++) doubles.set(b.subarray(p * m, p * m + m), atB + p * width);
   }
+  const kernel = bTransposed ? kernels.productTransposed : kernels.product;
   for (let first = 0; first < n; first += blockRows) {
     const rows = Math.min(blockRows, n - first);
     // A itself when it fits whole: a subarray object costs a small product a tenth of its time.
     doubles.set(rows === n ? a : a.subarray(first * k, (first + rows) * k), atA);
-    kernels.product(8 * atA, 8 * atB, 8 * atOut, rows + (rows & 1), k, stride);
-    if (stride === m) {
+    kernel(8 * atA, 8 * atB, 8 * atOut, rows + (rows & 1), k, width);
+    if (width === m) {
       out.set(doubles.subarray(atOut, atOut + rows * m), first * m);
     } else {
       // Entry by entry: a subarray for each row costs more than a narrow row's copy.
       for (let i = 0; i < rows; i++) {
-        const from = atOut + i * stride;
+        const from = atOut + i * width;
         const to = (first + i) * m;
         for (let j = 0; j < m; j++) out[to + j] = doubles[from + j] as number;
       }

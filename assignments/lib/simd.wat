@@ -125,9 +125,8 @@
   ;; out[j] = Σp a[p]·b[p, j] for j < stride (a multiple of 16): one row a of k entries times b,
   ;; (k, stride), into a row of stride entries. Sixteen columns at a time: eight f64x2 of sums,
   ;; each waiting on its own previous addition only, which keeps the adder busy where one row of
-  ;; `product` (two rows at a time) would compute a second row for nothing. It serves the products
-  ;; with one operand kept in this memory (simd.ts): a row times a kept matrix, and a kept matrix
-  ;; times a vector, as the vector's row times the matrix laid out transposed.
+  ;; `product` (two rows at a time) would compute a second row for nothing. It serves a row times
+  ;; a matrix kept in this memory (simd.ts); `rowsTimesVector` the kept matrix times a vector.
   (func (export "row")
     (param $a i32) (param $b i32) (param $out i32) (param $k i32) (param $stride i32)
     (local $rowBytes i32) (local $j i32) (local $pa i32) (local $pb i32) (local $end i32)
@@ -308,29 +307,151 @@
         (v128.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))) (local.get $s0))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pairs))))
-  ;; dst[c, r] = src[r, c] for a (rows, cols) src whose rows are cols entries apart, into a dst
-  ;; whose rows are `stride` entries apart: the second factor of A·Bᵀ laid out as Bᵀ.
-  (func (export "transpose")
-    (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $stride i32)
-    (local $r i32) (local $from i32) (local $to i32) (local $end i32) (local $rowBytes i32)
-    (local.set $rowBytes (i32.shl (local.get $stride) (i32.const 3)))
-    (local.set $from (local.get $src))
-    (local.set $r (i32.const 0))
+  ;; out[i, j] = Σp a[i, p]·b[j, p] for i < rows (even) and j < cols (even): A·Bᵀ with B as given,
+  ;; (cols, k), rows k entries apart, as a is; out is (rows, cols). Each f64x2 of sums is a pair of
+  ;; B's rows, summed in p's order as the scalar kernels sum A·Bᵀ; the pair's entries of a column
+  ;; gathered from its two rows' loads by a shuffle, two columns a step. Two rows of A by four
+  ;; pairs of B's rows at a time, then by one pair. So B needs no transposed copy.
+  (func (export "productTransposed")
+    (param $a i32) (param $b i32) (param $out i32) (param $rows i32) (param $k i32) (param $cols i32)
+    (local $kBytes i32) (local $evenBytes i32) (local $i i32) (local $j i32) (local $q i32)
+    (local $rowA i32) (local $rowB i32) (local $at i32) (local $to i32)
+    (local $a0 v128) (local $a1 v128) (local $c0 v128) (local $c1 v128)
+    (local $r0 v128) (local $r1 v128) (local $lo v128) (local $hi v128)
+    (local $s0 v128) (local $t0 v128) (local $s1 v128) (local $t1 v128) (local $s2 v128) (local $t2 v128) (local $s3 v128) (local $t3 v128)
+    (local.set $kBytes (i32.shl (local.get $k) (i32.const 3)))
+    ;; Columns of A and B in pairs up to here; an odd k's last one goes alone.
+    (local.set $evenBytes (i32.shl (i32.and (local.get $k) (i32.const -2)) (i32.const 3)))
+    (local.set $i (i32.const 0))
     (block $rowsDone
-      (loop $row
-        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $to (i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 3))))
-        (local.set $end (i32.add (local.get $from) (i32.shl (local.get $cols) (i32.const 3))))
-        (block $colsDone
-          (loop $col
-            (br_if $colsDone (i32.ge_u (local.get $from) (local.get $end)))
-            (f64.store (local.get $to) (f64.load (local.get $from)))
-            (local.set $from (i32.add (local.get $from) (i32.const 8)))
-            (local.set $to (i32.add (local.get $to) (local.get $rowBytes)))
-            (br $col)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $row))))
-
+      (loop $rowPairs
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $rowA (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $kBytes))))
+        (local.set $j (i32.const 0))
+        (block $foursDone
+          (loop $fours
+            (br_if $foursDone (i32.gt_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols)))
+            (local.set $rowB (i32.add (local.get $b) (i32.mul (local.get $j) (local.get $kBytes))))
+            (local.set $s0 (v128.const f64x2 0 0))
+            (local.set $t0 (v128.const f64x2 0 0))
+            (local.set $s1 (v128.const f64x2 0 0))
+            (local.set $t1 (v128.const f64x2 0 0))
+            (local.set $s2 (v128.const f64x2 0 0))
+            (local.set $t2 (v128.const f64x2 0 0))
+            (local.set $s3 (v128.const f64x2 0 0))
+            (local.set $t3 (v128.const f64x2 0 0))
+            (local.set $q (i32.const 0))
+            (block $pDone
+              (loop $p
+                (br_if $pDone (i32.ge_u (local.get $q) (local.get $evenBytes)))
+                (local.set $a0 (f64x2.splat (f64.load (i32.add (local.get $rowA) (local.get $q)))))
+                (local.set $c0 (f64x2.splat (f64.load offset=8 (i32.add (local.get $rowA) (local.get $q)))))
+                (local.set $a1 (f64x2.splat (f64.load (i32.add (i32.add (local.get $rowA) (local.get $kBytes)) (local.get $q)))))
+                (local.set $c1 (f64x2.splat (f64.load offset=8 (i32.add (i32.add (local.get $rowA) (local.get $kBytes)) (local.get $q)))))
+                (local.set $at (i32.add (local.get $rowB) (local.get $q)))
+                (local.set $r0 (v128.load (local.get $at)))
+                (local.set $r1 (v128.load (i32.add (local.get $at) (local.get $kBytes))))
+                (local.set $lo (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $r0) (local.get $r1)))
+                (local.set $hi (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $r0) (local.get $r1)))
+                (local.set $s0 (f64x2.add (f64x2.add (local.get $s0) (f64x2.mul (local.get $a0) (local.get $lo))) (f64x2.mul (local.get $c0) (local.get $hi))))
+                (local.set $t0 (f64x2.add (f64x2.add (local.get $t0) (f64x2.mul (local.get $a1) (local.get $lo))) (f64x2.mul (local.get $c1) (local.get $hi))))
+                (local.set $at (i32.add (local.get $at) (i32.shl (local.get $kBytes) (i32.const 1))))
+                (local.set $r0 (v128.load (local.get $at)))
+                (local.set $r1 (v128.load (i32.add (local.get $at) (local.get $kBytes))))
+                (local.set $lo (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $r0) (local.get $r1)))
+                (local.set $hi (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $r0) (local.get $r1)))
+                (local.set $s1 (f64x2.add (f64x2.add (local.get $s1) (f64x2.mul (local.get $a0) (local.get $lo))) (f64x2.mul (local.get $c0) (local.get $hi))))
+                (local.set $t1 (f64x2.add (f64x2.add (local.get $t1) (f64x2.mul (local.get $a1) (local.get $lo))) (f64x2.mul (local.get $c1) (local.get $hi))))
+                (local.set $at (i32.add (local.get $at) (i32.shl (local.get $kBytes) (i32.const 1))))
+                (local.set $r0 (v128.load (local.get $at)))
+                (local.set $r1 (v128.load (i32.add (local.get $at) (local.get $kBytes))))
+                (local.set $lo (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $r0) (local.get $r1)))
+                (local.set $hi (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $r0) (local.get $r1)))
+                (local.set $s2 (f64x2.add (f64x2.add (local.get $s2) (f64x2.mul (local.get $a0) (local.get $lo))) (f64x2.mul (local.get $c0) (local.get $hi))))
+                (local.set $t2 (f64x2.add (f64x2.add (local.get $t2) (f64x2.mul (local.get $a1) (local.get $lo))) (f64x2.mul (local.get $c1) (local.get $hi))))
+                (local.set $at (i32.add (local.get $at) (i32.shl (local.get $kBytes) (i32.const 1))))
+                (local.set $r0 (v128.load (local.get $at)))
+                (local.set $r1 (v128.load (i32.add (local.get $at) (local.get $kBytes))))
+                (local.set $lo (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $r0) (local.get $r1)))
+                (local.set $hi (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $r0) (local.get $r1)))
+                (local.set $s3 (f64x2.add (f64x2.add (local.get $s3) (f64x2.mul (local.get $a0) (local.get $lo))) (f64x2.mul (local.get $c0) (local.get $hi))))
+                (local.set $t3 (f64x2.add (f64x2.add (local.get $t3) (f64x2.mul (local.get $a1) (local.get $lo))) (f64x2.mul (local.get $c1) (local.get $hi))))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br $p)))
+            (if (i32.and (local.get $k) (i32.const 1))
+              (then
+                (local.set $a0 (f64x2.splat (f64.load (i32.add (local.get $rowA) (local.get $evenBytes)))))
+                (local.set $a1 (f64x2.splat (f64.load (i32.add (i32.add (local.get $rowA) (local.get $kBytes)) (local.get $evenBytes)))))
+                (local.set $at (i32.add (local.get $rowB) (local.get $evenBytes)))
+                (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $at))) (f64.load (i32.add (local.get $at) (local.get $kBytes)))))
+                (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $a0) (local.get $lo))))
+                (local.set $t0 (f64x2.add (local.get $t0) (f64x2.mul (local.get $a1) (local.get $lo))))
+                (local.set $at (i32.add (local.get $at) (i32.shl (local.get $kBytes) (i32.const 1))))
+                (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $at))) (f64.load (i32.add (local.get $at) (local.get $kBytes)))))
+                (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $a0) (local.get $lo))))
+                (local.set $t1 (f64x2.add (local.get $t1) (f64x2.mul (local.get $a1) (local.get $lo))))
+                (local.set $at (i32.add (local.get $at) (i32.shl (local.get $kBytes) (i32.const 1))))
+                (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $at))) (f64.load (i32.add (local.get $at) (local.get $kBytes)))))
+                (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $a0) (local.get $lo))))
+                (local.set $t2 (f64x2.add (local.get $t2) (f64x2.mul (local.get $a1) (local.get $lo))))
+                (local.set $at (i32.add (local.get $at) (i32.shl (local.get $kBytes) (i32.const 1))))
+                (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $at))) (f64.load (i32.add (local.get $at) (local.get $kBytes)))))
+                (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $a0) (local.get $lo))))
+                (local.set $t3 (f64x2.add (local.get $t3) (f64x2.mul (local.get $a1) (local.get $lo))))
+              ))
+            (local.set $to (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
+            (v128.store offset=0 (local.get $to) (local.get $s0))
+            (v128.store offset=16 (local.get $to) (local.get $s1))
+            (v128.store offset=32 (local.get $to) (local.get $s2))
+            (v128.store offset=48 (local.get $to) (local.get $s3))
+            (local.set $to (i32.add (local.get $to) (i32.shl (local.get $cols) (i32.const 3))))
+            (v128.store offset=0 (local.get $to) (local.get $t0))
+            (v128.store offset=16 (local.get $to) (local.get $t1))
+            (v128.store offset=32 (local.get $to) (local.get $t2))
+            (v128.store offset=48 (local.get $to) (local.get $t3))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $fours)))
+        ;; The pairs of B's rows left, one at a time.
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $j) (local.get $cols)))
+            (local.set $rowB (i32.add (local.get $b) (i32.mul (local.get $j) (local.get $kBytes))))
+            (local.set $s0 (v128.const f64x2 0 0))
+            (local.set $t0 (v128.const f64x2 0 0))
+            (local.set $q (i32.const 0))
+            (block $pDone
+              (loop $p
+                (br_if $pDone (i32.ge_u (local.get $q) (local.get $evenBytes)))
+                (local.set $a0 (f64x2.splat (f64.load (i32.add (local.get $rowA) (local.get $q)))))
+                (local.set $c0 (f64x2.splat (f64.load offset=8 (i32.add (local.get $rowA) (local.get $q)))))
+                (local.set $a1 (f64x2.splat (f64.load (i32.add (i32.add (local.get $rowA) (local.get $kBytes)) (local.get $q)))))
+                (local.set $c1 (f64x2.splat (f64.load offset=8 (i32.add (i32.add (local.get $rowA) (local.get $kBytes)) (local.get $q)))))
+                (local.set $at (i32.add (local.get $rowB) (local.get $q)))
+                (local.set $r0 (v128.load (local.get $at)))
+                (local.set $r1 (v128.load (i32.add (local.get $at) (local.get $kBytes))))
+                (local.set $lo (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $r0) (local.get $r1)))
+                (local.set $hi (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $r0) (local.get $r1)))
+                (local.set $s0 (f64x2.add (f64x2.add (local.get $s0) (f64x2.mul (local.get $a0) (local.get $lo))) (f64x2.mul (local.get $c0) (local.get $hi))))
+                (local.set $t0 (f64x2.add (f64x2.add (local.get $t0) (f64x2.mul (local.get $a1) (local.get $lo))) (f64x2.mul (local.get $c1) (local.get $hi))))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br $p)))
+            (if (i32.and (local.get $k) (i32.const 1))
+              (then
+                (local.set $a0 (f64x2.splat (f64.load (i32.add (local.get $rowA) (local.get $evenBytes)))))
+                (local.set $a1 (f64x2.splat (f64.load (i32.add (i32.add (local.get $rowA) (local.get $kBytes)) (local.get $evenBytes)))))
+                (local.set $at (i32.add (local.get $rowB) (local.get $evenBytes)))
+                (local.set $lo (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $at))) (f64.load (i32.add (local.get $at) (local.get $kBytes)))))
+                (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $a0) (local.get $lo))))
+                (local.set $t0 (f64x2.add (local.get $t0) (f64x2.mul (local.get $a1) (local.get $lo))))
+              ))
+            (local.set $to (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
+            (v128.store offset=0 (local.get $to) (local.get $s0))
+            (local.set $to (i32.add (local.get $to) (i32.shl (local.get $cols) (i32.const 3))))
+            (v128.store offset=0 (local.get $to) (local.get $t0))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $pairs)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $rowPairs))))
   ;; tanh's constants, an f64x2 (or i32x4) each, which the kernel reads from memory: V8 builds a
   ;; v128.const anew at each use, in three instructions, where a load is one.
   (start $constants)

@@ -69,7 +69,16 @@ describe("the committed WebAssembly module", () => {
 
 describe("SIMD products are the scalar kernels' to the last bit", () => {
   it.each([false, true])("every shape up to (9,12)·(12,19), transposed B: %s", (t) => {
-    const seen = { oddRows: false, stride4: false, stride8: false, padded: false, k0: false };
+    // With B transposed, an odd m's last row of B and an odd k's last column go alone.
+    const seen = {
+      oddRows: false,
+      stride4: false,
+      stride8: false,
+      padded: false,
+      k0: false,
+      oddK: false,
+      oddM: false,
+    };
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 9 }),
@@ -88,13 +97,23 @@ describe("SIMD products are the scalar kernels' to the last bit", () => {
           seen.stride8 ||= m % 8 === 0 || m % 8 > 4;
           seen.padded ||= m % 4 !== 0;
           seen.k0 ||= k === 0;
+          seen.oddK ||= k % 2 === 1;
+          seen.oddM ||= m % 2 === 1;
           const at = firstDifference(simd(a, b, n, k, m, t), scalar(a, b, n, k, m, t));
           expect(at, `(${n},${k})·(${k},${m}) transposed ${t}: entry ${at}`).toBe(-1);
         },
       ),
       { seed: 29, numRuns: 400 },
     );
-    expect(seen).toEqual({ oddRows: true, stride4: true, stride8: true, padded: true, k0: true });
+    expect(seen).toEqual({
+      oddRows: true,
+      stride4: true,
+      stride8: true,
+      padded: true,
+      k0: true,
+      oddK: true,
+      oddM: true,
+    });
   });
 
   it.each([
