@@ -138,11 +138,11 @@ function computeInto(node: Pending, inSimd: boolean): (out: Float64Array) => voi
   const { rows, cols } = node;
   const operands: Operands = { arrays: [], numbers: [], form: "" };
   collect(node, operands, node);
-  const inJavaScript = javascriptLoop(node, operands);
-  if (!inSimd) return inJavaScript;
+  if (!inSimd) return javascriptLoop(node, operands);
   const { arrays, numbers, form } = operands;
+  // The loop in JavaScript is looked up only where WebAssembly's declines the chain.
   return (out) => {
-    if (!chainInSimd(form, arrays, numbers, out, rows, cols)) inJavaScript(out);
+    if (!chainInSimd(form, arrays, numbers, out, rows, cols)) javascriptLoop(node, operands)(out);
   };
 }
 

@@ -213,11 +213,8 @@ export function simdRowTimesKept(
   out: Float64Array,
   settled: Settled,
 ): boolean {
-  const slot = keptFor(b, k, m, settled);
-  if (!slot) return false;
-  const atOut = BASE + k + (k & 1);
   // The kernel writes the padding's sums too: `stride` entries.
-  return keptProduct(a, atOut, slot.stride, m, out, (kernels) =>
+  return keptProduct(b, k, m, a, strideOf(m), m, out, settled, (kernels, slot, atOut) =>
     kernels.row(8 * BASE, 8 * slot.at, 8 * atOut, k, slot.stride),
   );
 }
@@ -235,44 +232,41 @@ export function simdKeptTimesVector(
   out: Float64Array,
   settled: Settled,
 ): boolean {
-  const slot = keptFor(a, n, k, settled);
-  if (!slot) return false;
-  const atOut = BASE + k + (k & 1);
   const pairs = n + (n & 1);
-  return keptProduct(v, atOut, pairs, n, out, (kernels) =>
+  return keptProduct(a, n, k, v, pairs, n, out, settled, (kernels, slot, atOut) =>
     kernels.rowsTimesVector(8 * slot.at, 8 * BASE, 8 * atOut, pairs, k, slot.stride),
   );
 }
 
-/** The slot of `matrix`, (rows, width), if it is kept (see `keptSlot`) and its product fits. */
-function keptFor(
+/** How far apart a kept matrix's rows of `width` entries are: a multiple of 16 entries. */
+const strideOf = (width: number) => (width + 15) & ~15;
+
+/**
+ * `vector` (laid out at BASE) times the kept `matrix`, (rows, width), by `kernel`, which writes
+ * `written` entries at `atOut` (both in the space of the other kernels); the result's `entries`
+ * of them go into `out`. False, nothing done, for a matrix not kept (see `keptSlot`), and before
+ * the matrix is laid out where the vector and the result would not fit beside it.
+ */
+function keptProduct(
   matrix: Float64Array,
   rows: number,
   width: number,
-  settled: Settled,
-): Kept | undefined {
-  if (rows * width <= MAX_ENTRIES || !settled(matrix) || !simdAvailable()) return undefined;
-  return keptSlot(matrix, rows, width);
-}
-
-/**
- * Lays `vector` out at BASE, has `kernel` write `written` entries at `atOut` (both in the space
- * of the other kernels), and copies the result's `entries` of them into `out`; false, nothing
- * done, where they would not fit there.
- */
-function keptProduct(
   vector: Float64Array,
-  atOut: number,
   written: number,
   entries: number,
   out: Float64Array,
-  kernel: (kernels: Kernels) => void,
+  settled: Settled,
+  kernel: (kernels: Kernels, slot: Kept, atOut: number) => void,
 ): boolean {
+  if (rows * width <= MAX_ENTRIES || !settled(matrix) || !simdAvailable()) return false;
+  const atOut = BASE + vector.length + (vector.length & 1);
   if (atOut + written - BASE > MAX_ENTRIES) return false;
+  const slot = keptSlot(matrix, rows, width);
+  if (!slot) return false;
   const kernels = loaded as Kernels;
   const doubles = memoryFor(kernels.memory, KEPT_BASE);
   doubles.set(vector, BASE);
-  kernel(kernels);
+  kernel(kernels, slot, atOut);
   out.set(doubles.subarray(atOut, atOut + entries));
   return true;
 }
@@ -286,7 +280,7 @@ function keptSlot(matrix: Float64Array, rows: number, width: number): Kept | und
       return slot;
     }
   }
-  const stride = (width + 15) & ~15;
+  const stride = strideOf(width);
   const entries = (rows + (rows & 1)) * stride;
   if (entries > KEPT_ENTRIES) return undefined;
   if (!seenOnce.has(matrix)) {

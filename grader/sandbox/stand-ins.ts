@@ -181,14 +181,9 @@ function generatorStates(values: unknown[]): RandomArgument[] {
 }
 
 function ask(id: number, fn: string, args: unknown[]): unknown {
-  const randoms: RandomArgument[] = [];
-  const budget = freshBudget();
-  const wired: Wire[] = args.map((arg, index) => {
-    if (!(arg instanceof RandomState)) return encode(arg, budget);
-    const { mt, gauss } = arg.getState();
-    randoms.push({ index, mt: [...mt], gauss });
-    return null;
-  });
+  // The frame is made at once, copying the arrays: their wires may be views.
+  const wired = wireOf(args, "shared");
+  const randoms = generatorStates(args);
   const request: OracleRequest = { type: "oracle", id, fn, args: wired, randoms };
   const frame = messageFrame(id, request);
   if (frame.length - HEADER_BYTES > MAX_FRAME_BYTES)

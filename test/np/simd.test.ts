@@ -432,6 +432,15 @@ describe("large operands kept in WebAssembly's memory between products", () => {
     expect(bigs.filter((big) => isKept(valuesOf(big)))).toHaveLength(2);
   });
 
+  it("keeps nothing where the row and its result would not fit beside the matrix", () => {
+    // A row of 70 000 entries: more than the kernels' space, whatever the matrix's slot.
+    const big = values(70_000, 3, 24, true);
+    const row = values(1, 70_000, 25, true);
+    for (let i = 0; i < 3; i++)
+      expect(firstDifference(np.dot(row, big).data, scalarDot(row, big))).toBe(-1);
+    expect(isKept(valuesOf(big))).toBe(false);
+  });
+
   it("takes turns in its slots: three arrays in a row, each right every time", () => {
     const bigs = [10, 11, 12].map((seed) => values(257, 257, seed));
     const row = values(1, 257, 13);
