@@ -10,11 +10,13 @@
  * Each form (forms.ts) of only the operations below gets a module of its own, compiled once from
  * bytes written here and sharing simd.ts's memory: +, −, ×, ÷, negative, abs, sqrt, square, x ** 2
  * (numpy's power with an exponent of 2, which kernels.ts computes as x·x), maximum and minimum
- * (numpy's: NaN wins, and of equal values the second), the comparisons (1 or 0), and exp
+ * (numpy's: NaN wins, and of equal values the second), the comparisons (1 or 0), exp
  * (elementary.ts's, as simd.wat's tanh computes it, with its table and constants, and Math.exp
- * itself, imported, where that exp hands over to it). Each is the IEEE operation the scalar code
- * does, in the same order, so the results are the same to the last bit; a chain with any other
- * operation (log, tanh, sin, ...) stays in JavaScript.
+ * itself, imported, where that exp hands over to it) and log (simd.wat's, Math.log's operations,
+ * imported from that module; a product with a log as a factor skips it as kernels.ts's
+ * `timesLog` does). Each is the IEEE operation the scalar code does, in the same order, so the
+ * results are the same to the last bit; a chain with any other operation (tanh, sin, ...) stays
+ * in JavaScript.
  *
  * The module's loop takes two entries at a time, row by row where a row or column is broadcast:
  * each operand's space has room for one entry past its end, and a pair across the end of a row
@@ -22,12 +24,14 @@
  */
 import { FORM, operationOf } from "./forms.ts";
 import type { BinaryOp, UnaryOp } from "./kernels.ts";
-import { BASE, instantiate, kernelMemory, kernelSpace } from "./simd.ts";
+import { BASE, instantiate, kernelLog, kernelMemory, kernelSpace } from "./simd.ts";
 
 /** A chain's operand or operation, as its form says. */
 type Tree =
   | { kind: "array" | "row" | "column" | "number"; index: number }
   | { kind: "op"; op: UnaryOp | BinaryOp; a: Tree; b?: Tree };
+
+const isLog = (x: Tree | undefined): boolean => x?.kind === "op" && x.op === "log";
 
 interface Compiled {
   run: (...args: number[]) => void;
@@ -109,7 +113,7 @@ function compile(form: string): Compiled | null {
   const parsed = parse(form);
   if (!parsed) return null;
   try {
-    const imports = { m: { memory: kernelMemory(), exp: Math.exp } };
+    const imports = { m: { memory: kernelMemory(), exp: Math.exp, log: kernelLog() } };
     const exports = instantiate(Uint8Array.from(moduleBytes(parsed)), imports) as {
       chain: Compiled["run"];
     };
@@ -188,6 +192,7 @@ const OP = {
   localSet: 0x21,
   localTee: 0x22,
   if: 0x04,
+  else: 0x05,
   call: 0x10,
   f64Load: 0x2b,
   i32Const: 0x41,
@@ -217,6 +222,7 @@ const SIMD = {
   le: [0x4b],
   ge: [0x4c],
   anyTrue: [0x53],
+  i64x2AllTrue: [0xc3, 0x01],
   not: [0x4d],
   shuffle: [0x0d],
   i32x4Lane: [0x1b],
@@ -257,7 +263,7 @@ const COMPARISONS: Partial<Record<UnaryOp | BinaryOp, readonly number[]>> = {
 const SUPPORTED = new Set<UnaryOp | BinaryOp>([
   ...(Object.keys(ONE_INSTRUCTION) as (UnaryOp | BinaryOp)[]),
   ...(Object.keys(COMPARISONS) as (UnaryOp | BinaryOp)[]),
-  ...(["exp", "square", "power", "maximum", "minimum"] as const),
+  ...(["exp", "log", "square", "power", "maximum", "minimum"] as const),
 ]);
 
 function leb(value: number): number[] {
@@ -311,10 +317,19 @@ function moduleBytes(parsed: Parsed): number[] {
     OP.i32,
   ];
   const body = functionBody(parsed);
-  // Type 0: the chain's; type 1: Math.exp's, (f64) -> f64, imported as function 0.
-  const types = [2, 0x60, ...leb(params.length), ...params, 0, 0x60, 1, OP.f64, 1, OP.f64];
+  // Type 0: the chain's; type 1: Math.exp's, (f64) -> f64, imported as function 0; type 2:
+  // simd.wat's log, (v128) -> v128, imported as function 1.
+  const types = [
+    3,
+    0x60,
+    ...leb(params.length),
+    ...params,
+    0,
+    ...[0x60, 1, OP.f64, 1, OP.f64],
+    ...[0x60, 1, OP.v128, 1, OP.v128],
+  ];
   const imports = [
-    2,
+    3,
     ...name("m"),
     ...name("memory"),
     0x02,
@@ -324,8 +339,12 @@ function moduleBytes(parsed: Parsed): number[] {
     ...name("exp"),
     0x00,
     1,
+    ...name("m"),
+    ...name("log"),
+    0x00,
+    2,
   ];
-  const exports = [1, ...name("chain"), 0x00, 1];
+  const exports = [1, ...name("chain"), 0x00, 2];
   return [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, types),
@@ -367,6 +386,8 @@ function functionBody(parsed: Parsed): number[] {
       case "number":
         return get(numberLocal(x.index));
     }
+    const logFactor = x.op === "multiply" ? [x.a, x.b].findIndex(isLog) : -1;
+    if (logFactor >= 0) return timesLog(x, logFactor);
     const a = emit(x.a);
     const b = x.b ? emit(x.b) : [];
     const instruction = ONE_INSTRUCTION[x.op];
@@ -374,6 +395,7 @@ function functionBody(parsed: Parsed): number[] {
     const compare = COMPARISONS[x.op];
     if (compare) return [...a, ...b, ...simd(compare), ...ones, ...simd(SIMD.and)];
     if (x.op === "exp") return [...a, ...expOf()];
+    if (x.op === "log") return [...a, OP.call, 1];
     if (x.op === "square") {
       const t = temp();
       return [...a, OP.localTee, ...leb(t), ...get(t), ...simd(SIMD.mul)];
@@ -395,6 +417,54 @@ function functionBody(parsed: Parsed): number[] {
       ...simd(SIMD.ne),
       ...simd(SIMD.or),
       ...simd(SIMD.bitselect),
+    ];
+  };
+
+  /**
+   * A product with a log for a factor (`which`, 0 or 1, the log's place), `timesLog` in
+   * kernels.ts: where both lanes of the other factor are zeros and of the log's argument positive
+   * and finite, the product is the other factor, its sign flipped in a lane where the argument is
+   * below 1, without the log: the product the log would give, to the bit. Cross-entropy has a zero
+   * factor in one of its two terms at every entry of 0/1 labels.
+   */
+  const timesLog = (x: Tree & { kind: "op" }, which: number): number[] => {
+    const [logOf, other] = which === 0 ? [x.a, x.b as Tree] : [x.b as Tree, x.a];
+    const [tx, ty] = [temp(), temp()];
+    const argument = (logOf as Tree & { kind: "op" }).a;
+    const product =
+      which === 0
+        ? [...get(tx), OP.call, 1, ...get(ty), ...simd(SIMD.mul)]
+        : [...get(ty), ...get(tx), OP.call, 1, ...simd(SIMD.mul)];
+    const splat = (value: number) => [...simd(SIMD.const), ...f64Bytes(value), ...f64Bytes(value)];
+    return [
+      ...emit(argument),
+      ...set(tx),
+      ...emit(other),
+      ...set(ty),
+      ...get(ty),
+      ...splat(0),
+      ...simd(SIMD.eq),
+      ...get(tx),
+      ...splat(0),
+      ...simd(SIMD.gt),
+      ...simd(SIMD.and),
+      ...get(tx),
+      ...splat(Number.POSITIVE_INFINITY),
+      ...simd(SIMD.lt),
+      ...simd(SIMD.and),
+      ...simd(SIMD.i64x2AllTrue),
+      OP.if,
+      OP.v128,
+      ...get(ty),
+      ...simd(SIMD.neg),
+      ...get(ty),
+      ...get(tx),
+      ...ones,
+      ...simd(SIMD.lt),
+      ...simd(SIMD.bitselect),
+      OP.else,
+      ...product,
+      OP.end,
     ];
   };
 

@@ -52,6 +52,8 @@ interface Kernels {
     stride: number,
   ) => void;
   tanh: (src: number, dst: number, count: number) => void;
+  /** Math.log of an f64x2, for modules that import it (simd-chains.ts): JavaScript cannot call it. */
+  log: object;
 }
 
 /** Undefined until a kernel is first asked for; null when the module cannot load here. */
@@ -68,13 +70,13 @@ let heap = new Float64Array(0);
  */
 const MAX_ENTRIES = 1 << 16;
 const PAGE_BYTES = 65536;
-/** Where the operands start: exp's table (read by tanh at address 0) and tanh's constants come first (simd.wat). */
-export const BASE = 2560 / 8;
+/** Where the operands start: exp's table (read by tanh at address 0) and tanh's and log's constants come first (simd.wat). */
+export const BASE = 3072 / 8;
 
 function load(): Kernels | null {
   try {
     const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
-    const kernels = instantiate(bytes) as Kernels;
+    const kernels = instantiate(bytes, { m: { log: Math.log } }) as Kernels;
     memoryFor(kernels.memory, BASE).set(EXP2_TABLE);
     return kernels;
   } catch {
@@ -351,6 +353,11 @@ export function kernelSpace(entries: number): Float64Array | undefined {
 /** The memory itself, for a module to import: only once `kernelSpace` has given its space. */
 export function kernelMemory(): Memory {
   return (loaded as Kernels).memory;
+}
+
+/** simd.wat's log of an f64x2, for a module to import, as `kernelMemory`. */
+export function kernelLog(): object {
+  return (loaded as Kernels).log;
 }
 
 /** The memory as doubles, grown to hold `entries` first. */

@@ -1,9 +1,9 @@
-;; The array module's WebAssembly SIMD kernels: matrix products and tanh (assignments/lib/simd.ts
+;; The array module's WebAssembly SIMD kernels: matrix products, tanh and log (assignments/lib/simd.ts
 ;; runs them; scripts/wasm.ts assembles this file into simd-wasm.ts).
 ;;
 ;; Memory: bytes 0-2047 hold exp's table of 2^(i/128), elementary.ts's (simd.ts writes it there
-;; when the module loads); 2048-2383 tanh's constants (written by $constants, the start function);
-;; the kernels' operands go from byte 2560 on.
+;; when the module loads); 2048-2383 tanh's constants and 2384-2735 log's (written by $constants,
+;; the start function); the kernels' operands go from byte 3072 on.
 ;;
 ;; Products: each lane of an f64x2 is one entry of the result, summed exactly as the scalar kernels sum it:
 ;; 0 + a[i,0]·b[0,j] + a[i,1]·b[1,j] + … in the order of p, a product then an addition each time
@@ -15,6 +15,8 @@
 ;; result `stride` entries apart, a multiple of 4 (the entries past m are padding, computed from
 ;; whatever is there and never read back).
 (module
+  ;; Math.log, for the lanes $log leaves to it.
+  (import "m" "log" (func $scalarLog (param f64) (result f64)))
   (memory (export "memory") 1)
 
   ;; out[i, j] = Σp a[i, p]·b[p, j] for i < rows (even) and j < stride (a multiple of 4); a is
@@ -477,6 +479,29 @@
     (v128.store (i32.const 2336) (v128.const f64x2 112.81167849163293 112.81167849163293))  ;; q0
     (v128.store (i32.const 2352) (v128.const f64x2 2235.4883906010045 2235.4883906010045))  ;; q1
     (v128.store (i32.const 2368) (v128.const f64x2 4844.063053251255 4844.063053251255))  ;; q2
+    ;; log's: integers in the high words' lanes (1 and 3), the low words' kept by the first mask
+    (v128.store (i32.const 2384) (v128.const i32x4 0 0x00100000 0 0x00100000))
+    (v128.store (i32.const 2400) (v128.const i32x4 0 0x7ff00000 0 0x7ff00000))
+    (v128.store (i32.const 2416) (v128.const i32x4 0 1023 0 1023))
+    (v128.store (i32.const 2432) (v128.const i32x4 -1 0x000fffff -1 0x000fffff))
+    (v128.store (i32.const 2448) (v128.const i32x4 0 0x95f64 0 0x95f64))
+    (v128.store (i32.const 2464) (v128.const i32x4 0 0x100000 0 0x100000))
+    (v128.store (i32.const 2480) (v128.const i32x4 0 0x3ff00000 0 0x3ff00000))
+    (v128.store (i32.const 2496) (v128.const i32x4 0 0x6147a 0 0x6147a))
+    (v128.store (i32.const 2512) (v128.const i32x4 0 0x6b851 0 0x6b851))
+    (v128.store (i32.const 2528) (v128.const i32x4 0 2 0 2))
+    (v128.store (i32.const 2544) (v128.const i32x4 0 3 0 3))
+    (v128.store (i32.const 2560) (v128.const i32x4 0 0x000fffff 0 0x000fffff))
+    (v128.store (i32.const 2576) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))  ;; ln2 high
+    (v128.store (i32.const 2592) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))  ;; ln2 low
+    (v128.store (i32.const 2608) (v128.const f64x2 6.666666666666735130e-01 6.666666666666735130e-01))  ;; Lg1
+    (v128.store (i32.const 2624) (v128.const f64x2 3.999999999940941908e-01 3.999999999940941908e-01))  ;; Lg2
+    (v128.store (i32.const 2640) (v128.const f64x2 2.857142874366239149e-01 2.857142874366239149e-01))  ;; Lg3
+    (v128.store (i32.const 2656) (v128.const f64x2 2.222219843214978396e-01 2.222219843214978396e-01))  ;; Lg4
+    (v128.store (i32.const 2672) (v128.const f64x2 1.818357216161805012e-01 1.818357216161805012e-01))  ;; Lg5
+    (v128.store (i32.const 2688) (v128.const f64x2 1.531383769920937332e-01 1.531383769920937332e-01))  ;; Lg6
+    (v128.store (i32.const 2704) (v128.const f64x2 1.479819860511658591e-01 1.479819860511658591e-01))  ;; Lg7
+    (v128.store (i32.const 2720) (v128.const f64x2 0.33333333333333333 0.33333333333333333))  ;; 1/3
   )
 
   ;; dst[i] = tanh src[i] for i < count (even; dst may be src), each entry computed by the same
@@ -563,4 +588,111 @@
         (local.set $src (i32.add (local.get $src) (i32.const 16)))
         (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
         (br $pairs))))
+
+  ;; The natural log of each lane of $x, as Math.log computes it (V8's, fdlibm's e_log.c): each
+  ;; lane the same integer and IEEE operations in the same order (baseline SIMD has no fused
+  ;; multiply-add, nor has V8's own log on x64), so the results are Math.log's to the last bit
+  ;; (test/np/simd-chains.test.ts). fdlibm's separate formulas where k = 0 are left out: with
+  ;; dk = 0 the general ones give the same bits: dk·c is +0, y - (+0) is y, and +0 - (a - f) is
+  ;; f - a, zeros included (the sum of a test of 13 million logs, random bits among them). Both lanes follow one path and
+  ;; each keeps the branch it needs: x = 2^k·(1 + f), log(1 + f) from s = f/(2 + f) and a
+  ;; polynomial in s²; |f| < 2^-20 by a shorter series (computed only when a lane needs it); and
+  ;; Math.log itself, imported, in a lane below 2^-1022 (zero, subnormal, negative), infinite or
+  ;; NaN. fdlibm's 32-bit integer work on the high words is done in 32-bit lanes (1 and 3, the
+  ;; high words' lanes; what lanes 0 and 2 hold there is never used), as the instructions for
+  ;; 64-bit lanes are several each on x64; a lane's test is then spread over its 64 bits by a
+  ;; shuffle.
+  (func $log (export "log") (param $x v128) (result v128)
+    (local $hx v128) (local $k v128) (local $i v128) (local $f v128) (local $dk v128)
+    (local $s v128) (local $z v128) (local $w v128) (local $R v128)
+    (local $hfsq v128) (local $sr v128) (local $res v128) (local $small v128) (local $special v128) (local $mask v128)
+    (local.set $special
+      (i8x16.shuffle 4 5 6 7 4 5 6 7 12 13 14 15 12 13 14 15 (local.tee $mask (v128.or
+          (i32x4.lt_s (local.get $x) (v128.load (i32.const 2384) (; 0x00100000 ;)))
+          (i32x4.ge_s (local.get $x) (v128.load (i32.const 2400) (; 0x7ff00000 ;))))) (local.get $mask)))
+    (local.set $k (i32x4.sub (i32x4.shr_s (local.get $x) (i32.const 20)) (v128.load (i32.const 2416) (; 1023 ;))))
+    ;; hx &= 0x000fffff, the low words kept
+    (local.set $hx (v128.and (local.get $x) (v128.load (i32.const 2432) (; -1 and 0x000fffff ;))))
+    (local.set $i
+      (v128.and (i32x4.add (local.get $hx) (v128.load (i32.const 2448) (; 0x95f64 ;))) (v128.load (i32.const 2464) (; 0x100000 ;))))
+    ;; x or x/2 with its exponent made 0 (high word hx | (i ^ 0x3ff00000)), less 1
+    (local.set $f
+      (f64x2.sub
+        (v128.or (local.get $hx) (v128.xor (local.get $i) (v128.load (i32.const 2480) (; 0x3ff00000 ;))))
+        (v128.load (i32.const 2064) (; 1 ;))))
+    (local.set $k (i32x4.add (local.get $k) (i32x4.shr_s (local.get $i) (i32.const 20))))
+    (local.set $dk
+      (f64x2.convert_low_i32x4_s (i8x16.shuffle 4 5 6 7 12 13 14 15 4 5 6 7 12 13 14 15 (local.get $k) (local.get $k))))
+    (local.set $s (f64x2.div (local.get $f) (f64x2.add (v128.load (i32.const 2048) (; 2 ;)) (local.get $f))))
+    (local.set $z (f64x2.mul (local.get $s) (local.get $s)))
+    (local.set $w (f64x2.mul (local.get $z) (local.get $z)))
+    ;; R = t2 + t1: t2 = z·(Lg1 + w·(Lg3 + w·(Lg5 + w·Lg7))), t1 = w·(Lg2 + w·(Lg4 + w·Lg6))
+    (local.set $R
+      (f64x2.add
+        (f64x2.mul (local.get $z)
+          (f64x2.add (v128.load (i32.const 2608) (; Lg1 ;))
+            (f64x2.mul (local.get $w)
+              (f64x2.add (v128.load (i32.const 2640) (; Lg3 ;))
+                (f64x2.mul (local.get $w)
+                  (f64x2.add (v128.load (i32.const 2672) (; Lg5 ;)) (f64x2.mul (local.get $w) (v128.load (i32.const 2704) (; Lg7 ;)))))))))
+        (f64x2.mul (local.get $w)
+          (f64x2.add (v128.load (i32.const 2624) (; Lg2 ;))
+            (f64x2.mul (local.get $w)
+              (f64x2.add (v128.load (i32.const 2656) (; Lg4 ;)) (f64x2.mul (local.get $w) (v128.load (i32.const 2688) (; Lg6 ;)))))))))
+    (local.set $hfsq (f64x2.mul (f64x2.mul (v128.load (i32.const 2176) (; 1/2 ;)) (local.get $f)) (local.get $f)))
+    ;; Where (hx - 0x6147a) | (0x6b851 - hx) > 0 (f beyond some 0.38 either way), with hfsq:
+    ;; f - (hfsq - s·(hfsq + R)), or dk·ln2hi - ((hfsq - (s·(hfsq + R) + dk·ln2lo)) - f) where k ≠ 0;
+    ;; elsewhere f - s·(f - R), or dk·ln2hi - ((s·(f - R) - dk·ln2lo) - f).
+    (local.set $sr (f64x2.mul (local.get $s) (f64x2.add (local.get $hfsq) (local.get $R))))
+    (local.set $res
+      (v128.bitselect
+        (f64x2.sub (f64x2.mul (local.get $dk) (v128.load (i32.const 2576) (; ln2 high ;)))
+          (f64x2.sub
+            (f64x2.sub (local.get $hfsq) (f64x2.add (local.get $sr) (f64x2.mul (local.get $dk) (v128.load (i32.const 2592) (; ln2 low ;)))))
+            (local.get $f)))
+        (f64x2.sub (f64x2.mul (local.get $dk) (v128.load (i32.const 2576) (; ln2 high ;)))
+          (f64x2.sub
+            (f64x2.sub (f64x2.mul (local.get $s) (f64x2.sub (local.get $f) (local.get $R)))
+              (f64x2.mul (local.get $dk) (v128.load (i32.const 2592) (; ln2 low ;))))
+            (local.get $f)))
+        (i8x16.shuffle 4 5 6 7 4 5 6 7 12 13 14 15 12 13 14 15 (local.tee $mask (i32x4.gt_s
+            (v128.or
+              (i32x4.sub (local.get $hx) (v128.load (i32.const 2496) (; 0x6147a ;)))
+              (i32x4.sub (v128.load (i32.const 2512) (; 0x6b851 ;)) (local.get $hx)))
+            (v128.const i32x4 0 0 0 0))) (local.get $mask))))
+    ;; |f| < 2^-20, where (0x000fffff & (2 + hx)) < 3: with R = f·f·(1/2 - f/3),
+    ;; dk·ln2hi - ((R - dk·ln2lo) - f), and where f is 0, dk·ln2hi + dk·ln2lo.
+    (local.set $small
+      (i8x16.shuffle 4 5 6 7 4 5 6 7 12 13 14 15 12 13 14 15 (local.tee $mask (i32x4.lt_s
+          (v128.and (i32x4.add (local.get $hx) (v128.load (i32.const 2528) (; 2 ;))) (v128.load (i32.const 2560) (; 0x000fffff ;)))
+          (v128.load (i32.const 2544) (; 3 ;)))) (local.get $mask)))
+    (if (v128.any_true (local.get $small))
+      (then
+        (local.set $R
+          (f64x2.mul (f64x2.mul (local.get $f) (local.get $f))
+            (f64x2.sub (v128.load (i32.const 2176) (; 1/2 ;)) (f64x2.mul (v128.load (i32.const 2720) (; 1/3 ;)) (local.get $f)))))
+        (local.set $res
+          (v128.bitselect
+            (v128.bitselect
+              (f64x2.add (f64x2.mul (local.get $dk) (v128.load (i32.const 2576) (; ln2 high ;)))
+                (f64x2.mul (local.get $dk) (v128.load (i32.const 2592) (; ln2 low ;))))
+              (f64x2.sub (f64x2.mul (local.get $dk) (v128.load (i32.const 2576) (; ln2 high ;)))
+                (f64x2.sub
+                  (f64x2.sub (local.get $R) (f64x2.mul (local.get $dk) (v128.load (i32.const 2592) (; ln2 low ;))))
+                  (local.get $f)))
+              (f64x2.eq (local.get $f) (v128.const f64x2 0 0)))
+            (local.get $res)
+            (local.get $small)))))
+    (if (v128.any_true (local.get $special))
+      (then
+        (if (i32x4.extract_lane 0 (local.get $special))
+          (then
+            (local.set $res
+              (f64x2.replace_lane 0 (local.get $res) (call $scalarLog (f64x2.extract_lane 0 (local.get $x)))))))
+        (if (i32x4.extract_lane 2 (local.get $special))
+          (then
+            (local.set $res
+              (f64x2.replace_lane 1 (local.get $res) (call $scalarLog (f64x2.extract_lane 1 (local.get $x)))))))))
+    (local.get $res))
+
 )
