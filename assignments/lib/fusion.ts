@@ -121,7 +121,7 @@ export function isPending(x: Operand | undefined): x is Pending {
 export function evaluate(node: Pending): Float64Array {
   if (node.result) return node.result;
   const out = allocateReserved(node.rows * node.cols);
-  if (!(node.op === "tanh" && tanhInSimd(node, out))) computeInto(node, true)(out);
+  if (!(node.op === "tanh" && tanhInSimd(node, out))) computeInto(node, out);
   node.result = out;
   node.a = undefined;
   node.b = undefined;
@@ -129,21 +129,22 @@ export function evaluate(node: Pending): Float64Array {
 }
 
 /**
- * What writes the entries of `node` into an array it is given: one loop over the whole chain, its
- * operands fixed now (a tanh in the chain computed on its own first, see `collect`). `inSimd`:
- * the loop may be WebAssembly's (simd-chains.ts), which works in the SIMD kernels' memory, and
- * so not where `out` is that memory (`tanhInSimd`).
+ * Writes the entries of `node` into `out`: one loop over the whole chain, its operands fixed now
+ * (a tanh in the chain computed on its own first, see `collect`), WebAssembly's (simd-chains.ts)
+ * where it takes the chain, else JavaScript's, which is looked up only then.
  */
-function computeInto(node: Pending, inSimd: boolean): (out: Float64Array) => void {
-  const { rows, cols } = node;
+function computeInto(node: Pending, out: Float64Array): void {
+  const operands = operandsOf(node);
+  const { arrays, numbers, form } = operands;
+  if (!chainInSimd(form, arrays, numbers, out, node.rows, node.cols))
+    javascriptLoop(node, operands)(out);
+}
+
+/** The chain's operands and form, its operands fixed now (see `collect`). */
+function operandsOf(node: Pending): Operands {
   const operands: Operands = { arrays: [], numbers: [], form: "" };
   collect(node, operands, node);
-  if (!inSimd) return javascriptLoop(node, operands);
-  const { arrays, numbers, form } = operands;
-  // The loop in JavaScript is looked up only where WebAssembly's declines the chain.
-  return (out) => {
-    if (!chainInSimd(form, arrays, numbers, out, rows, cols)) javascriptLoop(node, operands)(out);
-  };
+  return operands;
 }
 
 /** The chain's loop in JavaScript (generated for its form), or entry by entry where none can be. */
@@ -175,7 +176,8 @@ function javascriptLoop(node: Pending, operands: Operands): (out: Float64Array) 
  * tanh `node` into `out` in WebAssembly SIMD (simd.ts: the same to the last bit, where a loop calls
  * elementary.ts's tanh, branching, at every entry), and true; false where it is not available. The
  * operand is written into the kernel's memory: computed there by its own loop when every reader
- * computes it anew anyway (Z1 = W1·X + b1, see `inlinedByEveryReader`), else computed once first.
+ * computes it anew anyway (Z1 = W1·X + b1, see `inlinedByEveryReader`), WebAssembly's where it
+ * takes the chain, else computed once first.
  */
 function tanhInSimd(node: Pending, out: Float64Array): boolean {
   const operand = node.a as Operand;
@@ -183,8 +185,12 @@ function tanhInSimd(node: Pending, out: Float64Array): boolean {
   if (!simdTakes(count)) return false;
   if (operand instanceof Float64Array) return simdTanh(count, (into) => into.set(operand), out);
   if (!isPending(operand)) return false;
-  if (operand.result === undefined && inlinedByEveryReader(operand))
-    return simdTanh(count, computeInto(operand, false), out);
+  if (operand.result === undefined && inlinedByEveryReader(operand)) {
+    const operands = operandsOf(operand);
+    const { arrays, numbers, form } = operands;
+    if (chainInSimd(form, arrays, numbers, out, operand.rows, operand.cols, true)) return true;
+    return simdTanh(count, javascriptLoop(operand, operands), out);
+  }
   const values = evaluate(operand);
   return simdTanh(count, (into) => into.set(values), out);
 }

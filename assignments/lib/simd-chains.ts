@@ -24,7 +24,7 @@
  */
 import { FORM, operationOf } from "./forms.ts";
 import type { BinaryOp, UnaryOp } from "./kernels.ts";
-import { BASE, instantiate, kernelLog, kernelMemory, kernelSpace } from "./simd.ts";
+import { BASE, instantiate, kernelLog, kernelMemory, kernelSpace, tanhInPlace } from "./simd.ts";
 
 /** A chain's operand or operation, as its form says. */
 type Tree =
@@ -54,7 +54,8 @@ export function formsInSimd(): string[] {
  * Writes the chain of `form` over `arrays` (and its rows and columns) and `numbers` into `out`
  * (rows × cols) and returns true; false, having written nothing, where it is not done here (an
  * operation not done in SIMD, an exponent other than 2, operands that do not fit the kernels'
- * space, no SIMD): the caller computes it.
+ * space, no SIMD): the caller computes it. With `thenTanh`, `out` gets the tanh of the chain,
+ * simd.ts's, computed where the chain left its result (a tanh layer's W·X + b).
  */
 export function chainInSimd(
   form: string,
@@ -63,6 +64,7 @@ export function chainInSimd(
   out: Float64Array,
   rows: number,
   cols: number,
+  thenTanh = false,
 ): boolean {
   let chain = compiled.get(form);
   if (chain === null || (chain !== undefined && !squaresOf2(chain, numbers))) return false;
@@ -98,6 +100,7 @@ export function chainInSimd(
   args[arrays.length + numbers.length + 1] = rows;
   args[arrays.length + numbers.length + 2] = cols;
   chain.run(...args);
+  if (thenTanh) tanhInPlace(atOut, out.length);
   out.set(doubles.subarray(atOut, atOut + out.length));
   return true;
 }

@@ -340,6 +340,15 @@ export function simdTanh(
 }
 
 /**
+ * tanh of the `count` entries at entry `at` of the kernels' space, in place (with one entry more
+ * there for an odd count's last pair), where a module sharing the memory left them
+ * (simd-chains.ts).
+ */
+export function tanhInPlace(at: number, count: number): void {
+  (loaded as Kernels).tanh(8 * at, 8 * at, count + (count & 1));
+}
+
+/**
  * The module's memory as doubles, grown so that `entries` of them fit from BASE on, the kernels'
  * space, for code that compiles modules of its own that share it (simd-chains.ts); undefined where
  * the SIMD is not in use or they would not fit (MAX_ENTRIES). What is there is for one call only:

@@ -132,6 +132,21 @@ describe("chains in WebAssembly SIMD", () => {
     expect(formsInSimd().length, "the ReLU's form is compiled once").toBe(before);
   });
 
+  it.each([
+    [4, 401],
+    [3, 300],
+  ])(
+    "a tanh layer, tanh(W·X + b), its sum and tanh both in WebAssembly: (%i, %i)",
+    (rows, cols) => {
+      const rng = np.random.seed(rows);
+      const W = rng.randn(rows, 2);
+      const X = values(2, cols, 11);
+      const b = np.multiply(values(rows, 1, 12), 3);
+      const [simd, scalar] = bothWays(() => np.tanh(np.add(np.dot(W, X), b)));
+      expect(simd).toEqual(scalar);
+    },
+  );
+
   it("log is Math.log to the bit: random bits, near 1, powers of 2, subnormals, the specials", () => {
     // A small generator of 32-bit words (xorshift), so that the values are the same every run.
     let state = 2463534242;
