@@ -369,10 +369,14 @@ export function kernelLog(): object {
   return (loaded as Kernels).log;
 }
 
-/** The memory as doubles, grown to hold `entries` first. */
+/**
+ * The memory as doubles, grown to hold `entries` first. Only this grows it (no kernel does), so
+ * `heap` covers all of it until then: its buffer is not asked for again, a call into the engine.
+ */
 function memoryFor(memory: Memory, entries: number): Float64Array {
+  if (entries <= heap.length) return heap;
   const missing = entries * 8 - memory.buffer.byteLength;
   if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
-  if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
+  heap = new Float64Array(memory.buffer);
   return heap;
 }
