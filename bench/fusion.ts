@@ -4,9 +4,8 @@
  * terms and backward's dZ1, on a trained planar network's values; and the deep network's first
  * ReLU, 6000 entries of mixed signs. "One at a time" reads each result (with `get`, which leaves
  * it the module's) before the next operation runs, so each is a loop and a new array of its own,
- * as before fusion. "Fused" chains run in WebAssembly SIMD (lib/simd-chains.ts) but for the cost's,
- * which has logs; "in JavaScript" with SIMD off. Alternating rounds,
- * medians, in microseconds a chain.
+ * as before fusion. "Fused" chains run in WebAssembly SIMD (lib/simd-chains.ts), the cost's logs
+ * too; "in JavaScript" with SIMD off. Alternating rounds, medians, in microseconds a chain.
  */
 
 import { loadMoons } from "../assignments/deep-neural-network/dataset.ts";
@@ -75,7 +74,7 @@ export function benchFusion(): void {
   );
   const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
   console.log(
-    `\nelement-wise chains of a training step, fused (in WebAssembly SIMD but for the cost's logs), fused in JavaScript, and one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
+    `\nelement-wise chains of a training step, fused (in WebAssembly SIMD), fused in JavaScript, and one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
   );
   for (const name of names) {
     const fused = at(`${name}|fused`);
