@@ -41,9 +41,6 @@ interface Compiled {
   squares: number[];
 }
 
-/** Where a chain not yet compiled lays its arrays out (`chainInSimd`). */
-const unplaced: number[] = [];
-
 /** Modules by form; null for a form with an operation not done here. Cleared when full. */
 const compiled = new Map<string, Compiled | null>();
 const MAX_CHAINS = 256;
@@ -72,14 +69,19 @@ export function chainInSimd(
   let chain = compiled.get(form);
   if (chain === null || (chain !== undefined && !squaresOf2(chain, numbers))) return false;
   // Each distinct array once (a chain may read one twice), at an even entry (16 bytes apart),
-  // with one entry more for the last pair; then the result. Where each array goes is written in
-  // the chain's arguments (`args`, once compiled) or, before that, in `placed`.
-  const placed = chain?.args ?? unplaced;
+  // with one entry more for the last pair; then the result.
+  const at: number[] = [];
+  const distinct: number[] = [];
   let entries = 0;
   for (let n = 0; n < arrays.length; n++) {
     const first = arrays.indexOf(arrays[n] as Float64Array);
-    placed[n] = first < n ? (placed[first] as number) : 8 * (BASE + entries);
-    if (first === n) entries += ((arrays[n] as Float64Array).length + 2) & ~1;
+    if (first < n) {
+      at.push(at[first] as number);
+      continue;
+    }
+    distinct.push(n);
+    at.push(entries);
+    entries += ((arrays[n] as Float64Array).length + 2) & ~1;
   }
   const doubles = kernelSpace(entries + ((out.length + 2) & ~1));
   if (doubles === undefined) return false;
@@ -88,12 +90,10 @@ export function chainInSimd(
     if (compiled.size >= MAX_CHAINS) compiled.clear();
     compiled.set(form, chain);
     if (chain === null || !squaresOf2(chain, numbers)) return false;
-    for (let n = 0; n < arrays.length; n++) chain.args[n] = placed[n] as number;
   }
+  for (const n of distinct) doubles.set(arrays[n] as Float64Array, BASE + (at[n] as number));
   const args = chain.args;
-  for (let n = 0; n < arrays.length; n++)
-    if (arrays.indexOf(arrays[n] as Float64Array) === n)
-      doubles.set(arrays[n] as Float64Array, (args[n] as number) / 8);
+  for (let n = 0; n < arrays.length; n++) args[n] = 8 * (BASE + (at[n] as number));
   for (let n = 0; n < numbers.length; n++) args[arrays.length + n] = numbers[n] as number;
   const atOut = BASE + entries;
   args[arrays.length + numbers.length] = 8 * atOut;
