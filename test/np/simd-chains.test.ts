@@ -9,6 +9,7 @@
  * the JavaScript loop.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { letterOf } from "../../assignments/lib/forms.ts";
 import { FUSE_MIN } from "../../assignments/lib/fusion.ts";
 import { type NDArray, np } from "../../assignments/lib/np.ts";
 import { useSimd } from "../../assignments/lib/simd.ts";
@@ -170,7 +171,6 @@ describe("chains in WebAssembly SIMD", () => {
         2 ** ((n % 2099) - 1074) * ([1, 1 + 2 ** -52, 1 - 2 ** -53][n % 3] as number),
       specials: (n) => SPECIAL[n % SPECIAL.length] as number,
     };
-    const before = formsInSimd().length;
     let checked = 0;
     for (const [kind, make] of Object.entries(kinds)) {
       for (let chunk = 0; chunk < (kind === "specials" ? 1 : 13); chunk++) {
@@ -183,7 +183,9 @@ describe("chains in WebAssembly SIMD", () => {
       }
     }
     expect(checked).toBeGreaterThan(1_000_000);
-    expect(formsInSimd().length, "the log ran in WebAssembly").toBeGreaterThan(before);
+    // A chain headed by a log has a module (a form WebAssembly declines has none): this one's.
+    const log = letterOf.get("log") as string;
+    expect(formsInSimd().some((form) => form.startsWith(log))).toBe(true);
   });
 
   it.each([
