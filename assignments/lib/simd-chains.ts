@@ -24,7 +24,7 @@
  */
 import { FORM, operationOf } from "./forms.ts";
 import type { BinaryOp, UnaryOp } from "./kernels.ts";
-import { BASE, instantiate, kernelLog, kernelMemory, kernelSpace, tanhInPlace } from "./simd.ts";
+import { BASE, instantiate, kernelSpace, sharedImports, tanhInPlace } from "./simd.ts";
 
 /** A chain's operand or operation, as its form says. */
 type Tree =
@@ -116,7 +116,7 @@ function compile(form: string): Compiled | null {
   const parsed = parse(form);
   if (!parsed) return null;
   try {
-    const imports = { m: { memory: kernelMemory(), exp: Math.exp, log: kernelLog() } };
+    const imports = { m: { ...sharedImports(), exp: Math.exp } };
     const exports = instantiate(Uint8Array.from(moduleBytes(parsed)), imports) as {
       chain: Compiled["run"];
     };
@@ -376,7 +376,9 @@ function functionBody(parsed: Parsed): number[] {
   const set = (local: number) => [OP.localSet, ...leb(local)];
   const simd = (op: readonly number[]) => [0xfd, ...op];
   const memarg = [0x03, 0x00];
-  const ones = [...simd(SIMD.const), ...f64Bytes(1), ...f64Bytes(1)];
+  /** A v128.const of `value` in both lanes. */
+  const splat = (value: number) => [...simd(SIMD.const), ...f64Bytes(value), ...f64Bytes(value)];
+  const ones = splat(1);
 
   const emit = (x: Tree): number[] => {
     switch (x.kind) {
@@ -438,7 +440,6 @@ function functionBody(parsed: Parsed): number[] {
       which === 0
         ? [...get(tx), OP.call, 1, ...get(ty), ...simd(SIMD.mul)]
         : [...get(ty), ...get(tx), OP.call, 1, ...simd(SIMD.mul)];
-    const splat = (value: number) => [...simd(SIMD.const), ...f64Bytes(value), ...f64Bytes(value)];
     return [
       ...emit(argument),
       ...set(tx),
@@ -604,9 +605,7 @@ function functionBody(parsed: Parsed): number[] {
       ...set(e),
       ...get(tx),
       ...simd(SIMD.abs),
-      ...simd(SIMD.const),
-      ...f64Bytes(700),
-      ...f64Bytes(700),
+      ...splat(700),
       ...simd(SIMD.lt),
       ...simd(SIMD.not),
       ...set(outside),

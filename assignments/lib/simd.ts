@@ -330,11 +330,10 @@ export function simdTanh(
   out: Float64Array,
 ): boolean {
   if (!simdTakes(count)) return false;
-  const kernels = loaded as Kernels;
   // One entry more, for the second lane of an odd count's last pair.
-  const into = memoryFor(kernels.memory, BASE + count + 1).subarray(BASE, BASE + count);
+  const into = memoryFor((loaded as Kernels).memory, BASE + count + 1).subarray(BASE, BASE + count);
   write(into);
-  kernels.tanh(8 * BASE, 8 * BASE, count + (count & 1));
+  tanhInPlace(BASE, count);
   out.set(into);
   return true;
 }
@@ -359,14 +358,13 @@ export function kernelSpace(entries: number): Float64Array | undefined {
   return memoryFor((loaded as Kernels).memory, BASE + entries);
 }
 
-/** The memory itself, for a module to import: only once `kernelSpace` has given its space. */
-export function kernelMemory(): Memory {
-  return (loaded as Kernels).memory;
-}
-
-/** simd.wat's log of an f64x2, for a module to import, as `kernelMemory`. */
-export function kernelLog(): object {
-  return (loaded as Kernels).log;
+/**
+ * What a module sharing the kernels' memory imports (simd-chains.ts): the memory, and simd.wat's
+ * log of an f64x2. Only once `kernelSpace` has given its space.
+ */
+export function sharedImports(): { memory: Memory; log: object } {
+  const { memory, log } = loaded as Kernels;
+  return { memory, log };
 }
 
 /**
