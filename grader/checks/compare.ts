@@ -34,6 +34,20 @@ function sameNumber(a: number, e: number): boolean {
   return a === e || (Number.isNaN(a) && Number.isNaN(e));
 }
 
+/**
+ * Whether two arrays hold the same bits: then no entry is out, whatever the tolerance. A memcmp,
+ * where the entries' loop runs cold: the inputs before and after a call, compared for every test
+ * (logistic regression's pictures are 200 000 entries), took 25–47 ms of a grade.
+ */
+function sameBits(a: Float64Array, b: Float64Array): boolean {
+  return (
+    a.length === b.length &&
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    )
+  );
+}
+
 /** allclose error of one entry: 0 when within tolerance, else how far out (Infinity for a NaN). */
 function entryError(actual: number, expected: number, tol: Tolerance): number {
   if (sameNumber(actual, expected)) return 0;
@@ -110,7 +124,7 @@ function walk(
         actual: [actual.$array[0], actual.$array[1]],
       };
     }
-    if (pass === "structure") return null;
+    if (pass === "structure" || sameBits(actual.data, expected.data)) return null;
     return compareEntries(path, actual.data, expected.data, tolerance, (k) => [
       Math.floor(k / cols),
       k % cols,

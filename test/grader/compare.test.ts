@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { at, compare, identical } from "../../grader/checks/compare.ts";
-import { encode, type Wire } from "../../grader/core/values.ts";
+import { encode, isWireArray, type Wire } from "../../grader/core/values.ts";
 
 const tol = { rtol: 1e-6, atol: 1e-9 };
 const w = (rows: number[][]) => encode(np.array(rows));
@@ -117,5 +118,37 @@ describe("compare: type, then shape, then values", () => {
     expect(at(value, "cache.A1")).toEqual(w([[7]]));
     expect(at(value, "costs[1]")).toBe(2);
     expect(at(value, "nope.x")).toBeUndefined();
+  });
+
+  it("reads arrays whose bits differ only in a zero's sign or a NaN's payload as equal", () => {
+    const zeros = w([[0, 1, Number.NaN]]);
+    const other = w([[-0, 1, Number.NaN]]);
+    if (!isWireArray(other)) throw new Error("not an array");
+    new BigUint64Array(other.data.buffer, other.data.byteOffset, 3)[2] = 0x7ff8000000000001n;
+    expect(identical(zeros, other)).toBe(true);
+    expect(compare(zeros, other, { rtol: 0, atol: 0 })).toBeNull();
+  });
+
+  it("finds the one entry changed in an array, whatever the rest holds", () => {
+    const exact = { rtol: 0, atol: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(fc.double(), { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        fc.double(),
+        (entries, at, replacement) => {
+          const k = at % entries.length;
+          const changed = entries.with(k, replacement);
+          const found = compare(w([entries]), w([changed]), exact);
+          const before = entries[k] as number;
+          const same =
+            before === replacement || (Number.isNaN(before) && Number.isNaN(replacement));
+          expect(found === null).toBe(same);
+          if (found) expect(found).toMatchObject({ problem: "value", index: [0, k], wrong: 1 });
+          expect(identical(w([entries]), w([entries]))).toBe(true);
+        },
+      ),
+      { seed: 18 },
+    );
   });
 });
