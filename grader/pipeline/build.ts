@@ -39,12 +39,14 @@ import {
 } from "./submission.ts";
 import {
   type Declaration,
+  declarationsOf,
+  parseModule,
   STAND_INS_MODULE,
   type StandIns,
   standInsModule,
   substitute,
-  topLevelDeclarations,
 } from "./substitute.ts";
+import { untouchedStubs } from "./untouched-stubs.ts";
 
 export interface BuildFailure {
   status: "failed";
@@ -173,10 +175,25 @@ export async function buildAlone(
   }
 }
 
-/** A file of the copy as JavaScript, and its top-level declarations (of every name). */
+/**
+ * The functions the submission's entry file leaves as their stubs (`untouched-stubs.ts`); none
+ * where it cannot be read.
+ */
+export function entryStubs(built: Built): Promise<string[]> {
+  return declarationsIn(built.staged, built.staged.entry).then(
+    ({ stubs }) => stubs,
+    () => [],
+  );
+}
+
+/**
+ * A file of the copy as JavaScript, its top-level declarations (of every name), and the functions
+ * it leaves as their stubs.
+ */
 interface Declared {
   code: string;
   declarations: Declaration[];
+  stubs: string[];
 }
 
 /** Each copy's files as `declarationsIn` read them, once each. */
@@ -200,7 +217,10 @@ function declarationsIn(staged: StagedSubmission, path: string): Promise<Declare
       sourcefile: path,
       tsconfigRaw: {},
       logLevel: "silent",
-    }).then(async ({ code }) => ({ code, declarations: await topLevelDeclarations(code) }));
+    }).then(async ({ code }) => {
+      const program = await parseModule(code);
+      return { code, declarations: declarationsOf(program), stubs: untouchedStubs(program) };
+    });
     files.set(path, file);
   }
   return file;

@@ -7,7 +7,14 @@
  */
 import { rmSync } from "node:fs";
 import type { Functions } from "../core/assignment.ts";
-import { type BuildResult, type Built, buildAlone, buildFiles, removeBuild } from "./build.ts";
+import {
+  type BuildResult,
+  type Built,
+  buildAlone,
+  buildFiles,
+  entryStubs,
+  removeBuild,
+} from "./build.ts";
 import { type BundleFolder, bundleFolder } from "./bundle-folder.ts";
 import type { GradeContext } from "./context.ts";
 import {
@@ -39,7 +46,8 @@ export interface Judging {
 
 /** The second bundle, or why each function could not be judged alone; neither when none was tried. */
 export interface Alone {
-  judgedAlone?: Judging & { bundle: BundleFolder };
+  /** With the functions the learner left as their stubs, whose calls the grader answers itself. */
+  judgedAlone?: Judging & { bundle: BundleFolder; stubs: ReadonlySet<string> };
   /** Why each function could not be judged alone, when it could not. */
   notAlone?: string;
 }
@@ -104,11 +112,11 @@ export function makesAlone(build: BuildResult, { alone }: Folders): build is Bui
 export function bundleAlone(build: BuildResult, folders: Folders): Promise<Alone> | undefined {
   const { alone } = folders;
   if (!alone || !makesAlone(build, folders)) return undefined;
-  return buildAlone(build, alone.callers, alone.folder).then(
-    (made): Alone =>
+  return Promise.all([buildAlone(build, alone.callers, alone.folder), entryStubs(build)]).then(
+    ([made, stubs]): Alone =>
       "unavailable" in made
         ? { notAlone: made.unavailable }
-        : { judgedAlone: { bundle: made, ...alone.judging } },
+        : { judgedAlone: { bundle: made, ...alone.judging, stubs: new Set(stubs) } },
   );
 }
 

@@ -39,6 +39,7 @@ import {
   vouchedFor,
   vouchedFunctions,
 } from "./own-callees.ts";
+import { answeringStubs } from "./untouched-stubs.ts";
 
 /** Where a test runs: the sandbox, the copy it was built from, and the other functions' source. */
 interface Where {
@@ -47,6 +48,8 @@ interface Where {
   others?: Functions;
   /** The same child with the learner's own functions answering the calls (judged alone only). */
   own?: OwnAnswering;
+  /** Functions left as their stubs, whose calls the grader answers itself (judged alone only). */
+  stubs?: ReadonlySet<string>;
 }
 
 export interface Ran {
@@ -220,6 +223,7 @@ interface Child {
   sandbox: Sandbox;
   others?: Functions;
   own?: OwnAnswering;
+  stubs?: ReadonlySet<string>;
 }
 
 /**
@@ -295,6 +299,7 @@ class PhaseChildren {
             }),
           oracle: judgedAlone.oracle,
         },
+        stubs: judgedAlone.stubs,
       };
     });
     // A phase that never runs never asks: its failure is the phase's that does, not unhandled.
@@ -377,13 +382,13 @@ async function runPhase(
 ): Promise<void> {
   const whereOf = (
     item: PlannedTest,
-    { sandbox, others, own }: Child,
+    { sandbox, others, own, stubs }: Child,
   ): Where | { notRun: NotRunReason } =>
     sandbox && build.status === "built"
       ? {
           sandbox,
           staged: build.staged,
-          ...(item.endToEnd ? {} : { others, own }),
+          ...(item.endToEnd ? {} : { others, own, stubs }),
         }
       : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
   const inTurn = async (items: PlannedTest[], child: Child) => {
@@ -659,10 +664,11 @@ async function runTest(
   { inputs, options, manifest, caseCache }: GradeContext,
   planned: PlannedTest,
   seed: number,
-  { sandbox, staged, others }: Where,
+  { sandbox: child, staged, others, stubs }: Where,
   { returning, called }: Pick<RunState, "returning" | "called">,
 ): Promise<TestReport> {
   const { test, fn } = planned;
+  const sandbox = stubs ? answeringStubs(child, stubs) : child;
   const check = checkOf(test, inputs.cases);
   const chains = (name: string) => returning.has(name) || !called.has(name);
   if (check.kind === "property") {

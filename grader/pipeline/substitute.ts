@@ -16,6 +16,8 @@
  *
  * The import goes on the first line, so that line numbers (and the learner's stack traces) stay.
  */
+import type { Program } from "acorn";
+
 /** The module the rewritten files import their stand-ins from. */
 export const STAND_INS_MODULE = "gradecheck:stand-ins";
 
@@ -46,20 +48,27 @@ interface Statement {
 }
 
 /**
- * The top-level declarations of `names` (of every name, without them) in a module (JavaScript,
- * as esbuild emits it from the learner's TypeScript). Rejects with a SyntaxError when it cannot be
- * parsed.
+ * A module (JavaScript, as esbuild emits it from the learner's TypeScript), parsed. Rejects with a
+ * SyntaxError when it cannot be.
  */
+export async function parseModule(js: string): Promise<Program> {
+  // Loaded when a second bundle is made: a learner's own run makes none, and acorn's loading
+  // (its code, and the tables and expressions it builds as it loads) is then start-up for nothing.
+  const { parse } = await import("acorn");
+  return parse(js, { ecmaVersion: "latest", sourceType: "module" });
+}
+
+/** The top-level declarations of `names` (of every name, without them) in a module (see `parseModule`). */
 export async function topLevelDeclarations(
   js: string,
   names?: ReadonlySet<string>,
 ): Promise<Declaration[]> {
-  // Loaded when a second bundle is made: a learner's own run makes none, and acorn's loading
-  // (its code, and the tables and expressions it builds as it loads) is then start-up for nothing.
-  const { parse } = await import("acorn");
-  const program = parse(js, { ecmaVersion: "latest", sourceType: "module" }) as unknown as {
-    body: Statement[];
-  };
+  return declarationsOf(await parseModule(js), names);
+}
+
+/** The top-level declarations of `names` (of every name, without them) in a parsed module. */
+export function declarationsOf(parsed: Program, names?: ReadonlySet<string>): Declaration[] {
+  const program = parsed as unknown as { body: Statement[] };
   const found: Declaration[] = [];
   const add = (id: Identifier | { type: string } | null | undefined, exported: boolean) => {
     if (id?.type === "Identifier" && (!names || names.has((id as Identifier).name))) {

@@ -1,0 +1,209 @@
+/**
+ * The functions a learner left as their stubs, found in the source (`untouched-stubs.ts`), and
+ * the calls of them the grader answers itself: as a child calling the stub answers them.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { transform } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { np } from "../../assignments/lib/np.ts";
+import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import { encode } from "../../grader/core/values.ts";
+import { type Built, buildFiles, removeBuild } from "../../grader/pipeline/build.ts";
+import {
+  bundleAlone,
+  bundleFolders,
+  bundleSubmission,
+  removeBundles,
+} from "../../grader/pipeline/bundles.ts";
+import { startRun } from "../../grader/pipeline/context.ts";
+import { loadAssignment } from "../../grader/pipeline/load.ts";
+import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
+import { parseModule } from "../../grader/pipeline/substitute.ts";
+import { answeringStubs, untouchedStubs } from "../../grader/pipeline/untouched-stubs.ts";
+import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+
+/** The stubs `source` (a learner's TypeScript) leaves, read as the grader reads its files. */
+async function stubsOf(source: string): Promise<string[]> {
+  const { code } = await transform(source, { loader: "ts", tsconfigRaw: {} });
+  return untouchedStubs(await parseModule(code));
+}
+
+/** The planar stubs' functions whose body is their throw alone. */
+const PLANAR_STUBS = [
+  "initializeParameters",
+  "layerSizes",
+  "predict",
+  "sigmoid",
+  "updateParameters",
+];
+
+const IMPORT = 'import { type NDArray, np, NotImplementedError } from "gradecheck/np";';
+const SIGMOID = [
+  "export function sigmoid(z: NDArray): NDArray {",
+  "  // TODO: your code here.",
+  '  throw new NotImplementedError("sigmoid");',
+  "}",
+].join("\n");
+const PREDICT =
+  'export function predict(X: NDArray, t = 0.5): NDArray {\n  throw new NotImplementedError("predict");\n}';
+
+describe("the functions left as their stubs", () => {
+  it("finds, in each assignment's stubs, the functions whose body is their throw alone", async () => {
+    const planar = readFileSync(
+      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+      "utf8",
+    );
+    expect((await stubsOf(planar)).sort()).toEqual(PLANAR_STUBS);
+    // forwardPropagation hands out its first line: a stub with code before its throw is called.
+    expect(planar).toContain('throw new NotImplementedError("forwardPropagation")');
+    expect(await stubsOf(`${IMPORT}\n${SIGMOID}\n${PREDICT}`)).toEqual(["sigmoid", "predict"]);
+  });
+
+  it.each([
+    ["the name is written to later", `${SIGMOID}\nsigmoid = (z: NDArray) => z;`, ["predict"]],
+    [
+      "the name is written to by destructuring",
+      `${SIGMOID}\n[sigmoid] = [(z: NDArray) => z];`,
+      ["predict"],
+    ],
+    ["the name is counted up", `${SIGMOID}\n(sigmoid as any)++;`, ["predict"]],
+    ["the name is a loop's variable", `${SIGMOID}\nfor (sigmoid of []) {}`, ["predict"]],
+    ["eval is used", `${SIGMOID}\n(0, eval)("1");`, []],
+    ["the class is used otherwise", `${SIGMOID}\nNotImplementedError.prototype.name = "x";`, []],
+    ["the class is passed on", `${SIGMOID}\nexport const E = NotImplementedError;`, []],
+    [
+      "the function is async",
+      SIGMOID.replace("export function", "export async function"),
+      ["predict"],
+    ],
+    [
+      "the function is a generator",
+      SIGMOID.replace("function sigmoid", "function* sigmoid"),
+      ["predict"],
+    ],
+    [
+      "it throws another's stub",
+      SIGMOID.replace('Error("sigmoid")', 'Error("predict")'),
+      ["predict"],
+    ],
+    [
+      "a statement comes first",
+      SIGMOID.replace("  // TODO", "  console.log(z);\n  // TODO"),
+      ["predict"],
+    ],
+    [
+      "a default runs code",
+      SIGMOID.replace("z: NDArray)", "z: NDArray = np.zeros([1, 1]))"),
+      ["predict"],
+    ],
+    [
+      "a parameter is destructured",
+      SIGMOID.replace("z: NDArray)", "{ z }: { z: NDArray })"),
+      ["predict"],
+    ],
+    [
+      "a parameter takes the class's name",
+      SIGMOID.replace("z: NDArray)", "NotImplementedError: any)"),
+      ["predict"],
+    ],
+  ])("calls the stub when %s", async (_, sigmoid, found) => {
+    expect(await stubsOf(`${IMPORT}\n${sigmoid}\n${PREDICT}`)).toEqual(found);
+  });
+
+  it.each([
+    ["imported from elsewhere", 'import { NotImplementedError } from "./errors";'],
+    [
+      "imported under another name",
+      'import { NotImplementedError as E, np } from "gradecheck/np";\nconst NotImplementedError = E;',
+    ],
+    ["a class of the learner's", "class NotImplementedError extends Error {}"],
+  ])("finds none when the class is %s", async (_, imports) => {
+    expect(await stubsOf(`${imports}\n${SIGMOID}\n${PREDICT}`)).toEqual([]);
+  });
+});
+
+describe("a stub's calls answered by the grader", () => {
+  let built: Built;
+  let sandbox: Sandbox;
+  const dir = mkdtempSync(join(tmpdir(), "gradecheck-untouched-"));
+
+  beforeAll(async () => {
+    const folder = join(dir, "learner");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "model.ts"), `${IMPORT}\n${SIGMOID}\n${PREDICT}\n`);
+    const read = readSubmission(submissionAt(folder, true), folder);
+    if (read.status !== "read") throw new Error(read.message);
+    const made = await buildFiles(read, folder);
+    if (made.status !== "built") throw new Error(made.message);
+    built = made;
+    sandbox = new Sandbox({ ...built, heapMb: 256, importTimeoutMs: 10_000, cpuSeconds: 60 });
+  });
+
+  afterAll(() => {
+    sandbox?.close();
+    if (built) removeBuild(built);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** An outcome as the tests read it: all but the time it took and the stack's frames. */
+  const read = (outcome: object) => {
+    const { ms: _, ...rest } = outcome as { ms?: number };
+    return JSON.parse(
+      JSON.stringify(rest, (key, value) =>
+        key === "stack" ? String(value).split("\n")[0] : value,
+      ),
+    );
+  };
+
+  it("answers as the child answers: the same error, the inputs back as they went, nothing printed", async () => {
+    const answered = answeringStubs(sandbox, new Set(["sigmoid"]));
+    const args = [encode(np.array([[1, -2, 3]]))];
+    const [own, child] = [
+      await answered.call("sigmoid", args, 5000),
+      await sandbox.call("sigmoid", args, 5000),
+    ];
+    expect(read(own)).toEqual(read(child));
+    expect(own).toMatchObject({ status: "threw", error: { name: "NotImplementedError" } });
+    const batch = [args, [encode(np.array([[0]]))]];
+    const [ownMany, childMany] = [
+      await answered.callMany("sigmoid", batch, 5000),
+      await sandbox.callMany("sigmoid", batch, 5000),
+    ];
+    expect(read(ownMany)).toEqual(read(childMany));
+    expect(ownMany).toMatchObject({
+      status: "batch",
+      items: [{ error: { name: "NotImplementedError" } }],
+    });
+  });
+
+  it("calls the child for every other function", async () => {
+    const answered = answeringStubs(sandbox, new Set(["sigmoid"]));
+    const outcome = await answered.call("missing", [], 5000);
+    expect(outcome.status).toBe("missing");
+  });
+});
+
+describe("a grade", () => {
+  it("answers, judging each function alone, the calls of the stubs the submission's entry leaves", async () => {
+    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
+    const ctx = startRun(parts, {
+      submission: join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+      displayRoot: PACKAGE_ROOT,
+      seed: 0,
+      hidden: false,
+      timeoutMs: undefined,
+      toolVersion: "test",
+      typeCheck: false,
+    });
+    const folders = await bundleFolders(ctx);
+    const submitted = await bundleSubmission(ctx, folders);
+    try {
+      const alone = await bundleAlone(submitted.build, folders);
+      expect([...(alone?.judgedAlone?.stubs ?? [])].sort()).toEqual(PLANAR_STUBS);
+    } finally {
+      removeBundles(submitted, folders);
+    }
+  });
+});
