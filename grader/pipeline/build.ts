@@ -211,6 +211,8 @@ function declarationsIn(staged: StagedSubmission, path: string): Promise<Declare
   }
   let file = files.get(path);
   if (!file) {
+    // The parser loads while esbuild transforms: this process waits on esbuild's meanwhile.
+    void import("acorn");
     file = transform(learnerSource(path), {
       loader: extname(path).endsWith("ts") ? "ts" : "js",
       sourcemap: "inline",

@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "acorn";
+import { transform } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { np, RandomState } from "../../assignments/lib/np.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
@@ -69,6 +70,23 @@ describe("the rewrite", () => {
     // What the module exported under the names, it now exports from the stand-ins.
     expect(out).toMatch(/\nexport \{ sigmoid, forwardPropagation \};\n$/);
     expect(() => parse(out, { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
+  });
+
+  it("finds them where they are in a file as esbuild writes it, its source map left unread", async () => {
+    // A source map line that is not the file's last is the learner's text: it is read.
+    const source = [
+      "export function sigmoid(z: number): number { return z; }",
+      "const text = `",
+      "//# sourceMappingURL=data:application/json;base64,e30=",
+      "`;",
+      "export function predict(p: number): number { return p; }",
+    ].join("\n");
+    const { code } = await transform(source, { loader: "ts", sourcemap: "inline" });
+    expect(code).toMatch(/\n\/\/# sourceMappingURL=data:[^\n]*\n$/);
+    const found = await topLevelDeclarations(code, NAMES);
+    expect(found.map(({ name }) => name)).toEqual(["sigmoid", "predict"]);
+    for (const { name, start, end } of found) expect(code.slice(start, end)).toBe(name);
+    await expect(topLevelDeclarations(`${code}}`)).rejects.toThrow(SyntaxError);
   });
 
   it("leaves a module without declarations of the names as it was", async () => {
