@@ -4,9 +4,9 @@
  * A stub is `export function f(x, y) { throw new NotImplementedError("f"); }` (pipeline/stubs.ts
  * writes it). Called, it throws "f is not implemented yet" and does nothing else: every test of it
  * fails the same way whatever its inputs, and a call is a round trip to the child for nothing
- * (some sixty of them, a quarter of grading the untouched stubs). So a function whose source
- * shows, beyond doubt, that it is its stub still is, is answered here with what the child would
- * have said (`answeringStubs`).
+ * (grading planar's untouched stubs made some sixty-five, a quarter of its time). So the calls of
+ * a function whose source shows, beyond doubt, that it is still its stub are answered here with
+ * what the child would have said (`answeringStubs`).
  *
  * "Beyond doubt" is read strictly, on the file as esbuild emits it (types and comments gone): the
  * function is declared with `export function` (not async, not a generator), its parameters are
@@ -141,7 +141,7 @@ function notImplemented(fn: string): ThrownError {
 /**
  * `caller`, with the calls of `stubs` answered as the child answers them (the call throws, the
  * inputs come back as they went, nothing printed) and the others made as before. A chained call
- * whose second function is a stub goes to the child: its first is not.
+ * goes to the child unless its first function is a stub: the first runs before the second does.
  */
 export function answeringStubs(caller: Caller, stubs: ReadonlySet<string>): Caller {
   if (stubs.size === 0) return caller;
