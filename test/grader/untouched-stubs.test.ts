@@ -9,6 +9,7 @@ import { transform } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import type { Report } from "../../grader/core/report.ts";
 import { encode } from "../../grader/core/values.ts";
 import { type Built, buildFiles, removeBuild } from "../../grader/pipeline/build.ts";
 import {
@@ -23,6 +24,7 @@ import { readSubmission, submissionAt } from "../../grader/pipeline/submission.t
 import { parseModule } from "../../grader/pipeline/substitute.ts";
 import { answeringStubs, untouchedStubs } from "../../grader/pipeline/untouched-stubs.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { gradeFiles } from "../helpers.ts";
 
 /** The stubs `source` (a learner's TypeScript) leaves, read as the grader reads its files. */
 async function stubsOf(source: string): Promise<string[]> {
@@ -186,6 +188,22 @@ describe("a stub's calls answered by the grader", () => {
 });
 
 describe("a grade", () => {
+  it("reports the untouched stubs as it does when it calls them, but for the tests' durations", async () => {
+    const stubs = readFileSync(
+      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+      "utf8",
+    );
+    // An `eval` anywhere puts every stub in doubt: each is called.
+    const [answered, called] = await Promise.all([
+      gradeFiles({ "model.ts": stubs }),
+      gradeFiles({ "model.ts": `${stubs}\nvoid eval;\n` }),
+    ]);
+    const tests = (report: Report) => report.tests.map(({ durationMs: _, ...test }) => test);
+    expect(called.tests.length).toBeGreaterThan(40);
+    expect(tests(answered)).toEqual(tests(called));
+    expect(answered.score).toBe(called.score);
+  });
+
   it("answers, judging each function alone, the calls of the stubs the submission's entry leaves", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
     const ctx = startRun(parts, {
