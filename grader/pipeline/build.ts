@@ -46,7 +46,7 @@ import {
   standInsModule,
   substitute,
 } from "./substitute.ts";
-import { untouchedStubs } from "./untouched-stubs.ts";
+import { type Throws, untouchedStubs } from "./untouched-stubs.ts";
 
 export interface BuildFailure {
   status: "failed";
@@ -179,10 +179,10 @@ export async function buildAlone(
  * The functions the submission's entry file leaves as their stubs (`untouched-stubs.ts`); none
  * where it cannot be read.
  */
-export function entryStubs(built: Built): Promise<string[]> {
+export function entryStubs(built: Built): Promise<ReadonlyMap<string, Throws>> {
   return declarationsIn(built.staged, built.staged.entry).then(
     ({ stubs }) => stubs,
-    () => [],
+    () => new Map(),
   );
 }
 
@@ -193,7 +193,7 @@ export function entryStubs(built: Built): Promise<string[]> {
 interface Declared {
   code: string;
   declarations: Declaration[];
-  stubs: string[];
+  stubs: ReadonlyMap<string, Throws>;
 }
 
 /** Each copy's files as `declarationsIn` read them, once each. */

@@ -27,6 +27,7 @@ import {
 } from "./oracle.ts";
 import { type ReadSubmission, readSubmission } from "./submission.ts";
 import type { StandIns } from "./substitute.ts";
+import type { Throws } from "./untouched-stubs.ts";
 
 /** The submission as read, and its bundle (or why there is none). */
 export interface Submitted {
@@ -47,7 +48,7 @@ export interface Judging {
 /** The second bundle, or why each function could not be judged alone; neither when none was tried. */
 export interface Alone {
   /** With the functions the learner left as their stubs, whose calls the grader answers itself. */
-  judgedAlone?: Judging & { bundle: BundleFolder; stubs: ReadonlySet<string> };
+  judgedAlone?: Judging & { bundle: BundleFolder; stubs: ReadonlyMap<string, Throws> };
   /** Why each function could not be judged alone, when it could not. */
   notAlone?: string;
 }
@@ -116,7 +117,7 @@ export function bundleAlone(build: BuildResult, folders: Folders): Promise<Alone
     ([made, stubs]): Alone =>
       "unavailable" in made
         ? { notAlone: made.unavailable }
-        : { judgedAlone: { bundle: made, ...alone.judging, stubs: new Set(stubs) } },
+        : { judgedAlone: { bundle: made, ...alone.judging, stubs } },
   );
 }
 

@@ -39,7 +39,7 @@ import {
   vouchedFor,
   vouchedFunctions,
 } from "./own-callees.ts";
-import { answeringStubs } from "./untouched-stubs.ts";
+import { answeringStubs, type Throws } from "./untouched-stubs.ts";
 
 /** Where a test runs: the sandbox, the copy it was built from, and the other functions' source. */
 interface Where {
@@ -49,7 +49,7 @@ interface Where {
   /** The same child with the learner's own functions answering the calls (judged alone only). */
   own?: OwnAnswering;
   /** Functions left as their stubs, whose calls the grader answers itself (judged alone only). */
-  stubs?: ReadonlySet<string>;
+  stubs?: ReadonlyMap<string, Throws>;
 }
 
 export interface Ran {
@@ -223,7 +223,7 @@ interface Child {
   sandbox: Sandbox;
   others?: Functions;
   own?: OwnAnswering;
-  stubs?: ReadonlySet<string>;
+  stubs?: ReadonlyMap<string, Throws>;
 }
 
 /**

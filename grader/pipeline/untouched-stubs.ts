@@ -10,20 +10,33 @@
  *
  * "Beyond doubt" is read strictly, on the file as esbuild emits it (types and comments gone): the
  * function is declared with `export function` (not async, not a generator), its parameters are
- * plain names, its body that one statement naming itself; `NotImplementedError` is the array
- * module's, imported as it is and used nowhere but in such statements; the file assigns nothing
- * to the function's name and has no `eval`, which could. Anything else is called as any function
- * is. A function taken for a stub wrongly could only lose points it can never have: a stub
- * returns nothing to pass a test with.
+ * names, destructured names or names with literal defaults, and its body is that one statement
+ * naming itself, after at most the lines the stub keeps that only read its inputs (`const m =
+ * X.shape[1];`, `const { W1, b1 } = parameters;`); `NotImplementedError` is the array module's,
+ * imported as it is and used nowhere but in such statements; the file assigns nothing to the
+ * function's name and has no `eval`, which could. Those lines would throw a TypeError first on an
+ * input they cannot read: each call is answered here only where the inputs, as the wire carries
+ * them, let every read through (`Throws`). Anything else is called as any function is. A function
+ * taken for a stub wrongly could only lose points it can never have: a stub returns nothing to
+ * pass a test with.
  */
-import type { AnyNode, NewExpression, Pattern, Program } from "acorn";
+import type { AnyNode, NewExpression, ObjectPattern, Pattern, Program } from "acorn";
 import type { Caller, CallOutcome, ThrownError } from "../core/outcomes.ts";
+import { isWireArray, type Wire } from "../core/values.ts";
 import { ARRAY_MODULE } from "./stubs.ts";
 
 const ERROR_CLASS = "NotImplementedError";
 
+/**
+ * Whether a call with these inputs certainly throws the stub's error: the lines a stub keeps
+ * before its throw (`const m = X.shape[1];`) read its inputs, and would throw a TypeError first
+ * where one is missing.
+ */
+export type Throws = (args: readonly Wire[]) => boolean;
+
 /** The functions of `program` (the entry file of a submission) that are their stubs, untouched. */
-export function untouchedStubs(program: Program): string[] {
+export function untouchedStubs(program: Program): Map<string, Throws> {
+  const stubs = new Map<string, Throws>();
   const imported = program.body.flatMap((statement) =>
     statement.type === "ImportDeclaration" && statement.source.value === ARRAY_MODULE
       ? statement.specifiers.filter(
@@ -35,21 +48,18 @@ export function untouchedStubs(program: Program): string[] {
         )
       : [],
   );
-  if (imported.length === 0) return [];
-  const stubs: string[] = [];
+  if (imported.length === 0) return stubs;
   for (const statement of program.body) {
     if (statement.type !== "ExportNamedDeclaration") continue;
     const fn = statement.declaration;
     if (fn?.type !== "FunctionDeclaration" || fn.async || fn.generator) continue;
-    const [only, ...more] = fn.body.body;
-    if (
-      more.length === 0 &&
-      fn.params.every(isPlainParameter) &&
-      throwsItsStub(only) === fn.id.name
-    )
-      stubs.push(fn.id.name);
+    const lines = fn.body.body;
+    const preamble = lines.slice(0, -1);
+    if (throwsItsStub(lines.at(-1)) !== fn.id.name) continue;
+    if (!fn.params.every(isPlainParameter) || !preamble.every(isReading)) continue;
+    stubs.set(fn.id.name, (args) => readsWithoutThrowing(fn.params, preamble, args));
   }
-  if (stubs.length === 0) return [];
+  if (stubs.size === 0) return stubs;
   // The class thrown as the stubs throw it, and nowhere else; no eval; no write to a stub's name.
   const allowed = new Set<AnyNode>();
   for (const specifier of imported) {
@@ -75,8 +85,9 @@ export function untouchedStubs(program: Program): string[] {
     )
       namesIn(node.left, written);
   });
-  if (doubt) return [];
-  return stubs.filter((name) => !written.has(name));
+  if (doubt) stubs.clear();
+  for (const name of written) stubs.delete(name);
+  return stubs;
 }
 
 /** The name in `throw new NotImplementedError("name")`, when `node` is that statement. */
@@ -93,22 +104,178 @@ function throwsItsStub(node: AnyNode | undefined): string | undefined {
     : undefined;
 }
 
+// What the stubs' parameters and kept lines may be: names, reads of their inputs' properties,
+// destructuring, literal defaults. Anything else has the function called.
+
+/** A literal, or a negated one: no argument the grader passes can make it do anything. */
+function isLiteral(node: AnyNode): boolean {
+  return (
+    node.type === "Literal" ||
+    (node.type === "UnaryExpression" && node.operator === "-" && node.argument.type === "Literal")
+  );
+}
+
+/** `{ a, b: c, d = 1 }`: own names, each a plain name with a literal default at most. */
+function isPlainObjectPattern(node: AnyNode): node is ObjectPattern {
+  return (
+    node.type === "ObjectPattern" &&
+    node.properties.every(
+      (property) =>
+        property.type === "Property" &&
+        !property.computed &&
+        property.key.type === "Identifier" &&
+        (property.value.type === "Identifier" ||
+          (property.value.type === "AssignmentPattern" &&
+            property.value.left.type === "Identifier" &&
+            isLiteral(property.value.right))),
+    )
+  );
+}
+
 /**
- * A parameter that takes its value and does nothing else: a name, or a name with a literal
- * default (`scale = 1e-3`), which no argument the grader passes can make do anything.
+ * `x`, `x = 1e-3`, `{ rate = 1.2, seed = 2 } = {}`: a parameter that takes its value and does
+ * nothing else but what `readsWithoutThrowing` works out.
  */
 function isPlainParameter(param: Pattern): boolean {
-  const name = param.type === "AssignmentPattern" ? param.left : param;
-  const fallback = param.type === "AssignmentPattern" ? param.right : undefined;
+  if (param.type === "Identifier") return param.name !== ERROR_CLASS;
+  if (isPlainObjectPattern(param)) return true;
+  if (param.type !== "AssignmentPattern") return false;
+  const { left, right } = param;
+  if (left.type === "Identifier") return left.name !== ERROR_CLASS && isLiteral(right);
   return (
-    name.type === "Identifier" &&
-    name.name !== ERROR_CLASS &&
-    (fallback === undefined ||
-      fallback.type === "Literal" ||
-      (fallback.type === "UnaryExpression" &&
-        fallback.operator === "-" &&
-        fallback.argument.type === "Literal"))
+    isPlainObjectPattern(left) && right.type === "ObjectExpression" && right.properties.length === 0
   );
+}
+
+/** `x.shape[1]`, `cache.A`, `caches.length`: a name and reads of named or numbered properties. */
+function isRead(node: AnyNode): boolean {
+  if (node.type === "Identifier") return true;
+  return (
+    node.type === "MemberExpression" &&
+    !node.optional &&
+    node.object.type !== "Super" &&
+    (node.computed
+      ? node.property.type === "Literal" && typeof node.property.value === "number"
+      : node.property.type === "Identifier") &&
+    isRead(node.object)
+  );
+}
+
+/** `const m = X.shape[1];`, `const { W1, b1 } = parameters;` */
+function isReading(statement: AnyNode): boolean {
+  return (
+    statement.type === "VariableDeclaration" &&
+    statement.kind !== "var" &&
+    statement.declarations.every(
+      ({ id, init }) =>
+        (id.type === "Identifier" || isPlainObjectPattern(id)) && init != null && isRead(init),
+    )
+  );
+}
+
+/** A value as the child would see it once decoded, or what cannot be told from the wire. */
+const UNDEFINED = Symbol("undefined");
+const UNKNOWN = Symbol("unknown");
+type Seen = Wire | typeof UNDEFINED | typeof UNKNOWN;
+
+/** `value[key]` in the child, when it reads without throwing and can be told; else UNKNOWN. */
+function read(value: Seen, key: string | number): Seen {
+  if (value === UNKNOWN || value === UNDEFINED || value === null || typeof value !== "object")
+    return UNKNOWN;
+  if (isWireArray(value)) {
+    if (key === "shape") return [...value.$array];
+    return key === "size" ? value.$array[0] * value.$array[1] : UNKNOWN;
+  }
+  if (Array.isArray(value)) {
+    if (key === "length") return value.length;
+    return typeof key === "number" && Number.isInteger(key) && key >= 0
+      ? (value[key] ?? UNDEFINED)
+      : UNKNOWN;
+  }
+  if ("$undefined" in value || "$unsupported" in value || "$random" in value) return UNKNOWN;
+  const name = String(key);
+  if (Object.hasOwn(value, name)) return decoded(value[name] as Wire);
+  // What a decoded object inherits (toString, constructor) is not read from the wire.
+  return name in Object.prototype ? UNKNOWN : UNDEFINED;
+}
+
+function decoded(wire: Wire | undefined): Seen {
+  return wire === undefined || (typeof wire === "object" && wire !== null && "$undefined" in wire)
+    ? UNDEFINED
+    : wire;
+}
+
+function literal(node: AnyNode): Seen {
+  if (node.type === "Literal")
+    return typeof node.value === "object" ? UNKNOWN : (node.value as Wire);
+  if (node.type === "UnaryExpression" && node.argument.type === "Literal")
+    return typeof node.argument.value === "number" ? -node.argument.value : UNKNOWN;
+  return UNKNOWN;
+}
+
+/**
+ * Whether the parameters take `args` and the kept lines read them without throwing (nor doing
+ * anything else), as far as the wire tells: then the call reaches its throw.
+ */
+function readsWithoutThrowing(
+  params: readonly Pattern[],
+  preamble: readonly AnyNode[],
+  args: readonly Wire[],
+): boolean {
+  const names = new Map<string, Seen>();
+  const destructure = (pattern: ObjectPattern, value: Seen): boolean => {
+    // Destructuring undefined or null throws; any other value the wire carries is an object here.
+    if (value === UNKNOWN || value === UNDEFINED || value === null || typeof value !== "object")
+      return false;
+    for (const property of pattern.properties) {
+      if (property.type !== "Property" || property.key.type !== "Identifier") return false;
+      let got = read(value, property.key.name);
+      if (got === UNKNOWN) return false;
+      let target = property.value;
+      if (target.type === "AssignmentPattern") {
+        if (got === UNDEFINED) got = literal(target.right);
+        target = target.left;
+      }
+      if (target.type !== "Identifier") return false;
+      names.set(target.name, got);
+    }
+    return true;
+  };
+  const bind = (pattern: AnyNode, value: Seen): boolean => {
+    if (value === UNKNOWN) return false;
+    if (pattern.type === "Identifier") {
+      names.set(pattern.name, value);
+      return true;
+    }
+    if (pattern.type === "ObjectPattern") return destructure(pattern, value);
+    if (pattern.type === "AssignmentPattern")
+      return bind(
+        pattern.left,
+        value !== UNDEFINED
+          ? value
+          : pattern.right.type === "ObjectExpression"
+            ? {}
+            : literal(pattern.right),
+      );
+    return false;
+  };
+  const evaluate = (node: AnyNode): Seen => {
+    if (node.type === "Identifier") return names.get(node.name) ?? UNKNOWN;
+    if (node.type !== "MemberExpression") return UNKNOWN;
+    const key = node.computed
+      ? (node.property as { value?: unknown }).value
+      : (node.property as { name?: unknown }).name;
+    return typeof key === "string" || typeof key === "number"
+      ? read(evaluate(node.object), key)
+      : UNKNOWN;
+  };
+  if (!params.every((param, i) => bind(param, decoded(args[i])))) return false;
+  for (const statement of preamble) {
+    if (statement.type !== "VariableDeclaration") return false;
+    for (const { id, init } of statement.declarations)
+      if (!init || !bind(id, evaluate(init))) return false;
+  }
+  return true;
 }
 
 /** Every node of the tree under `node`, itself included. */
@@ -143,11 +310,14 @@ function notImplemented(fn: string): ThrownError {
  * inputs come back as they went, nothing printed) and the others made as before. A chained call
  * goes to the child unless its first function is a stub: the first runs before the second does.
  */
-export function answeringStubs(caller: Caller, stubs: ReadonlySet<string>): Caller {
+export function answeringStubs(caller: Caller, stubs: ReadonlyMap<string, Throws>): Caller {
   if (stubs.size === 0) return caller;
+  // A batch stops at its first call that throws: the others are not run.
+  const throws = (fn: string, args: readonly Wire[] | undefined) =>
+    args !== undefined && stubs.get(fn)?.(args) === true;
   return {
     call: (fn, args, limit, repeat) =>
-      stubs.has(fn)
+      throws(fn, args)
         ? Promise.resolve<CallOutcome>({
             status: "threw",
             error: notImplemented(fn),
@@ -157,7 +327,7 @@ export function answeringStubs(caller: Caller, stubs: ReadonlySet<string>): Call
           })
         : caller.call(fn, args, limit, repeat),
     callMany: (fn, batch, limit, then) =>
-      stubs.has(fn)
+      throws(fn, batch[0])
         ? Promise.resolve<CallOutcome>({
             status: "batch",
             items: [{ error: notImplemented(fn) }],

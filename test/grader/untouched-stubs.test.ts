@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { Report } from "../../grader/core/report.ts";
-import { encode } from "../../grader/core/values.ts";
+import { encode, type Wire } from "../../grader/core/values.ts";
 import { type Built, buildFiles, removeBuild } from "../../grader/pipeline/build.ts";
 import {
   bundleAlone,
@@ -29,13 +29,17 @@ import { gradeFiles } from "../helpers.ts";
 /** The stubs `source` (a learner's TypeScript) leaves, read as the grader reads its files. */
 async function stubsOf(source: string): Promise<string[]> {
   const { code } = await transform(source, { loader: "ts", tsconfigRaw: {} });
-  return untouchedStubs(await parseModule(code));
+  return [...untouchedStubs(await parseModule(code)).keys()];
 }
 
-/** The planar stubs' functions whose body is their throw alone. */
+/** The planar stubs' functions: each throws its error whatever the grader passes it. */
 const PLANAR_STUBS = [
+  "backwardPropagation",
+  "computeCost",
+  "forwardPropagation",
   "initializeParameters",
   "layerSizes",
+  "nnModel",
   "predict",
   "sigmoid",
   "updateParameters",
@@ -52,14 +56,14 @@ const PREDICT =
   'export function predict(X: NDArray, t = 0.5): NDArray {\n  throw new NotImplementedError("predict");\n}';
 
 describe("the functions left as their stubs", () => {
-  it("finds, in each assignment's stubs, the functions whose body is their throw alone", async () => {
-    const planar = readFileSync(
-      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-      "utf8",
-    );
-    expect((await stubsOf(planar)).sort()).toEqual(PLANAR_STUBS);
-    // forwardPropagation hands out its first line: a stub with code before its throw is called.
-    expect(planar).toContain('throw new NotImplementedError("forwardPropagation")');
+  it("finds, in each assignment's stubs, the functions that throw their error before anything else", async () => {
+    const stubs = (id: string) =>
+      stubsOf(readFileSync(join(PACKAGE_ROOT, "assignments", id, "model.ts"), "utf8"));
+    expect((await stubs("planar-classifier")).sort()).toEqual(PLANAR_STUBS);
+    // lModelForward's kept line calls functions (Object.keys(parameters).filter(…)): it is called.
+    const deep = await stubs("deep-neural-network");
+    expect(deep).toContain("linearBackward");
+    expect(deep).not.toContain("lModelForward");
     expect(await stubsOf(`${IMPORT}\n${SIGMOID}\n${PREDICT}`)).toEqual(["sigmoid", "predict"]);
   });
 
@@ -101,8 +105,18 @@ describe("the functions left as their stubs", () => {
       ["predict"],
     ],
     [
-      "a parameter is destructured",
-      SIGMOID.replace("z: NDArray)", "{ z }: { z: NDArray })"),
+      "a kept line calls a function",
+      SIGMOID.replace("  // TODO", "  const n = Object.keys(z).length;\n  // TODO"),
+      ["predict"],
+    ],
+    [
+      "a kept line reads a property it names by a variable",
+      SIGMOID.replace("  // TODO", "  const k = 0;\n  const n = z.shape[k];\n  // TODO"),
+      ["predict"],
+    ],
+    [
+      "a destructured parameter's default runs code",
+      SIGMOID.replace("z: NDArray)", "{ z = np.zeros([1, 1]) }: { z?: NDArray })"),
       ["predict"],
     ],
     [
@@ -123,6 +137,64 @@ describe("the functions left as their stubs", () => {
     ["a class of the learner's", "class NotImplementedError extends Error {}"],
   ])("finds none when the class is %s", async (_, imports) => {
     expect(await stubsOf(`${imports}\n${SIGMOID}\n${PREDICT}`)).toEqual([]);
+  });
+});
+
+describe("the lines a stub keeps before its throw", () => {
+  const STUB = [
+    "export function backward(parameters: any, cache: any, X: NDArray, { rate = 1.2, seed = 2 } = {}) {",
+    "  const m = X.shape[1];",
+    "  const { W2 } = parameters;",
+    "  const { A: APrev, Z = 0 } = cache;",
+    "  const L = cache.layers.length;",
+    '  throw new NotImplementedError("backward");',
+    "}",
+  ].join("\n");
+  const array = encode(np.zeros([2, 3]));
+  const good: Wire[] = [{ W2: array }, { A: array, layers: [1, 2] }, array];
+
+  /** Whether a call of the stub with `args` is known to throw its error. */
+  async function throwsWith(args: Wire[]): Promise<boolean> {
+    const { code } = await transform(`${IMPORT}\n${STUB}`, { loader: "ts", tsconfigRaw: {} });
+    const throws = untouchedStubs(await parseModule(code)).get("backward");
+    if (!throws) throw new Error("backward was not taken for a stub");
+    return throws(args);
+  }
+
+  it("reads the inputs the grader passes without throwing: the call throws the stub's error", async () => {
+    expect(await throwsWith(good)).toBe(true);
+    expect(await throwsWith([...good, { rate: 0.5 }])).toBe(true);
+    expect(await throwsWith([...good, { $undefined: true }])).toBe(true);
+  });
+
+  it.each<[string, Wire[]]>([
+    ["an input is missing (X.shape reads undefined)", good.slice(0, 2)],
+    [
+      "an input is a number (its properties are not the wire's to tell)",
+      [good[0], good[1], 3] as Wire[],
+    ],
+    ["a destructured input is null", [null, good[1], array] as Wire[]],
+    [
+      "a read goes through a missing key (cache.layers.length)",
+      [good[0], { A: array }, array] as Wire[],
+    ],
+    [
+      "a read is of a string's property (not the wire's to tell)",
+      [good[0], { A: array, layers: "ab" }, array] as Wire[],
+    ],
+    ["the options are null", [...good, null] as Wire[]],
+  ])("has the stub called when %s", async (_, args) => {
+    expect(await throwsWith(args)).toBe(false);
+  });
+});
+
+describe("a stub reading what an object inherits", () => {
+  it("is called: the wire does not tell what a decoded object inherits", async () => {
+    const source = `${IMPORT}\nexport function f(o: any) {\n  const c = o.constructor;\n  throw new NotImplementedError("f");\n}`;
+    const { code } = await transform(source, { loader: "ts", tsconfigRaw: {} });
+    const throws = untouchedStubs(await parseModule(code)).get("f");
+    expect(throws?.([{}])).toBe(false);
+    expect(throws?.([{ constructor: 1 }])).toBe(true);
   });
 });
 
@@ -160,7 +232,7 @@ describe("a stub's calls answered by the grader", () => {
   };
 
   it("answers as the child answers: the same error, the inputs back as they went, nothing printed", async () => {
-    const answered = answeringStubs(sandbox, new Set(["sigmoid"]));
+    const answered = answeringStubs(sandbox, new Map([["sigmoid", () => true]]));
     const args = [encode(np.array([[1, -2, 3]]))];
     const [own, child] = [
       await answered.call("sigmoid", args, 5000),
@@ -181,7 +253,7 @@ describe("a stub's calls answered by the grader", () => {
   });
 
   it("calls the child for every other function", async () => {
-    const answered = answeringStubs(sandbox, new Set(["sigmoid"]));
+    const answered = answeringStubs(sandbox, new Map([["sigmoid", () => true]]));
     const outcome = await answered.call("missing", [], 5000);
     expect(outcome.status).toBe("missing");
   });
@@ -219,7 +291,7 @@ describe("a grade", () => {
     const submitted = await bundleSubmission(ctx, folders);
     try {
       const alone = await bundleAlone(submitted.build, folders);
-      expect([...(alone?.judgedAlone?.stubs ?? [])].sort()).toEqual(PLANAR_STUBS);
+      expect([...(alone?.judgedAlone?.stubs?.keys() ?? [])].sort()).toEqual(PLANAR_STUBS);
     } finally {
       removeBundles(submitted, folders);
     }
