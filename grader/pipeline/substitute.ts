@@ -76,14 +76,6 @@ function withoutSourceMap(js: string): string {
     : js;
 }
 
-/** The top-level declarations of `names` (of every name, without them) in a module (see `parseModule`). */
-export async function topLevelDeclarations(
-  js: string,
-  names?: ReadonlySet<string>,
-): Promise<Declaration[]> {
-  return declarationsOf(await parseModule(js), names);
-}
-
 /** The top-level declarations of `names` (of every name, without them) in a parsed module. */
 export function declarationsOf(parsed: Program, names?: ReadonlySet<string>): Declaration[] {
   const program = parsed as unknown as { body: Statement[] };

@@ -15,7 +15,12 @@ import { buildAlone, buildFiles, removeBuild } from "../../grader/pipeline/build
 import { type AssignmentParts, loadAssignment } from "../../grader/pipeline/load.ts";
 import { ownCalleeLimits, referenceOracle, standIns } from "../../grader/pipeline/oracle.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
-import { substitute, topLevelDeclarations } from "../../grader/pipeline/substitute.ts";
+import {
+  type Declaration,
+  declarationsOf,
+  parseModule,
+  substitute,
+} from "../../grader/pipeline/substitute.ts";
 import type { OwnAnswer } from "../../grader/sandbox/protocol.ts";
 import { Sandbox, type SandboxOptions } from "../../grader/sandbox/sandbox.ts";
 import { applyBug, bugs, referenceSource } from "../corpus/bugs.ts";
@@ -23,6 +28,14 @@ import { PREDICT_BODY } from "../corpus/hostile-kit.ts";
 import { gradeFiles, tempDir } from "../helpers.ts";
 
 const NAMES = new Set(["sigmoid", "forwardPropagation", "predict", "helper"]);
+
+/** The top-level declarations of `names` (of every name, without them) in a module's text. */
+async function topLevelDeclarations(
+  js: string,
+  names?: ReadonlySet<string>,
+): Promise<Declaration[]> {
+  return declarationsOf(await parseModule(js), names);
+}
 
 describe("the rewrite", () => {
   const js = [
