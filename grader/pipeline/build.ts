@@ -46,7 +46,7 @@ import {
   standInsModule,
   substitute,
 } from "./substitute.ts";
-import { type Throws, untouchedStubs } from "./untouched-stubs.ts";
+import { STUBS_CLASS, type Throws, untouchedStubs } from "./untouched-stubs.ts";
 
 export interface BuildFailure {
   status: "failed";
@@ -104,7 +104,8 @@ export async function buildSubmission(
 /**
  * Copies the submission's files into a fresh folder and bundles them from there, into `folder`
  * (a fresh one when none is given). A failed build removes the folder. With `readAhead`, the
- * entry is also read for the second bundle (`buildAlone`) while this one is made.
+ * entry is also read for the second bundle (`buildAlone`) while this one is made, as it is where it
+ * may leave stubs (`entryStubs`).
  */
 export async function buildFiles(
   submission: SubmissionFiles,
@@ -130,7 +131,9 @@ export async function buildFiles(
     bundled: [],
     entryLines: (submission.files.get(submission.entry)?.toString("utf8") ?? "").split(/\r?\n/),
   };
-  if (readAhead) void declarationsIn(staged, staged.entry).catch(() => undefined);
+  // Read while esbuild bundles: for the second bundle, or for the stubs the entry may leave.
+  if (readAhead || mayLeaveStubs(staged))
+    void declarationsIn(staged, staged.entry).catch(() => undefined);
   try {
     const { metafile } = await bundle(staged, dir);
     staged.bundled = Object.keys(metafile.inputs)
@@ -177,13 +180,20 @@ export async function buildAlone(
 
 /**
  * The functions the submission's entry file leaves as their stubs (`untouched-stubs.ts`); none
- * where it cannot be read.
+ * where it cannot be read, and, without reading it, where it never names the stubs' class (a
+ * learner's finished file: a run without a second bundle then loads no parser).
  */
 export function entryStubs(built: Built): Promise<ReadonlyMap<string, Throws>> {
+  if (!mayLeaveStubs(built.staged)) return Promise.resolve(new Map());
   return declarationsIn(built.staged, built.staged.entry).then(
     ({ stubs }) => stubs,
     () => new Map(),
   );
+}
+
+/** Whether the entry names the stubs' class: unless it does, it leaves no stub. */
+function mayLeaveStubs(staged: StagedSubmission): boolean {
+  return staged.entryLines.some((line) => line.includes(STUBS_CLASS));
 }
 
 /**

@@ -25,7 +25,7 @@ import type { OwnAnswer } from "../sandbox/protocol.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/en/messages.ts";
 import { locateError } from "./annotate.ts";
-import type { StagedSubmission } from "./build.ts";
+import { entryStubs, type StagedSubmission } from "./build.ts";
 import type { BundleFolder } from "./bundle-folder.ts";
 import { type Alone, type Folders, makesAlone, type Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
@@ -280,14 +280,14 @@ class PhaseChildren {
       this.#started = true;
       for (const sandbox of this.#used(aloneSandbox)) sandbox.warm();
     }
-    this.single = Promise.all([building, alone]).then(([{ build }, { judgedAlone }]): Child => {
+    this.single = Promise.all([building, alone]).then(async ([{ build }, { judgedAlone }]) => {
       const sandbox = judgedAlone && aloneSandbox ? aloneSandbox : this.whole;
       // A submission that did not build has no folder left to start a child in.
       const made = build.status === "built";
       if (made) this.#single = sandbox;
       if (sandbox !== aloneSandbox) aloneSandbox?.close();
       if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
-      if (!judgedAlone) return { sandbox };
+      if (!judgedAlone) return { sandbox, ...(made ? { stubs: await entryStubs(build) } : {}) };
       return {
         sandbox,
         others: judgedAlone.others,

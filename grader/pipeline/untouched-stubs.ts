@@ -25,7 +25,8 @@ import type { Caller, CallOutcome, ThrownError } from "../core/outcomes.ts";
 import { isWireArray, type Wire } from "../core/values.ts";
 import { ARRAY_MODULE } from "./stubs.ts";
 
-const ERROR_CLASS = "NotImplementedError";
+/** The class the stubs throw. */
+export const STUBS_CLASS = "NotImplementedError";
 
 /**
  * Whether a call with these inputs certainly throws the stub's error: the lines a stub keeps
@@ -43,8 +44,8 @@ export function untouchedStubs(program: Program): Map<string, Throws> {
           (specifier) =>
             specifier.type === "ImportSpecifier" &&
             specifier.imported.type === "Identifier" &&
-            specifier.imported.name === ERROR_CLASS &&
-            specifier.local.name === ERROR_CLASS,
+            specifier.imported.name === STUBS_CLASS &&
+            specifier.local.name === STUBS_CLASS,
         )
       : [],
   );
@@ -75,7 +76,7 @@ export function untouchedStubs(program: Program): Map<string, Throws> {
   visit(program, (node) => {
     if (node.type === "Identifier") {
       if (node.name === "eval") doubt = true;
-      if (node.name === ERROR_CLASS && !allowed.has(node)) doubt = true;
+      if (node.name === STUBS_CLASS && !allowed.has(node)) doubt = true;
     }
     if (node.type === "AssignmentExpression") namesIn(node.left, written);
     if (node.type === "UpdateExpression") namesIn(node.argument, written);
@@ -96,7 +97,7 @@ function throwsItsStub(node: AnyNode | undefined): string | undefined {
   const { callee, arguments: args } = node.argument;
   const [name, ...more] = args;
   return callee.type === "Identifier" &&
-    callee.name === ERROR_CLASS &&
+    callee.name === STUBS_CLASS &&
     more.length === 0 &&
     name?.type === "Literal" &&
     typeof name.value === "string"
@@ -137,11 +138,11 @@ function isPlainObjectPattern(node: AnyNode): node is ObjectPattern {
  * nothing else but what `readsWithoutThrowing` works out.
  */
 function isPlainParameter(param: Pattern): boolean {
-  if (param.type === "Identifier") return param.name !== ERROR_CLASS;
+  if (param.type === "Identifier") return param.name !== STUBS_CLASS;
   if (isPlainObjectPattern(param)) return true;
   if (param.type !== "AssignmentPattern") return false;
   const { left, right } = param;
-  if (left.type === "Identifier") return left.name !== ERROR_CLASS && isLiteral(right);
+  if (left.type === "Identifier") return left.name !== STUBS_CLASS && isLiteral(right);
   return (
     isPlainObjectPattern(left) && right.type === "ObjectExpression" && right.properties.length === 0
   );
@@ -302,7 +303,7 @@ function namesIn(target: AnyNode, into: Set<string>): void {
 /** What the child says of a call of the stub of `fn`. */
 function notImplemented(fn: string): ThrownError {
   const message = `${fn} is not implemented yet`;
-  return { name: ERROR_CLASS, message, stack: `${ERROR_CLASS}: ${message}` };
+  return { name: STUBS_CLASS, message, stack: `${STUBS_CLASS}: ${message}` };
 }
 
 /**

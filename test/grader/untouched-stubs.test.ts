@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transform } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { Report } from "../../grader/core/report.ts";
@@ -260,21 +260,42 @@ describe("a stub's calls answered by the grader", () => {
 });
 
 describe("a grade", () => {
-  it("reports the untouched stubs as it does when it calls them, but for the tests' durations", async () => {
-    const stubs = readFileSync(
-      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-      "utf8",
-    );
-    // An `eval` anywhere puts every stub in doubt: each is called.
-    const [answered, called] = await Promise.all([
-      gradeFiles({ "model.ts": stubs }),
-      gradeFiles({ "model.ts": `${stubs}\nvoid eval;\n` }),
-    ]);
-    const tests = (report: Report) => report.tests.map(({ durationMs: _, ...test }) => test);
-    expect(called.tests.length).toBeGreaterThan(40);
-    expect(tests(answered)).toEqual(tests(called));
-    expect(answered.score).toBe(called.score);
-  });
+  it.each([
+    ["judging each function alone", false],
+    ["in a learner's own run (no reference, no second bundle)", true],
+  ])(
+    "%s, calls no stub and reports as a grade that calls them, but for the durations",
+    async (_, withoutReference) => {
+      const stubs = readFileSync(
+        join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+        "utf8",
+      );
+      /** The report of `source`, and the functions called in a child while it was graded. */
+      const graded = async (source: string) => {
+        const names = new Set<string>();
+        const call = vi.spyOn(Sandbox.prototype, "call");
+        const callMany = vi.spyOn(Sandbox.prototype, "callMany");
+        try {
+          const report = await gradeFiles({ "model.ts": source }, {}, { withoutReference });
+          for (const [fn] of [...call.mock.calls, ...callMany.mock.calls]) names.add(fn);
+          return { report, names };
+        } finally {
+          call.mockRestore();
+          callMany.mockRestore();
+        }
+      };
+      const answered = await graded(stubs);
+      // An `eval` anywhere puts every stub in doubt: each is called.
+      const called = await graded(`${stubs}\nvoid eval;\n`);
+      expect([...called.names].sort()).toEqual(expect.arrayContaining(PLANAR_STUBS));
+      // The end-to-end test runs the whole submission, nnModel first: that call is made.
+      expect([...answered.names].filter((fn) => fn !== "nnModel")).toEqual([]);
+      const tests = (report: Report) => report.tests.map(({ durationMs: _, ...test }) => test);
+      expect(called.report.tests.length).toBeGreaterThan(30);
+      expect(tests(answered.report)).toEqual(tests(called.report));
+      expect(answered.report.score).toBe(called.report.score);
+    },
+  );
 
   it("answers, judging each function alone, the calls of the stubs the submission's entry leaves", async () => {
     const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
