@@ -20,7 +20,14 @@
  * taken for a stub wrongly could only lose points it can never have: a stub returns nothing to
  * pass a test with.
  */
-import type { AnyNode, NewExpression, ObjectPattern, Pattern, Program } from "acorn";
+import type {
+  AnyNode,
+  MemberExpression,
+  NewExpression,
+  ObjectPattern,
+  Pattern,
+  Program,
+} from "acorn";
 import type { Caller, CallOutcome, ThrownError } from "../core/outcomes.ts";
 import { isWireArray, type Wire } from "../core/values.ts";
 import { ARRAY_MODULE } from "./stubs.ts";
@@ -150,16 +157,22 @@ function isPlainParameter(param: Pattern): boolean {
 
 /** `x.shape[1]`, `cache.A`, `caches.length`: a name and reads of named or numbered properties. */
 function isRead(node: AnyNode): boolean {
-  if (node.type === "Identifier") return true;
-  return (
-    node.type === "MemberExpression" &&
-    !node.optional &&
-    node.object.type !== "Super" &&
-    (node.computed
-      ? node.property.type === "Literal" && typeof node.property.value === "number"
-      : node.property.type === "Identifier") &&
-    isRead(node.object)
-  );
+  let at: AnyNode = node;
+  while (at.type === "MemberExpression") {
+    if (at.optional || keyOf(at) === undefined) return false;
+    at = at.object;
+  }
+  return at.type === "Identifier";
+}
+
+/** The property a read names: `.shape` or `[1]`. */
+function keyOf(read: MemberExpression): string | number | undefined {
+  const { computed, property } = read;
+  if (computed)
+    return property.type === "Literal" && typeof property.value === "number"
+      ? property.value
+      : undefined;
+  return property.type === "Identifier" ? property.name : undefined;
 }
 
 /** `const m = X.shape[1];`, `const { W1, b1 } = parameters;` */
@@ -261,14 +274,18 @@ function readsWithoutThrowing(
     return false;
   };
   const evaluate = (node: AnyNode): Seen => {
-    if (node.type === "Identifier") return names.get(node.name) ?? UNKNOWN;
-    if (node.type !== "MemberExpression") return UNKNOWN;
-    const key = node.computed
-      ? (node.property as { value?: unknown }).value
-      : (node.property as { name?: unknown }).name;
-    return typeof key === "string" || typeof key === "number"
-      ? read(evaluate(node.object), key)
-      : UNKNOWN;
+    const keys: (string | number)[] = [];
+    let at: AnyNode = node;
+    for (; at.type === "MemberExpression"; at = at.object) {
+      const key = keyOf(at);
+      if (key === undefined) return UNKNOWN;
+      keys.push(key);
+    }
+    if (at.type !== "Identifier") return UNKNOWN;
+    let value: Seen = names.get(at.name) ?? UNKNOWN;
+    for (let i = keys.length - 1; i >= 0 && value !== UNKNOWN; i--)
+      value = read(value, keys[i] as string | number);
+    return value;
   };
   if (!params.every((param, i) => bind(param, decoded(args[i])))) return false;
   for (const statement of preamble) {
@@ -279,13 +296,19 @@ function readsWithoutThrowing(
   return true;
 }
 
-/** Every node of the tree under `node`, itself included. */
+/**
+ * Every node of the tree under `node`, itself included. Without recursion: a learner's file may
+ * nest deeper than the stack goes (acorn reads `a.b.b…` and `f()()…` in a loop).
+ */
 function visit(node: AnyNode, each: (node: AnyNode) => void): void {
-  each(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item, each);
-    } else if (isNode(value)) visit(value, each);
+  const waiting: AnyNode[] = [node];
+  for (let next = waiting.pop(); next !== undefined; next = waiting.pop()) {
+    each(next);
+    for (const value of Object.values(next)) {
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) waiting.push(item);
+      } else if (isNode(value)) waiting.push(value);
+    }
   }
 }
 

@@ -128,6 +128,16 @@ describe("the functions left as their stubs", () => {
     expect(await stubsOf(`${IMPORT}\n${sigmoid}\n${PREDICT}`)).toEqual(found);
   });
 
+  it("reads a file that nests deeper than the stack goes, as acorn does", async () => {
+    // acorn reads a chain of reads or calls in a loop: a learner's file may hold one of any length.
+    for (const chain of [`z${".b".repeat(100_000)}`, `z${"()".repeat(100_000)}`]) {
+      const deep = `export function f(z: any) {\n  return ${chain};\n}`;
+      expect(await stubsOf(`${IMPORT}\n${SIGMOID}\n${deep}`)).toEqual(["sigmoid"]);
+    }
+    const kept = SIGMOID.replace("  // TODO", `  const n = z${".b".repeat(100_000)};\n  // TODO`);
+    expect(await stubsOf(`${IMPORT}\n${kept}`)).toEqual(["sigmoid"]);
+  });
+
   it.each([
     ["imported from elsewhere", 'import { NotImplementedError } from "./errors";'],
     [
