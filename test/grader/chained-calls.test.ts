@@ -224,13 +224,18 @@ describe("chained batches in a grade", () => {
     ]);
   });
   it("are not tried from a function whose calls have all failed: the two calls in turn say so", async () => {
-    // The untouched stubs: forwardPropagation threw in its own test before the laws of
-    // backwardPropagation that chain from it, so they call it alone, a round trip fewer.
+    // The stubs: forwardPropagation threw in its own test before the laws of backwardPropagation
+    // that chain from it, so they call it alone, a round trip fewer. Its stub calls a function
+    // before it throws, so that its calls go to the child (untouched, the grader answers them).
     const chains = recordChains();
     const stubs = readFileSync(
       join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
       "utf8",
+    ).replace(
+      'throw new NotImplementedError("forwardPropagation");',
+      'void Object.keys(parameters);\n  throw new NotImplementedError("forwardPropagation");',
     );
+    expect(stubs).toContain("void Object.keys(parameters);");
     const grade = (ids: string[]) =>
       gradeFiles(
         { "model.ts": stubs },
