@@ -135,9 +135,13 @@ export function evaluate(node: Pending): Float64Array {
  */
 function computeInto(node: Pending, out: Float64Array): void {
   const operands = operandsOf(node);
+  if (!inSimd(node, operands, out)) javascriptLoop(node, operands)(out);
+}
+
+/** The chain in WebAssembly (simd-chains.ts), tanh'd after with `thenTanh`; false where it declines. */
+function inSimd(node: Pending, operands: Operands, out: Float64Array, thenTanh = false): boolean {
   const { arrays, numbers, form } = operands;
-  if (!chainInSimd(form, arrays, numbers, out, node.rows, node.cols))
-    javascriptLoop(node, operands)(out);
+  return chainInSimd(form, arrays, numbers, out, node.rows, node.cols, thenTanh);
 }
 
 /** The chain's operands and form, its operands fixed now (see `collect`). */
@@ -187,9 +191,10 @@ function tanhInSimd(node: Pending, out: Float64Array): boolean {
   if (!isPending(operand)) return false;
   if (operand.result === undefined && inlinedByEveryReader(operand)) {
     const operands = operandsOf(operand);
-    const { arrays, numbers, form } = operands;
-    if (chainInSimd(form, arrays, numbers, out, operand.rows, operand.cols, true)) return true;
-    return simdTanh(count, javascriptLoop(operand, operands), out);
+    return (
+      inSimd(operand, operands, out, true) ||
+      simdTanh(count, javascriptLoop(operand, operands), out)
+    );
   }
   const values = evaluate(operand);
   return simdTanh(count, (into) => into.set(values), out);

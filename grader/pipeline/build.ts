@@ -27,6 +27,7 @@ import {
   transform,
 } from "./esbuild.ts";
 import { RUNTIME } from "./runtime.ts";
+import { STUB_ERROR } from "./stubs.ts";
 import {
   isInside,
   readSubmission,
@@ -46,7 +47,7 @@ import {
   standInsModule,
   substitute,
 } from "./substitute.ts";
-import { STUBS_CLASS, type Throws, untouchedStubs } from "./untouched-stubs.ts";
+import { type Throws, untouchedStubs } from "./untouched-stubs.ts";
 
 export interface BuildFailure {
   status: "failed";
@@ -193,7 +194,7 @@ export function entryStubs(built: Built): Promise<ReadonlyMap<string, Throws>> {
 
 /** Whether the entry names the stubs' class: unless it does, it leaves no stub. */
 function mayLeaveStubs(staged: StagedSubmission): boolean {
-  return staged.entryLines.some((line) => line.includes(STUBS_CLASS));
+  return staged.entryLines.some((line) => line.includes(STUB_ERROR));
 }
 
 /**

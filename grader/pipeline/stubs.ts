@@ -16,6 +16,8 @@ export const BEGIN_STUB = "// BEGIN STUB";
 export const END_STUB = "// END STUB";
 /** The module learners import their arrays from; the stub's `NotImplementedError` comes from it too. */
 export const ARRAY_MODULE = "gradecheck/np";
+/** The class a stub throws, by the name the stub imports it under. */
+export const STUB_ERROR = "NotImplementedError";
 
 /** A reference file whose markers cannot be turned into a stub; `line` is 1-based. */
 export class StubError extends Error {
@@ -47,7 +49,7 @@ export function generateStub(source: string, file: string): string {
   const todo = ({ indent, name }: { indent: string; name: string }) =>
     out.push(
       `${indent}// TODO: your code here (the doc comment above says what to compute).`,
-      `${indent}throw new NotImplementedError("${name}");`,
+      `${indent}throw new ${STUB_ERROR}("${name}");`,
     );
 
   lines.forEach((line, index) => {
@@ -122,14 +124,14 @@ function addNotImplementedImport(text: string, file: string): string {
     throw new StubError(
       file,
       1,
-      `no \`import { ... } from "${ARRAY_MODULE}";\` to add NotImplementedError to`,
+      `no \`import { ... } from "${ARRAY_MODULE}";\` to add ${STUB_ERROR} to`,
     );
   }
   const names = (found[1] as string)
     .split(",")
     .map((name) => name.trim())
     .filter((name) => name !== "");
-  names.push("NotImplementedError");
+  names.push(STUB_ERROR);
   // The order Biome's import organiser keeps: by name, case-insensitive, ignoring `type`.
   const key = (name: string) => name.replace(/^type\s+/, "").toLowerCase();
   names.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));

@@ -28,12 +28,10 @@ import type {
   Pattern,
   Program,
 } from "acorn";
+import { NotImplementedError } from "../../assignments/lib/errors.ts";
 import type { Caller, CallOutcome, ThrownError } from "../core/outcomes.ts";
 import { isWireArray, type Wire } from "../core/values.ts";
-import { ARRAY_MODULE } from "./stubs.ts";
-
-/** The class the stubs throw. */
-export const STUBS_CLASS = "NotImplementedError";
+import { ARRAY_MODULE, STUB_ERROR } from "./stubs.ts";
 
 /**
  * Whether a call with these inputs certainly throws the stub's error: the lines a stub keeps
@@ -51,8 +49,8 @@ export function untouchedStubs(program: Program): Map<string, Throws> {
           (specifier) =>
             specifier.type === "ImportSpecifier" &&
             specifier.imported.type === "Identifier" &&
-            specifier.imported.name === STUBS_CLASS &&
-            specifier.local.name === STUBS_CLASS,
+            specifier.imported.name === STUB_ERROR &&
+            specifier.local.name === STUB_ERROR,
         )
       : [],
   );
@@ -83,7 +81,7 @@ export function untouchedStubs(program: Program): Map<string, Throws> {
   visit(program, (node) => {
     if (node.type === "Identifier") {
       if (node.name === "eval") doubt = true;
-      if (node.name === STUBS_CLASS && !allowed.has(node)) doubt = true;
+      if (node.name === STUB_ERROR && !allowed.has(node)) doubt = true;
     }
     if (node.type === "AssignmentExpression") namesIn(node.left, written);
     if (node.type === "UpdateExpression") namesIn(node.argument, written);
@@ -104,7 +102,7 @@ function throwsItsStub(node: AnyNode | undefined): string | undefined {
   const { callee, arguments: args } = node.argument;
   const [name, ...more] = args;
   return callee.type === "Identifier" &&
-    callee.name === STUBS_CLASS &&
+    callee.name === STUB_ERROR &&
     more.length === 0 &&
     name?.type === "Literal" &&
     typeof name.value === "string"
@@ -145,11 +143,11 @@ function isPlainObjectPattern(node: AnyNode): node is ObjectPattern {
  * nothing else but what `readsWithoutThrowing` works out.
  */
 function isPlainParameter(param: Pattern): boolean {
-  if (param.type === "Identifier") return param.name !== STUBS_CLASS;
+  if (param.type === "Identifier") return param.name !== STUB_ERROR;
   if (isPlainObjectPattern(param)) return true;
   if (param.type !== "AssignmentPattern") return false;
   const { left, right } = param;
-  if (left.type === "Identifier") return left.name !== STUBS_CLASS && isLiteral(right);
+  if (left.type === "Identifier") return left.name !== STUB_ERROR && isLiteral(right);
   return (
     isPlainObjectPattern(left) && right.type === "ObjectExpression" && right.properties.length === 0
   );
@@ -323,10 +321,10 @@ function namesIn(target: AnyNode, into: Set<string>): void {
   });
 }
 
-/** What the child says of a call of the stub of `fn`. */
+/** What the child says of a call of the stub of `fn`: the array module's own error, made here. */
 function notImplemented(fn: string): ThrownError {
-  const message = `${fn} is not implemented yet`;
-  return { name: STUBS_CLASS, message, stack: `${STUBS_CLASS}: ${message}` };
+  const { name, message } = new NotImplementedError(fn);
+  return { name, message, stack: `${name}: ${message}` };
 }
 
 /**

@@ -12,14 +12,6 @@ import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { Report } from "../../grader/core/report.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
 import { type Built, buildFiles, removeBuild } from "../../grader/pipeline/build.ts";
-import {
-  bundleAlone,
-  bundleFolders,
-  bundleSubmission,
-  removeBundles,
-} from "../../grader/pipeline/bundles.ts";
-import { startRun } from "../../grader/pipeline/context.ts";
-import { loadAssignment } from "../../grader/pipeline/load.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import { parseModule } from "../../grader/pipeline/substitute.ts";
 import { answeringStubs, untouchedStubs } from "../../grader/pipeline/untouched-stubs.ts";
@@ -306,25 +298,4 @@ describe("a grade", () => {
       expect(answered.report.score).toBe(called.report.score);
     },
   );
-
-  it("answers, judging each function alone, the calls of the stubs the submission's entry leaves", async () => {
-    const parts = await loadAssignment(PACKAGE_ROOT, "planar-classifier", true);
-    const ctx = startRun(parts, {
-      submission: join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-      displayRoot: PACKAGE_ROOT,
-      seed: 0,
-      hidden: false,
-      timeoutMs: undefined,
-      toolVersion: "test",
-      typeCheck: false,
-    });
-    const folders = await bundleFolders(ctx);
-    const submitted = await bundleSubmission(ctx, folders);
-    try {
-      const alone = await bundleAlone(submitted.build, folders);
-      expect([...(alone?.judgedAlone?.stubs?.keys() ?? [])].sort()).toEqual(PLANAR_STUBS);
-    } finally {
-      removeBundles(submitted, folders);
-    }
-  });
 });
