@@ -193,6 +193,8 @@ export class Sandbox implements Caller {
   #incidents: string[] = [];
   /** The child being started, shared by every call that needs it meanwhile. */
   #starting: Promise<Live | ImportFailed> | undefined;
+  /** That child, until it has imported the bundle or failed to. */
+  #pending: Live | undefined;
   /** Closed: warming starts no child any more (a call still would). */
   #closed = false;
 
@@ -412,7 +414,10 @@ export class Sandbox implements Caller {
   close(): void {
     this.#closed = true;
     this.#kill();
-    // A child still starting (warmed, never called) goes as soon as it is up.
+    // A child still starting (warmed, never called: no call waits on a closed sandbox) goes at
+    // once. Left to finish its import, it would hold up the grader's exit for as long.
+    this.#pending?.kill();
+    // One that has just said it is up, and is not yet this sandbox's, goes once it is.
     void this.#starting?.then((started) => {
       if ("child" in started) this.#stop(started);
     });
@@ -453,7 +458,8 @@ export class Sandbox implements Caller {
     this.#starting ??= this.#start().then((started) => {
       this.#starting = undefined;
       if ("child" in started) this.#live = started;
-      else this.#importFailure = started;
+      // A start cut short by close() says nothing of the bundle: a later call starts afresh.
+      else if (!this.#closed) this.#importFailure = started;
       return started;
     });
     return this.#starting;
@@ -523,6 +529,7 @@ export class Sandbox implements Caller {
   #start(): Promise<Live | ImportFailed> {
     const { importTimeoutMs, entry, written } = this.#options;
     const live = this.#spawn();
+    this.#pending = live;
     return new Promise((resolve) => {
       let settled = false;
       /** Stops the import's time limit, once it has begun. */
@@ -530,6 +537,7 @@ export class Sandbox implements Caller {
       const settle = (outcome: Live | ImportFailed) => {
         if (settled) return;
         settled = true;
+        if (this.#pending === live) this.#pending = undefined;
         stop();
         live.listener = undefined;
         resolve(outcome);

@@ -225,13 +225,23 @@ describe("a child started ahead of its first call (warm)", () => {
     await childrenRunning(before);
   });
 
-  it("goes once it is up when the sandbox was closed before any call", async () => {
-    const before = 0;
+  it("goes at once when the sandbox is closed before any call, not once it is up", async () => {
     const warmed = await another();
     warmed.warm();
-    expect(runningChildren()).toBe(before + 1);
+    expect(runningChildren()).toBe(1);
     warmed.close();
-    await childrenRunning(before);
+    // Killed while it starts: the grader's exit would otherwise wait for its import.
+    const [story] = runningChildrenDescribed();
+    expect(story).toMatch(/\(its sandbox closed\): .*killed at \d+ ms$/);
+    expect(story).not.toMatch(/said ready/);
+    await childrenRunning(0);
+    // Its start cut short says nothing of the bundle: a call made later starts afresh.
+    expect(await warmed.call("counted", [], 5000)).toMatchObject({
+      status: "returned",
+      value: 1,
+    });
+    warmed.close();
+    await childrenRunning(0);
   });
 });
 
