@@ -1,4 +1,5 @@
 /** Types of bin/bundle.mjs, which is plain JavaScript: it runs before anything is built. */
+export const COMPILE_CACHE: string;
 export function entryPoints(root: string): string[];
 export function freshBuild(root: string): boolean;
 export function buildBundle(root: string): Promise<{ entries: number; inputs: number }>;

@@ -30,6 +30,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const OUT = "dist";
 const RECORD = "build.json";
+/** Where the command keeps V8's compiled code of the build (bin/gradecheck.mjs), in the build. */
+export const COMPILE_CACHE = `${OUT}/compile-cache`;
 /** Where the build holds the array module's declarations (grader/pipeline/typecheck.ts reads them). */
 const TYPES = "types";
 

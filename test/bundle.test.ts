@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import {
   appendFileSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -18,11 +19,12 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildBundle, entryPoints, freshBuild } from "../bin/bundle.mjs";
+import { buildBundle, COMPILE_CACHE, entryPoints, freshBuild } from "../bin/bundle.mjs";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { VERIFIED_RECORD } from "../grader/pipeline/verified.ts";
@@ -265,6 +267,33 @@ describe("the build", () => {
       writeFileSync(path, original);
     }
   }, 120_000);
+
+  it("keeps V8's compiled code of its modules in itself, on a Node that can (22.1 and later)", async () => {
+    await buildBundle(pkg);
+    const cache = join(pkg, COMPILE_CACHE);
+    const temporary = mkdtempSync(join(folder, "tmp-"));
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: temporary };
+    delete env.NODE_COMPILE_CACHE;
+    delete env.NODE_DISABLE_COMPILE_CACHE;
+    const version = () =>
+      spawnSync(process.execPath, [join(pkg, "bin/gradecheck.mjs"), "--version"], {
+        encoding: "utf8",
+        env,
+      });
+    const first = version();
+    expect(first.status, first.stderr).toBe(0);
+    const cached = existsSync(cache) ? readdirSync(cache, { recursive: true }) : [];
+    if ("enableCompileCache" in module) expect(cached.length).toBeGreaterThan(3);
+    else expect(cached).toEqual([]);
+    // Read back by the next run, which answers alike.
+    const second = version();
+    expect([second.status, second.stdout]).toEqual([0, first.stdout]);
+    // Nothing in the temporary folder other users of the machine share.
+    expect(readdirSync(temporary)).toEqual([]);
+    // A new build starts without the last one's code.
+    await buildBundle(pkg);
+    expect(existsSync(cache)).toBe(false);
+  }, 60_000);
 
   it("is out of date when a source, an assignment or the record changes", async () => {
     await buildBundle(pkg);
