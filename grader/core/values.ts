@@ -8,7 +8,7 @@
  * it is, within `LIMITS`), the grader to check that what arrived is well-formed before trusting it.
  */
 import { types } from "node:util";
-import { owned } from "../../assignments/lib/ndarray.ts";
+import { owned, valuesOf } from "../../assignments/lib/ndarray.ts";
 import { NDArray, RandomState } from "../../assignments/lib/np.ts";
 import { transportCopyOf } from "../../assignments/lib/storage.ts";
 
@@ -245,7 +245,9 @@ function encodeArray(value: NDArray, { budget, share }: Encoding): Wire {
   // Before its data is read: reading computes a pending array's entries (lib/fusion.ts).
   if (rows * cols > budget.entries)
     return { $unsupported: `an array too big to send (${rows * cols} entries)` };
-  const data = value.data;
+  // Shared, its entries are read without handing them out: `data` would mark them escaped (and
+  // copy them where a pending expression holds them), for a view that is only copied at once.
+  const data = share ? valuesOf(value) : value.data;
   if (!(data instanceof Float64Array) || data.length < rows * cols)
     return { $unsupported: "an array whose data does not match its shape" };
   budget.entries -= rows * cols;

@@ -181,4 +181,19 @@ describe("values crossing between processes", () => {
     const [inner] = (decodeMessage({ list: [wire] }) as { list: (typeof x)[] }).list;
     expect(inner?.data.buffer).toBe(wire.data.buffer);
   });
+
+  it("are read where they are when shared, without handing them out (copied first where an expression holds them)", () => {
+    const x = np.ones([40, 40]);
+    // Computed when read: it holds x's entries as they are now.
+    const y = x.add(1);
+    const shared = encode(x, freshBudget(), "shared") as WireArray;
+    expect(Array.from(shared.data.subarray(0, 3))).toEqual([1, 1, 1]);
+    // Handed out now, they are copied first, as y still reads them: the wire had the same entries.
+    const handedOut = x.data;
+    const same = (a: Float64Array, b: Float64Array) =>
+      a.buffer === b.buffer && a.byteOffset === b.byteOffset;
+    expect(same(handedOut, shared.data)).toBe(false);
+    handedOut[0] = 5;
+    expect(y.data[0]).toBe(2);
+  });
 });
