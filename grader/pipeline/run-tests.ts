@@ -48,7 +48,7 @@ interface Where {
   others?: Functions;
   /** The same child with the learner's own functions answering the calls (judged alone only). */
   own?: OwnAnswering;
-  /** Functions left as their stubs, whose calls the grader answers itself (judged alone only). */
+  /** Functions left as their stubs, whose calls the grader answers itself. */
   stubs?: ReadonlyMap<string, Throws>;
 }
 
@@ -243,6 +243,13 @@ class PhaseChildren {
   readonly #alone: Sandbox | undefined;
   /** `single`'s sandbox, once it has settled with a bundle made (none: nothing to start). */
   #single: Sandbox | undefined;
+  /**
+   * Whether `single` is the second bundle's child, and every function of the assignment is left
+   * as its stub: the grader answers each call, and no child is started for them.
+   */
+  #answered = false;
+  /** The assignment's functions (not its end-to-end groups). */
+  readonly #functions: string[];
   readonly #endToEnd: boolean;
   readonly #others: boolean;
   readonly #made: Sandbox[] = [];
@@ -260,6 +267,7 @@ class PhaseChildren {
   ) {
     this.#endToEnd = phase.some((item) => item.endToEnd);
     this.#others = phase.some((item) => !item.endToEnd);
+    this.#functions = ctx.manifest.functions.flatMap(({ name, runs }) => (runs ? [] : [name]));
     const built = building.then(({ build }) => {
       if (build.status !== "built") throw new Error("no bundle");
     });
@@ -286,7 +294,13 @@ class PhaseChildren {
       const made = build.status === "built";
       if (made) this.#single = sandbox;
       if (sandbox !== aloneSandbox) aloneSandbox?.close();
-      if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
+      // A call of a stub left untouched is answered by the grader (unless an input is not as its
+      // kept lines read it): with every function so, the child started for them is not needed,
+      // and goes before it has loaded the bundle. A call that comes after all starts one.
+      this.#answered =
+        judgedAlone !== undefined && this.#functions.every((name) => judgedAlone.stubs.has(name));
+      if (this.#answered) aloneSandbox?.close();
+      else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
       if (!judgedAlone) return { sandbox, ...(made ? { stubs: await entryStubs(build) } : {}) };
       return {
         sandbox,
@@ -319,6 +333,7 @@ class PhaseChildren {
     // No bundle was made: there is nothing to start a child of (each test says so).
     if (!single || this.#closed) return;
     for (const sandbox of this.#used(single)) {
+      if (sandbox !== this.whole && this.#answered) continue;
       const from = sandbox === this.whole ? previous.whole : previous.#alone;
       if (!from || !sandbox.takeChildOf(from)) sandbox.warm();
     }
@@ -388,13 +403,17 @@ async function runPhase(
       ? {
           sandbox,
           staged: build.staged,
-          ...(item.endToEnd ? {} : { others, own, stubs }),
+          ...(item.endToEnd ? { stubs } : { others, own, stubs }),
         }
       : { notRun: { code: read.status === "unreadable" ? "unreadable" : "unbuilt" } };
   const inTurn = async (items: PlannedTest[], child: Child) => {
     for (const item of items) await runOne(ctx, item, whereOf(item, child), state);
   };
-  const whole: Child = { sandbox: children.whole };
+  // With the stubs the entry leaves, once it is read (at once where it names no stub's class).
+  const whole = async (): Promise<Child> => ({
+    sandbox: children.whole,
+    ...(build.status === "built" ? { stubs: await entryStubs(build) } : {}),
+  });
   // The end-to-end tests (a whole training: the longest by far) start at once in their own child
   // and run alongside the others, which wait for the second bundle: the grade takes about as
   // long as the longer of the two, not their sum. Should that bundle fail, both lanes share the
@@ -402,9 +421,11 @@ async function runPhase(
   // from the start, the tests run in turn.
   if (aloneComing)
     await Promise.all([
-      inTurn(
-        phase.filter((item) => item.endToEnd),
-        whole,
+      whole().then((child) =>
+        inTurn(
+          phase.filter((item) => item.endToEnd),
+          child,
+        ),
       ),
       children.single.then((single) =>
         inTurn(
