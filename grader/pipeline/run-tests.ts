@@ -248,6 +248,8 @@ class PhaseChildren {
    * as its stub: the grader answers each call, and no child is started for them.
    */
   #answered = false;
+  /** Whether the phase's end-to-end tests, the whole child's lane when judging alone, are over. */
+  #endToEndOver = false;
   /** The assignment's functions (not its end-to-end groups). */
   readonly #functions: string[];
   readonly #endToEnd: boolean;
@@ -299,8 +301,10 @@ class PhaseChildren {
       // and goes before it has loaded the bundle. A call that comes after all starts one.
       this.#answered =
         judgedAlone !== undefined && this.#functions.every((name) => judgedAlone.stubs.has(name));
-      if (this.#answered) aloneSandbox?.close();
-      else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
+      if (this.#answered) {
+        aloneSandbox?.close();
+        this.#stopWholeIfIdle();
+      } else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
       if (!judgedAlone) return { sandbox, ...(made ? { stubs: await entryStubs(build) } : {}) };
       return {
         sandbox,
@@ -318,6 +322,17 @@ class PhaseChildren {
     });
     // A phase that never runs never asks: its failure is the phase's that does, not unhandled.
     this.single.catch(() => undefined);
+  }
+
+  /** The end-to-end tests of the phase, judging each function alone, are over. */
+  endToEndOver(): void {
+    this.#endToEndOver = true;
+    this.#stopWholeIfIdle();
+  }
+
+  /** The whole child goes once its lane is over, where every call was answered anyway. */
+  #stopWholeIfIdle(): void {
+    if (this.#answered && this.#endToEndOver) this.whole.close();
   }
 
   /**
@@ -421,12 +436,14 @@ async function runPhase(
   // from the start, the tests run in turn.
   if (aloneComing)
     await Promise.all([
-      whole().then((child) =>
-        inTurn(
-          phase.filter((item) => item.endToEnd),
-          child,
-        ),
-      ),
+      whole()
+        .then((child) =>
+          inTurn(
+            phase.filter((item) => item.endToEnd),
+            child,
+          ),
+        )
+        .then(() => children.endToEndOver()),
       children.single.then((single) =>
         inTurn(
           phase.filter((item) => !item.endToEnd),
