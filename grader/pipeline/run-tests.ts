@@ -244,8 +244,8 @@ class PhaseChildren {
   /** `single`'s sandbox, once it has settled with a bundle made (none: nothing to start). */
   #single: Sandbox | undefined;
   /**
-   * Whether `single` is the second bundle's child, and every function of the assignment is left
-   * as its stub: the grader answers each call, and no child is started for them.
+   * Whether every function of the assignment is left as its stub: the grader answers each call,
+   * and no child is started for them.
    */
   #answered = false;
   /** Whether the phase's end-to-end tests, the whole child's lane when judging alone, are over. */
@@ -296,16 +296,19 @@ class PhaseChildren {
       const made = build.status === "built";
       if (made) this.#single = sandbox;
       if (sandbox !== aloneSandbox) aloneSandbox?.close();
+      const stubs = judgedAlone ? judgedAlone.stubs : made ? await entryStubs(build) : undefined;
       // A call of a stub left untouched is answered by the grader (unless an input is not as its
-      // kept lines read it): with every function so, the child started for them is not needed,
-      // and goes before it has loaded the bundle. A call that comes after all starts one.
-      this.#answered =
-        judgedAlone !== undefined && this.#functions.every((name) => judgedAlone.stubs.has(name));
+      // kept lines read it): with every function so, the children started for them are not
+      // needed, and go, most before they have loaded their bundle. A call that comes after all
+      // starts one.
+      this.#answered = stubs !== undefined && this.#functions.every((name) => stubs.has(name));
       if (this.#answered) {
         aloneSandbox?.close();
+        // With no second bundle, every test runs in the whole child, once this has settled.
+        if (!judging) this.whole.close();
         this.#stopWholeIfIdle();
       } else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
-      if (!judgedAlone) return { sandbox, ...(made ? { stubs: await entryStubs(build) } : {}) };
+      if (!judgedAlone) return { sandbox, ...(stubs ? { stubs } : {}) };
       return {
         sandbox,
         others: judgedAlone.others,
@@ -330,9 +333,12 @@ class PhaseChildren {
     this.#stopWholeIfIdle();
   }
 
-  /** The whole child goes once its lane is over, where every call was answered anyway. */
+  /**
+   * The whole child goes once its lane is over, where every call was answered anyway (and unless
+   * the second bundle failed: the other tests then run in it too).
+   */
   #stopWholeIfIdle(): void {
-    if (this.#answered && this.#endToEndOver) this.whole.close();
+    if (this.#answered && this.#endToEndOver && this.#single !== this.whole) this.whole.close();
   }
 
   /**
@@ -347,8 +353,9 @@ class PhaseChildren {
     const single = this.#single;
     // No bundle was made: there is nothing to start a child of (each test says so).
     if (!single || this.#closed) return;
+    // Every call answered by the grader: no child to start.
+    if (this.#answered) return;
     for (const sandbox of this.#used(single)) {
-      if (sandbox !== this.whole && this.#answered) continue;
       const from = sandbox === this.whole ? previous.whole : previous.#alone;
       if (!from || !sandbox.takeChildOf(from)) sandbox.warm();
     }

@@ -262,52 +262,55 @@ describe("a stub's calls answered by the grader", () => {
 });
 
 describe("a grade", () => {
-  it("judging each function alone, stops the children it started as soon as it knows every call is answered", async () => {
-    const stubs = readFileSync(
-      join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-      "utf8",
-    );
-    /** The children started (a sandbox warmed), and those of them stopped while tests still ran. */
-    const stoppedEarly = async (source: string) => {
-      const warmed = new Set<Sandbox>();
-      const early = new Set<Sandbox>();
-      let testsOver = false;
-      const realWarm = Sandbox.prototype.warm;
-      const realClose = Sandbox.prototype.close;
-      const spies = [
-        vi.spyOn(Sandbox.prototype, "warm").mockImplementation(function (this: Sandbox) {
-          warmed.add(this);
-          realWarm.call(this);
-        }),
-        vi.spyOn(Sandbox.prototype, "close").mockImplementation(function (this: Sandbox) {
-          if (!testsOver && warmed.has(this)) early.add(this);
-          realClose.call(this);
-        }),
-      ];
-      // The last visible test judged alone: the phase's children are all stopped once it is over.
-      const last = (await assignmentParts("planar-classifier")).manifest.functions
-        .flatMap(({ runs, tests }) => (runs ? [] : tests))
-        .filter((test) => test.visibility === "visible")
-        .at(-1)?.id;
-      try {
-        await gradeFiles(
-          { "model.ts": source },
-          {
-            progress: ({ test, state }) => {
-              if (test.id === last && state === "started") testsOver = true;
+  it.each([
+    ["judging each function alone: the whole submission's and the second bundle's", false, 2],
+    ["in a learner's own run: the whole submission's", true, 1],
+  ])(
+    "%s, stops the children it started as soon as it knows every call is answered",
+    async (_, withoutReference, started) => {
+      const stubs = readFileSync(
+        join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
+        "utf8",
+      );
+      const visible = (await assignmentParts("planar-classifier")).manifest.functions
+        .flatMap(({ tests }) => tests)
+        .filter((test) => test.visibility === "visible").length;
+      /** The children started (a sandbox warmed), and those stopped before the last visible test began. */
+      const stoppedEarly = async (source: string) => {
+        const warmed = new Set<Sandbox>();
+        const early = new Set<Sandbox>();
+        let begun = 0;
+        const [warm, close] = [Sandbox.prototype.warm, Sandbox.prototype.close];
+        const spies = [
+          vi.spyOn(Sandbox.prototype, "warm").mockImplementation(function (this: Sandbox) {
+            warmed.add(this);
+            warm.call(this);
+          }),
+          vi.spyOn(Sandbox.prototype, "close").mockImplementation(function (this: Sandbox) {
+            if (begun < visible && warmed.has(this)) early.add(this);
+            close.call(this);
+          }),
+        ];
+        try {
+          await gradeFiles(
+            { "model.ts": source },
+            {
+              progress: ({ test, state }) => {
+                if (test.visibility === "visible" && state === "started") begun++;
+              },
             },
-          },
-        );
-      } finally {
-        for (const spy of spies) spy.mockRestore();
-      }
-      return { warmed: warmed.size, early: early.size };
-    };
-    // Both the whole submission's child and the second bundle's.
-    expect(await stoppedEarly(stubs)).toEqual({ warmed: 2, early: 2 });
-    // With the stubs in doubt, they serve their tests to the end.
-    expect((await stoppedEarly(`${stubs}\nvoid eval;\n`)).early).toBe(0);
-  });
+            { withoutReference },
+          );
+        } finally {
+          for (const spy of spies) spy.mockRestore();
+        }
+        return { warmed: warmed.size, early: early.size };
+      };
+      expect(await stoppedEarly(stubs)).toEqual({ warmed: started, early: started });
+      // With the stubs in doubt, they serve their tests to the end.
+      expect((await stoppedEarly(`${stubs}\nvoid eval;\n`)).early).toBe(0);
+    },
+  );
 
   it.each([
     ["judging each function alone", false],
