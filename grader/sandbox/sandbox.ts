@@ -414,11 +414,14 @@ export class Sandbox implements Caller {
   close(): void {
     this.#closed = true;
     this.#kill();
-    // A child still starting (warmed, never called: no call waits on a closed sandbox) goes at
-    // once. Left to finish its import, it would hold up the grader's exit for as long.
+    // A child still starting (warmed, never called) goes at once: left to finish its import, it
+    // would hold up the grader's exit for as long. Its start is given up: a call made from now on
+    // starts afresh, rather than wait for the end of this one.
+    const starting = this.#starting;
+    this.#starting = undefined;
     this.#pending?.kill();
     // One that has just said it is up, and is not yet this sandbox's, goes once it is.
-    void this.#starting?.then((started) => {
+    void starting?.then((started) => {
       if ("child" in started) this.#stop(started);
     });
   }
@@ -455,14 +458,17 @@ export class Sandbox implements Caller {
   async #ensure(): Promise<Live | ImportFailed> {
     if (this.#importFailure) return this.#importFailure;
     if (this.#live) return this.#live;
-    this.#starting ??= this.#start().then((started) => {
+    if (this.#starting) return this.#starting;
+    const starting: Promise<Live | ImportFailed> = this.#start().then((started) => {
+      // Given up by close(), which stops it: cut short, it says nothing of the bundle.
+      if (this.#starting !== starting) return started;
       this.#starting = undefined;
       if ("child" in started) this.#live = started;
-      // A start cut short by close() says nothing of the bundle: a later call starts afresh.
-      else if (!this.#closed) this.#importFailure = started;
+      else this.#importFailure = started;
       return started;
     });
-    return this.#starting;
+    this.#starting = starting;
+    return starting;
   }
 
   #spawn(): Live {

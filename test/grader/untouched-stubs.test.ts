@@ -352,6 +352,20 @@ describe("a grade", () => {
       expect(called.report.tests.length).toBeGreaterThan(30);
       expect(tests(answered.report)).toEqual(tests(called.report));
       expect(answered.report.score).toBe(called.report.score);
+      // A kept line that cannot read the inputs after all has each call made in a child, started
+      // afresh though the grade has stopped the ones it began with: the same report again.
+      const tripping = stubs.replace(
+        'throw new NotImplementedError("sigmoid")',
+        'const q = z.shape[5].x;\n  throw new NotImplementedError("sigmoid")',
+      );
+      expect(tripping).not.toBe(stubs);
+      const trips = await graded(tripping);
+      expect([...trips.names]).toEqual(["sigmoid"]);
+      const inDoubt = await graded(`${tripping}\nvoid eval;\n`);
+      expect(tests(trips.report)).toEqual(tests(inDoubt.report));
+      expect(
+        trips.report.tests.filter((test) => test.function === "sigmoid").map((t) => t.message),
+      ).toEqual(expect.arrayContaining([expect.stringContaining("sigmoid threw TypeError")]));
     },
   );
 });
