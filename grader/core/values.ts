@@ -245,9 +245,9 @@ function encodeArray(value: NDArray, { budget, share }: Encoding): Wire {
   // Before its data is read: reading computes a pending array's entries (lib/fusion.ts).
   if (rows * cols > budget.entries)
     return { $unsupported: `an array too big to send (${rows * cols} entries)` };
-  // Shared, its entries are read without handing them out: `data` would mark them escaped (and
-  // copy them where a pending expression holds them), for a view that is only copied at once.
-  const data = share ? valuesOf(value) : value.data;
+  // Read without handing them out: `data` would mark them escaped (and copy them first where a
+  // pending expression holds them), for entries the wire copies, or that are copied at once.
+  const data = valuesOf(value);
   if (!(data instanceof Float64Array) || data.length < rows * cols)
     return { $unsupported: "an array whose data does not match its shape" };
   budget.entries -= rows * cols;

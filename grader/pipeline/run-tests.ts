@@ -304,8 +304,6 @@ class PhaseChildren {
       this.#answered = stubs !== undefined && this.#functions.every((name) => stubs.has(name));
       if (this.#answered) {
         aloneSandbox?.close();
-        // With no second bundle, every test runs in the whole child, once this has settled.
-        if (!judging) this.whole.close();
         this.#stopWholeIfIdle();
       } else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
       if (!judgedAlone) return { sandbox, ...(stubs ? { stubs } : {}) };
@@ -334,11 +332,14 @@ class PhaseChildren {
   }
 
   /**
-   * The whole child goes once its lane is over, where every call was answered anyway (and unless
-   * the second bundle failed: the other tests then run in it too).
+   * The whole child goes, where every call is answered anyway, once no test to come runs in it:
+   * with no second bundle, before any test (they all run once `single` has settled); judging
+   * alone, once the end-to-end tests are over (unless the second bundle failed: the others then
+   * run in it too).
    */
   #stopWholeIfIdle(): void {
-    if (this.#answered && this.#endToEndOver && this.#single !== this.whole) this.whole.close();
+    if (!this.#answered) return;
+    if (!this.#alone || (this.#endToEndOver && this.#single !== this.whole)) this.whole.close();
   }
 
   /**

@@ -191,10 +191,8 @@ export class Sandbox implements Caller {
   #queue: Promise<unknown> = Promise.resolve();
   /** Why children were stopped between calls (when no call was there to be charged). */
   #incidents: string[] = [];
-  /** The child being started, shared by every call that needs it meanwhile. */
-  #starting: Promise<Live | ImportFailed> | undefined;
-  /** That child, until it has imported the bundle or failed to. */
-  #pending: Live | undefined;
+  /** The child being started, and its start, which every call that needs it meanwhile waits for. */
+  #starting: { live: Live; done: Promise<Live | ImportFailed> } | undefined;
   /** Closed: warming starts no child any more (a call still would). */
   #closed = false;
 
@@ -414,16 +412,11 @@ export class Sandbox implements Caller {
   close(): void {
     this.#closed = true;
     this.#kill();
-    // A child still starting (warmed, never called) goes at once: left to finish its import, it
-    // would hold up the grader's exit for as long. Its start is given up: a call made from now on
-    // starts afresh, rather than wait for the end of this one.
-    const starting = this.#starting;
+    // A child still starting (warmed, never called), or just up and not yet this sandbox's, goes
+    // at once: left to finish its import, it would hold up the grader's exit for as long. Its
+    // start is given up: a call made from now on starts afresh, rather than wait for its end.
+    this.#starting?.live.kill();
     this.#starting = undefined;
-    this.#pending?.kill();
-    // One that has just said it is up, and is not yet this sandbox's, goes once it is.
-    void starting?.then((started) => {
-      if ("child" in started) this.#stop(started);
-    });
   }
 
   #kill(): void {
@@ -458,17 +451,21 @@ export class Sandbox implements Caller {
   async #ensure(): Promise<Live | ImportFailed> {
     if (this.#importFailure) return this.#importFailure;
     if (this.#live) return this.#live;
-    if (this.#starting) return this.#starting;
-    const starting: Promise<Live | ImportFailed> = this.#start().then((started) => {
-      // Given up by close(), which stops it: cut short, it says nothing of the bundle.
-      if (this.#starting !== starting) return started;
-      this.#starting = undefined;
-      if ("child" in started) this.#live = started;
-      else this.#importFailure = started;
-      return started;
-    });
+    if (this.#starting) return this.#starting.done;
+    const live = this.#spawn();
+    const starting = {
+      live,
+      done: this.#start(live).then((started) => {
+        // Given up by close(), which stopped it: cut short, it says nothing of the bundle.
+        if (this.#starting !== starting) return started;
+        this.#starting = undefined;
+        if ("child" in started) this.#live = started;
+        else this.#importFailure = started;
+        return started;
+      }),
+    };
     this.#starting = starting;
-    return starting;
+    return starting.done;
   }
 
   #spawn(): Live {
@@ -532,10 +529,9 @@ export class Sandbox implements Caller {
     return live;
   }
 
-  #start(): Promise<Live | ImportFailed> {
+  /** `live`'s start: it imports the bundle once it is written. */
+  #start(live: Live): Promise<Live | ImportFailed> {
     const { importTimeoutMs, entry, written } = this.#options;
-    const live = this.#spawn();
-    this.#pending = live;
     return new Promise((resolve) => {
       let settled = false;
       /** Stops the import's time limit, once it has begun. */
@@ -543,7 +539,6 @@ export class Sandbox implements Caller {
       const settle = (outcome: Live | ImportFailed) => {
         if (settled) return;
         settled = true;
-        if (this.#pending === live) this.#pending = undefined;
         stop();
         live.listener = undefined;
         resolve(outcome);

@@ -196,4 +196,19 @@ describe("values crossing between processes", () => {
     handedOut[0] = 5;
     expect(y.data[0]).toBe(2);
   });
+
+  it.each([
+    ["copied", "copied"],
+    ["shared", "shared"],
+  ] as const)(
+    "leave, %s, an array's entries not handed out: nothing copies them later",
+    (_, arrays) => {
+      const x = np.ones([40, 40]);
+      encode(x, freshBudget(), arrays);
+      // Handed out, x would be copied by the expression that reads it: an allocation beyond the
+      // result's, which this limit does not allow.
+      const y = withAllocationLimit(x.size, () => np.add(x, 1));
+      expect(y.data[0]).toBe(2);
+    },
+  );
 });
