@@ -15,7 +15,7 @@ import {
 } from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
-import { allocateReserved, copyOf, reserve } from "./storage.ts";
+import { allocateReserved, copyOf, reserve, transportCopyOf } from "./storage.ts";
 
 /** Anything an operation accepts as an operand: an array, or a number (a scalar, as in numpy). */
 export type ArrayLike = NDArray | number;
@@ -128,6 +128,13 @@ function later(node: Pending, shape: Shape): NDArray {
 /** `x`'s entries, computed if pending, for this module's own reading: they stay unescaped. */
 export let valuesOf: (x: NDArray) => Float64Array;
 /**
+ * A copy of `x` as the wire makes one (`transportCopyOf`: not charged to the allocation limit),
+ * for a value that crosses between functions in one process: the two share `x`'s entries until
+ * either is written to, which copies them first (both are marked `captured`). Entries handed out
+ * (`escaped`), which code outside may write to at any time, are copied at once.
+ */
+export let sharedCopy: (x: NDArray) => NDArray;
+/**
  * `x` as an operand of a pending expression with a result of `shape` (to which `x` broadcasts),
  * frozen: its one number, its pending expression, or its values, whole or as a broadcast line.
  */
@@ -174,6 +181,14 @@ export class NDArray {
 
   static {
     valuesOf = (x) => x.#values;
+    sharedCopy = (x) => {
+      const store = x.#store;
+      const values = x.#values;
+      const shape: Shape = [x.shape[0], x.shape[1]];
+      if (store.escaped) return owned(transportCopyOf(values), shape);
+      store.captured = true;
+      return make({ values, pending: undefined, escaped: false, captured: true }, shape);
+    };
     freeze = (x, [rows, cols]) => {
       if (x.size === 1) return x.#values[0] as number;
       const store = x.#store;

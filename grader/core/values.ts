@@ -8,7 +8,7 @@
  * it is, within `LIMITS`), the grader to check that what arrived is well-formed before trusting it.
  */
 import { types } from "node:util";
-import { owned, valuesOf } from "../../assignments/lib/ndarray.ts";
+import { owned, sharedCopy, valuesOf } from "../../assignments/lib/ndarray.ts";
 import { NDArray, RandomState } from "../../assignments/lib/np.ts";
 import { transportCopyOf } from "../../assignments/lib/storage.ts";
 
@@ -140,8 +140,9 @@ export function freshBudget(): Budget {
  *
  * "shared": the wire's arrays are the values' own entries, for a value written into a message at
  * once (`encodeBody`), which copies them: the grader's answers to the stand-ins, computed by the
- * reference, whose arrays nothing writes to. A wire kept for later, or made of values code may
- * still write to (a learner's), needs the copies.
+ * reference, whose arrays nothing writes to; or decoded at once in the same process
+ * (`decodeFresh`), which copies them when written. A wire kept for later, or made of values code
+ * may still write to (a learner's), needs the copies.
  */
 export function encode(
   value: unknown,
@@ -252,8 +253,14 @@ function encodeArray(value: NDArray, { budget, share }: Encoding): Wire {
     return { $unsupported: "an array whose data does not match its shape" };
   budget.entries -= rows * cols;
   const entries = data.subarray(0, rows * cols);
-  return { $array: [rows, cols], data: share ? entries : transportCopyOf(entries) };
+  if (!share) return { $array: [rows, cols], data: transportCopyOf(entries) };
+  const wire: WireArray = { $array: [rows, cols], data: entries };
+  viewed.set(wire, value);
+  return wire;
 }
+
+/** The array each wire array of a "shared" encode views, while the wire lives (`decodeFresh`). */
+const viewed = new WeakMap<WireArray, NDArray>();
 
 function encodeList(value: unknown[], depth: number, encoding: Encoding): Wire {
   const { budget } = encoding;
@@ -353,7 +360,19 @@ export function sameForm(a: Wire | undefined, b: Wire | undefined): boolean {
  * (fusion.ts), and the wire may be decoded again (a call made twice, a pass graded again).
  */
 export function decode(value: Wire): unknown {
-  return decodeWith(value, transportCopyOf);
+  return decodeWith(value, copied);
+}
+
+/**
+ * `decode` for a wire `encode` made "shared" a moment ago, no code having run since: each array
+ * it views is copied on write (`sharedCopy`), as good as a copy at once and without its cost.
+ * For the values the learner's own functions pass each other as the grader's would (stand-ins.ts).
+ */
+export function decodeFresh(value: Wire): unknown {
+  return decodeWith(value, (wire) => {
+    const source = viewed.get(wire);
+    return source ? sharedCopy(source) : copied(wire);
+  });
 }
 
 /**
@@ -365,17 +384,18 @@ export function decodeMessage(value: Wire): unknown {
   return decodeWith(value, inPlace);
 }
 
-const inPlace = (data: Float64Array) => data;
+const copied = (wire: WireArray) => owned(transportCopyOf(wire.data), wire.$array);
+const inPlace = (wire: WireArray) => owned(wire.data, wire.$array);
 
-function decodeWith(value: Wire, entries: (data: Float64Array) => Float64Array): unknown {
-  if (isWireArray(value)) return owned(entries(value.data), value.$array);
-  if (Array.isArray(value)) return value.map((item) => decodeWith(item, entries));
+function decodeWith(value: Wire, array: (wire: WireArray) => NDArray): unknown {
+  if (isWireArray(value)) return array(value);
+  if (Array.isArray(value)) return value.map((item) => decodeWith(item, array));
   if (value !== null && typeof value === "object") {
     if ("$random" in value && typeof value.$random === "number")
       return new RandomState(value.$random);
     if ("$undefined" in value) return undefined;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = decodeWith(item as Wire, entries);
+    for (const [key, item] of Object.entries(value)) out[key] = decodeWith(item as Wire, array);
     return out;
   }
   return value;

@@ -14,6 +14,7 @@ import {
   CappedText,
   cutText,
   decode,
+  decodeFresh,
   Encoded,
   encode,
   freshBudget,
@@ -209,7 +210,7 @@ function handleBatch(
  * cannot cross arrives as the wire says it, `{ $unsupported }`).
  */
 function throughTheWire(value: unknown): unknown {
-  return decode(encode(value, freshBudget()));
+  return decodeFresh(encode(value, freshBudget(), "shared"));
 }
 
 /** The wire limits of one message, less room for a batch's items around the values. */

@@ -14,7 +14,15 @@
 import { readSync } from "node:fs";
 import { RandomState } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
-import { decode, encode, entriesOf, freshBudget, sameForm, type Wire } from "../core/values.ts";
+import {
+  decode,
+  decodeFresh,
+  encode,
+  entriesOf,
+  freshBudget,
+  sameForm,
+  type Wire,
+} from "../core/values.ts";
 import { callInFlight, type InFlight, type OwnFunctions, sendFrame } from "./child.ts";
 import { decodeBody, UNLIMITED } from "./codec.ts";
 import { HEADER_BYTES, messageFrame } from "./frames.ts";
@@ -96,8 +104,9 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
       );
   }
   // Views of the caller's arrays, read before any other code runs: the function is given copies
-  // of them (`decode`); the arguments the grader is to check are encoded again, as copies, before
-  // the function runs (it could write to the caller's arrays through a global).
+  // of them (`decodeFresh`: copied when either side writes to them); the arguments the grader is
+  // to check are encoded again, as copies, before the function runs (it could write to the
+  // caller's arrays through a global).
   const wired = wireOf(args, "shared");
   const entries = wired.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);
   if (entries > limits.inputEntries)
@@ -127,7 +136,7 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     return ask(call.id, name, args);
   const recordedArgs = recording ? wireOf(args, "copied") : [];
   const copies = args.map((arg, index) =>
-    arg instanceof RandomState ? arg.clone() : decode(wired[index] as Wire),
+    arg instanceof RandomState ? arg.clone() : decodeFresh(wired[index] as Wire),
   );
   const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
@@ -153,7 +162,7 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     });
     if (later) recording.laterEntries += answerCost;
   }
-  return decode(answer);
+  return decodeFresh(answer);
 }
 
 /** A call's arguments on the wire, within one message's limits; a generator is null (its state goes apart). */

@@ -4,10 +4,12 @@
  * (getters) or throws.
  */
 import { describe, expect, it } from "vitest";
+import { valuesOf } from "../../assignments/lib/ndarray.ts";
 import { np } from "../../assignments/lib/np.ts";
 import { copyOf, withAllocationLimit } from "../../assignments/lib/storage.ts";
 import {
   decode,
+  decodeFresh,
   decodeMessage,
   Encoded,
   encode,
@@ -195,6 +197,26 @@ describe("values crossing between processes", () => {
     expect(same(handedOut, shared.data)).toBe(false);
     handedOut[0] = 5;
     expect(y.data[0]).toBe(2);
+  });
+
+  it("decoded fresh from a shared encode, share their arrays' entries until either side writes", () => {
+    const x = np.random.seed(3).randn(2, 3);
+    const W = np.multiply(np.random.seed(4).randn(3, 2), 2);
+    const value = { caches: [{ x, W }], m: 3 };
+    const back = withAllocationLimit(0, () => decodeFresh(encode(value, freshBudget(), "shared")));
+    const { caches } = back as typeof value;
+    const [cache] = caches;
+    expect(valuesOf(cache?.x as typeof x)).toBe(valuesOf(x));
+    expect(valuesOf(cache?.W as typeof W)).toBe(valuesOf(W));
+    expect(back).toEqual(value);
+    cache?.x.set(0, 0, 100);
+    x.data[1] = 200;
+    expect(x.get(0, 0)).not.toBe(100);
+    expect(cache?.x.get(0, 1)).not.toBe(200);
+    // A wire of copies (or one no shared encode made) decodes to copies, as `decode` does.
+    const copied = decodeFresh(encode(W)) as typeof W;
+    expect(copied.tolist()).toEqual(W.tolist());
+    expect(valuesOf(copied)).not.toBe(valuesOf(W));
   });
 
   it.each([

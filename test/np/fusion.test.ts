@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { FUSE_MIN } from "../../assignments/lib/fusion.ts";
 import { timesLog } from "../../assignments/lib/kernels.ts";
-import { NDArray } from "../../assignments/lib/ndarray.ts";
+import { NDArray, sharedCopy, valuesOf } from "../../assignments/lib/ndarray.ts";
 import { np } from "../../assignments/lib/np.ts";
 import { useSimd } from "../../assignments/lib/simd.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
@@ -330,4 +330,51 @@ it("computes the same results where code cannot be generated from strings", () =
   const s = np.divide(1, np.add(1, np.exp(np.negative(np.add(z, column)))));
   const t = np.tanh(np.multiply(np.subtract(row, z), np.subtract(1, np.power(z, 2))));
   expect(JSON.parse(stepwise.stdout)).toEqual([Array.from(s.data), Array.from(t.data)]);
+});
+
+describe("a shared copy (sharedCopy: a value crossing between functions in one process)", () => {
+  /** The ways an array's entries are written: by set, by .data, by a reshaped view's set. */
+  const writes: [string, (x: NDArray) => void][] = [
+    ["set", (x) => x.set(0, 1, 100)],
+    ["data", (x) => (x.data[1] = 100)],
+    ["a reshaped view", (x) => x.reshape(-1, 1).set(1, 0, 100)],
+  ];
+  /** The array as stored values, as an expression not yet computed, and as the caller's values. */
+  const sources: [string, () => NDArray][] = [
+    ["stored", () => np.random.seed(5).randn(2, N)],
+    ["pending", () => np.multiply(np.random.seed(5).randn(2, N), 1)],
+    [
+      "handed out",
+      () => new NDArray(Float64Array.from(np.random.seed(5).randn(2, N).data), [2, N]),
+    ],
+  ];
+  const expected = Array.from(np.random.seed(5).randn(2, N).data);
+
+  it.each(
+    sources.flatMap(([source, make]) =>
+      writes.map(([how, write]) => [source, how, make, write] as const),
+    ),
+  )("of an array %s: a write by %s to either is not seen by the other", (_, __, make, write) => {
+    for (const side of ["source", "copy"] as const) {
+      const source = make();
+      const copy = sharedCopy(source);
+      write(side === "source" ? source : copy);
+      const [written, other] = side === "source" ? [source, copy] : [copy, source];
+      expect(written.get(0, 1)).toBe(100);
+      expect(Array.from(other.data)).toEqual(expected);
+      expect(copy.shape).toEqual(source.shape);
+    }
+  });
+
+  it("shares the entries until then, and allocates nothing, unless they were handed out", () => {
+    const [stored, , handedOut] = sources.map(([, make]) => make());
+    const copy = withAllocationLimit(0, () => sharedCopy(stored as NDArray));
+    expect(valuesOf(copy)).toBe(valuesOf(stored as NDArray));
+    // Code outside may write to values handed out at any time: they are copied at once, and the
+    // copy is the wire's, not charged to the limit of the computation it crosses inside.
+    const own = withAllocationLimit(0, () => sharedCopy(handedOut as NDArray));
+    expect(valuesOf(own)).not.toBe(valuesOf(handedOut as NDArray));
+    (handedOut as NDArray).data[1] = 100;
+    expect(Array.from(own.data)).toEqual(expected);
+  });
 });
