@@ -140,19 +140,21 @@ export function freshBudget(): Budget {
  *
  * "shared": the wire's arrays are the values' own entries, for a value written into a message at
  * once (`encodeBody`), which copies them: the grader's answers to the stand-ins, computed by the
- * reference, whose arrays nothing writes to; or decoded at once in the same process
- * (`decodeFresh`), which copies them when written. A wire kept for later, or made of values code
- * may still write to (a learner's), needs the copies.
+ * reference, whose arrays nothing writes to. A `Views` map: shared too, each wire array's array
+ * noted in it, for a wire decoded at once in the same process (`decodeFresh`). A wire kept for
+ * later, or made of values code may still write to (a learner's), needs the copies.
  */
 export function encode(
   value: unknown,
   budget: Budget = freshBudget(),
-  arrays: "copied" | "shared" = "copied",
+  arrays: "copied" | "shared" | Views = "copied",
   /** How deep inside the message's value this one will lie (see `Encoded`). */
   depth = 0,
 ): Wire {
+  const views = typeof arrays === "object" ? arrays : undefined;
+  const share = arrays !== "copied";
   try {
-    return encodeValue(value, depth, { budget, ancestors: new Set(), share: arrays === "shared" });
+    return encodeValue(value, depth, { budget, ancestors: new Set(), share, views });
   } catch (error) {
     if (error instanceof Untrusted) return unsupported(error.message);
     throw error;
@@ -198,7 +200,15 @@ interface Encoding {
   ancestors: Set<object>;
   /** Arrays go as their own entries, not copies (`encode`'s "shared"). */
   share: boolean;
+  /** Where each shared wire array's array is noted, when asked. */
+  views: Views | undefined;
 }
+
+/**
+ * The array each wire array of a shared encode views (`encode`'s `arrays`), for `decodeFresh`: a
+ * map made for one value's encode and decode, as short-lived as they are.
+ */
+export type Views = Map<WireArray, NDArray>;
 
 function encodeValue(value: unknown, depth: number, encoding: Encoding): Wire {
   const { budget, ancestors } = encoding;
@@ -241,7 +251,7 @@ function encodeString(value: string, budget: Budget): Wire {
   return text;
 }
 
-function encodeArray(value: NDArray, { budget, share }: Encoding): Wire {
+function encodeArray(value: NDArray, { budget, share, views }: Encoding): Wire {
   const [rows, cols] = value.shape;
   // Before its data is read: reading computes a pending array's entries (lib/fusion.ts).
   if (rows * cols > budget.entries)
@@ -253,14 +263,13 @@ function encodeArray(value: NDArray, { budget, share }: Encoding): Wire {
     return { $unsupported: "an array whose data does not match its shape" };
   budget.entries -= rows * cols;
   const entries = data.subarray(0, rows * cols);
-  if (!share) return { $array: [rows, cols], data: transportCopyOf(entries) };
-  const wire: WireArray = { $array: [rows, cols], data: entries };
-  viewed.set(wire, value);
+  const wire: WireArray = {
+    $array: [rows, cols],
+    data: share ? entries : transportCopyOf(entries),
+  };
+  views?.set(wire, value);
   return wire;
 }
-
-/** The array each wire array of a "shared" encode views, while the wire lives (`decodeFresh`). */
-const viewed = new WeakMap<WireArray, NDArray>();
 
 function encodeList(value: unknown[], depth: number, encoding: Encoding): Wire {
   const { budget } = encoding;
@@ -364,13 +373,14 @@ export function decode(value: Wire): unknown {
 }
 
 /**
- * `decode` for a wire `encode` made "shared" a moment ago, no code having run since: each array
- * it views is copied on write (`sharedCopy`), as good as a copy at once and without its cost.
- * For the values the learner's own functions pass each other as the grader's would (stand-ins.ts).
+ * `decode` for a wire encoded a moment ago with `views`, no code having run since: each array it
+ * views is copied on write (`sharedCopy`), as good as a copy at once and without its cost; any
+ * other is copied. For the values the learner's own functions pass each other as the grader's
+ * would (stand-ins.ts).
  */
-export function decodeFresh(value: Wire): unknown {
+export function decodeFresh(value: Wire, views: Views): unknown {
   return decodeWith(value, (wire) => {
-    const source = viewed.get(wire);
+    const source = views.get(wire);
     return source ? sharedCopy(source) : copied(wire);
   });
 }

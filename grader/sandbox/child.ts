@@ -20,6 +20,7 @@ import {
   freshBudget,
   LIMITS,
   TEXT_LIMITS,
+  type Views,
   type Wire,
 } from "../core/values.ts";
 import { decodeBody, encodeBody, Refused, UNLIMITED } from "./codec.ts";
@@ -210,7 +211,8 @@ function handleBatch(
  * cannot cross arrives as the wire says it, `{ $unsupported }`).
  */
 function throughTheWire(value: unknown): unknown {
-  return decodeFresh(encode(value, freshBudget(), "shared"));
+  const views: Views = new Map();
+  return decodeFresh(encode(value, freshBudget(), views), views);
 }
 
 /** The wire limits of one message, less room for a batch's items around the values. */

@@ -21,6 +21,7 @@ import {
   entriesOf,
   freshBudget,
   sameForm,
+  type Views,
   type Wire,
 } from "../core/values.ts";
 import { callInFlight, type InFlight, type OwnFunctions, sendFrame } from "./child.ts";
@@ -107,7 +108,8 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
   // of them (`decodeFresh`: copied when either side writes to them); the arguments the grader is
   // to check are encoded again, as copies, before the function runs (it could write to the
   // caller's arrays through a global).
-  const wired = wireOf(args, "shared");
+  const views: Views = new Map();
+  const wired = wireOf(args, views);
   const entries = wired.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);
   if (entries > limits.inputEntries)
     throw new RangeError(
@@ -136,14 +138,15 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     return ask(call.id, name, args);
   const recordedArgs = recording ? wireOf(args, "copied") : [];
   const copies = args.map((arg, index) =>
-    arg instanceof RandomState ? arg.clone() : decodeFresh(wired[index] as Wire),
+    arg instanceof RandomState ? arg.clone() : decodeFresh(wired[index] as Wire, views),
   );
   const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
   );
   // Views of the function's value unless the grader is to check it: `decode` copies them.
-  const answer = encode(value, freshBudget(), recording ? "copied" : "shared");
+  const answerViews: Views = new Map();
+  const answer = encode(value, freshBudget(), recording ? "copied" : answerViews);
   // Only the answers after each function's first are bounded by LATER_FORMS_ENTRIES.
   const answerCost = later ? cost + entriesOf(answer) : 0;
   // A value too big to carry as well: the reference's answer goes instead, generators as they were.
@@ -162,11 +165,11 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
     });
     if (later) recording.laterEntries += answerCost;
   }
-  return decodeFresh(answer);
+  return decodeFresh(answer, answerViews);
 }
 
 /** A call's arguments on the wire, within one message's limits; a generator is null (its state goes apart). */
-function wireOf(args: unknown[], arrays: "copied" | "shared"): Wire[] {
+function wireOf(args: unknown[], arrays: "copied" | "shared" | Views): Wire[] {
   const budget = freshBudget();
   return args.map((arg) => (arg instanceof RandomState ? null : encode(arg, budget, arrays)));
 }

@@ -17,6 +17,7 @@ import {
   freshBudget,
   LIMITS,
   sameForm,
+  type Views,
   type WireArray,
 } from "../../grader/core/values.ts";
 
@@ -199,11 +200,14 @@ describe("values crossing between processes", () => {
     expect(y.data[0]).toBe(2);
   });
 
-  it("decoded fresh from a shared encode, share their arrays' entries until either side writes", () => {
+  it("decoded fresh from an encode noting its views, share their arrays' entries until either side writes", () => {
     const x = np.random.seed(3).randn(2, 3);
     const W = np.multiply(np.random.seed(4).randn(3, 2), 2);
     const value = { caches: [{ x, W }], m: 3 };
-    const back = withAllocationLimit(0, () => decodeFresh(encode(value, freshBudget(), "shared")));
+    const views: Views = new Map();
+    const back = withAllocationLimit(0, () =>
+      decodeFresh(encode(value, freshBudget(), views), views),
+    );
     const { caches } = back as typeof value;
     const [cache] = caches;
     expect(valuesOf(cache?.x as typeof x)).toBe(valuesOf(x));
@@ -213,10 +217,12 @@ describe("values crossing between processes", () => {
     x.data[1] = 200;
     expect(x.get(0, 0)).not.toBe(100);
     expect(cache?.x.get(0, 1)).not.toBe(200);
-    // A wire of copies (or one no shared encode made) decodes to copies, as `decode` does.
-    const copied = decodeFresh(encode(W)) as typeof W;
-    expect(copied.tolist()).toEqual(W.tolist());
+    // A wire of copies, or of views not noted, decodes to copies, as `decode` does.
+    const copied = decodeFresh(encode(W), views) as typeof W;
     expect(valuesOf(copied)).not.toBe(valuesOf(W));
+    const unnoted = decodeFresh(encode(W, freshBudget(), "shared"), views) as typeof W;
+    expect(valuesOf(unnoted)).not.toBe(valuesOf(W));
+    expect([copied.tolist(), unnoted.tolist()]).toEqual([W.tolist(), W.tolist()]);
   });
 
   it.each([
