@@ -22,9 +22,9 @@
  *     npm run bench -- [runs=5] [iterations=10000]
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { buildBundle, freshBuild } from "../bin/bundle.mjs";
@@ -222,6 +222,29 @@ for (const [name, args] of [
     `  ${name.padEnd(24)} built ${fmt(b)}  source ${fmt(s)}  ratio ${(b / s).toFixed(2)}`,
   );
 }
+
+// Node's own start, before any of gradecheck's code: an empty module. Where the machine sets
+// NODE_EXTRA_CA_CERTS, Node 20 reads that file and builds its store of root certificates at every
+// start, whether or not the program makes a TLS connection (gradecheck makes none): timed without
+// it too, alternating, which tells how much of every command's time above is this machine's.
+const empty = join(dirname(out), "empty.mjs");
+writeFileSync(empty, "");
+const startNode = (env: NodeJS.ProcessEnv) => timeCommand([], env, empty);
+const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+const { NODE_EXTRA_CA_CERTS: _, ...withoutCerts } = process.env;
+const asIs: number[] = [];
+const bare: number[] = [];
+for (let r = 0; r < Math.max(10, runs); r++) {
+  asIs.push(startNode(process.env));
+  if (extraCerts !== undefined) bare.push(startNode(withoutCerts));
+}
+console.log(
+  `  Node's own start (an empty module) ${fmt(median(asIs))}${
+    extraCerts === undefined
+      ? ""
+      : `; without this machine's NODE_EXTRA_CA_CERTS (${extraCerts}) ${fmt(median(bare))}`
+  }`,
+);
 
 // Every assignment of the course, its reference and its untouched stub, one run each in turn.
 const submissions = Object.fromEntries(
