@@ -248,10 +248,17 @@ class PhaseChildren {
    * and no child is started for them.
    */
   #answered = false;
+  /**
+   * Whether the functions the phase's end-to-end tests run are left as their stubs: the grader
+   * answers those tests, and judging alone, the whole child has nothing to run.
+   */
+  #endToEndAnswered = false;
   /** Whether the phase's end-to-end tests, the whole child's lane when judging alone, are over. */
   #endToEndOver = false;
   /** The assignment's functions (not its end-to-end groups). */
   readonly #functions: string[];
+  /** The functions the phase's end-to-end tests run. */
+  readonly #endToEndFunctions: string[];
   readonly #endToEnd: boolean;
   readonly #others: boolean;
   readonly #made: Sandbox[] = [];
@@ -267,7 +274,8 @@ class PhaseChildren {
     /** Whether the children start now; otherwise once the phase does (`continueFrom`). */
     startNow: boolean,
   ) {
-    this.#endToEnd = phase.some((item) => item.endToEnd);
+    this.#endToEndFunctions = phase.flatMap((item) => (item.endToEnd ? [item.fn] : []));
+    this.#endToEnd = this.#endToEndFunctions.length > 0;
     this.#others = phase.some((item) => !item.endToEnd);
     this.#functions = ctx.manifest.functions.flatMap(({ name, runs }) => (runs ? [] : [name]));
     const built = building.then(({ build }) => {
@@ -299,13 +307,14 @@ class PhaseChildren {
       const stubs = judgedAlone ? judgedAlone.stubs : made ? await entryStubs(build) : undefined;
       // A call of a stub left untouched is answered by the grader (unless an input is not as its
       // kept lines read it): with every function so, the children started for them are not
-      // needed, and go, most before they have loaded their bundle. A call that comes after all
-      // starts one.
-      this.#answered = stubs !== undefined && this.#functions.every((name) => stubs.has(name));
-      if (this.#answered) {
-        aloneSandbox?.close();
-        this.#stopWholeIfIdle();
-      } else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
+      // needed, and go, most before they have loaded their bundle; so does the whole child when
+      // it would run the end-to-end tests of stubs alone. A call that comes after all starts one.
+      const answered = (names: string[]) => stubs !== undefined && names.every((n) => stubs.has(n));
+      this.#answered = answered(this.#functions);
+      this.#endToEndAnswered = this.#endToEnd && answered(this.#endToEndFunctions);
+      this.#stopWholeIfIdle();
+      if (this.#answered) aloneSandbox?.close();
+      else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
       if (!judgedAlone) return { sandbox, ...(stubs ? { stubs } : {}) };
       return {
         sandbox,
@@ -332,14 +341,17 @@ class PhaseChildren {
   }
 
   /**
-   * The whole child goes, where every call is answered anyway, once no test to come runs in it:
-   * with no second bundle, before any test (they all run once `single` has settled); judging
-   * alone, once the end-to-end tests are over (unless the second bundle failed: the others then
-   * run in it too).
+   * The whole child goes where every call it would get is answered anyway: with no second bundle
+   * (or a failed one, the others then running in it too), when every function is a stub; judging
+   * alone, when the end-to-end tests' functions are, or when every function is and those tests
+   * are over.
    */
   #stopWholeIfIdle(): void {
-    if (!this.#answered) return;
-    if (!this.#alone || (this.#endToEndOver && this.#single !== this.whole)) this.whole.close();
+    const judgingAlone = this.#alone !== undefined && this.#single !== this.whole;
+    const idle = judgingAlone
+      ? this.#endToEndAnswered || (this.#answered && this.#endToEndOver)
+      : this.#answered;
+    if (idle) this.whole.close();
   }
 
   /**

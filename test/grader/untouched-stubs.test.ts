@@ -16,6 +16,7 @@ import { readSubmission, submissionAt } from "../../grader/pipeline/submission.t
 import { parseModule } from "../../grader/pipeline/substitute.ts";
 import { answeringStubs, untouchedStubs } from "../../grader/pipeline/untouched-stubs.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
+import { referenceSource } from "../corpus/bugs.ts";
 import { assignmentParts, gradeFiles } from "../helpers.ts";
 
 /** The stubs `source` (a learner's TypeScript) leaves, read as the grader reads its files. */
@@ -262,55 +263,85 @@ describe("a stub's calls answered by the grader", () => {
 });
 
 describe("a grade", () => {
+  const stubs = readFileSync(join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"), "utf8");
+
+  /**
+   * The children a grade of `source` started (sandboxes warmed), those stopped before the last
+   * visible test began, and its report.
+   */
+  async function childrenOf(source: string, withoutReference = false) {
+    const visible = (await assignmentParts("planar-classifier")).manifest.functions
+      .flatMap(({ tests }) => tests)
+      .filter((test) => test.visibility === "visible").length;
+    const warmed = new Set<Sandbox>();
+    const early = new Set<Sandbox>();
+    let begun = 0;
+    const [warm, close] = [Sandbox.prototype.warm, Sandbox.prototype.close];
+    const spies = [
+      vi.spyOn(Sandbox.prototype, "warm").mockImplementation(function (this: Sandbox) {
+        warmed.add(this);
+        warm.call(this);
+      }),
+      vi.spyOn(Sandbox.prototype, "close").mockImplementation(function (this: Sandbox) {
+        if (begun < visible && warmed.has(this)) early.add(this);
+        close.call(this);
+      }),
+    ];
+    try {
+      const report = await gradeFiles(
+        { "model.ts": source },
+        {
+          progress: ({ test, state }) => {
+            if (test.visibility === "visible" && state === "started") begun++;
+          },
+        },
+        { withoutReference },
+      );
+      return { warmed: warmed.size, early: early.size, report };
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  }
+
   it.each([
     ["judging each function alone: the whole submission's and the second bundle's", false, 2],
     ["in a learner's own run: the whole submission's", true, 1],
   ])(
     "%s, stops the children it started as soon as it knows every call is answered",
     async (_, withoutReference, started) => {
-      const stubs = readFileSync(
-        join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-        "utf8",
-      );
-      const visible = (await assignmentParts("planar-classifier")).manifest.functions
-        .flatMap(({ tests }) => tests)
-        .filter((test) => test.visibility === "visible").length;
-      /** The children started (a sandbox warmed), and those stopped before the last visible test began. */
-      const stoppedEarly = async (source: string) => {
-        const warmed = new Set<Sandbox>();
-        const early = new Set<Sandbox>();
-        let begun = 0;
-        const [warm, close] = [Sandbox.prototype.warm, Sandbox.prototype.close];
-        const spies = [
-          vi.spyOn(Sandbox.prototype, "warm").mockImplementation(function (this: Sandbox) {
-            warmed.add(this);
-            warm.call(this);
-          }),
-          vi.spyOn(Sandbox.prototype, "close").mockImplementation(function (this: Sandbox) {
-            if (begun < visible && warmed.has(this)) early.add(this);
-            close.call(this);
-          }),
-        ];
-        try {
-          await gradeFiles(
-            { "model.ts": source },
-            {
-              progress: ({ test, state }) => {
-                if (test.visibility === "visible" && state === "started") begun++;
-              },
-            },
-            { withoutReference },
-          );
-        } finally {
-          for (const spy of spies) spy.mockRestore();
-        }
-        return { warmed: warmed.size, early: early.size };
-      };
-      expect(await stoppedEarly(stubs)).toEqual({ warmed: started, early: started });
+      const { warmed, early } = await childrenOf(stubs, withoutReference);
+      expect({ warmed, early }).toEqual({ warmed: started, early: started });
       // With the stubs in doubt, they serve their tests to the end.
-      expect((await stoppedEarly(`${stubs}\nvoid eval;\n`)).early).toBe(0);
+      expect((await childrenOf(`${stubs}\nvoid eval;\n`, withoutReference)).early).toBe(0);
     },
   );
+
+  it("judging each function alone, stops the whole submission's child as soon as it knows the end-to-end tests' function is a stub", async () => {
+    const nnModel = (source: string) => {
+      const start = source.indexOf("export function nnModel(");
+      return source.slice(start, source.indexOf("\n}\n", start) + 3);
+    };
+    const reference = referenceSource();
+    const source = reference
+      .replace(nnModel(reference), nnModel(stubs))
+      .replace(
+        'from "gradecheck/np";',
+        'from "gradecheck/np";\nimport { NotImplementedError } from "gradecheck/np";',
+      );
+    expect(source).toContain('throw new NotImplementedError("nnModel");');
+    const answered = await childrenOf(source);
+    // Started as the grade began, before the file was read: the whole child stops at once, the
+    // second bundle's serves the tests (the hidden ones too: it is taken over, not started again).
+    expect({ warmed: answered.warmed, early: answered.early }).toEqual({ warmed: 2, early: 1 });
+    // The same report as a grade that calls the stub in the whole child, but for the durations.
+    const inDoubt = await childrenOf(`${source}\nvoid eval;\n`);
+    expect(inDoubt.early).toBe(0);
+    const tests = (report: Report) => report.tests.map(({ durationMs: _, ...test }) => test);
+    expect(tests(answered.report)).toEqual(tests(inDoubt.report));
+    expect(answered.report.tests.find((test) => test.id === "end-to-end.accuracy")?.status).toBe(
+      "missing",
+    );
+  });
 
   it.each([
     ["judging each function alone", false],
@@ -318,10 +349,6 @@ describe("a grade", () => {
   ])(
     "%s, calls no stub and reports as a grade that calls them, but for the durations",
     async (_, withoutReference) => {
-      const stubs = readFileSync(
-        join(PACKAGE_ROOT, "assignments/planar-classifier/model.ts"),
-        "utf8",
-      );
       /** The report of `source`, and the functions called in a child while it was graded. */
       const graded = async (source: string) => {
         const names = new Set<string>();
