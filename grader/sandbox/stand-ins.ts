@@ -144,7 +144,8 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
   );
-  // Views of the function's value unless the grader is to check it: `decode` copies them.
+  // Views of the function's value unless the grader is to check it: `decodeFresh` copies them
+  // when either side writes to them.
   const answerViews: Views = new Map();
   const answer = encode(value, freshBudget(), recording ? "copied" : answerViews);
   // Only the answers after each function's first are bounded by LATER_FORMS_ENTRIES.
