@@ -184,10 +184,9 @@ export class NDArray {
     sharedCopy = (x) => {
       const store = x.#store;
       const values = x.#values;
-      const shape: Shape = [x.shape[0], x.shape[1]];
-      if (store.escaped) return owned(transportCopyOf(values), shape);
+      if (store.escaped) return owned(transportCopyOf(values), x.shape);
       store.captured = true;
-      return make({ values, pending: undefined, escaped: false, captured: true }, shape);
+      return make({ values, pending: undefined, escaped: false, captured: true }, x.shape);
     };
     freeze = (x, [rows, cols]) => {
       if (x.size === 1) return x.#values[0] as number;

@@ -249,8 +249,8 @@ class PhaseChildren {
    */
   #answered = false;
   /**
-   * Whether the functions the phase's end-to-end tests run are left as their stubs: the grader
-   * answers those tests, and judging alone, the whole child has nothing to run.
+   * Whether the functions the phase's end-to-end tests run (none: none) are left as their stubs:
+   * the grader answers those tests, here and in the hidden phase.
    */
   #endToEndAnswered = false;
   /** Whether the phase's end-to-end tests, the whole child's lane when judging alone, are over. */
@@ -307,11 +307,11 @@ class PhaseChildren {
       const stubs = judgedAlone ? judgedAlone.stubs : made ? await entryStubs(build) : undefined;
       // A call of a stub left untouched is answered by the grader (unless an input is not as its
       // kept lines read it): with every function so, the children started for them are not
-      // needed, and go, most before they have loaded their bundle; so does the whole child when
-      // it would run the end-to-end tests of stubs alone. A call that comes after all starts one.
+      // needed, and go, most before they have loaded their bundle; so does the whole child once
+      // it has run the end-to-end tests of stubs alone. A call that comes after all starts one.
       const answered = (names: string[]) => stubs !== undefined && names.every((n) => stubs.has(n));
       this.#answered = answered(this.#functions);
-      this.#endToEndAnswered = this.#endToEnd && answered(this.#endToEndFunctions);
+      this.#endToEndAnswered = answered(this.#endToEndFunctions);
       this.#stopWholeIfIdle();
       if (this.#answered) aloneSandbox?.close();
       else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
@@ -341,16 +341,14 @@ class PhaseChildren {
   }
 
   /**
-   * The whole child goes where every call it would get is answered anyway: with no second bundle
-   * (or a failed one, the others then running in it too), when every function is a stub; judging
-   * alone, when the end-to-end tests' functions are, or when every function is and those tests
-   * are over.
+   * The whole child goes once no call to come needs it: with no second bundle (or a failed one,
+   * the others then running in it too), when every function is a stub; judging alone, where it
+   * runs the end-to-end tests only, once they are over and their functions are stubs (not
+   * before: a call the grader cannot answer after all may be running in it).
    */
   #stopWholeIfIdle(): void {
     const judgingAlone = this.#alone !== undefined && this.#single !== this.whole;
-    const idle = judgingAlone
-      ? this.#endToEndAnswered || (this.#answered && this.#endToEndOver)
-      : this.#answered;
+    const idle = judgingAlone ? this.#endToEndOver && this.#endToEndAnswered : this.#answered;
     if (idle) this.whole.close();
   }
 

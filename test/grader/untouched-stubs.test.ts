@@ -316,7 +316,7 @@ describe("a grade", () => {
     },
   );
 
-  it("judging each function alone, stops the whole submission's child as soon as it knows the end-to-end tests' function is a stub", async () => {
+  it("judging each function alone, stops the whole submission's child once the end-to-end tests of a function left as its stub are over", async () => {
     const nnModel = (source: string) => {
       const start = source.indexOf("export function nnModel(");
       return source.slice(start, source.indexOf("\n}\n", start) + 3);
@@ -330,8 +330,9 @@ describe("a grade", () => {
       );
     expect(source).toContain('throw new NotImplementedError("nnModel");');
     const answered = await childrenOf(source);
-    // Started as the grade began, before the file was read: the whole child stops at once, the
-    // second bundle's serves the tests (the hidden ones too: it is taken over, not started again).
+    // Started as the grade began, before the file was read: the whole child stops once the
+    // end-to-end test (answered by the grader) is over; the second bundle's serves the others (the
+    // hidden ones too: it is taken over, not started again).
     expect({ warmed: answered.warmed, early: answered.early }).toEqual({ warmed: 2, early: 1 });
     // The same report as a grade that calls the stub in the whole child, but for the durations.
     const inDoubt = await childrenOf(`${source}\nvoid eval;\n`);
@@ -341,6 +342,17 @@ describe("a grade", () => {
     expect(answered.report.tests.find((test) => test.id === "end-to-end.accuracy")?.status).toBe(
       "missing",
     );
+    // A kept line that cannot read the end-to-end call's inputs has that call made in the whole
+    // child after all: the child is not stopped under it, and it reports what the stub threw.
+    const tripping = source.replace(
+      'throw new NotImplementedError("nnModel");',
+      'const q = X.shape[5].x;\n  throw new NotImplementedError("nnModel");',
+    );
+    const trips = await childrenOf(tripping);
+    const trippingInDoubt = await childrenOf(`${tripping}\nvoid eval;\n`);
+    expect(tests(trips.report)).toEqual(tests(trippingInDoubt.report));
+    const endToEnd = trips.report.tests.find((test) => test.id === "end-to-end.accuracy");
+    expect(endToEnd?.message).toContain("nnModel threw TypeError");
   });
 
   it.each([
