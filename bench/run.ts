@@ -13,7 +13,9 @@
  * against the scalar kernels (bench/products.ts); and the time to grade
  * one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
- * and for the untouched stubs of every assignment, and the planar ones again on a machine whose
+ * and for the untouched stubs of every assignment (and the same under each Node LTS line
+ * `npm run test:node-versions` installed, alternating with this machine's Node), the learner's own
+ * run in the planar release, and the planar ones again on a machine whose
  * cores are busy with other work; then what the sandbox's isolation costs (bench/sandbox.ts), the
  * gradient checker (bench/gradcheck.ts, in a process with a child's environment), naming
  * mistakes (bench/mistakes.ts), grading one function at a time (bench/one-function.ts) and laying
@@ -22,7 +24,15 @@
  *     npm run bench -- [runs=5] [iterations=10000]
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -187,14 +197,18 @@ const out = join(mkdtempSync(join(tmpdir(), "gradecheck-bench-")), "report.json"
 // The command as installed: from its build (bin/bundle.mjs), made now if the sources changed.
 if (!freshBuild(root)) await buildBundle(root);
 
-/** Wall time of one cold `gradecheck` command (this package's, or `command`), in seconds. */
+/**
+ * Wall time of one cold `gradecheck` command (this package's, or `command`), in seconds, run by
+ * this Node or by the one at `node`.
+ */
 function timeCommand(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
   command = gradecheck,
+  node = process.execPath,
 ): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [command, ...args], { encoding: "utf8", env });
+  const result = spawnSync(node, [command, ...args], { encoding: "utf8", env });
   if (result.status !== 0) throw new Error(`gradecheck ${args.join(" ")} failed: ${result.stderr}`);
   return (performance.now() - start) / 1000;
 }
@@ -253,6 +267,8 @@ const submissions = Object.fromEntries(
     [`${id} stubs`, `assignments/${id}/model.ts`],
   ]),
 );
+/** The issue's goals (18): a reference graded in a second, the stubs in 0.3 s. */
+const goalOf = (name: string) => (name.endsWith("stubs") ? "300 ms" : "1000 ms");
 const grading: Record<string, number[]> = Object.fromEntries(
   Object.keys(submissions).map((name) => [name, []]),
 );
@@ -262,12 +278,45 @@ for (let r = 0; r < runs; r++) {
 console.log(
   `\ngradecheck grade, cold command, all visible and hidden tests, ${runs} runs (median; min-max)`,
 );
-for (const [name, times] of Object.entries(grading)) {
-  // The issue's goals (18): a reference graded in a second, the stubs in 0.3 s.
-  const goal = name.endsWith("stubs") ? "300 ms" : "1000 ms";
+for (const [name, times] of Object.entries(grading))
   console.log(
-    `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})  (goal: <= ${goal})`,
+    `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})  (goal: <= ${goalOf(name)})`,
   );
+
+// The same grades under each Node LTS line that `npm run test:node-versions` installed
+// (scripts/node-versions.sh), alternating with this machine's Node: learners run the current LTS
+// lines, which start faster (Node 22 and later read NODE_EXTRA_CA_CERTS only when a connection
+// needs it, and keep the build's compiled code between runs).
+const lts = join(root, "node_modules/.cache/gradecheck-node");
+const otherNodes = existsSync(lts)
+  ? readdirSync(lts)
+      .filter((version) => existsSync(join(lts, version, "bin/node")))
+      .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+  : [];
+if (otherNodes.length === 0)
+  console.log(
+    "\nunder other Node versions: none installed (npm run test:node-versions installs Node 22 and 24)",
+  );
+for (const version of otherNodes) {
+  const node = join(lts, version, "bin/node");
+  console.log(
+    `\nthe same grades under Node ${version} against this machine's Node ${process.versions.node}, alternating, ${runs} runs (median; ratio of medians)`,
+  );
+  for (const name of [
+    "planar-classifier reference",
+    ...Object.keys(submissions).filter((n) => n.endsWith("stubs")),
+  ]) {
+    const args = gradeArgs(submissions[name] as string);
+    const there: number[] = [];
+    const here: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      there.push(timeCommand(args, process.env, gradecheck, node));
+      here.push(timeCommand(args));
+    }
+    console.log(
+      `  ${name.padEnd(32)} ${fmt(median(there))} against ${fmt(median(here))}, ${(median(there) / median(here)).toFixed(2)}  (goal: <= ${goalOf(name)})`,
+    );
+  }
 }
 
 // The learner's own run: the planar release (`gradecheck release`: no reference, so no hidden
