@@ -2,4 +2,8 @@
 export const COMPILE_CACHE: string;
 export function entryPoints(root: string): string[];
 export function freshBuild(root: string): boolean;
-export function buildBundle(root: string): Promise<{ entries: number; inputs: number }>;
+export function buildBundle(
+  root: string,
+  options?: { recordCode?: boolean },
+): Promise<{ entries: number; inputs: number }>;
+export function recordCode(root: string): void;

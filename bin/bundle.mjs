@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -27,10 +28,11 @@ import {
 import { writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { CODE, RECORD_CODE_TO } from "./code-cache.mjs";
 
 const OUT = "dist";
 const RECORD = "build.json";
-/** Where the command keeps V8's compiled code of the build (bin/gradecheck.mjs), in the build. */
+/** Where Node 22.1 and later keep compiled code of the ES module build (bin/gradecheck.mjs). */
 export const COMPILE_CACHE = `${OUT}/compile-cache`;
 /** Where the build holds the array module's declarations (grader/pipeline/typecheck.ts reads them). */
 const TYPES = "types";
@@ -78,23 +80,57 @@ export function freshBuild(root) {
   return true;
 }
 
-/** Builds dist/ afresh (into a folder of its own first, so no command sees half a build). */
-export async function buildBundle(root) {
+/**
+ * Builds dist/ afresh (into a folder of its own first, so no command sees half a build); then,
+ * unless `recordCode` is false, records V8's code of the command's classic script (`recordCode`).
+ */
+export async function buildBundle(root, { recordCode: record = true } = {}) {
   const { build } = await import("esbuild");
   const entries = entryPoints(root);
   const staging = join(root, `${OUT}.${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const result = await build({
-    absWorkingDir: root,
+    ...commonOptions(root),
     entryPoints: entries,
     outdir: staging,
     outbase: ".",
     entryNames: "[dir]/[name]",
     chunkNames: "chunks/[name]-[hash]",
     outExtension: { ".js": ".mjs" },
-    bundle: true,
     splitting: true,
     format: "esm",
+    metafile: true,
+  });
+  await buildScript(build, root, staging, entries);
+  // The sandboxed child's runtime (grader/pipeline/runtime.ts), bundled by the build just made.
+  const runtime = await import(pathToFileURL(join(staging, "grader/pipeline/runtime.mjs")).href);
+  const { files, inputs: runtimeInputs } = await runtime.bundleRuntime();
+  mkdirSync(join(staging, runtime.RUNTIME_FOLDER));
+  for (const { name, contents, map } of files) {
+    await writeFile(join(staging, runtime.RUNTIME_FOLDER, name), contents);
+    if (map) await writeFile(join(staging, runtime.RUNTIME_FOLDER, `${name}.map`), map);
+  }
+  declareArrayModule(root, join(staging, TYPES));
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...runtimeInputs])]
+    .filter((file) => !file.startsWith("deferred:"))
+    .sort()
+    .map((file) => {
+      const stat = statSync(join(root, file));
+      return [file.split(sep).join("/"), stat.size, stat.mtimeMs];
+    });
+  await writeFile(join(staging, RECORD), `${JSON.stringify({ entries, inputs }, null, 1)}\n`);
+  rmSync(join(root, OUT), { recursive: true, force: true });
+  renameSync(staging, join(root, OUT));
+  recordVerifiedExpected(root);
+  if (record) recordCode(root);
+  return { entries: entries.length, inputs: inputs.length };
+}
+
+/** What both forms of the build share: what they bundle, and how. */
+function commonOptions(root) {
+  return {
+    absWorkingDir: root,
+    bundle: true,
     platform: "node",
     target: "node20",
     // Dependencies are bundled too (Node then resolves and parses fewer files), except those that
@@ -102,7 +138,6 @@ export async function buildBundle(root) {
     // (with vega-lite) is large and loaded only when a picture is drawn.
     external: ["esbuild", "tsx", "tsx/*", "vega", "vega-lite", "typescript"],
     define: { __GRADECHECK_BUILD__: "true" },
-    metafile: true,
     logLevel: "warning",
     plugins: [
       {
@@ -134,28 +169,93 @@ export async function buildBundle(root) {
         },
       },
     ],
+  };
+}
+
+/**
+ * The command as one classic script (bin/code-cache.mjs runs it with V8's compiled code): the
+ * command line and every module it imports by path (`entries` but the runtime), which
+ * grader/core/built-modules.ts lists for it. Whitespace and comments left out and every
+ * character ASCII, so that it reads fast as Latin-1.
+ */
+async function buildScript(build, root, staging, entries) {
+  const modules = entries.filter((entry) => /^(assignments|reference)\//.test(entry));
+  const table = modules
+    .map(
+      (entry) => `  ${JSON.stringify(entry)}: () => import(${JSON.stringify(join(root, entry))}),`,
+    )
+    .join("\n");
+  const common = commonOptions(root);
+  await build({
+    ...common,
+    stdin: {
+      contents: 'export { runProgram, STARTING_V8_FLAGS } from "./grader/cli.ts";',
+      resolveDir: root,
+      sourcefile: "gradecheck-script.ts",
+      loader: "ts",
+    },
+    outfile: join(staging, "gradecheck.cjs"),
+    format: "cjs",
+    minifyWhitespace: true,
+    charset: "ascii",
+    // A classic script has no import.meta: its own file's URL, from the wrapper's __filename.
+    define: { ...common.define, "import.meta.url": "__gradecheckScriptUrl" },
+    banner: { js: 'var __gradecheckScriptUrl=require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [
+      ...common.plugins,
+      {
+        name: "built-modules",
+        setup(b) {
+          b.onLoad({ filter: /[\\/]grader[\\/]core[\\/]built-modules\.ts$/ }, () => ({
+            contents: `export const BUILT_MODULES = {\n${table}\n};`,
+            loader: "ts",
+          }));
+        },
+      },
+    ],
   });
-  // The sandboxed child's runtime (grader/pipeline/runtime.ts), bundled by the build just made.
-  const runtime = await import(pathToFileURL(join(staging, "grader/pipeline/runtime.mjs")).href);
-  const { files, inputs: runtimeInputs } = await runtime.bundleRuntime();
-  mkdirSync(join(staging, runtime.RUNTIME_FOLDER));
-  for (const { name, contents, map } of files) {
-    await writeFile(join(staging, runtime.RUNTIME_FOLDER, name), contents);
-    if (map) await writeFile(join(staging, runtime.RUNTIME_FOLDER, `${name}.map`), map);
+}
+
+/**
+ * Records V8's compiled code of the command's classic script in the build just made
+ * (bin/code-cache.mjs): a grade of each assignment's stubs in turn, each adding the functions it
+ * compiled, under this Node. Should it fail, commands run the ES module build, as without it.
+ */
+export function recordCode(root) {
+  const folder = mkdtempSync(join(root, OUT, "code-"));
+  const code = join(folder, "code");
+  try {
+    const ids = entryPoints(root).flatMap(
+      (entry) => /^assignments\/([^/]+)\/cases\.ts$/.exec(entry)?.[1] ?? [],
+    );
+    for (const id of ids) {
+      const stubs = join(root, "assignments", id, "model.ts");
+      if (!existsSync(stubs)) continue;
+      spawnSync(
+        process.execPath,
+        [
+          join(root, "bin/gradecheck.mjs"),
+          "grade",
+          "--assignment",
+          id,
+          stubs,
+          "--quiet",
+          "--out",
+          join(folder, "report.json"),
+        ],
+        { encoding: "utf8", env: { ...process.env, [RECORD_CODE_TO]: code } },
+      );
+    }
+    if (existsSync(code) && existsSync(`${code}.json`)) {
+      renameSync(code, join(root, CODE));
+      renameSync(`${code}.json`, join(root, `${CODE}.json`));
+    } else
+      process.stderr.write(
+        "gradecheck build: V8's code of the command could not be recorded; commands compile as they run\n",
+      );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
-  declareArrayModule(root, join(staging, TYPES));
-  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...runtimeInputs])]
-    .filter((file) => !file.startsWith("deferred:"))
-    .sort()
-    .map((file) => {
-      const stat = statSync(join(root, file));
-      return [file.split(sep).join("/"), stat.size, stat.mtimeMs];
-    });
-  await writeFile(join(staging, RECORD), `${JSON.stringify({ entries, inputs }, null, 1)}\n`);
-  rmSync(join(root, OUT), { recursive: true, force: true });
-  renameSync(staging, join(root, OUT));
-  recordVerifiedExpected(root);
-  return { entries: entries.length, inputs: inputs.length };
 }
 
 /**

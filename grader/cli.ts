@@ -582,6 +582,12 @@ export async function recordVerifiedExpected(root: string): Promise<unknown> {
 }
 
 /** The program: `main` with the process's arguments, ending cleanly on a signal. */
+/**
+ * The V8 flags the command sets as it starts (`runProgram`): bin/code-cache.mjs sets them before
+ * V8 reads its compiled code, which V8 takes only under the flags it was made with.
+ */
+export { OPTIMISE_LATER as STARTING_V8_FLAGS } from "./sandbox/tiering.ts";
+
 export async function runProgram(): Promise<void> {
   optimiseLater();
   const undo = exitCleanlyOnSignals();
@@ -592,5 +598,6 @@ export async function runProgram(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("grader/cli.ts")) {
-  await runProgram();
+  // Not awaited at the top level: the build's classic script (bin/bundle.mjs) cannot have it.
+  void runProgram();
 }

@@ -3,6 +3,7 @@
  * and the sources under tsx as soon as one changed; both grade alike. Built in a copy of the
  * package, so that the suite's other commands never see a build being replaced.
  */
+import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -25,6 +26,7 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle, COMPILE_CACHE, entryPoints, freshBuild } from "../bin/bundle.mjs";
+import { CODE, SCRIPT } from "../bin/code-cache.mjs";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { VERIFIED_RECORD } from "../grader/pipeline/verified.ts";
@@ -35,12 +37,18 @@ const folder = mkdtempSync(join(tmpdir(), "gradecheck-build-"));
 const pkg = join(folder, "pkg");
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+/**
+ * The build without V8's code of its classic script: commands then run its ES modules, whose
+ * files the tests below mark (a marked script would no longer be the one the code was made of).
+ */
+const buildModules = () => buildBundle(pkg, { recordCode: false });
+
 beforeAll(async () => {
   mkdirSync(pkg);
   for (const part of ["assignments", "reference", "grader", "bin", "package.json", "tsconfig.json"])
     cpSync(join(PACKAGE_ROOT, part), join(pkg, part), { recursive: true });
   symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(pkg, "node_modules"));
-  await buildBundle(pkg);
+  await buildModules();
   // Says so on stderr when it runs: what tells the build from the sources below.
   appendFileSync(
     join(pkg, "dist/grader/cli.mjs"),
@@ -110,7 +118,7 @@ describe("the build", () => {
   }, 120_000);
 
   it("loads every assignment's cases and reference", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     appendFileSync(
       join(pkg, "dist/grader/cli.mjs"),
       `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
@@ -126,7 +134,7 @@ describe("the build", () => {
   }, 120_000);
 
   it("type-checks a submission against the array module's declarations, with the sources' warnings", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     const warnings = (submission: string, env: NodeJS.ProcessEnv = {}) => {
       grade(submission, ["--only", "layerSizes", "--hidden", "false"], env);
       const report = JSON.parse(readFileSync(join(pkg, "report.json"), "utf8"));
@@ -161,7 +169,7 @@ describe("the build", () => {
   }, 120_000);
 
   it("lays a Korean table out as the sources do (string-width, which it sets up at its first use)", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     appendFileSync(
       join(pkg, "dist/grader/cli.mjs"),
       `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
@@ -186,7 +194,7 @@ describe("the build", () => {
   }, 120_000);
 
   it("loads the zip reader only for a zip, and acorn for the second bundle", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     const dist = join(pkg, "dist");
     const [zipReader, parser] = [markLoading(dist, "fflate"), markLoading(dist, "acorn")];
     writeFileSync(
@@ -221,7 +229,7 @@ describe("the build", () => {
   }, 60_000);
 
   it("holds the sandboxed child's runtime, and is out of date when a source of it changes", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     expect(readdirSync(join(pkg, "dist/runtime"))).toEqual(
       expect.arrayContaining(["gradecheck-np.mjs", "gradecheck-runner.mjs"]),
     );
@@ -232,7 +240,7 @@ describe("the build", () => {
   }, 60_000);
 
   it("records the expected.json files its reference makes again, trusted only while unchanged", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     const recordPath = join(pkg, "dist", VERIFIED_RECORD);
     const digestOf = (text: string) => createHash("sha256").update(text).digest("hex");
     const record = JSON.parse(readFileSync(recordPath, "utf8")) as Record<string, string>;
@@ -269,7 +277,7 @@ describe("the build", () => {
   }, 120_000);
 
   it("keeps V8's compiled code of its modules in itself, on a Node that can (22.1 and later)", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     const cache = join(pkg, COMPILE_CACHE);
     const temporary = mkdtempSync(join(folder, "tmp-"));
     const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: temporary };
@@ -291,12 +299,12 @@ describe("the build", () => {
     // Nothing in the temporary folder other users of the machine share.
     expect(readdirSync(temporary)).toEqual([]);
     // A new build starts without the last one's code.
-    await buildBundle(pkg);
+    await buildModules();
     expect(existsSync(cache)).toBe(false);
   }, 60_000);
 
   it("is out of date when a source, an assignment or the record changes", async () => {
-    await buildBundle(pkg);
+    await buildModules();
     expect(freshBuild(pkg)).toBe(true);
     writeFileSync(
       join(pkg, "assignments/lib/shape.ts"),
@@ -304,14 +312,93 @@ describe("the build", () => {
     );
     expect(freshBuild(pkg)).toBe(false);
 
-    await buildBundle(pkg);
+    await buildModules();
     mkdirSync(join(pkg, "assignments/new-one"));
     writeFileSync(join(pkg, "assignments/new-one/cases.ts"), "export const cases = {};\n");
     expect(freshBuild(pkg)).toBe(false);
 
-    await buildBundle(pkg);
+    await buildModules();
     expect(freshBuild(pkg)).toBe(true);
     writeFileSync(join(pkg, "dist/build.json"), "{");
     expect(freshBuild(pkg)).toBe(false);
+  }, 60_000);
+});
+
+describe("the build's classic script, with V8's compiled code of it (bin/code-cache.mjs)", () => {
+  /** What bin/gradecheck.mjs's loader makes of the copy's build, in a Node started without flags. */
+  function loaded(): string {
+    const probe = join(folder, "probe.mjs");
+    writeFileSync(
+      probe,
+      `import { loadProgram } from ${JSON.stringify(join(pkg, "bin/code-cache.mjs"))};\nprocess.stdout.write(loadProgram(${JSON.stringify(pkg)})?.code ?? "the ES modules");\n`,
+    );
+    return spawnSync(process.execPath, [probe], { encoding: "utf8" }).stdout;
+  }
+
+  /** The build, with the code recorded, and its ES modules marked as they load. */
+  async function buildWithCode() {
+    await buildBundle(pkg);
+    appendFileSync(
+      join(pkg, "dist/grader/cli.mjs"),
+      `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
+    );
+  }
+
+  it("is recorded by the build, ASCII throughout, and grades as the sources do", async () => {
+    await buildWithCode();
+    expect(isAscii(readFileSync(join(pkg, SCRIPT)))).toBe(true);
+    expect(loaded()).toBe("taken");
+    for (const submission of [
+      "reference/planar-classifier/model.ts",
+      "assignments/gradient-checking/model.ts",
+    ]) {
+      const script = grade(submission);
+      // Not the ES modules: their mark is not printed.
+      expect(script.built, submission).toBe(false);
+      expect(script, submission).toEqual(grade(submission, [], { GRADECHECK_FROM_SOURCE: "1" }));
+    }
+  }, 120_000);
+
+  it("leaves the code where it does not fit: node's flags, another script, code V8 refuses", async () => {
+    await buildWithCode();
+    const submission = "reference/planar-classifier/model.ts";
+    const sources = grade(submission, [], { GRADECHECK_FROM_SOURCE: "1" });
+    // Flags given to node (a command starting itself again with its own): the ES modules.
+    const out = join(pkg, "report.json");
+    const flagged = spawnSync(
+      process.execPath,
+      [
+        "--no-warnings",
+        join(pkg, "bin/gradecheck.mjs"),
+        "grade",
+        join(pkg, submission),
+        "--out",
+        out,
+      ],
+      { cwd: pkg, encoding: "utf8" },
+    );
+    expect(flagged.stderr).toContain(MARK);
+    // Code V8 does not take (not V8's at all): the script compiles as it runs, and grades alike.
+    const code = join(pkg, CODE);
+    writeFileSync(code, Buffer.alloc(statSync(code).size, 7));
+    expect(loaded()).toBe("rejected");
+    expect(grade(submission)).toEqual({ ...sources, built: false });
+    // Another script than the code was made of: the ES modules.
+    touch(SCRIPT);
+    expect(loaded()).toBe("the ES modules");
+    expect(grade(submission)).toEqual({ ...sources, built: true });
+  }, 120_000);
+
+  it("lends the script Node's import: train runs the learner's model from its source", async () => {
+    await buildWithCode();
+    expect(loaded()).toBe("taken");
+    const trained = spawnSync(
+      process.execPath,
+      [join(pkg, "bin/gradecheck.mjs"), "train", "--reference", "--iterations", "30"],
+      { cwd: mkdtempSync(join(folder, "train-")), encoding: "utf8" },
+    );
+    expect(trained.status, trained.stderr).toBe(0);
+    expect(trained.stderr).not.toContain(MARK);
+    expect(trained.stdout).toMatch(/Training accuracy: \d+\.\d+%/);
   }, 60_000);
 });

@@ -3,10 +3,11 @@
  * installed from its own lock file, and every command its README documents run there.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { freshBuild } from "../bin/bundle.mjs";
+import { CODE } from "../bin/code-cache.mjs";
 import { runRelease } from "../grader/commands/release.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { markLoading, tempDir } from "./helpers.ts";
@@ -45,6 +46,11 @@ describe("the learner release, installed", () => {
       const run = npm(["run", "-s", script], out);
       expect(run.status, `${script}: ${run.output}`).toBe(0);
     }
+    // The install recorded V8's code of the command's classic script, which the commands above
+    // ran (bin/code-cache.mjs); from here, without the record, they run the ES modules, whose
+    // chunks can say when they load.
+    expect(existsSync(join(out, CODE))).toBe(true);
+    rmSync(join(out, `${CODE}.json`));
     // A learner's own run judges no function alone: it makes no second bundle. It loads acorn
     // (its chunk says so as it loads) only to read a file that leaves stubs, whose calls the
     // grader then answers itself; a finished model, further down, loads no parser.

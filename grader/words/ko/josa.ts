@@ -10,8 +10,9 @@ type Pair = "이/가" | "을/를" | "은/는" | "과/와" | "으로/로";
 const DIGIT_FINALS = [16, 8, 0, 16, 0, 0, 1, 8, 8, 0]; // 영 일 이 삼 사 오 육 칠 팔 구
 
 function finalOf(word: string): number | undefined {
-  // "dW1[1,0]" and "σ(0.5)" read to their last number: a closing bracket is not heard.
-  const last = word.replace(/[\s)\]}'"’”]+$/u, "").at(-1);
+  // "dW1[1,0]" and "σ(0.5)" read to their last number: a closing bracket is not heard, nor a
+  // closing quote (’ ”, escaped: the build's script is ASCII, bin/bundle.mjs).
+  const last = word.replace(/[\s)\]}'"\u2019\u201D]+$/u, "").at(-1);
   if (last === undefined) return undefined;
   const code = last.codePointAt(0) as number;
   if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28;
