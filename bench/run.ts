@@ -199,16 +199,19 @@ if (!freshBuild(root)) await buildBundle(root);
 
 /**
  * Wall time of one cold `gradecheck` command (this package's, or `command`), in seconds, run by
- * this Node or by the one at `node`.
+ * this Node or by the one at `node`, with `nodeArgs` given to it.
  */
 function timeCommand(
   args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-  command = gradecheck,
-  node = process.execPath,
+  {
+    env = process.env,
+    command = gradecheck,
+    node = process.execPath,
+    nodeArgs = [],
+  }: { env?: NodeJS.ProcessEnv; command?: string; node?: string; nodeArgs?: string[] } = {},
 ): number {
   const start = performance.now();
-  const result = spawnSync(node, [command, ...args], { encoding: "utf8", env });
+  const result = spawnSync(node, [...nodeArgs, command, ...args], { encoding: "utf8", env });
   if (result.status !== 0) throw new Error(`gradecheck ${args.join(" ")} failed: ${result.stderr}`);
   return (performance.now() - start) / 1000;
 }
@@ -216,24 +219,28 @@ function timeCommand(
 const gradeArgs = (submission: string) => ["grade", submission, "--quiet", "--out", out];
 const timeGrade = (submission: string) => timeCommand(gradeArgs(submission));
 
-// Start-up: the build against the sources under tsx, alternating.
+// Start-up: the build (its classic script with V8's code, bin/code-cache.mjs, and its ES modules,
+// which run where node is given a flag: --no-warnings changes nothing else) against the sources
+// under tsx, alternating.
 const fromSource = { ...process.env, GRADECHECK_FROM_SOURCE: "1" };
 console.log(
-  "\nstart-up, cold command, built (dist/) against the sources under tsx, alternating (median)",
+  "\nstart-up, cold command: the build's script with V8's code, its ES modules (node --no-warnings), and the sources under tsx, alternating (median)",
 );
 for (const [name, args] of [
   ["gradecheck --version", ["--version"]],
   ["grade, planar stubs", gradeArgs("assignments/planar-classifier/model.ts")],
 ] as const) {
-  const built: number[] = [];
+  const script: number[] = [];
+  const modules: number[] = [];
   const source: number[] = [];
   for (let r = 0; r < Math.max(5, runs); r++) {
-    built.push(timeCommand([...args]));
-    source.push(timeCommand([...args], fromSource));
+    script.push(timeCommand([...args]));
+    modules.push(timeCommand([...args], { nodeArgs: ["--no-warnings"] }));
+    source.push(timeCommand([...args], { env: fromSource }));
   }
-  const [b, s] = [median(built), median(source)];
+  const [c, m, s] = [median(script), median(modules), median(source)];
   console.log(
-    `  ${name.padEnd(24)} built ${fmt(b)}  source ${fmt(s)}  ratio ${(b / s).toFixed(2)}`,
+    `  ${name.padEnd(24)} script ${fmt(c)}  ES modules ${fmt(m)}  source ${fmt(s)}  ratios to the ES modules ${(c / m).toFixed(2)}, to the source ${(c / s).toFixed(2)}`,
   );
 }
 
@@ -243,7 +250,7 @@ for (const [name, args] of [
 // it too, alternating, which tells how much of every command's time above is this machine's.
 const empty = join(dirname(out), "empty.mjs");
 writeFileSync(empty, "");
-const startNode = (env: NodeJS.ProcessEnv) => timeCommand([], env, empty);
+const startNode = (env: NodeJS.ProcessEnv) => timeCommand([], { env, command: empty });
 const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
 const { NODE_EXTRA_CA_CERTS: _, ...withoutCerts } = process.env;
 const asIs: number[] = [];
@@ -286,7 +293,8 @@ for (const [name, times] of Object.entries(grading))
 // The same grades under each Node LTS line that `npm run test:node-versions` installed
 // (scripts/node-versions.sh), alternating with this machine's Node: learners run the current LTS
 // lines, which start faster (Node 22 and later read NODE_EXTRA_CA_CERTS only when a connection
-// needs it, and keep the build's compiled code between runs).
+// needs it). They run the build's ES modules: its V8 code was recorded under this machine's Node
+// (an install under Node 22 records its own).
 const lts = join(root, "node_modules/.cache/gradecheck-node");
 const otherNodes = existsSync(lts)
   ? readdirSync(lts)
@@ -300,7 +308,7 @@ if (otherNodes.length === 0)
 for (const version of otherNodes) {
   const node = join(lts, version, "bin/node");
   console.log(
-    `\nthe same grades under Node ${version} against this machine's Node ${process.versions.node}, alternating, ${runs} runs (median; ratio of medians)`,
+    `\nthe same grades under Node ${version} (the build's ES modules) against this machine's Node ${process.versions.node}, alternating, ${runs} runs (median; ratio of medians)`,
   );
   for (const name of [
     "planar-classifier reference",
@@ -310,7 +318,7 @@ for (const version of otherNodes) {
     const there: number[] = [];
     const here: number[] = [];
     for (let r = 0; r < runs; r++) {
-      there.push(timeCommand(args, process.env, gradecheck, node));
+      there.push(timeCommand(args, { node }));
       here.push(timeCommand(args));
     }
     console.log(
@@ -342,11 +350,9 @@ for (let r = 0; r < runs; r++) {
     ["a full solution", "solution/model.ts"],
   ] as const)
     learnerRuns[name]?.push(
-      timeCommand(
-        gradeArgs(join(release, submission)),
-        process.env,
-        join(release, "bin/gradecheck.mjs"),
-      ),
+      timeCommand(gradeArgs(join(release, submission)), {
+        command: join(release, "bin/gradecheck.mjs"),
+      }),
     );
 }
 console.log(

@@ -26,9 +26,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { CODE, RECORD_CODE_TO } from "./code-cache.mjs";
+import { CODE, RECORD_CODE_TO, SCRIPT } from "./code-cache.mjs";
 
 const OUT = "dist";
 const RECORD = "build.json";
@@ -194,7 +194,7 @@ async function buildScript(build, root, staging, entries) {
       sourcefile: "gradecheck-script.ts",
       loader: "ts",
     },
-    outfile: join(staging, "gradecheck.cjs"),
+    outfile: join(staging, basename(SCRIPT)),
     format: "cjs",
     minifyWhitespace: true,
     charset: "ascii",
