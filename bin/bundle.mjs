@@ -175,8 +175,8 @@ function commonOptions(root) {
 /**
  * The command as one classic script (bin/code-cache.mjs runs it with V8's compiled code): the
  * command line and every module it imports by path (`entries` but the runtime), which
- * grader/core/built-modules.ts lists for it. Whitespace and comments left out and every
- * character ASCII, so that it reads fast as Latin-1.
+ * grader/core/built-modules.ts lists for it. Every character ASCII, so that it reads fast as
+ * Latin-1: esbuild escapes the code's own, and the comments, which it keeps, go.
  */
 async function buildScript(build, root, staging, entries) {
   const modules = entries.filter((entry) => /^(assignments|reference)\//.test(entry));
@@ -186,7 +186,7 @@ async function buildScript(build, root, staging, entries) {
     )
     .join("\n");
   const common = commonOptions(root);
-  await build({
+  const { outputFiles } = await build({
     ...common,
     stdin: {
       contents: 'export { runProgram, STARTING_V8_FLAGS } from "./grader/cli.ts";',
@@ -194,9 +194,8 @@ async function buildScript(build, root, staging, entries) {
       sourcefile: "gradecheck-script.ts",
       loader: "ts",
     },
-    outfile: join(staging, basename(SCRIPT)),
+    write: false,
     format: "cjs",
-    minifyWhitespace: true,
     charset: "ascii",
     // A classic script has no import.meta: its own file's URL, from the wrapper's __filename.
     define: { ...common.define, "import.meta.url": "__gradecheckScriptUrl" },
@@ -214,6 +213,30 @@ async function buildScript(build, root, staging, entries) {
       },
     ],
   });
+  const [script] = outputFiles;
+  await writeFile(join(staging, basename(SCRIPT)), await withoutComments(script.text));
+}
+
+/**
+ * `code` without its comments, each left as the line breaks it held (a space where it held none):
+ * the same lines, so that an error's line of code, which Node prints above an uncaught one, is
+ * one line of it.
+ */
+async function withoutComments(code) {
+  const { parse } = await import("acorn");
+  const comments = [];
+  parse(code, {
+    ecmaVersion: "latest",
+    allowReturnOutsideFunction: true,
+    onComment: (_block, text, start, end) => comments.push({ start, end, text }),
+  });
+  let kept = "";
+  let at = 0;
+  for (const { start, end, text } of comments) {
+    kept += code.slice(at, start) + ("\n".repeat(text.split("\n").length - 1) || " ");
+    at = end;
+  }
+  return kept + code.slice(at);
 }
 
 /**

@@ -417,6 +417,7 @@ export async function parseArguments(
     .version(TOOL_VERSION)
     .alias("v", "version")
     .strict()
+    .check(givenOnce)
     .epilogue(EXIT_CODES)
     .exitProcess(false)
     .fail((message, error) => {
@@ -424,6 +425,24 @@ export async function parseArguments(
     })
     .parseAsync();
   return invocation;
+}
+
+/**
+ * Refuses an option given more than once, of which yargs makes a list (`--out a --out b`) where
+ * each command reads one value; an option declared a list may be. yargs passes its options
+ * (typed as its aliases): `array` names the lists.
+ */
+function givenOnce(argv: Record<string, unknown>, options: unknown): true {
+  const lists = (options as { array?: string[] }).array ?? [];
+  for (const [key, value] of Object.entries(argv)) {
+    // yargs sets each option under its dashed name and its camel-cased one: the dashed is typed.
+    if (key === "_" || /[A-Z]/.test(key) || !Array.isArray(value) || lists.includes(key)) continue;
+    throw new ExitError(
+      2,
+      `--${key} was given ${value.length} times (${value.join(", ")}): give it once`,
+    );
+  }
+  return true;
 }
 
 /**

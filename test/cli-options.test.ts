@@ -307,6 +307,19 @@ describe("gradecheck's arguments, resolved", () => {
     [["batch", "class", "--lang", "ko"], {}, "Unknown argument: lang"],
     [["train", "--lang", "jp"], {}, '--lang must be one of en, ko, got "jp"'],
     [["grade", "x"], { langVariable: "kr" }, 'GRADECHECK_LANG must be one of en, ko, got "kr"'],
+    // An option given twice, which yargs makes a list of: refused before any command reads it.
+    [
+      ["grade", "x", "--out", "a", "--out", "b"],
+      {},
+      "--out was given 2 times (a, b): give it once",
+    ],
+    [
+      ["grade", "x", "--fail-under", "1", "--fail-under", "2"],
+      {},
+      "--fail-under was given 2 times",
+    ],
+    [["batch", "class", "--seed", "1", "--seed", "2"], {}, "--seed was given 2 times (1, 2)"],
+    [["train", "--lang", "en", "--lang", "ko"], {}, "--lang was given 2 times (en, ko)"],
   ])("%j with %j is refused: %s", async (argv, changes, message) => {
     await expect(parseArguments(argv, { ...env, ...changes })).rejects.toThrow(message);
   });
