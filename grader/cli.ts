@@ -600,13 +600,13 @@ export async function recordVerifiedExpected(root: string): Promise<unknown> {
   return (await import("./commands/expected.ts")).recordVerifiedExpected(root);
 }
 
-/** The program: `main` with the process's arguments, ending cleanly on a signal. */
 /**
  * The V8 flags the command sets as it starts (`runProgram`): bin/code-cache.mjs sets them before
  * V8 reads its compiled code, which V8 takes only under the flags it was made with.
  */
 export { OPTIMISE_LATER as STARTING_V8_FLAGS } from "./sandbox/tiering.ts";
 
+/** The program: `main` with the process's arguments, ending cleanly on a signal. */
 export async function runProgram(): Promise<void> {
   optimiseLater();
   const undo = exitCleanlyOnSignals();
