@@ -216,6 +216,14 @@ function timeCommand(
   return (performance.now() - start) / 1000;
 }
 
+/** Each of `variants` timed `rounds` times, one after another in turn: the times of each. */
+function inTurn(rounds: number, variants: (() => number)[]): number[][] {
+  const times = variants.map((): number[] => []);
+  for (let r = 0; r < rounds; r++)
+    for (const [i, time] of variants.entries()) times[i]?.push(time());
+  return times;
+}
+
 const gradeArgs = (submission: string) => ["grade", submission, "--quiet", "--out", out];
 const timeGrade = (submission: string) => timeCommand(gradeArgs(submission));
 
@@ -230,15 +238,11 @@ for (const [name, args] of [
   ["gradecheck --version", ["--version"]],
   ["grade, planar stubs", gradeArgs("assignments/planar-classifier/model.ts")],
 ] as const) {
-  const script: number[] = [];
-  const modules: number[] = [];
-  const source: number[] = [];
-  for (let r = 0; r < Math.max(5, runs); r++) {
-    script.push(timeCommand([...args]));
-    modules.push(timeCommand([...args], { nodeArgs: ["--no-warnings"] }));
-    source.push(timeCommand([...args], { env: fromSource }));
-  }
-  const [c, m, s] = [median(script), median(modules), median(source)];
+  const [c, m, s] = inTurn(Math.max(5, runs), [
+    () => timeCommand([...args]),
+    () => timeCommand([...args], { nodeArgs: ["--no-warnings"] }),
+    () => timeCommand([...args], { env: fromSource }),
+  ]).map(median) as [number, number, number];
   console.log(
     `  ${name.padEnd(24)} script ${fmt(c)}  ES modules ${fmt(m)}  source ${fmt(s)}  ratios to the ES modules ${(c / m).toFixed(2)}, to the source ${(c / s).toFixed(2)}`,
   );
@@ -253,12 +257,10 @@ writeFileSync(empty, "");
 const startNode = (env: NodeJS.ProcessEnv) => timeCommand([], { env, command: empty });
 const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
 const { NODE_EXTRA_CA_CERTS: _, ...withoutCerts } = process.env;
-const asIs: number[] = [];
-const bare: number[] = [];
-for (let r = 0; r < Math.max(10, runs); r++) {
-  asIs.push(startNode(process.env));
-  if (extraCerts !== undefined) bare.push(startNode(withoutCerts));
-}
+const [asIs = [], bare = []] = inTurn(Math.max(10, runs), [
+  () => startNode(process.env),
+  ...(extraCerts === undefined ? [] : [() => startNode(withoutCerts)]),
+]);
 console.log(
   `  Node's own start (an empty module) ${fmt(median(asIs))}${
     extraCerts === undefined
@@ -315,12 +317,10 @@ for (const version of otherNodes) {
     ...Object.keys(submissions).filter((n) => n.endsWith("stubs")),
   ]) {
     const args = gradeArgs(submissions[name] as string);
-    const there: number[] = [];
-    const here: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      there.push(timeCommand(args, { node }));
-      here.push(timeCommand(args));
-    }
+    const [there = [], here = []] = inTurn(runs, [
+      () => timeCommand(args, { node }),
+      () => timeCommand(args),
+    ]);
     console.log(
       `  ${name.padEnd(32)} ${fmt(median(there))} against ${fmt(median(here))}, ${(median(there) / median(here)).toFixed(2)}  (goal: <= ${goalOf(name)})`,
     );

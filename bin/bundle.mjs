@@ -251,10 +251,11 @@ export function recordCode(root) {
     const ids = entryPoints(root).flatMap(
       (entry) => /^assignments\/([^/]+)\/cases\.ts$/.exec(entry)?.[1] ?? [],
     );
+    let last;
     for (const id of ids) {
       const stubs = join(root, "assignments", id, "model.ts");
       if (!existsSync(stubs)) continue;
-      spawnSync(
+      last = spawnSync(
         process.execPath,
         [
           join(root, "bin/gradecheck.mjs"),
@@ -272,10 +273,14 @@ export function recordCode(root) {
     if (existsSync(code) && existsSync(`${code}.json`)) {
       renameSync(code, join(root, CODE));
       renameSync(`${code}.json`, join(root, `${CODE}.json`));
-    } else
-      process.stderr.write(
-        "gradecheck build: V8's code of the command could not be recorded; commands compile as they run\n",
-      );
+      return;
+    }
+    // The last grade's own words say why (none: no assignment has stubs to grade).
+    const said = last ? `${last.stderr}${last.error ?? ""}`.trim() : "";
+    const why = said ? `:\n${said}` : " (no assignment has stubs to grade)";
+    process.stderr.write(
+      `gradecheck build: V8's code of the command could not be recorded; commands run the ES modules, compiling as they go${why}\n`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -74,7 +74,9 @@ export function loadProgram(root) {
     record = fittingRecord(codeFile, script);
     code = record ? readFileSync(codeFile) : undefined;
     bytes = record || recordTo ? readFileSync(script) : undefined;
-  } catch {
+  } catch (error) {
+    // Recording, a script that cannot be read is the build's to report (bin/bundle.mjs).
+    if (recordTo) throw error;
     return undefined;
   }
   if (bytes === undefined) return undefined;

@@ -24,8 +24,8 @@ import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildBundle, COMPILE_CACHE, entryPoints, freshBuild } from "../bin/bundle.mjs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildBundle, COMPILE_CACHE, entryPoints, freshBuild, recordCode } from "../bin/bundle.mjs";
 import { CODE, SCRIPT } from "../bin/code-cache.mjs";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
@@ -397,6 +397,24 @@ describe("the build's classic script, with V8's compiled code of it (bin/code-ca
     expect(loaded()).toBe("the ES modules");
     expect(grade(submission)).toEqual({ ...sources, built: true });
   }, 120_000);
+
+  it("says why when the build cannot record the code, and leaves none", async () => {
+    await buildModules();
+    rmSync(join(pkg, SCRIPT));
+    const said: string[] = [];
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((text) => {
+      said.push(String(text));
+      return true;
+    });
+    try {
+      recordCode(pkg);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(said.join("")).toMatch(/could not be recorded[\s\S]*ENOENT[\s\S]*gradecheck\.cjs/);
+    expect(existsSync(join(pkg, CODE))).toBe(false);
+    expect(loaded()).toBe("the ES modules");
+  }, 60_000);
 
   it("lends the script Node's import: train runs the learner's model from its source", async () => {
     await buildWithCode();
