@@ -13,8 +13,9 @@
  * against the scalar kernels (bench/products.ts); and the time to grade
  * one submission end to end: the cold `gradecheck grade` command (a new
  * Node process: load, build, sandbox, every visible and hidden test, report) for the reference
- * and for the untouched stubs of every assignment (and the same under each Node LTS line
- * `npm run test:node-versions` installed, alternating with this machine's Node), the learner's own
+ * and for the untouched stubs of every assignment, then each bug of the planar corpus applied to
+ * the reference (what most learners grade: one mistake), and the same under each Node LTS line
+ * `npm run test:node-versions` installed, alternating with this machine's Node; the learner's own
  * run in the planar release, and the planar ones again on a machine whose
  * cores are busy with other work; then what the sandbox's isolation costs (bench/sandbox.ts), the
  * gradient checker (bench/gradcheck.ts, in a process with a child's environment), naming
@@ -41,6 +42,7 @@ import { buildBundle, freshBuild } from "../bin/bundle.mjs";
 import { median } from "../grader/core/stats.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { CHILD_ENVIRONMENT } from "../grader/sandbox/protocol.ts";
+import { applyBug, bugs, referenceSource } from "../test/corpus/bugs.ts";
 import { benchLocale } from "./locale.ts";
 import { benchMistakes } from "./mistakes.ts";
 import { benchOneFunction } from "./one-function.ts";
@@ -291,6 +293,23 @@ for (const [name, times] of Object.entries(grading))
   console.log(
     `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})  (goal: <= ${goalOf(name)})`,
   );
+
+// What most learners grade: a solution with one mistake in it. Each bug of the planar corpus
+// (test/corpus/bugs.ts) applied to the reference, graded once: a mistake costs more than a pass
+// (its function's stand-ins are answered by the grader, a failure with the learner's own callees
+// runs again with the reference's, the mistake is named), and the slowest of them says by how much.
+const corpus = join(dirname(out), "corpus");
+mkdirSync(corpus);
+const buggy = bugs.map((bug, i) => {
+  const file = join(corpus, `bug${String(i).padStart(2, "0")}.ts`);
+  writeFileSync(file, applyBug(referenceSource(), bug));
+  return { name: bug.name, seconds: timeGrade(file) };
+});
+const buggyTimes = buggy.map(({ seconds }) => seconds);
+const slowest = buggy.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+console.log(
+  `  ${`planar, one mistake (${buggy.length} bugs)`.padEnd(32)} ${fmt(median(buggyTimes))}  (${fmt(Math.min(...buggyTimes))}-${fmt(slowest.seconds)}, slowest: ${slowest.name})  (goal: <= ${goalOf("reference")})`,
+);
 
 // The same grades under each Node LTS line that `npm run test:node-versions` installed
 // (scripts/node-versions.sh), alternating with this machine's Node: learners run the current LTS
