@@ -14,7 +14,7 @@
  */
 import { readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { extname, join, relative, sep } from "node:path";
+import { dirname, extname, join, relative, sep } from "node:path";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import type { Said } from "../core/phrase.ts";
 import { type BundleFolder, bundleFolder, ENTRY } from "./bundle-folder.ts";
@@ -84,6 +84,13 @@ export interface StagedSubmission {
 
 const CHILD_SOURCE = "gradecheck-child.ts";
 const STAND_INS_NAMESPACE = "gradecheck-stand-ins";
+/**
+ * The second bundle's copy of the learner's files as written (`stand-ins.ts`'s `answerWith`): the
+ * entry imported by this name, and every file it reaches in a namespace of its own, which esbuild
+ * keeps apart from the rewritten files of the same paths.
+ */
+const ANSWERING_COPY = "gradecheck:answering-copy";
+const ANSWERING_NAMESPACE = "gradecheck-answering";
 /** The runtime's files, as the bundle's own code imports them (never the learner's). */
 const RUNTIME_IMPORTS = new Set<string>(Object.values(RUNTIME));
 
@@ -294,8 +301,10 @@ async function bundle(
   // A dynamic import, so that the child reports an import-time failure instead of dying.
   const load = `() => import(${JSON.stringify(staged.entry)})`;
   const runner = JSON.stringify(RUNTIME.runner);
+  // Judging alone, the learner's own functions answer from a copy of the module as written.
+  const copy = `() => import(${JSON.stringify(ANSWERING_COPY)}).then(answerWith)`;
   const contents = standIns
-    ? `import { run, ownFunction } from ${runner};\nrun(${load}, ownFunction);\n`
+    ? `import { run, ownFunction, answerWith } from ${runner};\nrun(${load}, ownFunction, ${copy});\n`
     : `import { run } from ${runner};\nrun(${load});\n`;
   const { metafile, outputFiles } = await build({
     stdin: {
@@ -378,7 +387,7 @@ function confineImports(
       return refuse(args.path, "import attributes (with { … }) are not allowed");
     if (args.path === "gradecheck/np") return { path: RUNTIME.np, external: true };
     // Only the rewritten files import it: the first bundle refused it in the learner's own.
-    if (standIns && args.path === STAND_INS_MODULE)
+    if (standIns && args.path === STAND_INS_MODULE && args.namespace !== ANSWERING_NAMESPACE)
       return { path: STAND_INS_MODULE, namespace: STAND_INS_NAMESPACE };
     const resolved = await resolveAsUsual(args);
     if (resolved.external) {
@@ -421,12 +430,23 @@ function confineImports(
           return { path: args.path, external: true };
         const fromChildSource =
           args.importer === CHILD_SOURCE || args.importer.endsWith(`${sep}${CHILD_SOURCE}`);
+        if (standIns && fromChildSource && args.path === ANSWERING_COPY)
+          return { path: staged.entry, namespace: ANSWERING_NAMESPACE };
         const result =
           fromChildSource && args.path === staged.entry
             ? { path: staged.entry }
             : fromLearner(args.importer)
               ? await learnerImport(args)
               : await resolveAsUsual(args);
+        // A file of the copy imports the copy's files.
+        if (
+          args.namespace === ANSWERING_NAMESPACE &&
+          result.path &&
+          !result.external &&
+          !result.errors?.length &&
+          isInside(root, result.path)
+        )
+          return { path: result.path, namespace: ANSWERING_NAMESPACE };
         if (result.path && !result.external && !isInside(root, result.path))
           resolvedOutside.add(result.path);
         return result;
@@ -438,6 +458,16 @@ function confineImports(
           loader: "js",
         }));
       }
+      // The copy's files as written, never rewritten (the resolver let only the submission's in).
+      build.onLoad({ filter: /.*/, namespace: ANSWERING_NAMESPACE }, (args) =>
+        isInside(root, args.path) && SOURCE_EXTENSIONS.includes(extname(args.path))
+          ? {
+              contents: learnerSource(args.path),
+              loader: extname(args.path).endsWith("ts") ? "ts" : "js",
+              resolveDir: dirname(args.path),
+            }
+          : { errors: [{ text: `${args.path} is not a file of the submission` }] },
+      );
       // The submission's files are loaded as what their names say; any other file only when an
       // import of the grader's own code, or an accepted one of the learner's, resolved to it.
       build.onLoad({ filter: /.*/ }, (args) => {

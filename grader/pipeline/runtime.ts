@@ -26,7 +26,10 @@ import { build, type OutputFile } from "./esbuild.ts";
 export const RUNTIME = {
   /** The array module: what `gradecheck/np` names. */
   np: "./gradecheck-np.mjs",
-  /** The child runner (`run`) and the stand-ins' side (`ownFunction`, `register`, `standIn`). */
+  /**
+   * The child runner (`run`) and the stand-ins' side (`answerWith`, `ownFunction`, `register`,
+   * `standIn`).
+   */
   runner: "./gradecheck-runner.mjs",
 } as const;
 
@@ -156,7 +159,7 @@ export async function bundleRuntime(): Promise<{ files: RuntimeFile[]; inputs: s
           b.onLoad({ filter: /.*/, namespace: "gradecheck-runtime" }, () => ({
             contents: [
               `export { run } from ${JSON.stringify(join(PACKAGE_ROOT, "grader/sandbox/child.ts"))};`,
-              `export { ownFunction, register, standIn } from ${JSON.stringify(join(PACKAGE_ROOT, "grader/sandbox/stand-ins.ts"))};`,
+              `export { answerWith, ownFunction, register, standIn } from ${JSON.stringify(join(PACKAGE_ROOT, "grader/sandbox/stand-ins.ts"))};`,
             ].join("\n"),
             resolveDir: PACKAGE_ROOT,
             loader: "js",

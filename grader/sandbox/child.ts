@@ -327,11 +327,14 @@ export type OwnFunctions = (name: string) => unknown;
 
 /**
  * Starts the child: `load` imports the learner's module (a dynamic import, so failures are ours to
- * report).
+ * report); then `loadCopy`, if given, a second copy of it (the one the learner's own functions
+ * answer from: `stand-ins.ts`), whose output is dropped (the module's own was kept once) and whose
+ * failure only leaves the reference answering.
  */
 export async function run(
   load: () => Promise<Record<string, unknown>>,
   own: OwnFunctions = () => undefined,
+  loadCopy?: () => Promise<unknown>,
 ): Promise<void> {
   // Read by the C library at start, and none of the learner's business.
   for (const name of Object.keys(CHILD_ENVIRONMENT)) delete process.env[name];
@@ -354,6 +357,12 @@ export async function run(
   let module: Record<string, unknown>;
   try {
     module = await load();
+    if (loadCopy) {
+      const kept = takeOutput();
+      await loadCopy().catch(() => undefined);
+      takeOutput();
+      capture(kept);
+    }
   } catch (error) {
     send(HANDSHAKE_ID, {
       type: "import-failed",

@@ -7,9 +7,9 @@
  * learner's forwardPropagation does. The question goes out on the results pipe like any message;
  * the answer is read synchronously from a pipe of its own (fd 4), as the learner's code is
  * synchronous. The reference itself never enters the child. Outside a test (the module's own
- * top-level code, a timer), a stand-in calls the learner's own function; so it does during a call
- * whose request says the learner's own functions answer (`callees: "own"`), with the copies the
- * grader's answer would make.
+ * top-level code, a timer), a stand-in calls the learner's own function. During a call whose
+ * request says the learner's own functions answer (`ownCallees`), the learner's own function of a
+ * second copy of the module answers (`answerWith`), with the copies the grader's answer would make.
  */
 import { readSync } from "node:fs";
 import { RandomState } from "../../assignments/lib/np.ts";
@@ -63,6 +63,20 @@ export function register(name: string, get: () => unknown, entry: boolean): void
 export const ownFunction: OwnFunctions = (name) => own.get(name)?.get();
 
 /**
+ * A second copy of the learner's module, as the learner wrote it (no stand-ins), loaded once the
+ * first has been: the learner's own functions answer from it. Its variables are not the ones the
+ * function judged reads, so what an answer leaves in them (a cache kept aside, a count) reaches
+ * the function judged no more than it does when the reference answers, which leaves nothing
+ * there. Undefined where the copy could not be loaded: the reference then answers every call.
+ */
+let answering: Record<string, unknown> | undefined;
+
+/** Keeps the copy the learner's own functions answer from (`answering`). */
+export function answerWith(module: Record<string, unknown>): void {
+  answering = module;
+}
+
+/**
  * The function the learner's files see under `name`: while one of `callers` (the functions that
  * call it: the manifest's `calls`) is judged, the reference's, which the grader answers with. Any
  * other call runs the learner's own code, as without stand-ins: the function judged calling its
@@ -96,6 +110,8 @@ function mineOf(name: string): (...args: unknown[]) => unknown {
  * reference only in the values the functions return.
  */
 function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
+  const mine = answering?.[name];
+  if (typeof mine !== "function") return ask(call.id, name, args);
   const limits = call.own as OwnCallees;
   const required = limits.required[name] ?? 0;
   for (let index = 0; index < required; index++) {
@@ -140,7 +156,6 @@ function answerOwn(name: string, args: unknown[], call: InFlight): unknown {
   const copies = args.map((arg, index) =>
     arg instanceof RandomState ? arg.clone() : decodeFresh(wired[index] as Wire, views),
   );
-  const mine = mineOf(name);
   const value = withAllocationLimit(limits.inputEntries * limits.allocationPerEntry, () =>
     mine(...copies),
   );

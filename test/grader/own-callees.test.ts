@@ -81,9 +81,12 @@ describe("which functions answer, and whether their tests vouch for them", () =>
   });
 });
 
-/** Grades `source`, noting who answered each call of nnModel (own, or the reference). */
+/**
+ * Grades `source` (model.ts, or the submission's files by name), noting who answered each call of
+ * nnModel (own, or the reference).
+ */
 async function gradeNoting(
-  source: string,
+  source: string | Record<string, string>,
   options: Parameters<typeof gradeFiles>[1] = {},
   given = parts,
 ) {
@@ -94,7 +97,8 @@ async function gradeNoting(
       nnModelCalls.push(args[4]?.limits.functions.length ? "own" : "reference");
     return call.apply(this, args);
   });
-  const report = await gradeFiles({ "model.ts": source }, options, { parts: given });
+  const files = typeof source === "string" ? { "model.ts": source } : source;
+  const report = await gradeFiles(files, options, { parts: given });
   const status = (id: string) => report.tests.find((test) => test.id === id)?.status;
   return { report, nnModelCalls, status };
 }
@@ -239,5 +243,81 @@ describe("a test whose function calls the others", () => {
       // the reference answering for updateParameters.
       expect(nnModelCalls).toEqual(["own", "own", "reference", "own"]);
     });
+  });
+});
+
+/**
+ * The learner's own functions answer from a copy of the learner's module of their own, so that what
+ * they leave in the module's variables is not there for the function judged to read, as it is not
+ * when the reference answers: a function that reads a callee's leftovers instead of its value
+ * must lose the points it loses with the reference answering, in a whole grade too.
+ */
+describe("a function that reads what the functions it calls leave behind", () => {
+  /** Only nnModel's tests: no test vouches for a function it calls, so the reference answers all. */
+  const onlyNnModel = { select: (test: TestSpec) => test.id.startsWith("nnModel.") };
+  // forwardPropagation also keeps its cache in a variable of the module, which nnModel reads
+  // instead of the cache it returns.
+  const cacheLeftBehind = applyBug(referenceSource(), {
+    name: "the cache read from the module",
+    replace: [
+      [
+        "  return { A2, cache: { Z1, A1, Z2, A2 } };",
+        "  lastCache = { Z1, A1, Z2, A2 };\n  return { A2, cache: { Z1, A1, Z2, A2 } };",
+      ],
+      [
+        "export function forwardPropagation(",
+        "let lastCache: Cache;\nexport function forwardPropagation(",
+      ],
+      [
+        "    const { A2, cache } = forwardPropagation(X, parameters);",
+        "    const { A2 } = forwardPropagation(X, parameters);\n    const cache = lastCache;",
+      ],
+    ],
+  });
+  it("fails with the reference answering (nnModel's tests alone)", async () => {
+    const { nnModelCalls, status } = await gradeNoting(cacheLeftBehind, onlyNnModel);
+    expect(new Set(nnModelCalls)).toEqual(new Set(["reference"]));
+    expect(status("nnModel.early")).toBe("error");
+    expect(status("nnModel.settings")).toBe("error");
+  });
+
+  it("fails so with its own forwardPropagation answering, which reads nothing it leaves", async () => {
+    const { nnModelCalls, status } = await gradeNoting(cacheLeftBehind, noEndToEnd);
+    expect(status("forwardPropagation.planar")).toBe("passed");
+    expect(nnModelCalls[0]).toBe("own");
+    expect(status("nnModel.early")).toBe("error");
+    expect(status("nnModel.settings")).toBe("error");
+  });
+
+  it("fails so when what is left behind is kept in another of the learner's files", async () => {
+    // The cache goes through an object exported by a file of its own: the copy has its own.
+    const source = applyBug(cacheLeftBehind, {
+      name: "the cache kept in another file",
+      replace: [
+        ["let lastCache: Cache;\n", 'import { kept } from "./kept.ts";\n'],
+        ["  lastCache = { Z1, A1, Z2, A2 };", "  kept.cache = { Z1, A1, Z2, A2 };"],
+        ["    const cache = lastCache;", "    const cache = kept.cache as Cache;"],
+      ],
+    });
+    const { nnModelCalls, status } = await gradeNoting(
+      { "model.ts": source, "kept.ts": "export const kept: { cache?: unknown } = {};\n" },
+      noEndToEnd,
+    );
+    expect(status("forwardPropagation.planar")).toBe("passed");
+    expect(nnModelCalls[0]).toBe("own");
+    expect(status("nnModel.early")).toBe("error");
+  });
+
+  it("is answered by the reference where the copy cannot be loaded, and keeps its points", async () => {
+    // Top-level code that throws the second time it runs in a process: the copy fails to load.
+    const source = `${referenceSource()}
+const seen = globalThis as { loadedOnce?: boolean };
+if (seen.loadedOnce) throw new Error("loaded twice");
+seen.loadedOnce = true;
+`;
+    const { report, nnModelCalls, status } = await gradeNoting(source, noEndToEnd);
+    expect(nnModelCalls).toEqual(["own", "own"]);
+    expect(report.tests.filter((test) => test.status !== "passed")).toEqual([]);
+    expect(status("nnModel.early")).toBe("passed");
   });
 });

@@ -241,15 +241,16 @@ describe("the second bundle", () => {
     const alone = await buildAlone(built, standIns(parts.cases));
     try {
       if (!("dir" in alone)) throw new Error(alone.unavailable);
+      // In the order of their text: the chunks' names (their hashes) depend on the copy's folder.
       return readdirSync(alone.dir)
         .filter((name) => !name.startsWith("gradecheck-"))
-        .sort()
         .map((name) =>
           readFileSync(join(alone.dir, name), "utf8")
             .replaceAll(basename(built.staged.dir), "COPY")
             .replace(/\/\/# sourceMappingURL=.*/g, "")
             .replace(/-[A-Z0-9]{8}\.mjs/g, "-CHUNK.mjs"),
-        );
+        )
+        .sort();
     } finally {
       if ("dir" in alone) rmSync(alone.dir, { recursive: true, force: true });
       removeBuild(built);
@@ -420,13 +421,16 @@ export function nnModel() {
   });
 
   it("told the learner's own functions answer, has the grader check the inputs they were called with, not what they wrote since", async () => {
-    // computeCost writes into the caller's arrays through a global while it runs: the first
-    // answer's inputs go to the grader as they were at the call, as a request would carry them.
+    // computeCost writes into the caller's arrays through a global while it runs (the object
+    // every copy of the module shares: the learner's own answer from a copy of their own): the
+    // first answer's inputs go to the grader as they were at the call, as a request would carry them.
     const { values, answered } =
       await ownComputeCost(`import { np, type NDArray } from "gradecheck/np";
-const A2 = np.multiply(np.ones([1, 2]), 0.5);
-export function computeCost(a: NDArray, y: NDArray) { A2.set(0, 1, 9); return 42; }
+const shared = globalThis as { A2?: NDArray };
+export function computeCost(a: NDArray, y: NDArray) { shared.A2?.set(0, 1, 9); return 42; }
 export function nnModel() {
+  const A2 = np.multiply(np.ones([1, 2]), 0.5);
+  shared.A2 = A2;
   const cost = (computeCost as (...args: unknown[]) => number)(A2, np.ones([1, 2]));
   return [cost, A2.get(0, 1)];
 }
