@@ -386,6 +386,29 @@ export const bugs: Bug[] = [
     },
   },
   {
+    name: "nnModel reads the cache forwardPropagation left in the module",
+    description:
+      "forwardPropagation also keeps its cache in a variable of the module, and nnModel passes that to backwardPropagation instead of the cache forwardPropagation returns",
+    replace: [
+      [
+        "  return { A2, cache: { Z1, A1, Z2, A2 } };",
+        "  lastCache = { Z1, A1, Z2, A2 };\n  return { A2, cache: { Z1, A1, Z2, A2 } };",
+      ],
+      [
+        "export function forwardPropagation(",
+        "let lastCache: Cache;\nexport function forwardPropagation(",
+      ],
+      [
+        "    const { A2, cache } = forwardPropagation(X, parameters);",
+        "    const { A2 } = forwardPropagation(X, parameters);\n    const cache = lastCache;",
+      ],
+    ],
+    // Judged alone, with the reference's forwardPropagation answering, nothing sets the variable;
+    // the learner's whole pipeline, run together, works.
+    losing: ["nnModel"],
+    messages: { nnModel: ["nnModel threw", "could not run on the inputs your code gave it"] },
+  },
+  {
     name: "bias dropped in the hidden layer",
     description: "Z1 = W1·X without + b1",
     replace: [["const Z1 = np.add(np.dot(W1, X), b1);", "const Z1 = np.dot(W1, X);"]],
