@@ -91,6 +91,9 @@ const STAND_INS_NAMESPACE = "gradecheck-stand-ins";
  */
 const ANSWERING_COPY = "gradecheck:answering-copy";
 const ANSWERING_NAMESPACE = "gradecheck-answering";
+
+/** Copies of the learner's module the second bundle's child imports: its own, and the answering copy. */
+export const ALONE_MODULE_COPIES = 2;
 /** The runtime's files, as the bundle's own code imports them (never the learner's). */
 const RUNTIME_IMPORTS = new Set<string>(Object.values(RUNTIME));
 

@@ -25,7 +25,7 @@ import type { OwnAnswer } from "../sandbox/protocol.ts";
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { wordMessage } from "../words/en/messages.ts";
 import { locateError } from "./annotate.ts";
-import { entryStubs, type StagedSubmission } from "./build.ts";
+import { ALONE_MODULE_COPIES, entryStubs, type StagedSubmission } from "./build.ts";
 import type { BundleFolder } from "./bundle-folder.ts";
 import { type Alone, type Folders, makesAlone, type Submitted } from "./bundles.ts";
 import type { GradeContext, GradeInputs } from "./context.ts";
@@ -399,8 +399,9 @@ class PhaseChildren {
       deadline,
       protections,
       contention: ctx.options.contention ?? 1,
-      // The child that judges each function alone runs many short tests (tiering.ts).
-      ...(oracle ? { oracle, optimiseLater: true } : {}),
+      // The child that judges each function alone runs many short tests (tiering.ts), and
+      // imports the learner's module twice (the second copy answers for the learner's own).
+      ...(oracle ? { oracle, optimiseLater: true, moduleCopies: ALONE_MODULE_COPIES } : {}),
     });
     this.#made.push(sandbox);
     return sandbox;

@@ -358,6 +358,7 @@ export async function run(
   try {
     module = await load();
     if (loadCopy) {
+      send(HANDSHAKE_ID, { type: "imported" });
       const kept = takeOutput();
       await loadCopy().catch(() => undefined);
       takeOutput();

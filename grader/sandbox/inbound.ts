@@ -193,6 +193,7 @@ function message(value: unknown): ChildMessage {
   const raw = record(value, "the message");
   if (raw.type === "started") return { type: "started", id: finite(raw.id, "the call's id") };
   if (raw.type === "oracle") return oracleRequest(raw);
+  if (raw.type === "imported") return { type: "imported" };
   const output = text(raw.output, TEXT_LIMITS.output, "the output");
   switch (raw.type) {
     case "ready": {

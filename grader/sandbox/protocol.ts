@@ -148,6 +148,11 @@ export type OracleReply =
 
 export type ChildMessage =
   | { type: "ready"; exports: string[]; output: string }
+  /**
+   * The learner's module is imported, and the child now imports the copy the learner's own
+   * functions answer from (the bundle that judges alone): the copy has the import's time again.
+   */
+  | { type: "imported" }
   | OracleRequest
   /** The child has picked up call `id` (sent before the learner's function runs). */
   | { type: "started"; id: number }

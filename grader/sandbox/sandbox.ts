@@ -62,6 +62,13 @@ export interface SandboxOptions {
   /** How long importing the learner's module may take. */
   importTimeoutMs: number;
   /**
+   * How many copies of the learner's module the child imports as it starts, each allowed
+   * `importTimeoutMs` (the child says when one is in): the bundle that judges each function alone
+   * imports a second, which the learner's own functions answer from (`stand-ins.ts`), so its
+   * top-level code runs twice. 1 if not given.
+   */
+  moduleCopies?: number;
+  /**
    * CPU seconds the child may use in all (RLIMIT_CPU): a child whose grader died while it was
    * stuck in a loop cannot run on for ever.
    */
@@ -531,8 +538,10 @@ export class Sandbox implements Caller {
 
   /** `live`'s start: it imports the bundle once it is written. */
   #start(live: Live): Promise<Live | ImportFailed> {
-    const { importTimeoutMs, entry, written } = this.#options;
+    const { importTimeoutMs, entry, written, moduleCopies = 1 } = this.#options;
     return new Promise((resolve) => {
+      /** Copies of the module the child may still say it has imported. */
+      let copiesLeft = moduleCopies - 1;
       let settled = false;
       /** Stops the import's time limit, once it has begun. */
       let stop = () => {};
@@ -549,6 +558,11 @@ export class Sandbox implements Caller {
         live.kill();
         settle({ status: "import-failed", failure, output });
       };
+      /** The import's time limit, from now. */
+      const importLimit = () =>
+        afterIdle(importTimeoutMs, () =>
+          fail({ code: "timeout", limitMs: importTimeoutMs }, live.stray),
+        );
       // The import's time limit counts from when the child is told to import: the time the
       // bundle took to write is not the module's.
       const importNow = () => {
@@ -556,9 +570,7 @@ export class Sandbox implements Caller {
         tell(live, "told to import");
         const address = Buffer.from(pathToFileURL(entry).href, "utf8");
         (live.child.stdio[4] as Writable).write(frame(HANDSHAKE_ID, address));
-        stop = afterIdle(importTimeoutMs, () =>
-          fail({ code: "timeout", limitMs: importTimeoutMs }, live.stray),
-        );
+        stop = importLimit();
       };
       Promise.resolve(written).then(importNow, () =>
         fail({ code: "protocol", what: "no bundle to import" }, live.stray),
@@ -570,6 +582,11 @@ export class Sandbox implements Caller {
           tell(live, `said ${message.type}`);
           if (message.type === "ready") {
             settle(live);
+          } else if (message.type === "imported" && copiesLeft > 0) {
+            // The next copy has the import's time again.
+            copiesLeft--;
+            stop();
+            stop = importLimit();
           } else if (message.type === "import-failed") {
             fail(
               message.code ? { code: message.code } : { code: "threw", error: message.error },

@@ -308,6 +308,22 @@ describe("a function that reads what the functions it calls leave behind", () =>
     expect(status("nnModel.early")).toBe("error");
   });
 
+  it("has the import's time for each copy: top-level code of most of that time passes", async () => {
+    // An import limit of 3 s, and top-level code that takes 2 s each time it runs: the child
+    // that judges alone runs it twice, 4 s.
+    const slowStart = {
+      ...parts,
+      manifest: { ...parts.manifest, limits: { ...parts.manifest.limits, importTimeoutMs: 3000 } },
+    };
+    const source = `${referenceSource()}
+for (const end = Date.now() + 2000; Date.now() < end; );
+`;
+    const select = (test: TestSpec) => test.id.startsWith("forwardPropagation.");
+    const { report } = await gradeNoting(source, { select }, slowStart);
+    expect(report.tests.length).toBeGreaterThan(0);
+    expect(report.tests.filter((test) => test.status !== "passed")).toEqual([]);
+  });
+
   it("is answered by the reference where the copy cannot be loaded, and keeps its points", async () => {
     // Top-level code that throws the second time it runs in a process: the copy fails to load.
     const source = `${referenceSource()}

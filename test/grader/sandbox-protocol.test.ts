@@ -9,6 +9,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { buildSubmission } from "../../grader/pipeline/build.ts";
+import { HANDSHAKE_ID, messageFrame } from "../../grader/sandbox/frames.ts";
 import { afterResults, Sandbox } from "../../grader/sandbox/sandbox.ts";
 
 // Learner code that knows the frame format: it reads each request's call id from stdin, and
@@ -142,6 +143,55 @@ describe("frames the grader did not ask for", () => {
     expect(outcome).toMatchObject({
       status: "crashed",
       reason: { code: "protocol", what: "a value of unknown type 255 at byte 0" },
+    });
+  });
+});
+
+describe("the import's time for each copy of the module", () => {
+  /**
+   * A module whose top-level code takes 1 s, says that a copy is in `times` times (as the child
+   * that judges alone does between its two imports), and takes 1 s more: 2 s in all, past an
+   * import's 1.5 s, but within it on each side of the saying (the child's own start counts in the
+   * first).
+   */
+  const sayingImported = (times: number) => `
+import { writeSync } from "node:fs";
+const wait = (ms: number) => { const until = Date.now() + ms; while (Date.now() < until) {} };
+const frame = Uint8Array.of(${[...messageFrame(HANDSHAKE_ID, { type: "imported" })].join(", ")});
+wait(1000);
+for (let i = 0; i < ${times}; i++) writeSync(3, frame);
+wait(1000);
+export const ready = () => "ready";
+`;
+
+  it("has the limit again once for a second copy, and refuses a third", async () => {
+    const once = await bundle("imported-once", sayingImported(1));
+    const twice = await bundle("imported-twice", sayingImported(2));
+    const copies = (build: { dir: string; entry: string }, moduleCopies: number) => {
+      const made = new Sandbox({
+        ...build,
+        heapMb: 128,
+        importTimeoutMs: 1500,
+        cpuSeconds: 30,
+        moduleCopies,
+      });
+      sandboxes.push(made);
+      return made;
+    };
+    // The limit again from the saying on.
+    expect(await copies(once, 2).call("ready", [], 5000)).toMatchObject({
+      status: "returned",
+      value: "ready",
+    });
+    // One copy only: the saying is no message of its import.
+    expect(await copies(once, 1).call("ready", [], 5000)).toMatchObject({
+      status: "import-failed",
+      failure: { code: "protocol", what: 'a "imported" message' },
+    });
+    // Said twice for two copies: the second is refused, not a third period of time.
+    expect(await copies(twice, 2).call("ready", [], 5000)).toMatchObject({
+      status: "import-failed",
+      failure: { code: "protocol", what: 'a "imported" message' },
     });
   });
 });

@@ -11,7 +11,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { np, RandomState } from "../../assignments/lib/np.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { decode, encode } from "../../grader/core/values.ts";
-import { buildAlone, buildFiles, removeBuild } from "../../grader/pipeline/build.ts";
+import {
+  ALONE_MODULE_COPIES,
+  buildAlone,
+  buildFiles,
+  removeBuild,
+} from "../../grader/pipeline/build.ts";
 import { type AssignmentParts, loadAssignment } from "../../grader/pipeline/load.ts";
 import { ownCalleeLimits, referenceOracle, standIns } from "../../grader/pipeline/oracle.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
@@ -210,6 +215,7 @@ async function withAloneSandbox<T>(
   if (!("dir" in alone)) throw new Error(alone.unavailable);
   const sandbox = new Sandbox({
     ...alone,
+    moduleCopies: ALONE_MODULE_COPIES,
     heapMb: 256,
     importTimeoutMs: 10_000,
     cpuSeconds: 60,
