@@ -107,12 +107,15 @@ async function gradeFile(
     timeoutMs,
     displayRoot,
     withoutReference = false,
+    ownCallees = true,
   }: {
     seed?: number;
     timeoutMs?: number;
     displayRoot?: string;
     /** As a learner's own run: the visible tests, from the committed fixture. */
     withoutReference?: boolean;
+    /** Whether the learner's own functions may answer the calls of a function judged alone. */
+    ownCallees?: boolean;
   } = {},
 ): Promise<GradeRun> {
   const report = await gradeSlot(() =>
@@ -124,6 +127,7 @@ async function gradeFile(
       hidden: true,
       timeoutMs,
       toolVersion: "test",
+      ownCallees,
     }),
   );
   return { report, json: JSON.parse(reportToJson(report)) };
@@ -288,6 +292,34 @@ describe.concurrent("buggy submissions made from the reference", () => {
         for (const [id, status] of Object.entries(bug.statuses ?? {})) {
           expect(testById(report, id).status, id).toBe(status);
         }
+      },
+      GRADE_TIMEOUT,
+    );
+  }
+});
+
+/**
+ * The learner's own functions answer a judged function's calls where their tests vouch for them,
+ * a shortcut past the grader's round trips (grader/pipeline/own-callees.ts): the grade must be the
+ * one the rules give, with the reference answering every call. Test by test, for every bug.
+ */
+describe.concurrent("the own-callees shortcut", () => {
+  for (const bug of bugs) {
+    it(
+      `${bug.name}: the same grade with the reference answering every call`,
+      async ({ expect }) => {
+        const verdicts = (report: Report) =>
+          report.tests.map(({ id, status, score, message }) => ({ id, status, score, message }));
+        const [shortcut, reference] = await Promise.all([
+          gradeBug(bug),
+          gradeFile(
+            writeSubmission(`${bug.name} (reference answering)`, applyBug(referenceSource(), bug)),
+            {
+              ownCallees: false,
+            },
+          ),
+        ]);
+        expect(verdicts(shortcut.report)).toEqual(verdicts(reference.report));
       },
       GRADE_TIMEOUT,
     );

@@ -49,6 +49,12 @@ export interface GradeOptions {
   /** Whether to type-check the submission for warnings (default true). */
   typeCheck?: boolean;
   /**
+   * Whether the learner's own functions answer a judged function's calls where their tests vouch
+   * for them (`own-callees.ts`; default true), a shortcut past the grader's round trips. Off, the
+   * reference answers every call, as the rules have it; the grades must be the same.
+   */
+  ownCallees?: boolean;
+  /**
    * Inputs and expected values already made, by test and seed: grading a class, each test's
    * reference run happens once, not once per learner. Shared only between grades of the same
    * assignment, reference and run seed.

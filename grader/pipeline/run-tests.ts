@@ -316,17 +316,18 @@ class PhaseChildren {
       if (this.#answered) aloneSandbox?.close();
       else if (this.#started && !this.#closed && this.#others && made) sandbox.warm();
       if (!judgedAlone) return { sandbox, ...(stubs ? { stubs } : {}) };
+      const own: OwnAnswering = {
+        caller: (functions, answered) =>
+          sandbox.withOwnCallees({
+            limits: { ...judgedAlone.ownCallees, functions },
+            answered,
+          }),
+        oracle: judgedAlone.oracle,
+      };
       return {
         sandbox,
         others: judgedAlone.others,
-        own: {
-          caller: (functions, answered) =>
-            sandbox.withOwnCallees({
-              limits: { ...judgedAlone.ownCallees, functions },
-              answered,
-            }),
-          oracle: judgedAlone.oracle,
-        },
+        ...(ctx.options.ownCallees === false ? {} : { own }),
         stubs: judgedAlone.stubs,
       };
     });
