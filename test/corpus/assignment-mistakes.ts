@@ -11,8 +11,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compare } from "../../grader/checks/compare.ts";
 import type { CaseData, FunctionCases } from "../../grader/core/assignment.ts";
-import { plannedTests } from "../../grader/core/manifest.ts";
+import { plannedTests, type TestSpec } from "../../grader/core/manifest.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
+import type { Report } from "../../grader/core/report.ts";
 import { decode, encode } from "../../grader/core/values.ts";
 import { caseData } from "../../grader/pipeline/expected.ts";
 import type { AssignmentParts } from "../../grader/pipeline/load.ts";
@@ -73,16 +74,26 @@ export function describeMistakes(
 
   describe.concurrent(`a ${assignment} submission with a known mistake`, () => {
     for (const submission of submissions) {
-      it(`${label(submission)}: is told its name, and loses points in its own function only`, async ({
+      it(`${label(submission)}: is told its name, loses points in its own function only, and the same with the reference answering every call`, async ({
         expect,
       }) => {
         const text = applyBug(reference, { name: label(submission), replace: submission.replace });
-        // Every test but the end-to-end one, which may lose its points to any mistake anyway.
-        const report = await gradeFiles(
-          { "model.ts": text },
-          { caseCache, select: (test) => test.kind !== "integration" },
-          { assignment },
-        );
+        // Every test but the end-to-end one, which may lose its points to any mistake anyway;
+        // and again with the reference answering every call of a function judged alone, as the
+        // rules have it: the learner's own functions answering where their tests vouch for them
+        // (own-callees.ts) must not change a verdict.
+        const select = (test: TestSpec) => test.kind !== "integration";
+        const [report, referenceAnswering] = await Promise.all([
+          gradeFiles({ "model.ts": text }, { caseCache, select }, { assignment }),
+          gradeFiles(
+            { "model.ts": text },
+            { caseCache, select, ownCallees: false },
+            { assignment },
+          ),
+        ]);
+        const verdicts = (graded: Report) =>
+          graded.tests.map(({ id, status, score, message }) => ({ id, status, score, message }));
+        expect(verdicts(report)).toEqual(verdicts(referenceAnswering));
         expectTold(expect, report, submission, parts.cases.words.ko);
         const losing = report.functions.filter((f) => f.score < f.maxScore).map((f) => f.name);
         expect(losing).toContain(submission.fn);
