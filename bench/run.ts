@@ -145,15 +145,13 @@ function compareTraining(model: Training, title: string, iterations: number, goa
   console.log(
     `${title}, ${iterations} iterations, ${runs} processes of each, 3 warm runs in each (median; min-max), with the sandboxed child's environment (${Object.keys(CHILD_ENVIRONMENT).join(", ")})`,
   );
-  console.log(
-    `  TypeScript (Node ${process.versions.node}): ${fmt(median(ts))}  (${fmt(Math.min(...ts))}-${fmt(Math.max(...ts))})  ${perIteration(ts)}`,
-  );
+  console.log(`  TypeScript (Node ${process.versions.node}): ${spread(ts)}  ${perIteration(ts)}`);
   if (numpy === undefined) {
     console.log("  numpy: not available (python3 with numpy not found); no ratio");
     return;
   }
   console.log(
-    `  numpy ${numpy.numpy}, warm (BLAS: ${numpy.blas}):\n                          ${fmt(median(py))}  (${fmt(Math.min(...py))}-${fmt(Math.max(...py))})  ${perIteration(py)}`,
+    `  numpy ${numpy.numpy}, warm (BLAS: ${numpy.blas}):\n                          ${spread(py)}  ${perIteration(py)}`,
   );
   console.log(
     `  ratio TypeScript / numpy: ${(median(ts) / median(py)).toFixed(2)}  ${goal}; round by round ${median(rounds).toFixed(2)}  (${Math.min(...rounds).toFixed(2)}-${Math.max(...rounds).toFixed(2)})`,
@@ -162,6 +160,9 @@ function compareTraining(model: Training, title: string, iterations: number, goa
 }
 
 const fmt = (s: number) => `${(s * 1000).toFixed(0)} ms`;
+/** Times in seconds as the bench prints them: the median, then the range. */
+const spread = (times: number[]): string =>
+  `${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`;
 compareTraining("planar", "planar nnModel, nH = 4", iterations, "(goal: <= 1.00)");
 // The deep assignment's end-to-end test trains this in every grade; numpy's BLAS sums its larger
 // products in another order, so the last digits of the costs may differ.
@@ -290,9 +291,7 @@ console.log(
   `\ngradecheck grade, cold command, all visible and hidden tests, ${runs} runs (median; min-max)`,
 );
 for (const [name, times] of Object.entries(grading))
-  console.log(
-    `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})  (goal: <= ${goalOf(name)})`,
-  );
+  console.log(`  ${name.padEnd(32)} ${spread(times)}  (goal: <= ${goalOf(name)})`);
 
 // What most learners grade: a solution with one mistake in it. Each bug of the planar corpus
 // (test/corpus/bugs.ts) applied to the reference, graded once: a mistake costs more than a pass
@@ -305,10 +304,10 @@ const buggy = bugs.map((bug, i) => {
   writeFileSync(file, applyBug(referenceSource(), bug));
   return { name: bug.name, seconds: timeGrade(file) };
 });
-const buggyTimes = buggy.map(({ seconds }) => seconds);
 const slowest = buggy.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+const buggyName = `planar, one mistake (${buggy.length} bugs)`;
 console.log(
-  `  ${`planar, one mistake (${buggy.length} bugs)`.padEnd(32)} ${fmt(median(buggyTimes))}  (${fmt(Math.min(...buggyTimes))}-${fmt(slowest.seconds)}, slowest: ${slowest.name})  (goal: <= ${goalOf("reference")})`,
+  `  ${buggyName.padEnd(32)} ${spread(buggy.map(({ seconds }) => seconds))}  slowest: ${slowest.name}  (goal: <= ${goalOf(buggyName)})`,
 );
 
 // The same grades under each Node LTS line that `npm run test:node-versions` installed
@@ -379,9 +378,7 @@ console.log(
 the learner's own run: gradecheck grade in the planar release (no reference: visible tests only), cold command, ${runs} runs (median; min-max)`,
 );
 for (const [name, times] of Object.entries(learnerRuns))
-  console.log(
-    `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`,
-  );
+  console.log(`  ${name.padEnd(32)} ${spread(times)}`);
 
 // A machine whose cores are busy with other work (a loop per core, at the grader's priority): the
 // type check, run at the lowest priority while the tests run, must not hold the grade up after.
@@ -394,9 +391,7 @@ try {
   );
   for (const name of ["planar-classifier reference", "planar-classifier stubs"]) {
     const times = Array.from({ length: runs }, () => timeGrade(submissions[name] as string));
-    console.log(
-      `  ${name.padEnd(32)} ${fmt(median(times))}  (${fmt(Math.min(...times))}-${fmt(Math.max(...times))})`,
-    );
+    console.log(`  ${name.padEnd(32)} ${spread(times)}`);
   }
 } finally {
   for (const loop of busy) loop.kill("SIGKILL");

@@ -49,12 +49,16 @@ beforeAll(async () => {
     cpSync(join(PACKAGE_ROOT, part), join(pkg, part), { recursive: true });
   symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(pkg, "node_modules"));
   await buildModules();
-  // Says so on stderr when it runs: what tells the build from the sources below.
+  markModules();
+}, 60_000);
+
+/** Marks the build's ES modules: they say so on stderr when they run (what tells them apart). */
+function markModules(): void {
   appendFileSync(
     join(pkg, "dist/grader/cli.mjs"),
     `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
   );
-}, 60_000);
+}
 
 /** `gradecheck grade` of the copy's file `submission`: what it printed, and its report's tests. */
 function grade(submission: string, options: string[] = [], env: NodeJS.ProcessEnv = {}) {
@@ -119,10 +123,7 @@ describe("the build", () => {
 
   it("loads every assignment's cases and reference", async () => {
     await buildModules();
-    appendFileSync(
-      join(pkg, "dist/grader/cli.mjs"),
-      `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
-    );
+    markModules();
     for (const id of assignmentIds(pkg)) {
       const result = grade(`reference/${id}/model.ts`, ["--hidden", "false"]);
       expect(result.built, id).toBe(true);
@@ -170,10 +171,7 @@ describe("the build", () => {
 
   it("lays a Korean table out as the sources do (string-width, which it sets up at its first use)", async () => {
     await buildModules();
-    appendFileSync(
-      join(pkg, "dist/grader/cli.mjs"),
-      `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
-    );
+    markModules();
     const table = (env: NodeJS.ProcessEnv) =>
       spawnSync(
         process.execPath,
@@ -338,10 +336,7 @@ describe("the build's classic script, with V8's compiled code of it (bin/code-ca
   /** The build, with the code recorded, and its ES modules marked as they load. */
   async function buildWithCode() {
     await buildBundle(pkg);
-    appendFileSync(
-      join(pkg, "dist/grader/cli.mjs"),
-      `\nprocess.stderr.write(${JSON.stringify(`${MARK}\n`)});\n`,
-    );
+    markModules();
   }
 
   it("is recorded by the build, ASCII throughout, and grades as the sources do", async () => {

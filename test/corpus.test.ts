@@ -21,6 +21,7 @@ import { brokenFromReference } from "./corpus/broken.ts";
 import {
   applyBug,
   type Bug,
+  bugNamed,
   bugs,
   END_TO_END,
   FUNCTIONS,
@@ -28,6 +29,7 @@ import {
   REFERENCE_PATH,
   referenceSource,
 } from "./corpus/bugs.ts";
+import { verdicts } from "./helpers.ts";
 
 /**
  * The function a test calls first: its own, except for the self-consistency check, which starts
@@ -143,12 +145,6 @@ function gradeBug(bug: Bug): Promise<GradeRun> {
     bugRuns.set(bug.name, run);
   }
   return run;
-}
-
-function bugNamed(name: string): Bug {
-  const bug = bugs.find((b) => b.name === name);
-  if (!bug) throw new Error(`no corpus bug named ${name}`);
-  return bug;
 }
 
 /** Points of the whole assignment, from its manifest. */
@@ -308,8 +304,6 @@ describe.concurrent("the own-callees shortcut", () => {
     it(
       `${bug.name}: the same grade with the reference answering every call`,
       async ({ expect }) => {
-        const verdicts = (report: Report) =>
-          report.tests.map(({ id, status, score, message }) => ({ id, status, score, message }));
         const [shortcut, reference] = await Promise.all([
           gradeBug(bug),
           gradeFile(

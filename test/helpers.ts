@@ -131,6 +131,11 @@ export function gradeSource(source: string, options: Partial<GradeOptions> = {})
   return gradeFiles({ "model.ts": source }, options);
 }
 
+/** Each test's verdict: what two grades that must agree are compared by (not their times). */
+export function verdicts(report: Report) {
+  return report.tests.map(({ id, status, score, message }) => ({ id, status, score, message }));
+}
+
 /**
  * Grades a learner's folder holding `files` (a model.ts and its helpers) as `gradeSource` does;
  * `withoutReference`: as a learner's own run, the visible tests from the committed fixture;

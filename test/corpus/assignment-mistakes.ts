@@ -13,11 +13,10 @@ import { compare } from "../../grader/checks/compare.ts";
 import type { CaseData, FunctionCases } from "../../grader/core/assignment.ts";
 import { plannedTests, type TestSpec } from "../../grader/core/manifest.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
-import type { Report } from "../../grader/core/report.ts";
 import { decode, encode } from "../../grader/core/values.ts";
 import { caseData } from "../../grader/pipeline/expected.ts";
 import type { AssignmentParts } from "../../grader/pipeline/load.ts";
-import { assignmentParts, gradeFiles } from "../helpers.ts";
+import { assignmentParts, gradeFiles, verdicts } from "../helpers.ts";
 import { applyBug } from "./bugs.ts";
 import { expectTold, type Told } from "./told.ts";
 
@@ -91,8 +90,6 @@ export function describeMistakes(
             { assignment },
           ),
         ]);
-        const verdicts = (graded: Report) =>
-          graded.tests.map(({ id, status, score, message }) => ({ id, status, score, message }));
         expect(verdicts(report)).toEqual(verdicts(referenceAnswering));
         expectTold(expect, report, submission, parts.cases.words.ko);
         const losing = report.functions.filter((f) => f.score < f.maxScore).map((f) => f.name);

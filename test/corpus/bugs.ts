@@ -420,6 +420,13 @@ export const bugs: Bug[] = [
   },
 ];
 
+/** The corpus's bug of that name (throws where there is none: a test would test nothing). */
+export function bugNamed(name: string): Bug {
+  const bug = bugs.find((b) => b.name === name);
+  if (!bug) throw new Error(`no corpus bug named ${name}`);
+  return bug;
+}
+
 /** The reference's source text. */
 export function referenceSource(): string {
   return readFileSync(REFERENCE_PATH, "utf8");

@@ -23,18 +23,13 @@ import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import { textOf } from "../../grader/core/phrase.ts";
 import { gradientCheckPoint } from "../../reference/planar-classifier/cases.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
-import { applyBug, type Bug, bugs, referenceSource } from "../corpus/bugs.ts";
+import { applyBug, type Bug, bugNamed, referenceSource } from "../corpus/bugs.ts";
 
 // Inside the repository, so that the mutants' `gradecheck/np` import resolves.
 const folder = join(PACKAGE_ROOT, "test/.generated/gradients");
 mkdirSync(folder, { recursive: true });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const corpusBug = (name: string): Bug => {
-  const bug = bugs.find((b) => b.name === name);
-  if (!bug) throw new Error(`no corpus bug named ${name}`);
-  return bug;
-};
 const extraBug = (name: string, from: string, to: string): Bug => ({
   name,
   description: name,
@@ -45,7 +40,7 @@ const extraBug = (name: string, from: string, to: string): Bug => ({
 
 const DW2 = "const dW2 = np.divide(np.dot(dZ2, A1.T), m);";
 const cases: { bug: Bug; wrong: string[]; hint: string }[] = [
-  { bug: corpusBug("dW1 without 1/m"), wrong: ["W1"], hint: "the 1/m is missing" },
+  { bug: bugNamed("dW1 without 1/m"), wrong: ["W1"], hint: "the 1/m is missing" },
   {
     bug: extraBug(
       "dW2 with its sign flipped",
@@ -64,13 +59,13 @@ const cases: { bug: Bug; wrong: string[]; hint: string }[] = [
     wrong: ["W2"],
     hint: "an extra factor of 2",
   },
-  { bug: corpusBug("tanh' written as 1 − A1"), wrong: ["W1", "b1"], hint: "not a constant factor" },
+  { bug: bugNamed("tanh' written as 1 − A1"), wrong: ["W1", "b1"], hint: "not a constant factor" },
   {
-    bug: corpusBug("tanh' written as 1 − A1"),
+    bug: bugNamed("tanh' written as 1 − A1"),
     wrong: ["W1", "b1"],
     hint: "the chain rule through tanh",
   },
-  { bug: corpusBug("transposed dW1"), wrong: ["W1"], hint: "it is transposed" },
+  { bug: bugNamed("transposed dW1"), wrong: ["W1"], hint: "it is transposed" },
 ];
 
 async function mutant(bug: Bug): Promise<typeof ref> {

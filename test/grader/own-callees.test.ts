@@ -10,7 +10,7 @@ import { plannedTests } from "../../grader/core/manifest.ts";
 import type { TestReport } from "../../grader/core/report.ts";
 import { calleesOf, vouchedFor, vouchedFunctions } from "../../grader/pipeline/own-callees.ts";
 import { Sandbox } from "../../grader/sandbox/sandbox.ts";
-import { applyBug, bugs, FUNCTIONS, referenceSource } from "../corpus/bugs.ts";
+import { applyBug, bugNamed, FUNCTIONS, referenceSource } from "../corpus/bugs.ts";
 import { ownFingerprints, remembering, seenFingerprints } from "../corpus/hostile-kit.ts";
 import { assignmentParts, gradeFiles } from "../helpers.ts";
 
@@ -110,8 +110,7 @@ afterEach(() => {
 /** Not the end-to-end test: a whole training, which no function's points depend on. */
 const noEndToEnd = { select: (test: TestSpec) => !test.id.startsWith("end-to-end.") };
 
-const ignoresRate = bugs.find((bug) => bug.name === "update ignores the learning rate");
-if (!ignoresRate) throw new Error("the corpus's bug 'update ignores the learning rate' is gone");
+const ignoresRate = bugNamed("update ignores the learning rate");
 /**
  * nnModel doubles the rate it is given (`from` on: 0, or after the first iteration), which only an
  * updateParameters that ignores its rate makes right.
@@ -256,24 +255,11 @@ describe("a function that reads what the functions it calls leave behind", () =>
   /** Only nnModel's tests: no test vouches for a function it calls, so the reference answers all. */
   const onlyNnModel = { select: (test: TestSpec) => test.id.startsWith("nnModel.") };
   // forwardPropagation also keeps its cache in a variable of the module, which nnModel reads
-  // instead of the cache it returns.
-  const cacheLeftBehind = applyBug(referenceSource(), {
-    name: "the cache read from the module",
-    replace: [
-      [
-        "  return { A2, cache: { Z1, A1, Z2, A2 } };",
-        "  lastCache = { Z1, A1, Z2, A2 };\n  return { A2, cache: { Z1, A1, Z2, A2 } };",
-      ],
-      [
-        "export function forwardPropagation(",
-        "let lastCache: Cache;\nexport function forwardPropagation(",
-      ],
-      [
-        "    const { A2, cache } = forwardPropagation(X, parameters);",
-        "    const { A2 } = forwardPropagation(X, parameters);\n    const cache = lastCache;",
-      ],
-    ],
-  });
+  // instead of the cache it returns: the corpus's bug.
+  const cacheLeftBehind = applyBug(
+    referenceSource(),
+    bugNamed("nnModel reads the cache forwardPropagation left in the module"),
+  );
   it("fails with the reference answering (nnModel's tests alone)", async () => {
     const { nnModelCalls, status } = await gradeNoting(cacheLeftBehind, onlyNnModel);
     expect(new Set(nnModelCalls)).toEqual(new Set(["reference"]));
