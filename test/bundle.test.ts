@@ -361,6 +361,23 @@ describe("the build's classic script, with V8's compiled code of it (bin/code-ca
       expect(script.built, submission).toBe(false);
       expect(script, submission).toEqual(grade(submission, [], { GRADECHECK_FROM_SOURCE: "1" }));
     }
+    // The script has one scope for every module, so it renamed the reference's parameter `cache`
+    // (`cache2`), and V8 quotes that name when the reference cannot run on what the learner's
+    // nnModel passes: the message names the argument as the assignment does, as from the sources.
+    const reference = readFileSync(join(pkg, "reference/planar-classifier/model.ts"), "utf8");
+    const noCache = reference.replace(
+      "backwardPropagation(parameters, cache, X, Y)",
+      "backwardPropagation(parameters, undefined as never, X, Y)",
+    );
+    expect(noCache).not.toBe(reference);
+    writeFileSync(join(pkg, "no-cache.ts"), noCache);
+    const only = ["--only", "nnModel"];
+    const fromScript = grade("no-cache.ts", only);
+    expect(fromScript.built).toBe(false);
+    expect(fromScript).toEqual(grade("no-cache.ts", only, { GRADECHECK_FROM_SOURCE: "1" }));
+    const message = fromScript.tests.find((test) => test.id === "nnModel.early")?.message;
+    expect(message).toContain("cache undefined, X (2,400), Y (1,400)");
+    expect(message).toContain("of 'cache' as it is undefined");
   }, 120_000);
 
   it("leaves the code where it does not fit: node's flags, another script, code V8 refuses", async () => {

@@ -84,7 +84,7 @@ export async function bundleFolders({ inputs, options }: GradeContext): Promise<
       folder,
       callers,
       judging: {
-        oracle: referenceOracle(reference, callers, entries),
+        oracle: referenceOracle(reference, cases, entries),
         others: referenceFunctions(reference, Object.keys(callers)),
         ownCallees: ownCalleeLimits(reference, callers, entries),
       },

@@ -8,7 +8,15 @@
 import { RandomState } from "../../assignments/lib/np.ts";
 import { withAllocationLimit } from "../../assignments/lib/storage.ts";
 import type { AssignmentCases, Functions, Reference } from "../core/assignment.ts";
-import { cutText, decodeMessage, encode, entriesOf, freshBudget } from "../core/values.ts";
+import {
+  cutText,
+  decodeMessage,
+  encode,
+  entriesOf,
+  freshBudget,
+  shapeNotation,
+  type Wire,
+} from "../core/values.ts";
 import type {
   OracleReply,
   OracleRequest,
@@ -57,14 +65,14 @@ export type Oracle = (request: OracleRequest, budgetMs: number, judged: string) 
  * propagate's gradients) runs the learner's own code, as without stand-ins. Functions no other
  * calls (nnModel, predict) are not stood in for.
  */
-export function standIns(cases: AssignmentCases): StandIns {
+export function standIns(cases: Pick<AssignmentCases, "functions">): StandIns {
   const callers: Record<string, string[]> = {};
   for (const [caller, fn] of Object.entries(cases.functions))
     for (const name of fn.calls ?? []) callers[name] = [...(callers[name] ?? []), caller];
   return callers;
 }
 
-type Run = (...values: unknown[]) => unknown;
+export type Run = (...values: unknown[]) => unknown;
 
 /** The reference's function `fn`, if it is one of `names` (the ones stood in for). */
 function servedBy(reference: Reference, names: readonly string[]): (fn: string) => Run | undefined {
@@ -90,9 +98,10 @@ export function referenceFunctions(reference: Reference, names: readonly string[
 
 export function referenceOracle(
   reference: Reference,
-  callers: StandIns,
+  cases: Pick<AssignmentCases, "functions">,
   inputEntries = ORACLE_INPUT_ENTRIES,
 ): Oracle {
+  const callers = standIns(cases);
   const served = servedBy(reference, Object.keys(callers));
   return ({ fn, args, randoms }, budgetMs, judged) => {
     const run = served(fn);
@@ -128,9 +137,11 @@ export function referenceOracle(
     try {
       value = withAllocationLimit(inputEntries * ORACLE_ALLOCATION_PER_ENTRY, () => run(...inputs));
     } catch (error) {
-      const what = cutText(error instanceof Error ? error.message : String(error), 500);
+      const names = cases.functions[fn]?.argNames ?? [];
+      const message = error instanceof Error ? error.message : String(error);
+      const what = inLearnersNames(message, run, names);
       return {
-        refused: `the reference's ${fn}, which stands in for yours while this function is judged alone, could not run on the inputs your code gave it: ${what}`,
+        refused: `the reference's ${fn}, which stands in for yours while this function is judged alone, could not run on the inputs your code gave it (${passed(args, names)}): ${cutText(what, 500)}`,
       };
     }
     const after: RandomArgument[] = [...generators].map(([index, rng]) => {
@@ -141,3 +152,30 @@ export function referenceOracle(
     return { value: encode(value, freshBudget(), "shared"), randoms: after };
   };
 }
+
+/** What the learner's code passed a stand-in, as the summary's "called with" line shows a case. */
+function passed(args: readonly Wire[], names: readonly string[]): string {
+  const shown = args.map((arg, i) => `${names[i] ?? `argument ${i + 1}`} ${shapeNotation(arg)}`);
+  return cutText(shown.join(", "), 400);
+}
+
+/**
+ * The reference's error in the names the learner knows. The single-script build (one scope for
+ * every module) renames a function's parameter where another module declares the same name at its
+ * top (`cache` becomes `cache2`), and V8 quotes the renamed one ("Cannot destructure property 'A1'
+ * of 'cache2'"). The function's own text says which of its parameters were renamed: the argument
+ * names at their places are given back; nothing else is touched.
+ */
+export function inLearnersNames(text: string, run: Run, argNames: readonly string[]): string {
+  const list = /^[^(]*\(([^)]*)\)/.exec(String(run))?.[1] ?? "";
+  let named = text;
+  list.split(",").forEach((parameter, i) => {
+    const bundled = /^\s*([\w$]+)\s*$/.exec(parameter.split("=")[0] ?? "")?.[1];
+    const name = argNames[i];
+    if (!bundled || !name || !new RegExp(`^${escaped(name)}\\d+$`).test(bundled)) return;
+    named = named.replace(new RegExp(`(?<![\\w$])${escaped(bundled)}(?![\\w$])`, "g"), name);
+  });
+  return named;
+}
+
+const escaped = (name: string) => name.replace(/\$/g, "\\$");

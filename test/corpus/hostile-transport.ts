@@ -151,7 +151,7 @@ export const transportCases: HostileCase[] = [
   });`),
     verdict: predictOnly(
       ["error"],
-      /could not run on the inputs your code gave it: an array of 64000000 entries is more than this computation may allocate/,
+      /could not run on the inputs your code gave it \(X \(1,8000\), parameters \{W1: \(8000,1\), b1: \(8000,1\), W2: \(1,8000\), b2: \(1,1\)\}\): an array of 64000000 entries is more than this computation may allocate/,
     ),
   },
   {

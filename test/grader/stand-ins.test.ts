@@ -18,7 +18,13 @@ import {
   removeBuild,
 } from "../../grader/pipeline/build.ts";
 import { type AssignmentParts, loadAssignment } from "../../grader/pipeline/load.ts";
-import { ownCalleeLimits, referenceOracle, standIns } from "../../grader/pipeline/oracle.ts";
+import {
+  inLearnersNames,
+  ownCalleeLimits,
+  type Run,
+  referenceOracle,
+  standIns,
+} from "../../grader/pipeline/oracle.ts";
 import { readSubmission, submissionAt } from "../../grader/pipeline/submission.ts";
 import {
   type Declaration,
@@ -290,7 +296,7 @@ export function nnModel() {
   return rng.randn(1, 3);
 }
 `;
-    const oracle = referenceOracle(reference, standIns(parts.cases));
+    const oracle = referenceOracle(reference, parts.cases);
     await withAloneSandbox(source, { oracle }, async (sandbox) => {
       const outcome = await sandbox.call("nnModel", [], 10_000);
       if (outcome.status !== "returned") throw new Error(`nnModel: ${outcome.status}`);
@@ -310,7 +316,7 @@ describe("the function being judged", () => {
   /** The grader's oracle, and the functions the child asked it for. */
   const recordingOracle = () => {
     const asked: string[] = [];
-    const served = referenceOracle(reference(), standIns(parts.cases));
+    const served = referenceOracle(reference(), parts.cases);
     const oracle: SandboxOptions["oracle"] = (request, budget, judged) => {
       asked.push(request.fn);
       return served(request, budget, judged);
@@ -574,7 +580,7 @@ export function sigmoid(z: NDArray) {
   });
 
   it("is refused the reference's answer for what it does not call, whatever code asks for it", () => {
-    const oracle = referenceOracle(reference(), standIns(parts.cases));
+    const oracle = referenceOracle(reference(), parts.cases);
     const rng = new RandomState(3);
     const { mt, gauss } = rng.getState();
     const request = {
@@ -591,6 +597,26 @@ export function sigmoid(z: NDArray) {
       });
     // Asked while a function that calls it is judged, it is answered.
     expect(oracle(request, 1000, "nnModel")).toHaveProperty("value");
+  });
+
+  it("is told what it passed when the reference cannot run on it, in the assignment's names", () => {
+    const oracle = referenceOracle(reference(), parts.cases);
+    const parameters = { W1: np.ones([4, 2]), b1: np.zeros([4, 1]), W2: np.ones([1, 4]) };
+    const args = [parameters, undefined, np.ones([400, 2]), np.ones([1, 400])].map((v) =>
+      encode(v),
+    );
+    const request = {
+      type: "oracle" as const,
+      id: 1,
+      fn: "backwardPropagation",
+      args,
+      randoms: [],
+    };
+    const reply = oracle(request, 1000, "nnModel");
+    expect(reply).toHaveProperty("refused");
+    expect("refused" in reply && reply.refused).toContain(
+      "could not run on the inputs your code gave it (parameters {W1: (4,2), b1: (4,1), W2: (1,4)}, cache undefined, X (400,2), Y (1,400)): ",
+    );
   });
 });
 
@@ -623,4 +649,21 @@ export function nnModel(calls: number, ms: number) {
       });
     });
   }, 30_000);
+});
+
+describe("the reference's error, as the learner reads it", () => {
+  it("names the parameters a build renamed as the assignment does, and touches nothing else", () => {
+    // As the single-script build declares it where another module has a top-level `cache`.
+    function backwardPropagation(parameters2: unknown, cache2: unknown, X: unknown, Y2s: unknown) {
+      return [parameters2, cache2, X, Y2s];
+    }
+    const names = ["parameters", "cache", "X", "Y"];
+    const read = (text: string) => inLearnersNames(text, backwardPropagation as Run, names);
+    expect(read("Cannot destructure property 'A1' of 'cache2' as it is undefined.")).toBe(
+      "Cannot destructure property 'A1' of 'cache' as it is undefined.",
+    );
+    // Not renamed, or not a parameter of its own: as it was.
+    const others = "cache22, X2, Y2s and A2 stay; parameters2.W1 does not";
+    expect(read(others)).toBe("cache22, X2, Y2s and A2 stay; parameters.W1 does not");
+  });
 });
