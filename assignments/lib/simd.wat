@@ -535,6 +535,28 @@
     (local $x v128) (local $a v128) (local $y v128) (local $shifted v128) (local $kn v128)
     (local $r v128) (local $power v128) (local $high v128) (local $low v128) (local $p v128)
     (local $q v128) (local $z v128) (local $e v128) (local $res v128) (local $small v128)
+    (local $big v128)
+    ;; The constants, read once into locals: loaded from memory at each pair, they took a tenth of
+    ;; the kernel's time (measured).
+    (local $c2 v128) (local $c1 v128) (local $sign v128) (local $invLn2 v128) (local $shift v128)
+    (local $ln2High v128) (local $ln2Low v128) (local $c1023 v128) (local $half v128)
+    (local $sixth v128) (local $c24th v128) (local $c120th v128) (local $c0625 v128)
+    (local $tiny v128) (local $c22 v128)
+    (local.set $c2 (v128.load (i32.const 2048)))
+    (local.set $c1 (v128.load (i32.const 2064)))
+    (local.set $sign (v128.load (i32.const 2080)))
+    (local.set $invLn2 (v128.load (i32.const 2096)))  ;; N/ln2
+    (local.set $shift (v128.load (i32.const 2112)))  ;; 1.5·2^52
+    (local.set $ln2High (v128.load (i32.const 2128)))  ;; ln2/N high
+    (local.set $ln2Low (v128.load (i32.const 2144)))  ;; ln2/N low
+    (local.set $c1023 (v128.load (i32.const 2160)))
+    (local.set $half (v128.load (i32.const 2176)))
+    (local.set $sixth (v128.load (i32.const 2192)))
+    (local.set $c24th (v128.load (i32.const 2208)))
+    (local.set $c120th (v128.load (i32.const 2224)))
+    (local.set $c0625 (v128.load (i32.const 2240)))
+    (local.set $tiny (v128.load (i32.const 2256)))  ;; 2^-27
+    (local.set $c22 (v128.load (i32.const 2272)))
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $count) (i32.const 3))))
     (block $done
       (loop $pairs
@@ -543,17 +565,17 @@
         (local.set $a (f64x2.abs (local.get $x)))
         ;; kn + 1.5·2^52 holds the integer kn in the low 32 bits of its mantissa: the table's
         ;; index and 2^(kn >> 7) (its exponent bits built in 32-bit lanes) come from there.
-        (local.set $y (f64x2.mul (v128.load (i32.const 2048) (; 2 ;)) (local.get $a)))
-        (local.set $shifted (f64x2.add (f64x2.mul (local.get $y) (v128.load (i32.const 2096) (; N/ln2 ;))) (v128.load (i32.const 2112) (; 1.5·2^52 ;))))
-        (local.set $kn (f64x2.sub (local.get $shifted) (v128.load (i32.const 2112) (; 1.5·2^52 ;))))
+        (local.set $y (f64x2.mul (local.get $c2) (local.get $a)))
+        (local.set $shifted (f64x2.add (f64x2.mul (local.get $y) (local.get $invLn2)) (local.get $shift)))
+        (local.set $kn (f64x2.sub (local.get $shifted) (local.get $shift)))
         (local.set $r
-          (f64x2.sub (f64x2.sub (local.get $y) (f64x2.mul (local.get $kn) (v128.load (i32.const 2128) (; ln2/N high ;))))
-            (f64x2.mul (local.get $kn) (v128.load (i32.const 2144) (; ln2/N low ;)))))
+          (f64x2.sub (f64x2.sub (local.get $y) (f64x2.mul (local.get $kn) (local.get $ln2High)))
+            (f64x2.mul (local.get $kn) (local.get $ln2Low))))
         (local.set $i0 (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $shifted)) (i32.const 127)) (i32.const 4)))
         (local.set $i1 (i32.shl (i32.and (i32x4.extract_lane 2 (local.get $shifted)) (i32.const 127)) (i32.const 4)))
         (local.set $power
           (i8x16.shuffle 0 1 2 3 16 17 18 19 0 1 2 3 24 25 26 27 (v128.const i64x2 0 0)
-            (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $shifted) (i32.const 7)) (v128.load (i32.const 2160) (; 1023 ;))) (i32.const 20))))
+            (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $shifted) (i32.const 7)) (local.get $c1023)) (i32.const 20))))
         (local.set $high
           (f64x2.mul (local.get $power)
             (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $i0))) (f64.load (local.get $i1)))))
@@ -563,18 +585,18 @@
         (local.set $p
           (f64x2.add (local.get $r)
             (f64x2.mul (f64x2.mul (local.get $r) (local.get $r))
-              (f64x2.add (v128.load (i32.const 2176) (; 1/2 ;))
+              (f64x2.add (local.get $half)
                 (f64x2.mul (local.get $r)
-                  (f64x2.add (v128.load (i32.const 2192) (; 1/6 ;))
+                  (f64x2.add (local.get $sixth)
                     (f64x2.mul (local.get $r)
-                      (f64x2.add (v128.load (i32.const 2208) (; 1/24 ;)) (f64x2.mul (local.get $r) (v128.load (i32.const 2224) (; 1/120 ;)))))))))))
+                      (f64x2.add (local.get $c24th) (f64x2.mul (local.get $r) (local.get $c120th))))))))))
         (local.set $e
           (f64x2.add (local.get $high) (f64x2.add (local.get $low) (f64x2.mul (local.get $high) (local.get $p)))))
         (local.set $res
           (v128.or
-            (f64x2.sub (v128.load (i32.const 2064) (; 1 ;)) (f64x2.div (v128.load (i32.const 2048) (; 2 ;)) (f64x2.add (local.get $e) (v128.load (i32.const 2064) (; 1 ;)))))
-            (v128.and (local.get $x) (v128.load (i32.const 2080) (; sign bit ;)))))
-        (local.set $small (f64x2.le (local.get $a) (v128.load (i32.const 2240) (; 0.625 ;))))
+            (f64x2.sub (local.get $c1) (f64x2.div (local.get $c2) (f64x2.add (local.get $e) (local.get $c1))))
+            (v128.and (local.get $x) (local.get $sign))))
+        (local.set $small (f64x2.le (local.get $a) (local.get $c0625)))
         (if (v128.any_true (local.get $small))
           (then
             (local.set $z (f64x2.mul (local.get $x) (local.get $x)))
@@ -594,14 +616,18 @@
                   (f64x2.mul (f64x2.mul (local.get $x) (local.get $z)) (f64x2.div (local.get $p) (local.get $q))))
                 (local.get $res) (local.get $small)))
             (local.set $res
-              (v128.bitselect (local.get $x) (local.get $res) (f64x2.lt (local.get $a) (v128.load (i32.const 2256) (; 2^-27 ;)))))))
-        (local.set $res
-          (v128.bitselect
-            (v128.bitselect (local.get $x)
-              (v128.or (v128.load (i32.const 2064) (; 1 ;)) (v128.and (local.get $x) (v128.load (i32.const 2080) (; sign bit ;))))
-              (f64x2.ne (local.get $x) (local.get $x)))
-            (local.get $res)
-            (v128.not (f64x2.lt (local.get $a) (v128.load (i32.const 2272) (; 22 ;))))))
+              (v128.bitselect (local.get $x) (local.get $res) (f64x2.lt (local.get $a) (local.get $tiny))))))
+        ;; From 22 on, and NaN: computed only where a lane needs it (a seventh of the time, measured).
+        (local.set $big (v128.not (f64x2.lt (local.get $a) (local.get $c22))))
+        (if (v128.any_true (local.get $big))
+          (then
+            (local.set $res
+              (v128.bitselect
+                (v128.bitselect (local.get $x)
+                  (v128.or (local.get $c1) (v128.and (local.get $x) (local.get $sign)))
+                  (f64x2.ne (local.get $x) (local.get $x)))
+                (local.get $res)
+                (local.get $big)))))
         (v128.store (local.get $dst) (local.get $res))
         (local.set $src (i32.add (local.get $src) (i32.const 16)))
         (local.set $dst (i32.add (local.get $dst) (i32.const 16)))

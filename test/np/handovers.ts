@@ -24,7 +24,8 @@ export function stepFrom(x: number, steps: number): number {
 
 /**
  * exp changes table entry at (j + ½)·ln2/128: every such point with |x| < 60 (where a training's
- * values lie); tanh changes formula at ±0.625 and ±2^-27, and its exp's entry at half those points.
+ * values lie); tanh changes formula at ±0.625 and ±2^-27, is ±1 from ±22 on, and changes its
+ * exp's entry at half those points.
  */
 export function handovers(name: "exp" | "tanh"): number[] {
   const entries = Math.floor((60 * 128) / Math.LN2);
@@ -34,7 +35,7 @@ export function handovers(name: "exp" | "tanh"): number[] {
   );
   return name === "exp"
     ? points
-    : [0.625, -0.625, 2 ** -27, -(2 ** -27), ...points.map((x) => x / 2)];
+    : [0.625, -0.625, 2 ** -27, -(2 ** -27), 22, -22, ...points.map((x) => x / 2)];
 }
 
 /** The 17 doubles from 8 below `centre` to 8 above it, ascending. */
