@@ -4,6 +4,7 @@
  * (`np.sum(dZ1, 1, true)`, `rng.randn(rows, cols)`), names and numbers are no prose; the parts a
  * learner or a tool wrote in English (a thrown error's message) are taken out first.
  */
+import type { Phrase } from "../grader/core/phrase.ts";
 import type { TestReport } from "../grader/core/report.ts";
 
 const PROSE = new Set(
@@ -24,16 +25,29 @@ export function englishProse(text: string, verbatim: readonly string[] = []): st
 const HANGUL = /[\uac00-\ud7a3]/;
 export const hasHangul = (text: string) => HANGUL.test(text);
 
-/** What a test's message quotes as it is: what the learner's code threw, and their own line. */
+/**
+ * What a test's message quotes as it is: what the learner's code threw, and their own line; of
+ * the grader's own refusal that was thrown, only what it quotes (names, inputs, the reference's
+ * error).
+ */
 export function verbatimOf({ details }: TestReport): string[] {
   switch (details.type) {
     case "error":
-      return [details.message, details.line ?? "", details.stack];
+      return [
+        ...(details.phrase ? quotedBy(details.phrase) : [details.message]),
+        details.line ?? "",
+        details.stack,
+      ];
     case "property":
-      return details.thrown ? [details.thrown.message] : [];
+      if (!details.thrown) return [];
+      return details.thrown.phrase ? quotedBy(details.thrown.phrase) : [details.thrown.message];
     case "import-failed":
       return details.failure.code === "threw" ? [details.failure.error.message] : [];
     default:
       return [];
   }
 }
+
+/** A phrase's text parameters. */
+const quotedBy = (phrase: Phrase): string[] =>
+  Object.values(phrase.params ?? {}).filter((param) => typeof param === "string");

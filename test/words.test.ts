@@ -312,6 +312,16 @@ const graderPhrases: {
   "call.import-failed": { failure: { code: "never-settles" } },
   "call.refused": { fn: "sigmoid", returned: 10_000, limit: 400 },
   "call.failed": { fn: "sigmoid" },
+  "standIn.not-served": { fn: "sigmoid" },
+  "standIn.not-called": { fn: "initializeParameters", judged: "predict" },
+  "standIn.time-up": { fn: "forwardPropagation" },
+  "standIn.too-many": { fn: "forwardPropagation", entries: 80_002, limit: 65_536 },
+  "standIn.unreadable-generator": { fn: "initializeParameters", why: "<verbatim>" },
+  "standIn.reference-failed": {
+    fn: "backwardPropagation",
+    inputs: "<verbatim>",
+    reason: "<thrown>",
+  },
 };
 
 const VERBATIM = ["<thrown>", "<verbatim>", "<what>", "const a = b;"];

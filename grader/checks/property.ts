@@ -62,17 +62,23 @@ export interface PropertyOptions {
 
 /** The learner's function and what it threw, when that is how the call failed. */
 function thrownOf({ fn, outcome }: LearnerCallFailed): ThrownCall | undefined {
-  return outcome.status === "threw"
-    ? { fn, name: outcome.error.name, message: outcome.error.message }
-    : undefined;
+  if (outcome.status !== "threw") return undefined;
+  const { name, message, phrase } = outcome.error;
+  return { fn, name, message, ...(phrase ? { phrase } : {}) };
 }
 
 /** What a failed call of the learner's code says, in a property's terms. */
 function callFailure(error: LearnerCallFailed): Said {
   const { fn, outcome } = error;
   switch (outcome.status) {
-    case "threw":
-      return said("call.threw", { fn, name: outcome.error.name, message: outcome.error.message });
+    case "threw": {
+      const { name, message, phrase } = outcome.error;
+      return said("call.threw", {
+        fn,
+        name,
+        message: phrase ? { text: message, phrase } : message,
+      });
+    }
     case "timeout":
       return said("call.timeout", { fn, limitMs: outcome.limitMs });
     case "crashed":

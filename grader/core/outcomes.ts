@@ -2,6 +2,7 @@
  * What one call of a learner's function came to, as the grader sees it, and the interface the
  * checks call through (the sandbox implements it). Data only.
  */
+import type { Phrase } from "./phrase.ts";
 import { partAt, type Wire } from "./values.ts";
 
 /** Why the process running a call went, as a code and its parameters (grader/words/ words it). */
@@ -31,6 +32,11 @@ export interface ThrownError {
   name: string;
   message: string;
   stack: string;
+  /**
+   * Where what was thrown is the grader's own refusal of a stand-in's request (sandbox.ts), the
+   * refusal as it said it: a report in another language words it again.
+   */
+  phrase?: Phrase;
 }
 
 /** One call of a batch: what it returned, or what it threw. */
@@ -169,4 +175,6 @@ export interface ThrownCall {
   fn: string;
   name: string;
   message: string;
+  /** The message's phrase, where it is the grader's own refusal of a stand-in's request. */
+  phrase?: Phrase;
 }

@@ -163,6 +163,8 @@ export type Details =
       at?: string;
       line?: string;
       hint?: ErrorHint;
+      /** The message's phrase, where it is the grader's own refusal of a stand-in's request. */
+      phrase?: Phrase;
     }
   | { type: "import-failed"; failure: ImportFailure }
   | {

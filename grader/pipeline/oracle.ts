@@ -17,12 +17,9 @@ import {
   shapeNotation,
   type Wire,
 } from "../core/values.ts";
-import type {
-  OracleReply,
-  OracleRequest,
-  OwnCallees,
-  RandomArgument,
-} from "../sandbox/protocol.ts";
+import type { OracleRequest, OwnCallees, RandomArgument } from "../sandbox/protocol.ts";
+import type { OracleAnswer } from "../sandbox/sandbox.ts";
+import { said } from "../words/en/phrases.ts";
 import type { StandIns } from "./substitute.ts";
 
 /**
@@ -55,7 +52,7 @@ export function ownCalleeLimits(
 }
 
 /** Answers a stand-in's request, made while `judged` (a function of the learner's) is called. */
-export type Oracle = (request: OracleRequest, budgetMs: number, judged: string) => OracleReply;
+export type Oracle = (request: OracleRequest, budgetMs: number, judged: string) => OracleAnswer;
 
 /**
  * The functions stood in for, each with the functions that call it (the manifest's `calls`): a
@@ -105,22 +102,15 @@ export function referenceOracle(
   const served = servedBy(reference, Object.keys(callers));
   return ({ fn, args, randoms }, budgetMs, judged) => {
     const run = served(fn);
-    if (!run) return { refused: `${fn} is not a function the grader stands in for` };
+    if (!run) return { refused: said("standIn.not-served", { fn }) };
     // The stand-ins in the child ask for a function's own callees only (stand-ins.ts): whatever
     // else asks is code of the learner's, after an answer it is not to have.
     if (!callers[fn]?.includes(judged))
-      return {
-        refused: `${judged} asked for the reference's ${fn}, which it does not call: the grader stands in only for the functions each function calls`,
-      };
-    if (budgetMs <= 0)
-      return {
-        refused: `the time of this test was used up by the reference's ${fn}, which stands in for yours`,
-      };
+      return { refused: said("standIn.not-called", { fn, judged }) };
+    if (budgetMs <= 0) return { refused: said("standIn.time-up", { fn }) };
     const entries = args.reduce<number>((sum, arg) => sum + entriesOf(arg), 0);
     if (entries > inputEntries)
-      return {
-        refused: `${fn} was called with ${entries} values, more than the grader computes for a stand-in (${inputEntries})`,
-      };
+      return { refused: said("standIn.too-many", { fn, entries, limit: inputEntries }) };
     const inputs = args.map(decodeMessage);
     const generators = new Map<number, RandomState>();
     for (const { index, mt, gauss } of randoms) {
@@ -128,7 +118,7 @@ export function referenceOracle(
       try {
         rng.setState({ mt, gauss });
       } catch (error) {
-        return { refused: `${fn}'s random generator could not be read: ${String(error)}` };
+        return { refused: said("standIn.unreadable-generator", { fn, why: String(error) }) };
       }
       generators.set(index, rng);
       inputs[index] = rng;
@@ -139,10 +129,9 @@ export function referenceOracle(
     } catch (error) {
       const names = cases.functions[fn]?.argNames ?? [];
       const message = error instanceof Error ? error.message : String(error);
-      const what = inLearnersNames(message, run, names);
-      return {
-        refused: `the reference's ${fn}, which stands in for yours while this function is judged alone, could not run on the inputs your code gave it (${passed(args, names)}): ${cutText(what, 500)}`,
-      };
+      const reason = cutText(inLearnersNames(message, run, names), 500);
+      const inputs = passed(args, names);
+      return { refused: said("standIn.reference-failed", { fn, inputs, reason }) };
     }
     const after: RandomArgument[] = [...generators].map(([index, rng]) => {
       const { mt, gauss } = rng.getState();

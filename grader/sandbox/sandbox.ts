@@ -26,7 +26,9 @@ import type {
   CrashReason,
   ImportFailure,
   Then,
+  ThrownError,
 } from "../core/outcomes.ts";
+import type { Said } from "../core/phrase.ts";
 import { OUTPUT_LIMIT, type Wire } from "../core/values.ts";
 import { wordCrash } from "../words/en/outcomes.ts";
 
@@ -46,6 +48,12 @@ import type {
   OwnAnswer,
   OwnCallees,
 } from "./protocol.ts";
+
+/**
+ * The grader's answer to a stand-in's request: the reference's value, or why it was refused, as
+ * the grader said it (the child is given its English, which it throws in the learner's code).
+ */
+export type OracleAnswer = Exclude<OracleReply, { refused: string }> | { refused: Said };
 
 export interface SandboxOptions {
   /** The bundle folder: the only place the child may read. The runtime must be in it already. */
@@ -82,7 +90,7 @@ export interface SandboxOptions {
    * the milliseconds the call has left for it and the function called. Without one, such a
    * request breaks the protocol.
    */
-  oracle?: (request: OracleRequest, budgetMs: number, judged: string) => OracleReply;
+  oracle?: (request: OracleRequest, budgetMs: number, judged: string) => OracleAnswer;
   /**
    * How many children may compete for each core at once (a class graded with several jobs), 1 by
    * default: it scales what each round trip to the stand-ins adds to a call's allowance.
@@ -303,6 +311,8 @@ export class Sandbox implements Caller {
     let started = false;
     /** Time the grader spent answering stand-ins during this call: charged to its limit. */
     let oracleMs = 0;
+    /** The stand-ins' requests refused during this call. */
+    const refusals: Said[] = [];
     return new Promise((resolve) => {
       const stops: (() => void)[] = [];
       const finish = (outcome: CallOutcome) => {
@@ -370,8 +380,10 @@ export class Sandbox implements Caller {
               return listener.problem("requests for other functions without reading the answers");
             standIns++;
             const begin = performance.now();
-            const reply = oracle(message, timeoutMs - oracleMs, request.fn);
+            const answer = oracle(message, timeoutMs - oracleMs, request.fn);
             oracleMs += performance.now() - begin;
+            if ("refused" in answer) refusals.push(answer.refused);
+            const reply = "refused" in answer ? { refused: answer.refused.text } : answer;
             answers.write(messageFrame(id, reply));
             return;
           }
@@ -384,7 +396,8 @@ export class Sandbox implements Caller {
             delete outcome.leftRunning;
             this.#stop(live);
           }
-          finish({ ...outcome, output: outcome.output + live.stray } as CallOutcome);
+          const output = outcome.output + live.stray;
+          finish(withRefusals({ ...outcome, output } as CallOutcome, refusals));
         },
         problem: (what) => {
           this.#stop(live);
@@ -666,4 +679,25 @@ function exitReason(
   if (/heap limit|out of memory/i.test(stray)) return { code: "out-of-memory" };
   if (signal) return { code: "signal", signal };
   return { code: "exit", exitCode: code };
+}
+
+/**
+ * A call whose error is a stand-in's refusal as the grader said it (stand-ins.ts throws its text,
+ * and the learner's code let it through unchanged), with the refusal's phrase: a report in
+ * another language words it again. Any other error, or one the learner's code rewrote, is left as
+ * it came. A batch's calls too: a property's counterexample may be refused.
+ */
+function withRefusals(outcome: CallOutcome, refusals: readonly Said[]): CallOutcome {
+  if (refusals.length === 0) return outcome;
+  const phrased = (error: ThrownError): ThrownError => {
+    const refusal = refusals.find(({ text }) => error.message === text);
+    return refusal ? { ...error, phrase: refusal.phrase } : error;
+  };
+  if (outcome.status === "threw") return { ...outcome, error: phrased(outcome.error) };
+  if (outcome.status === "batch")
+    return {
+      ...outcome,
+      items: outcome.items.map((item) => ("error" in item ? { error: phrased(item.error) } : item)),
+    };
+  return outcome;
 }

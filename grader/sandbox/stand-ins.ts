@@ -218,7 +218,7 @@ function ask(id: number, fn: string, args: unknown[]): unknown {
     throw new RangeError(`gradecheck: the inputs of this call of ${fn} are too big to send`);
   sendFrame(frame);
   const reply = decodeBody(readFrame(), UNLIMITED) as OracleReply;
-  if ("refused" in reply) throw new Error(`gradecheck: ${reply.refused}`);
+  if ("refused" in reply) throw new Error(reply.refused);
   for (const { index, mt, gauss } of reply.randoms)
     (args[index] as RandomState).setState({ mt, gauss });
   return decode(reply.value);

@@ -593,7 +593,10 @@ export function sigmoid(z: NDArray) {
     // Itself, and a function that does not call initializeParameters.
     for (const judged of ["initializeParameters", "predict"])
       expect(oracle(request, 1000, judged)).toEqual({
-        refused: `${judged} asked for the reference's initializeParameters, which it does not call: the grader stands in only for the functions each function calls`,
+        refused: {
+          text: `gradecheck: ${judged} asked for the reference's initializeParameters, which it does not call: the grader stands in only for the functions each function calls`,
+          phrase: { code: "standIn.not-called", params: { fn: "initializeParameters", judged } },
+        },
       });
     // Asked while a function that calls it is judged, it is answered.
     expect(oracle(request, 1000, "nnModel")).toHaveProperty("value");
@@ -614,7 +617,7 @@ export function sigmoid(z: NDArray) {
     };
     const reply = oracle(request, 1000, "nnModel");
     expect(reply).toHaveProperty("refused");
-    expect("refused" in reply && reply.refused).toContain(
+    expect("refused" in reply && reply.refused.text).toContain(
       "could not run on the inputs your code gave it (parameters {W1: (4,2), b1: (4,1), W2: (1,4)}, cache undefined, X (400,2), Y (1,400)): ",
     );
   });

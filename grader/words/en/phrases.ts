@@ -105,8 +105,9 @@ export const phrases = {
   /** `grew`: the learner's code left its inputs holding that many values, rather than returned them. */
   refused: (p: { grew: boolean; returned: number; held: number; limit: number }) =>
     `${p.grew ? "left its inputs holding" : "returned"} ${p.returned} values, far more than this test's inputs and answer hold (${p.held}; at most ${p.limit} are accepted): refused before judging`,
-  "call.threw": (p: { fn: string; name: string; message: string }) =>
-    `${p.fn} threw ${p.name}: ${p.message}`,
+  /** `message`: as thrown, or the phrase of the grader's own refusal that was thrown. */
+  "call.threw": (p: { fn: string; name: string; message: string | Phrase }, say: Say) =>
+    `${p.fn} threw ${p.name}: ${sayParam(p.message, say)}`,
   "call.timeout": (p: { fn: string; limitMs: number }) =>
     `${p.fn} did not return within ${p.limitMs} ms`,
   "call.crashed": (p: { fn: string; reason: CrashReason }) =>
@@ -117,6 +118,21 @@ export const phrases = {
   "call.refused": (p: { fn: string; returned: number; limit: number }) =>
     `${p.fn} returned ${p.returned} values, far more than its inputs hold (at most ${p.limit} are accepted): refused before judging`,
   "call.failed": (p: { fn: string }) => `${p.fn} failed`,
+  // A stand-in's request the grader refuses (pipeline/oracle.ts), thrown as it is in the learner's
+  // code: the learner's function judged alone asked for the reference's `fn`.
+  "standIn.not-served": (p: { fn: string }) =>
+    `gradecheck: ${p.fn} is not a function the grader stands in for`,
+  "standIn.not-called": (p: { fn: string; judged: string }) =>
+    `gradecheck: ${p.judged} asked for the reference's ${p.fn}, which it does not call: the grader stands in only for the functions each function calls`,
+  "standIn.time-up": (p: { fn: string }) =>
+    `gradecheck: the time of this test was used up by the reference's ${p.fn}, which stands in for yours`,
+  "standIn.too-many": (p: { fn: string; entries: number; limit: number }) =>
+    `gradecheck: ${p.fn} was called with ${p.entries} values, more than the grader computes for a stand-in (${p.limit})`,
+  "standIn.unreadable-generator": (p: { fn: string; why: string }) =>
+    `gradecheck: ${p.fn}'s random generator could not be read: ${p.why}`,
+  /** `inputs`: what was passed, as the "called with" line shows a case; `reason`: the reference's error. */
+  "standIn.reference-failed": (p: { fn: string; inputs: string; reason: string }) =>
+    `gradecheck: the reference's ${p.fn}, which stands in for yours while this function is judged alone, could not run on the inputs your code gave it (${p.inputs}): ${p.reason}`,
 };
 
 /** The grader's English phrases, worded as they are made. */

@@ -67,8 +67,10 @@ export function wordMessage(fn: string, details: Details, speak: Speak): string 
       const place = details.at
         ? ` (${details.at}${details.line ? `, \`${details.line}\`` : ""})`
         : "";
+      // The grader's own refusal of a stand-in's request, worded again; any other error as thrown.
+      const message = speak(details.phrase, details.message);
       return withHint(
-        `${fn}에서 ${details.name} 발생: ${details.message}${place}`,
+        `${fn}에서 ${details.name} 발생: ${message}${place}`,
         details.hint ? wordErrorHint(details.hint) : undefined,
       );
     }
@@ -80,7 +82,7 @@ export function wordMessage(fn: string, details: Details, speak: Speak): string 
       }
       const counterexample = speak(details.phrases?.counterexample, details.counterexample ?? "");
       const why = details.thrown
-        ? wordThrown(details.thrown)
+        ? wordThrown(details.thrown, speak)
         : speak(details.phrases?.reason, details.reason ?? "");
       return (
         `${fn}: 법칙 "${law}"이(가) ${counterexample}에서 성립하지 않습니다: ${why}.` +

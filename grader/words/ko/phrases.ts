@@ -74,7 +74,7 @@ export const phrases: Translation<typeof english> = {
     `차이가 ${messageNumber(p.actual)}인데, 공식으로는 ${messageNumber(p.expected)}입니다(이 입력에서 공식 자체의 반올림 오차 ± ${messageNumber(p.tolerance)})`,
   refused: (p) =>
     `${p.grew ? "입력에 값을" : "값을"} ${p.returned}개 ${p.grew ? "남겼습니다" : "반환했습니다"}. 이 테스트의 입력과 답이 담은 것(${p.held}개)보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
-  "call.threw": (p) => `${p.fn}에서 ${p.name} 발생: ${p.message}`,
+  "call.threw": (p, say) => `${p.fn}에서 ${p.name} 발생: ${sayParam(p.message, say)}`,
   "call.timeout": (p) => `${p.fn}이(가) ${p.limitMs} ms 안에 반환하지 않았습니다`,
   "call.crashed": (p) => `${p.fn}을(를) 실행하던 프로세스가 ${wordCrash(p.reason)}`,
   "call.missing": (p) => `제출물에 ${p.fn}이라는 이름의 함수가 export되어 있지 않습니다`,
@@ -82,4 +82,16 @@ export const phrases: Translation<typeof english> = {
   "call.refused": (p) =>
     `${p.fn}이(가) 값을 ${p.returned}개 반환했습니다. 입력이 담은 것보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
   "call.failed": (p) => `${p.fn}이(가) 실패했습니다`,
+  "standIn.not-served": (p) =>
+    `gradecheck: ${p.fn}은(는) 채점기가 대신 계산해 주는 함수가 아닙니다`,
+  "standIn.not-called": (p) =>
+    `gradecheck: ${p.judged}이(가) 호출하지 않는 ${p.fn}의 참조 구현 값을 요청했습니다: 채점기는 각 함수가 호출하는 함수만 대신 계산합니다`,
+  "standIn.time-up": (p) =>
+    `gradecheck: 여러분의 함수 대신 쓰인 참조 구현 ${p.fn}이(가) 이 테스트의 시간을 다 썼습니다`,
+  "standIn.too-many": (p) =>
+    `gradecheck: ${p.fn}에 값 ${p.entries}개를 넘겼습니다. 채점기가 대신 계산하는 한도(${p.limit}개)보다 많습니다`,
+  "standIn.unreadable-generator": (p) =>
+    `gradecheck: ${p.fn}의 난수 생성기를 읽을 수 없습니다: ${p.why}`,
+  "standIn.reference-failed": (p) =>
+    `gradecheck: 이 함수를 따로 채점하는 동안 여러분의 ${p.fn} 대신 쓰인 참조 구현이, 여러분의 코드가 넘긴 입력(${p.inputs})으로 실행되지 못했습니다: ${p.reason}`,
 };
