@@ -312,6 +312,13 @@ const graderPhrases: {
   "call.import-failed": { failure: { code: "never-settles" } },
   "call.refused": { fn: "sigmoid", returned: 10_000, limit: 400 },
   "call.failed": { fn: "sigmoid" },
+  "build.cannot-import": { path: "./helpers.ts", why: "no-such-file" },
+  "build.reaches-outside": undefined,
+  "build.at": {
+    where: "ann/model.ts:3:15",
+    error: { code: "build.cannot-import", params: { path: "../x.ts", why: "outside" } },
+    frame: "const a = b;",
+  },
   "standIn.not-served": { fn: "sigmoid" },
   "standIn.not-called": { fn: "initializeParameters", judged: "predict" },
   "standIn.time-up": { fn: "forwardPropagation" },

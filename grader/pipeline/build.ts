@@ -16,7 +16,8 @@ import { readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, relative, sep } from "node:path";
 import { PACKAGE_ROOT } from "../core/paths.ts";
-import type { Said } from "../core/phrase.ts";
+import type { Phrase, Said } from "../core/phrase.ts";
+import { type ImportRefusal, said } from "../words/en/phrases.ts";
 import { type BundleFolder, bundleFolder, ENTRY } from "./bundle-folder.ts";
 import {
   build,
@@ -96,9 +97,6 @@ const ANSWERING_NAMESPACE = "gradecheck-answering";
 export const ALONE_MODULE_COPIES = 2;
 /** The runtime's files, as the bundle's own code imports them (never the learner's). */
 const RUNTIME_IMPORTS = new Set<string>(Object.values(RUNTIME));
-
-export const ALLOWED_IMPORTS =
-  "a submission may import gradecheck/np, Node's own modules and its own TypeScript and JavaScript files";
 
 /** Reads, copies and bundles a submission given by its path (a folder, a model.ts or a file). */
 export async function buildSubmission(
@@ -357,13 +355,29 @@ function describeBuildError(
   const location = error.location;
   const path = location ? join(PACKAGE_ROOT, location.file) : undefined;
   const shown = path === undefined ? undefined : staged.shown.get(path);
-  if (!location || !path || shown === undefined) return { message: error.text, location: null };
+  // The grader's own refusal (`saidError`), which a report in another language words again.
+  const phrase = ownPhrase(error.detail);
+  const own: Said | undefined = phrase ? { text: error.text, phrase } : undefined;
+  if (!location || !path || shown === undefined)
+    return { message: error.text, location: null, ...(own ? { said: own } : {}) };
   const where = `${shown}:${location.line}:${location.column + 1}`;
+  const frame = codeFrame(path, location.line, location.column);
   return {
-    message: `${where}: ${error.text}\n${codeFrame(path, location.line, location.column)}`,
+    message: `${where}: ${error.text}\n${frame}`,
     location: { file: shown, line: location.line, column: location.column + 1 },
+    ...(own ? { said: said("build.at", { where, error: own, frame }) } : {}),
   };
 }
+
+/**
+ * An error of the build's own plugin, its phrase kept in esbuild's `detail` (which esbuild hands
+ * back with the error as it was given) for the message.
+ */
+const saidError = ({ text, phrase }: Said) => ({ text, detail: { gradecheck: phrase } });
+
+/** The phrase `saidError` kept; undefined in esbuild's own errors, which have no detail. */
+const ownPhrase = (detail: unknown): Phrase | undefined =>
+  (detail as { gradecheck?: Phrase } | undefined)?.gradecheck;
 
 /**
  * Resolves every import of learner code itself, so that nothing but the submission's own files,
@@ -376,8 +390,8 @@ function confineImports(
 ): Plugin {
   const root = staged.dir;
   const fromLearner = (importer: string) => isInside(root, importer);
-  const refuse = (path: string, why: string) => ({
-    errors: [{ text: `cannot import "${path}": ${why}; ${ALLOWED_IMPORTS}` }],
+  const refuse = (path: string, why: ImportRefusal) => ({
+    errors: [saidError(said("build.cannot-import", { path, why }))],
   });
   /**
    * Every file outside the copy that an import resolved to (the array module, the child runner
@@ -386,8 +400,7 @@ function confineImports(
    */
   const resolvedOutside = new Set<string>();
   const learnerImport = async (args: OnResolveArgs): Promise<OnResolveResult> => {
-    if (Object.keys(args.with).length > 0)
-      return refuse(args.path, "import attributes (with { … }) are not allowed");
+    if (Object.keys(args.with).length > 0) return refuse(args.path, "attributes");
     if (args.path === "gradecheck/np") return { path: RUNTIME.np, external: true };
     // Only the rewritten files import it: the first bundle refused it in the learner's own.
     if (standIns && args.path === STAND_INS_MODULE && args.namespace !== ANSWERING_NAMESPACE)
@@ -398,22 +411,16 @@ function confineImports(
       // does not would otherwise be looked for on disk.
       return isBuiltin(args.path) && resolved.errors.length === 0
         ? { path: args.path, external: true }
-        : refuse(args.path, "it is not one of Node's modules");
+        : refuse(args.path, "not-node");
     }
     if (resolved.errors.length > 0 || !resolved.path) {
-      return refuse(
-        args.path,
-        isBuiltin(args.path)
-          ? "it is not one of the Node modules a submission may use"
-          : "there is no such file in the submission (files over 2 MB, past the first 200, in node_modules or in hidden folders are left out)",
-      );
+      return refuse(args.path, isBuiltin(args.path) ? "node-not-allowed" : "no-such-file");
     }
     // Another namespace (a data: URL) is no file of the submission's.
     const real = resolved.namespace === "file" ? realPath(resolved.path) : undefined;
-    if (real === undefined) return refuse(args.path, "it is not a file of the submission");
-    if (!isInside(root, real)) return refuse(args.path, "it lies outside the submission");
-    if (!SOURCE_EXTENSIONS.includes(extname(real)))
-      return refuse(args.path, "it is not a TypeScript or JavaScript file");
+    if (real === undefined) return refuse(args.path, "not-a-file");
+    if (!isInside(root, real)) return refuse(args.path, "outside");
+    if (!SOURCE_EXTENSIONS.includes(extname(real))) return refuse(args.path, "not-source");
     return { path: real };
   };
   let resolveAsUsual: (args: OnResolveArgs) => Promise<OnResolveResult & { errors: Message[] }>;
@@ -476,13 +483,7 @@ function confineImports(
       build.onLoad({ filter: /.*/ }, (args) => {
         if (!isInside(root, args.path)) {
           if (resolvedOutside.has(args.path)) return undefined;
-          return {
-            errors: [
-              {
-                text: `an import reaches a file outside the submission (one whose path is built with \`\${…}\`?); ${ALLOWED_IMPORTS}`,
-              },
-            ],
-          };
+          return { errors: [saidError(said("build.reaches-outside"))] };
         }
         const extension = extname(args.path);
         if (!SOURCE_EXTENSIONS.includes(extension))

@@ -21,6 +21,28 @@ const KINDS: Record<FileKind, string> = {
   other: "not a regular file",
 };
 
+/** Why the build refused an import of the learner's code (pipeline/build.ts). */
+export type ImportRefusal =
+  | "attributes"
+  | "not-node"
+  | "node-not-allowed"
+  | "no-such-file"
+  | "not-a-file"
+  | "outside"
+  | "not-source";
+const IMPORT_REFUSALS: Record<ImportRefusal, string> = {
+  attributes: "import attributes (with { … }) are not allowed",
+  "not-node": "it is not one of Node's modules",
+  "node-not-allowed": "it is not one of the Node modules a submission may use",
+  "no-such-file":
+    "there is no such file in the submission (files over 2 MB, past the first 200, in node_modules or in hidden folders are left out)",
+  "not-a-file": "it is not a file of the submission",
+  outside: "it lies outside the submission",
+  "not-source": "it is not a TypeScript or JavaScript file",
+};
+const ALLOWED_IMPORTS =
+  "a submission may import gradecheck/np, Node's own modules and its own TypeScript and JavaScript files";
+
 const alsoNeed = (tests: string[]) =>
   tests.length > 0 ? ` (${tests.join(", ")} also needs the reference and did not run)` : "";
 
@@ -118,6 +140,13 @@ export const phrases = {
   "call.refused": (p: { fn: string; returned: number; limit: number }) =>
     `${p.fn} returned ${p.returned} values, far more than its inputs hold (at most ${p.limit} are accepted): refused before judging`,
   "call.failed": (p: { fn: string }) => `${p.fn} failed`,
+  "build.cannot-import": (p: { path: string; why: ImportRefusal }) =>
+    `cannot import "${p.path}": ${IMPORT_REFUSALS[p.why]}; ${ALLOWED_IMPORTS}`,
+  "build.reaches-outside": () =>
+    `an import reaches a file outside the submission (one whose path is built with \`\${…}\`?); ${ALLOWED_IMPORTS}`,
+  /** A build error of the grader's own, where in the learner's file, and that file's lines there. */
+  "build.at": (p: { where: string; error: Phrase; frame: string }, say: Say) =>
+    `${p.where}: ${say(p.error)}\n${p.frame}`,
   // A stand-in's request the grader refuses (pipeline/oracle.ts), thrown as it is in the learner's
   // code: the learner's function judged alone asked for the reference's `fn`.
   "standIn.not-served": (p: { fn: string }) =>

@@ -1,5 +1,5 @@
 import { sayParam, type Translation } from "../../core/phrase.ts";
-import type { phrases as english, FileKind } from "../en/phrases.ts";
+import type { phrases as english, FileKind, ImportRefusal } from "../en/phrases.ts";
 import { messageNumber, someOf } from "../numbers.ts";
 
 const more = (n: number) => ` 외 ${n}개`;
@@ -16,6 +16,19 @@ const KINDS: Record<FileKind, string> = {
   link: "심볼릭 링크",
   other: "일반 파일이 아닌 것",
 };
+
+const IMPORT_REFUSALS: Record<ImportRefusal, string> = {
+  attributes: "import 속성(with { … })은 쓸 수 없습니다",
+  "not-node": "Node의 모듈이 아닙니다",
+  "node-not-allowed": "제출물이 쓸 수 있는 Node 모듈이 아닙니다",
+  "no-such-file":
+    "제출물에 그런 파일이 없습니다(2 MB가 넘는 파일, 200번째 뒤의 파일, node_modules나 숨김 폴더 안의 파일은 빠집니다)",
+  "not-a-file": "제출물의 파일이 아닙니다",
+  outside: "제출물 밖에 있습니다",
+  "not-source": "TypeScript나 JavaScript 파일이 아닙니다",
+};
+const ALLOWED_IMPORTS =
+  "제출물은 gradecheck/np, Node 자체 모듈, 그리고 제출물 안의 TypeScript와 JavaScript 파일만 import할 수 있습니다";
 
 const alsoNeed = (tests: string[]) =>
   tests.length > 0 ? ` (${tests.join(", ")}도 참조 답안이 필요해 실행하지 않았습니다)` : "";
@@ -82,6 +95,11 @@ export const phrases: Translation<typeof english> = {
   "call.refused": (p) =>
     `${p.fn}이(가) 값을 ${p.returned}개 반환했습니다. 입력이 담은 것보다 훨씬 많아(최대 ${p.limit}개) 판정 전에 거부했습니다`,
   "call.failed": (p) => `${p.fn}이(가) 실패했습니다`,
+  "build.cannot-import": (p) =>
+    `"${p.path}"을(를) import할 수 없습니다: ${IMPORT_REFUSALS[p.why]}. ${ALLOWED_IMPORTS}`,
+  "build.reaches-outside": () =>
+    `import가 제출물 밖의 파일에 닿습니다(경로를 \`\${…}\`로 만들었나요?). ${ALLOWED_IMPORTS}`,
+  "build.at": (p, say) => `${p.where}: ${say(p.error)}\n${p.frame}`,
   "standIn.not-served": (p) =>
     `gradecheck: ${p.fn}은(는) 채점기가 대신 계산해 주는 함수가 아닙니다`,
   "standIn.not-called": (p) =>
