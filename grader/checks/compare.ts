@@ -111,6 +111,12 @@ function walk(
   path: string,
   pass: Pass,
 ): Mismatch | null {
+  // undefined, or what the wire does not carry (a function, a Promise): the same only as itself.
+  if (isMarker(expected)) {
+    return sameMarker(expected, actual)
+      ? null
+      : { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
+  }
   if (isWireArray(expected)) {
     if (!isWireArray(actual)) {
       return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
@@ -182,14 +188,31 @@ function walk(
   return null;
 }
 
+type Marker = { $undefined: true } | { $unsupported: string };
+
+function isMarker(value: Wire): value is Marker {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    ("$unsupported" in value || "$undefined" in value)
+  );
+}
+
+/** Both undefined, or both a value the wire does not carry, described alike. */
+function sameMarker(expected: Marker, actual: Wire): boolean {
+  if (!isMarker(actual)) return false;
+  if ("$undefined" in expected) return "$undefined" in actual;
+  return "$unsupported" in actual && actual.$unsupported === expected.$unsupported;
+}
+
 function isPlainObject(value: Wire): value is { [key: string]: Wire } {
   return (
     value !== null &&
     typeof value === "object" &&
     !Array.isArray(value) &&
     !isWireArray(value) &&
-    !("$unsupported" in value) &&
-    !("$undefined" in value)
+    !isMarker(value)
   );
 }
 

@@ -120,6 +120,30 @@ describe("compare: type, then shape, then values", () => {
     expect(at(value, "nope.x")).toBeUndefined();
   });
 
+  it("takes undefined, and what the wire does not carry, as the same only as itself", () => {
+    // Two calls that returned nothing, or a Promise each time, did not return different results.
+    const nothing = encode(undefined);
+    const promise = encode(Promise.resolve(1));
+    expect(identical(nothing, encode(undefined))).toBe(true);
+    expect(identical(promise, encode(Promise.resolve(2)))).toBe(true);
+    expect(
+      identical(
+        encode(() => 1),
+        encode(Symbol("s")),
+      ),
+    ).toBe(false);
+    expect(identical(nothing, promise)).toBe(false);
+    expect(identical(nothing, null)).toBe(false);
+    expect(identical({ a: nothing }, { a: 1 })).toBe(false);
+    expect(compare(w([[1]]), nothing, tol)).toMatchObject({ problem: "type", actual: "undefined" });
+    expect(compare(nothing, { $undefined: 1 } as never, tol)).toBeNull();
+    expect(compare(nothing, w([[1]]), tol)).toMatchObject({
+      problem: "type",
+      expected: "undefined",
+      actual: "an array (1,1)",
+    });
+  });
+
   it("reads arrays whose bits differ only in a zero's sign or a NaN's payload as equal", () => {
     const zeros = w([[0, 1, Number.NaN]]);
     const other = w([[-0, 1, Number.NaN]]);
