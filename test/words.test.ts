@@ -8,8 +8,10 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { np } from "../assignments/lib/np.ts";
 import { cases as learnerCases } from "../assignments/planar-classifier/cases.ts";
 import { english as assignmentEnglish } from "../assignments/planar-classifier/words.ts";
+import { typeName } from "../grader/checks/compare.ts";
 import type { AssignmentLocale } from "../grader/core/assignment.ts";
 import { loadManifest } from "../grader/core/manifest.ts";
 import type { CrashReason, ImportFailure } from "../grader/core/outcomes.ts";
@@ -25,6 +27,7 @@ import type {
   Note,
   NotRunReason,
 } from "../grader/core/report.ts";
+import { type Budget, encode, freshBudget, LIMITS, TEXT_LIMITS } from "../grader/core/values.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
 import { speaker } from "../grader/render/localize.ts";
 import { catalogs } from "../grader/words/catalogs.ts";
@@ -32,6 +35,7 @@ import { en } from "../grader/words/en/index.ts";
 import type { phrases as englishPhrases } from "../grader/words/en/phrases.ts";
 import { ko } from "../grader/words/ko/index.ts";
 import { josa } from "../grader/words/ko/josa.ts";
+import { typeInKorean } from "../grader/words/ko/messages.ts";
 import {
   english as referenceEnglish,
   words as referenceWords,
@@ -539,3 +543,51 @@ describe("Korean particles after a word known at run time", () => {
     expect(josa(word, pair)).toBe(expected);
   });
 });
+
+describe("what the wire does not carry, in Korean", () => {
+  /** The type a message names for `value` as it reaches the grader (`encode`, within `budget`). */
+  const named = (value: unknown, budget: Partial<Budget> = {}, depth = 0) =>
+    typeName(encode(value, { ...freshBudget(), ...budget }, "copied", depth));
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  const withGetter = Object.defineProperty({}, "shape", { get: () => [1, 1], enumerable: true });
+  const broken = Object.create(np.ones([1, 1])) as unknown;
+  const cases: [string, string, string[]][] = [
+    ["a function", named(() => 1), []],
+    ["a symbol", named(Symbol("s")), []],
+    ["a Proxy", named(new Proxy({}, {})), []],
+    ["a cycle", named(cyclic), []],
+    ["too deep", named({ deeper: 1 }, {}, LIMITS.depth), []],
+    ["too much text", named("x".repeat(100), { textBytes: 10 }), []],
+    ["an array too big", named(np.ones([2, 3]), { entries: 5 }), []],
+    ["a list too long", named([1, 2, 3], { nodes: 2 }), []],
+    ["a Promise", named(Promise.resolve(1)), []],
+    ["a class's object", named(new (class Layer {})()), ["Layer"]],
+    [
+      "many keys",
+      named(Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`k${i}`, i]))),
+      [],
+    ],
+    ["a marker key", named(JSON.parse('{"__proto__": 1}')), ["__proto__"]],
+    ["a long key", named({ ["k".repeat(TEXT_LIMITS.value + 1)]: 1 }), []],
+    ["an object too big", named({ a: 1, b: 2, c: 3 }, { nodes: 2 }), []],
+    ["a getter", named(withGetter), ["shape"]],
+    ["what threw when read", named(broken), [String(captured(broken))]],
+    ["the child's result too big", "a result too big to send to the grader", []],
+  ];
+
+  it.each(cases)("%s", (_, english, verbatim) => {
+    const korean = typeInKorean(english);
+    expect(hasHangul(korean), `${english} -> ${korean}`).toBe(true);
+    expect(englishProse(korean, verbatim), korean).toEqual([]);
+  });
+});
+
+/** What reading `value` as an array throws. */
+function captured(value: unknown): unknown {
+  try {
+    return (value as { shape: unknown }).shape && (value as { data: unknown }).data;
+  } catch (error) {
+    return error;
+  }
+}

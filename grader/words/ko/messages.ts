@@ -38,8 +38,46 @@ export function typeInKorean(english: string): string {
     "a bigint": "bigint",
     "a random generator": "난수 생성기",
   };
-  return names[english] ?? english;
+  if (Object.hasOwn(names, english)) return names[english] as string;
+  for (const [pattern, korean] of UNSUPPORTED) {
+    const found = pattern.exec(english);
+    if (found) return korean(...(found.slice(1) as string[]));
+  }
+  return english;
 }
+
+/**
+ * What a value the wire does not carry is (core/values.ts's `$unsupported`, and the child's result
+ * too big to send), in Korean; the parts that are the learner's (a class's name, a key, what a
+ * getter threw) as they are. The wire's text may come from the learner's child: what matches none
+ * stays as it came.
+ */
+const UNSUPPORTED: [RegExp, (...parts: string[]) => string][] = [
+  [/^a function$/, () => "함수"],
+  [/^a symbol$/, () => "심볼"],
+  [/^a Proxy$/, () => "Proxy 객체"],
+  [/^a cyclic value \(it contains itself\)$/, () => "순환하는 값(자기 자신을 담고 있음)"],
+  [/^a value nested too deeply$/, () => "너무 깊이 중첩된 값"],
+  [/^a value that threw when read \((.*)\)$/s, (why) => `읽을 때 예외를 던지는 값(${why})`],
+  [/^a value with too much text to send$/, () => "보내기에 글자가 너무 많은 값"],
+  [/^an array too big to send \((\d+) entries\)$/, (n) => `보내기에 너무 큰 배열(원소 ${n}개)`],
+  [/^an array whose data does not match its shape$/, () => "데이터가 shape와 맞지 않는 배열"],
+  [/^a list too long to send$/, () => "보내기에 너무 긴 리스트"],
+  [
+    /^a Promise \(these functions return their value: no async, no await\)$/,
+    () => "Promise(이 함수들은 값을 바로 반환합니다: async나 await를 쓰지 마세요)",
+  ],
+  [/^an object of class (.*)$/s, (name) => `${name} 클래스의 객체`],
+  [/^an object with (\d+) keys$/, (n) => `키가 ${n}개인 객체`],
+  [/^an object with a "(.*)" key$/s, (key) => `"${key}" 키가 있는 객체`],
+  [/^an object with a key of (\d+) characters$/, (n) => `${n}글자짜리 키가 있는 객체`],
+  [/^an object too big to send$/, () => "보내기에 너무 큰 객체"],
+  [
+    /^a value with a getter \(key "(.*)"\), which is not called$/s,
+    (key) => `getter가 있는 값(키 "${key}", 호출하지 않습니다)`,
+  ],
+  [/^a result too big to send to the grader$/, () => "채점기에 보내기에 너무 큰 결과"],
+];
 
 function withHint(text: string, hint: string | undefined): string {
   return hint ? `${text} 힌트: ${hint}${/[.?!]$/.test(hint) ? "" : "."}` : text;
