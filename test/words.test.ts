@@ -173,6 +173,7 @@ const details: { [K in Details["type"]]: Extract<Details, { type: K }>[] } = {
   mismatch: [
     ...Object.values(mismatches).map((m) => ({ type: "mismatch" as const, ...m })),
     { type: "mismatch", ...mismatches.shape, hint: { code: "row-for-column", keepdims: true } },
+    { type: "mismatch", ...mismatches["missing-key"], other: "a2" },
   ],
   "mutated-input": [{ type: "mutated-input", argument: "parameters", path: "W1" }],
   nondeterministic: [{ type: "nondeterministic", path: "" }],

@@ -170,7 +170,12 @@ function walk(
       return { problem: "type", path, expected: typeName(expected), actual: typeName(actual) };
     }
     for (const [key, value] of Object.entries(expected)) {
-      if (!Object.hasOwn(actual, key)) return { problem: "missing-key", path, key };
+      if (!Object.hasOwn(actual, key)) {
+        // A key of the same letters in another case: names are case-sensitive (dw1 for dW1).
+        const lower = key.toLowerCase();
+        const other = Object.keys(actual).find((k) => k.toLowerCase() === lower);
+        return { problem: "missing-key", path, key, ...(other !== undefined ? { other } : {}) };
+      }
       const found = walk(
         value,
         (actual as Record<string, Wire>)[key] as Wire,

@@ -293,7 +293,8 @@ export type Note =
 /** How a value differs from the expected one: the first difference found, structured. */
 export type Mismatch =
   | { problem: "type"; path: string; expected: string; actual: string }
-  | { problem: "missing-key"; path: string; key: string }
+  /** `other`: a key of the result that differs from `key` only in case. */
+  | { problem: "missing-key"; path: string; key: string; other?: string }
   | { problem: "length"; path: string; expected: number; actual: number }
   | { problem: "shape"; path: string; expected: [number, number]; actual: [number, number] }
   | {

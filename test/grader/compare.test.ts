@@ -88,6 +88,14 @@ describe("compare: type, then shape, then values", () => {
       path: "cache",
       key: "A1",
     });
+    // A key of the same letters in another case is named: names are case-sensitive.
+    const lowerCase = { A2: w([[0.5]]), cache: { z1: w([[1]]), a1: w([[2]]), Z1a: w([[1]]) } };
+    expect(compare(expected, lowerCase, tol)).toEqual({
+      problem: "missing-key",
+      path: "cache",
+      key: "Z1",
+      other: "z1",
+    });
     expect(compare(expected, { $unsupported: "an object of class Map" }, tol)).toEqual({
       problem: "type",
       path: "",

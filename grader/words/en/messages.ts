@@ -80,7 +80,9 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "type":
       return `${where(m.path)} is ${m.actual}, expected ${m.expected}.`;
     case "missing-key":
-      return `${where(m.path)} has no "${m.key}".`;
+      return m.other === undefined
+        ? `${where(m.path)} has no "${m.key}".`
+        : `${where(m.path)} has no "${m.key}", but "${m.other}": names are case-sensitive.`;
     case "length":
       return `${where(m.path)} has ${m.actual} entries, expected ${m.expected}.`;
     case "shape":

@@ -149,7 +149,9 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "type":
       return `${josa(where(m.path), "이/가")} ${typeInKorean(m.actual)}입니다. 기댓값은 ${typeInKorean(m.expected)}입니다.`;
     case "missing-key":
-      return `${where(m.path)}에 "${m.key}"이(가) 없습니다.`;
+      return m.other === undefined
+        ? `${where(m.path)}에 "${m.key}"이(가) 없습니다.`
+        : `${where(m.path)}에 "${m.key}"이(가) 없고 "${m.other}"이(가) 있습니다: 이름은 대소문자를 구분합니다.`;
     case "length":
       return `${where(m.path)}의 원소가 ${m.actual}개입니다. 기댓값은 ${m.expected}개입니다.`;
     case "shape":
