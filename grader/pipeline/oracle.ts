@@ -130,7 +130,7 @@ export function referenceOracle(
       const names = cases.functions[fn]?.argNames ?? [];
       const message = error instanceof Error ? error.message : String(error);
       const reason = cutText(inLearnersNames(message, run, names), 500);
-      const inputs = passed(args, names);
+      const inputs = passed(args, names, randoms);
       return { refused: said("standIn.reference-failed", { fn, inputs, reason }) };
     }
     const after: RandomArgument[] = [...generators].map(([index, rng]) => {
@@ -142,9 +142,20 @@ export function referenceOracle(
   };
 }
 
-/** What the learner's code passed a stand-in, as the summary's "called with" line shows a case. */
-function passed(args: readonly Wire[], names: readonly string[]): string {
-  const shown = args.map((arg, i) => `${names[i] ?? `argument ${i + 1}`} ${shapeNotation(arg)}`);
+/**
+ * What the learner's code passed a stand-in, as the summary's "called with" line shows a case: a
+ * generator (its state sent apart, a null in `args`) as such.
+ */
+function passed(
+  args: readonly Wire[],
+  names: readonly string[],
+  randoms: readonly RandomArgument[],
+): string {
+  const generators = new Set(randoms.map(({ index }) => index));
+  const shown = args.map(
+    (arg, i) =>
+      `${names[i] ?? `argument ${i + 1}`} ${generators.has(i) ? "RandomState" : shapeNotation(arg)}`,
+  );
   return cutText(shown.join(", "), 400);
 }
 

@@ -79,6 +79,20 @@ describe("a stand-in's request the grader refuses", () => {
     }
   }, 60_000);
 
+  it("names a random generator it was passed as such", async () => {
+    // nnModel passes X where initializeParameters takes the number of its rows.
+    const source = changed(
+      "initializeParameters(nX, nH, nY, np.random.seed(seed))",
+      "initializeParameters(X as never, nH, nY, np.random.seed(seed))",
+    );
+    const { english } = await graded(source, "nnModel");
+    expect(english.length).toBeGreaterThan(0);
+    for (const test of english)
+      expect(test.message).toMatch(
+        /could not run on the inputs your code gave it \(nX \(\d+,\d+\), nH \d+, nY \d+, rng RandomState\)/,
+      );
+  }, 60_000);
+
   it("keeps its phrase in a property's counterexample too", async () => {
     // predict passes forwardPropagation its arguments the wrong way round.
     const swapped = changed(
