@@ -7,7 +7,8 @@
  *   1. each mistake alone;
  *   2. two faults of the function made together (a missing 1/m and a missing keepdims);
  *   3. a mistake whose output then went through one of the generic patterns (transposed, sign,
- *      1 − x, a factor m...), which must then reproduce the learner's output too.
+ *      1 − x, a factor m...), which must then reproduce the learner's output too, and must not
+ *      merely give back the right value where the mistake changed it.
  * Called only for wrong outputs: a right answer costs nothing here.
  */
 import type { FunctionCases, Mistake, MistakeOutputs, Reference } from "../core/assignment.ts";
@@ -172,6 +173,11 @@ function patternAfter(search: MistakeSearch, output: Wire): PatternHint | undefi
   if (!hint || !AFTER_A_MISTAKE.has(hint.code)) return undefined;
   const changed = applyPattern(hint, part);
   if (changed === undefined) return undefined;
+  // A pattern that gives back the right value where the mistake changed it would say that the
+  // learner made the mistake and then undid it there: they made less than the mistake, which is
+  // not named (a learner who transposed one weight alone is not told both were, then one again).
+  const right = at(search.expected, mismatch.path);
+  if (right !== undefined && compare(right, changed, search.tolerance) === null) return undefined;
   return matches(search, replaceAt(output, mismatch.path, changed)) ? hint : undefined;
 }
 

@@ -77,9 +77,13 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     sentence:
       "편향은 0에서 시작합니다(np.zeros): 편향까지 뽑으면 W2에 뽑히는 값도 밀려서 달라집니다",
   },
-  "weights with transposed shapes": {
-    name: "가중치의 형태가 전치됨",
-    sentence: "W1은 (nH, nX), W2는 (nY, nH)입니다: rng.randn(nH, nX)처럼 행을 먼저 씁니다",
+  "W1 with a transposed shape": {
+    name: "W1의 형태가 전치됨",
+    sentence: "W1은 (nH, nX)입니다: rng.randn(nH, nX)처럼 행을 먼저 씁니다",
+  },
+  "W2 with a transposed shape": {
+    name: "W2의 형태가 전치됨",
+    sentence: "W2는 (nY, nH)입니다: rng.randn(nY, nH)처럼 행을 먼저 씁니다",
   },
   "generator seeded inside the function": {
     name: "함수 안에서 생성기에 시드 설정",

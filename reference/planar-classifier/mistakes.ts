@@ -125,10 +125,9 @@ const initializeMistakes: Library = {
       "biases drawn at random",
       "the biases start at zero (np.zeros): drawing them also shifts the draws of W2",
     ),
-    fault(
-      "weights with transposed shapes",
-      "W1 is (nH, nX) and W2 is (nY, nH): rng.randn(nH, nX), rows first",
-    ),
+    // One fault per weight: a learner may transpose either, and both are named together.
+    fault("W1 with a transposed shape", "W1 is (nH, nX): rng.randn(nH, nX), rows first"),
+    fault("W2 with a transposed shape", "W2 is (nY, nH): rng.randn(nY, nH), rows first"),
     ...SEEDS_INSIDE.map((seed) => ({
       name: "generator seeded inside the function",
       hint: `draw from the generator \`rng\` you are given; seeding a new one inside the function (np.random.seed(${seed})) ignores it`,
@@ -167,22 +166,23 @@ function initializeWith(
     : faults.has("scale fixed at 0.01")
       ? 0.01
       : scale;
-  const transposed = faults.has("weights with transposed shapes");
-  const draw = (rows: number, cols: number) => {
+  const draw = (rows: number, cols: number, transposed = false) => {
     const [r, c] = transposed ? [cols, rows] : [rows, cols];
     return np.multiply(faults.has("rand for randn") ? rng.rand(r, c) : rng.randn(r, c), factor);
   };
+  const weights1 = () => draw(nH, nX, faults.has("W1 with a transposed shape"));
+  const weights2 = () => draw(nY, nH, faults.has("W2 with a transposed shape"));
   const bias = (rows: number) =>
     faults.has("biases drawn at random") ? draw(rows, 1) : np.zeros([rows, 1]);
   if (faults.has("W2 drawn before W1")) {
-    const W2 = draw(nY, nH);
+    const W2 = weights2();
     const b2 = bias(nY);
-    const W1 = draw(nH, nX);
+    const W1 = weights1();
     return { W1, b1: bias(nH), W2, b2 };
   }
-  const W1 = draw(nH, nX);
+  const W1 = weights1();
   const b1 = bias(nH);
-  const W2 = draw(nY, nH);
+  const W2 = weights2();
   return { W1, b1, W2, b2: bias(nY) };
 }
 

@@ -115,10 +115,20 @@ export const mistakeSubmissions: MistakeSubmission[] = [
     ["const b1 = np.zeros([nH, 1]);", "const b1 = np.multiply(rng.randn(nH, 1), scale);"],
     ["const b2 = np.zeros([nY, 1]);", "const b2 = np.multiply(rng.randn(nY, 1), scale);"],
   ]),
-  one("initializeParameters", "weights with transposed shapes", [
+  one("initializeParameters", "W1 with a transposed shape", [
     ["rng.randn(nH, nX)", "rng.randn(nX, nH)"],
+  ]),
+  one("initializeParameters", "W2 with a transposed shape", [
     ["rng.randn(nY, nH)", "rng.randn(nH, nY)"],
   ]),
+  {
+    fn: "initializeParameters",
+    names: ["W1 with a transposed shape", "W2 with a transposed shape"],
+    replace: [
+      ["rng.randn(nH, nX)", "rng.randn(nX, nH)"],
+      ["rng.randn(nY, nH)", "rng.randn(nH, nY)"],
+    ],
+  },
   one("initializeParameters", "generator seeded inside the function", [
     [
       `const W1 = ${W1};`,
