@@ -86,11 +86,15 @@ const errorHints: Samples<ErrorHint> = {
     product,
     ...pair,
   })),
-  "product-not-aligned": (["a·bᵀ", "aᵀ·b", "b·a"] as const).map((product) => ({
-    code: "product-not-aligned",
-    product,
-    ...pair,
-  })),
+  "product-not-aligned": [
+    ...(["a·bᵀ", "aᵀ·b", "b·a"] as const).map((product) => ({
+      code: "product-not-aligned" as const,
+      product,
+      ...pair,
+    })),
+    // Two arrays of one shape: np.multiply is offered too.
+    { code: "product-not-aligned", product: "a·bᵀ", a: [4, 5], b: [4, 5] },
+  ],
   "generator-shape": [{ code: "generator-shape", method: "randn" }],
   "maker-shape": [{ code: "maker-shape", op: "zeros" }],
 };

@@ -2,7 +2,7 @@
  * Numbers, shapes and lists of names as every language shows them: the catalogs differ in words,
  * not in how a number, a matrix product or a quoted name is written.
  */
-import type { ErrorHint } from "../core/report.ts";
+import type { ErrorHint, ShapePair } from "../core/report.ts";
 
 /** A number of a message: 6 significant digits, or exponent notation when very small or large. */
 export function messageNumber(x: number): string {
@@ -25,6 +25,12 @@ export function gradientNumber(x: number): string {
 export const shape = ([rows, cols]: [number, number]) => `(${rows},${cols})`;
 
 /** The product that is defined, as code and its two shapes: np.dot(first, second.T), (4,2), (2,400). */
+/**
+ * Whether a product's operands have the same shape: np.dot of two (4,5) arrays, where an
+ * entry-by-entry product (np.multiply) may have been meant.
+ */
+export const sameShapes = ({ a, b }: ShapePair): boolean => a[0] === b[0] && a[1] === b[1];
+
 export function definedProduct(
   hint: Extract<ErrorHint, { product: string }>,
 ): [call: string, left: string, right: string] {

@@ -130,6 +130,11 @@ describe("errorHint reads what the array module threw", () => {
       "the inner sizes of (5,7)·(3,7) differ; with these shapes only np.dot(first, second.T), a (5,7)·(7,3) product is defined",
     ],
     [
+      "dZ1 · (1 − A1²): two arrays of one shape, which np.multiply takes entry by entry",
+      () => np.dot(ones(4, 5), ones(4, 5)),
+      "is one of them transposed, or of the wrong shape? Both are (4,5): an entry-by-entry product is np.multiply(first, second).",
+    ],
+    [
       "the first operand to transpose",
       () => np.dot(ones(4, 2), ones(4, 400)),
       "np.dot(first.T, second), a (2,4)·(4,400) product",
@@ -151,6 +156,10 @@ describe("errorHint reads what the array module threw", () => {
     ],
   ])("%s", (_, f, hint) => {
     expect(errorHintFor(f)).toContain(hint);
+  });
+
+  it("offers np.multiply only where both operands have one shape", () => {
+    expect(errorHintFor(() => np.dot(ones(5, 7), ones(3, 7)))).not.toContain("np.multiply");
   });
 
   it("no hint for shapes no product fits, or an error of another kind", () => {

@@ -1,6 +1,6 @@
 /** A wrong answer's hint, in words. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProduct, shape } from "../numbers.ts";
+import { definedProduct, sameShapes, shape } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `"${m.name}"`;
 
@@ -67,7 +67,7 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "entrywise-for-product":
       return `this multiplies entry by entry (${shape(hint.a)} ∗ ${shape(hint.b)}) where a matrix product is needed: ${wordProduct(hint)}`;
     case "product-not-aligned":
-      return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ; with these shapes only ${wordProduct(hint)} is defined: is one of them transposed, or of the wrong shape?`;
+      return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ; with these shapes only ${wordProduct(hint)} is defined: is one of them transposed, or of the wrong shape?${sameShapes(hint) ? ` Both are ${shape(hint.a)}: an entry-by-entry product is np.multiply(first, second).` : ""}`;
     case "maker-shape":
       return `np.${hint.op} takes the shape as one list of two sizes, [rows, cols]: a column is np.${hint.op}([n, 1]), not np.${hint.op}(n)`;
     case "generator-shape":

@@ -1,6 +1,6 @@
 /** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProduct, shape } from "../numbers.ts";
+import { definedProduct, sameShapes, shape } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `“${m.name}”`;
 
@@ -67,7 +67,7 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "entrywise-for-product":
       return `행렬곱이 필요한 곳에서 원소별 곱(${shape(hint.a)} ∗ ${shape(hint.b)})을 했습니다: ${wordProduct(hint)}`;
     case "product-not-aligned":
-      return `${shape(hint.a)}·${shape(hint.b)}의 안쪽 크기가 다릅니다. 이 모양으로 정의되는 것은 ${wordProduct(hint)}뿐입니다: 둘 중 하나가 전치되었거나 모양이 틀리지 않았나요?`;
+      return `${shape(hint.a)}·${shape(hint.b)}의 안쪽 크기가 다릅니다. 이 모양으로 정의되는 것은 ${wordProduct(hint)}뿐입니다: 둘 중 하나가 전치되었거나 모양이 틀리지 않았나요?${sameShapes(hint) ? ` 둘 다 ${shape(hint.a)}입니다: 원소별 곱은 np.multiply(first, second)입니다.` : ""}`;
     case "maker-shape":
       return `np.${hint.op}는 모양을 두 크기의 리스트 하나 [rows, cols]로 받습니다: 열 벡터는 np.${hint.op}(n)이 아니라 np.${hint.op}([n, 1])입니다`;
     case "generator-shape":
