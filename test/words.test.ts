@@ -97,6 +97,7 @@ const errorHints: Samples<ErrorHint> = {
   ],
   "generator-shape": [{ code: "generator-shape", method: "randn" }],
   "maker-shape": [{ code: "maker-shape", op: "zeros" }],
+  mistake: [{ code: "mistake", mistakes: [mistake] }],
 };
 const crashes: Samples<CrashReason> = {
   "out-of-memory": [{ code: "out-of-memory" }],
@@ -367,7 +368,8 @@ describe("every code has an English and a Korean text", () => {
   });
 
   it.each(Object.values(errorHints).flat())("error hint %j", (hint) => {
-    expectBoth(hint.code, en.errorHint(hint), ko.errorHint(hint));
+    const koHint = hint.code === "mistake" ? { ...hint, mistakes: [koMistake] } : hint;
+    expectBoth(hint.code, en.errorHint(hint), ko.errorHint(koHint));
   });
 
   it.each(Object.values(gradientHints).flat())("gradient hint %j", (hint) => {

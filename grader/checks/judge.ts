@@ -24,7 +24,7 @@ import { said } from "../words/en/phrases.ts";
 import { at, compare, identical } from "./compare.ts";
 import { errorHint } from "./error-hints.ts";
 import { patternHint } from "./hints.ts";
-import { nameMistake } from "./mistakes.ts";
+import { nameMistake, nameShapeError } from "./mistakes.ts";
 
 export interface Judgement {
   status: TestStatus;
@@ -55,7 +55,39 @@ export function judge(input: JudgeInput): Judgement {
   if (outcome.status === "returned") return judgeReturned(input, outcome);
   if (outcome.status === "batch")
     throw new Error("gradecheck bug: a batch result for a single call");
-  return judgeFailedCall(input.fn, outcome);
+  const judgement = judgeFailedCall(input.fn, outcome);
+  return outcome.status === "threw" ? withThrowingMistake(input, judgement) : judgement;
+}
+
+/**
+ * A shape error named by the mistake of the library that throws it on these inputs, in place of
+ * what the shapes alone suggest: the error comes from the learner's own array operation, or from
+ * the reference's function standing in for a callee, which their code gave the wrong arrays. On
+ * the tests whose wrong values are searched for mistakes only (compared with the reference's):
+ * a named check's inputs may be a whole training, each mistake another.
+ */
+function withThrowingMistake(input: JudgeInput, judgement: Judgement): Judgement {
+  const { details } = judgement;
+  const fn = input.cases.functions[input.fn];
+  if (details.type !== "error" || !fn || !input.reference || input.check.kind !== "compare")
+    return judgement;
+  const reason =
+    details.phrase?.code === "standIn.reference-failed" && details.phrase.params?.reason;
+  const shapeError =
+    typeof reason === "string"
+      ? reason
+      : details.name === "ShapeError"
+        ? details.message
+        : undefined;
+  if (shapeError === undefined) return judgement;
+  const hint = nameShapeError({
+    args: input.args,
+    fn,
+    reference: input.reference,
+    shapeError,
+    ...(input.mistakeOutputs ? { outputs: input.mistakeOutputs } : {}),
+  });
+  return hint ? { ...judgement, details: { ...details, hint } } : judgement;
 }
 
 /**

@@ -11,28 +11,43 @@
  *      merely give back the right value where the mistake changed it.
  * Called only for wrong outputs: a right answer costs nothing here.
  */
-import type { FunctionCases, Mistake, MistakeOutputs, Reference } from "../core/assignment.ts";
+import type {
+  FunctionCases,
+  Mistake,
+  MistakeOutput,
+  MistakeOutputs,
+  Reference,
+} from "../core/assignment.ts";
 import type { Tolerance } from "../core/manifest.ts";
-import type { Hint, PatternHint } from "../core/report.ts";
+import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../core/report.ts";
 import { decode, encode, entriesOf, type Wire } from "../core/values.ts";
 import { at, compare } from "./compare.ts";
 import { applyPattern, type HintContext, patternHint } from "./hints.ts";
 
-export interface MistakeSearch {
+/** The library and the test's inputs: what a search needs whatever the learner's answer. */
+interface LibrarySearch {
   /** The test's inputs, as wire data (decoded afresh for each mistake: a generator is stateful). */
   args: Wire[];
-  expected: Wire;
-  actual: Wire;
-  tolerance: Tolerance;
   fn: Pick<FunctionCases, "mistakes" | "variant">;
   reference: Reference;
-  context: HintContext;
   /**
    * The mistakes' outputs on these inputs from earlier searches, added to as this one works them
    * out: they do not depend on the learner's answer, and a mistake of the training loop
    * (nnModel's) is a whole training to work out again.
    */
   outputs?: MistakeOutputs;
+}
+
+export interface MistakeSearch extends LibrarySearch {
+  expected: Wire;
+  actual: Wire;
+  tolerance: Tolerance;
+  context: HintContext;
+}
+
+/** A learner's call that threw the array module's shape error with this message. */
+export interface ShapeErrorSearch extends LibrarySearch {
+  shapeError: string;
 }
 
 /** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
@@ -61,7 +76,7 @@ export function nameMistake(search: MistakeSearch): Hint | undefined {
   const singles: { mistake: Mistake; output: Wire }[] = [];
   const alone: Mistake[] = [];
   for (const mistake of mistakes) {
-    const output = evaluate(search, [mistake]);
+    const output = returned(evaluate(search, [mistake]));
     if (output === undefined || !recognisable(search, output)) continue;
     if (matches(search, output)) alone.push(mistake);
     else singles.push({ mistake, output });
@@ -71,7 +86,7 @@ export function nameMistake(search: MistakeSearch): Hint | undefined {
   // is named here, and another test's inputs, where they differ, name the one it is.
   if (alone.length > 0) return alone.length === 1 ? named(alone) : undefined;
   const pairs = [...faultPairs(mistakes)].filter((pair) => {
-    const output = evaluate(search, pair);
+    const output = returned(evaluate(search, pair));
     return output !== undefined && recognisable(search, output) && matches(search, output);
   });
   if (pairs.length > 0) return pairs.length === 1 ? named(pairs[0] as Mistake[]) : undefined;
@@ -82,13 +97,34 @@ export function nameMistake(search: MistakeSearch): Hint | undefined {
   return undefined;
 }
 
-function named(mistakes: Mistake[], then?: PatternHint): Hint {
-  return {
-    code: "mistake",
-    mistakes: mistakes.map(({ name, hint }) => ({ name, sentence: hint })),
-    ...(then ? { then } : {}),
-  };
+/**
+ * Names the mistake a learner's shape error is: the one mistake of the library that throws the
+ * very same error on the test's inputs (the array module's message names the operation and both
+ * shapes). A claim about the error, never a guess: where no mistake or several throw it, nothing
+ * is named. A mistake that some tests' inputs make throw (1 − A2² where A1 was meant, with as
+ * many outputs as hidden units) is named there as well as where it gives a wrong value.
+ */
+export function nameShapeError(
+  search: ShapeErrorSearch,
+): Extract<ErrorHint, { code: "mistake" }> | undefined {
+  const throwing = (search.fn.mistakes ?? []).filter((mistake) => {
+    const output = evaluate(search, [mistake]);
+    return (
+      output !== undefined && "shapeError" in output && output.shapeError === search.shapeError
+    );
+  });
+  return throwing.length === 1 ? { code: "mistake", mistakes: namesOf(throwing) } : undefined;
 }
+
+const namesOf = (mistakes: Mistake[]): NamedMistake[] =>
+  mistakes.map(({ name, hint }) => ({ name, sentence: hint }));
+
+function named(mistakes: Mistake[], then?: PatternHint): Hint {
+  return { code: "mistake", mistakes: namesOf(mistakes), ...(then ? { then } : {}) };
+}
+
+const returned = (output: MistakeOutput | undefined): Wire | undefined =>
+  output !== undefined && "value" in output ? output.value : undefined;
 
 /**
  * Array entries kept in one test's `outputs` at most (2 MiB of numbers: a class keeps them for
@@ -96,8 +132,8 @@ function named(mistakes: Mistake[], then?: PatternHint): Hint {
  */
 export const KEPT_ENTRIES = 1 << 18;
 
-/** What the function returns with these mistakes made; undefined when the variant throws. */
-function evaluate(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined {
+/** What the function gives with these mistakes made; undefined where the library cannot make them. */
+function evaluate(search: LibrarySearch, mistakes: Mistake[]): MistakeOutput | undefined {
   const { outputs } = search;
   if (!outputs) return workOut(search, mistakes);
   // By place in the library: several mistakes may share a name (the seeds of "seeded inside").
@@ -105,7 +141,8 @@ function evaluate(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined 
   const key = mistakes.map((m) => library.indexOf(m)).join(" ");
   if (outputs.byMistakes.has(key)) return outputs.byMistakes.get(key);
   const output = workOut(search, mistakes);
-  const entries = outputs.entries + (output === undefined ? 0 : entriesOf(output));
+  if (output === undefined) return undefined;
+  const entries = outputs.entries + ("value" in output ? entriesOf(output.value) : 0);
   if (entries <= KEPT_ENTRIES) {
     outputs.byMistakes.set(key, output);
     outputs.entries = entries;
@@ -114,16 +151,21 @@ function evaluate(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined 
 }
 
 /** `evaluate`, without the outputs kept. */
-function workOut(search: MistakeSearch, mistakes: Mistake[]): Wire | undefined {
-  const args = search.args.map(decode);
+function workOut(search: LibrarySearch, mistakes: Mistake[]): MistakeOutput | undefined {
+  const { fn, reference } = search;
+  const [only] = mistakes;
+  const faults = new Set(mistakes.map((m) => m.name));
+  const run =
+    mistakes.length === 1 && only?.output
+      ? only.output
+      : fn.variant && ((args: unknown[]) => fn.variant?.(faults, args, reference));
+  if (!run) return undefined;
   try {
-    const [only] = mistakes;
-    if (mistakes.length === 1 && only?.output) return encode(only.output(args, search.reference));
-    if (!search.fn.variant) return undefined;
-    const faults = new Set(mistakes.map((m) => m.name));
-    return encode(search.fn.variant(faults, args, search.reference));
-  } catch {
-    return undefined;
+    return { value: encode(run(search.args.map(decode), reference)) };
+  } catch (error) {
+    return {
+      shapeError: error instanceof Error && error.name === "ShapeError" ? error.message : null,
+    };
   }
 }
 

@@ -394,10 +394,17 @@ export interface CaseData {
   mistakeOutputs: MistakeOutputs;
 }
 
+/**
+ * What the reference function with some mistakes made gives on one test's inputs: a value, or the
+ * array module's shape error it threw (its message, the same in the learner's process and in the
+ * grader's), or null for anything else it threw, whose words may depend on the build.
+ */
+export type MistakeOutput = { value: Wire } | { shapeError: string | null };
+
 /** Outputs of the library's mistakes on one test's inputs. */
 export interface MistakeOutputs {
-  /** By the mistakes made (their places in the library); undefined where the variant threw. */
-  readonly byMistakes: Map<string, Wire | undefined>;
+  /** By the mistakes made (their places in the library). */
+  readonly byMistakes: Map<string, MistakeOutput>;
   /** Array entries kept in them, which the judge keeps within a bound. */
   entries: number;
 }

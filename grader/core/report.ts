@@ -64,7 +64,9 @@ export type ErrorHint =
   /** rng.randn(shape) with the shape as one argument, or one size alone. */
   | { code: "generator-shape"; method: "randn" | "rand" }
   /** np.zeros(n) or np.zeros([n]): a shape that is not [rows, cols]. */
-  | { code: "maker-shape"; op: "zeros" | "ones" };
+  | { code: "maker-shape"; op: "zeros" | "ones" }
+  /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
+  | { code: "mistake"; mistakes: NamedMistake[] };
 
 /** Why a test did not run, as a code and its parameters (grader/words/ words it). */
 export type NotRunReason =

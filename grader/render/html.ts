@@ -119,7 +119,10 @@ function failureBody(test: TestReport, report: Report, words: Words): string {
   if (view.called) parts.push(`<p class="inputs">${xml(view.called)}</p>`);
   parts.push(`<p class="message">${xml(view.message.join("\n"))}</p>`);
   const { details } = test;
-  if (details.type === "mismatch" && details.hint?.code === "mistake") {
+  if (
+    (details.type === "mismatch" || details.type === "error") &&
+    details.hint?.code === "mistake"
+  ) {
     const names = details.hint.mistakes.map((m) => `“${xml(m.name)}”`).join(` ${labels.and} `);
     const sentences = details.hint.mistakes.map((m) => xml(m.sentence)).join("; ");
     parts.push(

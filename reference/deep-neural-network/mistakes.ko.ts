@@ -57,6 +57,11 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     sentence:
       "마지막 층을 포함해 모든 층의 캐시를 저장하세요: caches에는 층마다 하나씩 L개가 있습니다",
   },
+  "hidden-layer loop through layer L": {
+    name: "은닉층 반복문이 층 L까지 돎",
+    sentence:
+      "반복문은 은닉층 l = 1 … L − 1만 돕니다(l < L). 층 L은 반복문이 끝난 뒤 시그모이드로 한 번만 계산합니다",
+  },
 
   // computeCost
   "cost sign flipped": {

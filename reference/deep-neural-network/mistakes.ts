@@ -111,6 +111,10 @@ const modelForwardMistakes: Library = {
       "last layer's cache left out",
       "keep every layer's cache, the last one's too: caches has L entries, one per layer",
     ),
+    fault(
+      "hidden-layer loop through layer L",
+      "the loop runs over the hidden layers, l = 1 … L − 1 (l < L); layer L comes after it, once, with the sigmoid",
+    ),
   ],
   variant: (faults, [X, parameters], reference) => {
     const { linearActivationForward } = deep(reference);
@@ -118,24 +122,21 @@ const modelForwardMistakes: Library = {
     const L = Object.keys(p).filter((k) => k.startsWith("W")).length;
     const caches: Model.LayerCache[] = [];
     let A = X as NDArray;
-    for (let l = 1; l <= L; l++) {
-      const activation =
-        l === L
-          ? faults.has("ReLU in the last layer")
-            ? "relu"
-            : "sigmoid"
-          : faults.has("sigmoid in every layer")
-            ? "sigmoid"
-            : "relu";
-      const layer = linearActivationForward(
+    const layer = (l: number, activation: Model.Activation) => {
+      const made = linearActivationForward(
         A,
         p[`W${l}`] as NDArray,
         p[`b${l}`] as NDArray,
         activation,
       );
-      A = layer.A;
-      if (l < L || !faults.has("last layer's cache left out")) caches.push(layer.cache);
-    }
+      A = made.A;
+      return made.cache;
+    };
+    const hidden = faults.has("sigmoid in every layer") ? "sigmoid" : "relu";
+    const through = faults.has("hidden-layer loop through layer L") ? L : L - 1;
+    for (let l = 1; l <= through; l++) caches.push(layer(l, hidden));
+    const last = layer(L, faults.has("ReLU in the last layer") ? "relu" : "sigmoid");
+    if (!faults.has("last layer's cache left out")) caches.push(last);
     return { AL: A, caches };
   },
 };

@@ -27,7 +27,7 @@ import { adapters } from "../../grader/render/index.ts";
 import { reportProblems } from "../../grader/render/json.ts";
 import { junit } from "../../grader/render/junit.ts";
 import { markdown } from "../../grader/render/markdown.ts";
-import { plain } from "../../grader/render/sanitize.ts";
+import { plain, xml } from "../../grader/render/sanitize.ts";
 import { summary } from "../../grader/render/summary.ts";
 import { REFERENCE_PATH, referenceSource } from "../corpus/bugs.ts";
 import { outputCases } from "../corpus/hostile-output.ts";
@@ -384,6 +384,50 @@ describe("the class summary counts failures by mistake and names who could not b
     const cell = /\| (predict\\: the quick[^|]*) \(1×\) \|/.exec(text)?.[1] ?? "";
     expect(cell).toMatch(/ (the|quick|brown|fox|jumps|over|lazy|dog)…$/);
     expect(cell.length).toBeLessThan(long.length);
+  });
+});
+
+describe("a mistake named by the shape error it throws", () => {
+  const mistake = { name: "1 − A2² for the derivative", sentence: "1 − A1², not 1 − A2²" };
+  /** The reference's report with its first backwardPropagation test failed as `details`. */
+  const failing = (details: TestReport["details"]): Report => {
+    const target = reference.tests.find((t) => t.function === "backwardPropagation");
+    return {
+      ...reference,
+      tests: reference.tests.map((t) =>
+        t === target ? { ...t, status: "failed", score: 0, message: "off", details } : t,
+      ),
+    };
+  };
+  const threw = () =>
+    failing({
+      type: "error",
+      name: "ShapeError",
+      message: "np.multiply: operands could not be broadcast together with shapes (5,7) (3,7)",
+      stack: "",
+      hint: { code: "mistake", mistakes: [mistake] },
+    });
+  const wrong = () =>
+    failing({
+      type: "mismatch",
+      problem: "shape",
+      path: "dW1",
+      expected: [4, 2],
+      actual: [2, 4],
+      hint: { code: "mistake", mistakes: [mistake] },
+    });
+
+  it("is counted with the learners whose values the mistake gave, by its name", () => {
+    const text = classSummary([
+      { learner: "hana", report: threw() },
+      { learner: "ivan", report: wrong() },
+    ]);
+    expect(text).toContain(`| 2 | \`backwardPropagation\` | ${mistake.name} |`);
+    expect(text).not.toContain("code\\: error/ShapeError");
+  });
+
+  it("is shown on the HTML page as the mistake it is", () => {
+    expect(html(threw())).toContain(`<strong>Mistake: “${xml(mistake.name)}”</strong>`);
   });
 });
 

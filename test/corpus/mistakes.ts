@@ -6,15 +6,10 @@
  * one submission here (test/mistakes.test.ts checks it).
  */
 import type { FunctionName } from "./bugs.ts";
+import type { Told } from "./told.ts";
 
-export interface MistakeSubmission {
+export interface MistakeSubmission extends Told {
   fn: FunctionName;
-  /** The mistakes the feedback must name, in the library's order. */
-  names: string[];
-  /** The generic pattern that follows the mistake, if any. */
-  then?: string;
-  /** Other mistakes that give exactly the same output on some test's inputs, so may be named there. */
-  alsoNamed?: string[];
   replace: [from: string, to: string][];
 }
 
@@ -207,9 +202,13 @@ export const mistakeSubmissions: MistakeSubmission[] = [
   one("backwardPropagation", "1 − Z1² for tanh's derivative", [
     [TANH_PRIME, "np.subtract(1, np.power(cache.Z1, 2))"],
   ]),
-  one("backwardPropagation", "1 − A2² for tanh's derivative", [
-    [TANH_PRIME, "np.subtract(1, np.power(A2, 2))"],
-  ]),
+  {
+    // A2² broadcasts against A1² with one output (or as many as hidden units); else it throws.
+    ...one("backwardPropagation", "1 − A2² for tanh's derivative", [
+      [TANH_PRIME, "np.subtract(1, np.power(A2, 2))"],
+    ]),
+    throwsOn: "backwardPropagation.multi-output",
+  },
   one("backwardPropagation", "(1 − A1)² for tanh's derivative", [
     [TANH_PRIME, "np.power(np.subtract(1, A1), 2)"],
   ]),

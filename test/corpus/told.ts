@@ -18,11 +18,19 @@ export interface Told {
   then?: string;
   /** Other mistakes that give exactly the same output on some test's inputs, so may be named there. */
   alsoNamed?: string[];
+  /** Some test's inputs make the mistake throw a shape error, which must be named by it there. */
+  throwsOn?: string;
 }
 
-export function mistakeHint(test: TestReport): Extract<Hint, { code: "mistake" }> | undefined {
+type MistakeHint = Extract<Hint, { code: "mistake" }>;
+
+/** The mistakes a failing test names: by its wrong value, or by the shape error it threw. */
+export function mistakeHint(test: TestReport): MistakeHint | undefined {
   const { details } = test;
-  return details.type === "mismatch" && details.hint?.code === "mistake" ? details.hint : undefined;
+  return (details.type === "mismatch" || details.type === "error") &&
+    details.hint?.code === "mistake"
+    ? details.hint
+    : undefined;
 }
 
 export function expectTold(
@@ -37,8 +45,7 @@ export function expectTold(
     const hint = mistakeHint(t);
     return hint ? [{ test: t, hint }] : [];
   });
-  const joined = (hint: Extract<Hint, { code: "mistake" }>) =>
-    hint.mistakes.map((m) => m.name).join(" + ");
+  const joined = (hint: MistakeHint) => hint.mistakes.map((m) => m.name).join(" + ");
   // Told: some test names exactly these mistakes (and the pattern after them).
   expect(
     named.some(
@@ -47,6 +54,11 @@ export function expectTold(
     ),
     named.map(({ test }) => test.message).join("\n") || failing.map((t) => t.message).join("\n"),
   ).toBe(true);
+  if (submission.throwsOn) {
+    const thrown = named.find(({ test }) => test.id === submission.throwsOn);
+    expect(thrown?.test.details.type, `${submission.throwsOn} throws, named`).toBe("error");
+    expect(thrown && joined(thrown.hint)).toBe(submission.names.join(" + "));
+  }
   // Never misled: no test names a mistake the submission does not make.
   const namable = [...submission.names, ...(submission.alsoNamed ?? [])];
   for (const { test, hint } of named)

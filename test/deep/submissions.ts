@@ -72,6 +72,13 @@ export const deepSubmissions: Submission[] = [
     [LAST, '    parameters[`b${L}`] as NDArray,\n    "relu",'],
   ]),
   one("lModelForward", "last layer's cache left out", [[LAST_CACHE, ""]]),
+  {
+    // Layer L's sigmoid step then gets A_L for A_{L−1}: a shape error on every test.
+    ...one("lModelForward", "hidden-layer loop through layer L", [
+      ["for (let l = 1; l < L; l++) {", "for (let l = 1; l <= L; l++) {"],
+    ]),
+    throwsOn: "lModelForward.course",
+  },
 
   one("computeCost", "cost sign flipped", [[COST, "return np.sum(logprobs) / m;"]]),
   one("computeCost", "cost without 1/m", [[COST, "return -np.sum(logprobs);"]]),

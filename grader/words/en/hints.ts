@@ -72,5 +72,9 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `np.${hint.op} takes the shape as one list of two sizes, [rows, cols]: a column is np.${hint.op}([n, 1]), not np.${hint.op}(n)`;
     case "generator-shape":
       return `rng.${hint.method} takes the two sizes as two numbers: rng.${hint.method}(rows, cols), such as rng.${hint.method}(nH, nX); a shape array can be spread, rng.${hint.method}(...shape)`;
+    case "mistake": {
+      const [mistake] = hint.mistakes as [NamedMistake];
+      return `the mistake ${quoted(mistake)} throws this very error on these inputs: ${mistake.sentence}`;
+    }
   }
 }

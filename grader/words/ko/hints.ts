@@ -72,5 +72,9 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `np.${hint.op}는 모양을 두 크기의 리스트 하나 [rows, cols]로 받습니다: 열 벡터는 np.${hint.op}(n)이 아니라 np.${hint.op}([n, 1])입니다`;
     case "generator-shape":
       return `rng.${hint.method}는 두 크기를 숫자 두 개로 받습니다: rng.${hint.method}(rows, cols), 예를 들어 rng.${hint.method}(nH, nX). 모양 배열은 rng.${hint.method}(...shape)처럼 펼쳐서 넘길 수 있습니다`;
+    case "mistake": {
+      const [mistake] = hint.mistakes as [NamedMistake];
+      return `실수 ${quoted(mistake)}도 이 입력에서 바로 이 오류를 냅니다: ${mistake.sentence}`;
+    }
   }
 }
