@@ -1,9 +1,9 @@
 /**
  * Names the mistake a wrong answer is. The assignment's library of known mistakes (instructor
  * code: variants of the reference function) is evaluated on the test's own inputs, in the grader
- * process, and a mistake is named only when its output reproduces the learner's within the test's
- * tolerance, and no other mistake of the library does too: a named mistake is a claim, never a
- * guess. Tried in this order:
+ * process, and a mistake is named only when its output reproduces the learner's (within the test's
+ * tolerance, and no looser than rounding: `CLAIM`), and no other mistake of the library does too:
+ * a named mistake is a claim, never a guess. Tried in this order:
  *   1. each mistake alone;
  *   2. two faults of the function made together (a missing 1/m and a missing keepdims);
  *   3. a mistake whose output then went through one of the generic patterns (transposed, sign,
@@ -195,13 +195,26 @@ function recognisable(search: MistakeSearch, output: Wire): boolean {
 }
 
 /**
+ * How close a learner's output must be to a mistake's for the mistake to be named: the test's
+ * tolerance, but no looser than rounding explains. A test's tolerance is sized for right answers
+ * written in other ways (a gradient check's, 1e-4, for the noise of finite differences); the
+ * learner who made a mistake gets its output to about as many digits as the reference gets its
+ * own, and a claim that their output is exactly the mistake's must not take in outputs that
+ * another fault only brings near it: a difference of 0.999996 from an ε left out of the division
+ * alone is not the 1 that θ + ε written for θ − ε always gives.
+ */
+const CLAIM: Tolerance = { rtol: 1e-7, atol: 1e-12 };
+
+/**
  * Whether a mistake's output is the learner's: equal both ways, so that an output with fewer keys
  * (a network with a layer left out) is not taken for one that has them all.
  */
 function matches(search: MistakeSearch, output: Wire): boolean {
+  const { rtol, atol } = search.tolerance;
+  const claimed = { rtol: Math.min(rtol, CLAIM.rtol), atol: Math.min(atol, CLAIM.atol) };
   return (
-    compare(output, search.actual, search.tolerance) === null &&
-    compare(search.actual, output, search.tolerance) === null
+    compare(output, search.actual, claimed) === null &&
+    compare(search.actual, output, claimed) === null
   );
 }
 
