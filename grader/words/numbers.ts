@@ -24,27 +24,48 @@ export function gradientNumber(x: number): string {
 
 export const shape = ([rows, cols]: [number, number]) => `(${rows},${cols})`;
 
-/** The product that is defined, as code and its two shapes: np.dot(first, second.T), (4,2), (2,400). */
 /**
  * Whether a product's operands have the same shape: np.dot of two (4,5) arrays, where an
  * entry-by-entry product (np.multiply) may have been meant.
  */
 export const sameShapes = ({ a, b }: ShapePair): boolean => a[0] === b[0] && a[1] === b[1];
 
-export function definedProduct(
-  hint: Extract<ErrorHint, { product: string }>,
-): [call: string, left: string, right: string] {
+/** A matrix product as code and its two operands' shapes: np.dot(first, second.T), (4,2), (2,400). */
+export type ProductWords = [call: string, left: string, right: string];
+
+/**
+ * The matrix products of the operands that the hint offers: its own, and where that transposes
+ * one operand (a·bᵀ, aᵀ·b), the product the other way round too (b·aᵀ, bᵀ·a), which gives the
+ * transposed result: the operands' order in the learner's code does not say which was meant
+ * (dW = dZ·Xᵀ, written np.multiply(X, dZ), is np.dot(second, first.T)).
+ */
+export function definedProducts(hint: Extract<ErrorHint, { product: string }>): ProductWords[] {
   const { a, b } = hint;
   const t = ([rows, cols]: [number, number]): [number, number] => [cols, rows];
-  const [call, left, right] =
-    hint.product === "a·b"
-      ? ["np.dot(first, second)", a, b]
-      : hint.product === "a·bᵀ"
-        ? ["np.dot(first, second.T)", a, t(b)]
-        : hint.product === "aᵀ·b"
-          ? ["np.dot(first.T, second)", t(a), b]
-          : ["np.dot(second, first)", b, a];
-  return [call, shape(left), shape(right)];
+  const words = (call: string, left: [number, number], right: [number, number]): ProductWords => [
+    call,
+    shape(left),
+    shape(right),
+  ];
+  // Of two operands of one shape, both ways round read the same: the hint's own is enough.
+  const both = (own: ProductWords, other: ProductWords) =>
+    sameShapes(hint) ? [own] : [own, other];
+  switch (hint.product) {
+    case "a·b":
+      return [words("np.dot(first, second)", a, b)];
+    case "b·a":
+      return [words("np.dot(second, first)", b, a)];
+    case "a·bᵀ":
+      return both(
+        words("np.dot(first, second.T)", a, t(b)),
+        words("np.dot(second, first.T)", b, t(a)),
+      );
+    case "aᵀ·b":
+      return both(
+        words("np.dot(first.T, second)", t(a), b),
+        words("np.dot(second.T, first)", t(b), a),
+      );
+  }
 }
 
 /** A few names of a list, quoted, and how many more: `"a.txt", "b.pdf" and 3 more`. */

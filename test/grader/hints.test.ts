@@ -125,19 +125,24 @@ describe("errorHint reads what the array module threw", () => {
       "np.dot(first, second.T), a (3,7)·(7,5) product",
     ],
     [
-      "dZ1·X: X to transpose",
+      "dZ1·X: X to transpose, or the product the other way round",
       () => np.dot(ones(5, 7), ones(3, 7)),
-      "the inner sizes of (5,7)·(3,7) differ; with these shapes only np.dot(first, second.T), a (5,7)·(7,3) product is defined",
+      "the inner sizes of (5,7)·(3,7) differ; with these shapes, np.dot(first, second.T), a (5,7)·(7,3) product, or np.dot(second, first.T), a (3,7)·(7,5) product, is defined (whichever gives the shape wanted)",
+    ],
+    [
+      "A_prev ∗ dZ for dW = dZ·A_prevᵀ: the operands' order does not say which product was meant",
+      () => np.multiply(ones(5, 4), ones(3, 4)),
+      "np.dot(first, second.T), a (5,4)·(4,3) product, or np.dot(second, first.T), a (3,4)·(4,5) product (whichever gives the shape wanted)",
+    ],
+    [
+      "the first operand to transpose, or the second and the order",
+      () => np.dot(ones(4, 2), ones(4, 400)),
+      "np.dot(first.T, second), a (2,4)·(4,400) product, or np.dot(second.T, first), a (400,4)·(4,2) product",
     ],
     [
       "dZ1 · (1 − A1²): two arrays of one shape, which np.multiply takes entry by entry",
       () => np.dot(ones(4, 5), ones(4, 5)),
       "is one of them transposed, or of the wrong shape? Both are (4,5): an entry-by-entry product is np.multiply(first, second).",
-    ],
-    [
-      "the first operand to transpose",
-      () => np.dot(ones(4, 2), ones(4, 400)),
-      "np.dot(first.T, second), a (2,4)·(4,400) product",
     ],
     [
       "randn given a shape",
@@ -160,6 +165,15 @@ describe("errorHint reads what the array module threw", () => {
 
   it("offers np.multiply only where both operands have one shape", () => {
     expect(errorHintFor(() => np.dot(ones(5, 7), ones(3, 7)))).not.toContain("np.multiply");
+  });
+
+  it("offers one product where the other way round reads the same, or none is the other's transpose", () => {
+    // Two (4,5) operands: np.dot(second, first.T) would be worded as np.dot(first, second.T) is.
+    const same = errorHintFor(() => np.dot(ones(4, 5), ones(4, 5)));
+    expect(same).toContain("np.dot(first, second.T), a (4,5)·(5,4) product, is defined:");
+    expect(same).not.toContain("np.dot(second, first.T)");
+    const natural = errorHintFor(() => np.multiply(ones(4, 2), ones(2, 400)));
+    expect(natural).not.toContain(" or ");
   });
 
   it("no hint for shapes no product fits, or an error of another kind", () => {

@@ -1,6 +1,6 @@
 /** A wrong answer's hint, in words. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProduct, sameShapes, shape } from "../numbers.ts";
+import { definedProducts, sameShapes, shape } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `"${m.name}"`;
 
@@ -55,19 +55,24 @@ export function wordHint(hint: Hint): string {
   }
 }
 
-/** The product that is defined, as code and as shapes: np.dot(first, second.T), a (4,2)·(2,400) product. */
-function wordProduct(hint: Extract<ErrorHint, { product: string }>): string {
-  const [call, left, right] = definedProduct(hint);
-  return `${call}, a ${left}·${right} product`;
+/** The products that are defined, as code and as shapes: np.dot(first, second), a (4,2)·(2,400) product. */
+function wordProducts(hint: Extract<ErrorHint, { product: string }>): string {
+  return definedProducts(hint)
+    .map(([call, left, right]) => `${call}, a ${left}·${right} product`)
+    .join(", or ");
 }
+
+/** Where two products are offered, the learner chooses by the shape they want. */
+const choice = (hint: Extract<ErrorHint, { product: string }>) =>
+  definedProducts(hint).length > 1 ? " (whichever gives the shape wanted)" : "";
 
 /** What an error thrown in the learner's code suggests, in words. */
 export function wordErrorHint(hint: ErrorHint): string {
   switch (hint.code) {
     case "entrywise-for-product":
-      return `this multiplies entry by entry (${shape(hint.a)} ∗ ${shape(hint.b)}) where a matrix product is needed: ${wordProduct(hint)}`;
+      return `this multiplies entry by entry (${shape(hint.a)} ∗ ${shape(hint.b)}) where a matrix product is needed: ${wordProducts(hint)}${choice(hint)}`;
     case "product-not-aligned":
-      return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ; with these shapes only ${wordProduct(hint)} is defined: is one of them transposed, or of the wrong shape?${sameShapes(hint) ? ` Both are ${shape(hint.a)}: an entry-by-entry product is np.multiply(first, second).` : ""}`;
+      return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ; with these shapes, ${wordProducts(hint)}, is defined${choice(hint)}: is one of them transposed, or of the wrong shape?${sameShapes(hint) ? ` Both are ${shape(hint.a)}: an entry-by-entry product is np.multiply(first, second).` : ""}`;
     case "maker-shape":
       return `np.${hint.op} takes the shape as one list of two sizes, [rows, cols]: a column is np.${hint.op}([n, 1]), not np.${hint.op}(n)`;
     case "generator-shape":

@@ -1,6 +1,6 @@
 /** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProduct, sameShapes, shape } from "../numbers.ts";
+import { definedProducts, sameShapes, shape } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `“${m.name}”`;
 
@@ -55,19 +55,24 @@ export function wordHint(hint: Hint): string {
   }
 }
 
-/** 정의되는 곱을 코드와 모양으로: np.dot(first, second.T), 즉 (4,2)·(2,400) 행렬곱. */
-function wordProduct(hint: Extract<ErrorHint, { product: string }>): string {
-  const [call, left, right] = definedProduct(hint);
-  return `${call}, 즉 ${left}·${right} 행렬곱`;
+/** 정의되는 곱들을 코드와 모양으로: np.dot(first, second.T), 즉 (4,2)·(2,400) 행렬곱. */
+function wordProducts(hint: Extract<ErrorHint, { product: string }>): string {
+  return definedProducts(hint)
+    .map(([call, left, right]) => `${call}, 즉 ${left}·${right} 행렬곱`)
+    .join(" 또는 ");
 }
+
+/** 곱이 둘이면 원하는 모양으로 고릅니다. */
+const choice = (hint: Extract<ErrorHint, { product: string }>) =>
+  definedProducts(hint).length > 1 ? " (원하는 모양이 나오는 쪽을 고르세요)" : "";
 
 /** 학습자 코드에서 던져진 오류가 시사하는 것. */
 export function wordErrorHint(hint: ErrorHint): string {
   switch (hint.code) {
     case "entrywise-for-product":
-      return `행렬곱이 필요한 곳에서 원소별 곱(${shape(hint.a)} ∗ ${shape(hint.b)})을 했습니다: ${wordProduct(hint)}`;
+      return `행렬곱이 필요한 곳에서 원소별 곱(${shape(hint.a)} ∗ ${shape(hint.b)})을 했습니다: ${wordProducts(hint)}${choice(hint)}`;
     case "product-not-aligned":
-      return `${shape(hint.a)}·${shape(hint.b)}의 안쪽 크기가 다릅니다. 이 모양으로 정의되는 것은 ${wordProduct(hint)}뿐입니다: 둘 중 하나가 전치되었거나 모양이 틀리지 않았나요?${sameShapes(hint) ? ` 둘 다 ${shape(hint.a)}입니다: 원소별 곱은 np.multiply(first, second)입니다.` : ""}`;
+      return `${shape(hint.a)}·${shape(hint.b)}의 안쪽 크기가 다릅니다. 이 모양으로는 ${wordProducts(hint)}이 정의됩니다${choice(hint)}: 둘 중 하나가 전치되었거나 모양이 틀리지 않았나요?${sameShapes(hint) ? ` 둘 다 ${shape(hint.a)}입니다: 원소별 곱은 np.multiply(first, second)입니다.` : ""}`;
     case "maker-shape":
       return `np.${hint.op}는 모양을 두 크기의 리스트 하나 [rows, cols]로 받습니다: 열 벡터는 np.${hint.op}(n)이 아니라 np.${hint.op}([n, 1])입니다`;
     case "generator-shape":
