@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from "../core/paths.ts";
 import { phraseOf, textOf } from "../core/phrase.ts";
 import type { Details, Note, TestReport } from "../core/report.ts";
 import { cutText } from "../core/values.ts";
+import { wordMessage } from "../words/en/messages.ts";
 import { wordNote } from "../words/en/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
 import { runtimeFrames } from "./runtime.ts";
@@ -126,11 +127,33 @@ export function nameFailingFunctions(
       return test;
     const pipeline = callTree(entry, cases);
     const culprits = pipeline.filter((fn) => failing.has(fn));
+    if (culprits.length === 0) return noted(test, { code: "pipeline", pipeline, culprits });
     return noted(
-      { ...test, ...(culprits.length > 0 ? { failingCallees: culprits } : {}) },
+      { ...withoutGuess(test, entry), failingCallees: culprits },
       { code: "pipeline", pipeline, culprits },
     );
   });
+}
+
+/**
+ * A check's hint guesses at a cause from the result alone ("does nnModel use the learning rate it
+ * is given?"); where functions of the pipeline fail their own tests the cause is known, and the
+ * guess, which the passing tests of the function it names may contradict, is left out. `about`:
+ * the function the test calls, which its message names.
+ */
+function withoutGuess(test: TestReport, about: string): TestReport {
+  const { details } = test;
+  if (details.type !== "check" || details.hint === undefined) return test;
+  const { hint: _, phrases, ...rest } = details;
+  const known: Details = {
+    ...rest,
+    ...(phrases?.message ? { phrases: { message: phrases.message } } : {}),
+  };
+  const message = (test.notes ?? []).reduce(
+    (text, note) => wordNote(note, text, test.function),
+    wordMessage(about, known),
+  );
+  return { ...test, details: known, message };
 }
 
 /**
