@@ -208,6 +208,11 @@ export interface TestReport {
   timeLimitMs: number | null;
   message: string;
   details: Details;
+  /**
+   * The function the message is about, where it is another than the test's own: the one the
+   * end-to-end test runs, or a callee a session check failed in.
+   */
+  about?: string;
   /** Functions this one calls that fail their own tests: where the failure may come from. */
   failingCallees?: string[];
   /** What the annotate stage added to the test's verdict, as data (the message words them). */

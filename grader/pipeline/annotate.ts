@@ -129,7 +129,7 @@ export function nameFailingFunctions(
     const culprits = pipeline.filter((fn) => failing.has(fn));
     if (culprits.length === 0) return noted(test, { code: "pipeline", pipeline, culprits });
     return noted(
-      { ...withoutGuess(test, entry), failingCallees: culprits },
+      { ...withoutGuess(test), failingCallees: culprits },
       { code: "pipeline", pipeline, culprits },
     );
   });
@@ -138,10 +138,9 @@ export function nameFailingFunctions(
 /**
  * A check's hint guesses at a cause from the result alone ("does nnModel use the learning rate it
  * is given?"); where functions of the pipeline fail their own tests the cause is known, and the
- * guess, which the passing tests of the function it names may contradict, is left out. `about`:
- * the function the test calls, which its message names.
+ * guess, which the passing tests of the function it names may contradict, is left out.
  */
-function withoutGuess(test: TestReport, about: string): TestReport {
+function withoutGuess(test: TestReport): TestReport {
   const { details } = test;
   if (details.type !== "check" || details.hint === undefined) return test;
   const { hint: _, phrases, ...rest } = details;
@@ -151,7 +150,7 @@ function withoutGuess(test: TestReport, about: string): TestReport {
   };
   const message = (test.notes ?? []).reduce(
     (text, note) => wordNote(note, text, test.function),
-    wordMessage(about, known),
+    wordMessage(test.about ?? test.function, known),
   );
   return { ...test, details: known, message };
 }

@@ -529,7 +529,7 @@ async function runOne(
   options.progress?.({ test, fn, state: "finished" });
   if (result) state.graded.set(test, result);
   if (result?.details.type === "timeout") {
-    const about = aboutOf.get(result) ?? fn;
+    const about = result.about ?? fn;
     if (!state.hung.has(about))
       state.hung.set(about, { test: test.id, limitMs: result.details.limitMs });
   }
@@ -639,13 +639,6 @@ function heldTo(limit: CallLimit): number {
   return typeof limit === "number" ? limit : limit.floor;
 }
 
-/**
- * The function each report's message is about (a session check or a property may fail in a
- * function it calls): the grader's own bookkeeping, kept out of the report.
- */
-
-const aboutOf = new WeakMap<TestReport, string>();
-
 export function testReport(
   { test, fn, group }: PlannedTest,
   fields: Partial<TestReport> & { details: Details; status: TestReport["status"] },
@@ -665,9 +658,9 @@ export function testReport(
     durationMs: 0,
     output: "",
     ...fields,
+    ...(about !== group ? { about } : {}),
     message: wordMessage(about, fields.details),
   };
-  aboutOf.set(report, about);
   return report;
 }
 

@@ -61,7 +61,7 @@ function localizeTest(
   const details = withMistakes(test.details, assignment);
   const message = (test.notes ?? []).reduce(
     (text, note) => words.note(note, text, test.function, speak),
-    words.message(test.function, details, speak),
+    words.message(test.about ?? test.function, details, speak),
   );
   return { ...test, name, details, message };
 }

@@ -33,6 +33,7 @@ const endToEnd: TestReport = {
   ...base,
   id: "end-to-end.accuracy",
   function: "end-to-end",
+  about: "nnModel",
   name: "full training",
   status: "failed",
   score: 0,
