@@ -74,16 +74,13 @@ export function classSummary(reports: { learner: string; report: Report | null }
 function mistakesTable(reports: Report[]): string[] {
   const counts = new Map<string, { fn: string; key: string; learners: number }>();
   for (const report of reports) {
-    const seen = new Set<string>();
-    for (const test of report.tests) {
-      if (test.status === "passed") continue;
-      const key = failureKey(test);
-      const id = `${test.function}\u0000${key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const entry = counts.get(id) ?? { fn: test.function, key, learners: 0 };
-      entry.learners++;
-      counts.set(id, entry);
+    for (const [fn, keys] of failuresByFunction(report)) {
+      for (const key of keys) {
+        const id = `${fn}\u0000${key}`;
+        const entry = counts.get(id) ?? { fn, key, learners: 0 };
+        entry.learners++;
+        counts.set(id, entry);
+      }
     }
   }
   if (counts.size === 0) return [];
@@ -106,6 +103,26 @@ function mistakesTable(reports: Report[]): string[] {
       ? ["", `${rows.length - shown.length} rarer failures are in the reports.`]
       : []),
   ];
+}
+
+/**
+ * What a learner's failures in each function are: the mistakes its tests named, or, where none
+ * matched in that function, the failing tests' codes (a learner told "dW1 without 1/m" is not
+ * counted again under the checks and properties the same mistake fails).
+ */
+function failuresByFunction(report: Report): Map<string, Set<string>> {
+  const byFunction = new Map<string, Set<string>>();
+  for (const test of report.tests) {
+    if (test.status === "passed") continue;
+    const keys = byFunction.get(test.function) ?? new Set<string>();
+    keys.add(failureKey(test));
+    byFunction.set(test.function, keys);
+  }
+  for (const [fn, keys] of byFunction) {
+    const mistakes = [...keys].filter(isMistakeKey);
+    if (mistakes.length > 0) byFunction.set(fn, new Set(mistakes));
+  }
+  return byFunction;
 }
 
 function notGraded(reports: { learner: string; report: Report | null }[]): string[] {

@@ -387,6 +387,46 @@ describe("the class summary counts failures by mistake and names who could not b
   });
 });
 
+describe("the class summary's mistakes", () => {
+  it("count a function's codes only for learners none of whose tests of it named a mistake", () => {
+    const [first, second] = reference.tests.filter((t) => t.function === "backwardPropagation");
+    const failed = (named: boolean): Report => ({
+      ...reference,
+      tests: reference.tests.map((t) => {
+        if (t === first && named)
+          return {
+            ...t,
+            status: "failed",
+            score: 0,
+            details: {
+              type: "mismatch",
+              problem: "shape",
+              path: "dW1",
+              expected: [4, 2],
+              actual: [2, 4],
+              hint: { code: "mistake", mistakes: [{ name: "dW1 transposed", sentence: "s" }] },
+            },
+          };
+        if (t === second)
+          return {
+            ...t,
+            status: "failed",
+            score: 0,
+            details: { type: "nondeterministic", path: "" },
+          };
+        return t;
+      }),
+    });
+    const text = classSummary([
+      { learner: "jay", report: failed(true) },
+      { learner: "kim", report: failed(false) },
+    ]);
+    expect(text).toContain("| 1 | `backwardPropagation` | dW1 transposed |");
+    // kim's failure alone is counted by its code: jay's mistake explains jay's.
+    expect(text).toContain("| 1 | `backwardPropagation` | code\\: nondeterministic |");
+  });
+});
+
 describe("a mistake named by the shape error it throws", () => {
   const mistake = { name: "1 − A2² for the derivative", sentence: "1 − A1², not 1 − A2²" };
   /** The reference's report with its first backwardPropagation test failed as `details`. */
