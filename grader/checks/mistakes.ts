@@ -101,8 +101,9 @@ export function nameMistake(search: MistakeSearch): Hint | undefined {
  * Names the mistake a learner's shape error is: the one mistake of the library that throws the
  * very same error on the test's inputs (the array module's message names the operation and both
  * shapes). A claim about the error, never a guess: where no mistake or several throw it, nothing
- * is named. A mistake that some tests' inputs make throw (1 − A2² where A1 was meant, with as
- * many outputs as hidden units) is named there as well as where it gives a wrong value.
+ * is named. A mistake that some tests' inputs make throw (1 − A2² where A1 was meant, with more
+ * than one output and fewer or more than the hidden units) is named there as well as where it
+ * gives a wrong value.
  */
 export function nameShapeError(
   search: ShapeErrorSearch,
