@@ -138,6 +138,11 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     sentence:
       "numIterations와 learningRate를 optimize에 넘기세요: optimize의 기본값(100과 0.009)은 model이 받은 값이 아닙니다",
   },
+  "w sized by the examples": {
+    name: "w의 크기를 예제 수로 잡음",
+    sentence:
+      "w는 특성마다 가중치가 하나입니다: XTrain의 열(그림마다 하나)인 XTrain.shape[1]이 아니라 행인 initializeWithZeros(XTrain.shape[0])입니다",
+  },
   "test predictions made on the training set": {
     name: "테스트 예측을 훈련 세트로 만듦",
     sentence: "yPredictionTest는 predict(w, b, XTest)입니다: 훈련 그림이 아니라 테스트 그림입니다",

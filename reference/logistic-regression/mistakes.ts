@@ -211,11 +211,16 @@ const modelMistakes: Library = {
       "predictions with the initial parameters",
       "predict with the w and b that optimize learned (params.w, params.b), not the zeros it started from",
     ),
+    fault(
+      "w sized by the examples",
+      "w has one weight per feature: initializeWithZeros(XTrain.shape[0]), the rows of XTrain, not XTrain.shape[1], its columns, one per picture",
+    ),
   ],
   variant: (faults, [XTrain, YTrain, XTest, , options], reference) => {
     const { initializeWithZeros, optimize, predict } = logistic(reference);
     const { numIterations = 2000, learningRate = 0.5 } = (options ?? {}) as Model.ModelOptions;
-    const start = initializeWithZeros((XTrain as NDArray).shape[0]);
+    const features = (XTrain as NDArray).shape[faults.has("w sized by the examples") ? 1 : 0];
+    const start = initializeWithZeros(features);
     const settings = faults.has("optimize called with its defaults")
       ? []
       : [numIterations, learningRate];

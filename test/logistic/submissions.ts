@@ -131,4 +131,11 @@ export const logisticSubmissions: LogisticSubmission[] = [
     [PREDICT_TRAIN, "const yPredictionTrain = predict(start.w, start.b, XTrain);"],
     [PREDICT_TEST, "const yPredictionTest = predict(start.w, start.b, XTest);"],
   ]),
+  {
+    // optimize, standing in, then cannot multiply wᵀ (1, m) by X (n, m): a shape error.
+    ...one("model", "w sized by the examples", [
+      ["initializeWithZeros(XTrain.shape[0])", "initializeWithZeros(XTrain.shape[1])"],
+    ]),
+    throwsOn: "model.pictures",
+  },
 ];
