@@ -24,7 +24,7 @@ import { said } from "../words/en/phrases.ts";
 import { at, compare, identical } from "./compare.ts";
 import { errorHint } from "./error-hints.ts";
 import { patternHint } from "./hints.ts";
-import { nameMistake, nameShapeError } from "./mistakes.ts";
+import { arrayError, nameArrayError, nameMistake } from "./mistakes.ts";
 
 export interface Judgement {
   status: TestStatus;
@@ -60,9 +60,10 @@ export function judge(input: JudgeInput): Judgement {
 }
 
 /**
- * A shape error named by the mistake of the library that throws it on these inputs, in place of
- * what the shapes alone suggest: the error comes from the learner's own array operation, or from
- * the reference's function standing in for a callee, which their code gave the wrong arrays. On
+ * An error of the array module named by the mistake of the library that throws it on these inputs,
+ * in place of what the shapes alone suggest: the error comes from the learner's own array
+ * operation, or from the reference's function standing in for a callee, which their code gave the
+ * wrong arrays. On
  * the tests whose wrong values are searched for mistakes only (compared with the reference's):
  * a named check's inputs may be a whole training, each mistake another.
  */
@@ -73,18 +74,13 @@ function withThrowingMistake(input: JudgeInput, judgement: Judgement): Judgement
     return judgement;
   const reason =
     details.phrase?.code === "standIn.reference-failed" && details.phrase.params?.reason;
-  const shapeError =
-    typeof reason === "string"
-      ? reason
-      : details.name === "ShapeError"
-        ? details.message
-        : undefined;
-  if (shapeError === undefined) return judgement;
-  const hint = nameShapeError({
+  const thrown = arrayError(typeof reason === "string" ? { message: reason } : details);
+  if (thrown === undefined) return judgement;
+  const hint = nameArrayError({
     args: input.args,
     fn,
     reference: input.reference,
-    shapeError,
+    arrayError: thrown,
     ...(input.mistakeOutputs ? { outputs: input.mistakeOutputs } : {}),
   });
   return hint ? { ...judgement, details: { ...details, hint } } : judgement;

@@ -45,10 +45,25 @@ export interface MistakeSearch extends LibrarySearch {
   context: HintContext;
 }
 
-/** A learner's call that threw the array module's shape error with this message. */
-export interface ShapeErrorSearch extends LibrarySearch {
-  shapeError: string;
+/** A learner's call that threw the array module's error with this message (`arrayError`). */
+export interface ArrayErrorSearch extends LibrarySearch {
+  arrayError: string;
 }
+
+/**
+ * An error's message where it is the array module's own: a shape error, or an argument it refused,
+ * worded "operation: what is wrong" ("np.dot: shapes (4,2) and (4,400) not aligned", "np.concatenate:
+ * expected a non-empty list of arrays, got []"), the same words in the learner's build and the
+ * grader's. Other errors (V8's "Cannot destructure property 'A1' of 'cache2'") may name what a
+ * build renamed, and are never compared. Without a name (what a stand-in's refusal quotes), the
+ * words alone say it.
+ */
+export function arrayError(error: { name?: string; message: string }): string | undefined {
+  const named = error.name === undefined || ARRAY_ERRORS.has(error.name);
+  return named && /^[\w.]+: /.test(error.message) ? error.message : undefined;
+}
+
+const ARRAY_ERRORS = new Set(["ShapeError", "TypeError", "RangeError"]);
 
 /** A mistake changes so few entries of the right answer that matching it may be a coincidence. */
 const MIN_DIAGNOSTIC_ENTRIES = 3;
@@ -98,20 +113,20 @@ export function nameMistake(search: MistakeSearch): Hint | undefined {
 }
 
 /**
- * Names the mistake a learner's shape error is: the one mistake of the library that throws the
- * very same error on the test's inputs (the array module's message names the operation and both
- * shapes). A claim about the error, never a guess: where no mistake or several throw it, nothing
- * is named. A mistake that some tests' inputs make throw (1 − A2² where A1 was meant, with more
+ * Names the mistake a learner's error of the array module is: the one mistake of the library that
+ * throws the very same error on the test's inputs (the module's message names the operation and
+ * the shapes or the argument). A claim about the error, never a guess: where no mistake or several
+ * throw it, nothing is named. A mistake that some tests' inputs make throw (1 − A2² where A1 was meant, with more
  * than one output and fewer or more than the hidden units) is named there as well as where it
  * gives a wrong value.
  */
-export function nameShapeError(
-  search: ShapeErrorSearch,
+export function nameArrayError(
+  search: ArrayErrorSearch,
 ): Extract<ErrorHint, { code: "mistake" }> | undefined {
   const throwing = (search.fn.mistakes ?? []).filter((mistake) => {
     const output = evaluate(search, [mistake]);
     return (
-      output !== undefined && "shapeError" in output && output.shapeError === search.shapeError
+      output !== undefined && "arrayError" in output && output.arrayError === search.arrayError
     );
   });
   return throwing.length === 1 ? { code: "mistake", mistakes: namesOf(throwing) } : undefined;
@@ -164,9 +179,7 @@ function workOut(search: LibrarySearch, mistakes: Mistake[]): MistakeOutput | un
   try {
     return { value: encode(run(search.args.map(decode), reference)) };
   } catch (error) {
-    return {
-      shapeError: error instanceof Error && error.name === "ShapeError" ? error.message : null,
-    };
+    return { arrayError: (error instanceof Error && arrayError(error)) || null };
   }
 }
 

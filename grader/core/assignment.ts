@@ -396,10 +396,10 @@ export interface CaseData {
 
 /**
  * What the reference function with some mistakes made gives on one test's inputs: a value, or the
- * array module's shape error it threw (its message, the same in the learner's process and in the
+ * array module's error it threw (its message, the same in the learner's process and in the
  * grader's), or null for anything else it threw, whose words may depend on the build.
  */
-export type MistakeOutput = { value: Wire } | { shapeError: string | null };
+export type MistakeOutput = { value: Wire } | { arrayError: string | null };
 
 /** Outputs of the library's mistakes on one test's inputs. */
 export interface MistakeOutputs {

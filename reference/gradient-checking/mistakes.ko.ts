@@ -57,6 +57,11 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     sentence:
       "θ⁺와 θ⁻는 복사본 theta.copy()로 만드세요: theta 자체의 i번째 원소를 옮기면 그 뒤의 모든 원소에서도 옮겨진 채로 남습니다",
   },
+  'gradients flattened without the prefix "d"': {
+    name: '접두사 "d" 없이 기울기를 펼침',
+    sentence:
+      '기울기의 이름은 dW1, db1, …입니다: dictionaryToVector(gradients, "d"). 접두사가 없으면 W1을 찾다가 하나도 찾지 못해 열에 넣을 것이 없습니다',
+  },
 
   // dictionaryToVector
   "column by column": {

@@ -67,6 +67,10 @@ const NOT_COPIED = fault(
   "θ⁺ not copied",
   "make θ⁺ and θ⁻ from copies, theta.copy(): moving entry i of theta itself leaves it moved for every later entry",
 );
+const GRADIENTS_WITHOUT_PREFIX = fault(
+  'gradients flattened without the prefix "d"',
+  'the gradients are named dW1, db1, …: dictionaryToVector(gradients, "d"); without the prefix it looks for W1, finds none, and has nothing to put in a column',
+);
 
 const forwardMistakes: Library = {
   mistakes: [fault("θ + x", "J(θ) = θ·x, the product of θ and x, not their sum")],
@@ -303,14 +307,15 @@ const backwardNMistakes: Library = {
 };
 
 const gradientCheckNMistakes: Library = {
-  mistakes: [...Object.values(CHECKER_FAULTS), NORM_OF_SUM, NOT_COPIED],
+  mistakes: [...Object.values(CHECKER_FAULTS), NORM_OF_SUM, NOT_COPIED, GRADIENTS_WITHOUT_PREFIX],
   variant: (faults, [parameters, gradients, X, Y, epsilon], reference) => {
     const { dictionaryToVector, vectorToDictionary, forwardPropagationN } = checking(reference);
     const p = parameters as Model.Parameters;
     const cost = (theta: NDArray) =>
       forwardPropagationN(X as NDArray, Y as NDArray, vectorToDictionary(theta, p)).cost;
     const theta = dictionaryToVector(p);
-    const grad = dictionaryToVector(gradients as Model.Gradients, "d");
+    const prefix = faults.has(GRADIENTS_WITHOUT_PREFIX.name) ? "" : "d";
+    const grad = dictionaryToVector(gradients as Model.Gradients, prefix);
     const n = theta.shape[0];
     const gradApprox = np.zeros([n, 1]);
     for (let i = 0; i < n; i++) {

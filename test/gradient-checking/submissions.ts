@@ -205,4 +205,14 @@ export const checkingSubmissions: Submission[] = [
   one("gradientCheckN", "θ⁺ not copied", [
     ["const thetaPlus = theta.copy();", "const thetaPlus = theta;"],
   ]),
+  {
+    // dictionaryToVector, standing in, finds no W1 among dW1, db1, … and np.concatenate gets [].
+    ...one("gradientCheckN", 'gradients flattened without the prefix "d"', [
+      [
+        'const grad = dictionaryToVector(gradients, "d");',
+        "const grad = dictionaryToVector(gradients);",
+      ],
+    ]),
+    throwsOn: "gradientCheckN.course",
+  },
 ];
