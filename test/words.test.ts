@@ -98,6 +98,7 @@ const errorHints: Samples<ErrorHint> = {
   "generator-shape": [{ code: "generator-shape", method: "randn" }],
   "maker-shape": [{ code: "maker-shape", op: "zeros" }],
   mistake: [{ code: "mistake", mistakes: [mistake] }],
+  "list-for-object": [{ code: "list-for-object" }],
 };
 const crashes: Samples<CrashReason> = {
   "out-of-memory": [{ code: "out-of-memory" }],

@@ -65,6 +65,8 @@ export type ErrorHint =
   | { code: "generator-shape"; method: "randn" | "rand" }
   /** np.zeros(n) or np.zeros([n]): a shape that is not [rows, cols]. */
   | { code: "maker-shape"; op: "zeros" | "ones" }
+  /** A function's value taken apart as a list, const [a, b] = f(…), where it is an object. */
+  | { code: "list-for-object" }
   /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
   | { code: "mistake"; mistakes: NamedMistake[] };
 

@@ -163,6 +163,27 @@ describe("errorHint reads what the array module threw", () => {
     expect(errorHintFor(f)).toContain(hint);
   });
 
+  it("reads a function's value taken apart as a list: an object, whose parts are taken by name", () => {
+    // A2, cache = forward_propagation(X, parameters), written in TypeScript as a list pattern.
+    const forward = (() => ({ A2: 1, cache: 2 })) as unknown as () => number[];
+    expect(
+      errorHintFor(() => {
+        const [A2] = forward();
+        return A2;
+      }),
+    ).toContain(
+      "the functions here return an object: take its parts by name, const { a, b } = f(…)",
+    );
+    // A value that is not a function's (undefined, a missing return) is not said to be an object.
+    const nothing = undefined as unknown as number[];
+    expect(
+      errorHintFor(() => {
+        const [first] = nothing;
+        return first;
+      }),
+    ).toBeUndefined();
+  });
+
   it("offers np.multiply only where both operands have one shape", () => {
     expect(errorHintFor(() => np.dot(ones(5, 7), ones(3, 7)))).not.toContain("np.multiply");
   });

@@ -81,5 +81,7 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `the mistake ${quoted(mistake)} throws this very error on these inputs: ${mistake.sentence}`;
     }
+    case "list-for-object":
+      return "this takes a function's value apart as a list, const [a, b] = f(…), as Python's a, b = f(…) unpacks a tuple; the functions here return an object: take its parts by name, const { a, b } = f(…), with the names it returns";
   }
 }

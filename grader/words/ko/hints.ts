@@ -81,5 +81,7 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `실수 ${quoted(mistake)}도 이 입력에서 바로 이 오류를 냅니다: ${mistake.sentence}`;
     }
+    case "list-for-object":
+      return "함수가 반환한 값을 리스트처럼 나눕니다, const [a, b] = f(…): 파이썬의 a, b = f(…)가 튜플을 푸는 것처럼요. 여기의 함수는 객체를 반환합니다: 반환하는 이름 그대로 const { a, b } = f(…)처럼 이름으로 꺼내세요";
   }
 }
