@@ -99,6 +99,7 @@ const errorHints: Samples<ErrorHint> = {
   "maker-shape": [{ code: "maker-shape", op: "zeros" }],
   mistake: [{ code: "mistake", mistakes: [mistake] }],
   "list-for-object": [{ code: "list-for-object" }],
+  "text-for-array": [{ code: "text-for-array" }],
 };
 const crashes: Samples<CrashReason> = {
   "out-of-memory": [{ code: "out-of-memory" }],

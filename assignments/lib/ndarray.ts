@@ -531,6 +531,20 @@ export class NDArray {
   [inspect](): string {
     return this.toString();
   }
+
+  /**
+   * An array where JavaScript wants a primitive: its text where text is wanted (`${A}`, "A = " +
+   * A), and otherwise an error at once. numpy's A - B, A * 2, A / m, A > 0.5 written with
+   * TypeScript's operators would each make NaN or false of the array's text, and the mistake would
+   * surface far from its line, as a wrong shape or a NaN; so would A + B, which makes text, which
+   * the next operation refuses.
+   */
+  [Symbol.toPrimitive](hint: "string" | "number" | "default"): string {
+    if (hint !== "number") return this.toString();
+    throw new TypeError(
+      "NDArray: arrays do not work with - * / ** % < > <= >= or a unary + in TypeScript (each would make NaN of the array): use np.subtract, np.multiply, np.divide, np.power, np.greater and the like; the number of a size-1 array is x.item()",
+    );
+  }
 }
 
 /** An operand as an array: numbers become (1,1) arrays that broadcast everywhere. */

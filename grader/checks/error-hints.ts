@@ -2,8 +2,9 @@
  * Hints from what a learner's function threw: the array module's shape errors name the operation
  * and the shapes ("np.dot: shapes (4,2) and (4,400) not aligned"), and their pattern usually says
  * what was meant: an entry-by-entry product where a matrix product was needed, an operand to
- * transpose, a generator given a shape as one argument; and V8's words for a function's value
- * taken apart as a list, which a Python learner writes for a tuple. Pure: the error's name and
+ * transpose, a generator given a shape as one argument, an array's text where numpy's A + B was
+ * meant; and V8's words for a function's value taken apart as a list, which a Python learner
+ * writes for a tuple. Pure: the error's name and
  * message in, a hint (a code and its parameters) or undefined out.
  */
 import type { ErrorHint, ShapePair } from "../core/report.ts";
@@ -22,6 +23,9 @@ const MAKER_SHAPE = /^np\.(zeros|ones): shape must be \[rows, cols\]/;
  * A2, cache = forward_propagation(X, parameters): the function's value is an object.
  */
 const LIST_FOR_OBJECT = / is not a function or its return value is not iterable$/;
+/** An operation given an array's text ("array([[1.0…"): what numpy's A + B is in JavaScript. */
+const TEXT_FOR_ARRAY =
+  /^np\.[\w.]+: argument '\w+' must be an NDArray or a number, got "[^"]*array\(/;
 
 function shapes(match: RegExpExecArray): ShapePair {
   const [p, q, r, s] = match.slice(-4).map(Number) as [number, number, number, number];
@@ -42,6 +46,8 @@ function product({ a: [p, q], b: [r, s] }: ShapePair): Product | undefined {
 export function errorHint(error: { name: string; message: string }): ErrorHint | undefined {
   if (error.name === "TypeError" && LIST_FOR_OBJECT.test(error.message))
     return { code: "list-for-object" };
+  if (error.name === "TypeError" && TEXT_FOR_ARRAY.test(error.message))
+    return { code: "text-for-array" };
   if (error.name !== "ShapeError") return undefined;
   const broadcast = BROADCAST.exec(error.message);
   if (broadcast) {

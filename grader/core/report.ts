@@ -67,6 +67,8 @@ export type ErrorHint =
   | { code: "maker-shape"; op: "zeros" | "ones" }
   /** A function's value taken apart as a list, const [a, b] = f(…), where it is an object. */
   | { code: "list-for-object" }
+  /** An array's text given where an array was wanted: A + B joins two arrays' text in JavaScript. */
+  | { code: "text-for-array" }
   /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
   | { code: "mistake"; mistakes: NamedMistake[] };
 

@@ -81,6 +81,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `the mistake ${quoted(mistake)} throws this very error on these inputs: ${mistake.sentence}`;
     }
+    case "text-for-array":
+      return "this is text made of an array: in TypeScript, + on an array (with another array, a number or text) joins their text where numpy adds them: add arrays with np.add(a, b)";
     case "list-for-object":
       return "this takes a function's value apart as a list, const [a, b] = f(…), as Python's a, b = f(…) unpacks a tuple; the functions here return an object: take its parts by name, const { a, b } = f(…), with the names it returns";
   }

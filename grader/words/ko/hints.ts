@@ -81,6 +81,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `실수 ${quoted(mistake)}도 이 입력에서 바로 이 오류를 냅니다: ${mistake.sentence}`;
     }
+    case "text-for-array":
+      return "이 값은 배열로 만든 텍스트입니다: TypeScript에서 배열에 +를 쓰면(다른 배열, 숫자, 텍스트와) numpy처럼 더하지 않고 텍스트를 이어 붙입니다. 배열은 np.add(a, b)로 더하세요";
     case "list-for-object":
       return "함수가 반환한 값을 리스트처럼 나눕니다, const [a, b] = f(…): 파이썬의 a, b = f(…)가 튜플을 푸는 것처럼요. 여기의 함수는 객체를 반환합니다: 반환하는 이름 그대로 const { a, b } = f(…)처럼 이름으로 꺼내세요";
   }
