@@ -100,6 +100,15 @@ const errorHints: Samples<ErrorHint> = {
   mistake: [{ code: "mistake", mistakes: [mistake] }],
   "list-for-object": [{ code: "list-for-object" }],
   "text-for-array": [{ code: "text-for-array" }],
+  "keyword-argument": [
+    { code: "keyword-argument", name: "axis" },
+    { code: "keyword-argument", name: "keepdims" },
+  ],
+  "python-constant": [
+    { code: "python-constant", name: "True" },
+    { code: "python-constant", name: "False" },
+    { code: "python-constant", name: "None" },
+  ],
 };
 const crashes: Samples<CrashReason> = {
   "out-of-memory": [{ code: "out-of-memory" }],

@@ -69,6 +69,10 @@ export type ErrorHint =
   | { code: "list-for-object" }
   /** An array's text given where an array was wanted: A + B joins two arrays' text in JavaScript. */
   | { code: "text-for-array" }
+  /** Python's keyword argument, np.sum(x, axis=1): an assignment to an undeclared `name`. */
+  | { code: "keyword-argument"; name: "axis" | "keepdims" }
+  /** Python's True, False or None, which TypeScript writes true, false, null. */
+  | { code: "python-constant"; name: "True" | "False" | "None" }
   /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
   | { code: "mistake"; mistakes: NamedMistake[] };
 

@@ -184,6 +184,23 @@ describe("errorHint reads what the array module threw", () => {
     ).toBeUndefined();
   });
 
+  it("reads Python's keyword arguments and constants, which TypeScript has not", () => {
+    // Strict code, as a module is: np.sum(x, axis=1, keepdims=True) assigns to undeclared names.
+    const run = (code: string) => () => new Function(`"use strict"; ${code}`)();
+    expect(errorHintFor(run("return Math.max(1, axis=1, keepdims=True);"))).toContain(
+      "axis=… is Python's keyword argument; TypeScript has none",
+    );
+    expect(errorHintFor(run("var axis; return Math.max(1, axis=1, keepdims=true);"))).toContain(
+      "pass the arguments in order, np.sum(x, 1, true)",
+    );
+    expect(errorHintFor(run("var axis; return Math.max(1, axis=1, keepdims=True);"))).toBe(
+      "True is Python's; TypeScript writes true",
+    );
+    expect(errorHintFor(run("return None;"))).toBe("None is Python's; TypeScript writes null");
+    // Another name not defined is not said to be Python's.
+    expect(errorHintFor(run("return learningRateTypo;"))).toBeUndefined();
+  });
+
   it("offers np.multiply only where both operands have one shape", () => {
     expect(errorHintFor(() => np.dot(ones(5, 7), ones(3, 7)))).not.toContain("np.multiply");
   });

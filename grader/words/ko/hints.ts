@@ -66,6 +66,8 @@ function wordProducts(hint: Extract<ErrorHint, { product: string }>): string {
 const choice = (hint: Extract<ErrorHint, { product: string }>) =>
   definedProducts(hint).length > 1 ? " (원하는 모양이 나오는 쪽을 고르세요)" : "";
 
+const PYTHON_CONSTANTS = { True: "true", False: "false", None: "null" } as const;
+
 /** 학습자 코드에서 던져진 오류가 시사하는 것. */
 export function wordErrorHint(hint: ErrorHint): string {
   switch (hint.code) {
@@ -81,6 +83,10 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `실수 ${quoted(mistake)}도 이 입력에서 바로 이 오류를 냅니다: ${mistake.sentence}`;
     }
+    case "keyword-argument":
+      return `${hint.name}=…는 파이썬의 키워드 인자입니다. TypeScript에는 키워드 인자가 없어서 ${hint.name} = …는 선언한 적 없는 변수에 값을 넣는 것이 됩니다: 인자를 순서대로 넘기세요. axis 1에 keepdims라면 np.sum(x, 1, true)입니다`;
+    case "python-constant":
+      return `${hint.name}${hint.name === "None" ? "은" : "는"} 파이썬의 값입니다. TypeScript에서는 ${PYTHON_CONSTANTS[hint.name]}로 씁니다`;
     case "text-for-array":
       return "이 값은 배열로 만든 텍스트입니다: TypeScript에서 배열에 +를 쓰면(다른 배열, 숫자, 텍스트와) numpy처럼 더하지 않고 텍스트를 이어 붙입니다. 배열은 np.add(a, b)로 더하세요";
     case "list-for-object":
