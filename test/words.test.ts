@@ -17,15 +17,16 @@ import { loadManifest } from "../grader/core/manifest.ts";
 import type { CrashReason, ImportFailure } from "../grader/core/outcomes.ts";
 import { PACKAGE_ROOT } from "../grader/core/paths.ts";
 import type { Phrase } from "../grader/core/phrase.ts";
-import type {
-  Details,
-  ErrorHint,
-  GradientHint,
-  GradientRow,
-  Hint,
-  Mismatch,
-  Note,
-  NotRunReason,
+import {
+  type Details,
+  type ErrorHint,
+  type GradientHint,
+  type GradientRow,
+  type Hint,
+  type Mismatch,
+  type Note,
+  type NotRunReason,
+  PYTHON_NAMES,
 } from "../grader/core/report.ts";
 import { type Budget, encode, freshBudget, LIMITS, TEXT_LIMITS } from "../grader/core/values.ts";
 import { assignmentIds } from "../grader/pipeline/load.ts";
@@ -104,11 +105,7 @@ const errorHints: Samples<ErrorHint> = {
     { code: "keyword-argument", name: "axis" },
     { code: "keyword-argument", name: "keepdims" },
   ],
-  "python-constant": [
-    { code: "python-constant", name: "True" },
-    { code: "python-constant", name: "False" },
-    { code: "python-constant", name: "None" },
-  ],
+  "python-name": PYTHON_NAMES.map((name) => ({ code: "python-name", name })),
 };
 const crashes: Samples<CrashReason> = {
   "out-of-memory": [{ code: "out-of-memory" }],

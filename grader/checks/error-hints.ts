@@ -4,10 +4,11 @@
  * what was meant: an entry-by-entry product where a matrix product was needed, an operand to
  * transpose, a generator given a shape as one argument, an array's text where numpy's A + B was
  * meant; and V8's words for what a Python learner writes in TypeScript: a function's value taken
- * apart as a list (a tuple in Python), a keyword argument (np.sum(x, axis=1)), True or None. Pure: the error's name and
+ * apart as a list (a tuple in Python), a keyword argument (np.sum(x, axis=1)), a name of Python's
+ * (True, len, range, print). Pure: the error's name and
  * message in, a hint (a code and its parameters) or undefined out.
  */
-import type { ErrorHint, ShapePair } from "../core/report.ts";
+import { type ErrorHint, PYTHON_NAMES, type ShapePair } from "../core/report.ts";
 
 const SHAPE = String.raw`\((\d+),(\d+)\)`;
 const BROADCAST = new RegExp(
@@ -25,7 +26,7 @@ const MAKER_SHAPE = /^np\.(zeros|ones): shape must be \[rows, cols\]/;
 const LIST_FOR_OBJECT = / is not a function or its return value is not iterable$/;
 /** np.sum(x, axis=1, keepdims=True) in TypeScript: `axis = 1` assigns to a variable never declared. */
 const KEYWORD_ARGUMENT = /^(axis|keepdims) is not defined$/;
-const PYTHON_CONSTANT = /^(True|False|None) is not defined$/;
+const NOT_DEFINED = /^(\w+) is not defined$/;
 /** An operation given an array's text ("array([[1.0…"): what numpy's A + B is in JavaScript. */
 const TEXT_FOR_ARRAY =
   /^np\.[\w.]+: argument '\w+' must be an NDArray or a number, got "[^"]*array\(/;
@@ -54,10 +55,9 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
   if (error.name === "ReferenceError") {
     const keyword = KEYWORD_ARGUMENT.exec(error.message);
     if (keyword) return { code: "keyword-argument", name: keyword[1] as "axis" | "keepdims" };
-    const constant = PYTHON_CONSTANT.exec(error.message);
-    if (constant)
-      return { code: "python-constant", name: constant[1] as "True" | "False" | "None" };
-    return undefined;
+    const name = NOT_DEFINED.exec(error.message)?.[1];
+    const python = PYTHON_NAMES.find((known) => known === name);
+    return python ? { code: "python-name", name: python } : undefined;
   }
   if (error.name !== "ShapeError") return undefined;
   const broadcast = BROADCAST.exec(error.message);

@@ -55,6 +55,22 @@ export interface ShapePair {
   b: [number, number];
 }
 
+/** Python's names a learner may write in TypeScript, which has none of them. */
+export const PYTHON_NAMES = [
+  "True",
+  "False",
+  "None",
+  "print",
+  "len",
+  "range",
+  "str",
+  "int",
+  "float",
+  "abs",
+  "math",
+] as const;
+export type PythonName = (typeof PYTHON_NAMES)[number];
+
 /** What an error thrown in the learner's code suggests (grader/words/en/hints.ts words it). */
 export type ErrorHint =
   /** np.multiply of (p,q) and (q,s): an entry-by-entry product where a matrix product was meant. */
@@ -71,8 +87,8 @@ export type ErrorHint =
   | { code: "text-for-array" }
   /** Python's keyword argument, np.sum(x, axis=1): an assignment to an undeclared `name`. */
   | { code: "keyword-argument"; name: "axis" | "keepdims" }
-  /** Python's True, False or None, which TypeScript writes true, false, null. */
-  | { code: "python-constant"; name: "True" | "False" | "None" }
+  /** A name of Python's that TypeScript has not (True, None, len, range, print, math...). */
+  | { code: "python-name"; name: PythonName }
   /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
   | { code: "mistake"; mistakes: NamedMistake[] };
 

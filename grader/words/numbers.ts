@@ -2,7 +2,7 @@
  * Numbers, shapes and lists of names as every language shows them: the catalogs differ in words,
  * not in how a number, a matrix product or a quoted name is written.
  */
-import type { ErrorHint, ShapePair } from "../core/report.ts";
+import type { ErrorHint, PythonName, ShapePair } from "../core/report.ts";
 
 /** A number of a message: 6 significant digits, or exponent notation when very small or large. */
 export function messageNumber(x: number): string {
@@ -73,3 +73,22 @@ export function someOf(names: readonly string[], more = (n: number) => ` and ${n
   const shown = names.slice(0, 5).map((name) => JSON.stringify(name));
   return `${shown.join(", ")}${names.length > 5 ? more(names.length - 5) : ""}`;
 }
+
+/**
+ * What TypeScript writes for a name of Python's, as code only (the same in every language): for a
+ * number, a list, an object or an array, where they differ.
+ */
+export const TYPESCRIPT_FOR: Readonly<Record<PythonName, string>> = {
+  True: "true",
+  False: "false",
+  None: "null",
+  print: "console.log(x)",
+  len: "list.length, Object.keys(o).length, A.shape",
+  range: "for (let i = a; i < b; i++)",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the learner's template, shown as code
+  str: "String(x), `W${l}`",
+  int: "Math.trunc(x)",
+  float: "Number(x), A.item()",
+  abs: "Math.abs(x), np.abs(A)",
+  math: "Math.sqrt(x), Math.log(x), np.sqrt(A)",
+};

@@ -3,7 +3,9 @@ import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
 import { errorHint } from "../../grader/checks/error-hints.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
+import { PYTHON_NAMES } from "../../grader/core/report.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
+import reportSchema from "../../grader/schemas/report.schema.json" with { type: "json" };
 import { wordErrorHint, wordHint } from "../../grader/words/en/hints.ts";
 
 const tol = { rtol: 1e-6, atol: 1e-9 };
@@ -184,7 +186,7 @@ describe("errorHint reads what the array module threw", () => {
     ).toBeUndefined();
   });
 
-  it("reads Python's keyword arguments and constants, which TypeScript has not", () => {
+  it("reads Python's keyword arguments and names, which TypeScript has not", () => {
     // Strict code, as a module is: np.sum(x, axis=1, keepdims=True) assigns to undeclared names.
     const run = (code: string) => () => new Function(`"use strict"; ${code}`)();
     expect(errorHintFor(run("return Math.max(1, axis=1, keepdims=True);"))).toContain(
@@ -197,8 +199,18 @@ describe("errorHint reads what the array module threw", () => {
       "True is Python's; TypeScript writes true",
     );
     expect(errorHintFor(run("return None;"))).toBe("None is Python's; TypeScript writes null");
+    expect(errorHintFor(run("return len([1, 2]);"))).toBe(
+      "len is Python's; TypeScript writes list.length, Object.keys(o).length, A.shape",
+    );
+    expect(errorHintFor(run('print("cost", 1);'))).toContain("console.log(x)");
+    expect(errorHintFor(run("return range(3);"))).toContain("for (let i = a; i < b; i++)");
     // Another name not defined is not said to be Python's.
     expect(errorHintFor(run("return learningRateTypo;"))).toBeUndefined();
+  });
+
+  it("gives the report's schema every name of Python's it reads", () => {
+    const { name } = reportSchema.$defs.errorHint.properties;
+    expect(name.enum).toEqual(expect.arrayContaining([...PYTHON_NAMES, "axis", "keepdims"]));
   });
 
   it("offers np.multiply only where both operands have one shape", () => {

@@ -1,6 +1,6 @@
 /** A wrong answer's hint, in words. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProducts, sameShapes, shape } from "../numbers.ts";
+import { definedProducts, sameShapes, shape, TYPESCRIPT_FOR } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `"${m.name}"`;
 
@@ -66,8 +66,6 @@ function wordProducts(hint: Extract<ErrorHint, { product: string }>): string {
 const choice = (hint: Extract<ErrorHint, { product: string }>) =>
   definedProducts(hint).length > 1 ? " (whichever gives the shape wanted)" : "";
 
-const PYTHON_CONSTANTS = { True: "true", False: "false", None: "null" } as const;
-
 /** What an error thrown in the learner's code suggests, in words. */
 export function wordErrorHint(hint: ErrorHint): string {
   switch (hint.code) {
@@ -85,8 +83,8 @@ export function wordErrorHint(hint: ErrorHint): string {
     }
     case "keyword-argument":
       return `${hint.name}=… is Python's keyword argument; TypeScript has none (${hint.name} = … assigns to a variable never declared): pass the arguments in order, np.sum(x, 1, true) for axis 1 with keepdims`;
-    case "python-constant":
-      return `${hint.name} is Python's; TypeScript writes ${PYTHON_CONSTANTS[hint.name]}`;
+    case "python-name":
+      return `${hint.name} is Python's; TypeScript writes ${TYPESCRIPT_FOR[hint.name]}`;
     case "text-for-array":
       return "this is text made of an array: in TypeScript, + on an array (with another array, a number or text) joins their text where numpy adds them: add arrays with np.add(a, b)";
     case "list-for-object":

@@ -1,6 +1,6 @@
 /** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProducts, sameShapes, shape } from "../numbers.ts";
+import { definedProducts, sameShapes, shape, TYPESCRIPT_FOR } from "../numbers.ts";
 
 const quoted = (m: NamedMistake) => `“${m.name}”`;
 
@@ -66,8 +66,6 @@ function wordProducts(hint: Extract<ErrorHint, { product: string }>): string {
 const choice = (hint: Extract<ErrorHint, { product: string }>) =>
   definedProducts(hint).length > 1 ? " (원하는 모양이 나오는 쪽을 고르세요)" : "";
 
-const PYTHON_CONSTANTS = { True: "true", False: "false", None: "null" } as const;
-
 /** 학습자 코드에서 던져진 오류가 시사하는 것. */
 export function wordErrorHint(hint: ErrorHint): string {
   switch (hint.code) {
@@ -85,8 +83,8 @@ export function wordErrorHint(hint: ErrorHint): string {
     }
     case "keyword-argument":
       return `${hint.name}=…는 파이썬의 키워드 인자입니다. TypeScript에는 키워드 인자가 없어서 ${hint.name} = …는 선언한 적 없는 변수에 값을 넣는 것이 됩니다: 인자를 순서대로 넘기세요. axis 1에 keepdims라면 np.sum(x, 1, true)입니다`;
-    case "python-constant":
-      return `${hint.name}${hint.name === "None" ? "은" : "는"} 파이썬의 값입니다. TypeScript에서는 ${PYTHON_CONSTANTS[hint.name]}로 씁니다`;
+    case "python-name":
+      return `${hint.name}은(는) 파이썬에만 있는 이름입니다. TypeScript에서는 다음과 같이 씁니다: ${TYPESCRIPT_FOR[hint.name]}`;
     case "text-for-array":
       return "이 값은 배열로 만든 텍스트입니다: TypeScript에서 배열에 +를 쓰면(다른 배열, 숫자, 텍스트와) numpy처럼 더하지 않고 텍스트를 이어 붙입니다. 배열은 np.add(a, b)로 더하세요";
     case "list-for-object":
