@@ -322,12 +322,42 @@ describe.concurrent("the own-callees shortcut", () => {
 
 describe.concurrent("broken submissions", () => {
   it(
-    "a syntax error: status error, file:line:column and a code frame, score 0, every test an error",
+    "a syntax error in a function: its tests fail with the error and its place, the others are graded",
     async ({ expect }) => {
       const name = "syntax-error.model.ts.txt";
       const source = readFileSync(join(BROKEN, name), "utf8");
       const line = lineOf(source, "return -np.sum(logprobs / m;");
       const { report, json } = await gradeFile(brokenSubmission(name));
+      expect(reportProblems(json)).toEqual([]);
+      expect(report.status).toBe("graded");
+      for (const t of report.tests.filter((t) => t.function === "computeCost")) {
+        expect(t.status, t.id).toBe("error");
+        // A law's message quotes it after the input it failed for.
+        expect(t.message, t.id).toContain(`computeCost threw SyntaxError: model.ts:${line}:`);
+      }
+      // Every other function keeps its points; the end-to-end test runs computeCost too.
+      for (const f of report.functions.filter(
+        (f) => !["computeCost", "end-to-end"].includes(f.name),
+      ))
+        expect(f.score, f.name).toBe(f.maxScore);
+      expect(report.warnings).toContainEqual(
+        expect.stringMatching(new RegExp(`^syntax error in computeCost, .*model\\.ts:${line}:`)),
+      );
+    },
+    GRADE_TIMEOUT,
+  );
+
+  it(
+    "a syntax error outside every function: status error, file:line:column and a code frame, score 0, every test an error",
+    async ({ expect }) => {
+      // The same error, moved out of computeCost to the top level, where it cannot be fenced.
+      const inFunction = readFileSync(join(BROKEN, "syntax-error.model.ts.txt"), "utf8");
+      const source = `${inFunction.replace("return -np.sum(logprobs / m;", "return -np.sum(logprobs) / m;")}
+export const logprobs = 1;
+  return -np.sum(logprobs / m;
+`;
+      const line = lineOf(source, "return -np.sum(logprobs / m;");
+      const { report, json } = await gradeFile(writeSubmission("syntax error outside", source));
       expect(reportProblems(json)).toEqual([]);
       expect(report.status).toBe("error");
       expect(report.score).toBe(0);

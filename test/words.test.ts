@@ -309,6 +309,7 @@ const graderPhrases: {
   "warning.between-tests": { what: "<verbatim>" },
   "warning.types-skipped": { reason: "<verbatim>" },
   "warning.type-error": { error: "<verbatim>" },
+  "warning.syntax-fenced": { fn: "nnModel", error: "<verbatim>" },
   "gradient.compared": { against: { code: "gradient.against-own" }, rows },
   "gradient.rows": { rows },
   "checker.not-a-number": { type: "a list" },

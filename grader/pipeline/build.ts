@@ -48,6 +48,7 @@ import {
   standInsModule,
   substitute,
 } from "./substitute.ts";
+import { type Fenced, fenceSyntaxErrors } from "./syntax-fence.ts";
 import { type Throws, untouchedStubs } from "./untouched-stubs.ts";
 
 export interface BuildFailure {
@@ -81,6 +82,8 @@ export interface StagedSubmission {
   bundled: string[];
   /** The entry file's lines, for the learner's own line where an error was raised. */
   entryLines: string[];
+  /** The entry's functions that held a syntax error, replaced to throw it (`syntax-fence.ts`). */
+  fenced?: Fenced[];
 }
 
 const CHILD_SOURCE = "gradecheck-child.ts";
@@ -144,7 +147,7 @@ export async function buildFiles(
   if (readAhead || mayLeaveStubs(staged))
     void declarationsIn(staged, staged.entry).catch(() => undefined);
   try {
-    const { metafile } = await bundle(staged, dir);
+    const { metafile } = await bundleFencing(staged, dir);
     staged.bundled = Object.keys(metafile.inputs)
       .map((input) => join(PACKAGE_ROOT, input))
       .filter((path) => staged.shown.has(path));
@@ -159,6 +162,57 @@ export async function buildFiles(
     if (!failure) throw error;
     return { status: "failed", ...failure };
   }
+}
+
+/** Rounds of fencing at most: esbuild stops at a file's first syntax error, so one a round. */
+const MAX_FENCES = 12;
+
+/**
+ * `bundle`, with each function of the entry that holds a syntax error fenced (`syntax-fence.ts`),
+ * one error a round, until the entry builds: a syntax error costs the function it is in. Where an
+ * error cannot be fenced, the entry is put back as the learner wrote it and the first failure is
+ * thrown, to be reported as it would have been.
+ */
+async function bundleFencing(staged: StagedSubmission, dir: string) {
+  let first: unknown;
+  const written = readFileSync(staged.entry, "utf8");
+  for (let round = 0; ; round++) {
+    try {
+      return await bundle(staged, dir);
+    } catch (error) {
+      first ??= error;
+      if (round >= MAX_FENCES || !fenceEntry(staged, error)) {
+        writeFileSync(staged.entry, written);
+        declared.get(staged)?.delete(staged.entry);
+        staged.fenced = undefined;
+        throw first;
+      }
+    }
+  }
+}
+
+/** Fences the entry's functions that hold esbuild's syntax errors; false where it cannot. */
+function fenceEntry(staged: StagedSubmission, error: unknown): boolean {
+  const errors = (error as { errors?: Message[] }).errors ?? [];
+  const shown = staged.shown.get(staged.entry);
+  const inEntry = errors.flatMap(({ location, text, detail }) =>
+    location && join(PACKAGE_ROOT, location.file) === staged.entry && !ownPhrase(detail)
+      ? [
+          {
+            line: location.line,
+            message: `${shown}:${location.line}:${location.column + 1}: ${text}`,
+          },
+        ]
+      : [],
+  );
+  if (inEntry.length === 0 || inEntry.length < errors.length) return false;
+  const fenced = fenceSyntaxErrors(readFileSync(staged.entry, "utf8"), inEntry);
+  if (!fenced) return false;
+  writeFileSync(staged.entry, fenced.text);
+  // Read again by the second bundle: what was read ahead is the file as it failed.
+  declared.get(staged)?.delete(staged.entry);
+  staged.fenced = [...(staged.fenced ?? []), ...fenced.fenced];
+  return true;
 }
 
 /**

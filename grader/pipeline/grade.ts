@@ -54,7 +54,11 @@ export async function grade(inputs: GradeInputs, options: GradeOptions): Promise
     removeBundles(submitted, folders);
   }
   const bundles = { ...submitted, ...made };
+  const fenced = build.status === "built" ? (build.staged.fenced ?? []) : [];
   const warnings = [
+    ...fenced.map(({ name, message }) =>
+      said("warning.syntax-fenced", { fn: name, error: message }),
+    ),
     ...(bundles.notAlone ? [said("warning.not-alone", { why: bundles.notAlone })] : []),
     ...(types ? typeWarnings(await types.result) : []),
     ...[...new Set(ran.incidents)].map((what) => said("warning.between-tests", { what })),

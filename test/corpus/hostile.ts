@@ -29,8 +29,22 @@ const coreCases: HostileCase[] = [
   // Loading.
   {
     name: "syntax-error",
-    attack: "a syntax error",
+    attack: "a syntax error in a function (it costs that function only)",
     source: (c) => c.base.replace("export function predict(", "export function predict(("),
+    verdict: {
+      kind: "graded",
+      affected: "predict",
+      statuses: ["error"],
+      message: /predict threw SyntaxError: .*model\.ts:\d+:\d+/,
+      warning: /^syntax error in predict, /,
+    },
+  },
+  {
+    name: "syntax-error-outside",
+    attack: "a syntax error outside every function",
+    source: (c) => `${c.base}
+const broken = ;
+`,
     verdict: { kind: "build-error", message: /model\.ts:\d+:\d+/ },
   },
   {

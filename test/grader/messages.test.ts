@@ -113,9 +113,8 @@ describe("the graded gradient checks", () => {
 
 describe("a submission that does not compile", () => {
   it("says its hidden tests did not run, and blames no callee", async () => {
-    const report = await gradeOnly(
-      referenceSource().replace("export function predict(", "export function predict(("),
-    );
+    // Outside every function: a syntax error in one costs that function only (syntax-fence.ts).
+    const report = await gradeOnly(`${referenceSource()}\nconst broken = ;\n`);
     expect(report.status).toBe("error");
     expect(report.hidden.note).toBe(
       `${planarManifest().hidden} hidden tests did not run: the submission could not be built`,

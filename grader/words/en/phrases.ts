@@ -90,6 +90,8 @@ export const phrases = {
   "warning.types-skipped": (p: { reason: string }) => `types were not checked: ${p.reason}`,
   "warning.type-error": (p: { error: string }) =>
     `type error (graded anyway, as the code runs with its types stripped): ${p.error}`,
+  "warning.syntax-fenced": (p: { fn: string; error: string }) =>
+    `syntax error in ${p.fn}, whose tests fail with it; the other functions are graded: ${p.error}`,
   /** A gradient check's failure: compared with what, then a line per wrong parameter. */
   "gradient.compared": (p: { against: Phrase | string; rows: GradientRow[] }, say: Say) =>
     `compared with ${sayParam(p.against, say)}: ${p.rows.map(gradientLine).join(" ")}`,

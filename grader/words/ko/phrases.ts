@@ -72,6 +72,8 @@ export const phrases: Translation<typeof english> = {
   "warning.types-skipped": (p) => `타입을 검사하지 않았습니다: ${p.reason}`,
   "warning.type-error": (p) =>
     `타입 오류(코드는 타입을 지우고 실행되므로 그대로 채점했습니다): ${p.error}`,
+  "warning.syntax-fenced": (p) =>
+    `${p.fn}에 문법 오류가 있어 그 함수의 테스트는 이 오류로 실패하고, 다른 함수들은 채점했습니다: ${p.error}`,
   "gradient.compared": (p, say) =>
     `${josa(sayParam(p.against, say), "과/와")} 비교했습니다. ${p.rows.map(gradientLine).join(" ")}`,
   "gradient.rows": (p) => p.rows.map(gradientLine).join(" "),

@@ -1,0 +1,78 @@
+/**
+ * A syntax error costs the function it is in, not the whole file: each top-level function that
+ * holds one is replaced by a function of the same name that throws the error, so that the file
+ * builds and every other function is graded. Learners write their functions into the stub, each
+ * declared at the start of a line and closed by a `}` alone at the start of a line; a function is
+ * fenced only where that shape is there to read, and nothing else is changed: where an error is
+ * anywhere else (between functions, in a declaration that does not close as declared, one that
+ * would take in the start of another), nothing is fenced and the file fails to build as before.
+ * The replacement keeps the file's line count, so that every other line stays where the learner
+ * wrote it. Pure: text in, text out.
+ */
+
+/** A syntax error esbuild found: its 1-based line, and its words with where it is. */
+export interface SyntaxErrorAt {
+  line: number;
+  message: string;
+}
+
+export interface Fenced {
+  /** The function replaced. */
+  name: string;
+  /** The error that was in it, with where it is ("model.ts:217:7: Expected ..."). */
+  message: string;
+}
+
+/** `export function nnModel(`, `function helper<T>(`, `export async function f(` at a line's start. */
+const DECLARATION = /^(export\s+)?(async\s+)?function\s*(\*\s*)?([A-Za-z_$][\w$]*)\s*[<(]/;
+/** Any top-level statement's start: a function's fence never takes one in. */
+const TOP_LEVEL = /^(export|import|function|async|const|let|var|class|interface|type|enum)\b/;
+const CLOSING = /^\}\s*;?\s*$/;
+
+/**
+ * The text with each function holding one of `errors` replaced; undefined where an error is not
+ * inside a function that can be fenced.
+ */
+export function fenceSyntaxErrors(
+  text: string,
+  errors: readonly SyntaxErrorAt[],
+): { text: string; fenced: Fenced[] } | undefined {
+  const lines = text.split("\n");
+  const fenced: Fenced[] = [];
+  const done = new Set<number>();
+  for (const error of errors) {
+    const span = enclosing(lines, error.line - 1);
+    if (!span) return undefined;
+    if (done.has(span.start)) continue;
+    done.add(span.start);
+    const [, exported = "", async = ""] = DECLARATION.exec(lines[span.start] as string) ?? [];
+    const throwing = `${exported}${async}function ${span.name}(..._arguments: unknown[]): never { throw new SyntaxError(${JSON.stringify(error.message)}); }`;
+    lines.splice(span.start, span.end - span.start + 1, throwing, ...blank(span.end - span.start));
+    fenced.push({ name: span.name, message: error.message });
+  }
+  return { text: lines.join("\n"), fenced };
+}
+
+const blank = (count: number) => Array.from({ length: count }, () => "");
+
+/** The top-level function whose lines hold `index`: from its declaration to its closing brace. */
+function enclosing(
+  lines: readonly string[],
+  index: number,
+): { name: string; start: number; end: number } | undefined {
+  let start = index;
+  while (start >= 0 && !DECLARATION.test(lines[start] as string)) {
+    // Another statement's start between the error and a declaration: the error is not in it.
+    if (start < index && TOP_LEVEL.test(lines[start] as string)) return undefined;
+    if (start < index && CLOSING.test(lines[start] as string)) return undefined;
+    start--;
+  }
+  if (start < 0) return undefined;
+  const name = (DECLARATION.exec(lines[start] as string) as RegExpExecArray)[4] as string;
+  for (let end = start + 1; end < lines.length; end++) {
+    const line = lines[end] as string;
+    if (CLOSING.test(line)) return end >= index ? { name, start, end } : undefined;
+    if (TOP_LEVEL.test(line)) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+/**
+ * A syntax error costs the function it is in (pipeline/syntax-fence.ts, build.ts): the function is
+ * replaced by one that throws the error, every other line stays where the learner wrote it, and the
+ * other functions are graded. Where the error is not inside a function that can be read as one,
+ * nothing is fenced and the file fails to build, as before.
+ */
+import { describe, expect, it } from "vitest";
+import { fenceSyntaxErrors } from "../../grader/pipeline/syntax-fence.ts";
+import { localize } from "../../grader/render/localize.ts";
+import { ko } from "../../grader/words/ko/index.ts";
+import { referenceSource } from "../corpus/bugs.ts";
+import { gradeFiles } from "../helpers.ts";
+
+const FILE = [
+  'import { np } from "gradecheck/np";',
+  "",
+  "export function first(x: number): number {",
+  "  for i in range(3) {",
+  "  }",
+  "  return x;",
+  "}",
+  "",
+  "/** A helper. */",
+  "function second(x: number): number {",
+  "  return x +;",
+  "}",
+  "",
+  "export const THIRD = 3;",
+].join("\n");
+
+describe("fenceSyntaxErrors", () => {
+  it("replaces each function that holds an error, keeping every other line where it was", () => {
+    const fenced = fenceSyntaxErrors(FILE, [
+      { line: 4, message: "model.ts:4:7: Expected ( but found i" },
+      { line: 11, message: "model.ts:11:12: Unexpected ;" },
+    ]);
+    expect(fenced?.fenced.map((f) => f.name)).toEqual(["first", "second"]);
+    const lines = fenced?.text.split("\n") ?? [];
+    expect(lines).toHaveLength(FILE.split("\n").length);
+    expect(lines[2]).toBe(
+      'export function first(..._arguments: unknown[]): never { throw new SyntaxError("model.ts:4:7: Expected ( but found i"); }',
+    );
+    expect(lines[9]).toMatch(/^function second\(\.\.\._arguments: unknown\[\]\): never \{ throw/);
+    expect(lines[8]).toBe("/** A helper. */");
+    expect(lines[13]).toBe("export const THIRD = 3;");
+    expect(lines.slice(3, 7).every((line) => line === "")).toBe(true);
+  });
+
+  it("fences nothing where an error is outside every function, or in one that does not close", () => {
+    // Between two functions.
+    expect(fenceSyntaxErrors(FILE, [{ line: 8, message: "" }])).toBeUndefined();
+    // In a top-level statement.
+    expect(fenceSyntaxErrors(FILE, [{ line: 14, message: "" }])).toBeUndefined();
+    // A function whose closing brace is missing: it would take in the next declaration.
+    const unclosed = FILE.replace("  return x;\n}\n", "  return x;\n");
+    expect(fenceSyntaxErrors(unclosed, [{ line: 4, message: "" }])).toBeUndefined();
+  });
+});
+
+describe("a submission with syntax errors in two functions", () => {
+  it("loses those functions' points only, and says why, in English and Korean", async () => {
+    const reference = referenceSource();
+    const loop = "  for (let i = 0; i < numIterations; i++) {";
+    const threshold = "return np.where(np.greater(A2, 0.5), 1, 0);";
+    expect(reference).toContain(loop);
+    expect(reference).toContain(threshold);
+    const model = reference
+      .replace(loop, "  for i in range(numIterations) {")
+      .replace(threshold, "return np.where(A2 > 0.5: 1, 0);");
+    const report = await gradeFiles(
+      { "model.ts": model },
+      { select: (test) => /^(nnModel|predict|sigmoid|computeCost)\./.test(test.id) },
+    );
+    expect(report.status).toBe("graded");
+    const byFunction = (fn: string) => report.tests.filter((t) => t.function === fn);
+    for (const fn of ["nnModel", "predict"]) {
+      expect(byFunction(fn).length).toBeGreaterThan(0);
+      for (const test of byFunction(fn)) {
+        expect(test.status, test.id).toBe("error");
+        expect(test.message).toContain(`${fn} threw SyntaxError: model.ts:`);
+      }
+    }
+    for (const fn of ["sigmoid", "computeCost"])
+      for (const test of byFunction(fn)) expect(test.status, test.id).toBe("passed");
+    expect(report.warnings.filter((w) => w.startsWith("syntax error in "))).toHaveLength(2);
+    const korean = localize(report, { words: ko });
+    expect(korean.warnings.some((w) => w.startsWith("nnModel에 문법 오류가 있어"))).toBe(true);
+  }, 60_000);
+
+  it("still fails to build where an error is outside every function", async () => {
+    const report = await gradeFiles(
+      { "model.ts": `${referenceSource()}\nconst broken = ;\n` },
+      { select: (test) => test.id.startsWith("sigmoid.") },
+    );
+    expect(report.status).not.toBe("graded");
+    expect(report.message).toContain("model.ts:");
+  }, 60_000);
+});
