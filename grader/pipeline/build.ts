@@ -200,6 +200,7 @@ function fenceEntry(staged: StagedSubmission, error: unknown): boolean {
       ? [
           {
             line: location.line,
+            column: location.column + 1,
             message: `${shown}:${location.line}:${location.column + 1}: ${text}`,
           },
         ]

@@ -10,9 +10,10 @@
  * wrote it. Pure: text in, text out.
  */
 
-/** A syntax error esbuild found: its 1-based line, and its words with where it is. */
+/** A syntax error esbuild found: its 1-based line and column, and its words with where it is. */
 export interface SyntaxErrorAt {
   line: number;
+  column: number;
   message: string;
 }
 
@@ -42,7 +43,9 @@ export function fenceSyntaxErrors(
   const done = new Set<number>();
   for (const error of errors) {
     const span = enclosing(lines, error.line - 1);
-    if (!span) return undefined;
+    // An error at the very start of a declaration ('Unexpected "export"') is what came before it
+    // left open: the function it starts is not where the error is.
+    if (!span || (span.start === error.line - 1 && error.column <= 1)) return undefined;
     if (done.has(span.start)) continue;
     done.add(span.start);
     const [, exported = "", async = ""] = DECLARATION.exec(lines[span.start] as string) ?? [];

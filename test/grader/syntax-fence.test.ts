@@ -31,8 +31,8 @@ const FILE = [
 describe("fenceSyntaxErrors", () => {
   it("replaces each function that holds an error, keeping every other line where it was", () => {
     const fenced = fenceSyntaxErrors(FILE, [
-      { line: 4, message: "model.ts:4:7: Expected ( but found i" },
-      { line: 11, message: "model.ts:11:12: Unexpected ;" },
+      { line: 4, column: 7, message: "model.ts:4:7: Expected ( but found i" },
+      { line: 11, column: 12, message: "model.ts:11:12: Unexpected ;" },
     ]);
     expect(fenced?.fenced.map((f) => f.name)).toEqual(["first", "second"]);
     const lines = fenced?.text.split("\n") ?? [];
@@ -48,12 +48,17 @@ describe("fenceSyntaxErrors", () => {
 
   it("fences nothing where an error is outside every function, or in one that does not close", () => {
     // Between two functions.
-    expect(fenceSyntaxErrors(FILE, [{ line: 8, message: "" }])).toBeUndefined();
+    expect(fenceSyntaxErrors(FILE, [{ line: 8, column: 1, message: "" }])).toBeUndefined();
     // In a top-level statement.
-    expect(fenceSyntaxErrors(FILE, [{ line: 14, message: "" }])).toBeUndefined();
+    expect(fenceSyntaxErrors(FILE, [{ line: 14, column: 1, message: "" }])).toBeUndefined();
+    // At a declaration's very start: what came before it left something open.
+    expect(fenceSyntaxErrors(FILE, [{ line: 10, column: 1, message: "" }])).toBeUndefined();
+    expect(fenceSyntaxErrors(FILE, [{ line: 10, column: 20, message: "" }])?.fenced).toHaveLength(
+      1,
+    );
     // A function whose closing brace is missing: it would take in the next declaration.
     const unclosed = FILE.replace("  return x;\n}\n", "  return x;\n");
-    expect(fenceSyntaxErrors(unclosed, [{ line: 4, message: "" }])).toBeUndefined();
+    expect(fenceSyntaxErrors(unclosed, [{ line: 4, column: 7, message: "" }])).toBeUndefined();
   });
 });
 
