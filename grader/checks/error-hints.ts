@@ -5,8 +5,8 @@
  * transpose, a generator given a shape as one argument, an array's text where numpy's A + B was
  * meant; and V8's words for what a Python learner writes in TypeScript: a function's value taken
  * apart as a list (a tuple in Python), a keyword argument (np.sum(x, axis=1)), a name of Python's
- * (True, len, range, print). Pure: the error's name and
- * message in, a hint (a code and its parameters) or undefined out.
+ * (True, len, range, print). Pure: the error's name and message in, a hint (a code and its
+ * parameters) or undefined out.
  */
 import { type ErrorHint, PYTHON_NAMES, type ShapePair } from "../core/report.ts";
 

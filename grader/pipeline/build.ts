@@ -175,12 +175,14 @@ const MAX_FENCES = 12;
  */
 async function bundleFencing(staged: StagedSubmission, dir: string) {
   let first: unknown;
-  const written = readFileSync(staged.entry, "utf8");
+  let written: string | undefined;
   for (let round = 0; ; round++) {
     try {
       return await bundle(staged, dir);
     } catch (error) {
       first ??= error;
+      // Read at the first failure, before anything is fenced: the entry as the learner wrote it.
+      written ??= readFileSync(staged.entry, "utf8");
       if (round >= MAX_FENCES || !fenceEntry(staged, error)) {
         writeFileSync(staged.entry, written);
         declared.get(staged)?.delete(staged.entry);
