@@ -63,9 +63,8 @@ export function judge(input: JudgeInput): Judgement {
  * An error of the array module named by the mistake of the library that throws it on these inputs,
  * in place of what the shapes alone suggest: the error comes from the learner's own array
  * operation, or from the reference's function standing in for a callee, which their code gave the
- * wrong arrays. On
- * the tests whose wrong values are searched for mistakes only (compared with the reference's):
- * a named check's inputs may be a whole training, each mistake another.
+ * wrong arrays. Only on the tests whose wrong values are searched for mistakes (compared with the
+ * reference's): a named check's inputs may be a whole training, each mistake another.
  */
 function withThrowingMistake(input: JudgeInput, judgement: Judgement): Judgement {
   const { details } = judgement;

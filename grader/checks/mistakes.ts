@@ -116,9 +116,9 @@ export function nameMistake(search: MistakeSearch): Hint | undefined {
  * Names the mistake a learner's error of the array module is: the one mistake of the library that
  * throws the very same error on the test's inputs (the module's message names the operation and
  * the shapes or the argument). A claim about the error, never a guess: where no mistake or several
- * throw it, nothing is named. A mistake that some tests' inputs make throw (1 − A2² where A1 was meant, with more
- * than one output and fewer or more than the hidden units) is named there as well as where it
- * gives a wrong value.
+ * throw it, nothing is named. A mistake that some tests' inputs make throw (1 − A2² where A1 was
+ * meant, with more than one output and fewer or more than the hidden units) is named there as
+ * well as where it gives a wrong value.
  */
 export function nameArrayError(
   search: ArrayErrorSearch,
@@ -168,13 +168,14 @@ function evaluate(search: LibrarySearch, mistakes: Mistake[]): MistakeOutput | u
 
 /** `evaluate`, without the outputs kept. */
 function workOut(search: LibrarySearch, mistakes: Mistake[]): MistakeOutput | undefined {
-  const { fn, reference } = search;
+  const { reference } = search;
+  const { variant } = search.fn;
   const [only] = mistakes;
   const faults = new Set(mistakes.map((m) => m.name));
   const run =
     mistakes.length === 1 && only?.output
       ? only.output
-      : fn.variant && ((args: unknown[]) => fn.variant?.(faults, args, reference));
+      : variant && ((args: unknown[]) => variant(faults, args, reference));
   if (!run) return undefined;
   try {
     return { value: encode(run(search.args.map(decode), reference)) };

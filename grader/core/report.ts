@@ -217,6 +217,17 @@ export type Details =
   | { type: "not-run"; reason: NotRunReason }
   | { type: "build"; file: string | null; line: number | null; column: number | null };
 
+/**
+ * The mistakes of the assignment's library a failed test names, by the wrong value it returned or
+ * by the error it threw; undefined where it names none.
+ */
+export function namedMistakes(details: Details): NamedMistake[] | undefined {
+  return (details.type === "mismatch" || details.type === "error") &&
+    details.hint?.code === "mistake"
+    ? details.hint.mistakes
+    : undefined;
+}
+
 export interface TestReport {
   id: string;
   function: string;

@@ -203,7 +203,7 @@ function fenceEntry(staged: StagedSubmission, error: unknown): boolean {
           {
             line: location.line,
             column: location.column + 1,
-            message: `${shown}:${location.line}:${location.column + 1}: ${text}`,
+            message: `${placeOf(shown, location)}: ${text}`,
           },
         ]
       : [],
@@ -417,7 +417,7 @@ function describeBuildError(
   const own: Said | undefined = phrase ? { text: error.text, phrase } : undefined;
   if (!location || !path || shown === undefined)
     return { message: error.text, location: null, ...(own ? { said: own } : {}) };
-  const where = `${shown}:${location.line}:${location.column + 1}`;
+  const where = placeOf(shown, location);
   const frame = codeFrame(path, location.line, location.column);
   return {
     message: `${where}: ${error.text}\n${frame}`,
@@ -425,6 +425,10 @@ function describeBuildError(
     ...(own ? { said: said("build.at", { where, error: own, frame }) } : {}),
   };
 }
+
+/** Where esbuild found an error, as a learner reads it: `model.ts:217:7` (esbuild's column is 0-based). */
+const placeOf = (shown: string | undefined, { line, column }: { line: number; column: number }) =>
+  `${shown}:${line}:${column + 1}`;
 
 /**
  * An error of the build's own plugin, its phrase kept in esbuild's `detail` (which esbuild hands

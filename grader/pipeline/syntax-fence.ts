@@ -7,7 +7,8 @@
  * anywhere else (between functions, in a declaration that does not close as declared, one that
  * would take in the start of another), nothing is fenced and the file fails to build as before.
  * The replacement keeps the file's line count, so that every other line stays where the learner
- * wrote it. Pure: text in, text out.
+ * wrote it, and throws from the error's own line and column, so that where the test says it threw
+ * is the learner's broken line. Pure: text in, text out.
  */
 
 /** A syntax error esbuild found: its 1-based line and column, and its words with where it is. */
@@ -49,14 +50,19 @@ export function fenceSyntaxErrors(
     if (done.has(span.start)) continue;
     done.add(span.start);
     const [, exported = "", async = ""] = DECLARATION.exec(lines[span.start] as string) ?? [];
-    const throwing = `${exported}${async}function ${span.name}(..._arguments: unknown[]): never { throw new SyntaxError(${JSON.stringify(error.message)}); }`;
-    lines.splice(span.start, span.end - span.start + 1, throwing, ...blank(span.end - span.start));
+    const body = Array.from({ length: span.end - span.start + 1 }, () => "");
+    body[0] = `${exported}${async}function ${span.name}(..._arguments: unknown[]): never {`;
+    const thrown = `throw new SyntaxError(${JSON.stringify(error.message)});`;
+    const at = error.line - 1 - span.start;
+    // A stack names the `new`: it stands at the error's column, the `throw ` before it.
+    const indent = " ".repeat(Math.max(0, error.column - 1 - "throw ".length));
+    body[at] = at === 0 ? `${body[0]} ${thrown}` : `${indent}${thrown}`;
+    body[body.length - 1] += body.length === 1 ? " }" : "}";
+    lines.splice(span.start, body.length, ...body);
     fenced.push({ name: span.name, message: error.message });
   }
   return { text: lines.join("\n"), fenced };
 }
-
-const blank = (count: number) => Array.from({ length: count }, () => "");
 
 /** The top-level function whose lines hold `index`: from its declaration to its closing brace. */
 function enclosing(

@@ -3,16 +3,16 @@
  * of the mistakes its output matched ("dW1 without 1/m"), or else its details' code
  * ("code: mismatch/value/m-times", "code: error/ShapeError/entrywise-for-product"). Pure.
  */
-import type { NamedMistake, TestReport } from "../core/report.ts";
+import { namedMistakes, type TestReport } from "../core/report.ts";
 
 export function failureKey(test: TestReport): string {
   const { details } = test;
+  const mistakes = namedMistakes(details);
+  if (mistakes) return mistakes.map((m) => m.name).join(" + ");
   switch (details.type) {
     case "mismatch":
-      if (details.hint?.code === "mistake") return names(details.hint.mistakes);
       return code("mismatch", details.problem, details.hint?.code);
     case "error":
-      if (details.hint?.code === "mistake") return names(details.hint.mistakes);
       return code("error", details.name, details.hint?.code);
     case "import-failed":
       return code("import-failed", details.failure.code);
@@ -30,8 +30,6 @@ export function failureKey(test: TestReport): string {
       return code(details.type);
   }
 }
-
-const names = (mistakes: NamedMistake[]) => mistakes.map((m) => m.name).join(" + ");
 
 /** Whether a key names mistakes (rather than a code). */
 export const isMistakeKey = (key: string) => !key.startsWith("code: ");

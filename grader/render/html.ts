@@ -6,7 +6,7 @@
  * no external font. Learner-facing like the Markdown report: hidden tests appear only as a count.
  * Every text goes through `xml()` (plain, then escaped): nothing a learner wrote is markup.
  */
-import type { Report, TestReport } from "../core/report.ts";
+import { namedMistakes, type Report, type TestReport } from "../core/report.ts";
 import { en } from "../words/en/index.ts";
 import type { Words } from "../words/words.ts";
 import { caseView } from "./failing-case.ts";
@@ -118,13 +118,10 @@ function failureBody(test: TestReport, report: Report, words: Words): string {
   const parts: string[] = [];
   if (view.called) parts.push(`<p class="inputs">${xml(view.called)}</p>`);
   parts.push(`<p class="message">${xml(view.message.join("\n"))}</p>`);
-  const { details } = test;
-  if (
-    (details.type === "mismatch" || details.type === "error") &&
-    details.hint?.code === "mistake"
-  ) {
-    const names = details.hint.mistakes.map((m) => `“${xml(m.name)}”`).join(` ${labels.and} `);
-    const sentences = details.hint.mistakes.map((m) => xml(m.sentence)).join("; ");
+  const mistakes = namedMistakes(test.details);
+  if (mistakes) {
+    const names = mistakes.map((m) => `“${xml(m.name)}”`).join(` ${labels.and} `);
+    const sentences = mistakes.map((m) => xml(m.sentence)).join("; ");
     parts.push(
       `<p class="mistake"><strong>${xml(labels.mistake)} ${names}</strong>. ${sentences}</p>`,
     );

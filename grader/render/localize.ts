@@ -7,7 +7,7 @@
  */
 import type { AssignmentLocale } from "../core/assignment.ts";
 import { type Phrase, sayer, UnknownPhrase } from "../core/phrase.ts";
-import type { Details, Report, TestReport } from "../core/report.ts";
+import { type Details, namedMistakes, type Report, type TestReport } from "../core/report.ts";
 import type { Speak, Words } from "../words/words.ts";
 
 /** A language's words: the grader's catalog, and the assignment's words in that language. */
@@ -72,11 +72,11 @@ const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T
 
 /** The named mistakes of a wrong answer, by their names and sentences in the language. */
 function withMistakes(details: Details, assignment: AssignmentLocale): Details {
-  if ((details.type !== "mismatch" && details.type !== "error") || details.hint?.code !== "mistake")
-    return details;
-  const mistakes = details.hint.mistakes.map((m) => {
+  const named = namedMistakes(details);
+  if (!named) return details;
+  const mistakes = named.map((m) => {
     const words = own(assignment.mistakes, m.name);
     return words ? { name: words.name, sentence: words.sentence } : m;
   });
-  return { ...details, hint: { ...details.hint, mistakes } } as Details;
+  return { ...details, hint: { ...(details as { hint: object }).hint, mistakes } } as Details;
 }

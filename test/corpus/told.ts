@@ -6,7 +6,12 @@
  */
 import type { ExpectStatic } from "vitest";
 import type { AssignmentLocale } from "../../grader/core/assignment.ts";
-import type { Hint, Report, TestReport } from "../../grader/core/report.ts";
+import {
+  type Hint,
+  namedMistakes,
+  type Report,
+  type TestReport,
+} from "../../grader/core/report.ts";
 import { localize } from "../../grader/render/localize.ts";
 import { ko } from "../../grader/words/ko/index.ts";
 import { englishProse, hasHangul, verbatimOf } from "../words-prose.ts";
@@ -24,13 +29,10 @@ export interface Told {
 
 type MistakeHint = Extract<Hint, { code: "mistake" }>;
 
-/** The mistakes a failing test names: by its wrong value, or by the shape error it threw. */
+/** The mistakes a failing test names: by its wrong value, or by the error it threw. */
 export function mistakeHint(test: TestReport): MistakeHint | undefined {
   const { details } = test;
-  return (details.type === "mismatch" || details.type === "error") &&
-    details.hint?.code === "mistake"
-    ? details.hint
-    : undefined;
+  return namedMistakes(details) && "hint" in details ? (details.hint as MistakeHint) : undefined;
 }
 
 export function expectTold(

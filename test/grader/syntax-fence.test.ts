@@ -37,13 +37,16 @@ describe("fenceSyntaxErrors", () => {
     expect(fenced?.fenced.map((f) => f.name)).toEqual(["first", "second"]);
     const lines = fenced?.text.split("\n") ?? [];
     expect(lines).toHaveLength(FILE.split("\n").length);
-    expect(lines[2]).toBe(
-      'export function first(..._arguments: unknown[]): never { throw new SyntaxError("model.ts:4:7: Expected ( but found i"); }',
-    );
-    expect(lines[9]).toMatch(/^function second\(\.\.\._arguments: unknown\[\]\): never \{ throw/);
+    expect(lines[2]).toBe("export function first(..._arguments: unknown[]): never {");
+    // Thrown from the error's own line and column: where the test says it threw.
+    expect(lines[3]).toBe('throw new SyntaxError("model.ts:4:7: Expected ( but found i");');
+    expect(lines.slice(4, 6)).toEqual(["", ""]);
+    expect(lines[6]).toBe("}");
+    expect(lines[9]).toBe("function second(..._arguments: unknown[]): never {");
+    expect(lines[10]).toMatch(/^ {5}throw new SyntaxError\("model\.ts:11:12: Unexpected ;"\);$/);
+    expect(lines[11]).toBe("}");
     expect(lines[8]).toBe("/** A helper. */");
     expect(lines[13]).toBe("export const THIRD = 3;");
-    expect(lines.slice(3, 7).every((line) => line === "")).toBe(true);
   });
 
   it("fences nothing where an error is outside every function, or in one that does not close", () => {
@@ -53,9 +56,13 @@ describe("fenceSyntaxErrors", () => {
     expect(fenceSyntaxErrors(FILE, [{ line: 14, column: 1, message: "" }])).toBeUndefined();
     // At a declaration's very start: what came before it left something open.
     expect(fenceSyntaxErrors(FILE, [{ line: 10, column: 1, message: "" }])).toBeUndefined();
-    expect(fenceSyntaxErrors(FILE, [{ line: 10, column: 20, message: "" }])?.fenced).toHaveLength(
-      1,
+    // In the declaration line itself, past its start: thrown from there, the function closed.
+    const declaration = fenceSyntaxErrors(FILE, [{ line: 10, column: 20, message: "m" }]);
+    const fencedLines = declaration?.text.split("\n") ?? [];
+    expect(fencedLines[9]).toBe(
+      'function second(..._arguments: unknown[]): never { throw new SyntaxError("m");',
     );
+    expect(fencedLines[11]).toBe("}");
     // A function whose closing brace is missing: it would take in the next declaration.
     const unclosed = FILE.replace("  return x;\n}\n", "  return x;\n");
     expect(fenceSyntaxErrors(unclosed, [{ line: 4, column: 7, message: "" }])).toBeUndefined();
@@ -85,6 +92,9 @@ describe("a submission with syntax errors in two functions", () => {
         expect(test.message).toContain(`${fn} threw SyntaxError: model.ts:`);
       }
     }
+    // Where it threw is the learner's broken line.
+    for (const test of byFunction("nnModel"))
+      expect(test.message).toContain("in `for i in range(numIterations) {`)");
     for (const fn of ["sigmoid", "computeCost"])
       for (const test of byFunction(fn)) expect(test.status, test.id).toBe("passed");
     expect(report.warnings.filter((w) => w.startsWith("syntax error in "))).toHaveLength(2);
