@@ -67,6 +67,17 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
   half: [{ code: "half" }],
   "one-minus": [{ code: "one-minus" }],
   factor: [{ code: "factor", factor: 0.25 }],
+  "tuple-for-object": [
+    { code: "tuple-for-object", keys: ["A2", "cache"], inOrder: true },
+    { code: "tuple-for-object", keys: ["nX", "nH", "nY"], inOrder: false },
+  ],
+  "entries-for-array": [
+    { code: "entries-for-array", shape: [1, 40], from: "typed" },
+    { code: "entries-for-array", shape: [1, 40], from: "list", same: true },
+    { code: "entries-for-array", shape: [1, 40], from: "list" },
+    { code: "entries-for-array", shape: [2, 3], from: "rows", same: false },
+  ],
+  "part-for-whole": [{ code: "part-for-whole", part: "parameters", keys: ["parameters", "costs"] }],
 };
 const mistake = { name: "dW1 without 1/m", sentence: "dW1 is (1/m)·dZ1·Xᵀ: divide by m" };
 const koMistake = { name: "dW1에 1/m 누락", sentence: "dW1 = (1/m)·dZ1·Xᵀ입니다: m으로 나누세요" };

@@ -246,7 +246,11 @@ function judgeReturned(
   const mismatch = compare(expected, outcome.value, input.tolerance);
   const varies = outcome.second !== undefined && !identical(outcome.value, outcome.second);
   if (mismatch) {
-    const context = { examples: examples(args), sums: sums(input.reference?.[input.fn]) };
+    const context = {
+      examples: examples(args),
+      sums: sums(input.reference?.[input.fn]),
+      tolerance: input.tolerance,
+    };
     const fn = input.cases.functions[input.fn];
     // A result that changes from call to call explains any pattern in its difference.
     const hint =

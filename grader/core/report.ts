@@ -31,7 +31,24 @@ export type PatternHint =
   | { code: "twice" }
   | { code: "half" }
   | { code: "one-minus" }
-  | { code: "factor"; factor: number };
+  | { code: "factor"; factor: number }
+  /**
+   * A list where an object was expected: Python's tuple, return a, b, for TypeScript's object.
+   * `keys`: the object's; `inOrder`: the list holds the object's values, in the keys' order.
+   */
+  | { code: "tuple-for-object"; keys: string[]; inOrder: boolean }
+  /**
+   * An array's entries where the array was expected: a list of numbers, a list of rows
+   * (x.tolist()), or a typed array such as x.data. `same`: they are the expected entries, in order.
+   */
+  | {
+      code: "entries-for-array";
+      shape: [number, number];
+      from: "list" | "rows" | "typed";
+      same?: boolean;
+    }
+  /** One value of the expected object (`part`, its key) where the whole object (`keys`) was expected. */
+  | { code: "part-for-whole"; part: string; keys: string[] };
 
 /** A mistake of the assignment's library: its short name and the sentence that says what to change. */
 export interface NamedMistake {

@@ -102,6 +102,68 @@ describe("patternHint names the classic patterns", () => {
   });
 });
 
+describe("patternHint reads a result of the wrong form", () => {
+  const A2 = encode(np.array([[0.2, 0.7, 0.4]]));
+  const cache = { Z1: encode(expected), A1: encode(np.tanh(expected)) };
+  const whole = { A2, cache } as Wire;
+  const hintOf = (actual: Wire, exp: Wire, withTolerance = true) => {
+    const mismatch = compare(exp, actual, tol);
+    if (!mismatch) throw new Error("expected a mismatch");
+    return patternHint(mismatch, exp, actual, {
+      examples: [3],
+      ...(withTolerance ? { tolerance: tol } : {}),
+    });
+  };
+
+  it("a list for an object, Python's tuple: whether it holds the object's values in order", () => {
+    expect(hintOf([A2, cache], whole)).toEqual({
+      code: "tuple-for-object",
+      keys: ["A2", "cache"],
+      inOrder: true,
+    });
+    expect(hintOf([cache, A2], whole)).toMatchObject({ inOrder: false });
+    expect(hintOf([A2], whole)).toMatchObject({ inOrder: false });
+    // Values a hair off, or no tolerance to judge them by: not claimed to be right.
+    const off = encode(np.array([[0.2, 0.7, 0.41]]));
+    expect(hintOf([off, cache], whole)).toMatchObject({ inOrder: false });
+    expect(hintOf([A2, cache], whole, false)).toMatchObject({ inOrder: false });
+    expect(wordHint({ code: "tuple-for-object", keys: ["A2", "cache"], inOrder: true })).toBe(
+      "where Python returns a tuple, return an object whose keys name its values, { A2, cache }. Your list holds the right values, in that order",
+    );
+  });
+
+  it("an array's entries for the array: a typed array, a list, a list of rows", () => {
+    const typed = { $unsupported: "an object of class Float64Array" };
+    expect(hintOf(typed, A2)).toEqual({ code: "entries-for-array", shape: [1, 3], from: "typed" });
+    expect(hintOf({ $unsupported: "an object of class Map" }, A2)).toBeUndefined();
+    expect(hintOf([0.2, 0.7, 0.4], A2)).toMatchObject({ from: "list", same: true });
+    expect(hintOf([0.2, 0.4, 0.7], A2)).toMatchObject({ from: "list", same: false });
+    expect(hintOf([0.2, 0.7], A2)).not.toHaveProperty("same");
+    expect(hintOf([[0.2, 0.7, 0.4]], A2)).toMatchObject({ from: "rows", same: true });
+    // Rows of another layout are no array of this shape, whatever their entries.
+    expect(hintOf([[0.2], [0.7], [0.4]], A2)).not.toHaveProperty("same");
+    expect(hintOf(["0.2", "0.7", "0.4"], A2)).toBeUndefined();
+  });
+
+  it("one value of the object for the whole: the part whose form it has, if only one has it", () => {
+    const model = {
+      parameters: { W1: encode(expected), b1: encode(np.zeros([2, 1])) },
+      costs: [0.69],
+    };
+    expect(hintOf(model.parameters, model as Wire)).toEqual({
+      code: "part-for-whole",
+      part: "parameters",
+      keys: ["parameters", "costs"],
+    });
+    expect(hintOf(A2, whole)).toMatchObject({ code: "part-for-whole", part: "A2" });
+    // Two values of one form: which was meant is not known.
+    const twins = { dW1: encode(expected), dW2: encode(np.ones([2, 3])) } as Wire;
+    expect(hintOf(encode(expected), twins)).toBeUndefined();
+    // A key that differs only in case says more: the comparator's message names it.
+    expect(hintOf({ a2: A2, cache } as Wire, whole)).toBeUndefined();
+  });
+});
+
 /** What the array module throws for `f`, as the hint for it would word it. */
 function errorHintFor(f: () => unknown): string | undefined {
   try {

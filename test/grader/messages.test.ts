@@ -163,3 +163,31 @@ describe("laws that meet a wrong type or shape", () => {
     expect(linear?.message).not.toContain("NaN");
   }, 60_000);
 });
+
+describe("a result of the wrong form", () => {
+  it("is told what Python's habit or a loop over .data made, and whether its values are right", async () => {
+    const report = await gradeOnly(
+      referenceSource()
+        .replace(
+          "  return { A2, cache: { Z1, A1, Z2, A2 } };",
+          "  return [A2, { Z1, A1, Z2, A2 }] as unknown as { A2: NDArray; cache: Cache };",
+        )
+        .replace(
+          "  return np.where(np.greater(A2, 0.5), 1, 0);",
+          "  return Array.from(A2.data, (v) => (v > 0.5 ? 1 : 0)) as unknown as NDArray;",
+        )
+        .replace("  return { parameters, costs };", "  return parameters as never;"),
+      (id) => ["forwardPropagation.planar", "predict.random", "nnModel.early"].includes(id),
+    );
+    const said = (id: string) => report.tests.find((t) => t.id === id)?.message;
+    expect(said("forwardPropagation.planar")).toContain(
+      "return an object whose keys name its values, { A2, cache }. Your list holds the right values, in that order.",
+    );
+    expect(said("predict.random")).toMatch(
+      /the result is a list of 40, expected an array \(1,40\)\. Hint: return an array \(1,40\), not a list of its entries: .* Your entries are the right ones, in the right order\./,
+    );
+    expect(said("nnModel.early")).toContain(
+      'the result has no "parameters". Hint: your result has the form of parameters alone: return the whole object, { parameters, costs }.',
+    );
+  }, 60_000);
+});

@@ -52,6 +52,26 @@ export function wordHint(hint: Hint): string {
       return "it is exactly 1 minus the expected value (1 − x where x was expected)";
     case "mistake":
       return wordMistakes(hint.mistakes, hint.then);
+    case "tuple-for-object":
+      return `where Python returns a tuple, return an object whose keys name its values, { ${hint.keys.join(", ")} }${hint.inOrder ? ". Your list holds the right values, in that order" : ""}`;
+    case "entries-for-array":
+      return wordEntries(hint);
+    case "part-for-whole":
+      return `your result has the form of ${hint.part} alone: return the whole object, { ${hint.keys.join(", ")} }`;
+  }
+}
+
+/** An array's entries returned for the array: how to make the array of them, or do without. */
+function wordEntries(hint: Extract<Hint, { code: "entries-for-array" }>): string {
+  const wanted = `return an array ${shape(hint.shape)}`;
+  const same = hint.same ? ". Your entries are the right ones, in the right order" : "";
+  switch (hint.from) {
+    case "typed":
+      return `${wanted}, not a typed array of its entries (x.data holds an array's entries without its shape): np.greater, np.where and the like work on whole arrays, with no loop over .data`;
+    case "list":
+      return `${wanted}, not a list of its entries: np.array([entries]) makes a (1, n) row of them, and np.reshape(row, [rows, cols]) gives it the shape${same}`;
+    case "rows":
+      return `${wanted}, not a list of its rows (x.tolist()): np.array(rows) makes an array of them${same}`;
   }
 }
 

@@ -52,6 +52,26 @@ export function wordHint(hint: Hint): string {
       return "정확히 1에서 기댓값을 뺀 값입니다(x가 나와야 할 자리에 1 − x)";
     case "mistake":
       return wordMistakes(hint.mistakes, hint.then);
+    case "tuple-for-object":
+      return `Python이라면 튜플을 반환하겠지만, 여기서는 { ${hint.keys.join(", ")} }처럼 키가 값의 이름인 객체를 반환하세요${hint.inOrder ? ". 리스트의 값들은 그 순서대로 맞습니다" : ""}`;
+    case "entries-for-array":
+      return wordEntries(hint);
+    case "part-for-whole":
+      return `결과가 ${hint.part} 하나의 형태입니다: { ${hint.keys.join(", ")} } 객체 전체를 반환하세요`;
+  }
+}
+
+/** 배열 대신 그 원소를 반환했을 때: 원소로 배열을 만드는 법, 또는 만들 필요가 없다는 것. */
+function wordEntries(hint: Extract<Hint, { code: "entries-for-array" }>): string {
+  const wanted = `${shape(hint.shape)} 배열을 반환하세요`;
+  const same = hint.same ? ". 원소들은 순서까지 맞습니다" : "";
+  switch (hint.from) {
+    case "typed":
+      return `${wanted}. 원소만 담은 형식화 배열(Float64Array 등)이 아니라요(x.data는 배열의 원소를 모양 없이 담습니다): np.greater, np.where 같은 연산은 배열 전체에 작동하므로 .data를 도는 반복문이 필요 없습니다`;
+    case "list":
+      return `${wanted}. 원소의 리스트가 아니라요: np.array([entries])로 원소들의 (1, n) 행을 만들고, np.reshape(row, [rows, cols])로 모양을 맞추세요${same}`;
+    case "rows":
+      return `${wanted}. 행의 리스트(x.tolist())가 아니라요: np.array(rows)로 배열을 만드세요${same}`;
   }
 }
 
