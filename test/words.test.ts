@@ -158,6 +158,7 @@ const rows: GradientRow[] = [
     actual: [2, 4],
     hint: { code: "transposed" },
   },
+  { name: "W1", verdict: "missing", expected: [4, 2] },
   { name: "W1", verdict: "right", difference: 1e-10, ratio: 1, cosine: 1, checked: 8, kinks: 1 },
   { name: "b1", verdict: "right", difference: 1e-10, ratio: 1, cosine: 1, checked: null, kinks: 0 },
   {

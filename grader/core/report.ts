@@ -154,6 +154,8 @@ export type GradientRow =
       actual: [number, number];
       hint?: GradientHint;
     }
+  /** No array was given for it: no such key, or a value of another kind. */
+  | { name: string; verdict: "missing"; expected: [number, number]; hint?: undefined }
   | {
       name: string;
       verdict: "right" | "wrong";

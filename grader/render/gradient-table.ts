@@ -23,7 +23,7 @@ function cells(row: GradientRow, words: Words): string[] {
   const { gradient } = words.labels;
   const hint = row.hint && row.verdict !== "right" ? words.gradientHint(row.hint) : "";
   const [diff, worst] =
-    row.verdict === "wrong-shape"
+    row.verdict === "wrong-shape" || row.verdict === "missing"
       ? ["", ""]
       : [
           difference(row.difference),

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { chainRuleHint } from "../../assignments/planar-classifier/cases.ts";
 import type { TensorResult } from "../../grader/checks/gradient/check.ts";
+import { gradientOutcome } from "../../grader/checks/gradient/tensors.ts";
 import { describeTensor, distinct } from "../../grader/checks/gradient/wording.ts";
 import { PACKAGE_ROOT } from "../../grader/core/paths.ts";
 import type { TestReport } from "../../grader/core/report.ts";
@@ -64,6 +65,34 @@ describe("the chain rule hint", () => {
       "dW1 is right, so dZ1 is: the mistake is in db1 = (1/m)·Σ dZ1 over the examples (np.sum(dZ1, 1, true))",
     );
     expect(chainRuleHint(new Set(["W1", "W2"]))).toBeUndefined();
+  });
+
+  it("reads nothing of the chain rule where a gradient is missing, only where each is wrong", () => {
+    const judged = (name: string, verdict: "passed" | "failed"): TensorResult => ({
+      name,
+      verdict,
+      difference: 0,
+      alpha: verdict === "passed" ? 1 : 2,
+      cosine: 1,
+      worst: [],
+      checked: 4,
+      kinks: [],
+      method: "central-differences",
+      fast: false,
+      evaluations: 9,
+    });
+    const right = (name: string) => judged(name, "passed");
+    const wrong = (name: string) => judged(name, "failed");
+    const missing = (name: string): TensorResult => ({
+      name,
+      verdict: "missing",
+      expected: [4, 2],
+    });
+    const hintOf = (results: TensorResult[]) =>
+      gradientOutcome(results, 5, "the reference", chainRuleHint).failure?.hint;
+    expect(hintOf([wrong("W1"), wrong("b1"), right("W2"), right("b2")])).toBeDefined();
+    expect(hintOf([missing("W1"), wrong("b1"), right("W2"), right("b2")])).toBeUndefined();
+    expect(hintOf([missing("W1"), missing("b1"), right("W2"), right("b2")])).toBeUndefined();
   });
 });
 

@@ -92,6 +92,8 @@ export interface EntryReport {
 
 export type TensorResult =
   | { name: string; verdict: "wrong-shape"; expected: [number, number]; actual: [number, number] }
+  /** No array was given for it (no such key, or a value of another kind). */
+  | { name: string; verdict: "missing"; expected: [number, number] }
   | {
       name: string;
       verdict: "passed" | "failed";
@@ -295,13 +297,10 @@ function wrongShape(
   shape: readonly [number, number],
   claimed: Tensor | undefined,
 ): TensorResult | undefined {
-  if (claimed && claimed.shape[0] === shape[0] && claimed.shape[1] === shape[1]) return undefined;
-  return {
-    name,
-    verdict: "wrong-shape",
-    expected: [shape[0], shape[1]],
-    actual: claimed ? [claimed.shape[0], claimed.shape[1]] : [0, 0],
-  };
+  const expected: [number, number] = [shape[0], shape[1]];
+  if (!claimed) return { name, verdict: "missing", expected };
+  if (claimed.shape[0] === shape[0] && claimed.shape[1] === shape[1]) return undefined;
+  return { name, verdict: "wrong-shape", expected, actual: [claimed.shape[0], claimed.shape[1]] };
 }
 
 /**
@@ -484,7 +483,7 @@ async function centralAlong(
   });
 }
 
-type CheckedResult = Exclude<TensorResult, { verdict: "wrong-shape" }>;
+type CheckedResult = Exclude<TensorResult, { verdict: "wrong-shape" | "missing" }>;
 
 function summarize(
   name: string,

@@ -71,7 +71,10 @@ export function gradientOutcome(
   const gradients = results.map((r) => gradientRow(r, context));
   const wrong = gradients.filter((r) => r.verdict !== "right");
   if (wrong.length === 0) return { failure: null, values: {}, gradients };
-  const chain = chainHint?.(new Set(wrong.map((r) => r.name)));
+  // Which gradients are wrong says where the chain rule broke only where each one was given.
+  const chain = wrong.some((r) => r.verdict === "missing")
+    ? undefined
+    : chainHint?.(new Set(wrong.map((r) => r.name)));
   return {
     failure: {
       message: said("gradient.compared", { against, rows: wrong }),

@@ -34,7 +34,7 @@ export function gradientHint(result: TensorResult, context: HintContext): Gradie
     const [ar, ac] = result.actual;
     return ar === ec && ac === er ? { code: "transposed" } : undefined;
   }
-  if (result.verdict === "passed") return undefined;
+  if (result.verdict === "passed" || result.verdict === "missing") return undefined;
   const allZero = result.worst.length > 0 && result.worst.every((e) => e.analytic === 0);
   if (allZero) return { code: "zero" };
   if (!Number.isFinite(result.alpha)) return undefined;
@@ -52,6 +52,8 @@ export function gradientRow(result: TensorResult, context: HintContext): Gradien
     const { name, expected, actual } = result;
     return { name, verdict: "wrong-shape", expected, actual, ...(hint ? { hint } : {}) };
   }
+  if (result.verdict === "missing")
+    return { name: result.name, verdict: "missing", expected: result.expected };
   const [worst] = result.worst;
   const [yours, numeric] = worst ? distinct(worst.analytic, worst.numeric) : ["", ""];
   return {

@@ -23,6 +23,8 @@ export function gradientHint(hint: GradientHint): string {
 export function gradientLine(row: GradientRow): string {
   const grad = `d${row.name}`;
   const hint = row.hint ? gradientHint(row.hint) : undefined;
+  if (row.verdict === "missing")
+    return `${grad}: missing: your gradients have no array ${grad}, for the parameter ${row.name} (${row.expected.join(",")}).`;
   if (row.verdict === "wrong-shape")
     return `${grad}: wrong shape (${row.actual.join(",")}), the parameter ${row.name} is (${row.expected.join(",")})${hint ? `: ${hint}` : ""}.`;
   const kinks = row.kinks > 0 ? `${row.kinks} not checked: kink` : "";

@@ -54,7 +54,7 @@ export const labels = {
     `${test} judges with the solution: it runs when your instructor grades`,
   gradient: {
     header: ["gradient", "verdict", "difference", "worst entry", "hint"],
-    verdict: { right: "right", wrong: "wrong", "wrong-shape": "wrong shape" },
+    verdict: { right: "right", wrong: "wrong", "wrong-shape": "wrong shape", missing: "missing" },
     worst: (at: string, yours: string, numeric: string) =>
       `${at}: yours ${yours}, numeric ${numeric}`,
     couldNotRun: "could not run the gradient checks:",

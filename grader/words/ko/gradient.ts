@@ -23,6 +23,8 @@ export function gradientHint(hint: GradientHint): string {
 export function gradientLine(row: GradientRow): string {
   const grad = `d${row.name}`;
   const hint = row.hint ? gradientHint(row.hint) : undefined;
+  if (row.verdict === "missing")
+    return `${grad}: 없습니다. 기울기에 파라미터 ${row.name} (${row.expected.join(",")})의 배열 ${grad}가 없습니다.`;
   if (row.verdict === "wrong-shape")
     return `${grad}: 모양이 틀렸습니다. (${row.actual.join(",")})인데 파라미터 ${row.name}은(는) (${row.expected.join(",")})입니다${hint ? `: ${hint}` : ""}.`;
   const kinks = row.kinks > 0 ? `꺾이는 점이라 ${row.kinks}개는 검사하지 않음` : "";

@@ -51,7 +51,7 @@ export const labels: Labels = {
     `${test}은(는) 참조 답안으로 판정하므로 강사가 채점할 때 실행됩니다`,
   gradient: {
     header: ["기울기", "판정", "차이", "가장 많이 틀린 원소", "힌트"],
-    verdict: { right: "맞음", wrong: "틀림", "wrong-shape": "모양이 틀림" },
+    verdict: { right: "맞음", wrong: "틀림", "wrong-shape": "모양이 틀림", missing: "없음" },
     worst: (at: string, yours: string, numeric: string) =>
       `${at}: 여러분 ${yours}, 수치 ${numeric}`,
     couldNotRun: "기울기 검사를 실행할 수 없습니다:",
