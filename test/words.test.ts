@@ -26,6 +26,7 @@ import {
   type Mismatch,
   type Note,
   type NotRunReason,
+  NUMPY_RANDOM,
   PYTHON_NAMES,
 } from "../grader/core/report.ts";
 import { type Budget, encode, freshBudget, LIMITS, TEXT_LIMITS } from "../grader/core/values.ts";
@@ -117,6 +118,7 @@ const errorHints: Samples<ErrorHint> = {
     { code: "keyword-argument", name: "keepdims" },
   ],
   "python-name": PYTHON_NAMES.map((name) => ({ code: "python-name", name })),
+  "global-random": NUMPY_RANDOM.map((method) => ({ code: "global-random", method })),
 };
 const crashes: Samples<CrashReason> = {
   "out-of-memory": [{ code: "out-of-memory" }],

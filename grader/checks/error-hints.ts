@@ -5,10 +5,10 @@
  * transpose, a generator given a shape as one argument, an array's text where numpy's A + B was
  * meant; and V8's words for what a Python learner writes in TypeScript: a function's value taken
  * apart as a list (a tuple in Python), a keyword argument (np.sum(x, axis=1)), a name of Python's
- * (True, len, range, print). Pure: the error's name and message in, a hint (a code and its
+ * (True, len, range, print), numpy's global generator (np.random.randn). Pure: the error's name and message in, a hint (a code and its
  * parameters) or undefined out.
  */
-import { type ErrorHint, PYTHON_NAMES, type ShapePair } from "../core/report.ts";
+import { type ErrorHint, NUMPY_RANDOM, PYTHON_NAMES, type ShapePair } from "../core/report.ts";
 
 const SHAPE = String.raw`\((\d+),(\d+)\)`;
 const BROADCAST = new RegExp(
@@ -27,6 +27,8 @@ const LIST_FOR_OBJECT = / is not a function or its return value is not iterable$
 /** np.sum(x, axis=1, keepdims=True) in TypeScript: `axis = 1` assigns to a variable never declared. */
 const KEYWORD_ARGUMENT = /^(axis|keepdims) is not defined$/;
 const NOT_DEFINED = /^(\w+) is not defined$/;
+/** V8's words for np.random.randn(4, 2): np.random holds a generator's maker, no global generator. */
+const GLOBAL_RANDOM = /\brandom\.(\w+) is not a function$/;
 /** An operation given an array's text ("array([[1.0…"): what numpy's A + B is in JavaScript. */
 const TEXT_FOR_ARRAY =
   /^np\.[\w.]+: argument '\w+' must be an NDArray or a number, got "[^"]*array\(/;
@@ -52,6 +54,9 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
     return { code: "list-for-object" };
   if (error.name === "TypeError" && TEXT_FOR_ARRAY.test(error.message))
     return { code: "text-for-array" };
+  const random = error.name === "TypeError" ? GLOBAL_RANDOM.exec(error.message)?.[1] : undefined;
+  const method = NUMPY_RANDOM.find((known) => known === random);
+  if (method) return { code: "global-random", method };
   if (error.name === "ReferenceError") {
     const keyword = KEYWORD_ARGUMENT.exec(error.message);
     if (keyword) return { code: "keyword-argument", name: keyword[1] as "axis" | "keepdims" };

@@ -88,6 +88,19 @@ export const PYTHON_NAMES = [
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 
+/** numpy's global random functions a learner may call on np.random, which has a generator's maker only. */
+export const NUMPY_RANDOM = [
+  "randn",
+  "rand",
+  "random",
+  "normal",
+  "uniform",
+  "randint",
+  "permutation",
+  "shuffle",
+  "choice",
+] as const;
+
 /** What an error thrown in the learner's code suggests (grader/words/en/hints.ts words it). */
 export type ErrorHint =
   /** np.multiply of (p,q) and (q,s): an entry-by-entry product where a matrix product was meant. */
@@ -96,6 +109,8 @@ export type ErrorHint =
   | ({ code: "product-not-aligned"; product: "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
   /** rng.randn(shape) with the shape as one argument, or one size alone. */
   | { code: "generator-shape"; method: "randn" | "rand" }
+  /** np.random.randn(…): numpy's global generator, which the array module has not. */
+  | { code: "global-random"; method: (typeof NUMPY_RANDOM)[number] }
   /** np.zeros(n) or np.zeros([n]): a shape that is not [rows, cols]. */
   | { code: "maker-shape"; op: "zeros" | "ones" }
   /** A function's value taken apart as a list, const [a, b] = f(…), where it is an object. */

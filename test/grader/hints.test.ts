@@ -3,7 +3,7 @@ import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
 import { errorHint } from "../../grader/checks/error-hints.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
-import { PYTHON_NAMES } from "../../grader/core/report.ts";
+import { NUMPY_RANDOM, PYTHON_NAMES } from "../../grader/core/report.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
 import reportSchema from "../../grader/schemas/report.schema.json" with { type: "json" };
 import { wordErrorHint, wordHint } from "../../grader/words/en/hints.ts";
@@ -219,6 +219,16 @@ describe("errorHint reads what the array module threw", () => {
       "rng.randn takes the two sizes as two numbers",
     ],
     [
+      "numpy's global generator, np.random.randn, which the array module has not",
+      () => (np.random as unknown as { randn(r: number, c: number): unknown }).randn(4, 2),
+      "np.random.randn is numpy's global generator, which this array module has not: draw from the generator your function is given, such as rng.randn(rows, cols)",
+    ],
+    [
+      "numpy's np.random.permutation",
+      () => (np.random as unknown as { permutation(n: number): unknown }).permutation(4),
+      "np.random.permutation is numpy's global generator",
+    ],
+    [
       "zeros given one size",
       () => (np as unknown as { zeros(s: unknown): unknown }).zeros(4),
       "np.zeros takes the shape as one list of two sizes, [rows, cols]: a column is np.zeros([n, 1])",
@@ -270,9 +280,10 @@ describe("errorHint reads what the array module threw", () => {
     expect(errorHintFor(run("return learningRateTypo;"))).toBeUndefined();
   });
 
-  it("gives the report's schema every name of Python's it reads", () => {
-    const { name } = reportSchema.$defs.errorHint.properties;
+  it("gives the report's schema every name of Python's and numpy's it reads", () => {
+    const { name, method } = reportSchema.$defs.errorHint.properties;
     expect(name.enum).toEqual(expect.arrayContaining([...PYTHON_NAMES, "axis", "keepdims"]));
+    expect(method.enum).toEqual(expect.arrayContaining([...NUMPY_RANDOM]));
   });
 
   it("offers np.multiply only where both operands have one shape", () => {
@@ -286,6 +297,18 @@ describe("errorHint reads what the array module threw", () => {
     expect(same).not.toContain("np.dot(second, first.T)");
     const natural = errorHintFor(() => np.multiply(ones(4, 2), ones(2, 400)));
     expect(natural).not.toContain(" or ");
+  });
+
+  it("no global generator's hint for a name numpy's np.random has not, or an error of another kind", () => {
+    expect(
+      errorHint({ name: "TypeError", message: "np.random.shuffled is not a function" }),
+    ).toBeUndefined();
+    expect(
+      errorHint({ name: "TypeError", message: "rng.randn is not a function" }),
+    ).toBeUndefined();
+    expect(
+      errorHint({ name: "ReferenceError", message: "np.random.randn is not a function" }),
+    ).toBeUndefined();
   });
 
   it("no hint for shapes no product fits, or an error of another kind", () => {

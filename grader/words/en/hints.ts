@@ -101,6 +101,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `the mistake ${quoted(mistake)} throws this very error on these inputs: ${mistake.sentence}`;
     }
+    case "global-random":
+      return `np.random.${hint.method} is numpy's global generator, which this array module has not: draw from the generator your function is given, such as rng.randn(rows, cols) (a generator has randn and rand; np.random.seed(s) makes one)`;
     case "keyword-argument":
       return `${hint.name}=… is Python's keyword argument; TypeScript has none (${hint.name} = … assigns to a variable never declared): pass the arguments in order, np.sum(x, 1, true) for axis 1 with keepdims`;
     case "python-name":

@@ -101,6 +101,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `실수 ${quoted(mistake)}도 이 입력에서 바로 이 오류를 냅니다: ${mistake.sentence}`;
     }
+    case "global-random":
+      return `np.random.${hint.method}는 numpy의 전역 생성기인데, 이 배열 모듈에는 없습니다: 함수가 받은 생성기에서 뽑으세요. 예: rng.randn(rows, cols)(생성기에는 randn과 rand가 있고, np.random.seed(s)가 생성기를 만듭니다)`;
     case "keyword-argument":
       return `${hint.name}=…는 파이썬의 키워드 인자입니다. TypeScript에는 키워드 인자가 없어서 ${hint.name} = …는 선언한 적 없는 변수에 값을 넣는 것이 됩니다: 인자를 순서대로 넘기세요. axis 1에 keepdims라면 np.sum(x, 1, true)입니다`;
     case "python-name":
