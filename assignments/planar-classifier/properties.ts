@@ -44,7 +44,7 @@ function costOf(value: unknown): number {
   return fail(said("cost.type", { type: value === null ? "null" : typeof value }));
 }
 
-/** A name in code ("cache.A1"), or a phrase ("the predictions"). */
+/** A name in code ("cache.A1"), or a phrase ("predict's result"). */
 type What = string | ReturnType<typeof said>;
 const phraseOfWhat = (what: What) => (typeof what === "string" ? what : what.phrase);
 
@@ -393,9 +393,9 @@ export const properties: Record<string, PropertySpec<unknown>> = {
     async check(learner, n: Network) {
       const p = asArray(
         await learner.call("predict", [parametersOf(n), np.array(n.X)]),
-        said("the-predictions"),
+        said("predict-result"),
       );
-      expectShape(p, 1, n.X[0]?.length ?? 0, said("the-predictions"));
+      expectShape(p, 1, n.X[0]?.length ?? 0, said("predict-result"));
       const value = p.data.find((v) => v !== 0 && v !== 1);
       if (value !== undefined) fail(said("prediction.binary", { value }));
     },
@@ -409,7 +409,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       const { A2 } = await forward(learner.others, np.array(n.X), p);
       const predictions = asArray(
         await learner.call("predict", [p, np.array(n.X)]),
-        said("the-predictions"),
+        said("predict-result"),
       );
       A2.data.forEach((a, k) => {
         // A tie at exactly 0.5 may go either way (clarifications: "> 0.5" and ">= 0.5" are both right).

@@ -61,7 +61,7 @@ export const english = {
   "not-array": (p: { what: What }, say: Say) => `${sayParam(p.what, say)} is not an array`,
   shape: (p: { what: What; actual: string; expected: string }, say: Say) =>
     `${sayParam(p.what, say)} has shape (${p.actual}), expected (${p.expected})`,
-  "the-predictions": () => "the predictions",
+  "predict-result": () => "predict's result",
   "copies.what": (p: { name: string; k: number }) => `${p.name} for ${p.k} copies`,
   "sigmoid.nan": (p: { z: string }) => `σ(${p.z}) is NaN`,
   "sigmoid.outside": (p: { z: string; y: string }) => `σ(${p.z}) = ${p.y} is outside the range`,
@@ -174,7 +174,7 @@ export const korean: Translation<typeof english> = {
   "not-array": (p, say) => `${josa(sayParam(p.what, say), "이/가")} 배열이 아닙니다`,
   shape: (p, say) =>
     `${sayParam(p.what, say)}의 모양이 (${p.actual})입니다. 기댓값은 (${p.expected})입니다`,
-  "the-predictions": () => "예측",
+  "predict-result": () => "predict의 결과",
   "copies.what": (p) => `${p.k}개 복사본의 ${p.name}`,
   "sigmoid.nan": (p) => `σ(${p.z})이(가) NaN입니다`,
   "sigmoid.outside": (p) => `σ(${p.z}) = ${p.y}로 범위를 벗어났습니다`,

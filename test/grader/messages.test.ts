@@ -206,7 +206,13 @@ describe("a result of the wrong form", () => {
           "  return Array.from(A2.data, (v) => (v > 0.5 ? 1 : 0)) as unknown as NDArray;",
         )
         .replace("  return { parameters, costs };", "  return parameters as never;"),
-      (id) => ["forwardPropagation.planar", "predict.random", "nnModel.early"].includes(id),
+      (id) =>
+        [
+          "forwardPropagation.planar",
+          "predict.random",
+          "predict.binary.property",
+          "nnModel.early",
+        ].includes(id),
     );
     const said = (id: string) => report.tests.find((t) => t.id === id)?.message;
     expect(said("forwardPropagation.planar")).toContain(
@@ -215,6 +221,8 @@ describe("a result of the wrong form", () => {
     expect(said("predict.random")).toMatch(
       /the result is a list of 40, expected an array \(1,40\)\. Hint: return an array \(1,40\), not a list of its entries: .* Your entries are the right ones, in the right order\./,
     );
+    // The law says it in a sentence of its own, whose subject is one thing.
+    expect(said("predict.binary.property")).toMatch(/: predict's result is not an array\./);
     expect(said("nnModel.early")).toContain(
       'the result has no "parameters". Hint: your result has the form of parameters alone: return the whole object, { parameters, costs }.',
     );
