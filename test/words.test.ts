@@ -201,6 +201,13 @@ const details: { [K in Details["type"]]: Extract<Details, { type: K }>[] } = {
     ...Object.values(mismatches).map((m) => ({ type: "mismatch" as const, ...m })),
     { type: "mismatch", ...mismatches.shape, hint: { code: "row-for-column", keepdims: true } },
     { type: "mismatch", ...mismatches["missing-key"], other: "a2" },
+    {
+      type: "mismatch",
+      problem: "missing-key",
+      path: "",
+      key: "learningRate",
+      other: "learning_rate",
+    },
   ],
   "mutated-input": [{ type: "mutated-input", argument: "parameters", path: "W1" }],
   nondeterministic: [{ type: "nondeterministic", path: "" }],
@@ -405,6 +412,23 @@ describe("every code has an English and a Korean text", () => {
 
   it.each(Object.values(details).flat())("a test's message from %j", (d) => {
     expectBoth(d.type, en.message("sigmoid", d, speakEn), ko.message("sigmoid", d, speakKo));
+  });
+
+  it("says a key is Python's snake_case only where it is, and case-sensitive otherwise", () => {
+    const missing = (key: string, other: string): Details => ({
+      type: "mismatch",
+      problem: "missing-key",
+      path: "",
+      key,
+      other,
+    });
+    const said = (d: Details) => [en.message("model", d, speakEn), ko.message("model", d, speakKo)];
+    const [snakeEn, snakeKo] = said(missing("learningRate", "learning_rate"));
+    expect(snakeEn).toContain("names here are written in camelCase, not Python's snake_case");
+    expect(snakeKo).toContain("snake_case가 아니라 camelCase");
+    const [caseEn, caseKo] = said(missing("dW1", "dw1"));
+    expect(caseEn).toContain("names are case-sensitive");
+    expect(caseKo).toContain("대소문자를 구분합니다");
   });
 
   it.each(Object.values(notes).flat())("note %j", (note) => {

@@ -171,9 +171,10 @@ function walk(
     }
     for (const [key, value] of Object.entries(expected)) {
       if (!Object.hasOwn(actual, key)) {
-        // A key of the same letters in another case: names are case-sensitive (dw1 for dW1).
-        const lower = key.toLowerCase();
-        const other = Object.keys(actual).find((k) => k.toLowerCase() === lower);
+        // A key of the same letters in another case (dw1 for dW1), or Python's snake_case for the
+        // camelCase of the assignment (Y_prediction_test for yPredictionTest).
+        const letters = (name: string) => name.toLowerCase().replaceAll("_", "");
+        const other = Object.keys(actual).find((k) => letters(k) === letters(key));
         return { problem: "missing-key", path, key, ...(other !== undefined ? { other } : {}) };
       }
       const found = walk(

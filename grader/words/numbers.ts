@@ -92,3 +92,7 @@ export const TYPESCRIPT_FOR: Readonly<Record<PythonName, string>> = {
   abs: "Math.abs(x), np.abs(A)",
   math: "Math.sqrt(x), Math.log(x), np.sqrt(A)",
 };
+
+/** Whether a result's key is Python's snake_case for the camelCase expected (learning_rate, learningRate). */
+export const snakeFor = (expected: string, found: string): boolean =>
+  found.includes("_") && !expected.includes("_");

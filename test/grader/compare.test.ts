@@ -96,6 +96,20 @@ describe("compare: type, then shape, then values", () => {
       key: "Z1",
       other: "z1",
     });
+    // Python's snake_case for the assignment's camelCase is named too.
+    const model = { yPredictionTest: w([[1]]), learningRate: 0.5 };
+    const snake = { Y_prediction_test: w([[1]]), learning_rate: 0.5 };
+    expect(compare(model, snake, tol)).toEqual({
+      problem: "missing-key",
+      path: "",
+      key: "yPredictionTest",
+      other: "Y_prediction_test",
+    });
+    expect(compare(model, { yPredictionTest: w([[1]]), learning_rat: 0.5 }, tol)).toEqual({
+      problem: "missing-key",
+      path: "",
+      key: "learningRate",
+    });
     expect(compare(expected, { $unsupported: "an object of class Map" }, tol)).toEqual({
       problem: "type",
       path: "",
