@@ -79,6 +79,7 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
     { code: "entries-for-array", shape: [2, 3], from: "rows", same: false },
   ],
   "part-for-whole": [{ code: "part-for-whole", part: "parameters", keys: ["parameters", "costs"] }],
+  flattened: [{ code: "flattened", key: "grads", keys: ["dw", "db"] }],
 };
 const mistake = { name: "dW1 without 1/m", sentence: "dW1 is (1/m)·dZ1·Xᵀ: divide by m" };
 const koMistake = { name: "dW1에 1/m 누락", sentence: "dW1 = (1/m)·dZ1·Xᵀ입니다: m으로 나누세요" };

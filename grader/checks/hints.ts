@@ -163,7 +163,8 @@ function sameForm(a: Wire, e: Wire): boolean {
 
 /**
  * A result of the wrong form that Python's habits or a loop over `.data` explain: a list for an
- * object (a tuple), an array's entries for the array, one value of an object for the whole.
+ * object (a tuple), an array's entries for the array, one value of an object for the whole, an
+ * inner object's values at the top level.
  */
 function formHint(
   mismatch: Mismatch,
@@ -183,6 +184,15 @@ function formHint(
   if (mismatch.problem === "type" && isWireArray(expected)) {
     const entries = entriesOf(actual, expected, context);
     if (entries) return entries;
+  }
+  const found = recordOf(actual);
+  if (mismatch.problem === "missing-key" && !mismatch.other && whole && found) {
+    const { key } = mismatch;
+    const keys = Object.keys(recordOf(whole[key]) ?? {});
+    const has = (k: string) => Object.hasOwn(found, k);
+    // Beside the inner values, a sibling of theirs: without one, the result is the inner object.
+    const sibling = Object.keys(whole).some((k) => k !== key && has(k));
+    if (sibling && keys.length > 0 && keys.every(has)) return { code: "flattened", key, keys };
   }
   if (whole && !(mismatch.problem === "missing-key" && mismatch.other)) {
     const parts = Object.keys(whole).filter((k) => sameForm(actual, whole[k] as Wire));

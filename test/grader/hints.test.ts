@@ -159,6 +159,15 @@ describe("patternHint reads a result of the wrong form", () => {
     // Two values of one form: which was meant is not known.
     const twins = { dW1: encode(expected), dW2: encode(np.ones([2, 3])) } as Wire;
     expect(hintOf(encode(expected), twins)).toBeUndefined();
+    // An inner object's values beside its siblings: { dw, db, cost } for { grads: { dw, db }, cost }.
+    const propagate = { grads: { dw: encode(expected), db: 0.5 }, cost: 0.7 } as Wire;
+    const flat = { dw: encode(expected), db: 0.5, cost: 0.7 } as Wire;
+    expect(hintOf(flat, propagate)).toEqual({
+      code: "flattened",
+      key: "grads",
+      keys: ["dw", "db"],
+    });
+    expect(hintOf({ dw: encode(expected), cost: 0.7 } as Wire, propagate)).toBeUndefined();
     // A key that differs only in case says more: the comparator's message names it.
     expect(hintOf({ a2: A2, cache } as Wire, whole)).toBeUndefined();
   });

@@ -56,6 +56,8 @@ export function wordHint(hint: Hint): string {
       return `where Python returns a tuple, return an object whose keys name its values, { ${hint.keys.join(", ")} }${hint.inOrder ? ". Your list holds the right values, in that order" : ""}`;
     case "entries-for-array":
       return wordEntries(hint);
+    case "flattened":
+      return `${hint.keys.join(", ")} belong in ${hint.key}, not beside it: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":
       return `your result has the form of ${hint.part} alone: return the whole object, { ${hint.keys.join(", ")} }`;
   }

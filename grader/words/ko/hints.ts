@@ -56,6 +56,8 @@ export function wordHint(hint: Hint): string {
       return `Python이라면 튜플을 반환하겠지만, 여기서는 { ${hint.keys.join(", ")} }처럼 키가 값의 이름인 객체를 반환하세요${hint.inOrder ? ". 리스트의 값들은 그 순서대로 맞습니다" : ""}`;
     case "entries-for-array":
       return wordEntries(hint);
+    case "flattened":
+      return `${hint.keys.join(", ")}는 ${hint.key}와 나란히 두지 말고 ${hint.key} 안에 넣으세요: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":
       return `결과가 ${hint.part} 하나의 형태입니다: { ${hint.keys.join(", ")} } 객체 전체를 반환하세요`;
   }
