@@ -53,11 +53,11 @@ function transposeData(x: WireArray): Float64Array {
 function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) {
-    if (
-      !close(a[k] as number, b[k] as number, 1e-9) &&
-      Math.abs((a[k] as number) - (b[k] as number)) > 1e-12
-    )
-      return false;
+    const x = a[k] as number;
+    const y = b[k] as number;
+    if (x === y) continue;
+    // Every comparison with a NaN is false: written so that one is never the same as a number.
+    if (!(close(x, y, 1e-9) || Math.abs(x - y) <= 1e-12)) return false;
   }
   return true;
 }

@@ -72,6 +72,29 @@ describe("patternHint names the classic patterns", () => {
     expect(hintFor(3.1, 1.38455, [8])).toBeUndefined();
   });
 
+  it("no pattern for a NaN: it is no 1 − x, no ratio, no transpose", () => {
+    // computeCost with m = Y.shape[2], undefined: the cost is NaN.
+    expect(hintFor(Number.NaN, 1.38455, [8])).toBeUndefined();
+    expect(hintFor(encode(np.full([2, 3], Number.NaN)))).toBeUndefined();
+    const square = encode(
+      np.array([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
+    expect(
+      hintFor(
+        encode(
+          np.array([
+            [1, Number.NaN],
+            [Number.NaN, 4],
+          ]),
+        ),
+        square,
+      ),
+    ).toBeUndefined();
+  });
+
   it("an (n, n) matrix where a column was expected: broadcasting a row and a column", () => {
     const column = encode(np.array([[1], [2], [3]]));
     expect(hintFor(encode(np.ones([3, 3])), column)).toContain("(n, n)");
