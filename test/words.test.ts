@@ -119,6 +119,10 @@ const errorHints: Samples<ErrorHint> = {
     { code: "keyword-argument", name: "keepdims" },
   ],
   "python-name": PYTHON_NAMES.map((name) => ({ code: "python-name", name })),
+  "near-key": [
+    { code: "near-key", input: "parameters", wrote: "w1", key: "W1" },
+    { code: "near-key", input: "cache", wrote: "a_1", key: "A1" },
+  ],
   "global-random": NUMPY_RANDOM.map((method) => ({ code: "global-random", method })),
 };
 const crashes: Samples<CrashReason> = {

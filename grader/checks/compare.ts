@@ -25,6 +25,9 @@ export function typeName(value: Wire): string {
   return `a ${typeof value}`;
 }
 
+/** The letters of a name, as a near miss of a key is read: no case, no underscores. */
+export const keyLetters = (name: string): string => name.toLowerCase().replaceAll("_", "");
+
 function join(path: string, key: string | number): string {
   if (typeof key === "number") return `${path}[${key}]`;
   return path ? `${path}.${key}` : key;
@@ -173,8 +176,7 @@ function walk(
       if (!Object.hasOwn(actual, key)) {
         // A key of the same letters in another case (dw1 for dW1), or Python's snake_case for the
         // camelCase of the assignment (Y_prediction_test for yPredictionTest).
-        const letters = (name: string) => name.toLowerCase().replaceAll("_", "");
-        const other = Object.keys(actual).find((k) => letters(k) === letters(key));
+        const other = Object.keys(actual).find((k) => keyLetters(k) === keyLetters(key));
         return { problem: "missing-key", path, key, ...(other !== undefined ? { other } : {}) };
       }
       const found = walk(

@@ -9,6 +9,8 @@
  * parameters) or undefined out.
  */
 import { type ErrorHint, NUMPY_RANDOM, PYTHON_NAMES, type ShapePair } from "../core/report.ts";
+import { isWireArray, type Wire } from "../core/values.ts";
+import { keyLetters } from "./compare.ts";
 
 const SHAPE = String.raw`\((\d+),(\d+)\)`;
 const BROADCAST = new RegExp(
@@ -84,4 +86,53 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
   const maker = MAKER_SHAPE.exec(error.message);
   if (maker) return { code: "maker-shape", op: maker[1] as "zeros" | "ones" };
   return undefined;
+}
+
+/** An error that says a value was undefined: "got undefined", "reading properties of undefined". */
+const UNDEFINED = /\bundefined\b/;
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+
+/**
+ * Where an error says a value was undefined, the key the learner's function reads from one of its
+ * inputs that the input has not, but has in another case or with underscores (parameters.w1 for
+ * W1, cache["a_1"], const { a1 } = cache): `lines` are the function's own, up to where it threw;
+ * `inputs` its arguments by name. Only reads of an input by its own name are looked at.
+ */
+export function nearKeyHint(
+  error: { message: string },
+  lines: readonly string[],
+  inputs: readonly { name: string; value: Wire }[],
+): ErrorHint | undefined {
+  if (!UNDEFINED.test(error.message)) return undefined;
+  const text = lines.join("\n");
+  for (const { name, value } of inputs) {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || isWireArray(value))
+      continue;
+    const keys = Object.keys(value);
+    for (const wrote of readsOf(text, name)) {
+      if (Object.hasOwn(value, wrote)) continue;
+      const key = keys.find((k) => keyLetters(k) === keyLetters(wrote));
+      if (key !== undefined) return { code: "near-key", input: name, wrote, key };
+    }
+  }
+  return undefined;
+}
+
+/** The keys `text` reads from `name`: name.key, name["key"], and const { key } = name. */
+function readsOf(text: string, name: string): string[] {
+  const object = name.replaceAll("$", "\\$");
+  const dotted = new RegExp(String.raw`(?<![\w$.])${object}\s*\??\.\s*(${NAME})`, "g");
+  const indexed = new RegExp(
+    String.raw`(?<![\w$.])${object}\s*(?:\?\.)?\[\s*(["'\x60])(${NAME})\1\s*\]`,
+    "g",
+  );
+  const destructured = new RegExp(String.raw`\{([^{}]*)\}\s*=\s*${object}(?![\w$])`, "g");
+  const keyOf = new RegExp(String.raw`^\s*(${NAME})\s*(?::|=|$)`);
+  return [
+    ...[...text.matchAll(dotted)].map((m) => m[1] as string),
+    ...[...text.matchAll(indexed)].map((m) => m[2] as string),
+    ...[...text.matchAll(destructured)].flatMap((m) =>
+      (m[1] as string).split(",").flatMap((part) => keyOf.exec(part)?.[1] ?? []),
+    ),
+  ];
 }

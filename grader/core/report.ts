@@ -123,6 +123,11 @@ export type ErrorHint =
   | { code: "keyword-argument"; name: "axis" | "keepdims" }
   /** A name of Python's that TypeScript has not (True, None, len, range, print, math...). */
   | { code: "python-name"; name: PythonName }
+  /**
+   * undefined read from an input by a key it has not (`wrote`, in the learner's function, such as
+   * parameters.w1) that differs from one it has (`key`, W1) only in case or underscores.
+   */
+  | { code: "near-key"; input: string; wrote: string; key: string }
   /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
   | { code: "mistake"; mistakes: NamedMistake[] };
 

@@ -7,12 +7,13 @@
  * - Without stand-ins, a failing test names the failing functions it calls.
  */
 import { pathToFileURL } from "node:url";
+import { nearKeyHint } from "../checks/error-hints.ts";
 import { type AssignmentCases, callTree, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
 import { phraseOf, textOf } from "../core/phrase.ts";
 import type { Details, Note, TestReport } from "../core/report.ts";
-import { cutText } from "../core/values.ts";
+import { cutText, type Wire } from "../core/values.ts";
 import { wordMessage } from "../words/en/messages.ts";
 import { wordNote } from "../words/en/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
@@ -186,7 +187,11 @@ function noted(test: TestReport, note: Note): TestReport {
  * and the first frame in the submission's entry file with the learner's line there: where the
  * learner should look, even when the error was raised deep in the array module.
  */
-export function locateError(details: Details, staged: StagedSubmission): Details {
+export function locateError(
+  details: Details,
+  staged: StagedSubmission,
+  inputs: readonly { name: string; value: Wire }[] = [],
+): Details {
   if (details.type === "import-failed" && details.failure.code === "threw") {
     const { error } = details.failure;
     const failure = {
@@ -206,13 +211,27 @@ export function locateError(details: Details, staged: StagedSubmission): Details
     .map((line) => /(?<![^\s(])\(?([^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line))
     .find((match) => match !== null && match[1] === file);
   if (!frame) return { ...details, stack };
-  const line = staged.entryLines[Number(frame[2]) - 1]?.trim();
+  const index = Number(frame[2]) - 1;
+  const line = staged.entryLines[index]?.trim();
+  const hint =
+    details.hint ?? nearKeyHint(details, functionLines(staged.entryLines, index), inputs);
   return {
     ...details,
     stack,
     at: `${file}:${frame[2]}:${frame[3]}`,
     ...(line ? { line: cutText(line, LINE_LIMIT) } : {}),
+    ...(hint ? { hint } : {}),
   };
+}
+
+/** A function's declaration starts a line: `export function f(`, `async function g<T>(`. */
+const DECLARATION = /^\s*(export\s+)?(async\s+)?function\b/;
+
+/** The lines of the function that holds line `index`, from its declaration to that line. */
+function functionLines(lines: readonly string[], index: number): readonly string[] {
+  let start = index;
+  while (start > 0 && !DECLARATION.test(lines[start] ?? "")) start--;
+  return lines.slice(DECLARATION.test(lines[start] ?? "") ? start : index, index + 1);
 }
 
 /** A stack with every file by the name the learner knows it by (see `locateError`). */

@@ -790,7 +790,11 @@ async function runTest(
   });
   return testReport(planned, {
     status: judgement.status,
-    details: locateError(judgement.details, staged),
+    details: locateError(
+      judgement.details,
+      staged,
+      prepared.args.map((value, i) => ({ name: argNames[i] ?? "", value })),
+    ),
     seed,
     timeLimitMs: heldLimit(),
     inputs: Object.fromEntries(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
-import { errorHint } from "../../grader/checks/error-hints.ts";
+import { errorHint, nearKeyHint } from "../../grader/checks/error-hints.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
 import { NUMPY_RANDOM, PYTHON_NAMES } from "../../grader/core/report.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
@@ -353,5 +353,56 @@ describe("errorHint reads what the array module threw", () => {
         );
       }),
     ).toBeUndefined();
+  });
+});
+
+describe("nearKeyHint names the key an input was read by, where the error says undefined", () => {
+  const undefinedArgument = {
+    message: "np.dot: argument 'a' must be an NDArray or a number, got undefined",
+  };
+  const inputs = [
+    { name: "X", value: encode(expected) },
+    { name: "parameters", value: { W1: encode(expected), b1: encode(expected) } as Wire },
+    { name: "cache", value: { A1: encode(expected), A2: encode(expected) } as Wire },
+  ];
+  const hint = (lines: string[], error = undefinedArgument) => nearKeyHint(error, lines, inputs);
+
+  it.each([
+    ["a property", ["  const Z1 = np.dot(parameters.w1, X);"], "parameters", "w1", "W1"],
+    ["an index", ['  const A2 = cache["a_2"];', "  np.subtract(A2, Y);"], "cache", "a_2", "A2"],
+    ["a destructuring", ["  const { a1, A2 } = cache;", "  np.dot(a1.T, X);"], "cache", "a1", "A1"],
+    [
+      "a renaming destructuring",
+      ["  const { W1: w, B1: b } = parameters;"],
+      "parameters",
+      "B1",
+      "b1",
+    ],
+    ["an optional chain", ["  np.dot(parameters?.w1, X);"], "parameters", "w1", "W1"],
+  ])("%s", (_, lines, input, wrote, key) => {
+    expect(hint(lines)).toEqual({ code: "near-key", input, wrote, key });
+  });
+
+  it("says nothing where the keys read are the input's, or read from something else", () => {
+    expect(hint(["  const { W1, b1 } = parameters;", "  np.dot(w1, X);"])).toBeUndefined();
+    expect(
+      hint(["  np.dot(myparameters.w1, X);", "  np.dot(other.parameters.w1, X);"]),
+    ).toBeUndefined();
+    // A key nothing like the input's is no near miss.
+    expect(hint(["  np.dot(parameters.weights, X);"])).toBeUndefined();
+  });
+
+  it("says nothing of an error that is not about undefined", () => {
+    const shape = { message: "np.dot: shapes (4,2) and (3,7) not aligned" };
+    expect(hint(["  np.dot(parameters.w1, X);"], shape)).toBeUndefined();
+  });
+
+  it("words the rule the key broke", () => {
+    expect(wordErrorHint({ code: "near-key", input: "parameters", wrote: "w1", key: "W1" })).toBe(
+      'parameters has no key "w1", which reads as undefined, but "W1": names are case-sensitive',
+    );
+    expect(
+      wordErrorHint({ code: "near-key", input: "grads", wrote: "d_w1", key: "dW1" }),
+    ).toContain("camelCase, not Python's snake_case");
   });
 });

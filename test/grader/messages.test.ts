@@ -228,3 +228,24 @@ describe("a result of the wrong form", () => {
     );
   }, 60_000);
 });
+
+describe("undefined read from an input", () => {
+  it("names the key the learner wrote and the one the input has", async () => {
+    const report = await gradeOnly(
+      referenceSource()
+        .replace(
+          "  const Z1 = np.add(np.dot(W1, X), b1);",
+          "  const Z1 = np.add(np.dot(parameters.w1, X), b1);",
+        )
+        .replace("  const { A1, A2 } = cache;", "  const { a1: A1, A2 } = cache;"),
+      (id) => ["forwardPropagation.planar", "backwardPropagation.planar"].includes(id),
+    );
+    const said = (id: string) => report.tests.find((t) => t.id === id)?.message;
+    expect(said("forwardPropagation.planar")).toContain(
+      'Hint: parameters has no key "w1", which reads as undefined, but "W1": names are case-sensitive.',
+    );
+    expect(said("backwardPropagation.planar")).toContain(
+      'Hint: cache has no key "a1", which reads as undefined, but "A1": names are case-sensitive.',
+    );
+  }, 60_000);
+});

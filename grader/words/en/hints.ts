@@ -1,6 +1,12 @@
 /** A wrong answer's hint, in words. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProducts, sameShapes, shape, TYPESCRIPT_FOR } from "../numbers.ts";
+import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
+
+/** Why `found` is not the key `expected`, which differs from it only in case or underscores. */
+export const namingRule = (expected: string, found: string): string =>
+  snakeFor(expected, found)
+    ? "names here are written in camelCase, not Python's snake_case"
+    : "names are case-sensitive";
 
 const quoted = (m: NamedMistake) => `"${m.name}"`;
 
@@ -103,6 +109,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `the mistake ${quoted(mistake)} throws this very error on these inputs: ${mistake.sentence}`;
     }
+    case "near-key":
+      return `${hint.input} has no key "${hint.wrote}", which reads as undefined, but "${hint.key}": ${namingRule(hint.key, hint.wrote)}`;
     case "global-random":
       return `np.random.${hint.method} is numpy's global generator, which this array module has not: draw from the generator your function is given, such as rng.randn(rows, cols) (a generator has randn and rand; np.random.seed(s) makes one)`;
     case "keyword-argument":

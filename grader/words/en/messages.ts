@@ -6,8 +6,8 @@
 import type { ImportFailure } from "../../core/outcomes.ts";
 import type { Details } from "../../core/report.ts";
 import { importErrorName } from "../import-error.ts";
-import { messageNumber, snakeFor } from "../numbers.ts";
-import { wordErrorHint, wordHint } from "./hints.ts";
+import { messageNumber } from "../numbers.ts";
+import { namingRule, wordErrorHint, wordHint } from "./hints.ts";
 import { importMessage, wordCrash, wordThrown } from "./outcomes.ts";
 
 function loadFailure(failure: ImportFailure): string {
@@ -82,7 +82,7 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "missing-key":
       return m.other === undefined
         ? `${where(m.path)} has no "${m.key}".`
-        : `${where(m.path)} has no "${m.key}", but "${m.other}": ${snakeFor(m.key, m.other) ? "names here are written in camelCase, not Python's snake_case" : "names are case-sensitive"}.`;
+        : `${where(m.path)} has no "${m.key}", but "${m.other}": ${namingRule(m.key, m.other)}.`;
     case "length":
       return `${where(m.path)} has ${m.actual} entries, expected ${m.expected}.`;
     case "shape":

@@ -1,6 +1,12 @@
 /** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
-import { definedProducts, sameShapes, shape, TYPESCRIPT_FOR } from "../numbers.ts";
+import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
+
+/** `found`가 키 `expected`가 아닌 이유: 대소문자나 밑줄만 다릅니다. */
+export const namingRule = (expected: string, found: string): string =>
+  snakeFor(expected, found)
+    ? "여기서 이름은 Python의 snake_case가 아니라 camelCase로 씁니다"
+    : "이름은 대소문자를 구분합니다";
 
 const quoted = (m: NamedMistake) => `“${m.name}”`;
 
@@ -103,6 +109,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       const [mistake] = hint.mistakes as [NamedMistake];
       return `실수 ${quoted(mistake)}도 이 입력에서 바로 이 오류를 냅니다: ${mistake.sentence}`;
     }
+    case "near-key":
+      return `${hint.input}에는 "${hint.wrote}" 키가 없어 undefined로 읽히고, "${hint.key}"가 있습니다: ${namingRule(hint.key, hint.wrote)}`;
     case "global-random":
       return `np.random.${hint.method}는 numpy의 전역 생성기인데, 이 배열 모듈에는 없습니다: 함수가 받은 생성기에서 뽑으세요. 예: rng.randn(rows, cols)(생성기에는 randn과 rand가 있고, np.random.seed(s)가 생성기를 만듭니다)`;
     case "keyword-argument":

@@ -5,9 +5,9 @@
 import type { ImportFailure } from "../../core/outcomes.ts";
 import type { Details } from "../../core/report.ts";
 import { importErrorName } from "../import-error.ts";
-import { messageNumber, snakeFor } from "../numbers.ts";
+import { messageNumber } from "../numbers.ts";
 import type { Speak } from "../words.ts";
-import { wordErrorHint, wordHint } from "./hints.ts";
+import { namingRule, wordErrorHint, wordHint } from "./hints.ts";
 import { josa } from "./josa.ts";
 import { importMessage, wordCrash, wordThrown } from "./outcomes.ts";
 import { wordNotRun } from "./pipeline.ts";
@@ -151,7 +151,7 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "missing-key":
       return m.other === undefined
         ? `${where(m.path)}에 "${m.key}"이(가) 없습니다.`
-        : `${where(m.path)}에 "${m.key}"이(가) 없고 "${m.other}"이(가) 있습니다: ${snakeFor(m.key, m.other) ? "여기서 이름은 Python의 snake_case가 아니라 camelCase로 씁니다" : "이름은 대소문자를 구분합니다"}.`;
+        : `${where(m.path)}에 "${m.key}"이(가) 없고 "${m.other}"이(가) 있습니다: ${namingRule(m.key, m.other)}.`;
     case "length":
       return `${where(m.path)}의 원소가 ${m.actual}개입니다. 기댓값은 ${m.expected}개입니다.`;
     case "shape":
