@@ -80,6 +80,7 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
   ],
   "part-for-whole": [{ code: "part-for-whole", part: "parameters", keys: ["parameters", "costs"] }],
   flattened: [{ code: "flattened", key: "grads", keys: ["dw", "db"] }],
+  nan: [{ code: "nan" }],
 };
 const mistake = { name: "dW1 without 1/m", sentence: "dW1 is (1/m)·dZ1·Xᵀ: divide by m" };
 const koMistake = { name: "dW1에 1/m 누락", sentence: "dW1 = (1/m)·dZ1·Xᵀ입니다: m으로 나누세요" };
@@ -417,6 +418,24 @@ describe("every code has an English and a Korean text", () => {
 
   it.each(Object.values(details).flat())("a test's message from %j", (d) => {
     expectBoth(d.type, en.message("sigmoid", d, speakEn), ko.message("sigmoid", d, speakKo));
+  });
+
+  it("compares a value with the tolerance, but a NaN with nothing", () => {
+    const value = { type: "mismatch" as const, ...mismatches.value };
+    const said = (d: Details) => [
+      en.message("sigmoid", d, speakEn),
+      ko.message("sigmoid", d, speakKo),
+    ];
+    expect(said(value)).toEqual([
+      "sigmoid: the result[0,1] is 0.6, expected 0.5 (error 0.1 > 1.000e-9 + 1.000e-6·|expected|). 3 of 8 entries are off.",
+      expect.stringContaining(
+        "(오차 0.1 > 1.000e-9 + 1.000e-6·|기댓값|). 원소 8개 중 3개가 틀렸습니다.",
+      ),
+    ]);
+    const nan = { ...value, actual: Number.NaN, error: Number.POSITIVE_INFINITY };
+    const [nanEn, nanKo] = said(nan);
+    expect(nanEn).toBe("sigmoid: the result[0,1] is NaN, expected 0.5. 3 of 8 entries are off.");
+    expect(nanKo).not.toContain("오차");
   });
 
   it("says a key is Python's snake_case only where it is, and case-sensitive otherwise", () => {

@@ -83,6 +83,12 @@ export function patternHint(
   const form = formHint(mismatch, expected, actual, context);
   if (form) return form;
   if (
+    mismatch.problem === "value" &&
+    Number.isNaN(mismatch.actual) &&
+    Number.isFinite(mismatch.expected)
+  )
+    return { code: "nan" };
+  if (
     mismatch.problem === "type" &&
     typeof expected === "number" &&
     isWireArray(actual) &&

@@ -50,7 +50,9 @@ export type PatternHint =
   /** One value of the expected object (`part`, its key) where the whole object (`keys`) was expected. */
   | { code: "part-for-whole"; part: string; keys: string[] }
   /** The values of the expected object's `key` (its `keys`) at the result's top level, not in it. */
-  | { code: "flattened"; key: string; keys: string[] };
+  | { code: "flattened"; key: string; keys: string[] }
+  /** NaN where a number was expected: in TypeScript, arithmetic with undefined gives one silently. */
+  | { code: "nan" };
 
 /** A mistake of the assignment's library: its short name and the sentence that says what to change. */
 export interface NamedMistake {

@@ -72,22 +72,31 @@ describe("patternHint names the classic patterns", () => {
     expect(hintFor(3.1, 1.38455, [8])).toBeUndefined();
   });
 
-  it("no pattern for a NaN: it is no 1 − x, no ratio, no transpose", () => {
+  it("a NaN is no 1 − x, no ratio, no transpose: it is said where it comes from", () => {
     // computeCost with m = Y.shape[2], undefined: the cost is NaN.
-    expect(hintFor(Number.NaN, 1.38455, [8])).toBeUndefined();
-    expect(hintFor(encode(np.full([2, 3], Number.NaN)))).toBeUndefined();
+    const nan = "NaN: where Python raises an error, TypeScript computes with undefined";
+    expect(hintFor(Number.NaN, 1.38455, [8])).toContain(nan);
+    expect(hintFor(encode(np.full([2, 3], Number.NaN)))).toContain(nan);
     const square = encode(
       np.array([
         [1, 2],
         [3, 4],
       ]),
     );
+    const nanDiagonal = encode(
+      np.array([
+        [1, Number.NaN],
+        [Number.NaN, 4],
+      ]),
+    );
+    expect(hintFor(nanDiagonal, square)).toContain(nan);
+    // A wrong number is not a NaN's pattern.
     expect(
       hintFor(
         encode(
           np.array([
-            [1, Number.NaN],
-            [Number.NaN, 4],
+            [1, 2],
+            [3, 5],
           ]),
         ),
         square,

@@ -62,6 +62,8 @@ export function wordHint(hint: Hint): string {
       return `where Python returns a tuple, return an object whose keys name its values, { ${hint.keys.join(", ")} }${hint.inOrder ? ". Your list holds the right values, in that order" : ""}`;
     case "entries-for-array":
       return wordEntries(hint);
+    case "nan":
+      return "NaN: where Python raises an error, TypeScript computes with undefined and gives NaN, so a key, an index or a variable that is not there (Y.shape[2], a misspelt name) makes one; so do 0/0 and 0·log(0)";
     case "flattened":
       return `${hint.keys.join(", ")} belong in ${hint.key}, not beside it: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":

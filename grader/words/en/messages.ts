@@ -88,11 +88,12 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
     case "shape":
       return `${where(m.path)} has shape (${m.actual.join(",")}), expected (${m.expected.join(",")}).`;
     case "value": {
-      const share = m.total > 1 ? ` ${m.wrong} of ${m.total} entries are off;` : "";
-      return (
-        `${where(m.path, m.index)} is ${messageNumber(m.actual)}, expected ${messageNumber(m.expected)}` +
-        ` (error ${messageNumber(m.error)} > ${messageNumber(m.tolerance.atol)} + ${messageNumber(m.tolerance.rtol)}·|expected|).${share ? `${share.slice(0, -1)}.` : ""}`
-      );
+      const share = m.total > 1 ? ` ${m.wrong} of ${m.total} entries are off.` : "";
+      // A NaN or an infinity is no distance from the expected value: no tolerance is compared.
+      const error = Number.isFinite(m.error)
+        ? ` (error ${messageNumber(m.error)} > ${messageNumber(m.tolerance.atol)} + ${messageNumber(m.tolerance.rtol)}·|expected|)`
+        : "";
+      return `${where(m.path, m.index)} is ${messageNumber(m.actual)}, expected ${messageNumber(m.expected)}${error}.${share}`;
     }
   }
 }

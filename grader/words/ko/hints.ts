@@ -62,6 +62,8 @@ export function wordHint(hint: Hint): string {
       return `Python이라면 튜플을 반환하겠지만, 여기서는 { ${hint.keys.join(", ")} }처럼 키가 값의 이름인 객체를 반환하세요${hint.inOrder ? ". 리스트의 값들은 그 순서대로 맞습니다" : ""}`;
     case "entries-for-array":
       return wordEntries(hint);
+    case "nan":
+      return "NaN입니다: Python이라면 오류가 날 곳에서 TypeScript는 undefined로 계산해 NaN을 냅니다. 없는 키나 인덱스, 변수(Y.shape[2], 철자가 틀린 이름)가 NaN을 만들고, 0/0과 0·log(0)도 그렇습니다";
     case "flattened":
       return `${hint.keys.join(", ")}는 ${hint.key}와 나란히 두지 말고 ${hint.key} 안에 넣으세요: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":

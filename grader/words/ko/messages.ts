@@ -158,10 +158,10 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
       return `${where(m.path)}의 모양이 (${m.actual.join(",")})입니다. 기댓값은 (${m.expected.join(",")})입니다.`;
     case "value": {
       const share = m.total > 1 ? ` 원소 ${m.total}개 중 ${m.wrong}개가 틀렸습니다.` : "";
-      return (
-        `${josa(where(m.path, m.index), "이/가")} ${messageNumber(m.actual)}입니다. 기댓값은 ${messageNumber(m.expected)}입니다` +
-        ` (오차 ${messageNumber(m.error)} > ${messageNumber(m.tolerance.atol)} + ${messageNumber(m.tolerance.rtol)}·|기댓값|).${share}`
-      );
+      const error = Number.isFinite(m.error)
+        ? ` (오차 ${messageNumber(m.error)} > ${messageNumber(m.tolerance.atol)} + ${messageNumber(m.tolerance.rtol)}·|기댓값|)`
+        : "";
+      return `${josa(where(m.path, m.index), "이/가")} ${messageNumber(m.actual)}입니다. 기댓값은 ${messageNumber(m.expected)}입니다${error}.${share}`;
     }
   }
 }
