@@ -81,6 +81,11 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
   "part-for-whole": [{ code: "part-for-whole", part: "parameters", keys: ["parameters", "costs"] }],
   flattened: [{ code: "flattened", key: "grads", keys: ["dw", "db"] }],
   nan: [{ code: "nan" }],
+  "every-kth": [
+    { code: "every-kth", k: 1000, of: "expected" },
+    { code: "every-kth", k: 100, of: "yours" },
+    { code: "every-kth", k: null, of: "expected" },
+  ],
 };
 const mistake = { name: "dW1 without 1/m", sentence: "dW1 is (1/m)·dZ1·Xᵀ: divide by m" };
 const koMistake = { name: "dW1에 1/m 누락", sentence: "dW1 = (1/m)·dZ1·Xᵀ입니다: m으로 나누세요" };

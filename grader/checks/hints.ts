@@ -82,6 +82,8 @@ export function patternHint(
 ): PatternHint | undefined {
   const form = formHint(mismatch, expected, actual, context);
   if (form) return form;
+  if (mismatch.problem === "length" && Array.isArray(expected) && Array.isArray(actual))
+    return sampledHint(expected, actual, context);
   if (
     mismatch.problem === "value" &&
     Number.isNaN(mismatch.actual) &&
@@ -235,6 +237,28 @@ function entriesOf(
   if (!laidOut || entries.length !== expected.data.length) return { ...base, from };
   const asArray = { $array: shape, data: Float64Array.from(entries as number[]) };
   return { ...base, from, same: holds(asArray, expected, context) };
+}
+
+/**
+ * Two lists of numbers of which the shorter holds every k-th entry of the longer (0, k, 2k, …):
+ * a cost recorded every 100th iteration where each was expected, or the other way round.
+ */
+function sampledHint(
+  expected: Wire[],
+  actual: Wire[],
+  context: HintContext,
+): PatternHint | undefined {
+  const of = actual.length < expected.length ? "expected" : "yours";
+  const [short, long] = of === "expected" ? [actual, expected] : [expected, actual];
+  if (short.length === 0 || ![...short, ...long].every((v) => typeof v === "number"))
+    return undefined;
+  const at = (k: number) => short.every((v, i) => holds(v, long[i * k], context));
+  // One entry is every k-th for any k from the long list's length on: which k is not known.
+  if (short.length === 1)
+    return of === "expected" && at(1) ? { code: "every-kth", k: null, of } : undefined;
+  for (let k = 2; (short.length - 1) * k < long.length; k++)
+    if (Math.ceil(long.length / k) === short.length && at(k)) return { code: "every-kth", k, of };
+  return undefined;
 }
 
 /** A relation between the values of a wrong answer and the right one: 1 − x, or a constant ratio. */

@@ -51,6 +51,13 @@ export type PatternHint =
   | { code: "part-for-whole"; part: string; keys: string[] }
   /** The values of the expected object's `key` (its `keys`) at the result's top level, not in it. */
   | { code: "flattened"; key: string; keys: string[] }
+  /**
+   * Lists of numbers, one every k-th entry of the other (0, k, 2k, …): `of` "expected", the
+   * learner's list samples the expected one (costs kept every 1000th iteration where each was
+   * expected); "yours", the expected list samples the learner's. k null: the learner's list is the
+   * expected one's first entry alone.
+   */
+  | { code: "every-kth"; k: number | null; of: "expected" | "yours" }
   /** NaN where a number was expected: in TypeScript, arithmetic with undefined gives one silently. */
   | { code: "nan" };
 

@@ -365,6 +365,41 @@ describe("errorHint reads what the array module threw", () => {
   });
 });
 
+describe("patternHint reads a list that holds every k-th entry of the other", () => {
+  const costs = Array.from({ length: 300 }, (_, i) => 0.69 / (1 + i / 50));
+  const hintOf = (actual: Wire, exp: Wire) => {
+    const mismatch = compare(exp, actual, tol);
+    if (!mismatch) throw new Error("expected a mismatch");
+    return patternHint(mismatch, exp, actual, { examples: [3], tolerance: tol });
+  };
+  const every = (list: number[], k: number) => list.filter((_, i) => i % k === 0);
+
+  it("the learner's list samples the expected one, or the expected one samples theirs", () => {
+    expect(hintOf(every(costs, 100), costs)).toEqual({ code: "every-kth", k: 100, of: "expected" });
+    expect(hintOf(every(costs, 7), costs)).toEqual({ code: "every-kth", k: 7, of: "expected" });
+    expect(hintOf(costs, every(costs, 100))).toEqual({ code: "every-kth", k: 100, of: "yours" });
+    // One entry: the first alone, whatever the step was.
+    expect(hintOf(every(costs, 1000), costs)).toEqual({
+      code: "every-kth",
+      k: null,
+      of: "expected",
+    });
+    expect(wordHint({ code: "every-kth", k: 2, of: "expected" })).toContain(
+      "every 2nd of the expected",
+    );
+    expect(wordHint({ code: "every-kth", k: 1000, of: "yours" })).toBe(
+      "the expected list holds every 1000th of your values (entries 0, 1000, 2000, …), not each one",
+    );
+  });
+
+  it("says nothing of lists whose entries are not the other's, in that order", () => {
+    expect(hintOf(every(costs, 100).reverse(), costs)).toBeUndefined();
+    expect(hintOf(costs.slice(0, 3), costs)).toBeUndefined();
+    expect(hintOf([0.5], costs)).toBeUndefined();
+    expect(hintOf(every(costs, 100).map(String), costs)).toBeUndefined();
+  });
+});
+
 describe("nearKeyHint names the key an input was read by, where the error says undefined", () => {
   const undefinedArgument = {
     message: "np.dot: argument 'a' must be an NDArray or a number, got undefined",

@@ -249,3 +249,18 @@ describe("undefined read from an input", () => {
     );
   }, 60_000);
 });
+
+describe("a list of costs kept every k-th iteration", () => {
+  it("is told which entries it holds", async () => {
+    const report = await gradeOnly(
+      referenceSource().replace(
+        "    costs.push(cost);\n",
+        "    if (i % 10 === 0) costs.push(cost);\n",
+      ),
+      (id) => id === "nnModel.early",
+    );
+    expect(report.tests[0]?.message).toContain(
+      "costs has 30 entries, expected 300. Hint: your list holds every 10th of the expected values (entries 0, 10, 20, …), where each one was expected.",
+    );
+  }, 60_000);
+});

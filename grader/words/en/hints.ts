@@ -2,6 +2,12 @@
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
 import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
 
+/** 2nd, 3rd, 11th, 100th. */
+function ordinal(k: number): string {
+  const teen = k % 100 >= 11 && k % 100 <= 13;
+  return `${k}${teen ? "th" : (["th", "st", "nd", "rd"][k % 10] ?? "th")}`;
+}
+
 /** Why `found` is not the key `expected`, which differs from it only in case or underscores. */
 export const namingRule = (expected: string, found: string): string =>
   snakeFor(expected, found)
@@ -62,6 +68,11 @@ export function wordHint(hint: Hint): string {
       return `where Python returns a tuple, return an object whose keys name its values, { ${hint.keys.join(", ")} }${hint.inOrder ? ". Your list holds the right values, in that order" : ""}`;
     case "entries-for-array":
       return wordEntries(hint);
+    case "every-kth":
+      if (hint.k === null) return "your list holds only the first of the expected values";
+      return hint.of === "expected"
+        ? `your list holds every ${ordinal(hint.k)} of the expected values (entries 0, ${hint.k}, ${2 * hint.k}, …), where each one was expected`
+        : `the expected list holds every ${ordinal(hint.k)} of your values (entries 0, ${hint.k}, ${2 * hint.k}, …), not each one`;
     case "nan":
       return "NaN: where Python raises an error, TypeScript computes with undefined and gives NaN, so a key, an index or a variable that is not there (Y.shape[2], a misspelt name) makes one; so do 0/0 and 0·log(0)";
     case "flattened":

@@ -84,7 +84,7 @@ function wordMismatch(m: Extract<Details, { type: "mismatch" }>): string {
         ? `${where(m.path)} has no "${m.key}".`
         : `${where(m.path)} has no "${m.key}", but "${m.other}": ${namingRule(m.key, m.other)}.`;
     case "length":
-      return `${where(m.path)} has ${m.actual} entries, expected ${m.expected}.`;
+      return `${where(m.path)} has ${m.actual} ${m.actual === 1 ? "entry" : "entries"}, expected ${m.expected}.`;
     case "shape":
       return `${where(m.path)} has shape (${m.actual.join(",")}), expected (${m.expected.join(",")}).`;
     case "value": {

@@ -62,6 +62,11 @@ export function wordHint(hint: Hint): string {
       return `Python이라면 튜플을 반환하겠지만, 여기서는 { ${hint.keys.join(", ")} }처럼 키가 값의 이름인 객체를 반환하세요${hint.inOrder ? ". 리스트의 값들은 그 순서대로 맞습니다" : ""}`;
     case "entries-for-array":
       return wordEntries(hint);
+    case "every-kth":
+      if (hint.k === null) return "리스트에 기댓값 중 첫 번째 값만 들어 있습니다";
+      return hint.of === "expected"
+        ? `리스트에 기댓값을 ${hint.k}개마다 하나씩(원소 0, ${hint.k}, ${2 * hint.k}, …)만 담았습니다. 기댓값은 하나도 빠짐없이 담은 리스트입니다`
+        : `기댓값은 여러분의 값을 ${hint.k}개마다 하나씩(원소 0, ${hint.k}, ${2 * hint.k}, …) 담은 리스트입니다. 전부 담지 마세요`;
     case "nan":
       return "NaN입니다: Python이라면 오류가 날 곳에서 TypeScript는 undefined로 계산해 NaN을 냅니다. 없는 키나 인덱스, 변수(Y.shape[2], 철자가 틀린 이름)가 NaN을 만들고, 0/0과 0·log(0)도 그렇습니다";
     case "flattened":
