@@ -16,6 +16,7 @@ import {
 import { phraseOf, type Said, type Text, textOf } from "../core/phrase.ts";
 import { said } from "../words/en/phrases.ts";
 import { batchedLearner } from "./batched-calls.ts";
+import { errorHint } from "./error-hints.ts";
 import { definedOf, type Judgement } from "./judge.ts";
 
 export { PropertyFailure, type PropertySpec };
@@ -64,7 +65,8 @@ export interface PropertyOptions {
 function thrownOf({ fn, outcome }: LearnerCallFailed): ThrownCall | undefined {
   if (outcome.status !== "threw") return undefined;
   const { name, message, phrase } = outcome.error;
-  return { fn, name, message, ...(phrase ? { phrase } : {}) };
+  const hint = errorHint(outcome.error);
+  return { fn, name, message, ...(phrase ? { phrase } : {}), ...(hint ? { hint } : {}) };
 }
 
 /** What a failed call of the learner's code says, in a property's terms. */

@@ -264,3 +264,21 @@ describe("a list of costs kept every k-th iteration", () => {
     );
   }, 60_000);
 });
+
+describe("a law that meets an error", () => {
+  it("gives the error's hint, as the tests that call the function do", async () => {
+    const report = await gradeOnly(
+      referenceSource().replace(
+        "  const W1 = np.multiply(rng.randn(nH, nX), scale);",
+        "  const W1 = np.multiply((np.random as unknown as RandomState).randn(nH, nX), scale);",
+      ),
+      (id) => id === "initializeParameters.shapes.property",
+    );
+    expect(report.tests[0]?.message).toMatch(
+      /initializeParameters threw TypeError: np\.random\.randn is not a function\. Hint: np\.random\.randn is numpy's global generator, .*\. \(Smallest input found/,
+    );
+    expect(report.tests[0]?.details).toMatchObject({
+      thrown: { hint: { code: "global-random", method: "randn" } },
+    });
+  }, 60_000);
+});

@@ -55,7 +55,10 @@ export function wordMessage(fn: string, details: Details): string {
         return `${fn}: the law "${details.law}" was checked on ${details.runs} inputs before the ${details.timeLimitMs} ms limit ran out: not judged (too slow?).`;
       }
       return (
-        `${fn}: the law "${details.law}" fails for ${details.counterexample}: ${details.thrown ? wordThrown(details.thrown) : details.reason}.` +
+        withHint(
+          `${fn}: the law "${details.law}" fails for ${details.counterexample}: ${details.thrown ? wordThrown(details.thrown) : details.reason}.`,
+          details.thrown?.hint && wordErrorHint(details.thrown.hint),
+        ) +
         ` (Smallest input found after ${details.shrinks} shrink${details.shrinks === 1 ? "" : "s"}; fast-check seed ${details.seed}, path "${details.path}" replay it.)`
       );
     case "import-failed":

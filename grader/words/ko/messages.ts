@@ -123,7 +123,10 @@ export function wordMessage(fn: string, details: Details, speak: Speak): string 
         ? wordThrown(details.thrown, speak)
         : speak(details.phrases?.reason, details.reason ?? "");
       return (
-        `${fn}: 법칙 "${law}"이(가) ${counterexample}에서 성립하지 않습니다: ${why}.` +
+        withHint(
+          `${fn}: 법칙 "${law}"이(가) ${counterexample}에서 성립하지 않습니다: ${why}.`,
+          details.thrown?.hint && wordErrorHint(details.thrown.hint),
+        ) +
         ` (축소를 ${details.shrinks}번 거쳐 찾은 가장 작은 입력입니다. fast-check 시드 ${details.seed}와 경로 "${details.path}"로 재현됩니다.)`
       );
     }
