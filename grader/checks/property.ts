@@ -14,6 +14,7 @@ import {
   type ThrownCall,
 } from "../core/assignment.ts";
 import { phraseOf, type Said, type Text, textOf } from "../core/phrase.ts";
+import type { ErrorHint } from "../core/report.ts";
 import { said } from "../words/en/phrases.ts";
 import { batchedLearner } from "./batched-calls.ts";
 import { errorHint } from "./error-hints.ts";
@@ -42,7 +43,7 @@ export type PropertyOutcome =
       /** How the values break the law (the law's own words)... */
       reason?: Text;
       /** ...or the learner's function that threw on the counterexample. */
-      thrown?: ThrownCall;
+      thrown?: HintedThrow;
       /** Whether the learner's function threw (an error) rather than broke the law (a failure). */
       threw: boolean;
     };
@@ -62,7 +63,10 @@ export interface PropertyOptions {
 }
 
 /** The learner's function and what it threw, when that is how the call failed. */
-function thrownOf({ fn, outcome }: LearnerCallFailed): ThrownCall | undefined {
+/** A call that threw, with what the error suggests, as for a test that called the function. */
+type HintedThrow = ThrownCall & { hint?: ErrorHint };
+
+function thrownOf({ fn, outcome }: LearnerCallFailed): HintedThrow | undefined {
   if (outcome.status !== "threw") return undefined;
   const { name, message, phrase } = outcome.error;
   const hint = errorHint(outcome.error);

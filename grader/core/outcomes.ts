@@ -3,7 +3,6 @@
  * checks call through (the sandbox implements it). Data only.
  */
 import type { Phrase } from "./phrase.ts";
-import type { ErrorHint } from "./report.ts";
 import { partAt, type Wire } from "./values.ts";
 
 /** Why the process running a call went, as a code and its parameters (grader/words/ words it). */
@@ -178,6 +177,4 @@ export interface ThrownCall {
   message: string;
   /** The message's phrase, where it is the grader's own refusal of a stand-in's request. */
   phrase?: Phrase;
-  /** What the error suggests (checks/error-hints.ts), as for a test that called the function. */
-  hint?: ErrorHint;
 }

@@ -255,8 +255,8 @@ export type Details =
       counterexample?: string;
       /** How the values break the law (the assignment's words). */
       reason?: string;
-      /** Or: the learner's function threw on the counterexample. */
-      thrown?: ThrownCall;
+      /** Or: the learner's function threw on the counterexample, and what that suggests. */
+      thrown?: ThrownCall & { hint?: ErrorHint };
       timeLimitMs?: number;
       /** The law's, the counterexample's and the reason's phrases, where they are phrases. */
       phrases?: { law?: Phrase; counterexample?: Phrase; reason?: Phrase };

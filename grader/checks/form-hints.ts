@@ -1,0 +1,149 @@
+/**
+ * Hints from the form of a wrong result, where Python's habits or a loop over `.data` explain it:
+ * a list for an object (a tuple), an array's entries for the array, one value of an object for the
+ * whole, an inner object's values beside its siblings, a list that holds every k-th entry of the
+ * expected one. Each says whether the values in it are the right ones only where the test's
+ * tolerance says so. Pure: wire values in, a hint (a code and its parameters) or undefined out.
+ */
+
+import type { Tolerance } from "../core/manifest.ts";
+import type { PatternHint } from "../core/report.ts";
+import { isWireArray, type Wire, type WireArray } from "../core/values.ts";
+import { compare, type Mismatch } from "./compare.ts";
+
+/** What a hint of the form is given: the test's tolerance, which says whether values are right. */
+export interface FormContext {
+  tolerance?: Tolerance | undefined;
+}
+
+/** Typed arrays, whose entries a result of that class holds without their shape (x.data). */
+const TYPED_ARRAY =
+  /^an object of class (Float64Array|Float32Array|Int8Array|Uint8Array|Uint8ClampedArray|Int16Array|Uint16Array|Int32Array|Uint32Array)$/;
+
+/** A plain object's entries, or undefined for anything else (an array, a list, a marker). */
+function recordOf(value: Wire | undefined): Record<string, Wire> | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || isWireArray(value))
+    return undefined;
+  if ("$unsupported" in value || "$undefined" in value || "$random" in value) return undefined;
+  return value as Record<string, Wire>;
+}
+
+/** Whether `actual` is `expected` within the tolerance (no tolerance: not known, so no). */
+function holds(actual: Wire | undefined, expected: Wire | undefined, context: FormContext) {
+  return (
+    actual !== undefined &&
+    expected !== undefined &&
+    context.tolerance !== undefined &&
+    compare(expected, actual, context.tolerance) === null
+  );
+}
+
+/** Whether two values have one form: arrays of one shape, objects of the same keys, lists of one length, numbers. */
+function sameForm(a: Wire, e: Wire): boolean {
+  if (isWireArray(e))
+    return isWireArray(a) && a.$array[0] === e.$array[0] && a.$array[1] === e.$array[1];
+  const record = recordOf(e);
+  if (record) {
+    const other = recordOf(a);
+    const keys = Object.keys(record);
+    return (
+      other !== undefined &&
+      Object.keys(other).length === keys.length &&
+      keys.every((k) => Object.hasOwn(other, k))
+    );
+  }
+  if (Array.isArray(e)) return Array.isArray(a) && a.length === e.length;
+  return typeof a === typeof e && typeof e === "number";
+}
+
+/**
+ * A result of the wrong form that Python's habits or a loop over `.data` explain: a list for an
+ * object (a tuple), an array's entries for the array, one value of an object for the whole, an
+ * inner object's values at the top level.
+ */
+export function formHint(
+  mismatch: Mismatch,
+  expected: Wire | undefined,
+  actual: Wire | undefined,
+  context: FormContext,
+): PatternHint | undefined {
+  if (mismatch.problem !== "type" && mismatch.problem !== "missing-key") return undefined;
+  if (expected === undefined || actual === undefined) return undefined;
+  const whole = recordOf(expected);
+  if (mismatch.problem === "type" && whole && Array.isArray(actual)) {
+    const keys = Object.keys(whole);
+    const inOrder =
+      actual.length === keys.length && keys.every((k, i) => holds(actual[i], whole[k], context));
+    return { code: "tuple-for-object", keys, inOrder };
+  }
+  if (mismatch.problem === "type" && isWireArray(expected)) {
+    const entries = entriesOf(actual, expected, context);
+    if (entries) return entries;
+  }
+  const found = recordOf(actual);
+  if (mismatch.problem === "missing-key" && !mismatch.other && whole && found) {
+    const { key } = mismatch;
+    const keys = Object.keys(recordOf(whole[key]) ?? {});
+    const has = (k: string) => Object.hasOwn(found, k);
+    // Beside the inner values, a sibling of theirs: without one, the result is the inner object.
+    const sibling = Object.keys(whole).some((k) => k !== key && has(k));
+    if (sibling && keys.length > 0 && keys.every(has)) return { code: "flattened", key, keys };
+  }
+  if (whole && !(mismatch.problem === "missing-key" && mismatch.other)) {
+    const parts = Object.keys(whole).filter((k) => sameForm(actual, whole[k] as Wire));
+    const [part] = parts;
+    if (parts.length === 1 && part !== undefined)
+      return { code: "part-for-whole", part, keys: Object.keys(whole) };
+  }
+  return undefined;
+}
+
+/** An array's entries, as a list, a list of rows or a typed array, where the array was expected. */
+function entriesOf(
+  actual: Wire,
+  expected: WireArray,
+  context: FormContext,
+): PatternHint | undefined {
+  const shape: [number, number] = [expected.$array[0], expected.$array[1]];
+  const base = { code: "entries-for-array", shape } as const;
+  if (typeof actual === "object" && actual !== null && "$unsupported" in actual) {
+    const what = actual.$unsupported;
+    return typeof what === "string" && TYPED_ARRAY.test(what)
+      ? { ...base, from: "typed" }
+      : undefined;
+  }
+  if (!Array.isArray(actual)) return undefined;
+  const rows = actual.every(Array.isArray);
+  const entries = rows ? (actual as Wire[][]).flat() : actual;
+  if (actual.length === 0 || !entries.every((v) => typeof v === "number")) return undefined;
+  const from = rows ? "rows" : "list";
+  // Rows are the array's only where they are as many, and as long, as the array's.
+  const laidOut =
+    !rows ||
+    (actual.length === shape[0] && actual.every((row) => (row as Wire[]).length === shape[1]));
+  if (!laidOut || entries.length !== expected.data.length) return { ...base, from };
+  const asArray = { $array: shape, data: Float64Array.from(entries as number[]) };
+  return { ...base, from, same: holds(asArray, expected, context) };
+}
+
+/**
+ * Two lists of numbers of which the shorter holds every k-th entry of the longer (0, k, 2k, …):
+ * a cost recorded every 100th iteration where each was expected, or the other way round.
+ */
+export function sampledHint(
+  expected: Wire[],
+  actual: Wire[],
+  context: FormContext,
+): PatternHint | undefined {
+  const of = actual.length < expected.length ? "expected" : "yours";
+  const [short, long] = of === "expected" ? [actual, expected] : [expected, actual];
+  if (short.length === 0 || ![...short, ...long].every((v) => typeof v === "number"))
+    return undefined;
+  const at = (k: number) => short.every((v, i) => holds(v, long[i * k], context));
+  // One entry is every k-th for any k from the long list's length on: which k is not known.
+  if (short.length === 1)
+    return of === "expected" && at(1) ? { code: "every-kth", k: null, of } : undefined;
+  for (let k = 2; (short.length - 1) * k < long.length; k++)
+    if (Math.ceil(long.length / k) === short.length && at(k)) return { code: "every-kth", k, of };
+  return undefined;
+}
