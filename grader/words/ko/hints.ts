@@ -1,6 +1,7 @@
 /** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
 import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
 import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
+import { josa } from "./josa.ts";
 
 /** `found`가 키 `expected`가 아닌 이유: 대소문자나 밑줄만 다릅니다. */
 export const namingRule = (expected: string, found: string): string =>
@@ -70,7 +71,7 @@ export function wordHint(hint: Hint): string {
     case "nan":
       return "NaN입니다: Python이라면 오류가 날 곳에서 TypeScript는 undefined로 계산해 NaN을 냅니다. 없는 키나 인덱스, 변수(Y.shape[2], 철자가 틀린 이름)가 NaN을 만들고, 0/0과 0·log(0)도 그렇습니다";
     case "flattened":
-      return `${hint.keys.join(", ")}는 ${hint.key}와 나란히 두지 말고 ${hint.key} 안에 넣으세요: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
+      return `${josa(hint.keys.join(", "), "은/는")} ${josa(hint.key, "과/와")} 나란히 두지 말고 ${hint.key} 안에 넣으세요: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":
       return `결과가 ${hint.part} 하나의 형태입니다: { ${hint.keys.join(", ")} } 객체 전체를 반환하세요`;
   }
@@ -117,7 +118,7 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `실수 ${quoted(mistake)}도 이 입력에서 바로 이 오류를 냅니다: ${mistake.sentence}`;
     }
     case "near-key":
-      return `${hint.input}에는 "${hint.wrote}" 키가 없어 undefined로 읽히고, "${hint.key}"가 있습니다: ${namingRule(hint.key, hint.wrote)}`;
+      return `${hint.input}에는 "${hint.wrote}" 키가 없어 undefined로 읽히고, ${josa(`"${hint.key}"`, "이/가")} 있습니다: ${namingRule(hint.key, hint.wrote)}`;
     case "global-random":
       return `np.random.${hint.method}는 numpy의 전역 생성기인데, 이 배열 모듈에는 없습니다: 함수가 받은 생성기에서 뽑으세요. 예: rng.randn(rows, cols)(생성기에는 randn과 rand가 있고, np.random.seed(s)가 생성기를 만듭니다)`;
     case "keyword-argument":
