@@ -23,9 +23,11 @@ import {
   type GradientHint,
   type GradientRow,
   type Hint,
+  LIST_METHODS,
   type Mismatch,
   type Note,
   type NotRunReason,
+  NUMPY_METHODS,
   NUMPY_RANDOM,
   PYTHON_NAMES,
 } from "../grader/core/report.ts";
@@ -129,6 +131,8 @@ const errorHints: Samples<ErrorHint> = {
     { code: "near-key", input: "parameters", wrote: "w1", key: "W1" },
     { code: "near-key", input: "cache", wrote: "a_1", key: "A1" },
   ],
+  "list-method": LIST_METHODS.map((method) => ({ code: "list-method", method })),
+  "numpy-method": NUMPY_METHODS.map((method) => ({ code: "numpy-method", method })),
   "global-random": NUMPY_RANDOM.map((method) => ({ code: "global-random", method })),
 };
 const crashes: Samples<CrashReason> = {

@@ -5,10 +5,18 @@
  * transpose, a generator given a shape as one argument, an array's text where numpy's A + B was
  * meant; and V8's words for what a Python learner writes in TypeScript: a function's value taken
  * apart as a list (a tuple in Python), a keyword argument (np.sum(x, axis=1)), a name of Python's
- * (True, len, range, print), numpy's global generator (np.random.randn). Pure: the error's name and message in, a hint (a code and its
+ * (True, len, range, print), numpy's global generator (np.random.randn), a list's or numpy's
+ * method called on what may be an array of the array module (x.map, x.astype). Pure: the error's name and message in, a hint (a code and its
  * parameters) or undefined out.
  */
-import { type ErrorHint, NUMPY_RANDOM, PYTHON_NAMES, type ShapePair } from "../core/report.ts";
+import {
+  type ErrorHint,
+  LIST_METHODS,
+  NUMPY_METHODS,
+  NUMPY_RANDOM,
+  PYTHON_NAMES,
+  type ShapePair,
+} from "../core/report.ts";
 import { isWireArray, type Wire } from "../core/values.ts";
 import { keyLetters } from "./compare.ts";
 
@@ -31,6 +39,8 @@ const KEYWORD_ARGUMENT = /^(axis|keepdims) is not defined$/;
 const NOT_DEFINED = /^(\w+) is not defined$/;
 /** V8's words for np.random.randn(4, 2): np.random holds a generator's maker, no global generator. */
 const GLOBAL_RANDOM = /\brandom\.(\w+) is not a function$/;
+/** V8's words for x.map(…) where x has no such method: "A2.map is not a function". */
+const NOT_A_METHOD = /\.(\w+) is not a function$/;
 /** An operation given an array's text ("array([[1.0…"): what numpy's A + B is in JavaScript. */
 const TEXT_FOR_ARRAY =
   /^np\.[\w.]+: argument '\w+' must be an NDArray or a number, got "[^"]*array\(/;
@@ -59,6 +69,11 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
   const random = error.name === "TypeError" ? GLOBAL_RANDOM.exec(error.message)?.[1] : undefined;
   const method = NUMPY_RANDOM.find((known) => known === random);
   if (method) return { code: "global-random", method };
+  const called = error.name === "TypeError" ? NOT_A_METHOD.exec(error.message)?.[1] : undefined;
+  const listMethod = LIST_METHODS.find((known) => known === called);
+  if (listMethod) return { code: "list-method", method: listMethod };
+  const numpyMethod = NUMPY_METHODS.find((known) => known === called);
+  if (numpyMethod) return { code: "numpy-method", method: numpyMethod };
   if (error.name === "ReferenceError") {
     const keyword = KEYWORD_ARGUMENT.exec(error.message);
     if (keyword) return { code: "keyword-argument", name: keyword[1] as "axis" | "keepdims" };

@@ -112,6 +112,32 @@ export const NUMPY_RANDOM = [
   "choice",
 ] as const;
 
+/** Methods of JavaScript's lists a learner may call on an array of the array module, which has none. */
+export const LIST_METHODS = [
+  "map",
+  "forEach",
+  "filter",
+  "reduce",
+  "some",
+  "every",
+  "find",
+  "findIndex",
+  "indexOf",
+  "includes",
+  "push",
+  "pop",
+  "concat",
+  "join",
+  "flat",
+  "flatMap",
+  "fill",
+  "sort",
+  "reverse",
+] as const;
+
+/** numpy's methods of an array that the array module's arrays have not. */
+export const NUMPY_METHODS = ["astype", "flatten", "ravel", "squeeze"] as const;
+
 /** What an error thrown in the learner's code suggests (grader/words/en/hints.ts words it). */
 export type ErrorHint =
   /** np.multiply of (p,q) and (q,s): an entry-by-entry product where a matrix product was meant. */
@@ -120,6 +146,10 @@ export type ErrorHint =
   | ({ code: "product-not-aligned"; product: "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
   /** rng.randn(shape) with the shape as one argument, or one size alone. */
   | { code: "generator-shape"; method: "randn" | "rand" }
+  /** x.map(…) on what may be an array of the array module: a JavaScript list's method. */
+  | { code: "list-method"; method: (typeof LIST_METHODS)[number] }
+  /** x.astype(…), x.flatten(): numpy's method of an array, which the array module's have not. */
+  | { code: "numpy-method"; method: (typeof NUMPY_METHODS)[number] }
   /** np.random.randn(…): numpy's global generator, which the array module has not. */
   | { code: "global-random"; method: (typeof NUMPY_RANDOM)[number] }
   /** np.zeros(n) or np.zeros([n]): a shape that is not [rows, cols]. */

@@ -3,7 +3,12 @@ import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
 import { errorHint, nearKeyHint } from "../../grader/checks/error-hints.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
-import { NUMPY_RANDOM, PYTHON_NAMES } from "../../grader/core/report.ts";
+import {
+  LIST_METHODS,
+  NUMPY_METHODS,
+  NUMPY_RANDOM,
+  PYTHON_NAMES,
+} from "../../grader/core/report.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
 import reportSchema from "../../grader/schemas/report.schema.json" with { type: "json" };
 import { wordErrorHint, wordHint } from "../../grader/words/en/hints.ts";
@@ -324,7 +329,9 @@ describe("errorHint reads what the array module threw", () => {
   it("gives the report's schema every name of Python's and numpy's it reads", () => {
     const { name, method } = reportSchema.$defs.errorHint.properties;
     expect(name.enum).toEqual(expect.arrayContaining([...PYTHON_NAMES, "axis", "keepdims"]));
-    expect(method.enum).toEqual(expect.arrayContaining([...NUMPY_RANDOM]));
+    expect(method.enum).toEqual(
+      expect.arrayContaining([...NUMPY_RANDOM, ...LIST_METHODS, ...NUMPY_METHODS]),
+    );
   });
 
   it("offers np.multiply only where both operands have one shape", () => {
@@ -338,6 +345,23 @@ describe("errorHint reads what the array module threw", () => {
     expect(same).not.toContain("np.dot(second, first.T)");
     const natural = errorHintFor(() => np.multiply(ones(4, 2), ones(2, 400)));
     expect(natural).not.toContain(" or ");
+  });
+
+  it("reads a list's method or numpy's called on an array of the array module", () => {
+    const A2 = np.ones([1, 3]) as unknown as {
+      map(f: (v: number) => boolean): unknown;
+      astype(type: string): unknown;
+      flatten(): unknown;
+    };
+    expect(errorHintFor(() => A2.map((v) => v > 0.5))).toContain(
+      "map is a method of JavaScript's lists, and the array module's arrays are no lists",
+    );
+    expect(errorHintFor(() => A2.astype("int"))).toContain(
+      "astype is numpy's: the array module's arrays hold float64 numbers only",
+    );
+    expect(errorHintFor(() => A2.flatten())).toContain("np.reshape(x, [1, -1])");
+    // A method that neither lists nor numpy's arrays have: no guess.
+    expect(errorHint({ name: "TypeError", message: "A2.mapp is not a function" })).toBeUndefined();
   });
 
   it("no global generator's hint for a name numpy's np.random has not, or an error of another kind", () => {

@@ -1,6 +1,21 @@
 /** A wrong answer's hint, in words. */
-import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
+import type {
+  ErrorHint,
+  Hint,
+  NamedMistake,
+  NUMPY_METHODS,
+  PatternHint,
+} from "../../core/report.ts";
 import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
+
+/** What the array module offers for a numpy method its arrays have not. */
+const NUMPY_METHOD_FOR: Record<(typeof NUMPY_METHODS)[number], string> = {
+  astype:
+    "astype is numpy's: the array module's arrays hold float64 numbers only, so there is nothing to convert (np.where(condition, 1, 0) gives 0 and 1)",
+  flatten: "flatten is numpy's: np.reshape(x, [1, -1]) makes a (1, n) row of an array's entries",
+  ravel: "ravel is numpy's: np.reshape(x, [1, -1]) makes a (1, n) row of an array's entries",
+  squeeze: "squeeze is numpy's: the array module's arrays always have two dimensions, (rows, cols)",
+};
 
 /** 2nd, 3rd, 11th, 100th. */
 function ordinal(k: number): string {
@@ -124,6 +139,10 @@ export function wordErrorHint(hint: ErrorHint): string {
     }
     case "near-key":
       return `${hint.input} has no key "${hint.wrote}", which reads as undefined, but "${hint.key}": ${namingRule(hint.key, hint.wrote)}`;
+    case "list-method":
+      return `${hint.method} is a method of JavaScript's lists, and the array module's arrays are no lists: np's functions work on whole arrays (np.where, np.greater, np.exp…), and Array.from(x.data) gives an array's entries as a list`;
+    case "numpy-method":
+      return NUMPY_METHOD_FOR[hint.method];
     case "global-random":
       return `np.random.${hint.method} is numpy's global generator, which this array module has not: draw from the generator your function is given, such as rng.randn(rows, cols) (a generator has randn and rand; np.random.seed(s) makes one)`;
     case "keyword-argument":

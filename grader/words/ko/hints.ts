@@ -1,7 +1,24 @@
 /** 틀린 답의 힌트를 한국어로: words/en/hints.ts와 같은 코드를 같은 내용으로 말합니다. */
-import type { ErrorHint, Hint, NamedMistake, PatternHint } from "../../core/report.ts";
+import type {
+  ErrorHint,
+  Hint,
+  NamedMistake,
+  NUMPY_METHODS,
+  PatternHint,
+} from "../../core/report.ts";
 import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
 import { josa } from "./josa.ts";
+
+/** numpy에는 있지만 배열 모듈의 배열에는 없는 메서드 대신 쓸 것. */
+const NUMPY_METHOD_FOR: Record<(typeof NUMPY_METHODS)[number], string> = {
+  astype:
+    "astype은 numpy의 메서드입니다: 배열 모듈의 배열은 float64 숫자만 담으므로 변환할 것이 없습니다(np.where(condition, 1, 0)이 0과 1을 줍니다)",
+  flatten:
+    "flatten은 numpy의 메서드입니다: np.reshape(x, [1, -1])로 배열의 원소를 (1, n) 행으로 만드세요",
+  ravel:
+    "ravel은 numpy의 메서드입니다: np.reshape(x, [1, -1])로 배열의 원소를 (1, n) 행으로 만드세요",
+  squeeze: "squeeze는 numpy의 메서드입니다: 배열 모듈의 배열은 언제나 2차원 (rows, cols)입니다",
+};
 
 /** `found`가 키 `expected`가 아닌 이유: 대소문자나 밑줄만 다릅니다. */
 export const namingRule = (expected: string, found: string): string =>
@@ -119,6 +136,10 @@ export function wordErrorHint(hint: ErrorHint): string {
     }
     case "near-key":
       return `${hint.input}에는 "${hint.wrote}" 키가 없어 undefined로 읽히고, ${josa(`"${hint.key}"`, "이/가")} 있습니다: ${namingRule(hint.key, hint.wrote)}`;
+    case "list-method":
+      return `${hint.method}는 JavaScript 리스트의 메서드인데, 배열 모듈의 배열은 리스트가 아닙니다: np의 함수들(np.where, np.greater, np.exp…)은 배열 전체에 작동하고, Array.from(x.data)로 배열의 원소를 리스트로 얻을 수 있습니다`;
+    case "numpy-method":
+      return NUMPY_METHOD_FOR[hint.method];
     case "global-random":
       return `np.random.${hint.method}는 numpy의 전역 생성기인데, 이 배열 모듈에는 없습니다: 함수가 받은 생성기에서 뽑으세요. 예: rng.randn(rows, cols)(생성기에는 randn과 rand가 있고, np.random.seed(s)가 생성기를 만듭니다)`;
     case "keyword-argument":
