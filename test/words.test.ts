@@ -131,6 +131,7 @@ const errorHints: Samples<ErrorHint> = {
     { code: "near-key", input: "parameters", wrote: "w1", key: "W1" },
     { code: "near-key", input: "cache", wrote: "a_1", key: "A1" },
   ],
+  "object-length": [{ code: "object-length", input: "parameters" }],
   "list-method": LIST_METHODS.map((method) => ({ code: "list-method", method })),
   "numpy-method": NUMPY_METHODS.map((method) => ({ code: "numpy-method", method })),
   "global-random": NUMPY_RANDOM.map((method) => ({ code: "global-random", method })),

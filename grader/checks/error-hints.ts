@@ -110,7 +110,7 @@ const NAME = String.raw`[A-Za-z_$][\w$]*`;
 /**
  * Where an error says a value was undefined, the key the learner's function reads from one of its
  * inputs that the input has not, but has in another case or with underscores (parameters.w1 for
- * W1, cache["a_1"], const { a1 } = cache): `lines` are the function's own, up to where it threw;
+ * W1, cache["a_1"], const { a1 } = cache), or the length of an input that is an object: `lines` are the function's own, up to where it threw;
  * `inputs` its arguments by name. Only reads of an input by its own name are looked at.
  */
 export function nearKeyHint(
@@ -126,6 +126,7 @@ export function nearKeyHint(
     const keys = Object.keys(value);
     for (const wrote of readsOf(text, name)) {
       if (Object.hasOwn(value, wrote)) continue;
+      if (wrote === "length") return { code: "object-length", input: name };
       const key = keys.find((k) => keyLetters(k) === keyLetters(wrote));
       if (key !== undefined) return { code: "near-key", input: name, wrote, key };
     }

@@ -167,6 +167,8 @@ export type ErrorHint =
    * parameters.w1) that differs from one it has (`key`, W1) only in case or underscores.
    */
   | { code: "near-key"; input: string; wrote: string; key: string }
+  /** undefined read as the length of an input that is an object (Python's len of a dict). */
+  | { code: "object-length"; input: string }
   /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
   | { code: "mistake"; mistakes: NamedMistake[] };
 

@@ -451,6 +451,18 @@ describe("nearKeyHint names the key an input was read by, where the error says u
     expect(hint(lines)).toEqual({ code: "near-key", input, wrote, key });
   });
 
+  it("names the length of an input that is an object, Python's len of a dict", () => {
+    expect(hint(["  const L = parameters.length / 2;", "  np.dot(W, A);"])).toEqual({
+      code: "object-length",
+      input: "parameters",
+    });
+    // The length of an array input is no object's.
+    expect(hint(["  const n = X.length;"])).toBeUndefined();
+    expect(wordErrorHint({ code: "object-length", input: "parameters" })).toContain(
+      "Object.keys(parameters).length",
+    );
+  });
+
   it("says nothing where the keys read are the input's, or read from something else", () => {
     expect(hint(["  const { W1, b1 } = parameters;", "  np.dot(w1, X);"])).toBeUndefined();
     expect(

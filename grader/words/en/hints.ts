@@ -143,6 +143,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `${hint.method} is a method of JavaScript's lists, and the array module's arrays are no lists: np's functions work on whole arrays (np.where, np.greater, np.exp…), and Array.from(x.data) gives an array's entries as a list`;
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
+    case "object-length":
+      return `${hint.input} is an object, which has no length (it reads as undefined), where Python's len counts a dict's keys: Object.keys(${hint.input}).length does`;
     case "global-random":
       return `np.random.${hint.method} is numpy's global generator, which this array module has not: draw from the generator your function is given, such as rng.randn(rows, cols) (a generator has randn and rand; np.random.seed(s) makes one)`;
     case "keyword-argument":

@@ -140,6 +140,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `${hint.method}는 JavaScript 리스트의 메서드인데, 배열 모듈의 배열은 리스트가 아닙니다: np의 함수들(np.where, np.greater, np.exp…)은 배열 전체에 작동하고, Array.from(x.data)로 배열의 원소를 리스트로 얻을 수 있습니다`;
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
+    case "object-length":
+      return `${josa(hint.input, "은/는")} 객체라서 length가 없습니다(undefined로 읽힙니다). Python의 len은 dict의 키를 세지만, 여기서는 Object.keys(${hint.input}).length가 셉니다`;
     case "global-random":
       return `np.random.${hint.method}는 numpy의 전역 생성기인데, 이 배열 모듈에는 없습니다: 함수가 받은 생성기에서 뽑으세요. 예: rng.randn(rows, cols)(생성기에는 randn과 rand가 있고, np.random.seed(s)가 생성기를 만듭니다)`;
     case "keyword-argument":
