@@ -190,9 +190,9 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       const { AL, caches } = await forward(learner, np.array(n.X), parametersOf(n));
       expectShape(AL, 1, n.X[0]?.length ?? 0, "AL");
       if (AL.data.some((a) => !(a > 0 && a < 1))) fail(said("AL-range"));
-      const count = Array.isArray(caches) ? caches.length : -1;
-      if (count !== n.weights.length)
-        fail(said("caches.count", { count: String(count), layers: n.weights.length }));
+      if (!Array.isArray(caches)) fail(said("caches.not-list"));
+      if (caches.length !== n.weights.length)
+        fail(said("caches.count", { count: String(caches.length), layers: n.weights.length }));
     },
     describe: showNetwork,
   }),

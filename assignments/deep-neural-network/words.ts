@@ -58,6 +58,7 @@ export const english = {
   "AL-range": () => "an entry of AL is outside (0, 1)",
   "caches.count": (p: { count: string; layers: number }) =>
     `there are ${p.count} caches for ${p.layers} layers`,
+  "caches.not-list": () => "caches is not a list (of one cache per layer)",
   flows: (p: { name: string }) => `${p.name} is not 0 where every Z ≤ 0`,
   changed: (p: { name: string }) => `${p.name} changed`,
   moved: (p: { name: string; moved: string; wanted: string; rate: number }) =>
@@ -135,6 +136,7 @@ export const korean: Translation<typeof english> = {
   "range.sigmoid": (p) => `Z = ${p.z}인 곳에서 A가 ${p.a}로 (0, 1) 밖에 있습니다`,
   "AL-range": () => "AL의 원소 중 (0, 1) 밖에 있는 것이 있습니다",
   "caches.count": (p) => `층은 ${p.layers}개인데 캐시는 ${p.count}개입니다`,
+  "caches.not-list": () => "caches가 리스트(층마다 캐시 하나)가 아닙니다",
   flows: (p) => `모든 Z ≤ 0인데 ${josa(p.name, "이/가")} 0이 아닙니다`,
   changed: (p) => `${josa(p.name, "이/가")} 바뀌었습니다`,
   moved: (p) =>

@@ -17,6 +17,7 @@ import {
   property,
   show,
   shown,
+  shownValue,
   sized,
 } from "../../grader/checks/law-inputs.ts";
 import { breaks as fail, type PropertySpec } from "../../grader/checks/property.ts";
@@ -170,7 +171,7 @@ export const properties: Record<string, PropertySpec<unknown>> = {
         np.zeros([nY, m]),
       ])) as Partial<Model.LayerSizes>;
       if (sizes?.nX !== nX || sizes?.nY !== nY)
-        fail(said("sizes.got", { nX: String(sizes?.nX), nY: String(sizes?.nY) }));
+        fail(said("sizes.got", { nX: shownValue(sizes?.nX), nY: shownValue(sizes?.nY) }));
     },
     describe: ({ nX, nY, m }: { nX: number; nY: number; m: number }) =>
       said("describe.sizes", { nX, nY, m }),

@@ -79,6 +79,18 @@ export function show(name: string, m: Matrix): string {
 export const shown = (x: number) =>
   Number.isFinite(x) ? String(Number(x.toPrecision(8))) : String(x);
 
+/**
+ * A value a learner's function returned, as a law's failure shows it: a number as numpy prints
+ * it, text in quotes (so that "1" is not read as the number 1), and the kind of anything else.
+ */
+export function shownValue(x: unknown): string {
+  if (typeof x === "number") return shown(x);
+  if (typeof x === "string") return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
+  if (Array.isArray(x)) return "a list";
+  if (typeof x === "object" && x !== null) return "an object";
+  return String(x);
+}
+
 export const close = (a: number, b: number, tol = 1e-12) =>
   Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 

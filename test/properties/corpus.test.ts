@@ -3,6 +3,7 @@
  * counterexample; the message of one is checked literally; a run cut short is not a pass.
  */
 import { describe, expect, it } from "vitest";
+import { properties as deepProperties } from "../../assignments/deep-neural-network/properties.ts";
 import { properties } from "../../assignments/planar-classifier/properties.ts";
 import {
   type PropertyOutcome,
@@ -11,6 +12,7 @@ import {
 } from "../../grader/checks/property.ts";
 import { textOf } from "../../grader/core/phrase.ts";
 import { wordMessage } from "../../grader/words/en/messages.ts";
+import * as deepRef from "../../reference/deep-neural-network/model.ts";
 import * as ref from "../../reference/planar-classifier/model.ts";
 import { inProcessLearner } from "./learner.ts";
 import { mutants } from "./mutants.ts";
@@ -104,5 +106,48 @@ describe("a property that runs out of time", () => {
     });
     expect(outcome.status).toBe("interrupted");
     if (outcome.status === "interrupted") expect(outcome.runs).toBeLessThan(50);
+  });
+});
+
+describe("a law shows what the function returned as it is", () => {
+  it("text in quotes, so that a size given as text is not read as the right number", async () => {
+    const spec = properties["layerSizes.rows"];
+    if (!spec) throw new Error("no property layerSizes.rows");
+    const texts = {
+      ...ref,
+      layerSizes: (X: { shape: number[] }, Y: { shape: number[] }) => ({
+        nX: String(X.shape[0]),
+        nH: 4,
+        nY: Y.shape[0],
+      }),
+    };
+    const outcome = await runProperty(spec, inProcessLearner(texts), {
+      seed: 1,
+      numRuns: 100,
+      timeLimitMs: 30_000,
+    });
+    expect(outcome.status).toBe("failed");
+    if (outcome.status !== "failed") return;
+    expect(textOf(outcome.reason ?? "")).toMatch(/^got nX = "\d+", nY = \d+$/);
+  });
+
+  it("caches that are no list are said to be none, not counted as -1", async () => {
+    const spec = deepProperties["lModelForward.caches"];
+    if (!spec) throw new Error("no property lModelForward.caches");
+    const objectCaches = {
+      ...deepRef,
+      lModelForward: (...args: Parameters<typeof deepRef.lModelForward>) => {
+        const { AL, caches } = deepRef.lModelForward(...args);
+        return { AL, caches: { ...caches } };
+      },
+    };
+    const outcome = await runProperty(spec, inProcessLearner(objectCaches), {
+      seed: 1,
+      numRuns: 50,
+      timeLimitMs: 30_000,
+    });
+    expect(outcome.status).toBe("failed");
+    if (outcome.status !== "failed") return;
+    expect(textOf(outcome.reason ?? "")).toBe("caches is not a list (of one cache per layer)");
   });
 });
