@@ -83,6 +83,10 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
   "part-for-whole": [{ code: "part-for-whole", part: "parameters", keys: ["parameters", "costs"] }],
   flattened: [{ code: "flattened", key: "grads", keys: ["dw", "db"] }],
   nan: [{ code: "nan" }],
+  "text-for-number": [
+    { code: "text-for-number", same: true },
+    { code: "text-for-number", same: false },
+  ],
   "every-kth": [
     { code: "every-kth", k: 1000, of: "expected" },
     { code: "every-kth", k: 100, of: "yours" },

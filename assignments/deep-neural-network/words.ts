@@ -41,7 +41,7 @@ export const english = {
     `${p.what} has shape (${p.actual}), expected (${p.expected})`,
   "cost.array": (p: { shape: string }) =>
     `the cost is a (${p.shape}) array, not a number: np.sum without an axis gives a number`,
-  "cost.type": (p: { type: string }) => `the cost is ${p.type}, not a number`,
+  "cost.type": (p: { type: string }) => `the cost is of type ${p.type}, not a number`,
   "cost.is": (p: { cost: string }) => `the cost is ${p.cost}`,
   "cost.half": (p: { cost: string; ln2: string }) =>
     `the cost is ${p.cost}, expected ln 2 = ${p.ln2}`,

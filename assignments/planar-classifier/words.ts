@@ -52,7 +52,7 @@ export const english = {
 
   "cost.array": (p: { shape: string }) =>
     `the cost is a (${p.shape}) array, not a number: np.sum without an axis gives a number, or use .item()`,
-  "cost.type": (p: { type: string }) => `the cost is ${p.type}, not a number`,
+  "cost.type": (p: { type: string }) => `the cost is of type ${p.type}, not a number`,
   "cost.is": (p: { cost: string }) => `the cost is ${p.cost}`,
   "cost.reordered": (p: { before: string; after: string }) =>
     `the cost changed from ${p.before} to ${p.after} when the examples were reordered`,

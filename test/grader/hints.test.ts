@@ -182,6 +182,13 @@ describe("patternHint reads a result of the wrong form", () => {
     expect(hintOf(["0.2", "0.7", "0.4"], A2)).toBeUndefined();
   });
 
+  it("a number's text for the number: whether its value is right", () => {
+    expect(hintOf("1.384554", 1.3845543106710974)).toEqual({ code: "text-for-number", same: true });
+    expect(hintOf("1.5", 1.3845543106710974)).toEqual({ code: "text-for-number", same: false });
+    expect(hintOf("", 0)).toBeUndefined();
+    expect(hintOf("cost", 1.38)).toBeUndefined();
+  });
+
   it("one value of the object for the whole: the part whose form it has, if only one has it", () => {
     const model = {
       parameters: { W1: encode(expected), b1: encode(np.zeros([2, 1])) },

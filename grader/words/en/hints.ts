@@ -88,6 +88,8 @@ export function wordHint(hint: Hint): string {
       return hint.of === "expected"
         ? `your list holds every ${ordinal(hint.k)} of the expected values (entries 0, ${hint.k}, ${2 * hint.k}, …), where each one was expected`
         : `the expected list holds every ${ordinal(hint.k)} of your values (entries 0, ${hint.k}, ${2 * hint.k}, …), not each one`;
+    case "text-for-number":
+      return `return the number itself, not its text (toFixed and String make text)${hint.same ? "; its value is the right one" : ""}`;
     case "nan":
       return "NaN: where Python raises an error, TypeScript computes with undefined and gives NaN, so a key, an index or a variable that is not there (Y.shape[2], a misspelt name) makes one; so do 0/0 and 0·log(0)";
     case "flattened":

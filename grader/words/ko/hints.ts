@@ -85,6 +85,8 @@ export function wordHint(hint: Hint): string {
       return hint.of === "expected"
         ? `리스트에 기댓값을 ${hint.k}개마다 하나씩(원소 0, ${hint.k}, ${2 * hint.k}, …)만 담았습니다. 기댓값은 하나도 빠짐없이 담은 리스트입니다`
         : `기댓값은 여러분의 값을 ${hint.k}개마다 하나씩(원소 0, ${hint.k}, ${2 * hint.k}, …) 담은 리스트입니다. 전부 담지 마세요`;
+    case "text-for-number":
+      return `숫자의 텍스트가 아니라 숫자 자체를 반환하세요(toFixed와 String은 텍스트를 만듭니다)${hint.same ? ". 값은 맞습니다" : ""}`;
     case "nan":
       return "NaN입니다: Python이라면 오류가 날 곳에서 TypeScript는 undefined로 계산해 NaN을 냅니다. 없는 키나 인덱스, 변수(Y.shape[2], 철자가 틀린 이름)가 NaN을 만들고, 0/0과 0·log(0)도 그렇습니다";
     case "flattened":
