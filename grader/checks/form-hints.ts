@@ -1,7 +1,7 @@
 /**
  * Hints from the form of a wrong result, where Python's habits or a loop over `.data` explain it:
- * a list for an object (a tuple), an array's entries for the array, a number's text for the
- * number, one value of an object for the whole, an inner object's values beside its siblings, a list that holds every k-th entry of the
+ * no value at all, a list for an object (a tuple), an array's entries for the array, a number's
+ * text for the number, one value of an object for the whole, an inner object's values beside its siblings, a list that holds every k-th entry of the
  * expected one. Each says whether the values in it are the right ones only where the test's
  * tolerance says so. Pure: wire values in, a hint (a code and its parameters) or undefined out.
  */
@@ -76,6 +76,14 @@ export function formHint(
       actual.length === keys.length && keys.every((k, i) => holds(actual[i], whole[k], context));
     return { code: "tuple-for-object", keys, inOrder };
   }
+  if (
+    mismatch.problem === "type" &&
+    mismatch.path === "" &&
+    typeof actual === "object" &&
+    actual !== null &&
+    "$undefined" in actual
+  )
+    return { code: "no-return" };
   if (mismatch.problem === "type" && typeof expected === "number" && typeof actual === "string") {
     const value = actual.trim() === "" ? Number.NaN : Number(actual);
     if (Number.isFinite(value))

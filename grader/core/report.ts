@@ -58,6 +58,8 @@ export type PatternHint =
    * expected one's first entry alone.
    */
   | { code: "every-kth"; k: number | null; of: "expected" | "yours" }
+  /** The function's whole result undefined: a return statement missing, or a variable never set. */
+  | { code: "no-return" }
   /** A number's text (toFixed, String) where the number was expected; `same`: its value is right. */
   | { code: "text-for-number"; same: boolean }
   /** NaN where a number was expected: in TypeScript, arithmetic with undefined gives one silently. */

@@ -182,6 +182,13 @@ describe("patternHint reads a result of the wrong form", () => {
     expect(hintOf(["0.2", "0.7", "0.4"], A2)).toBeUndefined();
   });
 
+  it("no value at all: a return statement missing, said of the whole result only", () => {
+    expect(hintOf({ $undefined: true }, A2)).toEqual({ code: "no-return" });
+    expect(hintOf({ $undefined: true }, 1.5)).toEqual({ code: "no-return" });
+    // A part of the result that is undefined is not the function's missing return.
+    expect(hintOf({ A2: { $undefined: true }, cache } as Wire, whole)).toBeUndefined();
+  });
+
   it("a number's text for the number: whether its value is right", () => {
     expect(hintOf("1.384554", 1.3845543106710974)).toEqual({ code: "text-for-number", same: true });
     expect(hintOf("1.5", 1.3845543106710974)).toEqual({ code: "text-for-number", same: false });

@@ -88,6 +88,8 @@ export function wordHint(hint: Hint): string {
       return hint.of === "expected"
         ? `your list holds every ${ordinal(hint.k)} of the expected values (entries 0, ${hint.k}, ${2 * hint.k}, …), where each one was expected`
         : `the expected list holds every ${ordinal(hint.k)} of your values (entries 0, ${hint.k}, ${2 * hint.k}, …), not each one`;
+    case "no-return":
+      return "a function without a return statement, or a path through it without one, returns undefined, as does returning a variable never set";
     case "text-for-number":
       return `return the number itself, not its text (toFixed and String make text)${hint.same ? "; its value is the right one" : ""}`;
     case "nan":
