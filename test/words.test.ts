@@ -83,6 +83,7 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
   "part-for-whole": [{ code: "part-for-whole", part: "parameters", keys: ["parameters", "costs"] }],
   flattened: [{ code: "flattened", key: "grads", keys: ["dw", "db"] }],
   nan: [{ code: "nan" }],
+  infinite: [{ code: "infinite" }],
   "no-return": [{ code: "no-return" }],
   "text-for-number": [
     { code: "text-for-number", same: true },

@@ -23,6 +23,8 @@ export interface HintContext extends FormContext {
 }
 
 function close(a: number, b: number, rel = 1e-6): boolean {
+  // An infinity is |∞ − b| ≤ rel·∞ from any number b: it is close to itself alone.
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
   return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b));
 }
 
@@ -83,12 +85,10 @@ export function patternHint(
   if (form) return form;
   if (mismatch.problem === "length" && Array.isArray(expected) && Array.isArray(actual))
     return sampledHint(expected, actual, context);
-  if (
-    mismatch.problem === "value" &&
-    Number.isNaN(mismatch.actual) &&
-    Number.isFinite(mismatch.expected)
-  )
-    return { code: "nan" };
+  if (mismatch.problem === "value" && Number.isFinite(mismatch.expected)) {
+    if (Number.isNaN(mismatch.actual)) return { code: "nan" };
+    if (!Number.isFinite(mismatch.actual)) return { code: "infinite" };
+  }
   if (
     mismatch.problem === "type" &&
     typeof expected === "number" &&

@@ -63,7 +63,9 @@ export type PatternHint =
   /** A number's text (toFixed, String) where the number was expected; `same`: its value is right. */
   | { code: "text-for-number"; same: boolean }
   /** NaN where a number was expected: in TypeScript, arithmetic with undefined gives one silently. */
-  | { code: "nan" };
+  | { code: "nan" }
+  /** ±Infinity where a finite number was expected: a division by 0, log(0), exp of a large number. */
+  | { code: "infinite" };
 
 /** A mistake of the assignment's library: its short name and the sentence that says what to change. */
 export interface NamedMistake {

@@ -95,6 +95,19 @@ describe("patternHint names the classic patterns", () => {
       ]),
     );
     expect(hintFor(nanDiagonal, square)).toContain(nan);
+    // An infinity is no 1 − x or transpose either, which |∞ − x| ≤ rtol·∞ made it.
+    const infinite = "an infinity where a finite value was expected";
+    expect(hintFor(Number.POSITIVE_INFINITY, 1.38455, [8])).toContain(infinite);
+    expect(hintFor(Number.NEGATIVE_INFINITY, -0.5, [8])).toContain(infinite);
+    const infiniteCorners = encode(
+      np.array([
+        [Number.POSITIVE_INFINITY, 3],
+        [2, Number.POSITIVE_INFINITY],
+      ]),
+    );
+    expect(hintFor(infiniteCorners, square)).toContain(infinite);
+    // Of the wrong shape, an array of infinities is not the expected one transposed.
+    expect(hintFor(encode(np.full([3, 2], Number.POSITIVE_INFINITY)))).toBeUndefined();
     // A wrong number is not a NaN's pattern.
     expect(
       hintFor(

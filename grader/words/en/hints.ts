@@ -90,6 +90,8 @@ export function wordHint(hint: Hint): string {
         : `the expected list holds every ${ordinal(hint.k)} of your values (entries 0, ${hint.k}, ${2 * hint.k}, …), not each one`;
     case "no-return":
       return "a function without a return statement, or a path through it without one, returns undefined, as does returning a variable never set";
+    case "infinite":
+      return "an infinity where a finite value was expected: a division by 0, np.log(0) (−Infinity) or np.exp of a large number makes one";
     case "text-for-number":
       return `return the number itself, not its text (toFixed and String make text)${hint.same ? "; its value is the right one" : ""}`;
     case "nan":

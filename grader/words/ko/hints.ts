@@ -87,6 +87,8 @@ export function wordHint(hint: Hint): string {
         : `기댓값은 여러분의 값을 ${hint.k}개마다 하나씩(원소 0, ${hint.k}, ${2 * hint.k}, …) 담은 리스트입니다. 전부 담지 마세요`;
     case "no-return":
       return "return 문이 없는 함수, 또는 return 없이 끝나는 경로는 undefined를 반환합니다. 값을 넣지 않은 변수를 반환해도 그렇습니다";
+    case "infinite":
+      return "유한한 값이 나와야 할 자리에 무한대가 나왔습니다: 0으로 나누기, np.log(0)(−Infinity), 큰 수의 np.exp가 무한대를 만듭니다";
     case "text-for-number":
       return `숫자의 텍스트가 아니라 숫자 자체를 반환하세요(toFixed와 String은 텍스트를 만듭니다)${hint.same ? ". 값은 맞습니다" : ""}`;
     case "nan":
