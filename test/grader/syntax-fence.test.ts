@@ -49,6 +49,38 @@ describe("fenceSyntaxErrors", () => {
     expect(lines[13]).toBe("export const THIRD = 3;");
   });
 
+  it("fences an arrow function bound to a name as a function", () => {
+    const arrows = [
+      "export const relu = (z: NDArray): NDArray => {",
+      "  return np.maximum(z, 0;",
+      "};",
+      "const helper = async (x) => {",
+      "  return x +;",
+      "}",
+      "const CONFIG = {",
+      "  rate: 1.2,,",
+      "};",
+    ].join("\n");
+    const fenced = fenceSyntaxErrors(arrows, [
+      { line: 2, column: 25, message: "m:2:25" },
+      { line: 5, column: 13, message: "m:5:13" },
+    ]);
+    expect(fenced?.fenced.map((f) => f.name)).toEqual(["relu", "helper"]);
+    const lines = fenced?.text.split("\n") ?? [];
+    expect(lines[0]).toBe("export const relu = (..._arguments: unknown[]): never => {");
+    expect(lines[1]).toMatch(/^ +throw new SyntaxError\("m:2:25"\);$/);
+    expect(lines[2]).toBe("}");
+    expect(lines[3]).toBe("const helper = async (..._arguments: unknown[]): never => {");
+    // An object bound to a name is no function: nothing is fenced.
+    expect(fenceSyntaxErrors(arrows, [{ line: 8, column: 12, message: "" }])).toBeUndefined();
+  });
+
+  it("reads a long line that is no declaration in one pass", () => {
+    // A pattern that backtracks takes minutes on this line, past the test's time limit.
+    const long = `const a = (x): ${" ".repeat(200_000)}y\n  x +;\n}`;
+    expect(fenceSyntaxErrors(long, [{ line: 2, column: 5, message: "" }])).toBeUndefined();
+  });
+
   it("fences nothing where an error is outside every function, or in one that does not close", () => {
     // Between two functions.
     expect(fenceSyntaxErrors(FILE, [{ line: 8, column: 1, message: "" }])).toBeUndefined();
@@ -100,6 +132,29 @@ describe("a submission with syntax errors in two functions", () => {
     expect(report.warnings.filter((w) => w.startsWith("syntax error in "))).toHaveLength(2);
     const korean = localize(report, { words: ko });
     expect(korean.warnings.some((w) => w.startsWith("nnModel에 문법 오류가 있어"))).toBe(true);
+  }, 60_000);
+
+  it("costs the functions that call a broken arrow helper only", async () => {
+    const sigmoid = "  return np.divide(1, np.add(1, np.exp(np.negative(z))));";
+    const model = referenceSource().replace(
+      sigmoid,
+      "  return np.divide(1, np.add(1, np.exp(negate(z))));",
+    );
+    const helper = "const negate = (z: NDArray): NDArray => {\n  return np.negative(z;\n};\n";
+    const report = await gradeFiles(
+      { "model.ts": `${model}\n${helper}` },
+      { select: (test) => /^(sigmoid|computeCost)\./.test(test.id) },
+    );
+    expect(report.status).toBe("graded");
+    const sigmoidTests = report.tests.filter((t) => t.function === "sigmoid");
+    expect(sigmoidTests.length).toBeGreaterThan(0);
+    for (const test of sigmoidTests) {
+      expect(test.status, test.id).not.toBe("passed");
+      expect(test.message).toContain("SyntaxError: model.ts:");
+    }
+    for (const test of report.tests.filter((t) => t.function === "computeCost"))
+      expect(test.status, test.id).toBe("passed");
+    expect(report.warnings.some((w) => w.startsWith("syntax error in negate"))).toBe(true);
   }, 60_000);
 
   it("still fails to build where an error is outside every function", async () => {
