@@ -48,7 +48,7 @@ import {
   standInsModule,
   substitute,
 } from "./substitute.ts";
-import { type Fenced, fenceSyntaxErrors } from "./syntax-fence.ts";
+import { type Fenced, fenceSyntaxErrors, type SyntaxErrorAt } from "./syntax-fence.ts";
 import { type Throws, untouchedStubs } from "./untouched-stubs.ts";
 
 export interface BuildFailure {
@@ -82,7 +82,7 @@ export interface StagedSubmission {
   bundled: string[];
   /** The entry file's lines, for the learner's own line where an error was raised. */
   entryLines: string[];
-  /** The entry's functions that held a syntax error, replaced to throw it (`syntax-fence.ts`). */
+  /** The learner's functions that held a syntax error, replaced to throw it (`syntax-fence.ts`). */
   fenced?: Fenced[];
 }
 
@@ -168,24 +168,25 @@ export async function buildFiles(
 const MAX_FENCES = 12;
 
 /**
- * `bundle`, with each function of the entry that holds a syntax error fenced (`syntax-fence.ts`),
- * one error a round, until the entry builds: a syntax error costs the function it is in. Where an
- * error cannot be fenced, the entry is put back as the learner wrote it and the first failure is
- * thrown, to be reported as it would have been.
+ * `bundle`, with each function of the learner's files that holds a syntax error fenced
+ * (`syntax-fence.ts`), one error a round, until the files build: a syntax error costs the function
+ * it is in. Where an error cannot be fenced, every file is put back as the learner wrote it and the
+ * first failure is thrown, to be reported as it would have been.
  */
 async function bundleFencing(staged: StagedSubmission, dir: string) {
   let first: unknown;
-  let written: string | undefined;
+  // Each file as the learner wrote it, read before it is first fenced.
+  const written = new Map<string, string>();
   for (let round = 0; ; round++) {
     try {
       return await bundle(staged, dir);
     } catch (error) {
       first ??= error;
-      // Read at the first failure, before anything is fenced: the entry as the learner wrote it.
-      written ??= readFileSync(staged.entry, "utf8");
-      if (round >= MAX_FENCES || !fenceEntry(staged, error)) {
-        writeFileSync(staged.entry, written);
-        declared.get(staged)?.delete(staged.entry);
+      if (round >= MAX_FENCES || !fenceFiles(staged, error, written)) {
+        for (const [file, text] of written) {
+          writeFileSync(file, text);
+          declared.get(staged)?.delete(file);
+        }
         staged.fenced = undefined;
         throw first;
       }
@@ -193,28 +194,34 @@ async function bundleFencing(staged: StagedSubmission, dir: string) {
   }
 }
 
-/** Fences the entry's functions that hold esbuild's syntax errors; false where it cannot. */
-function fenceEntry(staged: StagedSubmission, error: unknown): boolean {
+/**
+ * Fences the functions of the learner's files that hold esbuild's syntax errors, keeping in
+ * `written` each file as it was before; false where it cannot (an error outside the learner's
+ * files, or outside a function).
+ */
+function fenceFiles(staged: StagedSubmission, error: unknown, written: Map<string, string>) {
   const errors = (error as { errors?: Message[] }).errors ?? [];
-  const shown = staged.shown.get(staged.entry);
-  const inEntry = errors.flatMap(({ location, text, detail }) =>
-    location && join(PACKAGE_ROOT, location.file) === staged.entry && !ownPhrase(detail)
-      ? [
-          {
-            line: location.line,
-            column: location.column + 1,
-            message: `${placeOf(shown, location)}: ${text}`,
-          },
-        ]
-      : [],
-  );
-  if (inEntry.length === 0 || inEntry.length < errors.length) return false;
-  const fenced = fenceSyntaxErrors(readFileSync(staged.entry, "utf8"), inEntry);
-  if (!fenced) return false;
-  writeFileSync(staged.entry, fenced.text);
-  // Read again by the second bundle: what was read ahead is the file as it failed.
-  declared.get(staged)?.delete(staged.entry);
-  staged.fenced = [...(staged.fenced ?? []), ...fenced.fenced];
+  const byFile = new Map<string, SyntaxErrorAt[]>();
+  for (const { location, text, detail } of errors) {
+    const file = location && join(PACKAGE_ROOT, location.file);
+    if (!file || !staged.shown.has(file) || ownPhrase(detail)) return false;
+    const at = { line: location.line, column: location.column + 1 };
+    const message = `${placeOf(staged.shown.get(file), location)}: ${text}`;
+    byFile.set(file, [...(byFile.get(file) ?? []), { ...at, message }]);
+  }
+  if (byFile.size === 0) return false;
+  const fencings = [...byFile].map(([file, at]) => {
+    const text = readFileSync(file, "utf8");
+    return { file, text, fenced: fenceSyntaxErrors(text, at) };
+  });
+  if (fencings.some(({ fenced }) => !fenced)) return false;
+  for (const { file, text, fenced } of fencings) {
+    if (!written.has(file)) written.set(file, text);
+    writeFileSync(file, (fenced as NonNullable<typeof fenced>).text);
+    // Read again by the second bundle: what was read ahead is the file as it failed.
+    declared.get(staged)?.delete(file);
+    staged.fenced = [...(staged.fenced ?? []), ...(fenced as NonNullable<typeof fenced>).fenced];
+  }
   return true;
 }
 

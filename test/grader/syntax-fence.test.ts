@@ -157,6 +157,34 @@ describe("a submission with syntax errors in two functions", () => {
     expect(report.warnings.some((w) => w.startsWith("syntax error in negate"))).toBe(true);
   }, 60_000);
 
+  it("costs the callers of a broken function in another file of the submission only", async () => {
+    const sigmoid = "  return np.divide(1, np.add(1, np.exp(np.negative(z))));";
+    const model = referenceSource().replace(
+      sigmoid,
+      "  return np.divide(1, np.add(1, np.exp(negate(z))));",
+    );
+    const report = await gradeFiles(
+      {
+        "model.ts": `import { negate } from "./helpers.ts";\n${model}`,
+        "helpers.ts": [
+          'import { type NDArray, np } from "gradecheck/np";',
+          "",
+          "export function negate(z: NDArray): NDArray {",
+          "  return np.negative(z;",
+          "}",
+        ].join("\n"),
+      },
+      { select: (test) => /^(sigmoid|computeCost)\./.test(test.id) },
+    );
+    expect(report.status).toBe("graded");
+    const sigmoidTests = report.tests.filter((t) => t.function === "sigmoid");
+    expect(sigmoidTests.length).toBeGreaterThan(0);
+    for (const test of sigmoidTests) expect(test.message).toContain("SyntaxError: helpers.ts:4:");
+    for (const test of report.tests.filter((t) => t.function === "computeCost"))
+      expect(test.status, test.id).toBe("passed");
+    expect(report.warnings.some((w) => w.startsWith("syntax error in negate"))).toBe(true);
+  }, 60_000);
+
   it("still fails to build where an error is outside every function", async () => {
     const report = await gradeFiles(
       { "model.ts": `${referenceSource()}\nconst broken = ;\n` },
