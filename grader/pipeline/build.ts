@@ -210,17 +210,20 @@ function fenceFiles(staged: StagedSubmission, error: unknown, written: Map<strin
     byFile.set(file, [...(byFile.get(file) ?? []), { ...at, message }]);
   }
   if (byFile.size === 0) return false;
-  const fencings = [...byFile].map(([file, at]) => {
+  // Every file's fence is made before any is written: where one cannot be, none is.
+  const fencings = [];
+  for (const [file, at] of byFile) {
     const text = readFileSync(file, "utf8");
-    return { file, text, fenced: fenceSyntaxErrors(text, at) };
-  });
-  if (fencings.some(({ fenced }) => !fenced)) return false;
+    const fenced = fenceSyntaxErrors(text, at);
+    if (!fenced) return false;
+    fencings.push({ file, text, fenced });
+  }
   for (const { file, text, fenced } of fencings) {
     if (!written.has(file)) written.set(file, text);
-    writeFileSync(file, (fenced as NonNullable<typeof fenced>).text);
+    writeFileSync(file, fenced.text);
     // Read again by the second bundle: what was read ahead is the file as it failed.
     declared.get(staged)?.delete(file);
-    staged.fenced = [...(staged.fenced ?? []), ...(fenced as NonNullable<typeof fenced>).fenced];
+    staged.fenced = [...(staged.fenced ?? []), ...fenced.fenced];
   }
   return true;
 }
