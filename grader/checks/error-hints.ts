@@ -6,8 +6,8 @@
  * meant; and V8's words for what a Python learner writes in TypeScript: a function's value taken
  * apart as a list (a tuple in Python), a keyword argument (np.sum(x, axis=1)), a name of Python's
  * (True, len, range, print), numpy's global generator (np.random.randn), a list's or numpy's
- * method called on what may be an array of the array module (x.map, x.astype). Pure: the error's name and message in, a hint (a code and its
- * parameters) or undefined out.
+ * method called on what may be an array of the array module (x.map, x.astype). Pure: the error's
+ * name and message in, a hint (a code and its parameters) or undefined out.
  */
 import {
   type ErrorHint,
@@ -62,18 +62,7 @@ function product({ a: [p, q], b: [r, s] }: ShapePair): Product | undefined {
 }
 
 export function errorHint(error: { name: string; message: string }): ErrorHint | undefined {
-  if (error.name === "TypeError" && LIST_FOR_OBJECT.test(error.message))
-    return { code: "list-for-object" };
-  if (error.name === "TypeError" && TEXT_FOR_ARRAY.test(error.message))
-    return { code: "text-for-array" };
-  const random = error.name === "TypeError" ? GLOBAL_RANDOM.exec(error.message)?.[1] : undefined;
-  const method = NUMPY_RANDOM.find((known) => known === random);
-  if (method) return { code: "global-random", method };
-  const called = error.name === "TypeError" ? NOT_A_METHOD.exec(error.message)?.[1] : undefined;
-  const listMethod = LIST_METHODS.find((known) => known === called);
-  if (listMethod) return { code: "list-method", method: listMethod };
-  const numpyMethod = NUMPY_METHODS.find((known) => known === called);
-  if (numpyMethod) return { code: "numpy-method", method: numpyMethod };
+  if (error.name === "TypeError") return typeErrorHint(error.message);
   if (error.name === "ReferenceError") {
     const keyword = KEYWORD_ARGUMENT.exec(error.message);
     if (keyword) return { code: "keyword-argument", name: keyword[1] as "axis" | "keepdims" };
@@ -103,6 +92,20 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
   return undefined;
 }
 
+/** What V8's TypeError says a Python learner wrote: a tuple's unpacking, A + B, numpy's names. */
+function typeErrorHint(message: string): ErrorHint | undefined {
+  if (LIST_FOR_OBJECT.test(message)) return { code: "list-for-object" };
+  if (TEXT_FOR_ARRAY.test(message)) return { code: "text-for-array" };
+  const random = GLOBAL_RANDOM.exec(message)?.[1];
+  const method = NUMPY_RANDOM.find((known) => known === random);
+  if (method) return { code: "global-random", method };
+  const called = NOT_A_METHOD.exec(message)?.[1];
+  const listMethod = LIST_METHODS.find((known) => known === called);
+  if (listMethod) return { code: "list-method", method: listMethod };
+  const numpyMethod = NUMPY_METHODS.find((known) => known === called);
+  return numpyMethod ? { code: "numpy-method", method: numpyMethod } : undefined;
+}
+
 /** An error that says a value was undefined: "got undefined", "reading properties of undefined". */
 const UNDEFINED = /\bundefined\b/;
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
@@ -110,8 +113,9 @@ const NAME = String.raw`[A-Za-z_$][\w$]*`;
 /**
  * Where an error says a value was undefined, the key the learner's function reads from one of its
  * inputs that the input has not, but has in another case or with underscores (parameters.w1 for
- * W1, cache["a_1"], const { a1 } = cache), or the length of an input that is an object: `lines` are the function's own, up to where it threw;
- * `inputs` its arguments by name. Only reads of an input by its own name are looked at.
+ * W1, cache["a_1"], const { a1 } = cache), or the length of an input that is an object: `lines`
+ * are the function's own, up to where it threw; `inputs` its arguments by name. Only reads of an
+ * input by its own name are looked at.
  */
 export function nearKeyHint(
   error: { message: string },
