@@ -185,7 +185,9 @@ function noted(test: TestReport, note: Note): TestReport {
  * Stack traces with the submission's files by the names the learner knows (not the copy that was
  * bundled), the grader's own files relative to its package (the child's runtime at its sources),
  * and the first frame in the submission's entry file with the learner's line there: where the
- * learner should look, even when the error was raised deep in the array module.
+ * learner should look, even when the error was raised deep in the array module. Where the error
+ * has no hint yet, the function's lines up to there are read for a near miss of an input's key
+ * (`inputs`: the test's arguments by name; checks/error-hints.ts's nearKeyHint).
  */
 export function locateError(
   details: Details,
