@@ -124,6 +124,10 @@ const errorHints: Samples<ErrorHint> = {
     { code: "product-not-aligned", product: "a·bᵀ", a: [4, 5], b: [4, 5] },
   ],
   "generator-shape": [{ code: "generator-shape", method: "randn" }],
+  "broadcast-transposed": [
+    { code: "broadcast-transposed", op: "add", operand: "second", a: [4, 400], b: [1, 4] },
+    { code: "broadcast-transposed", op: "subtract", operand: "first", a: [1, 4], b: [4, 400] },
+  ],
   "maker-shape": [{ code: "maker-shape", op: "zeros" }],
   mistake: [{ code: "mistake", mistakes: [mistake] }],
   "list-for-object": [{ code: "list-for-object" }],

@@ -20,9 +20,13 @@ import {
 import { isWireArray, type Wire } from "../core/values.ts";
 import { keyLetters } from "./compare.ts";
 
-const SHAPE = String.raw`\((\d+),(\d+)\)`;
+/**
+ * A shape in the array module's words. The message may be the learner's own (any error can be
+ * named ShapeError): sizes past nine digits are none of the module's, and are read as no shape.
+ */
+const SHAPE = String.raw`\((\d{1,9}),(\d{1,9})\)`;
 const BROADCAST = new RegExp(
-  String.raw`^np\.(multiply): operands could not be broadcast together with shapes ${SHAPE} ${SHAPE}`,
+  String.raw`^np\.(\w+): operands could not be broadcast together with shapes ${SHAPE} ${SHAPE}`,
 );
 const NOT_ALIGNED = new RegExp(String.raw`^np\.dot: shapes ${SHAPE} and ${SHAPE} not aligned`);
 const GENERATOR_SHAPE =
@@ -50,6 +54,23 @@ function shapes(match: RegExpExecArray): ShapePair {
   return { a: [p, q], b: [r, s] };
 }
 
+/** Whether two shapes broadcast: each size equal, or one of them 1. */
+const broadcasts = ([p, q]: [number, number], [r, s]: [number, number]) =>
+  (p === r || p === 1 || r === 1) && (q === s || q === 1 || s === 1);
+
+/**
+ * The operand whose transpose would broadcast with the other: where both would, the one that is
+ * a row or a column while the other is neither (a bias where a column was meant).
+ */
+function transposedOperand({ a, b }: ShapePair): "first" | "second" | undefined {
+  const second = broadcasts(a, [b[1], b[0]]);
+  const first = broadcasts([a[1], a[0]], b);
+  if (second !== first) return second ? "second" : "first";
+  const vector = ([rows, cols]: [number, number]) => rows === 1 || cols === 1;
+  if (!second || vector(a) === vector(b)) return undefined;
+  return vector(b) ? "second" : "first";
+}
+
 /** The matrix product of a and b (transposed as needed) that is defined, if one is. */
 type Product = Extract<ErrorHint, { code: "entrywise-for-product" }>["product"];
 
@@ -74,8 +95,12 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
   const broadcast = BROADCAST.exec(error.message);
   if (broadcast) {
     const operands = shapes(broadcast);
-    const fix = product(operands);
-    return fix ? { code: "entrywise-for-product", ...operands, product: fix } : undefined;
+    const fix = broadcast[1] === "multiply" ? product(operands) : undefined;
+    if (fix) return { code: "entrywise-for-product", ...operands, product: fix };
+    const operand = transposedOperand(operands);
+    return operand
+      ? { code: "broadcast-transposed", op: broadcast[1] as string, operand, ...operands }
+      : undefined;
   }
   const dot = NOT_ALIGNED.exec(error.message);
   if (dot) {

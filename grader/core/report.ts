@@ -146,6 +146,11 @@ export const NUMPY_METHODS = ["astype", "flatten", "ravel", "squeeze"] as const;
 
 /** What an error thrown in the learner's code suggests (grader/words/en/hints.ts words it). */
 export type ErrorHint =
+  /**
+   * An entry-by-entry operation (np.add, np.subtract…) whose operands do not broadcast, but would
+   * with one of them (`operand`) transposed: a row where a column was meant, such as a bias.
+   */
+  | ({ code: "broadcast-transposed"; op: string; operand: "first" | "second" } & ShapePair)
   /** np.multiply of (p,q) and (q,s): an entry-by-entry product where a matrix product was meant. */
   | ({ code: "entrywise-for-product"; product: "a·b" | "a·bᵀ" | "aᵀ·b" | "b·a" } & ShapePair)
   /** np.dot of shapes that do not align, but would with an operand transposed or the order swapped. */

@@ -126,6 +126,20 @@ const broken = ;
     verdict: predictOnly(["error"], /a value that could not be read/),
   },
   {
+    name: "forged-shape-error",
+    attack:
+      "predict throws an error it names ShapeError, in the array module's words with a size of 400 digits, for the hint that reads its shapes to carry a size no report can hold",
+    source: inPredict(
+      `  const forged = new Error("np.multiply: operands could not be broadcast together with shapes (1,2) (2,${"9".repeat(400)})");
+  forged.name = "ShapeError";
+  throw forged;`,
+    ),
+    verdict: predictOnly(
+      ["error"],
+      /predict threw ShapeError: np\.multiply: operands could not be broadcast/,
+    ),
+  },
+  {
     name: "exit-in-predict",
     attack: "predict calls process.exit(0)",
     source: inPredict("  process.exit(0);"),

@@ -302,6 +302,16 @@ describe("errorHint reads what the array module threw", () => {
       "np.random.permutation is numpy's global generator",
     ],
     [
+      "Z1 + b1 with b1 a row: the bias transposed would broadcast",
+      () => np.add(ones(4, 400), ones(1, 4)),
+      "np.add's second operand (1,4), transposed to (4,1), would broadcast with (4,400): is it a row where a column was meant",
+    ],
+    [
+      "b1 + Z1 with b1 a row, the other way round",
+      () => np.subtract(ones(1, 4), ones(4, 400)),
+      "np.subtract's first operand (1,4), transposed to (4,1), would broadcast with (4,400)",
+    ],
+    [
       "zeros given one size",
       () => (np as unknown as { zeros(s: unknown): unknown }).zeros(4),
       "np.zeros takes the shape as one list of two sizes, [rows, cols]: a column is np.zeros([n, 1])",
@@ -401,6 +411,23 @@ describe("errorHint reads what the array module threw", () => {
     expect(
       errorHint({ name: "ReferenceError", message: "np.random.randn is not a function" }),
     ).toBeUndefined();
+  });
+
+  it("suggests no transpose where none, or either, would broadcast", () => {
+    // (4,4) with (4,400): no transpose helps.
+    expect(errorHintFor(() => np.add(ones(4, 400), ones(4, 4)))).toBeUndefined();
+    // (2,3) and (3,2): either one transposed would do, and neither is a row or a column.
+    expect(errorHintFor(() => np.add(ones(2, 3), ones(3, 2)))).toBeUndefined();
+  });
+
+  it("reads no shape from a message the learner made with sizes the array module never has", () => {
+    const huge = "9".repeat(400);
+    for (const message of [
+      `np.multiply: operands could not be broadcast together with shapes (1,2) (2,${huge})`,
+      `np.add: operands could not be broadcast together with shapes (4,${huge}) (1,4)`,
+      `np.dot: shapes (4,2) and (${huge},400) not aligned`,
+    ])
+      expect(errorHint({ name: "ShapeError", message })).toBeUndefined();
   });
 
   it("no hint for shapes no product fits, or an error of another kind", () => {

@@ -131,6 +131,10 @@ const choice = (hint: Extract<ErrorHint, { product: string }>) =>
 /** What an error thrown in the learner's code suggests, in words. */
 export function wordErrorHint(hint: ErrorHint): string {
   switch (hint.code) {
+    case "broadcast-transposed": {
+      const [moved, other] = hint.operand === "first" ? [hint.a, hint.b] : [hint.b, hint.a];
+      return `np.${hint.op}'s ${hint.operand} operand ${shape(moved)}, transposed to ${shape([moved[1], moved[0]])}, would broadcast with ${shape(other)}: is it a row where a column was meant (a bias such as b1 is a column, (n, 1)), or the other way round?`;
+    }
     case "entrywise-for-product":
       return `this multiplies entry by entry (${shape(hint.a)} ∗ ${shape(hint.b)}) where a matrix product is needed: ${wordProducts(hint)}${choice(hint)}`;
     case "product-not-aligned":
