@@ -131,7 +131,8 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "broadcast-transposed": {
       const [moved, other] = hint.operand === "first" ? [hint.a, hint.b] : [hint.b, hint.a];
       const which = hint.operand === "first" ? "첫째" : "둘째";
-      return `np.${hint.op}의 ${which} 피연산자 ${shape(moved)}를 전치한 ${shape([moved[1], moved[0]])}는 ${shape(other)}와 브로드캐스트됩니다: 열이어야 할 것이 행인가요(b1 같은 편향은 (n, 1) 열입니다), 아니면 그 반대인가요?`;
+      const transposed = shape([moved[1], moved[0]]);
+      return `np.${hint.op}의 ${which} 피연산자 ${josa(shape(moved), "을/를")} 전치한 ${josa(transposed, "은/는")} ${josa(shape(other), "과/와")} 브로드캐스트됩니다: 열이어야 할 것이 행인가요(b1 같은 편향은 (n, 1) 열입니다), 아니면 그 반대인가요?`;
     }
     case "entrywise-for-product":
       return `행렬곱이 필요한 곳에서 원소별 곱(${shape(hint.a)} ∗ ${shape(hint.b)})을 했습니다: ${wordProducts(hint)}${choice(hint)}`;
