@@ -142,6 +142,9 @@ const errorHints: Samples<ErrorHint> = {
     { code: "near-key", input: "cache", wrote: "a_1", key: "A1" },
   ],
   "object-length": [{ code: "object-length", input: "parameters" }],
+  "floor-division": [
+    { code: "floor-division", written: "const L = Object.keys(parameters).length // 2;" },
+  ],
   "list-method": LIST_METHODS.map((method) => ({ code: "list-method", method })),
   "numpy-method": NUMPY_METHODS.map((method) => ({ code: "numpy-method", method })),
   "global-random": NUMPY_RANDOM.map((method) => ({ code: "global-random", method })),

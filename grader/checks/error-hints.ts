@@ -163,6 +163,28 @@ export function nearKeyHint(
   return undefined;
 }
 
+/**
+ * An assignment whose line ends in `// 2` after an operand: Python's floor division, which
+ * TypeScript reads as a comment (L = len(parameters) // 2 written `… .length // 2;`). A comment
+ * of words after a number ("// 400 examples") is no such line.
+ */
+const FLOOR_DIVISION =
+  /^\s*(?:(?:const|let|var)\s+)?[\w$.[\]]+\s*=[^=;/]*[\w$)\]]\s*\/\/\s*\d+\s*;?\s*$/;
+
+/**
+ * Where the learner's function threw, a line of it that ends in Python's floor division (`// 2`),
+ * which TypeScript reads as a comment, so that what follows it was never computed.
+ */
+export function floorDivisionHint(lines: readonly string[]): ErrorHint | undefined {
+  const line = lines.find((text) => text.length <= 400 && FLOOR_DIVISION.test(text));
+  if (line === undefined) return undefined;
+  const written = line.trim();
+  return {
+    code: "floor-division",
+    written: written.length > 80 ? `${written.slice(0, 80)}…` : written,
+  };
+}
+
 /** The keys `text` reads from `name`: name.key, name["key"], and const { key } = name. */
 function readsOf(text: string, name: string): string[] {
   const object = name.replaceAll("$", "\\$");

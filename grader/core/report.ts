@@ -180,6 +180,11 @@ export type ErrorHint =
   | { code: "near-key"; input: string; wrote: string; key: string }
   /** undefined read as the length of an input that is an object (Python's len of a dict). */
   | { code: "object-length"; input: string }
+  /**
+   * A line of the learner's function that ends in Python's floor division, `… // 2`, which
+   * TypeScript reads as a comment: `written`, the line's code as written (cut short).
+   */
+  | { code: "floor-division"; written: string }
   /** The one mistake of the assignment's library that throws this very shape error on these inputs. */
   | { code: "mistake"; mistakes: NamedMistake[] };
 

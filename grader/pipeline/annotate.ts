@@ -7,7 +7,7 @@
  * - Without stand-ins, a failing test names the failing functions it calls.
  */
 import { pathToFileURL } from "node:url";
-import { nearKeyHint } from "../checks/error-hints.ts";
+import { floorDivisionHint, nearKeyHint } from "../checks/error-hints.ts";
 import { type AssignmentCases, callTree, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
@@ -187,7 +187,8 @@ function noted(test: TestReport, note: Note): TestReport {
  * and the first frame in the submission's entry file with the learner's line there: where the
  * learner should look, even when the error was raised deep in the array module. Where the error
  * has no hint yet, the function's lines up to there are read for a near miss of an input's key
- * (`inputs`: the test's arguments by name; checks/error-hints.ts's nearKeyHint).
+ * (`inputs`: the test's arguments by name; checks/error-hints.ts's nearKeyHint), or for Python's
+ * floor division, which TypeScript reads as a comment.
  */
 export function locateError(
   details: Details,
@@ -215,8 +216,8 @@ export function locateError(
   if (!frame) return { ...details, stack };
   const index = Number(frame[2]) - 1;
   const line = staged.entryLines[index]?.trim();
-  const hint =
-    details.hint ?? nearKeyHint(details, functionLines(staged.entryLines, index), inputs);
+  const own = functionLines(staged.entryLines, index);
+  const hint = details.hint ?? nearKeyHint(details, own, inputs) ?? floorDivisionHint(own);
   return {
     ...details,
     stack,

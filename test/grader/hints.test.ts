@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
-import { errorHint, nearKeyHint } from "../../grader/checks/error-hints.ts";
+import { errorHint, floorDivisionHint, nearKeyHint } from "../../grader/checks/error-hints.ts";
 import { patternHint } from "../../grader/checks/hints.ts";
 import {
   LIST_METHODS,
@@ -538,5 +538,36 @@ describe("nearKeyHint names the key an input was read by, where the error says u
     expect(
       wordErrorHint({ code: "near-key", input: "grads", wrote: "d_w1", key: "dW1" }),
     ).toContain("camelCase, not Python's snake_case");
+  });
+});
+
+describe("floorDivisionHint reads Python's a // b, a comment in TypeScript", () => {
+  it.each([
+    "  const L = Object.keys(parameters).length // 2;",
+    "  L = len // 2",
+    "  let half = parameters.W1.shape[0] // 2",
+    "  const n = (m + 1) // 2;",
+  ])("%s", (line) => {
+    expect(floorDivisionHint(["export function f() {", line, "  return g(L);"])).toEqual({
+      code: "floor-division",
+      written: line.trim(),
+    });
+  });
+
+  it("reads no comment of words, no line that is a comment, and no division before a comment", () => {
+    for (const line of [
+      "  const m = X.shape[1] // 400 examples",
+      "  // 2 layers",
+      "  x = a / b; // 2",
+      "  x = a; // 2",
+      "  if (a == b) // 2",
+    ])
+      expect(floorDivisionHint([line]), line).toBeUndefined();
+  });
+
+  it("words the line", () => {
+    expect(wordErrorHint({ code: "floor-division", written: "const L = keys.length // 2;" })).toBe(
+      "in `const L = keys.length // 2;`, // starts a comment in TypeScript, so the division after it is never made: Python's floor division a // b is Math.floor(a / b)",
+    );
   });
 });

@@ -282,3 +282,17 @@ describe("a law that meets an error", () => {
     });
   }, 60_000);
 });
+
+describe("Python's floor division in a function that threw", () => {
+  it("is pointed at: TypeScript reads // as a comment", async () => {
+    const source = referenceSource().replace(
+      "  const m = X.shape[1];\n  const { W2 } = parameters;",
+      "  const m = X.shape[1] * 2 // 2\n  const { W2 } = parameters;\n  if (m > 5) throw new TypeError(`m is undefined`);",
+    );
+    expect(source).not.toBe(referenceSource());
+    const report = await gradeOnly(source, (id) => id === "backwardPropagation.planar");
+    expect(report.tests[0]?.message).toContain(
+      "Hint: in `const m = X.shape[1] * 2 // 2`, // starts a comment in TypeScript",
+    );
+  }, 60_000);
+});

@@ -155,6 +155,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       return NUMPY_METHOD_FOR[hint.method];
     case "object-length":
       return `${hint.input} is an object, which has no length (it reads as undefined), where Python's len counts a dict's keys: Object.keys(${hint.input}).length does`;
+    case "floor-division":
+      return `in \`${hint.written}\`, // starts a comment in TypeScript, so the division after it is never made: Python's floor division a // b is Math.floor(a / b)`;
     case "global-random":
       return `np.random.${hint.method} is numpy's global generator, which this array module has not: draw from the generator your function is given, such as rng.randn(rows, cols) (a generator has randn and rand; np.random.seed(s) makes one)`;
     case "keyword-argument":

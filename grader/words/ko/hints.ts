@@ -154,6 +154,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       return NUMPY_METHOD_FOR[hint.method];
     case "object-length":
       return `${josa(hint.input, "은/는")} 객체라서 length가 없습니다(undefined로 읽힙니다). Python의 len은 dict의 키를 세지만, 여기서는 Object.keys(${hint.input}).length가 셉니다`;
+    case "floor-division":
+      return `\`${hint.written}\`에서 //는 TypeScript의 주석 시작이라 그 뒤의 나눗셈은 계산되지 않습니다: Python의 정수 나눗셈 a // b는 Math.floor(a / b)입니다`;
     case "global-random":
       return `np.random.${hint.method}는 numpy의 전역 생성기인데, 이 배열 모듈에는 없습니다: 함수가 받은 생성기에서 뽑으세요. 예: rng.randn(rows, cols)(생성기에는 randn과 rand가 있고, np.random.seed(s)가 생성기를 만듭니다)`;
     case "keyword-argument":
