@@ -29,6 +29,7 @@ import {
   type NotRunReason,
   NUMPY_METHODS,
   NUMPY_RANDOM,
+  PYTHON_METHODS,
   PYTHON_NAMES,
 } from "../grader/core/report.ts";
 import { type Budget, encode, freshBudget, LIMITS, TEXT_LIMITS } from "../grader/core/values.ts";
@@ -146,6 +147,7 @@ const errorHints: Samples<ErrorHint> = {
     { code: "floor-division", written: "const L = Object.keys(parameters).length // 2;" },
   ],
   "list-method": LIST_METHODS.map((method) => ({ code: "list-method", method })),
+  "python-method": PYTHON_METHODS.map((method) => ({ code: "python-method", method })),
   "numpy-method": NUMPY_METHODS.map((method) => ({ code: "numpy-method", method })),
   "global-random": NUMPY_RANDOM.map((method) => ({ code: "global-random", method })),
 };

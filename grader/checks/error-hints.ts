@@ -14,6 +14,7 @@ import {
   LIST_METHODS,
   NUMPY_METHODS,
   NUMPY_RANDOM,
+  PYTHON_METHODS,
   PYTHON_NAMES,
   type ShapePair,
 } from "../core/report.ts";
@@ -128,7 +129,9 @@ function typeErrorHint(message: string): ErrorHint | undefined {
   const listMethod = LIST_METHODS.find((known) => known === called);
   if (listMethod) return { code: "list-method", method: listMethod };
   const numpyMethod = NUMPY_METHODS.find((known) => known === called);
-  return numpyMethod ? { code: "numpy-method", method: numpyMethod } : undefined;
+  if (numpyMethod) return { code: "numpy-method", method: numpyMethod };
+  const pythonMethod = PYTHON_METHODS.find((known) => known === called);
+  return pythonMethod ? { code: "python-method", method: pythonMethod } : undefined;
 }
 
 /** An error that says a value was undefined: "got undefined", "reading properties of undefined". */

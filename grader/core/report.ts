@@ -141,6 +141,18 @@ export const LIST_METHODS = [
   "reverse",
 ] as const;
 
+/** Python's methods of a list or a dict, which TypeScript's lists and objects have not. */
+export const PYTHON_METHODS = [
+  "append",
+  "extend",
+  "items",
+  "keys",
+  "values",
+  "copy",
+  "get",
+] as const;
+export type PythonMethod = (typeof PYTHON_METHODS)[number];
+
 /** numpy's methods of an array that the array module's arrays have not. */
 export const NUMPY_METHODS = ["astype", "flatten", "ravel", "squeeze"] as const;
 
@@ -159,6 +171,8 @@ export type ErrorHint =
   | { code: "generator-shape"; method: "randn" | "rand" }
   /** x.map(…) on what may be an array of the array module: a JavaScript list's method. */
   | { code: "list-method"; method: (typeof LIST_METHODS)[number] }
+  /** caches.append(c), parameters.items(): Python's method of a list or a dict. */
+  | { code: "python-method"; method: PythonMethod }
   /** x.astype(…), x.flatten(): numpy's method of an array, which the array module's have not. */
   | { code: "numpy-method"; method: (typeof NUMPY_METHODS)[number] }
   /** np.random.randn(…): numpy's global generator, which the array module has not. */

@@ -2,7 +2,7 @@
  * Numbers, shapes and lists of names as every language shows them: the catalogs differ in words,
  * not in how a number, a matrix product or a quoted name is written.
  */
-import type { ErrorHint, PythonName, ShapePair } from "../core/report.ts";
+import type { ErrorHint, PythonMethod, PythonName, ShapePair } from "../core/report.ts";
 
 /** A number of a message: 6 significant digits, or exponent notation when very small or large. */
 export function messageNumber(x: number): string {
@@ -91,6 +91,17 @@ export const TYPESCRIPT_FOR: Readonly<Record<PythonName, string>> = {
   float: "Number(x), A.item()",
   abs: "Math.abs(x), np.abs(A)",
   math: "Math.sqrt(x), Math.log(x), np.sqrt(A)",
+};
+
+/** What TypeScript writes for a method of Python's list or dict, as code only. */
+export const TYPESCRIPT_FOR_METHOD: Readonly<Record<PythonMethod, string>> = {
+  append: "list.push(x)",
+  extend: "list.push(...xs)",
+  items: "Object.entries(o)",
+  keys: "Object.keys(o)",
+  values: "Object.values(o)",
+  copy: "{ ...o }, [...list], A.copy()",
+  get: "o[key] ?? fallback",
 };
 
 /** Whether a result's key is Python's snake_case for the camelCase expected (learning_rate, learningRate). */

@@ -7,6 +7,7 @@ import {
   LIST_METHODS,
   NUMPY_METHODS,
   NUMPY_RANDOM,
+  PYTHON_METHODS,
   PYTHON_NAMES,
 } from "../../grader/core/report.ts";
 import { encode, type Wire } from "../../grader/core/values.ts";
@@ -367,7 +368,12 @@ describe("errorHint reads what the array module threw", () => {
     const { name, method } = reportSchema.$defs.errorHint.properties;
     expect(name.enum).toEqual(expect.arrayContaining([...PYTHON_NAMES, "axis", "keepdims"]));
     expect(method.enum).toEqual(
-      expect.arrayContaining([...NUMPY_RANDOM, ...LIST_METHODS, ...NUMPY_METHODS]),
+      expect.arrayContaining([
+        ...NUMPY_RANDOM,
+        ...LIST_METHODS,
+        ...NUMPY_METHODS,
+        ...PYTHON_METHODS,
+      ]),
     );
   });
 
@@ -397,6 +403,13 @@ describe("errorHint reads what the array module threw", () => {
       "astype is numpy's: the array module's arrays hold float64 numbers only",
     );
     expect(errorHintFor(() => A2.flatten())).toContain("np.reshape(x, [1, -1])");
+    // Python's list and dict methods, which TypeScript's lists and objects have not.
+    const caches: unknown[] = [];
+    expect(errorHintFor(() => (caches as unknown as { append(c: unknown): void }).append(1))).toBe(
+      "append is a method of Python's lists or dicts; TypeScript writes list.push(x)",
+    );
+    const parameters = { W1: 1 } as unknown as { items(): unknown };
+    expect(errorHintFor(() => parameters.items())).toContain("Object.entries(o)");
     // A method that neither lists nor numpy's arrays have: no guess.
     expect(errorHint({ name: "TypeError", message: "A2.mapp is not a function" })).toBeUndefined();
   });

@@ -6,7 +6,14 @@ import type {
   NUMPY_METHODS,
   PatternHint,
 } from "../../core/report.ts";
-import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
+import {
+  definedProducts,
+  sameShapes,
+  shape,
+  snakeFor,
+  TYPESCRIPT_FOR,
+  TYPESCRIPT_FOR_METHOD,
+} from "../numbers.ts";
 
 /** What the array module offers for a numpy method its arrays have not. */
 const NUMPY_METHOD_FOR: Record<(typeof NUMPY_METHODS)[number], string> = {
@@ -151,6 +158,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `${hint.input} has no key "${hint.wrote}", which reads as undefined, but "${hint.key}": ${namingRule(hint.key, hint.wrote)}`;
     case "list-method":
       return `${hint.method} is a method of JavaScript's lists, and the array module's arrays are no lists: np's functions work on whole arrays (np.where, np.greater, np.exp…), and Array.from(x.data) gives an array's entries as a list`;
+    case "python-method":
+      return `${hint.method} is a method of Python's lists or dicts; TypeScript writes ${TYPESCRIPT_FOR_METHOD[hint.method]}`;
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
     case "object-length":

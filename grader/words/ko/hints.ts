@@ -6,7 +6,14 @@ import type {
   NUMPY_METHODS,
   PatternHint,
 } from "../../core/report.ts";
-import { definedProducts, sameShapes, shape, snakeFor, TYPESCRIPT_FOR } from "../numbers.ts";
+import {
+  definedProducts,
+  sameShapes,
+  shape,
+  snakeFor,
+  TYPESCRIPT_FOR,
+  TYPESCRIPT_FOR_METHOD,
+} from "../numbers.ts";
 import { josa } from "./josa.ts";
 
 /** numpy에는 있지만 배열 모듈의 배열에는 없는 메서드 대신 쓸 것. */
@@ -150,6 +157,8 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `${hint.input}에는 "${hint.wrote}" 키가 없어 undefined로 읽히고, ${josa(`"${hint.key}"`, "이/가")} 있습니다: ${namingRule(hint.key, hint.wrote)}`;
     case "list-method":
       return `${hint.method}는 JavaScript 리스트의 메서드인데, 배열 모듈의 배열은 리스트가 아닙니다: np의 함수들(np.where, np.greater, np.exp…)은 배열 전체에 작동하고, Array.from(x.data)로 배열의 원소를 리스트로 얻을 수 있습니다`;
+    case "python-method":
+      return `${hint.method}는 Python 리스트나 dict의 메서드입니다. TypeScript에서는 ${josa(TYPESCRIPT_FOR_METHOD[hint.method], "으로/로")} 씁니다`;
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
     case "object-length":
