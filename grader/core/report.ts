@@ -102,6 +102,15 @@ export const PYTHON_NAMES = [
   "float",
   "abs",
   "math",
+  "assert",
+  "dict",
+  "list",
+  "zip",
+  "enumerate",
+  "sum",
+  "max",
+  "min",
+  "round",
 ] as const;
 export type PythonName = (typeof PYTHON_NAMES)[number];
 

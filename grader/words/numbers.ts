@@ -91,6 +91,15 @@ export const TYPESCRIPT_FOR: Readonly<Record<PythonName, string>> = {
   float: "Number(x), A.item()",
   abs: "Math.abs(x), np.abs(A)",
   math: "Math.sqrt(x), Math.log(x), np.sqrt(A)",
+  assert: "if (!(condition)) throw new Error(message)",
+  dict: "{} or { ...o }",
+  list: "[] or [...xs], Array.from(xs)",
+  zip: "xs.map((x, i) => [x, ys[i]])",
+  enumerate: "for (const [i, x] of xs.entries())",
+  sum: "np.sum(A), xs.reduce((a, b) => a + b, 0)",
+  max: "Math.max(a, b), np.max(A)",
+  min: "Math.min(a, b), np.min(A)",
+  round: "Math.round(x), np.round(A)",
 };
 
 /** What TypeScript writes for a method of Python's list or dict, as code only. */

@@ -360,6 +360,11 @@ describe("errorHint reads what the array module threw", () => {
     );
     expect(errorHintFor(run('print("cost", 1);'))).toContain("console.log(x)");
     expect(errorHintFor(run("return range(3);"))).toContain("for (let i = a; i < b; i++)");
+    // The course's assert of a shape, and its builtins.
+    expect(errorHintFor(run("assert(1 === 1);"))).toBe(
+      "assert is Python's; TypeScript writes if (!(condition)) throw new Error(message)",
+    );
+    expect(errorHintFor(run("return sum([1, 2]);"))).toContain("np.sum(A)");
     // Another name not defined is not said to be Python's.
     expect(errorHintFor(run("return learningRateTypo;"))).toBeUndefined();
   });
