@@ -1,11 +1,11 @@
 /**
  * Hints from the form of a wrong result, where Python's habits or a loop over `.data` explain it:
  * no value at all, a list for an object (a tuple), an array's entries for the array, a number's
- * text for the number, one value of an object for the whole, an inner object's values beside its siblings, a list that holds every k-th entry of the
- * expected one. Each says whether the values in it are the right ones only where the test's
- * tolerance says so. Pure: wire values in, a hint (a code and its parameters) or undefined out.
+ * text for the number, one value of an object for the whole, an inner object's values beside its
+ * siblings, a list that holds every k-th entry of the expected one. Each says whether the values
+ * in it are the right ones only where the test's tolerance says so. Pure: wire values in, a hint
+ * (a code and its parameters) or undefined out.
  */
-
 import type { Tolerance } from "../core/manifest.ts";
 import type { PatternHint } from "../core/report.ts";
 import { isWireArray, type Wire, type WireArray } from "../core/values.ts";
@@ -67,48 +67,63 @@ export function formHint(
   actual: Wire | undefined,
   context: FormContext,
 ): PatternHint | undefined {
-  if (mismatch.problem !== "type" && mismatch.problem !== "missing-key") return undefined;
   if (expected === undefined || actual === undefined) return undefined;
+  if (mismatch.problem === "type")
+    return typeHint(mismatch.path, expected, actual, context) ?? partHint(expected, actual);
+  if (mismatch.problem !== "missing-key" || mismatch.other) return undefined;
+  return flattenedHint(mismatch.key, expected, actual) ?? partHint(expected, actual);
+}
+
+/** A value of another type than expected: nothing, a list, text, an array's entries. */
+function typeHint(
+  path: string,
+  expected: Wire,
+  actual: Wire,
+  context: FormContext,
+): PatternHint | undefined {
   const whole = recordOf(expected);
-  if (mismatch.problem === "type" && whole && Array.isArray(actual)) {
+  if (whole && Array.isArray(actual)) {
     const keys = Object.keys(whole);
     const inOrder =
       actual.length === keys.length && keys.every((k, i) => holds(actual[i], whole[k], context));
     return { code: "tuple-for-object", keys, inOrder };
   }
-  if (
-    mismatch.problem === "type" &&
-    mismatch.path === "" &&
-    typeof actual === "object" &&
-    actual !== null &&
-    "$undefined" in actual
-  )
+  // Nothing returned: said of the whole result only, not of a part that is undefined.
+  if (path === "" && typeof actual === "object" && actual !== null && "$undefined" in actual)
     return { code: "no-return" };
-  if (mismatch.problem === "type" && typeof expected === "number" && typeof actual === "string") {
+  if (typeof expected === "number" && typeof actual === "string") {
     const value = actual.trim() === "" ? Number.NaN : Number(actual);
     if (Number.isFinite(value))
       return { code: "text-for-number", same: holds(value, expected, context) };
   }
-  if (mismatch.problem === "type" && isWireArray(expected)) {
-    const entries = entriesOf(actual, expected, context);
-    if (entries) return entries;
-  }
+  return isWireArray(expected) ? entriesOf(actual, expected, context) : undefined;
+}
+
+/**
+ * The values of the expected object's `key` at the result's top level, beside a sibling of
+ * theirs (without one, the result is the inner object alone: `partHint`).
+ */
+function flattenedHint(key: string, expected: Wire, actual: Wire): PatternHint | undefined {
+  const whole = recordOf(expected);
   const found = recordOf(actual);
-  if (mismatch.problem === "missing-key" && !mismatch.other && whole && found) {
-    const { key } = mismatch;
-    const keys = Object.keys(recordOf(whole[key]) ?? {});
-    const has = (k: string) => Object.hasOwn(found, k);
-    // Beside the inner values, a sibling of theirs: without one, the result is the inner object.
-    const sibling = Object.keys(whole).some((k) => k !== key && has(k));
-    if (sibling && keys.length > 0 && keys.every(has)) return { code: "flattened", key, keys };
-  }
-  if (whole && !(mismatch.problem === "missing-key" && mismatch.other)) {
-    const parts = Object.keys(whole).filter((k) => sameForm(actual, whole[k] as Wire));
-    const [part] = parts;
-    if (parts.length === 1 && part !== undefined)
-      return { code: "part-for-whole", part, keys: Object.keys(whole) };
-  }
-  return undefined;
+  if (!whole || !found) return undefined;
+  const keys = Object.keys(recordOf(whole[key]) ?? {});
+  const has = (k: string) => Object.hasOwn(found, k);
+  const sibling = Object.keys(whole).some((k) => k !== key && has(k));
+  return sibling && keys.length > 0 && keys.every(has)
+    ? { code: "flattened", key, keys }
+    : undefined;
+}
+
+/** The result has the form of one value of the expected object, and of that one only. */
+function partHint(expected: Wire, actual: Wire): PatternHint | undefined {
+  const whole = recordOf(expected);
+  if (!whole) return undefined;
+  const parts = Object.keys(whole).filter((k) => sameForm(actual, whole[k] as Wire));
+  const [part] = parts;
+  return parts.length === 1 && part !== undefined
+    ? { code: "part-for-whole", part, keys: Object.keys(whole) }
+    : undefined;
 }
 
 /** An array's entries, as a list, a list of rows or a typed array, where the array was expected. */
