@@ -18,6 +18,7 @@ import { wordMessage } from "../words/en/messages.ts";
 import { wordNote } from "../words/en/pipeline.ts";
 import type { StagedSubmission } from "./build.ts";
 import { runtimeFrames } from "./runtime.ts";
+import { functionLines } from "./syntax-fence.ts";
 
 /** Every annotation, in order; `judgedAlone`: whether the functions were judged alone. */
 export function annotate(
@@ -216,8 +217,7 @@ export function locateError(
   if (!frame) return { ...details, stack };
   const index = Number(frame[2]) - 1;
   const line = staged.entryLines[index]?.trim();
-  const own = functionLines(staged.entryLines, index);
-  const hint = details.hint ?? nearKeyHint(details, own, inputs) ?? floorDivisionHint(own);
+  const hint = details.hint ?? sourceHint(details, functionLines(staged.entryLines, index), inputs);
   return {
     ...details,
     stack,
@@ -227,14 +227,13 @@ export function locateError(
   };
 }
 
-/** A function's declaration starts a line: `export function f(`, `async function g<T>(`. */
-const DECLARATION = /^\s*(export\s+)?(async\s+)?function\b/;
-
-/** The lines of the function that holds line `index`, from its declaration to that line. */
-function functionLines(lines: readonly string[], index: number): readonly string[] {
-  let start = index;
-  while (start > 0 && !DECLARATION.test(lines[start] ?? "")) start--;
-  return lines.slice(DECLARATION.test(lines[start] ?? "") ? start : index, index + 1);
+/** What the lines of the function that threw suggest: a near miss of a key, a floor division. */
+function sourceHint(
+  error: { message: string },
+  own: readonly string[],
+  inputs: readonly { name: string; value: Wire }[],
+) {
+  return nearKeyHint(error, own, inputs) ?? floorDivisionHint(own);
 }
 
 /** A stack with every file by the name the learner knows it by (see `locateError`). */

@@ -51,6 +51,18 @@ function declared(line: string) {
     };
   return undefined;
 }
+/**
+ * The lines of the top-level function that holds line `index` (0-based), from its declaration to
+ * that line: that line alone where no declaration is above it, and none where it is no line of
+ * the text (a stack's line number is the learner's to forge).
+ */
+export function functionLines(lines: readonly string[], index: number): readonly string[] {
+  if (!(Number.isInteger(index) && index >= 0 && index < lines.length)) return [];
+  let start = index;
+  while (start > 0 && !declared(lines[start] as string)) start--;
+  return lines.slice(declared(lines[start] as string) ? start : index, index + 1);
+}
+
 /** Any top-level statement's start: a function's fence never takes one in. */
 const TOP_LEVEL = /^(export|import|function|async|const|let|var|class|interface|type|enum)\b/;
 const CLOSING = /^\}\s*;?\s*$/;

@@ -5,7 +5,7 @@
  * nothing is fenced and the file fails to build, as before.
  */
 import { describe, expect, it } from "vitest";
-import { fenceSyntaxErrors } from "../../grader/pipeline/syntax-fence.ts";
+import { fenceSyntaxErrors, functionLines } from "../../grader/pipeline/syntax-fence.ts";
 import { localize } from "../../grader/render/localize.ts";
 import { ko } from "../../grader/words/ko/index.ts";
 import { referenceSource } from "../corpus/bugs.ts";
@@ -73,6 +73,17 @@ describe("fenceSyntaxErrors", () => {
     expect(lines[3]).toBe("const helper = async (..._arguments: unknown[]): never => {");
     // An object bound to a name is no function: nothing is fenced.
     expect(fenceSyntaxErrors(arrows, [{ line: 8, column: 12, message: "" }])).toBeUndefined();
+  });
+
+  it("gives the lines of the function that holds a line, from its declaration", () => {
+    const lines = FILE.split("\n");
+    expect(functionLines(lines, 4)).toEqual(lines.slice(2, 5));
+    expect(functionLines(lines, 10)).toEqual(lines.slice(9, 11));
+    // Above every declaration: the line alone.
+    expect(functionLines(lines, 0)).toEqual([lines[0]]);
+    // A line number a forged stack gives, past the text or no line at all: nothing, at once.
+    for (const index of [lines.length, 999_999_999_999, -1, 2.5, Number.NaN])
+      expect(functionLines(lines, index)).toEqual([]);
   });
 
   it("reads a long line that is no declaration in one pass", () => {
