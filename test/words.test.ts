@@ -226,6 +226,19 @@ const mismatches: { [K in Mismatch["problem"]]: Extract<Mismatch, { problem: K }
   },
 };
 const lawPhrase: Phrase = { code: "law.computeCost.half" };
+/** A law whose check met a throw. */
+const threwInLaw = {
+  type: "property",
+  law: "…",
+  seed: 1,
+  runs: 100,
+  outcome: "failed",
+  path: "0",
+  shrinks: 2,
+  counterexample: "z = [[1]] (1,1)",
+  thrown: { fn: "sigmoid", name: "TypeError", message: "<thrown>" },
+  phrases: { law: { code: "law.sigmoid.range" } },
+} satisfies Extract<Details, { type: "property" }>;
 const details: { [K in Details["type"]]: Extract<Details, { type: K }>[] } = {
   passed: [{ type: "passed" }],
   mismatch: [
@@ -285,34 +298,10 @@ const details: { [K in Details["type"]]: Extract<Details, { type: K }>[] } = {
         reason: { code: "cost.half", params: { cost: "0", ln2: "0.69314718" } },
       },
     },
+    threwInLaw,
     {
-      type: "property",
-      law: "…",
-      seed: 1,
-      runs: 100,
-      outcome: "failed",
-      path: "0",
-      shrinks: 2,
-      counterexample: "z = [[1]] (1,1)",
-      thrown: { fn: "sigmoid", name: "TypeError", message: "<thrown>" },
-      phrases: { law: { code: "law.sigmoid.range" } },
-    },
-    {
-      type: "property",
-      law: "…",
-      seed: 1,
-      runs: 100,
-      outcome: "failed",
-      path: "0",
-      shrinks: 2,
-      counterexample: "nX = 1, nH = 1, nY = 1, rng = np.random.seed(0)",
-      thrown: {
-        fn: "initializeParameters",
-        name: "TypeError",
-        message: "<thrown>",
-        hint: { code: "global-random", method: "randn" },
-      },
-      phrases: { law: { code: "law.initializeParameters.shapes" } },
+      ...threwInLaw,
+      thrown: { ...threwInLaw.thrown, hint: { code: "global-random", method: "randn" } },
     },
     {
       type: "property",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
 import { errorHint, floorDivisionHint, nearKeyHint } from "../../grader/checks/error-hints.ts";
-import { patternHint } from "../../grader/checks/hints.ts";
+import { type HintContext, patternHint } from "../../grader/checks/hints.ts";
 import {
   LIST_METHODS,
   NUMPY_METHODS,
@@ -20,15 +20,21 @@ const expected = np.array([
   [0.05, 0.4, -0.6],
 ]);
 
+/** The pattern hint (as data) of `actual` against `exp`, in a context of five examples. */
+function hintOf(actual: Wire, exp: Wire = encode(expected), context: Partial<HintContext> = {}) {
+  const mismatch = compare(exp, actual, tol);
+  if (!mismatch) throw new Error("expected a mismatch");
+  return patternHint(mismatch, exp, actual, { examples: [5], tolerance: tol, ...context });
+}
+
+/** The same hint, in words. */
 function hintFor(
   actual: Wire,
   exp: Wire = encode(expected),
   examples = [5],
   sums?: boolean,
 ): string | undefined {
-  const mismatch = compare(exp, actual, tol);
-  if (!mismatch) throw new Error("expected a mismatch");
-  const hint = patternHint(mismatch, exp, actual, { examples, sums });
+  const hint = hintOf(actual, exp, { examples, sums });
   return hint && wordHint(hint);
 }
 
@@ -157,15 +163,6 @@ describe("patternHint reads a result of the wrong form", () => {
   const A2 = encode(np.array([[0.2, 0.7, 0.4]]));
   const cache = { Z1: encode(expected), A1: encode(np.tanh(expected)) };
   const whole = { A2, cache } as Wire;
-  const hintOf = (actual: Wire, exp: Wire, withTolerance = true) => {
-    const mismatch = compare(exp, actual, tol);
-    if (!mismatch) throw new Error("expected a mismatch");
-    return patternHint(mismatch, exp, actual, {
-      examples: [3],
-      ...(withTolerance ? { tolerance: tol } : {}),
-    });
-  };
-
   it("a list for an object, Python's tuple: whether it holds the object's values in order", () => {
     expect(hintOf([A2, cache], whole)).toEqual({
       code: "tuple-for-object",
@@ -177,7 +174,7 @@ describe("patternHint reads a result of the wrong form", () => {
     // Values a hair off, or no tolerance to judge them by: not claimed to be right.
     const off = encode(np.array([[0.2, 0.7, 0.41]]));
     expect(hintOf([off, cache], whole)).toMatchObject({ inOrder: false });
-    expect(hintOf([A2, cache], whole, false)).toMatchObject({ inOrder: false });
+    expect(hintOf([A2, cache], whole, { tolerance: undefined })).toMatchObject({ inOrder: false });
     expect(wordHint({ code: "tuple-for-object", keys: ["A2", "cache"], inOrder: true })).toBe(
       "where Python returns a tuple, return an object whose keys name its values, { A2, cache }. Your list holds the right values, in that order",
     );
@@ -463,11 +460,6 @@ describe("errorHint reads what the array module threw", () => {
 
 describe("patternHint reads a list that holds every k-th entry of the other", () => {
   const costs = Array.from({ length: 300 }, (_, i) => 0.69 / (1 + i / 50));
-  const hintOf = (actual: Wire, exp: Wire) => {
-    const mismatch = compare(exp, actual, tol);
-    if (!mismatch) throw new Error("expected a mismatch");
-    return patternHint(mismatch, exp, actual, { examples: [3], tolerance: tol });
-  };
   const every = (list: number[], k: number) => list.filter((_, i) => i % k === 0);
 
   it("the learner's list samples the expected one, or the expected one samples theirs", () => {

@@ -250,16 +250,24 @@ describe("undefined read from an input", () => {
   }, 60_000);
 });
 
+/** Test `id` of a grade of the reference with each `[from, to]` made, each `from` there. */
+async function gradedTest(id: string, ...changes: [from: string, to: string][]) {
+  const source = changes.reduce((text, [from, to]) => {
+    expect(text).toContain(from);
+    return text.replace(from, to);
+  }, referenceSource());
+  const [test] = (await gradeOnly(source, (each) => each === id)).tests;
+  if (!test) throw new Error(`no test ${id}`);
+  return test;
+}
+
 describe("a list of costs kept every k-th iteration", () => {
   it("is told which entries it holds", async () => {
-    const report = await gradeOnly(
-      referenceSource().replace(
-        "    costs.push(cost);\n",
-        "    if (i % 10 === 0) costs.push(cost);\n",
-      ),
-      (id) => id === "nnModel.early",
-    );
-    expect(report.tests[0]?.message).toContain(
+    const test = await gradedTest("nnModel.early", [
+      "    costs.push(cost);\n",
+      "    if (i % 10 === 0) costs.push(cost);\n",
+    ]);
+    expect(test.message).toContain(
       "costs has 30 entries, expected 300. Hint: your list holds every 10th of the expected values (entries 0, 10, 20, …), where each one was expected.",
     );
   }, 60_000);
@@ -267,17 +275,14 @@ describe("a list of costs kept every k-th iteration", () => {
 
 describe("a law that meets an error", () => {
   it("gives the error's hint, as the tests that call the function do", async () => {
-    const report = await gradeOnly(
-      referenceSource().replace(
-        "  const W1 = np.multiply(rng.randn(nH, nX), scale);",
-        "  const W1 = np.multiply((np.random as unknown as RandomState).randn(nH, nX), scale);",
-      ),
-      (id) => id === "initializeParameters.shapes.property",
-    );
-    expect(report.tests[0]?.message).toMatch(
+    const test = await gradedTest("initializeParameters.shapes.property", [
+      "  const W1 = np.multiply(rng.randn(nH, nX), scale);",
+      "  const W1 = np.multiply((np.random as unknown as RandomState).randn(nH, nX), scale);",
+    ]);
+    expect(test.message).toMatch(
       /initializeParameters threw TypeError: np\.random\.randn is not a function\. Hint: np\.random\.randn is numpy's global generator, .*\. \(Smallest input found/,
     );
-    expect(report.tests[0]?.details).toMatchObject({
+    expect(test.details).toMatchObject({
       thrown: { hint: { code: "global-random", method: "randn" } },
     });
   }, 60_000);
@@ -285,13 +290,12 @@ describe("a law that meets an error", () => {
 
 describe("Python's floor division in a function that threw", () => {
   it("is pointed at: TypeScript reads // as a comment", async () => {
-    const source = referenceSource().replace(
+    // m is twice the examples, and the function throws: the // 2 was never divided by.
+    const test = await gradedTest("backwardPropagation.planar", [
       "  const m = X.shape[1];\n  const { W2 } = parameters;",
-      "  const m = X.shape[1] * 2 // 2\n  const { W2 } = parameters;\n  if (m > 5) throw new TypeError(`m is undefined`);",
-    );
-    expect(source).not.toBe(referenceSource());
-    const report = await gradeOnly(source, (id) => id === "backwardPropagation.planar");
-    expect(report.tests[0]?.message).toContain(
+      '  const m = X.shape[1] * 2 // 2\n  const { W2 } = parameters;\n  if (m > 5) throw new TypeError("m is twice the examples");',
+    ]);
+    expect(test.message).toContain(
       "Hint: in `const m = X.shape[1] * 2 // 2`, // starts a comment in TypeScript",
     );
   }, 60_000);

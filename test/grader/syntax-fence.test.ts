@@ -112,6 +112,12 @@ describe("fenceSyntaxErrors", () => {
   });
 });
 
+/** The reference with sigmoid calling a helper, negate, that the test adds. */
+const withNegate = referenceSource().replace(
+  "  return np.divide(1, np.add(1, np.exp(np.negative(z))));",
+  "  return np.divide(1, np.add(1, np.exp(negate(z))));",
+);
+
 describe("a submission with syntax errors in two functions", () => {
   it("loses those functions' points only, and says why, in English and Korean", async () => {
     const reference = referenceSource();
@@ -145,38 +151,18 @@ describe("a submission with syntax errors in two functions", () => {
     expect(korean.warnings.some((w) => w.startsWith("nnModel에 문법 오류가 있어"))).toBe(true);
   }, 60_000);
 
-  it("costs the functions that call a broken arrow helper only", async () => {
-    const sigmoid = "  return np.divide(1, np.add(1, np.exp(np.negative(z))));";
-    const model = referenceSource().replace(
-      sigmoid,
-      "  return np.divide(1, np.add(1, np.exp(negate(z))));",
-    );
-    const helper = "const negate = (z: NDArray): NDArray => {\n  return np.negative(z;\n};\n";
-    const report = await gradeFiles(
-      { "model.ts": `${model}\n${helper}` },
-      { select: (test) => /^(sigmoid|computeCost)\./.test(test.id) },
-    );
-    expect(report.status).toBe("graded");
-    const sigmoidTests = report.tests.filter((t) => t.function === "sigmoid");
-    expect(sigmoidTests.length).toBeGreaterThan(0);
-    for (const test of sigmoidTests) {
-      expect(test.status, test.id).not.toBe("passed");
-      expect(test.message).toContain("SyntaxError: model.ts:");
-    }
-    for (const test of report.tests.filter((t) => t.function === "computeCost"))
-      expect(test.status, test.id).toBe("passed");
-    expect(report.warnings.some((w) => w.startsWith("syntax error in negate"))).toBe(true);
-  }, 60_000);
-
-  it("costs the callers of a broken function in another file of the submission only", async () => {
-    const sigmoid = "  return np.divide(1, np.add(1, np.exp(np.negative(z))));";
-    const model = referenceSource().replace(
-      sigmoid,
-      "  return np.divide(1, np.add(1, np.exp(negate(z))));",
-    );
-    const report = await gradeFiles(
+  it.each([
+    [
+      "an arrow helper",
       {
-        "model.ts": `import { negate } from "./helpers.ts";\n${model}`,
+        "model.ts": `${withNegate}\nconst negate = (z: NDArray): NDArray => {\n  return np.negative(z;\n};\n`,
+      },
+      "model.ts",
+    ],
+    [
+      "a function of another file of the submission",
+      {
+        "model.ts": `import { negate } from "./helpers.ts";\n${withNegate}`,
         "helpers.ts": [
           'import { type NDArray, np } from "gradecheck/np";',
           "",
@@ -185,16 +171,27 @@ describe("a submission with syntax errors in two functions", () => {
           "}",
         ].join("\n"),
       },
-      { select: (test) => /^(sigmoid|computeCost)\./.test(test.id) },
-    );
-    expect(report.status).toBe("graded");
-    const sigmoidTests = report.tests.filter((t) => t.function === "sigmoid");
-    expect(sigmoidTests.length).toBeGreaterThan(0);
-    for (const test of sigmoidTests) expect(test.message).toContain("SyntaxError: helpers.ts:4:");
-    for (const test of report.tests.filter((t) => t.function === "computeCost"))
-      expect(test.status, test.id).toBe("passed");
-    expect(report.warnings.some((w) => w.startsWith("syntax error in negate"))).toBe(true);
-  }, 60_000);
+      "helpers.ts:4:",
+    ],
+  ])(
+    "a syntax error in %s costs the functions that call it only",
+    async (_, files, where) => {
+      const report = await gradeFiles(files, {
+        select: (test) => /^(sigmoid|computeCost)\./.test(test.id),
+      });
+      expect(report.status).toBe("graded");
+      const sigmoidTests = report.tests.filter((t) => t.function === "sigmoid");
+      expect(sigmoidTests.length).toBeGreaterThan(0);
+      for (const test of sigmoidTests) {
+        expect(test.status, test.id).not.toBe("passed");
+        expect(test.message).toContain(`SyntaxError: ${where}`);
+      }
+      for (const test of report.tests.filter((t) => t.function === "computeCost"))
+        expect(test.status, test.id).toBe("passed");
+      expect(report.warnings.some((w) => w.startsWith("syntax error in negate"))).toBe(true);
+    },
+    60_000,
+  );
 
   it("still fails to build where an error is outside every function", async () => {
     const report = await gradeFiles(

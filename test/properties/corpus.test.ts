@@ -7,6 +7,7 @@ import { properties as deepProperties } from "../../assignments/deep-neural-netw
 import { properties } from "../../assignments/planar-classifier/properties.ts";
 import {
   type PropertyOutcome,
+  type PropertySpec,
   propertyJudgement,
   runProperty,
 } from "../../grader/checks/property.ts";
@@ -23,8 +24,9 @@ async function run(
   id: string,
   module: Record<string, unknown>,
   seed = 1,
+  laws: Record<string, PropertySpec<unknown>> = properties,
 ): Promise<PropertyOutcome> {
-  const spec = properties[id];
+  const spec = laws[id];
   if (!spec) throw new Error(`no property ${id}`);
   return runProperty(spec, inProcessLearner(module), { seed, numRuns: 100, timeLimitMs: 30_000 });
 }
@@ -109,10 +111,14 @@ describe("a property that runs out of time", () => {
   });
 });
 
+/** The reason a law failed for; a law that passed fails the test. */
+function failedReason(outcome: PropertyOutcome): string {
+  expect(outcome.status).toBe("failed");
+  return outcome.status === "failed" ? textOf(outcome.reason ?? "") : "";
+}
+
 describe("a law shows what the function returned as it is", () => {
   it("text in quotes, so that a size given as text is not read as the right number", async () => {
-    const spec = properties["layerSizes.rows"];
-    if (!spec) throw new Error("no property layerSizes.rows");
     const texts = {
       ...ref,
       layerSizes: (X: { shape: number[] }, Y: { shape: number[] }) => ({
@@ -121,19 +127,10 @@ describe("a law shows what the function returned as it is", () => {
         nY: Y.shape[0],
       }),
     };
-    const outcome = await runProperty(spec, inProcessLearner(texts), {
-      seed: 1,
-      numRuns: 100,
-      timeLimitMs: 30_000,
-    });
-    expect(outcome.status).toBe("failed");
-    if (outcome.status !== "failed") return;
-    expect(textOf(outcome.reason ?? "")).toMatch(/^got nX = "\d+", nY = \d+$/);
+    expect(failedReason(await run("layerSizes.rows", texts))).toMatch(/^got nX = "\d+", nY = \d+$/);
   });
 
   it("caches that are no list are said to be none, not counted as -1", async () => {
-    const spec = deepProperties["lModelForward.caches"];
-    if (!spec) throw new Error("no property lModelForward.caches");
     const objectCaches = {
       ...deepRef,
       lModelForward: (...args: Parameters<typeof deepRef.lModelForward>) => {
@@ -141,13 +138,7 @@ describe("a law shows what the function returned as it is", () => {
         return { AL, caches: { ...caches } };
       },
     };
-    const outcome = await runProperty(spec, inProcessLearner(objectCaches), {
-      seed: 1,
-      numRuns: 50,
-      timeLimitMs: 30_000,
-    });
-    expect(outcome.status).toBe("failed");
-    if (outcome.status !== "failed") return;
-    expect(textOf(outcome.reason ?? "")).toBe("caches is not a list (of one cache per layer)");
+    const outcome = await run("lModelForward.caches", objectCaches, 1, deepProperties);
+    expect(failedReason(outcome)).toBe("caches is not a list (of one cache per layer)");
   });
 });
