@@ -90,6 +90,17 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
     { code: "text-for-number", same: true },
     { code: "text-for-number", same: false },
   ],
+  misnamed: [
+    { code: "misnamed", pairs: [{ yours: "A", expected: "A2" }] },
+    {
+      code: "misnamed",
+      pairs: [
+        { yours: "parameters.W0", expected: "parameters.W1" },
+        { yours: "parameters.W1", expected: "parameters.W2" },
+      ],
+      shift: -1,
+    },
+  ],
   "every-kth": [
     { code: "every-kth", k: 1000, of: "expected" },
     { code: "every-kth", k: 100, of: "yours" },

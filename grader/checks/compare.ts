@@ -28,7 +28,8 @@ export function typeName(value: Wire): string {
 /** The letters of a name, as a near miss of a key is read: no case, no underscores. */
 export const keyLetters = (name: string): string => name.toLowerCase().replaceAll("_", "");
 
-function join(path: string, key: string | number): string {
+/** A path one step further: `cache` and `A1` make `cache.A1`, `costs` and 3 make `costs[3]`. */
+export function join(path: string, key: string | number): string {
   if (typeof key === "number") return `${path}[${key}]`;
   return path ? `${path}.${key}` : key;
 }

@@ -2,14 +2,15 @@
  * Hints from the form of a wrong result, where Python's habits or a loop over `.data` explain it:
  * no value at all, a list for an object (a tuple), an array's entries for the array, a number's
  * text for the number, one value of an object for the whole, an inner object's values beside its
- * siblings, a list that holds every k-th entry of the expected one. Each says whether the values
+ * siblings, a list that holds every k-th entry of the expected one, the right values under other
+ * names. Each says whether the values
  * in it are the right ones only where the test's tolerance says so. Pure: wire values in, a hint
  * (a code and its parameters) or undefined out.
  */
 import type { Tolerance } from "../core/manifest.ts";
 import type { PatternHint } from "../core/report.ts";
 import { isWireArray, type Wire, type WireArray } from "../core/values.ts";
-import { compare, type Mismatch } from "./compare.ts";
+import { at, compare, join, type Mismatch } from "./compare.ts";
 
 /** What a hint of the form is given: the test's tolerance, which says whether values are right. */
 export interface FormContext {
@@ -174,4 +175,69 @@ export function sampledHint(
   for (let k = 2; (short.length - 1) * k < long.length; k++)
     if (Math.ceil(long.length / k) === short.length && at(k)) return { code: "every-kth", k, of };
   return undefined;
+}
+
+/** Names of a learner's object read at most, for values under other names: its keys are theirs. */
+const MAX_NAMES = 64;
+
+/**
+ * The right values in the learner's object under other names: W0 and W1 holding what W1 and W2
+ * should (layers numbered from 0), dW1 and dW2 swapped, { A } for { A2 }. Said where the value the
+ * mismatch is about is one of them, and of values that no name holds by chance: each found under
+ * one name only, and none a number or a constant array (biases of zeros, which any name of that
+ * shape could hold). `shift`: every pair is one name with its number moved by the same amount.
+ */
+export function misnamedHint(
+  mismatch: Mismatch,
+  expected: Wire,
+  actual: Wire,
+  context: FormContext,
+): PatternHint | undefined {
+  // A key in another case is named by the mismatch itself (`other`).
+  if (mismatch.problem === "missing-key" && mismatch.other) return undefined;
+  const split =
+    mismatch.problem === "missing-key" ? [mismatch.path, mismatch.key] : lastKey(mismatch.path);
+  if (!split) return undefined;
+  const [parent, key] = split as [string, string];
+  const whole = recordOf(at(expected, parent));
+  const found = recordOf(at(actual, parent));
+  if (!whole || !found) return undefined;
+  const names = Object.keys(found);
+  if (names.length > MAX_NAMES) return undefined;
+  const pairs: { yours: string; expected: string }[] = [];
+  for (const [name, value] of Object.entries(whole)) {
+    if (!distinctive(value) || holds(found[name], value, context)) continue;
+    const under = names.filter((other) => other !== name && holds(found[other], value, context));
+    if (under.length === 1)
+      pairs.push({ yours: join(parent, under[0] as string), expected: join(parent, name) });
+  }
+  if (!pairs.some((pair) => pair.expected === join(parent, key))) return undefined;
+  const shift = numberShift(pairs);
+  return { code: "misnamed", pairs, ...(shift === undefined ? {} : { shift }) };
+}
+
+/** A key path's object and last key (`parameters.W1`: `parameters` and `W1`); not a list's index. */
+function lastKey(path: string): [string, string] | undefined {
+  if (path === "" || path.endsWith("]")) return undefined;
+  const dot = path.lastIndexOf(".");
+  return dot < 0 ? ["", path] : [path.slice(0, dot), path.slice(dot + 1)];
+}
+
+/** A value no name holds by chance: an array of two different entries or more, or one inside. */
+function distinctive(value: Wire | undefined): boolean {
+  if (isWireArray(value)) return value.data.some((x) => !Object.is(x, value.data[0]));
+  if (Array.isArray(value)) return value.some(distinctive);
+  const record = recordOf(value);
+  return record !== undefined && Object.values(record).some(distinctive);
+}
+
+/** The amount every pair's number moved by (W0 for W1: −1), if each pair is one name renumbered. */
+function numberShift(pairs: { yours: string; expected: string }[]): number | undefined {
+  const numbered = /^(.*?)(\d+)$/;
+  const shifts = pairs.map(({ yours, expected }) => {
+    const [a, b] = [numbered.exec(yours), numbered.exec(expected)];
+    return a && b && a[1] === b[1] ? Number(a[2]) - Number(b[2]) : Number.NaN;
+  });
+  const [first] = shifts;
+  return first !== undefined && first !== 0 && shifts.every((s) => s === first) ? first : undefined;
 }

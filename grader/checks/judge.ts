@@ -23,6 +23,7 @@ import { decode, entriesOf, isWireArray, type Wire } from "../core/values.ts";
 import { said } from "../words/en/phrases.ts";
 import { at, compare, identical } from "./compare.ts";
 import { errorHint } from "./error-hints.ts";
+import { misnamedHint } from "./form-hints.ts";
 import { patternHint } from "./hints.ts";
 import { arrayError, nameArrayError, nameMistake } from "./mistakes.ts";
 
@@ -267,6 +268,7 @@ function judgeReturned(
           })
         : undefined) ??
       (varies ? ({ code: "varies" } as const) : undefined) ??
+      misnamedHint(mismatch, expected, outcome.value, context) ??
       patternHint(mismatch, at(expected, mismatch.path), at(outcome.value, mismatch.path), context);
     const shown = showable(at(expected, mismatch.path), at(outcome.value, mismatch.path));
     return {

@@ -65,7 +65,12 @@ export type PatternHint =
   /** NaN where a number was expected: in TypeScript, arithmetic with undefined gives one silently. */
   | { code: "nan" }
   /** ±Infinity where a finite number was expected: a division by 0, log(0), exp of a large number. */
-  | { code: "infinite" };
+  | { code: "infinite" }
+  /**
+   * The right values under other names (paths of the result): the learner's `yours` holds what
+   * `expected` should. `shift`: each name's number moved by the same amount (W0 for W1: −1).
+   */
+  | { code: "misnamed"; pairs: { yours: string; expected: string }[]; shift?: number };
 
 /** A mistake of the assignment's library: its short name and the sentence that says what to change. */
 export interface NamedMistake {

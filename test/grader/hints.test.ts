@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
 import { errorHint, floorDivisionHint, nearKeyHint } from "../../grader/checks/error-hints.ts";
+import { misnamedHint } from "../../grader/checks/form-hints.ts";
 import { type HintContext, patternHint } from "../../grader/checks/hints.ts";
 import {
+  type Hint,
   LIST_METHODS,
   NUMPY_METHODS,
   NUMPY_RANDOM,
@@ -579,5 +581,78 @@ describe("floorDivisionHint reads Python's a // b, a comment in TypeScript", () 
     expect(wordErrorHint({ code: "floor-division", written: "const L = keys.length // 2;" })).toBe(
       "in `const L = keys.length // 2;`, // starts a comment in TypeScript, so the division after it is never made: Python's floor division a // b is Math.floor(a / b)",
     );
+  });
+});
+
+describe("the right values under other names", () => {
+  const W1 = encode(expected);
+  const W2 = encode(np.array([[0.7, -0.1]]));
+  const zeros = encode(np.zeros([2, 1]));
+  const b2 = encode(np.zeros([1, 1]));
+  const params = { W1, b1: zeros, W2, b2 } as Wire;
+
+  /** misnamedHint of `actual` against `exp`, through the comparator's mismatch. */
+  function misnamedOf(actual: Wire, exp: Wire = params) {
+    const mismatch = compare(exp, actual, tol);
+    if (!mismatch) throw new Error("expected a mismatch");
+    return misnamedHint(mismatch, exp, actual, { tolerance: tol });
+  }
+
+  it("finds layers numbered from 0, and says by how much the numbers moved", () => {
+    const fromZero = { W0: W1, b0: zeros, W1: W2, b1: b2 } as Wire;
+    expect(misnamedOf(fromZero)).toEqual({
+      code: "misnamed",
+      pairs: [
+        { yours: "W0", expected: "W1" },
+        { yours: "W1", expected: "W2" },
+      ],
+      shift: -1,
+    });
+  });
+
+  it("finds two values swapped, a key renamed, and values inside an object by their paths", () => {
+    expect(misnamedOf({ W1: W2, b1: zeros, W2: W1, b2 } as Wire)).toEqual({
+      code: "misnamed",
+      pairs: [
+        { yours: "W2", expected: "W1" },
+        { yours: "W1", expected: "W2" },
+      ],
+    });
+    const whole = { A2: W2, cache: { Z1: W1, A1: encode(np.tanh(expected)) } } as Wire;
+    expect(
+      misnamedOf({ A: W2, cache: { Z1: W1, A1: encode(np.tanh(expected)) } } as Wire, whole),
+    ).toEqual({ code: "misnamed", pairs: [{ yours: "A", expected: "A2" }] });
+    const swapped = { A2: W2, cache: { Z1: encode(np.tanh(expected)), A1: W1 } } as Wire;
+    expect(misnamedOf(swapped, whole)).toEqual({
+      code: "misnamed",
+      pairs: [
+        { yours: "cache.A1", expected: "cache.Z1" },
+        { yours: "cache.Z1", expected: "cache.A1" },
+      ],
+    });
+    expect(wordHint(misnamedOf(swapped, whole) as Hint)).toBe(
+      "the right values are there under other names (your cache.A1 is the expected cache.Z1, your cache.Z1 is the expected cache.A1)",
+    );
+  });
+
+  it("claims nothing that a name could hold by chance", () => {
+    // Zeros under another name: any bias of that shape holds them.
+    expect(misnamedOf({ W1, b0: zeros, W2, b2 } as Wire)).toBeUndefined();
+    // Numbers: 4 hidden units and 4 features are one number.
+    expect(
+      misnamedOf({ nX: 4, nH: 2, nY: 1 } as Wire, { nX: 2, nH: 4, nY: 1 } as Wire),
+    ).toBeUndefined();
+    // W1's value under two names: which one was meant is not known, though W2's is.
+    expect(misnamedOf({ W1: W2, b1: zeros, W2: W1, W3: W1, b2 } as Wire)).toBeUndefined();
+    // A value found elsewhere that is not the one the mismatch is about says nothing of it.
+    expect(misnamedOf({ W1: W2, b1: zeros, W2, b2, X: W1 } as Wire)).toEqual({
+      code: "misnamed",
+      pairs: [{ yours: "X", expected: "W1" }],
+    });
+    expect(
+      misnamedOf({ W1: W1, b1: encode(np.ones([2, 1])), W2, b2, X: W1 } as Wire),
+    ).toBeUndefined();
+    // A key in another case is named by the mismatch itself.
+    expect(misnamedOf({ w1: W1, b1: zeros, W2, b2 } as Wire)).toBeUndefined();
   });
 });

@@ -300,3 +300,15 @@ describe("Python's floor division in a function that threw", () => {
     );
   }, 60_000);
 });
+
+describe("the right values under other names", () => {
+  it("are found, in a grade, where a swap made the values wrong", async () => {
+    const test = await gradedTest("backwardPropagation.planar", [
+      "return { dW1, db1, dW2, db2 };",
+      "return { dW1: dW2, db1, dW2: dW1, db2 };",
+    ]);
+    expect(test.message).toContain(
+      "dW1 has shape (1,4), expected (4,2). Hint: the right values are there under other names (your dW2 is the expected dW1, your dW1 is the expected dW2).",
+    );
+  }, 60_000);
+});

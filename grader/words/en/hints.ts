@@ -107,7 +107,19 @@ export function wordHint(hint: Hint): string {
       return `${hint.keys.join(", ")} belong in ${hint.key}, not beside it: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":
       return `your result has the form of ${hint.part} alone: return the whole object, { ${hint.keys.join(", ")} }`;
+    case "misnamed":
+      return wordMisnamed(hint);
   }
+}
+
+/** The right values under other names: which of the learner's holds which expected one. */
+function wordMisnamed({ pairs, shift }: Extract<Hint, { code: "misnamed" }>): string {
+  const which = pairs.map(({ yours, expected }) => `your ${yours} is the expected ${expected}`);
+  const numbered =
+    shift === undefined
+      ? ""
+      : `: your names are numbered ${Math.abs(shift)} ${shift < 0 ? "lower" : "higher"} than the expected ones`;
+  return `the right values are there under other names (${which.join(", ")})${numbered}`;
 }
 
 /** An array's entries returned for the array: how to make the array of them, or do without. */

@@ -104,7 +104,21 @@ export function wordHint(hint: Hint): string {
       return `${josa(hint.keys.join(", "), "은/는")} ${josa(hint.key, "과/와")} 나란히 두지 말고 ${hint.key} 안에 넣으세요: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":
       return `결과가 ${hint.part} 하나의 형태입니다: { ${hint.keys.join(", ")} } 객체 전체를 반환하세요`;
+    case "misnamed":
+      return wordMisnamed(hint);
   }
+}
+
+/** 맞는 값이 다른 이름에 있을 때: 여러분의 어느 값이 어느 기댓값인지. */
+function wordMisnamed({ pairs, shift }: Extract<Hint, { code: "misnamed" }>): string {
+  const which = pairs.map(
+    ({ yours, expected }) => `여러분의 ${josa(yours, "이/가")} ${expected}의 기댓값`,
+  );
+  const numbered =
+    shift === undefined
+      ? ""
+      : `: 이름의 번호가 기댓값보다 ${Math.abs(shift)} ${shift < 0 ? "작습니다" : "큽니다"}`;
+  return `맞는 값이 다른 이름 아래 있습니다(${which.join(", ")})${numbered}`;
 }
 
 /** 배열 대신 그 원소를 반환했을 때: 원소로 배열을 만드는 법, 또는 만들 필요가 없다는 것. */
