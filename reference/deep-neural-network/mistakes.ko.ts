@@ -110,6 +110,16 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     name: "시그모이드 도함수에 dA 누락",
     sentence: "dZ = dA ∗ s·(1 − s)입니다: 흘러 들어온 dA를 도함수에 곱하세요",
   },
+  "ReLU's derivative read from dA": {
+    name: "ReLU의 도함수를 dA에서 읽음",
+    sentence:
+      "ReLU의 도함수는 층의 입력 Z(캐시의 activationCache)에서 읽습니다: dA의 부호와 상관없이 Z > 0인 곳은 dZ = dA, 나머지는 0입니다(np.greater(dA, 0)나 np.maximum(dA, 0)이 아니라 np.greater(Z, 0))",
+  },
+  "sigmoid's derivative from Z itself": {
+    name: "시그모이드 도함수를 Z 자체로 계산",
+    sentence:
+      "s·(1 − s)의 s는 캐시에 담긴 Z의 시그모이드 σ(Z)입니다: Z·(1 − Z)가 아니라 먼저 s = sigmoid(Z)를 계산하세요",
+  },
 
   // lModelBackward
   "dAL sign flipped": {
@@ -163,5 +173,10 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
   "learning rate ignored": {
     name: "학습률을 무시함",
     sentence: "lLayerModel이 받은 학습률을 updateParameters에 넘기세요",
+  },
+  "update discarded": {
+    name: "업데이트 결과를 버림",
+    sentence:
+      "updateParameters가 반환한 값을 받아 두어야 합니다: parameters = updateParameters(parameters, grads, learningRate). 이 함수는 받은 매개변수를 바꾸지 않습니다",
   },
 };

@@ -203,6 +203,14 @@ const activationBackwardMistakes: Library = {
       "sigmoid's derivative without dA",
       "dZ = dA ∗ s·(1 − s): multiply the derivative by the dA that flows in",
     ),
+    fault(
+      "ReLU's derivative read from dA",
+      "the ReLU's derivative is read from Z, the layer's input (the cache's activationCache): dZ = dA where Z > 0, else 0, whatever dA's own sign (np.greater(Z, 0), not np.greater(dA, 0) or np.maximum(dA, 0))",
+    ),
+    fault(
+      "sigmoid's derivative from Z itself",
+      "s·(1 − s) takes s = σ(Z), the sigmoid of the cached Z: compute s = sigmoid(Z) first, not Z·(1 − Z)",
+    ),
   ],
   variant: (faults, [dA, cache, activation], reference) => {
     const { linearBackward } = deep(reference);
@@ -211,11 +219,12 @@ const activationBackwardMistakes: Library = {
     const sigmoidHere = (activation === "sigmoid") !== faults.has("derivatives swapped");
     let dZ: NDArray;
     if (sigmoidHere) {
-      const s = sigmoid(Z);
+      const s = faults.has("sigmoid's derivative from Z itself") ? Z : sigmoid(Z);
       const slope = np.multiply(s, np.subtract(1, s));
       dZ = faults.has("sigmoid's derivative without dA") ? slope : np.multiply(da, slope);
     } else {
-      dZ = faults.has("ReLU's derivative left out") ? da : np.multiply(da, np.greater(Z, 0));
+      const on = faults.has("ReLU's derivative read from dA") ? da : Z;
+      dZ = faults.has("ReLU's derivative left out") ? da : np.multiply(da, np.greater(on, 0));
     }
     return linearBackward(dZ, linearCache);
   },
@@ -317,6 +326,10 @@ const modelMistakes: Library = {
       "learning rate ignored",
       "pass the learning rate lLayerModel is given on to updateParameters",
     ),
+    fault(
+      "update discarded",
+      "keep what updateParameters returns: parameters = updateParameters(parameters, grads, learningRate); it leaves the parameters it is given as they were",
+    ),
   ],
   variant: (faults, [X, Y, layersDims, options], reference) => {
     const {
@@ -341,7 +354,8 @@ const modelMistakes: Library = {
       const { AL, caches } = lModelForward(X as NDArray, parameters);
       const cost = computeCost(AL, Y as NDArray);
       const grads = lModelBackward(AL, Y as NDArray, caches);
-      parameters = updateParameters(parameters, grads, rate);
+      const updated = updateParameters(parameters, grads, rate);
+      if (!faults.has("update discarded")) parameters = updated;
       if (faults.has("costs recorded every iteration") || i % 100 === 0) costs.push(cost);
     }
     return { parameters, costs };

@@ -110,6 +110,15 @@ export const deepSubmissions: Submission[] = [
   one("linearActivationBackward", "sigmoid's derivative without dA", [
     [SIGMOID_BACK, "dZ = np.multiply(s, np.subtract(1, s));"],
   ]),
+  one("linearActivationBackward", "ReLU's derivative read from dA", [
+    [RELU_BACK, "dZ = np.multiply(dA, np.greater(dA, 0));"],
+  ]),
+  one("linearActivationBackward", "ReLU's derivative read from dA", [
+    [RELU_BACK, "dZ = np.maximum(dA, 0);"],
+  ]),
+  one("linearActivationBackward", "sigmoid's derivative from Z itself", [
+    ["const s = sigmoid(Z);", "const s = Z;"],
+  ]),
 
   one("lModelBackward", "dAL sign flipped", [
     [
@@ -146,5 +155,8 @@ export const deepSubmissions: Submission[] = [
   ]),
   one("lLayerModel", "learning rate ignored", [
     [RATE, "parameters = updateParameters(parameters, grads, 0.0075);"],
+  ]),
+  one("lLayerModel", "update discarded", [
+    [RATE, "updateParameters(parameters, grads, learningRate);"],
   ]),
 ];
