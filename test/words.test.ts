@@ -154,6 +154,22 @@ const errorHints: Samples<ErrorHint> = {
     { code: "near-key", input: "cache", wrote: "a_1", key: "A1" },
   ],
   "object-length": [{ code: "object-length", input: "parameters" }],
+  "numbered-key": [
+    {
+      code: "numbered-key",
+      input: "grads",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source, as the learner wrote it
+      read: "grads[`dW${l}`]",
+      prefix: "dW",
+      first: 1,
+      last: 2,
+    },
+  ],
+  "list-index": [
+    { code: "list-index", input: "caches", read: "caches[l]", length: 2 },
+    { code: "list-index", input: "caches", read: "caches[l]", length: 1 },
+    { code: "list-index", input: "caches", read: "caches[i]", length: 0 },
+  ],
   "floor-division": [
     { code: "floor-division", written: "const L = Object.keys(parameters).length // 2;" },
   ],

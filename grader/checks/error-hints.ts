@@ -166,6 +166,82 @@ export function nearKeyHint(
   return undefined;
 }
 
+/** Characters of a line searched for computed reads: a learner's line can be of any length. */
+const LINE_READ = 1000;
+
+/** A read's text as shown in a hint: at most this many characters. */
+const READ_SHOWN = 60;
+
+/**
+ * Where an error says a value was undefined, a read of an input by a computed key or index that
+ * the input has not for every value: a numbered key (parameters[`W${l}`], grads["dW" + l]) of an
+ * object whose keys of that name run from one number to another, or an index (caches[l]) of a
+ * list. Said as a fact of the input (its keys run W1 … W2; it has 2 entries), with the read as
+ * written: l from 0, or one past the last, gives undefined. `lines` are read in order, so the
+ * caller puts the statement that threw first.
+ */
+export function computedReadHint(
+  error: { message: string },
+  lines: readonly string[],
+  inputs: readonly { name: string; value: Wire }[],
+): ErrorHint | undefined {
+  if (!UNDEFINED.test(error.message)) return undefined;
+  for (const line of lines) {
+    for (const { name, value } of inputs) {
+      for (const read of computedReads(line.slice(0, LINE_READ), name)) {
+        const hint = readHint(name, value, read);
+        if (hint) return hint;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A computed read of an input: its text, and the name before the number where it makes a key. */
+interface ComputedRead {
+  read: string;
+  prefix?: string;
+}
+
+function readHint(input: string, value: Wire, { read, prefix }: ComputedRead) {
+  const shown = read.length > READ_SHOWN ? `${read.slice(0, READ_SHOWN)}…` : read;
+  if (prefix === undefined)
+    return Array.isArray(value)
+      ? ({ code: "list-index", input, read: shown, length: value.length } as const)
+      : undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value) || isWireArray(value))
+    return undefined;
+  const numbers = Object.keys(value)
+    .map((key) => (key.startsWith(prefix) ? /^\d{1,6}$/.exec(key.slice(prefix.length)) : null))
+    .flatMap((digits) => (digits ? [Number(digits[0])] : []));
+  if (numbers.length === 0) return undefined;
+  const [first, last] = [Math.min(...numbers), Math.max(...numbers)];
+  return { code: "numbered-key", input, read: shown, prefix, first, last } as const;
+}
+
+/**
+ * The reads of `name` by a computed key in `line`: name[`W${l}`], name["dW" + l], name[l]. An
+ * index that is a number as written (caches[0]) is no computed read.
+ */
+function computedReads(line: string, name: string): ComputedRead[] {
+  const object = String.raw`(?<![\w$.])${name.replaceAll("$", "\\$")}\s*(?:\?\.)?\[`;
+  const template = new RegExp(
+    String.raw`${object}\s*\x60(${NAME})\$\{[^{}\x60]{1,40}\}\x60\s*\]`,
+    "g",
+  );
+  const joined = new RegExp(String.raw`${object}\s*(["'])(${NAME})\1\s*\+[^\]]{1,40}\]`, "g");
+  const index = new RegExp(String.raw`${object}\s*([^\]"'\x60\d\s][^\]"'\x60]{0,39})\]`, "g");
+  const reads: ComputedRead[] = [
+    ...[...line.matchAll(template)].map((m) => ({ read: m[0], prefix: m[1] as string })),
+    ...[...line.matchAll(joined)].map((m) => ({ read: m[0], prefix: m[2] as string })),
+    ...[...line.matchAll(index)].map((m) => ({ read: m[0] })),
+  ];
+  return reads.map(({ read, prefix }) => ({
+    read: read.replace(/^\s+/, ""),
+    ...(prefix === undefined ? {} : { prefix }),
+  }));
+}
+
 /**
  * An assignment whose line ends in `// 2` after an operand: Python's floor division, which
  * TypeScript reads as a comment (L = len(parameters) // 2 written `… .length // 2;`). A comment

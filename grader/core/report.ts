@@ -209,6 +209,21 @@ export type ErrorHint =
   /** undefined read as the length of an input that is an object (Python's len of a dict). */
   | { code: "object-length"; input: string }
   /**
+   * An input read by a numbered key computed in the learner's function (`read`, as written:
+   * grads[`dW${l}`]), where the input's keys of that name (`prefix`) run from `first` to `last`:
+   * any other number reads undefined.
+   */
+  | {
+      code: "numbered-key";
+      input: string;
+      read: string;
+      prefix: string;
+      first: number;
+      last: number;
+    }
+  /** An input that is a list (of `length` entries) read by a computed index (`read`: caches[l]). */
+  | { code: "list-index"; input: string; read: string; length: number }
+  /**
    * A line of the learner's function that ends in Python's floor division, `… // 2`, which
    * TypeScript reads as a comment: `written`, the line's code as written (cut short).
    */

@@ -7,7 +7,7 @@
  * - Without stand-ins, a failing test names the failing functions it calls.
  */
 import { pathToFileURL } from "node:url";
-import { floorDivisionHint, nearKeyHint } from "../checks/error-hints.ts";
+import { computedReadHint, floorDivisionHint, nearKeyHint } from "../checks/error-hints.ts";
 import { type AssignmentCases, callTree, checkOf } from "../core/assignment.ts";
 import { type Manifest, plannedTests } from "../core/manifest.ts";
 import { PACKAGE_ROOT } from "../core/paths.ts";
@@ -217,7 +217,7 @@ export function locateError(
   if (!frame) return { ...details, stack };
   const index = Number(frame[2]) - 1;
   const line = staged.entryLines[index]?.trim();
-  const hint = details.hint ?? sourceHint(details, functionLines(staged.entryLines, index), inputs);
+  const hint = details.hint ?? sourceHint(details, staged.entryLines, index, inputs);
   return {
     ...details,
     stack,
@@ -227,13 +227,39 @@ export function locateError(
   };
 }
 
-/** What the lines of the function that threw suggest: a near miss of a key, a floor division. */
+/**
+ * What the lines of the function that threw suggest: a near miss of a key, a read by a computed
+ * key or index (the statement that threw first, then the lines above it, nearest first), a floor
+ * division.
+ */
 function sourceHint(
   error: { message: string },
-  own: readonly string[],
+  lines: readonly string[],
+  index: number,
   inputs: readonly { name: string; value: Wire }[],
 ) {
-  return nearKeyHint(error, own, inputs) ?? floorDivisionHint(own);
+  const own = functionLines(lines, index);
+  const statement = [...own.slice(-1), ...continuation(lines, index)];
+  const above = own.slice(0, -1).reverse();
+  return (
+    nearKeyHint(error, own, inputs) ??
+    computedReadHint(error, [...statement, ...above], inputs) ??
+    floorDivisionHint(own)
+  );
+}
+
+/** Lines a statement continues on after the one a stack names (a call's arguments, one a line). */
+const CONTINUED_LINES = 8;
+
+/** The lines after `index` that the statement on it goes on to, up to the one that ends it. */
+function continuation(lines: readonly string[], index: number): string[] {
+  const ends = (line: string) => /[;{}]\s*$/.test(line);
+  const after: string[] = [];
+  for (let k = index; k < lines.length - 1 && after.length < CONTINUED_LINES; k++) {
+    if (ends(lines[k] as string)) break;
+    after.push(lines[k + 1] as string);
+  }
+  return after;
 }
 
 /** A stack with every file by the name the learner knows it by (see `locateError`). */

@@ -1,7 +1,13 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are TypeScript source, template literals included
 import { describe, expect, it } from "vitest";
 import { np } from "../../assignments/lib/np.ts";
 import { compare } from "../../grader/checks/compare.ts";
-import { errorHint, floorDivisionHint, nearKeyHint } from "../../grader/checks/error-hints.ts";
+import {
+  computedReadHint,
+  errorHint,
+  floorDivisionHint,
+  nearKeyHint,
+} from "../../grader/checks/error-hints.ts";
 import { misnamedHint } from "../../grader/checks/form-hints.ts";
 import { type HintContext, patternHint } from "../../grader/checks/hints.ts";
 import {
@@ -550,6 +556,64 @@ describe("nearKeyHint names the key an input was read by, where the error says u
     expect(
       wordErrorHint({ code: "near-key", input: "grads", wrote: "d_w1", key: "dW1" }),
     ).toContain("camelCase, not Python's snake_case");
+  });
+});
+
+describe("computedReadHint says which keys or indices an input read by a computed one has", () => {
+  const undefinedArgument = {
+    message: "np.multiply: argument 'b' must be an NDArray or a number, got undefined",
+  };
+  const grads = { dW1: encode(expected), db1: 0, dW2: encode(expected), db2: 0, dA0: 0 } as Wire;
+  const inputs = [
+    { name: "grads", value: grads },
+    { name: "caches", value: [{ A: 1 }, { A: 2 }] as Wire },
+    { name: "X", value: encode(expected) },
+  ];
+  const hint = (lines: string[], error = undefinedArgument) =>
+    computedReadHint(error, lines, inputs);
+
+  it.each([
+    ["a template literal", "  const dW = grads[`dW${l}`];", "grads[`dW${l}`]"],
+    ["a joined text", '  const dW = grads["dW" + (l + 1)];', 'grads["dW" + (l + 1)]'],
+    ["an optional chain", "  np.multiply(lr, grads?.[`dW${l}`]);", "grads?.[`dW${l}`]"],
+  ])("a numbered key in %s", (_, line, read) => {
+    expect(hint([line])).toEqual({
+      code: "numbered-key",
+      input: "grads",
+      read,
+      prefix: "dW",
+      first: 1,
+      last: 2,
+    });
+  });
+
+  it("an index of a list, and the statement that threw before the lines above it", () => {
+    expect(hint(["    caches[l] as LayerCache,"])).toEqual({
+      code: "list-index",
+      input: "caches",
+      read: "caches[l]",
+      length: 2,
+    });
+    expect(hint(["  f(caches[l]);", "  const dW = grads[`dW${l}`];"])).toMatchObject({
+      code: "list-index",
+    });
+    expect(
+      wordErrorHint({ code: "list-index", input: "caches", read: "caches[l]", length: 2 }),
+    ).toBe(
+      "caches has 2 entries, caches[0] to caches[1]: caches[l] reads undefined for any index outside them (−1, or 2); is the index one off?",
+    );
+  });
+
+  it("says nothing of a literal index, a key the input has no number of, or an input not read", () => {
+    expect(hint(["  const c = caches[0];", "  f(caches [ 1 ]);"])).toBeUndefined();
+    expect(hint(["  const w = grads[`W${l}`];"])).toBeUndefined();
+    expect(hint(["  const dW = mygrads[`dW${l}`];", "  X[i];"])).toBeUndefined();
+    // An error that is not about undefined.
+    expect(
+      hint(["  const dW = grads[`dW${l}`];"], {
+        message: "np.dot: shapes (4,2) and (3,7) not aligned",
+      }),
+    ).toBeUndefined();
   });
 });
 

@@ -72,3 +72,36 @@ describe("an error's place", () => {
     expect(located).toMatchObject({ stack: "Error: elsewhere\n    at f (/somewhere/else.ts:1:1)" });
   });
 });
+
+describe("an error about undefined in a call whose arguments go on over lines", () => {
+  it("reads the call's lines after the one the stack names, for a computed index", () => {
+    const lines = [
+      "export function lModelBackward(AL, Y, caches) {",
+      "  for (let l = L; l >= 1; l--) {",
+      "    const layer = linearActivationBackward(",
+      "      dA,",
+      "      caches[l],",
+      '      "relu",',
+      "    );",
+      "    const next = caches[l];",
+      "  }",
+      "}",
+    ];
+    const error: Details = {
+      type: "error",
+      name: "TypeError",
+      message: "Cannot destructure property 'linearCache' of 'cache' as it is undefined.",
+      stack: `TypeError: undefined\n    at lModelBackward (${entry}:3:19)`,
+    };
+    const inputs = [{ name: "caches", value: [{ A: 1 }, { A: 2 }] }];
+    const located = locateError(error, { ...staged, entryLines: lines }, inputs);
+    expect(located).toMatchObject({
+      hint: { code: "list-index", input: "caches", read: "caches[l]", length: 2 },
+    });
+    // The statement ends where the call does: the line after it is another statement's.
+    const oneLine = [...lines.slice(0, 2), "    const layer = f(dA);", ...lines.slice(7)];
+    expect(locateError(error, { ...staged, entryLines: oneLine }, inputs)).not.toHaveProperty(
+      "hint",
+    );
+  });
+});

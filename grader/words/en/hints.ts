@@ -174,6 +174,12 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `${hint.method} is a method of Python's lists or dicts; TypeScript writes ${TYPESCRIPT_FOR_METHOD[hint.method]}`;
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
+    case "numbered-key":
+      return `${hint.input} has ${hint.prefix}${hint.first} to ${hint.prefix}${hint.last}: ${hint.read} reads undefined for any number outside them (${hint.prefix}${hint.first - 1}, or ${hint.prefix}${hint.last + 1}); does the loop start or end one off?`;
+    case "list-index":
+      return hint.length === 0
+        ? `${hint.input} is an empty list: ${hint.read} reads undefined whatever the index`
+        : `${hint.input} has ${hint.length} ${hint.length === 1 ? "entry" : "entries"}, ${hint.input}[0] to ${hint.input}[${hint.length - 1}]: ${hint.read} reads undefined for any index outside them (−1, or ${hint.length}); is the index one off?`;
     case "object-length":
       return `${hint.input} is an object, which has no length (it reads as undefined), where Python's len counts a dict's keys: Object.keys(${hint.input}).length does`;
     case "floor-division":

@@ -175,6 +175,12 @@ export function wordErrorHint(hint: ErrorHint): string {
       return `${hint.method}는 Python 리스트나 dict의 메서드입니다. TypeScript에서는 ${josa(TYPESCRIPT_FOR_METHOD[hint.method], "으로/로")} 씁니다`;
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
+    case "numbered-key":
+      return `${hint.input}의 키는 ${hint.prefix}${hint.first}부터 ${hint.prefix}${hint.last}까지입니다: 그 밖의 번호(${hint.prefix}${hint.first - 1}, ${hint.prefix}${hint.last + 1})에서 ${josa(hint.read, "은/는")} undefined로 읽힙니다. 반복문이 하나 일찍 시작하거나 하나 늦게 끝나지 않나요?`;
+    case "list-index":
+      return hint.length === 0
+        ? `${josa(hint.input, "은/는")} 빈 리스트라서 ${josa(hint.read, "은/는")} 인덱스와 상관없이 undefined로 읽힙니다`
+        : `${hint.input}에는 원소가 ${hint.length}개(${hint.input}[0]부터 ${hint.input}[${hint.length - 1}]까지) 있습니다: 그 밖의 인덱스(−1, ${hint.length})에서 ${josa(hint.read, "은/는")} undefined로 읽힙니다. 인덱스가 하나 어긋나지 않았나요?`;
     case "object-length":
       return `${josa(hint.input, "은/는")} 객체라서 length가 없습니다(undefined로 읽힙니다). Python의 len은 dict의 키를 세지만, 여기서는 Object.keys(${hint.input}).length가 셉니다`;
     case "floor-division":
