@@ -240,13 +240,16 @@ function sourceHint(
 ) {
   const own = functionLines(lines, index);
   const statement = [...own.slice(-1), ...continuation(lines, index)];
-  const above = own.slice(0, -1).reverse();
+  const above = own.slice(-1 - LINES_ABOVE, -1).reverse();
   return (
     nearKeyHint(error, own, inputs) ??
     computedReadHint(error, [...statement, ...above], inputs) ??
     floorDivisionHint(own)
   );
 }
+
+/** Lines above the one that threw read for a computed read: the loop around it, not a file's worth. */
+const LINES_ABOVE = 40;
 
 /** Lines a statement continues on after the one a stack names (a call's arguments, one a line). */
 const CONTINUED_LINES = 8;
