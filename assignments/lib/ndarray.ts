@@ -547,6 +547,44 @@ export class NDArray {
   }
 }
 
+/** A key that numpy's indexing would read or write an entry by: x[0], x[-1]. */
+const INDEX_KEY = /^-?\d{1,15}$/;
+
+/** A key as the learner's code wrote it, in x[…]: an index, or a short name, or … for a mask's text. */
+function keyShown(key: string): string {
+  if (INDEX_KEY.test(key)) return key;
+  return /^[A-Za-z_$][\w$]{0,30}$/.test(key) ? JSON.stringify(key) : "…";
+}
+
+const ENTRIES =
+  "an array's entries are read with x.get(row, col) (numpy's x[i, j], or x[i][0] of a column) and set, on a copy, with x.set(row, col, value); np.where(mask, value, x) is numpy's x[mask] = value";
+
+/*
+ * numpy's x[i] and x[i] = v (x[i][0], x[mask] = 0) read and write no entry here. Left alone,
+ * JavaScript would read undefined (a NaN further on) and write a property of the object, and the
+ * mistake would surface far from its line, if at all: gradApprox[i] = … leaves gradApprox zeros.
+ * The end of every array's prototype chain says so at the line, for a read of an index or a write
+ * of any name that the array has not. A lookup that finds the array's own property or method never
+ * gets there, so the module's own work never pays for it.
+ */
+Object.setPrototypeOf(
+  NDArray.prototype,
+  new Proxy(Object.prototype, {
+    // The proxy stands in for Object.prototype, below it: an array is still an Object.
+    getPrototypeOf: () => Object.prototype,
+    get(target, key, receiver) {
+      if (typeof key === "string" && INDEX_KEY.test(key))
+        throw new TypeError(`NDArray: x[${key}] reads no entry: ${ENTRIES}`);
+      return Reflect.get(target, key, receiver);
+    },
+    set(target, key, value, receiver) {
+      if (typeof key === "string")
+        throw new TypeError(`NDArray: x[${keyShown(key)}] = … sets no entry: ${ENTRIES}`);
+      return Reflect.set(target, key, value, receiver);
+    },
+  }),
+);
+
 /** An operand as an array: numbers become (1,1) arrays that broadcast everywhere. */
 export function operand(op: string, name: string, value: unknown): NDArray {
   if (value instanceof NDArray) return value;

@@ -55,3 +55,58 @@ describe("an array under TypeScript's operators", () => {
     ).toBeUndefined();
   });
 });
+
+describe("numpy's indexing of an array, x[i] and x[i] = v", () => {
+  /** The array as a learner who writes numpy's indexing in TypeScript uses it. */
+  const indexed = (a: NDArray) => a as unknown as Record<string | number, unknown>;
+
+  it.each([
+    ["x[0]", (x: NDArray) => indexed(x)[0]],
+    ["x[i][0]", (x: NDArray) => (indexed(x)[1] as number[])[0]],
+    ["x[-1]", (x: NDArray) => indexed(x)[-1]],
+  ])("%s throws at once, naming get and set", (_, read) => {
+    const x = np.zeros([3, 1]);
+    expect(() => read(x)).toThrow(TypeError);
+    expect(() => read(x)).toThrow(
+      /reads no entry: .*x\.get\(row, col\).*x\.set\(row, col, value\)/,
+    );
+  });
+
+  it.each([
+    [
+      "x[i] = v",
+      (x: NDArray) => {
+        indexed(x)[2] = 1;
+      },
+      /x\[2\] = … sets no entry/,
+    ],
+    [
+      "x[mask] = 0",
+      (x: NDArray) => {
+        indexed(x)[String(np.greater(x, 0))] = 0;
+      },
+      /x\[…\] = … sets no entry: .*np\.where\(mask, value, x\)/,
+    ],
+    [
+      "x.name = v",
+      (x: NDArray) => {
+        indexed(x).cache = 1;
+      },
+      /x\["cache"\] = … sets no entry/,
+    ],
+  ])("%s throws at once, and leaves the array as it was", (_, write, message) => {
+    const x = np.array([[1], [2], [3]]);
+    expect(() => write(x)).toThrow(message);
+    expect(x.tolist()).toEqual([[1], [2], [3]]);
+    expect(Object.keys(x)).toEqual(["shape", "size", "ndim"]);
+  });
+
+  it("leaves everything else an object does: its names, its methods, printing, instanceof", () => {
+    const x = np.array([[1, 2]]);
+    expect(indexed(x).nothing).toBeUndefined();
+    expect(x instanceof Object).toBe(true);
+    expect(Object.hasOwn(x, "shape")).toBe(true);
+    expect(JSON.stringify(x)).toBe("[[1,2]]");
+    expect(x.copy().get(0, 1)).toBe(2);
+  });
+});
