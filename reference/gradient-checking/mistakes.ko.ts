@@ -57,6 +57,11 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     sentence:
       "θ⁺와 θ⁻는 복사본 theta.copy()로 만드세요: theta 자체의 i번째 원소를 옮기면 그 뒤의 모든 원소에서도 옮겨진 채로 남습니다",
   },
+  "θ⁺ given as the parameters": {
+    name: "θ⁺를 그대로 매개변수로 넘김",
+    sentence:
+      "forwardPropagationN은 매개변수를 W1 … b3 이름으로 받습니다: 옮긴 열을 먼저 매개변수로 되돌리세요, forwardPropagationN(X, Y, vectorToDictionary(thetaPlus, parameters))",
+  },
   'gradients flattened without the prefix "d"': {
     name: '접두사 "d" 없이 기울기를 펼침',
     sentence:

@@ -67,6 +67,10 @@ const NOT_COPIED = fault(
   "θ⁺ not copied",
   "make θ⁺ and θ⁻ from copies, theta.copy(): moving entry i of theta itself leaves it moved for every later entry",
 );
+const COLUMN_AS_PARAMETERS = fault(
+  "θ⁺ given as the parameters",
+  "forwardPropagationN takes the parameters by name, W1 … b3: turn the moved column back into them first, forwardPropagationN(X, Y, vectorToDictionary(thetaPlus, parameters))",
+);
 const GRADIENTS_WITHOUT_PREFIX = fault(
   'gradients flattened without the prefix "d"',
   'the gradients are named dW1, db1, …: dictionaryToVector(gradients, "d"); without the prefix it looks for W1, finds none, and has nothing to put in a column',
@@ -307,12 +311,24 @@ const backwardNMistakes: Library = {
 };
 
 const gradientCheckNMistakes: Library = {
-  mistakes: [...Object.values(CHECKER_FAULTS), NORM_OF_SUM, NOT_COPIED, GRADIENTS_WITHOUT_PREFIX],
+  mistakes: [
+    ...Object.values(CHECKER_FAULTS),
+    NORM_OF_SUM,
+    NOT_COPIED,
+    GRADIENTS_WITHOUT_PREFIX,
+    COLUMN_AS_PARAMETERS,
+  ],
   variant: (faults, [parameters, gradients, X, Y, epsilon], reference) => {
     const { dictionaryToVector, vectorToDictionary, forwardPropagationN } = checking(reference);
     const p = parameters as Model.Parameters;
     const cost = (theta: NDArray) =>
-      forwardPropagationN(X as NDArray, Y as NDArray, vectorToDictionary(theta, p)).cost;
+      forwardPropagationN(
+        X as NDArray,
+        Y as NDArray,
+        faults.has(COLUMN_AS_PARAMETERS.name)
+          ? (theta as unknown as Model.Parameters)
+          : vectorToDictionary(theta, p),
+      ).cost;
     const theta = dictionaryToVector(p);
     const prefix = faults.has(GRADIENTS_WITHOUT_PREFIX.name) ? "" : "d";
     const grad = dictionaryToVector(gradients as Model.Gradients, prefix);

@@ -206,6 +206,16 @@ export const checkingSubmissions: Submission[] = [
     ["const thetaPlus = theta.copy();", "const thetaPlus = theta;"],
   ]),
   {
+    // forwardPropagationN, standing in, finds no W1 in a column: np.dot is given undefined.
+    ...one("gradientCheckN", "θ⁺ given as the parameters", [
+      [
+        "const jPlus = forwardPropagationN(X, Y, vectorToDictionary(thetaPlus, parameters)).cost;",
+        "const jPlus = forwardPropagationN(X, Y, thetaPlus as unknown as Parameters).cost;",
+      ],
+    ]),
+    throwsOn: "gradientCheckN.course",
+  },
+  {
     // dictionaryToVector, standing in, finds no W1 among dW1, db1, … and np.concatenate gets [].
     ...one("gradientCheckN", 'gradients flattened without the prefix "d"', [
       [
