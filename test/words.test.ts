@@ -69,6 +69,7 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
   "m-times-smaller": [{ code: "m-times-smaller", m: 5 }],
   twice: [{ code: "twice" }],
   half: [{ code: "half" }],
+  "rows-for-columns": [{ code: "rows-for-columns", rows: 2, cols: 5 }],
   "one-minus": [{ code: "one-minus" }],
   factor: [{ code: "factor", factor: 0.25 }],
   "tuple-for-object": [

@@ -15,6 +15,8 @@ import { type FormContext, formHint, sampledHint } from "./form-hints.ts";
 export interface HintContext extends FormContext {
   /** Column counts of the call's input arrays: the candidates for m, the number of examples. */
   examples: number[];
+  /** Shapes of the call's input arrays, where known: a row count read for a column count. */
+  shapes?: [number, number][];
   /**
    * Whether the function sums (so a row for a column may be a missing keepdims); undefined when
    * not known.
@@ -72,7 +74,24 @@ export function ratioHint(alpha: number, context: HintContext): PatternHint {
   if (mInverse !== undefined) return { code: "m-times-smaller", m: mInverse };
   if (close(alpha, 2)) return { code: "twice" };
   if (close(alpha, 0.5)) return { code: "half" };
-  return { code: "factor", factor: alpha };
+  const swapped = rowsForColumns(alpha, context.shapes ?? []);
+  return swapped ?? { code: "factor", factor: alpha };
+}
+
+/**
+ * A ratio of cols / rows of one input array, (rows, cols): a division by its rows, shape[0], where
+ * its columns, shape[1], were meant (m = X.shape[0] for X.shape[1]). Said where one such pair of
+ * sizes gives the ratio, and neither size is 1 (a ratio of m alone is m-times).
+ */
+function rowsForColumns(alpha: number, shapes: [number, number][]): PatternHint | undefined {
+  const pairs = new Set(
+    shapes
+      .filter(([rows, cols]) => rows > 1 && cols > 1 && rows !== cols && close(alpha, cols / rows))
+      .map(([rows, cols]) => `${rows},${cols}`),
+  );
+  if (pairs.size !== 1) return undefined;
+  const [rows, cols] = ([...pairs][0] as string).split(",").map(Number) as [number, number];
+  return { code: "rows-for-columns", rows, cols };
 }
 
 export function patternHint(
@@ -186,6 +205,8 @@ function scale(hint: PatternHint, values: ArrayLike<number>): number[] | undefin
       return by(2);
     case "half":
       return by(0.5);
+    case "rows-for-columns":
+      return by(hint.cols / hint.rows);
     case "one-minus":
       return Array.from(values, (v) => 1 - v);
     default:

@@ -249,6 +249,7 @@ function judgeReturned(
   if (mismatch) {
     const context = {
       examples: examples(args),
+      shapes: shapes(args),
       sums: sums(input.reference?.[input.fn]),
       tolerance: input.tolerance,
     };
@@ -323,15 +324,20 @@ function isRandom(value: Wire): boolean {
 
 /** Column counts of the input arrays: what m (the number of examples) may be. */
 function examples(args: Wire[]): number[] {
-  const found = new Set<number>();
+  return [...new Set(shapes(args).map(([, cols]) => cols))];
+}
+
+/** The shapes of the arrays in a call's inputs, at any depth. */
+function shapes(args: Wire[]): [number, number][] {
+  const found: [number, number][] = [];
   const visit = (value: Wire) => {
     if (value === null || typeof value !== "object") return;
     if (isWireArray(value)) {
-      found.add(value.$array[1]);
+      found.push([value.$array[0], value.$array[1]]);
       return;
     }
     for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item as Wire);
   };
   args.forEach(visit);
-  return [...found];
+  return found;
 }

@@ -30,6 +30,8 @@ export type PatternHint =
   | { code: "m-times-smaller"; m: number }
   | { code: "twice" }
   | { code: "half" }
+  /** cols / rows of an input of shape (rows, cols): its rows, shape[0], read for its columns. */
+  | { code: "rows-for-columns"; rows: number; cols: number }
   | { code: "one-minus" }
   | { code: "factor"; factor: number }
   /**

@@ -60,6 +60,42 @@ describe("patternHint names the classic patterns", () => {
     expect(hintFor(encode(actual))).toContain(hint);
   });
 
+  it("a ratio of an input's columns to its rows: shape[0] read for shape[1]", () => {
+    const off = encode(np.multiply(expected, 5 / 2));
+    expect(
+      hintOf(off, undefined, {
+        examples: [5, 1],
+        shapes: [
+          [2, 5],
+          [4, 1],
+        ],
+      }),
+    ).toEqual({
+      code: "rows-for-columns",
+      rows: 2,
+      cols: 5,
+    });
+    expect(wordHint({ code: "rows-for-columns", rows: 2, cols: 5 })).toBe(
+      "it is the expected value times 5/2: divided by 2 where 5 was meant, as when the rows of a (2,5) input, shape[0], are read for its columns, shape[1] (m, the number of examples, is X.shape[1])",
+    );
+    // Two inputs whose sizes give the ratio: which was read is not known.
+    expect(
+      hintOf(off, undefined, {
+        examples: [5, 10],
+        shapes: [
+          [2, 5],
+          [4, 10],
+        ],
+      }),
+    ).toMatchObject({
+      code: "factor",
+    });
+    // No input of those sizes: a factor, no more.
+    expect(hintOf(off, undefined, { examples: [5], shapes: [[3, 5]] })).toMatchObject({
+      code: "factor",
+    });
+  });
+
   it("a (1, n) row where a column was expected: keepdims, where the function sums", () => {
     const column = encode(np.array([[1], [2], [3]]));
     const row = encode(np.array([[1, 2, 3]]));

@@ -21,7 +21,8 @@ const NUMPY_METHOD_FOR: Record<(typeof NUMPY_METHODS)[number], string> = {
     "astype is numpy's: the array module's arrays hold float64 numbers only, so there is nothing to convert (np.where(condition, 1, 0) gives 0 and 1)",
   flatten: "flatten is numpy's: np.reshape(x, [1, -1]) makes a (1, n) row of an array's entries",
   ravel: "ravel is numpy's: np.reshape(x, [1, -1]) makes a (1, n) row of an array's entries",
-  squeeze: "squeeze is numpy's: the array module's arrays always have two dimensions, (rows, cols)",
+  squeeze:
+    "squeeze is numpy's: the array module's arrays always have two dimensions, (rows, cols); a (1,1) array's number is x.item(), and np.sum(x) without an axis gives a number",
 };
 
 /** 2nd, 3rd, 11th, 100th. */
@@ -78,6 +79,8 @@ export function wordHint(hint: Hint): string {
       return "it is exactly twice the expected value: an extra factor of 2";
     case "half":
       return "it is exactly half the expected value: a missing factor of 2";
+    case "rows-for-columns":
+      return `it is the expected value times ${hint.cols}/${hint.rows}: divided by ${hint.rows} where ${hint.cols} was meant, as when the rows of a (${hint.rows},${hint.cols}) input, shape[0], are read for its columns, shape[1] (m, the number of examples, is X.shape[1])`;
     case "factor":
       return `it is the expected value times ${hint.factor.toPrecision(4)}: a constant factor is wrong`;
     case "varies":

@@ -24,7 +24,8 @@ const NUMPY_METHOD_FOR: Record<(typeof NUMPY_METHODS)[number], string> = {
     "flatten은 numpy의 메서드입니다: np.reshape(x, [1, -1])로 배열의 원소를 (1, n) 행으로 만드세요",
   ravel:
     "ravel은 numpy의 메서드입니다: np.reshape(x, [1, -1])로 배열의 원소를 (1, n) 행으로 만드세요",
-  squeeze: "squeeze는 numpy의 메서드입니다: 배열 모듈의 배열은 언제나 2차원 (rows, cols)입니다",
+  squeeze:
+    "squeeze는 numpy의 메서드입니다: 배열 모듈의 배열은 언제나 2차원 (rows, cols)입니다. (1,1) 배열의 숫자는 x.item()으로 얻고, axis 없는 np.sum(x)는 숫자를 줍니다",
 };
 
 /** `found`가 키 `expected`가 아닌 이유: 대소문자나 밑줄만 다릅니다. */
@@ -75,6 +76,8 @@ export function wordHint(hint: Hint): string {
       return "기댓값의 정확히 두 배입니다: 2가 한 번 더 곱해졌습니다";
     case "half":
       return "기댓값의 정확히 절반입니다: 2가 빠졌습니다";
+    case "rows-for-columns":
+      return `기댓값의 ${hint.cols}/${hint.rows}배입니다: ${hint.cols}로 나눠야 할 곳을 ${hint.rows}로 나눴습니다. (${hint.rows},${hint.cols}) 입력의 열 수 shape[1] 대신 행 수 shape[0]을 읽으면 그렇게 됩니다(예제의 수 m은 X.shape[1]입니다)`;
     case "factor":
       return `기댓값에 ${hint.factor.toPrecision(4)}을 곱한 값입니다: 상수 배가 틀렸습니다`;
     case "varies":
