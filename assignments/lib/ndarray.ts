@@ -563,9 +563,9 @@ const ENTRIES =
  * numpy's x[i] and x[i] = v (x[i][0], x[mask] = 0) read and write no entry here. Left alone,
  * JavaScript would read undefined (a NaN further on) and write a property of the object, and the
  * mistake would surface far from its line, if at all: gradApprox[i] = … leaves gradApprox zeros.
- * The end of every array's prototype chain says so at the line, for a read of an index or a write
- * of any name that the array has not. A lookup that finds the array's own property or method never
- * gets there, so the module's own work never pays for it.
+ * The end of every array's prototype chain says so at the line, for a read of an index (or of
+ * length, Python's len(x)) or a write of any name that the array has not. A lookup that finds the
+ * array's own property or method never gets there, so the module's own work never pays for it.
  */
 Object.setPrototypeOf(
   NDArray.prototype,
@@ -575,6 +575,11 @@ Object.setPrototypeOf(
     get(target, key, receiver) {
       if (typeof key === "string" && INDEX_KEY.test(key))
         throw new TypeError(`NDArray: x[${key}] reads no entry: ${ENTRIES}`);
+      // Python's len(x), written x.length: undefined, and a NaN or an empty loop further on.
+      if (key === "length")
+        throw new TypeError(
+          "NDArray: an array has no length: its rows are x.shape[0] (Python's len(x)), its columns x.shape[1], its entries x.size",
+        );
       return Reflect.get(target, key, receiver);
     },
     set(target, key, value, receiver) {

@@ -101,6 +101,12 @@ describe("numpy's indexing of an array, x[i] and x[i] = v", () => {
     expect(Object.keys(x)).toEqual(["shape", "size", "ndim"]);
   });
 
+  it("x.length, Python's len(x), throws at once, naming shape and size", () => {
+    const x = np.zeros([3, 2]);
+    expect(() => indexed(x).length).toThrow(/x\.shape\[0\] \(Python's len\(x\)\).*x\.size/);
+    expect(() => Array.from(x as unknown as ArrayLike<number>)).toThrow(/has no length/);
+  });
+
   it("leaves everything else an object does: its names, its methods, printing, instanceof", () => {
     const x = np.array([[1, 2]]);
     expect(indexed(x).nothing).toBeUndefined();
