@@ -728,3 +728,50 @@ function captured(value: unknown): unknown {
     return error;
   }
 }
+
+describe("the array module's advice, in Korean", () => {
+  /** The message the array module throws for `f`. */
+  const thrown = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("expected an error");
+  };
+  const loose = np.zeros([2, 1]) as unknown as Record<string, unknown> & number;
+
+  it.each([
+    ["an operator", () => loose - 1, "np.subtract"],
+    ["x[i]", () => loose[1], "x[1]로는"],
+    [
+      "x[i] = v",
+      () => {
+        loose[0] = 1;
+      },
+      "x[0] = …로는",
+    ],
+    [
+      "x[mask] = v",
+      () => {
+        loose[String(np.zeros([3, 3]))] = 1;
+      },
+      "x[…] = …로는",
+    ],
+    ["x.length", () => loose.length, "x.shape[0](Python의 len(x))"],
+  ])("%s: the module's own words, worded again", (_, f, words) => {
+    const message = thrown(f);
+    const details = { type: "error", name: "TypeError", message, stack: "" } as const;
+    const korean = ko.message("sigmoid", details, (_, english) => english);
+    expect(korean).toContain(words);
+    expect(korean).toMatch(/[가-힣]{2}/);
+    expect(korean).not.toContain(message);
+    expect(en.message("sigmoid", details, (_, english) => english)).toContain(message);
+  });
+
+  it("leaves every other error as it was thrown", () => {
+    const message = thrown(() => np.dot(np.zeros([2, 3]), np.zeros([2, 3])));
+    const details = { type: "error", name: "ShapeError", message, stack: "" } as const;
+    expect(ko.message("sigmoid", details, (_, english) => english)).toContain(message);
+  });
+});

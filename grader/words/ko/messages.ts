@@ -7,6 +7,7 @@ import type { Details } from "../../core/report.ts";
 import { importErrorName } from "../import-error.ts";
 import { messageNumber } from "../numbers.ts";
 import type { Speak } from "../words.ts";
+import { arrayAdvice } from "./array-errors.ts";
 import { namingRule, wordErrorHint, wordHint } from "./hints.ts";
 import { josa } from "./josa.ts";
 import { importMessage, wordCrash, wordThrown } from "./outcomes.ts";
@@ -106,7 +107,7 @@ export function wordMessage(fn: string, details: Details, speak: Speak): string 
         ? ` (${details.at}${details.line ? `, \`${details.line}\`` : ""})`
         : "";
       // The grader's own refusal of a stand-in's request, worded again; any other error as thrown.
-      const message = speak(details.phrase, details.message);
+      const message = speak(details.phrase, arrayAdvice(details.message) ?? details.message);
       return withHint(
         `${fn}에서 ${details.name} 발생: ${message}${place}`,
         details.hint ? wordErrorHint(details.hint) : undefined,

@@ -1,6 +1,7 @@
 /** 학습자의 호출을 실행하던 프로세스, 또는 모듈을 불러오는 과정에 일어난 일을 한국어로. */
 import type { CrashReason, ImportFailure, ThrownCall } from "../../core/outcomes.ts";
 import type { Speak } from "../words.ts";
+import { arrayAdvice } from "./array-errors.ts";
 
 /** "메모리가 부족해 멈췄습니다", "SIGKILL로 종료되었습니다": 프로세스가 한 일. */
 export function wordCrash(reason: CrashReason): string {
@@ -38,5 +39,5 @@ export function importMessage(failure: ImportFailure): string {
 
 /** 예외를 던진 학습자의 함수: "forwardPropagation에서 TypeError 발생: …". 채점기의 거부는 다시 말합니다. */
 export function wordThrown({ fn, name, message, phrase }: ThrownCall, speak: Speak): string {
-  return `${fn}에서 ${name} 발생: ${speak(phrase, message)}`;
+  return `${fn}에서 ${name} 발생: ${speak(phrase, arrayAdvice(message) ?? message)}`;
 }
