@@ -95,6 +95,11 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
     { code: "misnamed", pairs: [{ yours: "A", expected: "A2" }] },
     {
       code: "misnamed",
+      pairs: Array.from({ length: 6 }, (_, l) => ({ yours: `dW${l}`, expected: `dW${l + 1}` })),
+      shift: -1,
+    },
+    {
+      code: "misnamed",
       pairs: [
         { yours: "parameters.W0", expected: "parameters.W1" },
         { yours: "parameters.W1", expected: "parameters.W2" },

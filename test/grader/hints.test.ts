@@ -735,6 +735,13 @@ describe("the right values under other names", () => {
     );
   });
 
+  it("shows four pairs of names, and how many more the report has", () => {
+    const pairs = Array.from({ length: 6 }, (_, l) => ({ yours: `W${l}`, expected: `W${l + 1}` }));
+    const words = wordHint({ code: "misnamed", pairs, shift: -1 });
+    expect(words).toContain("your W3 is the expected W4, 2 more)");
+    expect(words).not.toContain("W5");
+  });
+
   it("claims nothing that a name could hold by chance", () => {
     // Zeros under another name: any bias of that shape holds them.
     expect(misnamedOf({ W1, b0: zeros, W2, b2 } as Wire)).toBeUndefined();
