@@ -179,6 +179,8 @@ export function sampledHint(
 
 /** Names of a learner's object read at most, for values under other names: its keys are theirs. */
 const MAX_NAMES = 64;
+/** Characters of a name read, at most. */
+const MAX_NAME_LENGTH = 64;
 
 /**
  * The right values in the learner's object under other names: W0 and W1 holding what W1 and W2
@@ -202,7 +204,8 @@ export function misnamedHint(
   const whole = recordOf(at(expected, parent));
   const found = recordOf(at(actual, parent));
   if (!whole || !found) return undefined;
-  const names = Object.keys(found);
+  // A name longer than any an assignment uses is no misnaming, and would fill the message.
+  const names = Object.keys(found).filter((name) => name.length <= MAX_NAME_LENGTH);
   if (names.length > MAX_NAMES) return undefined;
   const pairs: { yours: string; expected: string }[] = [];
   for (const [name, value] of Object.entries(whole)) {

@@ -759,6 +759,8 @@ describe("the right values under other names", () => {
     expect(
       misnamedOf({ W1: W1, b1: encode(np.ones([2, 1])), W2, b2, X: W1 } as Wire),
     ).toBeUndefined();
+    // A name of a length no assignment's has.
+    expect(misnamedOf({ W1: W2, b1: zeros, ["W".repeat(65)]: W1, b2 } as Wire)).toBeUndefined();
     // A key in another case is named by the mismatch itself.
     expect(misnamedOf({ w1: W1, b1: zeros, W2, b2 } as Wire)).toBeUndefined();
   });
