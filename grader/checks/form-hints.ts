@@ -3,9 +3,8 @@
  * no value at all, a list for an object (a tuple), an array's entries for the array, a number's
  * text for the number, one value of an object for the whole, an inner object's values beside its
  * siblings, a list that holds every k-th entry of the expected one, the right values under other
- * names. Each says whether the values
- * in it are the right ones only where the test's tolerance says so. Pure: wire values in, a hint
- * (a code and its parameters) or undefined out.
+ * names. Each says whether the values in it are the right ones only where the test's tolerance
+ * says so. Pure: wire values in, a hint (a code and its parameters) or undefined out.
  */
 import type { Tolerance } from "../core/manifest.ts";
 import type { PatternHint } from "../core/report.ts";

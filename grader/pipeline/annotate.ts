@@ -239,7 +239,8 @@ function sourceHint(
   inputs: readonly { name: string; value: Wire }[],
 ) {
   const own = functionLines(lines, index);
-  const statement = [...own.slice(-1), ...continuation(lines, index)];
+  // No lines of a function there (a stack may name any line): nothing after it either.
+  const statement = own.length === 0 ? [] : [...own.slice(-1), ...continuation(lines, index)];
   const above = own.slice(-1 - LINES_ABOVE, -1).reverse();
   return (
     nearKeyHint(error, own, inputs) ??
