@@ -96,6 +96,11 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     name: "은닉층에 시그모이드",
     sentence: "은닉층에는 시그모이드가 아니라 tanh를 사용합니다",
   },
+  "ReLU in the hidden layer": {
+    name: "은닉층에 ReLU 사용",
+    sentence:
+      "이 신경망의 은닉층은 tanh를 씁니다: A1 = np.tanh(Z1)이고, 심층 신경망의 ReLU np.maximum(Z1, 0)이 아닙니다",
+  },
   "no activation in the hidden layer": {
     name: "은닉층의 활성화 함수 누락",
     sentence: "A1 = tanh(Z1)입니다: 은닉층의 활성화 함수가 빠졌습니다",

@@ -190,6 +190,10 @@ const forwardMistakes: Library = {
   mistakes: [
     fault("sigmoid in the hidden layer", "the hidden layer uses tanh, not sigmoid"),
     fault(
+      "ReLU in the hidden layer",
+      "this network's hidden layer uses tanh, A1 = np.tanh(Z1), not the ReLU np.maximum(Z1, 0) of the deep network",
+    ),
+    fault(
       "no activation in the hidden layer",
       "A1 = tanh(Z1): the hidden layer's activation is missing",
     ),
@@ -208,9 +212,11 @@ const forwardMistakes: Library = {
     const Z1 = plus("b1 left out", np.dot(W1, X as NDArray), b1);
     const A1 = faults.has("sigmoid in the hidden layer")
       ? sigmoid(Z1)
-      : faults.has("no activation in the hidden layer")
-        ? Z1
-        : np.tanh(Z1);
+      : faults.has("ReLU in the hidden layer")
+        ? np.maximum(Z1, 0)
+        : faults.has("no activation in the hidden layer")
+          ? Z1
+          : np.tanh(Z1);
     const Z2 = plus(
       "b2 left out",
       np.dot(W2, faults.has("Z1 into the second layer") ? Z1 : A1),

@@ -144,6 +144,9 @@ export const mistakeSubmissions: MistakeSubmission[] = [
   one("forwardPropagation", "sigmoid in the hidden layer", [
     ["const A1 = np.tanh(Z1);", "const A1 = sigmoid(Z1);"],
   ]),
+  one("forwardPropagation", "ReLU in the hidden layer", [
+    ["const A1 = np.tanh(Z1);", "const A1 = np.maximum(Z1, 0);"],
+  ]),
   one("forwardPropagation", "no activation in the hidden layer", [
     ["const A1 = np.tanh(Z1);", "const A1 = Z1;"],
   ]),
