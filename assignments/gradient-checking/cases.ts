@@ -62,11 +62,7 @@ export const cases: LearnerCases = {
           grads,
           (await expected()) as NumericGradients,
         );
-        return gradientOutcome(
-          results,
-          (X as NDArray).shape[1],
-          said("gradient.against-reference"),
-        );
+        return gradientOutcome(results, (X as NDArray).shape, said("gradient.against-reference"));
       },
     },
     /** The learner's gradientCheck, asked to print its verdict, on a right derivative. */

@@ -48,7 +48,7 @@ export const cases: LearnerCases = {
         );
         return gradientOutcome(
           results,
-          (X as NDArray).shape[1],
+          (X as NDArray).shape,
           said("gradient.against-reference"),
           chainRuleHint,
         );
@@ -73,7 +73,7 @@ export const cases: LearnerCases = {
         );
         return gradientOutcome(
           results,
-          (X as NDArray).shape[1],
+          (X as NDArray).shape,
           said("gradient.against-own"),
           chainRuleHint,
         );

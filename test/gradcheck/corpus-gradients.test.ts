@@ -133,7 +133,7 @@ describe("the corpus's gradient bugs fail the gradient check of the right tensor
       ).toEqual(wrong);
       const text = failed.map((r) => describeTensor(r, { examples: [6] })).join(" ");
       // The chain-rule hint is the assignment's: only the hidden layer's gradients are wrong.
-      const chain = gradientOutcome(results, 6, "the reference", chainRuleHint).failure?.hint;
+      const chain = gradientOutcome(results, [3, 6], "the reference", chainRuleHint).failure?.hint;
       const feedback = `${text} ${textOf(chain ?? "")}`;
       expect(feedback, mode).toContain(hint);
     }

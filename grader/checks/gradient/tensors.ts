@@ -62,12 +62,15 @@ export function judgeByName(
  */
 export function gradientOutcome(
   results: TensorResult[],
-  /** The number of examples, which a factor in a wrong gradient may be. */
-  m: number,
+  /**
+   * The shape of X: its columns are m, the number of examples, which a factor in a wrong gradient
+   * may be, and its rows what m may have been read as (X.shape[0]).
+   */
+  [rows, m]: readonly [number, number],
   against: Text,
   chainHint?: (wrong: Set<string>) => Text | undefined,
 ): SessionOutcome {
-  const context = { examples: [m] };
+  const context = { examples: [m], shapes: [[rows, m] as [number, number]] };
   const gradients = results.map((r) => gradientRow(r, context));
   const wrong = gradients.filter((r) => r.verdict !== "right");
   if (wrong.length === 0) return { failure: null, values: {}, gradients };
