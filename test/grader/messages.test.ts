@@ -94,6 +94,30 @@ describe("the chain rule hint", () => {
     expect(hintOf([missing("W1"), wrong("b1"), right("W2"), right("b2")])).toBeUndefined();
     expect(hintOf([missing("W1"), missing("b1"), right("W2"), right("b2")])).toBeUndefined();
   });
+
+  it("reads a wrong gradient's factor of X's columns over its rows as shape[0] read for shape[1]", () => {
+    const off: TensorResult = {
+      name: "W1",
+      verdict: "failed",
+      difference: 0.4,
+      alpha: 2.5,
+      cosine: 1,
+      worst: [],
+      checked: 8,
+      kinks: [],
+      method: "central-differences",
+      fast: false,
+      evaluations: 17,
+    };
+    const [row] = gradientOutcome([off], [2, 5], "the reference").gradients ?? [];
+    expect(row?.hint).toEqual({
+      code: "pattern",
+      pattern: { code: "rows-for-columns", rows: 2, cols: 5 },
+    });
+    // X of other sizes: a factor, no more.
+    const [other] = gradientOutcome([off], [3, 5], "the reference").gradients ?? [];
+    expect(other?.hint).toMatchObject({ pattern: { code: "factor" } });
+  });
 });
 
 describe("the gradient checks' pair", () => {
