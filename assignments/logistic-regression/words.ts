@@ -34,6 +34,8 @@ export const english = {
   shape: (p: { what: string; actual: string; expected: string }) =>
     `${p.what} has shape (${p.actual}), expected (${p.expected})`,
   "sigmoid.nan": (p: { z: string }) => `σ(${p.z}) is NaN`,
+  "sigmoid.overflow": (p: { z: string }) =>
+    `σ(${p.z}) is NaN: past |z| = 709.78, e^z is Infinity, and Infinity / Infinity is NaN; 1 / (1 + e^(−z)) makes no such division`,
   "sigmoid.outside": (p: { z: string; y: string }) => `σ(${p.z}) = ${p.y} is outside the range`,
   "sigmoid.symmetry": (p: { negated: string; complement: string; z: string }) =>
     `σ(−z) = ${p.negated} but 1 − σ(z) = ${p.complement} at z = ${p.z}`,
@@ -88,6 +90,8 @@ export const korean: Translation<typeof english> = {
     `${josa(p.what, "이/가")} 숫자가 아니라 (${p.shape}) 배열입니다: 축 없이 np.sum을 쓰면 숫자가 나옵니다`,
   shape: (p) => `${p.what}의 모양이 (${p.actual})입니다. (${p.expected})이어야 합니다`,
   "sigmoid.nan": (p) => `σ(${p.z})가 NaN입니다`,
+  "sigmoid.overflow": (p) =>
+    `σ(${p.z})의 값이 NaN입니다: |z|가 709.78을 넘으면 e^z는 Infinity이고, Infinity / Infinity는 NaN입니다. 1 / (1 + e^(−z))에는 그런 나눗셈이 없습니다`,
   "sigmoid.outside": (p) => `σ(${p.z}) = ${p.y}는 범위를 벗어납니다`,
   "sigmoid.symmetry": (p) =>
     `z = ${p.z}에서 σ(−z) = ${p.negated}이지만 1 − σ(z) = ${p.complement}입니다`,

@@ -106,6 +106,9 @@ async function forward(functions: Functions, X: NDArray, p: Model.Parameters) {
   return { A2: asArray(out?.A2, "A2"), A1: asArray(out?.cache?.A1, "cache.A1") };
 }
 
+/** Where e^z overflows: ln(Number.MAX_VALUE). */
+const EXP_OVERFLOW = Math.log(Number.MAX_VALUE);
+
 export const properties: Record<string, PropertySpec<unknown>> = {
   "sigmoid.range": property({
     law: said("law.sigmoid.range"),
@@ -115,7 +118,11 @@ export const properties: Record<string, PropertySpec<unknown>> = {
       expectShape(s, z.length, z[0]?.length ?? 0, "σ(z)");
       z.flat().forEach((v, k) => {
         const y = s.data[k] as number;
-        if (Number.isNaN(y)) fail(said("sigmoid.nan", { z: String(v) }));
+        // Past ln(Number.MAX_VALUE), e^|z| is Infinity: e^z / (1 + e^z) is Infinity / Infinity.
+        if (Number.isNaN(y))
+          fail(
+            said(Math.abs(v) > EXP_OVERFLOW ? "sigmoid.overflow" : "sigmoid.nan", { z: String(v) }),
+          );
         if (Math.abs(v) <= 30 ? !(y > 0 && y < 1) : !(y >= 0 && y <= 1))
           fail(said("sigmoid.outside", { z: String(v), y: String(y) }));
       });

@@ -64,6 +64,8 @@ export const english = {
   "predict-result": () => "predict's result",
   "copies.what": (p: { name: string; k: number }) => `${p.name} for ${p.k} copies`,
   "sigmoid.nan": (p: { z: string }) => `σ(${p.z}) is NaN`,
+  "sigmoid.overflow": (p: { z: string }) =>
+    `σ(${p.z}) is NaN: past |z| = 709.78, e^z is Infinity, and Infinity / Infinity is NaN; 1 / (1 + e^(−z)) makes no such division`,
   "sigmoid.outside": (p: { z: string; y: string }) => `σ(${p.z}) = ${p.y} is outside the range`,
   "sigmoid.symmetry": (p: { negated: string; complement: string; z: string }) =>
     `σ(−z) = ${p.negated} but 1 − σ(z) = ${p.complement} at z = ${p.z}`,
@@ -177,6 +179,8 @@ export const korean: Translation<typeof english> = {
   "predict-result": () => "predict의 결과",
   "copies.what": (p) => `${p.k}개 복사본의 ${p.name}`,
   "sigmoid.nan": (p) => `σ(${p.z})이(가) NaN입니다`,
+  "sigmoid.overflow": (p) =>
+    `σ(${p.z})의 값이 NaN입니다: |z|가 709.78을 넘으면 e^z는 Infinity이고, Infinity / Infinity는 NaN입니다. 1 / (1 + e^(−z))에는 그런 나눗셈이 없습니다`,
   "sigmoid.outside": (p) => `σ(${p.z}) = ${p.y}로 범위를 벗어났습니다`,
   "sigmoid.symmetry": (p) =>
     `z = ${p.z}에서 σ(−z) = ${p.negated}인데 1 − σ(z) = ${p.complement}입니다`,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { properties as deepProperties } from "../../assignments/deep-neural-network/properties.ts";
+import { type NDArray, np } from "../../assignments/lib/np.ts";
 import { properties } from "../../assignments/planar-classifier/properties.ts";
 import {
   type PropertyOutcome,
@@ -140,5 +141,19 @@ describe("a law shows what the function returned as it is", () => {
     };
     const outcome = await run("lModelForward.caches", objectCaches, 1, deepProperties);
     expect(failedReason(outcome)).toBe("caches is not a list (of one cache per layer)");
+  });
+});
+
+describe("a sigmoid that is NaN where e^z overflows", () => {
+  it("is told that Infinity / Infinity made the NaN, and a NaN elsewhere is told as one", async () => {
+    const overflowing = {
+      ...ref,
+      sigmoid: (z: NDArray) => np.divide(np.exp(z), np.add(1, np.exp(z))),
+    };
+    expect(failedReason(await run("sigmoid.range", overflowing))).toMatch(
+      /^σ\(\d+(\.\d+)?\) is NaN: past \|z\| = 709\.78, e\^z is Infinity, and Infinity \/ Infinity is NaN/,
+    );
+    const nanEverywhere = { ...ref, sigmoid: (z: NDArray) => np.multiply(z, Number.NaN) };
+    expect(failedReason(await run("sigmoid.range", nanEverywhere))).toMatch(/^σ\(.*\) is NaN$/);
   });
 });
