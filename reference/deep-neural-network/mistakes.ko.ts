@@ -72,6 +72,15 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     name: "비용에 1/m 누락",
     sentence: "합을 예제 개수 m(Y.shape[1])으로 나누세요",
   },
+  "log(1 − a) in both terms": {
+    name: "두 항 모두 log(1 − a)",
+    sentence: "첫 번째 항은 y·log(a)입니다: 1 − AL이 아니라 AL의 로그입니다",
+  },
+  "(y − 1) for (1 − y)": {
+    name: "(1 − y) 대신 (y − 1)",
+    sentence:
+      "np.subtract(a, b)는 a − b입니다: 두 번째 항의 1 − y는 np.subtract(1, Y)이고, np.subtract(Y, 1)은 y − 1이라서 그 항의 부호가 뒤집힙니다",
+  },
   "log(a) in both terms": {
     name: "두 항 모두 log(a)",
     sentence: "두 번째 항은 (1 − y)·log(1 − a)입니다: AL이 아니라 1 − AL의 로그입니다",
@@ -109,6 +118,11 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
   "sigmoid's derivative without dA": {
     name: "시그모이드 도함수에 dA 누락",
     sentence: "dZ = dA ∗ s·(1 − s)입니다: 흘러 들어온 dA를 도함수에 곱하세요",
+  },
+  "ReLU's derivative inverted": {
+    name: "ReLU 도함수가 뒤집힘",
+    sentence:
+      "dZ는 유닛이 켜진 곳(Z > 0)에서 dA를 그대로 두고 Z ≤ 0인 곳에서 0입니다: Z ≤ 0의 마스크가 아니라 np.multiply(dA, np.greater(Z, 0))입니다(numpy의 dZ[Z <= 0] = 0은 그 원소들을 0으로 만들지, 남기지 않습니다)",
   },
   "ReLU's derivative read from dA": {
     name: "ReLU의 도함수를 dA에서 읽음",

@@ -149,11 +149,18 @@ const costMistakes: Library = {
       "log(a) in both terms",
       "the second term is (1 − y)·log(1 − a): log of 1 − AL, not of AL",
     ),
+    fault("log(1 − a) in both terms", "the first term is y·log(a): log of AL, not of 1 − AL"),
+    fault(
+      "(y − 1) for (1 − y)",
+      "np.subtract(a, b) is a − b: the second term's 1 − y is np.subtract(1, Y); np.subtract(Y, 1) is y − 1, which flips that term's sign",
+    ),
   ],
   variant: (faults, [AL, Y]) => {
     const [a, y] = [AL as NDArray, Y as NDArray];
+    const one = faults.has("log(1 − a) in both terms") ? np.log(np.subtract(1, a)) : np.log(a);
     const other = faults.has("log(a) in both terms") ? np.log(a) : np.log(np.subtract(1, a));
-    const total = np.sum(np.add(np.multiply(y, np.log(a)), np.multiply(np.subtract(1, y), other)));
+    const notY = faults.has("(y − 1) for (1 − y)") ? np.subtract(y, 1) : np.subtract(1, y);
+    const total = np.sum(np.add(np.multiply(y, one), np.multiply(notY, other)));
     const signed = faults.has("cost sign flipped") ? total : -total;
     return faults.has("cost without 1/m") ? signed : signed / y.shape[1];
   },
@@ -204,6 +211,10 @@ const activationBackwardMistakes: Library = {
       "dZ = dA ∗ s·(1 − s): multiply the derivative by the dA that flows in",
     ),
     fault(
+      "ReLU's derivative inverted",
+      "dZ keeps dA where the unit is on, Z > 0, and is 0 where Z ≤ 0: np.multiply(dA, np.greater(Z, 0)), not a mask of Z ≤ 0 (numpy's dZ[Z <= 0] = 0 zeroes those entries, it does not keep them)",
+    ),
+    fault(
       "ReLU's derivative read from dA",
       "the ReLU's derivative is read from Z, the layer's input (the cache's activationCache): dZ = dA where Z > 0, else 0, whatever dA's own sign (np.greater(Z, 0), not np.greater(dA, 0) or np.maximum(dA, 0))",
     ),
@@ -224,7 +235,10 @@ const activationBackwardMistakes: Library = {
       dZ = faults.has("sigmoid's derivative without dA") ? slope : np.multiply(da, slope);
     } else {
       const on = faults.has("ReLU's derivative read from dA") ? da : Z;
-      dZ = faults.has("ReLU's derivative left out") ? da : np.multiply(da, np.greater(on, 0));
+      const mask = faults.has("ReLU's derivative inverted")
+        ? np.lessEqual(on, 0)
+        : np.greater(on, 0);
+      dZ = faults.has("ReLU's derivative left out") ? da : np.multiply(da, mask);
     }
     return linearBackward(dZ, linearCache);
   },

@@ -113,6 +113,15 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     sentence:
       "비용은 맞는 레이블의 확률에 −log를 취한 것, (1/m) Σ (−log(A3)·Y − log(1 − A3)·(1 − Y))로 양수입니다",
   },
+  "log(1 − A3) in both terms": {
+    name: "두 항 모두 log(1 − A3)",
+    sentence: "레이블 1의 항은 −log(A3)·Y입니다: 1 − A3가 아니라 A3의 로그입니다",
+  },
+  "(Y − 1) for (1 − Y)": {
+    name: "(1 − Y) 대신 (Y − 1)",
+    sentence:
+      "np.subtract(a, b)는 a − b입니다: 레이블 0의 항에는 1 − Y, 즉 np.subtract(1, Y)가 들어갑니다. np.subtract(Y, 1)은 Y − 1이라서 그 항의 부호가 뒤집힙니다",
+  },
   "y = 0 term left out": {
     name: "y = 0 항 누락",
     sentence:

@@ -225,6 +225,14 @@ const forwardNMistakes: Library = {
       "the cost has a term for each label: −log(1 − A3)·(1 − Y) for the examples of label 0 too",
     ),
     fault(
+      "log(1 − A3) in both terms",
+      "the term of label 1 is −log(A3)·Y: log of A3, not of 1 − A3",
+    ),
+    fault(
+      "(Y − 1) for (1 − Y)",
+      "np.subtract(a, b) is a − b: the term of label 0 has 1 − Y, np.subtract(1, Y); np.subtract(Y, 1) is Y − 1, which flips that term's sign",
+    ),
+    fault(
       "sigmoid in the hidden layers",
       "layers 1 and 2 use the ReLU, relu(Z); only layer 3 uses the sigmoid",
     ),
@@ -246,8 +254,10 @@ const forwardNMistakes: Library = {
     const A2 = hidden(Z2);
     const Z3 = linear("W3", A2, "b3");
     const A3 = sigmoid(Z3);
-    const positive = np.multiply(np.negative(np.log(A3)), y);
-    const negative = np.multiply(np.negative(np.log(np.subtract(1, A3))), np.subtract(1, y));
+    const ofOne = faults.has("log(1 − A3) in both terms") ? np.subtract(1, A3) : A3;
+    const positive = np.multiply(np.negative(np.log(ofOne)), y);
+    const notY = faults.has("(Y − 1) for (1 − Y)") ? np.subtract(y, 1) : np.subtract(1, y);
+    const negative = np.multiply(np.negative(np.log(np.subtract(1, A3))), notY);
     const logprobs = faults.has("y = 0 term left out") ? positive : np.add(positive, negative);
     let cost = (faults.has("cost without 1/m") ? 1 : 1 / m) * np.sum(logprobs);
     if (faults.has("cost of the wrong sign")) cost = -cost;

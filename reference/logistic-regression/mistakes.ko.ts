@@ -50,6 +50,15 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     name: "비용에 1/m 누락",
     sentence: "비용의 합을 예제 개수 m으로 나누세요",
   },
+  "log(1 − A) in both terms": {
+    name: "두 항 모두 log(1 − A)",
+    sentence: "첫 번째 항은 Y·log(A)입니다: 1 − A가 아니라 A의 로그입니다",
+  },
+  "(Y − 1) for (1 − Y)": {
+    name: "(1 − Y) 대신 (Y − 1)",
+    sentence:
+      "np.subtract(a, b)는 a − b입니다: 두 번째 항의 1 − Y는 np.subtract(1, Y)이고, np.subtract(Y, 1)은 Y − 1이라서 그 항의 부호가 뒤집힙니다",
+  },
   "log(A) in both terms": {
     name: "두 항 모두 log(A)",
     sentence: "두 번째 항은 (1 − Y)·log(1 − A)입니다: A가 아니라 1 − A의 로그입니다",
@@ -122,6 +131,10 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
   "threshold on wᵀx + b": {
     name: "wᵀx + b에 임곗값 적용",
     sentence: "wᵀ·X + b 자체가 아니라 확률 A = σ(wᵀ·X + b)를 0.5와 비교하세요",
+  },
+  "threshold at 0": {
+    name: "임계값을 0으로 설정",
+    sentence: "A는 확률입니다: 임계값은 0이 아니라 0.5입니다",
   },
   "predict without b": {
     name: "예측에 b 누락",

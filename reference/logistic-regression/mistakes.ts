@@ -75,6 +75,11 @@ const propagateMistakes: Library = {
     fault("cost sign flipped", "the sign is flipped: cost = −(1/m) Σ (…)"),
     fault("cost without 1/m", "divide the cost's sum by m, the number of examples"),
     fault("log(A) in both terms", "the second term is (1 − Y)·log(1 − A): log of 1 − A, not of A"),
+    fault("log(1 − A) in both terms", "the first term is Y·log(A): log of A, not of 1 − A"),
+    fault(
+      "(Y − 1) for (1 − Y)",
+      "np.subtract(a, b) is a − b: the second term's 1 − Y is np.subtract(1, Y); np.subtract(Y, 1) is Y − 1, which flips that term's sign",
+    ),
     fault("(1 − Y)·log(1 − A) term missing", "the (1 − Y)·log(1 − A) term is missing"),
     fault("cost with log10", "the cost uses the natural logarithm, np.log, not np.log10"),
     fault(
@@ -104,11 +109,14 @@ const propagateMistakes: Library = {
     const A = sigmoid(faults.has("A without b") ? z : np.add(z, b as number));
     const log = (v: NDArray) =>
       faults.has("cost with log10") ? np.divide(np.log(v), Math.LN10) : np.log(v);
-    const first = np.multiply(y, log(A));
+    const first = np.multiply(
+      y,
+      log(faults.has("log(1 − A) in both terms") ? np.subtract(1, A) : A),
+    );
     const second = faults.has("(1 − Y)·log(1 − A) term missing")
       ? np.zerosLike(A)
       : np.multiply(
-          np.subtract(1, y),
+          faults.has("(Y − 1) for (1 − Y)") ? np.subtract(y, 1) : np.subtract(1, y),
           log(faults.has("log(A) in both terms") ? A : np.subtract(1, A)),
         );
     const summed = faults.has("cost left an array")
@@ -183,6 +191,7 @@ const predictMistakes: Library = {
       "compare the probability A = σ(wᵀ·X + b) with 0.5, not wᵀ·X + b itself",
     ),
     fault("predict without b", "A = σ(wᵀ·X + b): the bias b is missing"),
+    fault("threshold at 0", "A is a probability: the threshold is 0.5, not 0"),
     fault(
       "probabilities returned",
       "these are the probabilities A; the predictions are 1 where A > 0.5, else 0",
@@ -193,7 +202,7 @@ const predictMistakes: Library = {
     const scores = faults.has("predict without b") ? z : np.add(z, b as number);
     const A = faults.has("threshold on wᵀx + b") ? scores : sigmoid(scores);
     if (faults.has("probabilities returned")) return A;
-    return np.where(np.greater(A, 0.5), 1, 0);
+    return np.where(np.greater(A, faults.has("threshold at 0") ? 0 : 0.5), 1, 0);
   },
 };
 

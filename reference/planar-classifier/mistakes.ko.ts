@@ -135,6 +135,15 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     name: "y·log(a) 항 누락",
     sentence: "y·log(a) 항이 빠졌습니다",
   },
+  "log(1 − a) in both terms": {
+    name: "두 항 모두 log(1 − a)",
+    sentence: "첫 번째 항은 y·log(a)입니다: 1 − A2가 아니라 A2의 로그입니다",
+  },
+  "(y − 1) for (1 − y)": {
+    name: "(1 − y) 대신 (y − 1)",
+    sentence:
+      "np.subtract(a, b)는 a − b입니다: 두 번째 항의 1 − y는 np.subtract(1, Y)이고, np.subtract(Y, 1)은 y − 1이라서 그 항의 부호가 뒤집힙니다",
+  },
   "log(a) in both terms": {
     name: "두 항 모두 log(a)",
     sentence: "두 번째 항은 (1 − y)·log(1 − a)입니다: A2가 아니라 1 − A2의 로그입니다",

@@ -239,6 +239,11 @@ const costMistakes: Library = {
       "log(a) in both terms",
       "the second term is (1 − y)·log(1 − a): log of 1 − A2, not of A2",
     ),
+    fault("log(1 − a) in both terms", "the first term is y·log(a): log of A2, not of 1 − A2"),
+    fault(
+      "(y − 1) for (1 − y)",
+      "np.subtract(a, b) is a − b: the second term's 1 − y is np.subtract(1, Y); np.subtract(Y, 1) is y − 1, which flips that term's sign",
+    ),
     fault("cost sign flipped", "the sign is flipped: J = −(1/m) Σ (…)"),
     fault("cost without 1/m", "divide the sum by m, the number of examples (Y.shape[1])"),
     fault(
@@ -271,11 +276,13 @@ const costMistakes: Library = {
     const a = A2 as NDArray;
     const y = Y as NDArray;
     const [outputs, m] = y.shape;
-    const first = faults.has("y·log(a) term missing") ? np.zerosLike(a) : np.multiply(np.log(a), y);
+    const logOfA = faults.has("log(1 − a) in both terms") ? np.log(np.subtract(1, a)) : np.log(a);
+    const first = faults.has("y·log(a) term missing") ? np.zerosLike(a) : np.multiply(logOfA, y);
     const logOfOther = faults.has("log(a) in both terms") ? np.log(a) : np.log(np.subtract(1, a));
+    const notY = faults.has("(y − 1) for (1 − y)") ? np.subtract(y, 1) : np.subtract(1, y);
     const second = faults.has("(1 − y)·log(1 − a) term missing")
       ? np.zerosLike(a)
-      : np.multiply(logOfOther, np.subtract(1, y));
+      : np.multiply(logOfOther, notY);
     const total = np.sum(np.add(first, second));
     const divisor = faults.has("cost without 1/m")
       ? 1

@@ -172,6 +172,15 @@ export const mistakeSubmissions: MistakeSubmission[] = [
   one("computeCost", "(1 − y)·log(1 − a) term missing", [[COST_SECOND_TERM, "0,"]]),
   one("computeCost", "y·log(a) term missing", [["np.multiply(np.log(A2), Y),", "0,"]]),
   one("computeCost", "log(a) in both terms", [["np.log(np.subtract(1, A2))", "np.log(A2)"]]),
+  one("computeCost", "log(1 − a) in both terms", [
+    ["np.multiply(np.log(A2), Y)", "np.multiply(np.log(np.subtract(1, A2)), Y)"],
+  ]),
+  one("computeCost", "(y − 1) for (1 − y)", [
+    [
+      "np.multiply(np.log(np.subtract(1, A2)), np.subtract(1, Y))",
+      "np.multiply(np.log(np.subtract(1, A2)), np.subtract(Y, 1))",
+    ],
+  ]),
   one("computeCost", "cost sign flipped", [[COST_RETURN, "return np.sum(logprobs) / m;"]]),
   one("computeCost", "cost without 1/m", [[COST_RETURN, "return -np.sum(logprobs);"]]),
   one("computeCost", "cost as a mean over every entry", [

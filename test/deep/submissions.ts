@@ -82,6 +82,15 @@ export const deepSubmissions: Submission[] = [
 
   one("computeCost", "cost sign flipped", [[COST, "return np.sum(logprobs) / m;"]]),
   one("computeCost", "cost without 1/m", [[COST, "return -np.sum(logprobs);"]]),
+  one("computeCost", "log(1 − a) in both terms", [
+    ["np.multiply(Y, np.log(AL)),", "np.multiply(Y, np.log(np.subtract(1, AL))),"],
+  ]),
+  one("computeCost", "(y − 1) for (1 − y)", [
+    [SECOND_TERM, "np.multiply(np.subtract(Y, 1), np.log(np.subtract(1, AL))),"],
+  ]),
+  one("linearActivationBackward", "ReLU's derivative inverted", [
+    [RELU_BACK, "dZ = np.multiply(dA, np.lessEqual(Z, 0));"],
+  ]),
   one("computeCost", "log(a) in both terms", [
     [SECOND_TERM, "np.multiply(np.subtract(1, Y), np.log(AL)),"],
   ]),

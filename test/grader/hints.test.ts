@@ -132,6 +132,10 @@ describe("patternHint names the classic patterns", () => {
     // computeCost with m = Y.shape[2], undefined: the cost is NaN.
     const nan = "NaN: where Python raises an error, TypeScript computes with undefined";
     expect(hintFor(Number.NaN, 1.38455, [8])).toContain(nan);
+    // The cost of np.subtract(A2, 1) where 1 − A2 was meant: the log of a negative number.
+    expect(hintFor(Number.NaN, 1.38455, [8])).toContain(
+      "the log of a negative number (np.subtract(a, b) is a − b: np.subtract(A, 1) is negative where 1 − A was meant)",
+    );
     expect(hintFor(encode(np.full([2, 3], Number.NaN)))).toContain(nan);
     const square = encode(
       np.array([

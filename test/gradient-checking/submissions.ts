@@ -105,6 +105,18 @@ export const checkingSubmissions: Submission[] = [
   one("forwardPropagationN", "cost of the wrong sign", [
     [COST, "const cost = -(1 / m) * np.sum(logprobs);"],
   ]),
+  one("forwardPropagationN", "log(1 − A3) in both terms", [
+    [
+      "np.multiply(np.negative(np.log(A3)), Y),",
+      "np.multiply(np.negative(np.log(np.subtract(1, A3))), Y),",
+    ],
+  ]),
+  one("forwardPropagationN", "(Y − 1) for (1 − Y)", [
+    [
+      "np.multiply(np.negative(np.log(np.subtract(1, A3))), np.subtract(1, Y)),",
+      "np.multiply(np.negative(np.log(np.subtract(1, A3))), np.subtract(Y, 1)),",
+    ],
+  ]),
   one("forwardPropagationN", "y = 0 term left out", [
     [LOGPROBS, "  const logprobs = np.multiply(np.negative(np.log(A3)), Y);"],
   ]),

@@ -61,6 +61,12 @@ export const logisticSubmissions: LogisticSubmission[] = [
   one("propagate", "m from the rows of X", [["const m = X.shape[1];", "const m = X.shape[0];"]]),
   one("propagate", "cost sign flipped", [[COST, `np.sum(\n      ${TERMS},\n    ) / m;`]]),
   one("propagate", "cost without 1/m", [[COST, `-np.sum(${TERMS});`]]),
+  one("propagate", "log(1 − A) in both terms", [
+    ["np.multiply(Y, np.log(A))", "np.multiply(Y, np.log(np.subtract(1, A)))"],
+  ]),
+  one("propagate", "(Y − 1) for (1 − Y)", [
+    [SECOND_TERM, "np.multiply(np.subtract(Y, 1), np.log(np.subtract(1, A)))"],
+  ]),
   one("propagate", "log(A) in both terms", [
     [SECOND_TERM, "np.multiply(np.subtract(1, Y), np.log(A))"],
   ]),
@@ -115,6 +121,9 @@ export const logisticSubmissions: LogisticSubmission[] = [
 
   one("predict", "threshold on wᵀx + b", [
     [PREDICT_A, "const A = np.add(np.dot(w.T, X), b);\n  return np.where"],
+  ]),
+  one("predict", "threshold at 0", [
+    ["return np.where(np.greater(A, 0.5), 1, 0);", "return np.where(np.greater(A, 0), 1, 0);"],
   ]),
   one("predict", "predict without b", [
     [PREDICT_A, "const A = sigmoid(np.dot(w.T, X));\n  return np.where"],

@@ -105,7 +105,7 @@ export function wordHint(hint: Hint): string {
     case "text-for-number":
       return `return the number itself, not its text (toFixed and String make text)${hint.same ? "; its value is the right one" : ""}`;
     case "nan":
-      return "NaN: where Python raises an error, TypeScript computes with undefined and gives NaN, so a key, an index or a variable that is not there (Y.shape[2], a misspelt name) makes one; so do 0/0 and 0·log(0)";
+      return "NaN: where Python raises an error, TypeScript computes with undefined and gives NaN, so a key, an index or a variable that is not there (Y.shape[2], a misspelt name) makes one; so do 0/0, 0·log(0) and the log of a negative number (np.subtract(a, b) is a − b: np.subtract(A, 1) is negative where 1 − A was meant)";
     case "flattened":
       return `${hint.keys.join(", ")} belong in ${hint.key}, not beside it: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":

@@ -102,7 +102,7 @@ export function wordHint(hint: Hint): string {
     case "text-for-number":
       return `숫자의 텍스트가 아니라 숫자 자체를 반환하세요(toFixed와 String은 텍스트를 만듭니다)${hint.same ? ". 값은 맞습니다" : ""}`;
     case "nan":
-      return "NaN입니다: Python이라면 오류가 날 곳에서 TypeScript는 undefined로 계산해 NaN을 냅니다. 없는 키나 인덱스, 변수(Y.shape[2], 철자가 틀린 이름)가 NaN을 만들고, 0/0과 0·log(0)도 그렇습니다";
+      return "NaN입니다: Python이라면 오류가 날 곳에서 TypeScript는 undefined로 계산해 NaN을 냅니다. 없는 키나 인덱스, 변수(Y.shape[2], 철자가 틀린 이름)가 NaN을 만들고, 0/0과 0·log(0), 음수의 로그도 그렇습니다(np.subtract(a, b)는 a − b라서, 1 − A를 뜻한 np.subtract(A, 1)은 음수입니다)";
     case "flattened":
       return `${josa(hint.keys.join(", "), "은/는")} ${josa(hint.key, "과/와")} 나란히 두지 말고 ${hint.key} 안에 넣으세요: { ${hint.key}: { ${hint.keys.join(", ")} }, … }`;
     case "part-for-whole":
