@@ -140,6 +140,11 @@ export const mistakesKo: Readonly<Record<string, { name: string; sentence: strin
     name: "dAL의 부호가 뒤집힘",
     sentence: "dAL = −(Y / AL − (1 − Y) / (1 − AL))입니다: 앞의 마이너스가 빠졌습니다",
   },
+  "dAL's 1 − Y or 1 − AL written backwards": {
+    name: "dAL의 1 − Y나 1 − AL을 거꾸로 씀",
+    sentence:
+      "np.subtract(a, b)는 a − b입니다: 1 − Y는 np.subtract(1, Y), 1 − AL은 np.subtract(1, AL)이어야 dAL = −(Y / AL − (1 − Y) / (1 − AL))입니다. 둘 중 하나라도 거꾸로 쓰면 두 번째 항의 부호가 뒤집힙니다",
+  },
   "dAL as AL − Y": {
     name: "dAL을 AL − Y로 계산",
     sentence:

@@ -255,6 +255,10 @@ const modelBackwardMistakes: Library = {
       "AL − Y is dZL, the gradient after the sigmoid; the backward pass starts from dAL = −(Y / AL − (1 − Y) / (1 − AL)), and the sigmoid's backward step makes it AL − Y",
     ),
     fault(
+      "dAL's 1 − Y or 1 − AL written backwards",
+      "np.subtract(a, b) is a − b: 1 − Y is np.subtract(1, Y) and 1 − AL is np.subtract(1, AL), so that dAL = −(Y / AL − (1 − Y) / (1 − AL)); either one turned round flips the second term's sign",
+    ),
+    fault(
       "ReLU's backward step in the last layer",
       'the last layer is a sigmoid layer: its backward step is linearActivationBackward(dAL, caches[L − 1], "sigmoid")',
     ),
@@ -268,7 +272,10 @@ const modelBackwardMistakes: Library = {
     const [a, y] = [AL as NDArray, Y as NDArray];
     const list = caches as Model.LayerCache[];
     const L = list.length;
-    const ratio = np.subtract(np.divide(y, a), np.divide(np.subtract(1, y), np.subtract(1, a)));
+    const notY = faults.has("dAL's 1 − Y or 1 − AL written backwards")
+      ? np.subtract(y, 1)
+      : np.subtract(1, y);
+    const ratio = np.subtract(np.divide(y, a), np.divide(notY, np.subtract(1, a)));
     let dA = faults.has("dAL as AL − Y")
       ? np.subtract(a, y)
       : faults.has("dAL sign flipped")

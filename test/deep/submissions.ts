@@ -88,6 +88,12 @@ export const deepSubmissions: Submission[] = [
   one("computeCost", "(y − 1) for (1 − y)", [
     [SECOND_TERM, "np.multiply(np.subtract(Y, 1), np.log(np.subtract(1, AL))),"],
   ]),
+  one("lModelBackward", "dAL's 1 − Y or 1 − AL written backwards", [
+    [DAL, DAL.replace("np.subtract(1, Y)", "np.subtract(Y, 1)")],
+  ]),
+  one("lModelBackward", "dAL's 1 − Y or 1 − AL written backwards", [
+    [DAL, DAL.replace("np.subtract(1, AL)", "np.subtract(AL, 1)")],
+  ]),
   one("linearActivationBackward", "ReLU's derivative inverted", [
     [RELU_BACK, "dZ = np.multiply(dA, np.lessEqual(Z, 0));"],
   ]),
