@@ -18,7 +18,8 @@ const ADVICE: readonly [RegExp, (match: RegExpExecArray) => string][] = [
       `NDArray: x[${key}]로는 원소를 읽을 수 없습니다: 배열의 원소는 x.get(row, col)로 읽고(numpy의 x[i, j], 열이라면 x[i][0]), 복사본에서 x.set(row, col, value)로 바꿉니다. numpy의 x[mask] = value는 np.where(mask, value, x)입니다`,
   ],
   [
-    /^NDArray: x\[(.{1,40})\] = … sets no entry: /,
+    // "…" escaped: the build's script is ASCII (bin/bundle.mjs), and a regular expression keeps its text.
+    /^NDArray: x\[(.{1,40})\] = \u2026 sets no entry: /,
     ([, key]) =>
       `NDArray: x[${key}] = …로는 원소를 바꿀 수 없습니다: 배열의 원소는 x.get(row, col)로 읽고(numpy의 x[i, j], 열이라면 x[i][0]), 복사본에서 x.set(row, col, value)로 바꿉니다. numpy의 x[mask] = value는 np.where(mask, value, x)입니다`,
   ],
