@@ -748,6 +748,7 @@ describe("the array module's advice, in Korean", () => {
 
   it.each([
     ["an operator", () => loose - 1, "np.subtract"],
+    ["Math.log", () => Math.log(loose), "Math의 함수(Math.log, Math.exp…)"],
     ["x[i]", () => loose[1], "x[1]로는"],
     [
       "x[i] = v",

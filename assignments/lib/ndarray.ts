@@ -542,7 +542,7 @@ export class NDArray {
   [Symbol.toPrimitive](hint: "string" | "number" | "default"): string {
     if (hint !== "number") return this.toString();
     throw new TypeError(
-      "NDArray: arrays do not work with - * / ** % < > <= >= or a unary + in TypeScript (each would make NaN of the array): use np.subtract, np.multiply, np.divide, np.power, np.greater and the like; the number of a size-1 array is x.item()",
+      "NDArray: arrays do not work with - * / ** % < > <= >=, a unary + or Math's functions (Math.log, Math.exp…) in TypeScript (each would make NaN of the array): use np.subtract, np.multiply, np.divide, np.power, np.greater, np.log, np.exp and the like; the number of a size-1 array is x.item()",
     );
   }
 }

@@ -22,10 +22,13 @@ describe("an array under TypeScript's operators", () => {
     ["1 - A", () => 1 - loose(A)],
     ["A > 0.5", () => loose(A) > 0.5],
     ["unary +", () => +loose(A)],
+    ["Math.log(A)", () => Math.log(loose(A))],
+    ["Math.exp(-A)", () => Math.exp(-loose(A))],
   ])("%s throws at once, naming np's functions and x.item()", (_, f) => {
     expect(f).toThrow(TypeError);
     expect(f).toThrow(/use np\.subtract, np\.multiply, np\.divide, np\.power, np\.greater/);
     expect(f).toThrow(/x\.item\(\)/);
+    expect(f).toThrow(/Math's functions \(Math\.log, Math\.exp…\).*np\.log, np\.exp/);
   });
 
   it("gives its text where text is wanted, as printing does", () => {

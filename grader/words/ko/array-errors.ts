@@ -8,9 +8,9 @@
 /** The array module's advice as it words it (assignments/lib/ndarray.ts), and in Korean. */
 const ADVICE: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [
-    /^NDArray: arrays do not work with - \* \/ \*\* % < > <= >= or a unary \+ in TypeScript/,
+    /^NDArray: arrays do not work with - \* \/ \*\* % < > <= >=, a unary \+ or Math's functions/,
     () =>
-      "NDArray: TypeScript에서 배열에는 - * / ** % < > <= >=와 단항 +를 쓸 수 없습니다(모두 배열을 NaN으로 만듭니다): np.subtract, np.multiply, np.divide, np.power, np.greater 같은 함수를 쓰세요. 크기가 1인 배열의 숫자는 x.item()입니다",
+      "NDArray: TypeScript에서 배열에는 - * / ** % < > <= >=, 단항 +, Math의 함수(Math.log, Math.exp…)를 쓸 수 없습니다(모두 배열을 NaN으로 만듭니다): np.subtract, np.multiply, np.divide, np.power, np.greater, np.log, np.exp 같은 함수를 쓰세요. 크기가 1인 배열의 숫자는 x.item()입니다",
   ],
   [
     /^NDArray: x\[(.{1,40})\] reads no entry: /,
