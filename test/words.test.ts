@@ -146,7 +146,10 @@ const errorHints: Samples<ErrorHint> = {
     { code: "broadcast-transposed", op: "add", operand: "second", a: [4, 400], b: [1, 4] },
     { code: "broadcast-transposed", op: "subtract", operand: "first", a: [1, 4], b: [4, 400] },
   ],
-  "maker-shape": [{ code: "maker-shape", op: "zeros" }],
+  "maker-shape": [
+    { code: "maker-shape", op: "zeros" },
+    { code: "maker-shape", op: "reshape" },
+  ],
   mistake: [{ code: "mistake", mistakes: [mistake] }],
   "list-for-object": [{ code: "list-for-object" }],
   "text-for-array": [{ code: "text-for-array" }],

@@ -32,8 +32,8 @@ const BROADCAST = new RegExp(
 const NOT_ALIGNED = new RegExp(String.raw`^np\.dot: shapes ${SHAPE} and ${SHAPE} not aligned`);
 const GENERATOR_SHAPE =
   /^np\.random\.(randn|rand): shape must be .* got \[(\[\.\.\.\]|\d+), undefined\]$/;
-/** np.zeros(4), np.ones([4]): a shape that is not [rows, cols]. */
-const MAKER_SHAPE = /^np\.(zeros|ones): shape must be \[rows, cols\]/;
+/** np.zeros(4), np.ones([4]), np.reshape(x, (1, m)): a shape that is not [rows, cols]. */
+const MAKER_SHAPE = /^np\.(zeros|ones|reshape): shape must be \[rows, cols\]/;
 /**
  * V8's words for const [A2, cache] = forwardPropagation(X, parameters), a Python learner's
  * A2, cache = forward_propagation(X, parameters): the function's value is an object.
@@ -114,7 +114,7 @@ export function errorHint(error: { name: string; message: string }): ErrorHint |
   const generator = GENERATOR_SHAPE.exec(error.message);
   if (generator) return { code: "generator-shape", method: generator[1] as "randn" | "rand" };
   const maker = MAKER_SHAPE.exec(error.message);
-  if (maker) return { code: "maker-shape", op: maker[1] as "zeros" | "ones" };
+  if (maker) return { code: "maker-shape", op: maker[1] as "zeros" | "ones" | "reshape" };
   return undefined;
 }
 

@@ -194,7 +194,7 @@ export type ErrorHint =
   /** np.random.randn(…): numpy's global generator, which the array module has not. */
   | { code: "global-random"; method: (typeof NUMPY_RANDOM)[number] }
   /** np.zeros(n) or np.zeros([n]): a shape that is not [rows, cols]. */
-  | { code: "maker-shape"; op: "zeros" | "ones" }
+  | { code: "maker-shape"; op: "zeros" | "ones" | "reshape" }
   /** A function's value taken apart as a list, const [a, b] = f(…), where it is an object. */
   | { code: "list-for-object" }
   /** An array's text given where an array was wanted: A + B joins two arrays' text in JavaScript. */

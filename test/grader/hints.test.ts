@@ -283,6 +283,9 @@ describe("patternHint reads a result of the wrong form", () => {
   });
 });
 
+/** Python's tuple (a, b) as TypeScript reads it, the comma operator: its last item. */
+const comma = (_first: number, last: number) => last;
+
 /** What the array module throws for `f`, as the hint for it would word it. */
 function errorHintFor(f: () => unknown): string | undefined {
   try {
@@ -361,6 +364,16 @@ describe("errorHint reads what the array module threw", () => {
       "zeros given one size",
       () => (np as unknown as { zeros(s: unknown): unknown }).zeros(4),
       "np.zeros takes the shape as one list of two sizes, [rows, cols]: a column is np.zeros([n, 1])",
+    ],
+    [
+      "zeros given Python's tuple, (n, 1), which TypeScript reads as 1",
+      () => (np as unknown as { zeros(s: unknown): unknown }).zeros(comma(4, 1)),
+      "nor np.zeros((n, 1)): Python's tuple is TypeScript's comma operator, whose value is its last item",
+    ],
+    [
+      "reshape given Python's tuple",
+      () => np.reshape(ones(1, 4), comma(1, 4) as unknown as [number, number]),
+      "np.reshape takes the shape as one list of two sizes, np.reshape(x, [rows, cols])",
     ],
   ])("%s", (_, f, hint) => {
     expect(errorHintFor(f)).toContain(hint);

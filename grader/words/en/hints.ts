@@ -168,7 +168,9 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "product-not-aligned":
       return `the inner sizes of ${shape(hint.a)}·${shape(hint.b)} differ; with these shapes, ${wordProducts(hint)}, is defined${choice(hint)}: is one of them transposed, or of the wrong shape?${sameShapes(hint) ? ` Both are ${shape(hint.a)}: an entry-by-entry product is np.multiply(first, second).` : ""}`;
     case "maker-shape":
-      return `np.${hint.op} takes the shape as one list of two sizes, [rows, cols]: a column is np.${hint.op}([n, 1]), not np.${hint.op}(n)`;
+      return hint.op === "reshape"
+        ? `np.reshape takes the shape as one list of two sizes, np.reshape(x, [rows, cols]) (-1 for one of them is worked out), not (rows, cols): Python's tuple is TypeScript's comma operator, whose value is its last item`
+        : `np.${hint.op} takes the shape as one list of two sizes, [rows, cols]: a column is np.${hint.op}([n, 1]), not np.${hint.op}(n), nor np.${hint.op}((n, 1)): Python's tuple is TypeScript's comma operator, whose value is its last item`;
     case "generator-shape":
       return `rng.${hint.method} takes the two sizes as two numbers: rng.${hint.method}(rows, cols), such as rng.${hint.method}(nH, nX); a shape array can be spread, rng.${hint.method}(...shape)`;
     case "mistake": {

@@ -167,7 +167,9 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "product-not-aligned":
       return `${shape(hint.a)}·${shape(hint.b)}의 안쪽 크기가 다릅니다. 이 모양으로는 ${wordProducts(hint)}이 정의됩니다${choice(hint)}: 둘 중 하나가 전치되었거나 모양이 틀리지 않았나요?${sameShapes(hint) ? ` 둘 다 ${shape(hint.a)}입니다: 원소별 곱은 np.multiply(first, second)입니다.` : ""}`;
     case "maker-shape":
-      return `np.${hint.op}는 모양을 두 크기의 리스트 하나 [rows, cols]로 받습니다: 열 벡터는 np.${hint.op}(n)이 아니라 np.${hint.op}([n, 1])입니다`;
+      return hint.op === "reshape"
+        ? "np.reshape는 모양을 두 크기의 리스트 하나로 받습니다: (rows, cols)가 아니라 np.reshape(x, [rows, cols])입니다(한쪽에 -1을 쓰면 계산해 줍니다). Python의 튜플은 TypeScript에서 쉼표 연산자가 되어 마지막 항목의 값만 남습니다"
+        : `np.${hint.op}는 모양을 두 크기의 리스트 하나 [rows, cols]로 받습니다: 열 벡터는 np.${hint.op}(n)도 np.${hint.op}((n, 1))도 아닌 np.${hint.op}([n, 1])입니다. Python의 튜플은 TypeScript에서 쉼표 연산자가 되어 마지막 항목의 값만 남습니다`;
     case "generator-shape":
       return `rng.${hint.method}는 두 크기를 숫자 두 개로 받습니다: rng.${hint.method}(rows, cols), 예를 들어 rng.${hint.method}(nH, nX). 모양 배열은 rng.${hint.method}(...shape)처럼 펼쳐서 넘길 수 있습니다`;
     case "mistake": {
