@@ -173,6 +173,14 @@ const errorHints: Samples<ErrorHint> = {
       first: 1,
       last: 2,
     },
+    {
+      code: "numbered-key",
+      input: "grads",
+      read: 'grads["dA" + l]',
+      prefix: "dA",
+      first: 0,
+      last: 1,
+    },
   ],
   "list-index": [
     { code: "list-index", input: "caches", read: "caches[l]", length: 2 },

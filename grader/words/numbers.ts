@@ -116,3 +116,8 @@ export const TYPESCRIPT_FOR_METHOD: Readonly<Record<PythonMethod, string>> = {
 /** Whether a result's key is Python's snake_case for the camelCase expected (learning_rate, learningRate). */
 export const snakeFor = (expected: string, found: string): boolean =>
   found.includes("_") && !expected.includes("_");
+
+/** The keys next to a numbered key's range, one each side (none below 0): W0 and W3 for W1 … W2. */
+export function outsideKeys({ prefix, first, last }: Extract<ErrorHint, { code: "numbered-key" }>) {
+  return [...(first > 0 ? [`${prefix}${first - 1}`] : []), `${prefix}${last + 1}`];
+}

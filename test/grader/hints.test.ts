@@ -11,6 +11,7 @@ import {
 import { misnamedHint } from "../../grader/checks/form-hints.ts";
 import { type HintContext, patternHint } from "../../grader/checks/hints.ts";
 import {
+  type ErrorHint,
   type Hint,
   LIST_METHODS,
   NUMPY_METHODS,
@@ -638,6 +639,24 @@ describe("computedReadHint says which keys or indices an input read by a compute
       first: 1,
       last: 2,
     });
+  });
+
+  it("words the keys next to the range, none below 0", () => {
+    const hint = computedReadHint(undefinedArgument, ['  grads["dA" + l];'], inputs);
+    expect(hint).toMatchObject({ code: "numbered-key", prefix: "dA", first: 0, last: 0 });
+    expect(wordErrorHint(hint as ErrorHint)).toContain(
+      'grads has dA0 to dA0: grads["dA" + l] reads undefined for any number outside them (dA1);',
+    );
+    expect(
+      wordErrorHint({
+        code: "numbered-key",
+        input: "p",
+        read: "p[`W${l}`]",
+        prefix: "W",
+        first: 1,
+        last: 2,
+      }),
+    ).toContain("outside them (W0, or W3)");
   });
 
   it("an index of a list, and the statement that threw before the lines above it", () => {

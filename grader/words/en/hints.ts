@@ -8,6 +8,7 @@ import type {
 } from "../../core/report.ts";
 import {
   definedProducts,
+  outsideKeys,
   sameShapes,
   shape,
   snakeFor,
@@ -186,7 +187,7 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
     case "numbered-key":
-      return `${hint.input} has ${hint.prefix}${hint.first} to ${hint.prefix}${hint.last}: ${hint.read} reads undefined for any number outside them (${hint.prefix}${hint.first - 1}, or ${hint.prefix}${hint.last + 1}); does the loop start or end one off?`;
+      return `${hint.input} has ${hint.prefix}${hint.first} to ${hint.prefix}${hint.last}: ${hint.read} reads undefined for any number outside them (${outsideKeys(hint).join(", or ")}); does the loop start or end one off?`;
     case "list-index":
       return hint.length === 0
         ? `${hint.input} is an empty list: ${hint.read} reads undefined whatever the index`

@@ -8,6 +8,7 @@ import type {
 } from "../../core/report.ts";
 import {
   definedProducts,
+  outsideKeys,
   sameShapes,
   shape,
   snakeFor,
@@ -185,7 +186,7 @@ export function wordErrorHint(hint: ErrorHint): string {
     case "numpy-method":
       return NUMPY_METHOD_FOR[hint.method];
     case "numbered-key":
-      return `${hint.input}의 키는 ${hint.prefix}${hint.first}부터 ${hint.prefix}${hint.last}까지입니다: 그 밖의 번호(${hint.prefix}${hint.first - 1}, ${hint.prefix}${hint.last + 1})에서 ${josa(hint.read, "은/는")} undefined로 읽힙니다. 반복문이 하나 일찍 시작하거나 하나 늦게 끝나지 않나요?`;
+      return `${hint.input}의 키는 ${hint.prefix}${hint.first}부터 ${hint.prefix}${hint.last}까지입니다: 그 밖의 번호(${outsideKeys(hint).join(", ")})에서 ${josa(hint.read, "은/는")} undefined로 읽힙니다. 반복문이 하나 일찍 시작하거나 하나 늦게 끝나지 않나요?`;
     case "list-index":
       return hint.length === 0
         ? `${josa(hint.input, "은/는")} 빈 리스트라서 ${josa(hint.read, "은/는")} 인덱스와 상관없이 undefined로 읽힙니다`
