@@ -71,6 +71,7 @@ const patterns: Samples<Exclude<Hint, { code: "varies" | "mistake" }>> = {
   half: [{ code: "half" }],
   "rows-for-columns": [{ code: "rows-for-columns", rows: 2, cols: 5 }],
   "one-minus": [{ code: "one-minus" }],
+  reciprocal: [{ code: "reciprocal" }],
   factor: [{ code: "factor", factor: 0.25 }],
   "tuple-for-object": [
     { code: "tuple-for-object", keys: ["A2", "cache"], inOrder: true },

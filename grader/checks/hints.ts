@@ -1,7 +1,7 @@
 /**
  * Hints from the pattern of an error alone, for any function, numbers and arrays alike: a constant
- * ratio (a missing or extra 1/m, a factor of 2), a flipped sign, 1 − x, a transposed result, a row
- * where a column was expected (keepdims, where the function sums), a (1,1) array where a number
+ * ratio (a missing or extra 1/m, a factor of 2), a flipped sign, 1 − x, 1 / x, a transposed result,
+ * a row where a column was expected (keepdims, where the function sums), a (1,1) array where a number
  * was expected, all zeros, a NaN; and a result of the wrong form (form-hints.ts). Function-specific
  * mistakes (1 − A1 for tanh', sigmoid in the hidden layer...) come from the assignment's library
  * instead (mistakes.ts).
@@ -147,7 +147,7 @@ export function patternHint(
   return valueHint(actual.data, expected.data, context);
 }
 
-/** A relation between the values of a wrong answer and the right one: 1 − x, or a constant ratio. */
+/** A relation between a wrong answer's values and the right ones: 1 − x, 1 / x, a constant ratio. */
 function valueHint(
   actual: ArrayLike<number>,
   expected: ArrayLike<number>,
@@ -160,6 +160,15 @@ function valueHint(
     )
   )
     return { code: "one-minus" };
+  // 1 / x where x was expected, with some x not ±1 (for which 1 / x is x itself).
+  if (
+    Array.from(expected).some((e) => Math.abs(e) !== 1) &&
+    sameValues(
+      actual,
+      Array.from(expected, (e) => 1 / e),
+    )
+  )
+    return { code: "reciprocal" };
   const { alpha, cosine } = ratioAndCosine(actual, expected);
   if (!Number.isFinite(alpha) || Math.abs(cosine) <= 1 - 1e-9) return undefined;
   const hint = ratioHint(alpha, context);
@@ -209,6 +218,8 @@ function scale(hint: PatternHint, values: ArrayLike<number>): number[] | undefin
       return by(hint.cols / hint.rows);
     case "one-minus":
       return Array.from(values, (v) => 1 - v);
+    case "reciprocal":
+      return Array.from(values, (v) => 1 / v);
     default:
       return undefined;
   }

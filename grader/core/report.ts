@@ -33,6 +33,8 @@ export type PatternHint =
   /** cols / rows of an input of shape (rows, cols): its rows, shape[0], read for its columns. */
   | { code: "rows-for-columns"; rows: number; cols: number }
   | { code: "one-minus" }
+  /** 1 / x where x was expected: np.divide's operands the wrong way round, np.divide(m, x). */
+  | { code: "reciprocal" }
   | { code: "factor"; factor: number }
   /**
    * A list where an object was expected: Python's tuple, return a, b, for TypeScript's object.

@@ -55,6 +55,7 @@ describe("patternHint names the classic patterns", () => {
     ["doubled", np.multiply(expected, 2), "exactly twice"],
     ["halved", np.multiply(expected, 0.5), "exactly half"],
     ["another factor", np.multiply(expected, 3.7), "times 3.700"],
+    ["np.divide's operands swapped", np.divide(1, expected), "exactly 1 over the expected value"],
     ["all zeros", np.zeros([2, 3]), "all zeros"],
     ["transposed", expected.T, "transposed: (3,2) instead of (2,3)"],
   ])("%s", (_, actual, hint) => {

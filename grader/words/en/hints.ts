@@ -86,6 +86,8 @@ export function wordHint(hint: Hint): string {
       return `it is the expected value times ${hint.factor.toPrecision(4)}: a constant factor is wrong`;
     case "varies":
       return "called twice with the same inputs, it returned different results (does it use Math.random, or anything but its arguments)";
+    case "reciprocal":
+      return "it is exactly 1 over the expected value: np.divide(a, b) is a / b; are its operands the wrong way round (np.divide(m, x) where x / m was meant)?";
     case "one-minus":
       return "it is exactly 1 minus the expected value (1 − x where x was expected)";
     case "mistake":

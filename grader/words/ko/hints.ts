@@ -83,6 +83,8 @@ export function wordHint(hint: Hint): string {
       return `기댓값에 ${hint.factor.toPrecision(4)}을 곱한 값입니다: 상수 배가 틀렸습니다`;
     case "varies":
       return "같은 입력으로 두 번 호출했더니 결과가 달랐습니다(Math.random처럼 인자가 아닌 것을 쓰나요)";
+    case "reciprocal":
+      return "정확히 기댓값의 역수입니다: np.divide(a, b)는 a / b입니다. 피연산자의 순서가 바뀌지 않았나요(x / m을 뜻한 np.divide(m, x))?";
     case "one-minus":
       return "정확히 1에서 기댓값을 뺀 값입니다(x가 나와야 할 자리에 1 − x)";
     case "mistake":
