@@ -203,8 +203,12 @@ interface ComputedRead {
   prefix?: string;
 }
 
+/** `text` cut to `limit` characters, with … where it was cut: a line of the learner's, in a hint. */
+const shortened = (text: string, limit: number) =>
+  text.length > limit ? `${text.slice(0, limit)}…` : text;
+
 function readHint(input: string, value: Wire, { read, prefix }: ComputedRead) {
-  const shown = read.length > READ_SHOWN ? `${read.slice(0, READ_SHOWN)}…` : read;
+  const shown = shortened(read, READ_SHOWN);
   if (prefix === undefined)
     return Array.isArray(value)
       ? ({ code: "list-index", input, read: shown, length: value.length } as const)
@@ -231,15 +235,11 @@ function computedReads(line: string, name: string): ComputedRead[] {
   );
   const joined = new RegExp(String.raw`${object}\s*(["'])(${NAME})\1\s*\+[^\]]{1,40}\]`, "g");
   const index = new RegExp(String.raw`${object}\s*([^\]"'\x60\d\s][^\]"'\x60]{0,39})\]`, "g");
-  const reads: ComputedRead[] = [
+  return [
     ...[...line.matchAll(template)].map((m) => ({ read: m[0], prefix: m[1] as string })),
     ...[...line.matchAll(joined)].map((m) => ({ read: m[0], prefix: m[2] as string })),
     ...[...line.matchAll(index)].map((m) => ({ read: m[0] })),
   ];
-  return reads.map(({ read, prefix }) => ({
-    read: read.replace(/^\s+/, ""),
-    ...(prefix === undefined ? {} : { prefix }),
-  }));
 }
 
 /**
@@ -257,11 +257,7 @@ const FLOOR_DIVISION =
 export function floorDivisionHint(lines: readonly string[]): ErrorHint | undefined {
   const line = lines.find((text) => text.length <= 400 && FLOOR_DIVISION.test(text));
   if (line === undefined) return undefined;
-  const written = line.trim();
-  return {
-    code: "floor-division",
-    written: written.length > 80 ? `${written.slice(0, 80)}…` : written,
-  };
+  return { code: "floor-division", written: shortened(line.trim(), 80) };
 }
 
 /** The keys `text` reads from `name`: name.key, name["key"], and const { key } = name. */

@@ -84,14 +84,15 @@ export function ratioHint(alpha: number, context: HintContext): PatternHint {
  * sizes gives the ratio, and neither size is 1 (a ratio of m alone is m-times).
  */
 function rowsForColumns(alpha: number, shapes: [number, number][]): PatternHint | undefined {
-  const pairs = new Set(
-    shapes
-      .filter(([rows, cols]) => rows > 1 && cols > 1 && rows !== cols && close(alpha, cols / rows))
-      .map(([rows, cols]) => `${rows},${cols}`),
+  const found = shapes.filter(
+    ([rows, cols]) => rows > 1 && cols > 1 && rows !== cols && close(alpha, cols / rows),
   );
-  if (pairs.size !== 1) return undefined;
-  const [rows, cols] = ([...pairs][0] as string).split(",").map(Number) as [number, number];
-  return { code: "rows-for-columns", rows, cols };
+  const [rows, cols] = found[0] ?? [];
+  if (rows === undefined || cols === undefined) return undefined;
+  // Inputs of other sizes with the same ratio: which one was read is not known.
+  return found.every(([r, c]) => r === rows && c === cols)
+    ? { code: "rows-for-columns", rows, cols }
+    : undefined;
 }
 
 export function patternHint(

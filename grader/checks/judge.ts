@@ -247,9 +247,11 @@ function judgeReturned(
   const mismatch = compare(expected, outcome.value, input.tolerance);
   const varies = outcome.second !== undefined && !identical(outcome.value, outcome.second);
   if (mismatch) {
+    const inputShapes = shapes(args);
     const context = {
-      examples: examples(args),
-      shapes: shapes(args),
+      // Column counts of the input arrays: what m (the number of examples) may be.
+      examples: [...new Set(inputShapes.map(([, cols]) => cols))],
+      shapes: inputShapes,
       sums: sums(input.reference?.[input.fn]),
       tolerance: input.tolerance,
     };
@@ -320,11 +322,6 @@ function showable(
 
 function isRandom(value: Wire): boolean {
   return value !== null && typeof value === "object" && "$random" in value;
-}
-
-/** Column counts of the input arrays: what m (the number of examples) may be. */
-function examples(args: Wire[]): number[] {
-  return [...new Set(shapes(args).map(([, cols]) => cols))];
 }
 
 /** The shapes of the arrays in a call's inputs, at any depth. */

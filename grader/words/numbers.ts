@@ -68,11 +68,19 @@ export function definedProducts(hint: Extract<ErrorHint, { product: string }>): 
   }
 }
 
+/** The first `limit` of `items`, and how many more there are. */
+export function firstOf<T>(items: readonly T[], limit: number): [shown: T[], more: number] {
+  return [items.slice(0, limit), Math.max(0, items.length - limit)];
+}
+
 /** A few names of a list, quoted, and how many more: `"a.txt", "b.pdf" and 3 more`. */
 export function someOf(names: readonly string[], more = (n: number) => ` and ${n} more`): string {
-  const shown = names.slice(0, 5).map((name) => JSON.stringify(name));
-  return `${shown.join(", ")}${names.length > 5 ? more(names.length - 5) : ""}`;
+  const [shown, rest] = firstOf(names, 5);
+  return `${shown.map((name) => JSON.stringify(name)).join(", ")}${rest > 0 ? more(rest) : ""}`;
 }
+
+/** Pairs of names a hint of values under other names shows; the report has every one. */
+export const MISNAMED_SHOWN = 4;
 
 /**
  * What TypeScript writes for a name of Python's, as code only (the same in every language): for a

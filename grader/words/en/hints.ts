@@ -8,6 +8,8 @@ import type {
 } from "../../core/report.ts";
 import {
   definedProducts,
+  firstOf,
+  MISNAMED_SHOWN,
   outsideKeys,
   sameShapes,
   shape,
@@ -118,15 +120,11 @@ export function wordHint(hint: Hint): string {
   }
 }
 
-/** Pairs of names a hint shows; the report has every one. */
-const PAIRS_SHOWN = 4;
-
 /** The right values under other names: which of the learner's holds which expected one. */
 function wordMisnamed({ pairs, shift }: Extract<Hint, { code: "misnamed" }>): string {
-  const which = pairs
-    .slice(0, PAIRS_SHOWN)
-    .map(({ yours, expected }) => `your ${yours} is the expected ${expected}`);
-  if (pairs.length > PAIRS_SHOWN) which.push(`${pairs.length - PAIRS_SHOWN} more`);
+  const [shown, more] = firstOf(pairs, MISNAMED_SHOWN);
+  const which = shown.map(({ yours, expected }) => `your ${yours} is the expected ${expected}`);
+  if (more > 0) which.push(`${more} more`);
   const numbered =
     shift === undefined
       ? ""

@@ -8,6 +8,8 @@ import type {
 } from "../../core/report.ts";
 import {
   definedProducts,
+  firstOf,
+  MISNAMED_SHOWN,
   outsideKeys,
   sameShapes,
   shape,
@@ -115,15 +117,13 @@ export function wordHint(hint: Hint): string {
   }
 }
 
-/** 힌트에 보이는 이름 쌍의 수. 보고서에는 모두 있습니다. */
-const PAIRS_SHOWN = 4;
-
 /** 맞는 값이 다른 이름에 있을 때: 여러분의 어느 값이 어느 기댓값인지. */
 function wordMisnamed({ pairs, shift }: Extract<Hint, { code: "misnamed" }>): string {
-  const which = pairs
-    .slice(0, PAIRS_SHOWN)
-    .map(({ yours, expected }) => `여러분의 ${josa(yours, "이/가")} ${expected}의 기댓값`);
-  if (pairs.length > PAIRS_SHOWN) which.push(`그 밖에 ${pairs.length - PAIRS_SHOWN}개`);
+  const [shown, more] = firstOf(pairs, MISNAMED_SHOWN);
+  const which = shown.map(
+    ({ yours, expected }) => `여러분의 ${josa(yours, "이/가")} ${expected}의 기댓값`,
+  );
+  if (more > 0) which.push(`그 밖에 ${more}개`);
   const numbered =
     shift === undefined
       ? ""
