@@ -21,22 +21,24 @@ import {
   applyUnary,
   type BinaryOp,
   binaryCodes,
+  matmul,
+  matmulTransposed,
   maximum,
   minimum,
   timesLog,
   type UnaryOp,
   unaryCodes,
 } from "./kernels.ts";
-import { simdTakes, simdTanh } from "./simd.ts";
+import { type ProductOperands, type Settled, simdTakes, simdTanh } from "./simd.ts";
 import { chainInSimd } from "./simd-chains.ts";
 import { allocateReserved } from "./storage.ts";
 
 /**
  * What an expression reads: all the entries of an array of the result's shape, one number
  * everywhere, a row repeated down the rows or a column repeated across the columns (numpy's
- * broadcasting of a (1, cols) or (rows, 1) array), or another expression.
+ * broadcasting of a (1, cols) or (rows, 1) array), another expression, or a matrix product.
  */
-export type Operand = Float64Array | number | Line | Pending;
+export type Operand = Float64Array | number | Line | Pending | Product;
 
 /** A (1, cols) row (`row`) or a (rows, 1) column (`column`) of the result's shape, broadcast. */
 export interface Line {
@@ -58,6 +60,42 @@ export interface Pending {
   inlined: boolean;
   /** The entries, once computed: never written to afterwards (see ndarray.ts). */
   result: Float64Array | undefined;
+}
+
+/**
+ * A matrix product not computed yet, of a result as large as an expression's (FUSE_MIN) and a
+ * small inner size (PRODUCT_MAX_K), where WebAssembly SIMD computes it (simd.ts's
+ * `productEntries`). The chain of element-wise operations that reads it first (W1·X + b1 inside
+ * tanh, Wᵀ·dZ inside a ReLU's backward pass) computes it in WebAssembly's memory and reads it
+ * there (simd-chains.ts): its entries are never written to an array of their own and read back,
+ * which is most of what such a product costs, and a chain that reads it again (an expression
+ * every reader inlines: Z = W·A + b) computes it again, which costs no more with k this small.
+ * Any other reader, or a chain the SIMD declines, gets it as an array, computed once.
+ */
+export interface Product extends ProductOperands {
+  /** Pending expressions below this one: none (see `Pending.depth`). */
+  readonly depth: 0;
+  inlined: boolean;
+  /** The entries, once computed as an array: never written to afterwards (see ndarray.ts). */
+  result: Float64Array | undefined;
+  readonly settled: Settled;
+}
+
+/** Products with more terms in each entry than this are computed at once (see `Product`). */
+export const PRODUCT_MAX_K = 8;
+
+export function isProduct(x: Operand | undefined): x is Product {
+  return typeof x === "object" && "transposed" in x;
+}
+
+/** The entries of `product` as an array, computed on first call (into storage `reserve`d when it was made). */
+function productValues(product: Product): Float64Array {
+  if (!product.result) {
+    const { a, b, rows, k, cols, transposed, settled } = product;
+    const out = allocateReserved(rows * cols);
+    product.result = (transposed ? matmulTransposed : matmul)(a, b, rows, k, cols, settled, out);
+  }
+  return product.result;
 }
 
 /**
@@ -109,8 +147,8 @@ const CHEAP: ReadonlySet<UnaryOp | BinaryOp> = new Set<UnaryOp | BinaryOp>([
  * where a result of its own would cost a pass over memory and an array. Any other expression is
  * inlined into its first reader only, and computed once for the others.
  */
-export function inlinedByEveryReader(node: Pending): boolean {
-  return node.depth === 1 && CHEAP.has(node.op);
+export function inlinedByEveryReader(node: Pending | Product): boolean {
+  return !isProduct(node) && node.depth === 1 && CHEAP.has(node.op);
 }
 
 export function isPending(x: Operand | undefined): x is Pending {
@@ -118,7 +156,8 @@ export function isPending(x: Operand | undefined): x is Pending {
 }
 
 /** The entries of `node`, computed on first call (into storage `reserve`d when it was made). */
-export function evaluate(node: Pending): Float64Array {
+export function evaluate(node: Pending | Product): Float64Array {
+  if (isProduct(node)) return productValues(node);
   if (node.result) return node.result;
   const out = allocateReserved(node.rows * node.cols);
   if (!(node.op === "tanh" && tanhInSimd(node, out))) computeInto(node, out);
@@ -154,6 +193,8 @@ function operandsOf(node: Pending): Operands {
 /** The chain's loop in JavaScript (generated for its form), or entry by entry where none can be. */
 function javascriptLoop(node: Pending, operands: Operands): (out: Float64Array) => void {
   const { rows, cols } = node;
+  // Now, not in the loop's call: a product may run a SIMD kernel, which `simdTanh`'s writer must not.
+  const arrays = operands.arrays.map((x) => (x instanceof Float64Array ? x : productValues(x)));
   const loop = loopFor(operands.form);
   if (!loop)
     return (out) => {
@@ -161,7 +202,7 @@ function javascriptLoop(node: Pending, operands: Operands): (out: Float64Array) 
     };
   return (out) =>
     loop(
-      operands.arrays,
+      arrays,
       operands.numbers,
       out,
       rows,
@@ -207,7 +248,8 @@ function tanhInSimd(node: Pending, out: Float64Array): boolean {
  * form share one loop, found by the form, a few letters, without writing the source again.
  */
 interface Operands {
-  arrays: Float64Array[];
+  /** Arrays, and products the chain's loop reads as arrays: WebAssembly computes them in place. */
+  arrays: (Float64Array | Product)[];
   numbers: number[];
   form: string;
 }
@@ -307,6 +349,9 @@ function collect(x: Operand, operands: Operands, root?: Pending): void {
     operands.form += x.line === "row" ? FORM.row : FORM.column;
   } else if (x.result) {
     operands.arrays.push(x.result);
+    operands.form += FORM.array;
+  } else if (isProduct(x)) {
+    operands.arrays.push(x);
     operands.form += FORM.array;
   } else if (x.op === "tanh" && x !== root && simdTakes(x.rows * x.cols)) {
     operands.arrays.push(evaluate(x));
@@ -419,6 +464,7 @@ function binarySource(op: BinaryOp, a: string, b: string): string {
 function entry(x: Operand, k: number, cols: number): number {
   if (typeof x === "number") return x;
   if (x instanceof Float64Array) return x[k] as number;
+  if (isProduct(x)) return productValues(x)[k] as number;
   if (!isPending(x)) {
     const row = Math.floor(k / cols);
     return x.values[x.line === "row" ? k - row * cols : row] as number;

@@ -401,8 +401,8 @@ export function matmul(
   k: number,
   m: number,
   settled: Settled = NONE_SETTLED,
-) {
-  const out = allocate(n * m);
+  out: Float64Array = allocate(n * m),
+): Float64Array {
   if (m === 1) return matrixVector(a, b, n, k, out, settled);
   if (n === 1 && simdRowTimesKept(a, b, k, m, out, settled)) return out;
   if (n * k * m >= SIMD_MIN_PRODUCTS && simdProduct(a, b, n, k, m, false, out)) return out;
@@ -563,8 +563,8 @@ export function matmulTransposed(
   k: number,
   m: number,
   settled: Settled = NONE_SETTLED,
-) {
-  const out = allocate(n * m);
+  out: Float64Array = allocate(n * m),
+): Float64Array {
   if (m === 1) return matrixVector(a, b, n, k, out, settled);
   // A row times Bᵀ is B times that row as a vector: the same products, summed in the same order.
   if (n === 1 && simdKeptTimesVector(b, a, m, k, out, settled)) return out;

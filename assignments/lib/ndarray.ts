@@ -11,10 +11,13 @@ import {
   MAX_DEPTH,
   type Operand,
   type Pending,
+  PRODUCT_MAX_K,
+  type Product,
   pending,
 } from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
+import { productEntries } from "./simd.ts";
 import { allocateReserved, copyOf, reserve, transportCopyOf } from "./storage.ts";
 
 /** Anything an operation accepts as an operand: an array, or a number (a scalar, as in numpy). */
@@ -83,8 +86,8 @@ export function setTracer(next: Tracer | undefined): void {
 interface Store {
   /** The entries; undefined until first read. */
   values: Float64Array | undefined;
-  /** What computes them then: an element-wise expression (fusion.ts), or a transpose. */
-  pending: Pending | (() => Float64Array) | undefined;
+  /** What computes them then: an element-wise expression or a product (fusion.ts), or a transpose. */
+  pending: Pending | Product | (() => Float64Array) | undefined;
   /**
    * The values have been handed out (`.data`, or given to the constructor): code outside this
    * module may write to them at any time, so no expression may read them later, only now.
@@ -120,7 +123,7 @@ export function owned(values: Float64Array, shape: Shape): NDArray {
 }
 
 /** An array whose entries are `node`'s, computed when first read; charged to the allocation limit now. */
-function later(node: Pending, shape: Shape): NDArray {
+function later(node: Pending | Product, shape: Shape): NDArray {
   reserve(node.rows * node.cols);
   return make({ values: undefined, pending: node, escaped: false, captured: false }, shape);
 }
@@ -244,7 +247,7 @@ export class NDArray {
   get #values(): Float64Array {
     const store = this.#store;
     if (store.values) return store.values;
-    const pending = store.pending as Pending | (() => Float64Array);
+    const pending = store.pending as Pending | Product | (() => Float64Array);
     const values = typeof pending === "function" ? pending() : evaluate(pending);
     store.values = values;
     store.pending = undefined;
@@ -447,11 +450,31 @@ export class NDArray {
     // A·Bᵀ (dZ2·A1.T) reads B itself, row by row, rather than its transpose column by column:
     // the same products summed in the same order, so the same result to the last bit.
     const of = b.#transposeOf;
-    if (of && b.#version === 0 && of.source.#version === of.version) {
-      const product = kernels.matmulTransposed(this.#values, of.source.#values, n, k, m, settled);
-      return owned(product, [n, m]);
+    const transposed = of !== undefined && b.#version === 0 && of.source.#version === of.version;
+    const right = transposed ? of.source : b;
+    if (n * m >= FUSE_MIN && k <= PRODUCT_MAX_K && !this.#store.escaped && !right.#store.escaped) {
+      if (productEntries(n, k, m, transposed) !== undefined) {
+        const a = this.#frozen();
+        const values = right.#frozen();
+        const node: Product = {
+          a,
+          b: values,
+          rows: n,
+          k,
+          cols: m,
+          transposed,
+          depth: 0,
+          inlined: false,
+          result: undefined,
+          settled,
+        };
+        return later(node, [n, m]);
+      }
     }
-    return owned(kernels.matmul(this.#values, b.#values, n, k, m, settled), [n, m]);
+    const product = transposed
+      ? kernels.matmulTransposed(this.#values, right.#values, n, k, m, settled)
+      : kernels.matmul(this.#values, right.#values, n, k, m, settled);
+    return owned(product, [n, m]);
   }
 
   /**

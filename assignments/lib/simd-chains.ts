@@ -24,7 +24,16 @@
  */
 import { FORM, operationOf } from "./forms.ts";
 import type { BinaryOp, UnaryOp } from "./kernels.ts";
-import { BASE, instantiate, kernelSpace, sharedImports, tanhInPlace } from "./simd.ts";
+import {
+  BASE,
+  instantiate,
+  kernelSpace,
+  type ProductOperands,
+  productEntries,
+  productInto,
+  sharedImports,
+  tanhInPlace,
+} from "./simd.ts";
 
 /** A chain's operand or operation, as its form says. */
 type Tree =
@@ -55,11 +64,12 @@ export function formsInSimd(): string[] {
  * (rows × cols) and returns true; false, having written nothing, where it is not done here (an
  * operation not done in SIMD, an exponent other than 2, operands that do not fit the kernels'
  * space, no SIMD): the caller computes it. With `thenTanh`, `out` gets the tanh of the chain,
- * simd.ts's, computed where the chain left its result (a tanh layer's W·X + b).
+ * simd.ts's, computed where the chain left its result (a tanh layer's W·X + b). An operand that is
+ * a product (of the result's shape) is computed where the chain reads it (simd.ts's `productInto`).
  */
 export function chainInSimd(
   form: string,
-  arrays: readonly Float64Array[],
+  arrays: readonly (Float64Array | ProductOperands)[],
   numbers: readonly number[],
   out: Float64Array,
   rows: number,
@@ -74,14 +84,20 @@ export function chainInSimd(
   const distinct: number[] = [];
   let entries = 0;
   for (let n = 0; n < arrays.length; n++) {
-    const first = arrays.indexOf(arrays[n] as Float64Array);
+    const array = arrays[n] as Float64Array | ProductOperands;
+    const first = arrays.indexOf(array);
     if (first < n) {
       at.push(at[first] as number);
       continue;
     }
     distinct.push(n);
     at.push(entries);
-    entries += ((arrays[n] as Float64Array).length + 2) & ~1;
+    const space =
+      array instanceof Float64Array
+        ? (array.length + 2) & ~1
+        : productEntries(array.rows, array.k, array.cols, array.transposed);
+    if (space === undefined) return false;
+    entries += space;
   }
   const doubles = kernelSpace(entries + ((out.length + 2) & ~1));
   if (doubles === undefined) return false;
@@ -91,7 +107,11 @@ export function chainInSimd(
     compiled.set(form, chain);
     if (chain === null || !squaresOf2(chain, numbers)) return false;
   }
-  for (const n of distinct) doubles.set(arrays[n] as Float64Array, BASE + (at[n] as number));
+  for (const n of distinct) {
+    const array = arrays[n] as Float64Array | ProductOperands;
+    if (array instanceof Float64Array) doubles.set(array, BASE + (at[n] as number));
+    else productInto(array, BASE + (at[n] as number));
+  }
   const args = chain.args;
   for (let n = 0; n < arrays.length; n++) args[n] = 8 * (BASE + (at[n] as number));
   for (let n = 0; n < numbers.length; n++) args[arrays.length + n] = numbers[n] as number;

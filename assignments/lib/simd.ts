@@ -101,6 +101,10 @@ export function simdAvailable(): boolean {
   return enabled && loaded !== null;
 }
 
+/** How far apart the rows of B and of the result are in the product kernels' layout (see `simdProduct`). */
+const productWidth = (m: number, bTransposed: boolean) =>
+  bTransposed ? m + (m & 1) : (m + 3) & ~3;
+
 /**
  * Writes A·B into `out` (n × m entries) and returns true; A is (n,k), B is (k,m), or (m,k) when
  * `bTransposed` (the product is then A·Bᵀ). Returns false, having written nothing, when the
@@ -129,7 +133,7 @@ export function simdProduct(
   // block has an even number of A's rows (a last odd row is paired with what follows A's, B's first
   // row: what is read where the result is being written slows the kernel by a tenth): no edge
   // cases in the kernels.
-  const width = bTransposed ? m + (m & 1) : (m + 3) & ~3;
+  const width = productWidth(m, bTransposed);
   const blockRows = Math.min(n + (n & 1), Math.floor((MAX_ENTRIES - k * width) / (k + width)) & ~1);
   if (!(blockRows >= 2)) return false;
   const atA = BASE;
@@ -159,6 +163,62 @@ export function simdProduct(
     }
   }
   return true;
+}
+
+/** A product's operands, as `simdProduct` takes them: A (rows,k), B (k,cols), or (cols,k) when `transposed`. */
+export interface ProductOperands {
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly rows: number;
+  readonly k: number;
+  readonly cols: number;
+  readonly transposed: boolean;
+}
+
+/**
+ * Entries of the kernels' space that `productInto` needs for a product of these sizes: its result
+ * where its kernel writes it (an odd number of rows gets one more, and one entry more for a
+ * chain's last pair), then A and B; undefined where its result's rows would not be `cols` entries
+ * apart, as an array's are, where they would not fit (MAX_ENTRIES), or the SIMD is not in use.
+ */
+export function productEntries(
+  rows: number,
+  k: number,
+  cols: number,
+  transposed: boolean,
+): number | undefined {
+  if (!simdAvailable() || productWidth(cols, transposed) !== cols) return undefined;
+  const pairs = rows + (rows & 1);
+  const entries = ((pairs * cols + 2) & ~1) + pairs * k + k * cols;
+  return entries <= MAX_ENTRIES ? entries : undefined;
+}
+
+let productsInPlace = 0;
+
+/** How many products `productInto` has computed (tests see through it which path ran). */
+export function productsComputedInPlace(): number {
+  return productsInPlace;
+}
+
+/**
+ * Writes the product `p` at entry `at` of the kernels' space, as `simdProduct` computes it, with
+ * its operands laid out after it, where a module sharing the memory reads it (simd-chains.ts):
+ * its entries are then never copied out into an array of their own. Only after `kernelSpace` has
+ * given the `productEntries` of its sizes from `at` on.
+ */
+export function productInto(p: ProductOperands, at: number): void {
+  productsInPlace++;
+  const rows = p.rows + (p.rows & 1);
+  const atA = at + ((rows * p.cols + 2) & ~1);
+  const atB = atA + rows * p.k;
+  heap.set(p.a, atA);
+  // The padding row of an odd row count (its sums go to the result's padding): zeros, not what a
+  // kernel left there, which may be subnormal numbers, whose products are slow.
+  heap.fill(0, atA + p.rows * p.k, atB);
+  heap.set(p.b, atB);
+  const kernels = loaded as Kernels;
+  const kernel = p.transposed ? kernels.productTransposed : kernels.product;
+  kernel(8 * atA, 8 * atB, 8 * at, rows, p.k, p.cols);
 }
 
 /**
