@@ -5,7 +5,8 @@
  * ReLU, 6000 entries of mixed signs. "One at a time" reads each result (with `get`, which leaves
  * it the module's) before the next operation runs, so each is a loop and a new array of its own,
  * as before fusion. "Fused" chains run in WebAssembly SIMD (lib/simd-chains.ts), the cost's logs
- * too; "in JavaScript" with SIMD off. Alternating rounds, medians, in microseconds a chain.
+ * too; "in JavaScript" with SIMD off. Alternating rounds, medians, in microseconds a chain. Then
+ * a product read by a chain, computed inside it and as an array first.
  */
 
 import { loadMoons } from "../assignments/deep-neural-network/dataset.ts";
@@ -82,6 +83,47 @@ export function benchFusion(): void {
     const separate = at(`${name}|one at a time`);
     console.log(
       `  ${name.padEnd(26)} fused ${fused.toFixed(2)}  in JavaScript ${javascript.toFixed(2)}  one at a time ${separate.toFixed(2)}  ratio one at a time / fused ${(separate / fused).toFixed(2)}`,
+    );
+  }
+  benchProductsInChains(X, parameters.W1, parameters.b1);
+}
+
+/**
+ * A product read by a chain, computed inside it (fusion.ts's Product), against the same product
+ * read first, as an array of its own, then the chain: the planar tanh layer, tanh(W1·X + b1), and
+ * a deep ReLU's backward pass, dA1·(W2ᵀ·dZ2 > 0) over (20, 300) with k = 7.
+ */
+function benchProductsInChains(X: NDArray, W1: NDArray, b1: NDArray): void {
+  const rng = np.random.seed(2);
+  const [W2T, dZ2, Z1] = [rng.randn(20, 7), rng.randn(7, 300), rng.randn(20, 300)];
+  const chains: Record<string, (product: (x: NDArray) => NDArray) => NDArray> = {
+    "tanh(W1·X + b1), (4,2)·(2,400)": (p) => np.tanh(np.add(p(np.dot(W1, X)), b1)),
+    "ReLU backward, (20,7)·(7,300)": (p) => np.multiply(p(np.dot(W2T, dZ2)), np.greater(Z1, 0)),
+  };
+  const ways: Record<string, (x: NDArray) => NDArray> = {
+    "inside the chain": chained,
+    "as an array": now,
+  };
+  const medians = alternatingMedians(
+    ROUNDS,
+    new Map(
+      Object.entries(chains).flatMap(([name, chain]) =>
+        Object.entries(ways).map(([how, product]) => [
+          `${name}|${how}`,
+          { repeats: REPEATS, run: () => chain(product).get(0, 0) },
+        ]),
+      ),
+    ),
+  );
+  const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
+  console.log(
+    `\na product read by a chain, computed inside it and as an array first, ${ROUNDS} rounds alternating (median, µs a chain)`,
+  );
+  for (const name of Object.keys(chains)) {
+    const inside = at(`${name}|inside the chain`);
+    const array = at(`${name}|as an array`);
+    console.log(
+      `  ${name.padEnd(31)} inside ${inside.toFixed(2)}  as an array ${array.toFixed(2)}  ratio array / inside ${(array / inside).toFixed(2)}`,
     );
   }
 }

@@ -188,10 +188,12 @@ export function productEntries(
   transposed: boolean,
 ): number | undefined {
   if (!simdAvailable() || productWidth(cols, transposed) !== cols) return undefined;
-  const pairs = rows + (rows & 1);
-  const entries = ((pairs * cols + 2) & ~1) + pairs * k + k * cols;
+  const entries = resultEntries(rows, cols) + (rows + (rows & 1)) * k + k * cols;
   return entries <= MAX_ENTRIES ? entries : undefined;
 }
+
+/** The space of a product's result in `productInto`: an even number of rows, and an entry more. */
+const resultEntries = (rows: number, cols: number) => ((rows + (rows & 1)) * cols + 2) & ~1;
 
 let productsInPlace = 0;
 
@@ -209,7 +211,7 @@ export function productsComputedInPlace(): number {
 export function productInto(p: ProductOperands, at: number): void {
   productsInPlace++;
   const rows = p.rows + (p.rows & 1);
-  const atA = at + ((rows * p.cols + 2) & ~1);
+  const atA = at + resultEntries(p.rows, p.cols);
   const atB = atA + rows * p.k;
   heap.set(p.a, atA);
   // The padding row of an odd row count (its sums go to the result's padding): zeros, not what a
