@@ -222,15 +222,21 @@ function javascriptLoop(node: Pending, operands: Operands): (out: Float64Array) 
  * elementary.ts's tanh, branching, at every entry), and true; false where it is not available. The
  * operand is written into the kernel's memory: computed there by its own loop when every reader
  * computes it anew anyway (Z1 = W1·X + b1, see `inlinedByEveryReader`), WebAssembly's where it
- * takes the chain, else computed once first.
+ * takes the chain, and a product there too (tanh(W1·X)), else computed once first.
  */
 function tanhInSimd(node: Pending, out: Float64Array): boolean {
   const operand = node.a as Operand;
   const count = node.rows * node.cols;
   if (!simdTakes(count)) return false;
   if (operand instanceof Float64Array) return simdTanh(count, (into) => into.set(operand), out);
-  if (!isPending(operand)) return false;
-  if (operand.result === undefined && inlinedByEveryReader(operand)) {
+  if (isProduct(operand)) {
+    // Computed where the tanh reads it: the chain of the product alone.
+    const { rows, cols } = node;
+    if (!operand.result && chainInSimd(FORM.array, [operand], [], out, rows, cols, true))
+      return true;
+  } else if (!isPending(operand)) {
+    return false;
+  } else if (operand.result === undefined && inlinedByEveryReader(operand)) {
     const operands = operandsOf(operand);
     return (
       inSimd(operand, operands, out, true) ||

@@ -70,6 +70,13 @@ describe("a product read by a chain", () => {
     },
   );
 
+  it.each(shapes)("(%i,%i)·(%i) under tanh alone, tanh(W·X), is computed there", (n, k, m) => {
+    const [W, X] = [values(n, k, 21), values(k, m, 22)];
+    const { simd, scalar, inPlace } = bothWays(() => [np.tanh(np.dot(W, X))]);
+    expect(simd).toEqual(scalar);
+    expect(inPlace).toBe(1);
+  });
+
   it.each(shapes)("(%i,%i)·(%i) as A·Bᵀ, inside a ReLU's backward pass", (n, k, m) => {
     const [W, B, dA] = [values(n, k, 4), values(m, k, 5), values(n, m, 6)];
     const { simd, scalar, inPlace } = bothWays(() => [
