@@ -8,8 +8,9 @@
  * the same to the last bit.
  *
  * An expression's operands are frozen when it is made: an array's entries (which ndarray.ts then
- * copies before anything writes to them), a number, a broadcast row or column, or another pending
- * expression. The loop for each shape of expression is generated once, as JavaScript that V8
+ * copies before anything writes to them), a number, a broadcast row or column, another pending
+ * expression, or a matrix product of a small inner size, which the chain computes where it reads it
+ * in WebAssembly (see `Product`). The loop for each shape of expression is generated once, as JavaScript that V8
  * compiles like a hand-written loop; where code cannot be generated from strings (a page whose
  * content security policy forbids it, Node's --disallow-code-generation-from-strings), each entry
  * is computed one operation at a time, with the same results.
@@ -29,7 +30,7 @@ import {
   type UnaryOp,
   unaryCodes,
 } from "./kernels.ts";
-import { type ProductOperands, type Settled, simdTakes, simdTanh } from "./simd.ts";
+import { type ProductOperands, productEntries, type Settled, simdTakes, simdTanh } from "./simd.ts";
 import { chainInSimd } from "./simd-chains.ts";
 import { allocateReserved } from "./storage.ts";
 
@@ -83,6 +84,28 @@ export interface Product extends ProductOperands {
 
 /** Products with more terms in each entry than this are computed at once (see `Product`). */
 export const PRODUCT_MAX_K = 8;
+
+/** Whether a product of these sizes is made pending (see `Product`), rather than computed at once. */
+export function productWaits(rows: number, k: number, cols: number, transposed: boolean): boolean {
+  return (
+    rows * cols >= FUSE_MIN &&
+    k <= PRODUCT_MAX_K &&
+    productEntries(rows, k, cols, transposed) !== undefined
+  );
+}
+
+/** A pending product of `a` (rows, k) and `b` (k, cols), or (cols, k) when `transposed`, both frozen. */
+export function pendingProduct(
+  a: Float64Array,
+  b: Float64Array,
+  rows: number,
+  k: number,
+  cols: number,
+  transposed: boolean,
+  settled: Settled,
+): Product {
+  return { a, b, rows, k, cols, transposed, depth: 0, inlined: false, result: undefined, settled };
+}
 
 export function isProduct(x: Operand | undefined): x is Product {
   return typeof x === "object" && "transposed" in x;

@@ -11,13 +11,13 @@ import {
   MAX_DEPTH,
   type Operand,
   type Pending,
-  PRODUCT_MAX_K,
   type Product,
   pending,
+  pendingProduct,
+  productWaits,
 } from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import { broadcastShapes, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
-import { productEntries } from "./simd.ts";
 import { allocateReserved, copyOf, reserve, transportCopyOf } from "./storage.ts";
 
 /** Anything an operation accepts as an operand: an array, or a number (a scalar, as in numpy). */
@@ -452,24 +452,10 @@ export class NDArray {
     const of = b.#transposeOf;
     const transposed = of !== undefined && b.#version === 0 && of.source.#version === of.version;
     const right = transposed ? of.source : b;
-    if (n * m >= FUSE_MIN && k <= PRODUCT_MAX_K && !this.#store.escaped && !right.#store.escaped) {
-      if (productEntries(n, k, m, transposed) !== undefined) {
-        const a = this.#frozen();
-        const values = right.#frozen();
-        const node: Product = {
-          a,
-          b: values,
-          rows: n,
-          k,
-          cols: m,
-          transposed,
-          depth: 0,
-          inlined: false,
-          result: undefined,
-          settled,
-        };
-        return later(node, [n, m]);
-      }
+    // A product a chain may compute where it reads it (fusion.ts): of values no code outside holds.
+    if (!this.#store.escaped && !right.#store.escaped && productWaits(n, k, m, transposed)) {
+      const a = this.#frozen();
+      return later(pendingProduct(a, right.#frozen(), n, k, m, transposed, settled), [n, m]);
     }
     const product = transposed
       ? kernels.matmulTransposed(this.#values, right.#values, n, k, m, settled)
