@@ -5,8 +5,9 @@
  * as an array, then the chain in JavaScript), whatever reads the product and in whatever order,
  * and nothing written to its operands after the product was asked for changes it.
  */
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { PRODUCT_MAX_K } from "../../assignments/lib/fusion.ts";
+import { FUSE_MIN, PRODUCT_MAX_K } from "../../assignments/lib/fusion.ts";
 import { type NDArray, np } from "../../assignments/lib/np.ts";
 import { productsComputedInPlace, useSimd } from "../../assignments/lib/simd.ts";
 import { bits } from "./bits.ts";
@@ -124,6 +125,56 @@ describe("a product read by a chain", () => {
       expect(simd).toEqual(scalar);
       expect(inPlace).toBe(0);
     }
+  });
+});
+
+/** Chains a product may sit in, each a step applied to what came before and another array of its shape. */
+const STEPS: Record<string, (x: NDArray, other: NDArray) => NDArray> = {
+  tanh: (x) => np.tanh(x),
+  "plus column": (x, other) => np.add(x, np.sum(other, 1, true)),
+  "times row": (x, other) => np.multiply(np.sum(other, 0, true), x),
+  ReLU: (x) => np.maximum(x, 0),
+  "ReLU backward": (x, other) => np.multiply(other, np.greater(x, 0)),
+  sigmoid: (x) => np.divide(1, np.add(1, np.exp(np.negative(x)))),
+  square: (x) => np.power(x, 2),
+  "log of 1 +": (x) => np.log(np.add(1, np.abs(x))),
+  sin: (x) => np.sin(x),
+  "read as an array": (x) => np.add(np.array(x.tolist()), 0),
+};
+
+describe("products in chains of any form", () => {
+  it("give the scalar kernels' bits for any sizes, either factor's layout and any chain after them", () => {
+    let inPlace = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: PRODUCT_MAX_K + 2 }),
+        fc.integer({ min: 1, max: 160 }),
+        fc.boolean(),
+        fc.array(fc.constantFrom(...Object.keys(STEPS)), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (rows, k, columns, transposed, steps, seed) => {
+          // Wide enough for a pending product (FUSE_MIN entries), the columns odd or even.
+          const cols = Math.max(columns, Math.ceil(FUSE_MIN / rows));
+          const W = values(rows, k, seed);
+          const B = transposed ? values(cols, k, seed + 1) : values(k, cols, seed + 1);
+          const other = values(rows, cols, seed + 2);
+          const {
+            simd,
+            scalar,
+            inPlace: here,
+          } = bothWays(() => {
+            let x = np.dot(W, transposed ? B.T : B);
+            for (const step of steps) x = (STEPS[step] as (typeof STEPS)[string])(x, other);
+            return [x];
+          });
+          expect(simd).toEqual(scalar);
+          inPlace += here;
+        },
+      ),
+      { seed: 2612, numRuns: 200 },
+    );
+    expect(inPlace, "products computed where a chain reads them, in all").toBeGreaterThan(40);
   });
 });
 
