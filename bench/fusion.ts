@@ -2,7 +2,7 @@
  * Element-wise chains computed in one pass (lib/fusion.ts) against the same operations computed
  * one at a time, for the three chains of a planar training step: the sigmoid of Z2, the cost's
  * terms and backward's dZ1, on a trained planar network's values; and the deep network's first
- * ReLU, 6000 entries of mixed signs. "One at a time" reads each result (with `get`, which leaves
+ * ReLU, 6000 entries of mixed signs, and its backward pass written with np.where. "One at a time" reads each result (with `get`, which leaves
  * it the module's) before the next operation runs, so each is a loop and a new array of its own,
  * as before fusion. "Fused" chains run in WebAssembly SIMD (lib/simd-chains.ts), the cost's logs
  * too; "in JavaScript" with SIMD off. Alternating rounds, medians, in microseconds a chain. Then
@@ -37,6 +37,7 @@ export function benchFusion(): void {
   const moons = loadMoons().X;
   const W1X = np.dot(np.multiply(rng.randn(20, 2), 0.5), moons);
   const b1 = np.multiply(rng.randn(20, 1), 0.1);
+  const dA1 = rng.randn(20, moons.shape[1]);
   const chains: Record<string, Chain> = {
     "sigmoid(Z2), 400 entries": (s) => s(np.divide(1, s(np.add(1, s(np.exp(s(np.negative(Z2)))))))),
     "cost terms, 400 entries": (s) =>
@@ -48,6 +49,8 @@ export function benchFusion(): void {
       ),
     "dZ1, 1600 entries": (s) => s(np.multiply(backFactor, s(np.subtract(1, s(np.power(A1, 2)))))),
     "first ReLU, 6000 entries": (s) => s(np.maximum(s(np.add(W1X, b1)), 0)),
+    // Its backward pass as numpy's dZ[Z <= 0] = 0 is written in TypeScript.
+    "ReLU backward by np.where": (s) => s(np.where(s(np.lessEqual(W1X, 0)), 0, dA1)),
   };
   const names = Object.keys(chains);
   const ways = {

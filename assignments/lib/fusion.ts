@@ -26,6 +26,7 @@ import {
   matmulTransposed,
   maximum,
   minimum,
+  type Operation,
   timesLog,
   type UnaryOp,
   unaryCodes,
@@ -49,10 +50,11 @@ export interface Line {
 
 /** One element-wise operation whose result has not been computed yet. */
 export interface Pending {
-  readonly op: UnaryOp | BinaryOp;
-  /** Operands (`b` only for a binary op); dropped once the result is known. */
+  readonly op: Operation;
+  /** Operands (`b` only for a binary op, and `c` for `where`); dropped once the result is known. */
   a: Operand | undefined;
   b: Operand | undefined;
+  c: Operand | undefined;
   readonly rows: number;
   readonly cols: number;
   /** Pending expressions on the longest path down from this one, itself included. */
@@ -129,28 +131,33 @@ export const FUSE_MIN = 256;
 /** Longer chains are cut: the generated loop stays small, and so does the recursion. */
 export const MAX_DEPTH = 8;
 
-/** A pending `op` of `a` (and `b`, for a binary op) with a (rows, cols) result, each operand frozen (see `Operand`). */
+/**
+ * A pending `op` of `a` (and `b`, for a binary op, and `c` for `where`) with a (rows, cols)
+ * result, each operand frozen (see `Operand`).
+ */
 export function pending(
-  op: UnaryOp | BinaryOp,
+  op: Operation,
   [rows, cols]: readonly [number, number],
   a: Operand,
   b?: Operand,
+  c?: Operand,
 ): Pending {
   const depthOf = (x: Operand | undefined) => (isPending(x) ? x.depth : 0);
   return {
     op,
     a,
     b,
+    c,
     rows,
     cols,
-    depth: 1 + Math.max(depthOf(a), depthOf(b)),
+    depth: 1 + Math.max(depthOf(a), depthOf(b), depthOf(c)),
     inlined: false,
     result: undefined,
   };
 }
 
 /** Operations that cost a reader less to compute again than to read from an array of their own. */
-const CHEAP: ReadonlySet<UnaryOp | BinaryOp> = new Set<UnaryOp | BinaryOp>([
+const CHEAP: ReadonlySet<Operation> = new Set<Operation>([
   "add",
   "subtract",
   "multiply",
@@ -187,6 +194,7 @@ export function evaluate(node: Pending | Product): Float64Array {
   node.result = out;
   node.a = undefined;
   node.b = undefined;
+  node.c = undefined;
   return out;
 }
 
@@ -389,6 +397,7 @@ function collect(x: Operand, operands: Operands, root?: Pending): void {
     operands.form += letterOf.get(x.op);
     collect(x.a as Operand, operands);
     if (x.b !== undefined) collect(x.b as Operand, operands);
+    if (x.c !== undefined) collect(x.c as Operand, operands);
   }
 }
 
@@ -419,10 +428,9 @@ function sourceOf(form: string): {
         read.columns.push(read.arrays);
         return `c${read.arrays++}`;
     }
-    const { op, unary } = operationOf(letter as string) as {
-      op: UnaryOp | BinaryOp;
-      unary: boolean;
-    };
+    const { op, arity } = operationOf(letter as string) as { op: Operation; arity: 1 | 2 | 3 };
+    // numpy's where: x where the condition is not 0 (NaN is not), else y.
+    if (arity === 3) return `(${next()} !== 0 ? ${next()} : ${next()})`;
     // A product with a log as either factor (the same product either way round): `timesLog`,
     // given the log's argument, read here in the log's place.
     const logArgument = (): string => {
@@ -433,7 +441,7 @@ function sourceOf(form: string): {
     const first = logArgument();
     if (first) return `ml(${first}, ${next()})`;
     const a = next();
-    if (unary) return unarySource(op as UnaryOp, a);
+    if (arity === 1) return unarySource(op as UnaryOp, a);
     const second = logArgument();
     return second ? `ml(${second}, ${a})` : binarySource(op as BinaryOp, a, next());
   };
@@ -500,6 +508,7 @@ function entry(x: Operand, k: number, cols: number): number {
   }
   if (x.result) return x.result[k] as number;
   const a = entry(x.a as Operand, k, cols);
+  if (x.op === "where") return entry((a !== 0 ? x.b : x.c) as Operand, k, cols);
   if (x.b === undefined) return applyUnary(unaryCodes[x.op as UnaryOp], a);
   return applyBinary(binaryCodes[x.op as BinaryOp], a, entry(x.b as Operand, k, cols));
 }

@@ -115,6 +115,10 @@ export const unaryCodes = {
 } as const;
 export type UnaryOp = keyof typeof unaryCodes;
 type UnaryCode = (typeof unaryCodes)[UnaryOp];
+/** numpy's `where(cond, x, y)`, the one operation of three operands: `select` below. */
+export type TernaryOp = "where";
+/** Every element-wise operation. */
+export type Operation = UnaryOp | BinaryOp | TernaryOp;
 
 export function applyUnary(code: UnaryCode, x: number): number {
   switch (code) {

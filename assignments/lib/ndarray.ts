@@ -632,6 +632,17 @@ export function mapped(op: kernels.UnaryOp, x: NDArray): NDArray {
   return owned(kernels.map(valuesOf(x), op), x.shape);
 }
 
+/**
+ * numpy's `where(cond, x, y)` over operands that broadcast to `shape` (of at least FUSE_MIN
+ * entries), computed when first read, as a step of an element-wise chain (fusion.ts): a ReLU's
+ * backward pass written `np.where(np.lessEqual(Z, 0), 0, dA)` is one loop, as
+ * `np.multiply(dA, np.greater(Z, 0))` is.
+ */
+export function selectLater(cond: NDArray, x: NDArray, y: NDArray, shape: Shape): NDArray {
+  const [c, a, b] = [freeze(cond, shape), freeze(x, shape), freeze(y, shape)];
+  return later(pending("where", shape, c, a, b), shape);
+}
+
 /** Normalises an axis argument: 0, 1, or null for "all entries". */
 export function checkAxis(op: string, axis: unknown): 0 | 1 | null {
   if (axis === null || axis === undefined) return null;

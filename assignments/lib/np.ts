@@ -9,6 +9,7 @@
  * Import it by the package name, wherever your file lies: `import { np } from "gradecheck/np";`.
  * Every function returns a new array and leaves its arguments unchanged.
  */
+import { FUSE_MIN } from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import {
   type ArrayLike,
@@ -20,6 +21,7 @@ import {
   NDArray,
   operand,
   owned,
+  selectLater,
   valuesOf,
 } from "./ndarray.ts";
 import { RandomState } from "./random.ts";
@@ -132,6 +134,7 @@ function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   const tracer = activeTracer();
   if (tracer) return tracer.traced("where", [c, a, b], () => where(c, a, b));
   const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
+  if (shape[0] * shape[1] >= FUSE_MIN) return selectLater(c, a, b, shape);
   return owned(
     kernels.select(valuesOf(c), c.shape, valuesOf(a), a.shape, valuesOf(b), b.shape, shape),
     shape,

@@ -23,7 +23,7 @@
  * writes an entry of the next row, written again when that row's turn comes.
  */
 import { FORM, operationOf } from "./forms.ts";
-import type { BinaryOp, UnaryOp } from "./kernels.ts";
+import type { Operation } from "./kernels.ts";
 import {
   BASE,
   instantiate,
@@ -38,7 +38,7 @@ import {
 /** A chain's operand or operation, as its form says. */
 type Tree =
   | { kind: "array" | "row" | "column" | "number"; index: number }
-  | { kind: "op"; op: UnaryOp | BinaryOp; a: Tree; b?: Tree };
+  | { kind: "op"; op: Operation; a: Tree; b?: Tree; c?: Tree };
 
 const isLog = (x: Tree | undefined): boolean => x?.kind === "op" && x.op === "log";
 
@@ -187,9 +187,13 @@ function parse(form: string): Parsed | undefined {
     if (!operation || !SUPPORTED.has(operation.op)) return undefined;
     const a = next();
     if (!a) return undefined;
-    if (operation.unary) return { kind: "op", op: operation.op, a };
+    if (operation.arity === 1) return { kind: "op", op: operation.op, a };
     const b = next();
     if (!b) return undefined;
+    if (operation.arity === 3) {
+      const c = next();
+      return c && { kind: "op", op: operation.op, a, b, c };
+    }
     if (operation.op === "power") {
       // Squared here: the exponent, a number, is checked to be 2 at each call.
       if (b.kind !== "number") return undefined;
@@ -264,7 +268,7 @@ const SIMD = {
 } as const;
 
 /** Operations that are one instruction on their operands' vectors. */
-const ONE_INSTRUCTION: Partial<Record<UnaryOp | BinaryOp, readonly number[]>> = {
+const ONE_INSTRUCTION: Partial<Record<Operation, readonly number[]>> = {
   negative: SIMD.neg,
   abs: SIMD.abs,
   sqrt: SIMD.sqrt,
@@ -274,7 +278,7 @@ const ONE_INSTRUCTION: Partial<Record<UnaryOp | BinaryOp, readonly number[]>> = 
   divide: SIMD.div,
 };
 /** Comparisons: the instruction's mask (all ones where true), and-ed with 1 to give 1 or +0. */
-const COMPARISONS: Partial<Record<UnaryOp | BinaryOp, readonly number[]>> = {
+const COMPARISONS: Partial<Record<Operation, readonly number[]>> = {
   greater: SIMD.gt,
   greaterEqual: SIMD.ge,
   less: SIMD.lt,
@@ -283,10 +287,10 @@ const COMPARISONS: Partial<Record<UnaryOp | BinaryOp, readonly number[]>> = {
   notEqual: SIMD.ne,
 };
 /** The operations done here: those above, and those `functionBody` writes out. */
-const SUPPORTED = new Set<UnaryOp | BinaryOp>([
-  ...(Object.keys(ONE_INSTRUCTION) as (UnaryOp | BinaryOp)[]),
-  ...(Object.keys(COMPARISONS) as (UnaryOp | BinaryOp)[]),
-  ...(["exp", "log", "square", "power", "maximum", "minimum"] as const),
+const SUPPORTED = new Set<Operation>([
+  ...(Object.keys(ONE_INSTRUCTION) as Operation[]),
+  ...(Object.keys(COMPARISONS) as Operation[]),
+  ...(["exp", "log", "square", "power", "maximum", "minimum", "where"] as const),
 ]);
 
 function leb(value: number): number[] {
@@ -413,6 +417,16 @@ function functionBody(parsed: Parsed): number[] {
     }
     const logFactor = x.op === "multiply" ? [x.a, x.b].findIndex(isLog) : -1;
     if (logFactor >= 0) return timesLog(x, logFactor);
+    // numpy's where, kernels.ts's select: b in a lane where a is not 0 (NaN is not), else c.
+    if (x.op === "where")
+      return [
+        ...emit(x.b as Tree),
+        ...emit(x.c as Tree),
+        ...emit(x.a),
+        ...splat(0),
+        ...simd(SIMD.ne),
+        ...simd(SIMD.bitselect),
+      ];
     const a = emit(x.a);
     const b = x.b ? emit(x.b) : [];
     const instruction = ONE_INSTRUCTION[x.op];

@@ -66,6 +66,12 @@ const STEPS: Record<string, Step> = {
   "zero times log of 1 or 0": (x) => np.multiply(np.multiply(x, -0), np.log(np.abs(np.sign(x)))),
   "zero times log of infinity": (x) =>
     np.multiply(np.multiply(x, 0), np.log(np.divide(1, np.multiply(x, 0)))),
+  // numpy's where: NaN is a true condition, zeros of both signs false.
+  "where positive, else other": (x, { other }) => np.where(np.greater(x, 0), x, other),
+  "where column": (x, { column }) => np.where(column, x, 0),
+  "where NaN": (x) => np.where(np.sqrt(x), 1, -1),
+  "where below row": (x, { row }) => np.where(np.less(x, row), row, 2.5),
+  "where signed zero": (x) => np.where(np.multiply(x, 0), 1, np.multiply(x, -0)),
 };
 
 /**

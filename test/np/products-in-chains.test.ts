@@ -87,6 +87,15 @@ describe("a product read by a chain", () => {
     expect(inPlace).toBe(1);
   });
 
+  it("inside np.where, a ReLU's backward pass written as numpy's dZ[Z <= 0] = 0", () => {
+    const [W, dZ, Z] = [values(7, 20, 23), values(7, 300, 24), values(20, 300, 25)];
+    const { simd, scalar, inPlace } = bothWays(() => [
+      np.where(np.lessEqual(Z, 0), 0, np.dot(W.T, dZ)),
+    ]);
+    expect(simd).toEqual(scalar);
+    expect(inPlace, "computed where the where reads it").toBe(1);
+  });
+
   it("read by two chains (Z = W·A + b, a ReLU and its backward pass) and then as an array", () => {
     const [W, A, b, dA] = [
       values(20, 2, 7),

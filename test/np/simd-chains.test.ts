@@ -114,6 +114,37 @@ describe("chains in WebAssembly SIMD", () => {
     expect(formsInSimd().length).toBeGreaterThanOrEqual(Object.keys(BINARY).length);
   });
 
+  it.each(SHAPES)(
+    "np.where, with each kind of operand as its condition, x and y: shape (%i, %i)",
+    (rows, cols) => {
+      const x = values(rows, cols, rows + 2);
+      const operands: Record<string, NDArray | number> = {
+        // NaN and zeros of both signs among its entries (values()): NaN is true, ±0 false.
+        array: values(rows, cols, rows + 3),
+        number: 0,
+        "signed zero": -0,
+        NaN: Number.NaN,
+        row: values(1, cols, 7),
+        column: values(rows, 1, 8),
+      };
+      for (const [kind, y] of Object.entries(operands)) {
+        const cases: [string, () => NDArray][] = [
+          ["as the condition", () => np.where(y, np.add(x, 0), np.negative(x))],
+          ["as x", () => np.where(np.greater(x, 0), y, np.add(x, 1))],
+          ["as y", () => np.where(np.add(x, 0), np.multiply(x, 2), y)],
+        ];
+        for (const [place, chain] of cases) {
+          const [simd, scalar] = bothWays(chain);
+          expect(simd, `${kind} ${place}`).toEqual(scalar);
+        }
+      }
+      // Chains of where, one form for each kind of operand in each place, ran in WebAssembly.
+      const where = letterOf.get("where") as string;
+      const forms = formsInSimd().filter((form) => form.startsWith(where));
+      expect(forms.length).toBeGreaterThanOrEqual(6);
+    },
+  );
+
   it("a deep layer's ReLU and its backward pass, on a column broadcast", () => {
     const rng = np.random.seed(8);
     const [W, A, b, dA] = [
