@@ -2,9 +2,9 @@
  * Element-wise chains computed in one pass (lib/fusion.ts) against the same operations computed
  * one at a time, for the three chains of a planar training step: the sigmoid of Z2, the cost's
  * terms and backward's dZ1, on a trained planar network's values; and the deep network's first
- * ReLU, 6000 entries of mixed signs, and its backward pass written with np.where. "One at a time" reads each result (with `get`, which leaves
- * it the module's) before the next operation runs, so each is a loop and a new array of its own,
- * as before fusion. "Fused" chains run in WebAssembly SIMD (lib/simd-chains.ts), the cost's logs
+ * ReLU, 6000 entries of mixed signs, and its backward pass written with np.where. "One at a time"
+ * reads each result (with `get`, which leaves it the module's) before the next operation runs, so
+ * each is a loop and a new array of its own, as before fusion. "Fused" chains run in WebAssembly SIMD (lib/simd-chains.ts), the cost's logs
  * too; "in JavaScript" with SIMD off. Alternating rounds, medians, in microseconds a chain. Then
  * a product read by a chain, computed inside it and as an array first.
  */
@@ -50,7 +50,7 @@ export function benchFusion(): void {
     "dZ1, 1600 entries": (s) => s(np.multiply(backFactor, s(np.subtract(1, s(np.power(A1, 2)))))),
     "first ReLU, 6000 entries": (s) => s(np.maximum(s(np.add(W1X, b1)), 0)),
     // Its backward pass as numpy's dZ[Z <= 0] = 0 is written in TypeScript.
-    "ReLU backward by np.where": (s) => s(np.where(s(np.lessEqual(W1X, 0)), 0, dA1)),
+    "its backward by np.where": (s) => s(np.where(s(np.lessEqual(W1X, 0)), 0, dA1)),
   };
   const names = Object.keys(chains);
   const ways = {
@@ -58,32 +58,18 @@ export function benchFusion(): void {
     "in JavaScript": { step: chained, simd: false },
     "one at a time": { step: now, simd: true },
   };
-  const medians = alternatingMedians(
-    ROUNDS,
-    new Map(
-      Object.entries(chains).flatMap(([name, chain]) =>
-        Object.entries(ways).map(([how, { step, simd }]) => [
-          `${name}|${how}`,
-          {
-            repeats: REPEATS,
-            run: () => {
-              const was = useSimd(simd);
-              chain(step).get(0, 0);
-              useSimd(was);
-            },
-          },
-        ]),
-      ),
-    ),
-  );
-  const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
+  const at = microseconds(chains, ways, (chain, { step, simd }) => {
+    const was = useSimd(simd);
+    chain(step).get(0, 0);
+    useSimd(was);
+  });
   console.log(
     `\nelement-wise chains of a training step, fused (in WebAssembly SIMD), fused in JavaScript, and one at a time, ${ROUNDS} rounds alternating (median, µs a chain)`,
   );
   for (const name of names) {
-    const fused = at(`${name}|fused`);
-    const javascript = at(`${name}|in JavaScript`);
-    const separate = at(`${name}|one at a time`);
+    const fused = at(name, "fused");
+    const javascript = at(name, "in JavaScript");
+    const separate = at(name, "one at a time");
     console.log(
       `  ${name.padEnd(26)} fused ${fused.toFixed(2)}  in JavaScript ${javascript.toFixed(2)}  one at a time ${separate.toFixed(2)}  ratio one at a time / fused ${(separate / fused).toFixed(2)}`,
     );
@@ -91,10 +77,26 @@ export function benchFusion(): void {
   benchProductsInChains(X, parameters.W1, parameters.b1);
 }
 
+/** Each of `chains` run each of `ways` by `run`, in alternating rounds: the median of each pair, in µs. */
+function microseconds<Chain, Way>(
+  chains: Record<string, Chain>,
+  ways: Record<string, Way>,
+  run: (chain: Chain, way: Way) => void,
+): (chain: string, way: string) => number {
+  const loops = Object.entries(chains).flatMap(([name, chain]) =>
+    Object.entries(ways).map(([how, way]): [string, { repeats: number; run: () => void }] => [
+      `${name}|${how}`,
+      { repeats: REPEATS, run: () => run(chain, way) },
+    ]),
+  );
+  const medians = alternatingMedians(ROUNDS, new Map(loops));
+  return (chain, way) => (medians.get(`${chain}|${way}`) ?? Number.NaN) * 1e3;
+}
+
 /**
  * A product read by a chain, computed inside it (fusion.ts's Product), against the same product
  * read first, as an array of its own, then the chain: the planar tanh layer, tanh(W1·X + b1), and
- * a deep ReLU's backward pass, dA1·(W2ᵀ·dZ2 > 0) over (20, 300) with k = 7.
+ * a deep ReLU's backward pass, (W2ᵀ·dZ2)·(Z1 > 0) over (20, 300) with k = 7.
  */
 function benchProductsInChains(X: NDArray, W1: NDArray, b1: NDArray): void {
   const rng = np.random.seed(2);
@@ -107,24 +109,13 @@ function benchProductsInChains(X: NDArray, W1: NDArray, b1: NDArray): void {
     "inside the chain": chained,
     "as an array": now,
   };
-  const medians = alternatingMedians(
-    ROUNDS,
-    new Map(
-      Object.entries(chains).flatMap(([name, chain]) =>
-        Object.entries(ways).map(([how, product]) => [
-          `${name}|${how}`,
-          { repeats: REPEATS, run: () => chain(product).get(0, 0) },
-        ]),
-      ),
-    ),
-  );
-  const at = (key: string) => (medians.get(key) ?? Number.NaN) * 1e3;
+  const at = microseconds(chains, ways, (chain, product) => chain(product).get(0, 0));
   console.log(
     `\na product read by a chain, computed inside it and as an array first, ${ROUNDS} rounds alternating (median, µs a chain)`,
   );
   for (const name of Object.keys(chains)) {
-    const inside = at(`${name}|inside the chain`);
-    const array = at(`${name}|as an array`);
+    const inside = at(name, "inside the chain");
+    const array = at(name, "as an array");
     console.log(
       `  ${name.padEnd(31)} inside ${inside.toFixed(2)}  as an array ${array.toFixed(2)}  ratio array / inside ${(array / inside).toFixed(2)}`,
     );

@@ -633,14 +633,26 @@ export function mapped(op: kernels.UnaryOp, x: NDArray): NDArray {
 }
 
 /**
- * numpy's `where(cond, x, y)` over operands that broadcast to `shape` (of at least FUSE_MIN
- * entries), computed when first read, as a step of an element-wise chain (fusion.ts): a ReLU's
- * backward pass written `np.where(np.lessEqual(Z, 0), 0, dA)` is one loop, as
- * `np.multiply(dA, np.greater(Z, 0))` is.
+ * numpy's `where(cond, x, y)`, broadcasting; the one implementation of it. From FUSE_MIN entries
+ * on, a step of an element-wise chain like the others (fusion.ts): a ReLU's backward pass written
+ * `np.where(np.lessEqual(Z, 0), 0, dA)` is one loop, as `np.multiply(dA, np.greater(Z, 0))` is.
  */
-export function selectLater(cond: NDArray, x: NDArray, y: NDArray, shape: Shape): NDArray {
-  const [c, a, b] = [freeze(cond, shape), freeze(x, shape), freeze(y, shape)];
-  return later(pending("where", shape, c, a, b), shape);
+export function selected(cond: NDArray, x: NDArray, y: NDArray): NDArray {
+  const shape = broadcastShapes("where", broadcastShapes("where", cond.shape, x.shape), y.shape);
+  if (shape[0] * shape[1] >= FUSE_MIN) {
+    const node = pending("where", shape, freeze(cond, shape), freeze(x, shape), freeze(y, shape));
+    return later(node, shape);
+  }
+  const values = kernels.select(
+    valuesOf(cond),
+    cond.shape,
+    valuesOf(x),
+    x.shape,
+    valuesOf(y),
+    y.shape,
+    shape,
+  );
+  return owned(values, shape);
 }
 
 /** Normalises an axis argument: 0, 1, or null for "all entries". */

@@ -9,7 +9,6 @@
  * Import it by the package name, wherever your file lies: `import { np } from "gradecheck/np";`.
  * Every function returns a new array and leaves its arguments unchanged.
  */
-import { FUSE_MIN } from "./fusion.ts";
 import * as kernels from "./kernels.ts";
 import {
   type ArrayLike,
@@ -21,18 +20,11 @@ import {
   NDArray,
   operand,
   owned,
-  selectLater,
+  selected,
   valuesOf,
 } from "./ndarray.ts";
 import { RandomState } from "./random.ts";
-import {
-  broadcastShapes,
-  checkShape,
-  describe,
-  formatShape,
-  type Shape,
-  ShapeError,
-} from "./shape.ts";
+import { checkShape, describe, formatShape, type Shape, ShapeError } from "./shape.ts";
 import { allocate } from "./storage.ts";
 
 export { NotImplementedError } from "./errors.ts";
@@ -133,12 +125,7 @@ function where(cond: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   const b = operand("where", "y", y);
   const tracer = activeTracer();
   if (tracer) return tracer.traced("where", [c, a, b], () => where(c, a, b));
-  const shape = broadcastShapes("where", broadcastShapes("where", c.shape, a.shape), b.shape);
-  if (shape[0] * shape[1] >= FUSE_MIN) return selectLater(c, a, b, shape);
-  return owned(
-    kernels.select(valuesOf(c), c.shape, valuesOf(a), a.shape, valuesOf(b), b.shape, shape),
-    shape,
-  );
+  return selected(c, a, b);
 }
 
 /**

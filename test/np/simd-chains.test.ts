@@ -84,17 +84,27 @@ const SHAPES: [number, number][] = [
   [1, FUSE_MIN + 1],
 ];
 
+/**
+ * Each kind of operand a chain reads, for a (rows, cols) result: an array (with NaN and zeros of
+ * both signs among its entries: values()), a number, −0, NaN, a broadcast row and column.
+ */
+const operandKinds = (
+  rows: number,
+  cols: number,
+  seed: number,
+): Record<string, NDArray | number> => ({
+  array: values(rows, cols, seed),
+  number: 0,
+  "signed zero": -0,
+  NaN: Number.NaN,
+  row: values(1, cols, seed + 4),
+  column: values(rows, 1, seed + 5),
+});
+
 describe("chains in WebAssembly SIMD", () => {
   it.each(SHAPES)("every operation, on each kind of operand: shape (%i, %i)", (rows, cols) => {
     const x = values(rows, cols, rows);
-    const operands: Record<string, NDArray | number> = {
-      array: values(rows, cols, rows + 1),
-      number: 0,
-      "signed zero": -0,
-      NaN: Number.NaN,
-      row: values(1, cols, 5),
-      column: values(rows, 1, 6),
-    };
+    const operands = operandKinds(rows, cols, rows + 1);
     for (const [name, op] of Object.entries(BINARY)) {
       for (const [kind, y] of Object.entries(operands)) {
         // Behind an addition of 0, so that the chain is a pending one of two operations.
@@ -118,16 +128,8 @@ describe("chains in WebAssembly SIMD", () => {
     "np.where, with each kind of operand as its condition, x and y: shape (%i, %i)",
     (rows, cols) => {
       const x = values(rows, cols, rows + 2);
-      const operands: Record<string, NDArray | number> = {
-        // NaN and zeros of both signs among its entries (values()): NaN is true, ±0 false.
-        array: values(rows, cols, rows + 3),
-        number: 0,
-        "signed zero": -0,
-        NaN: Number.NaN,
-        row: values(1, cols, 7),
-        column: values(rows, 1, 8),
-      };
-      for (const [kind, y] of Object.entries(operands)) {
+      // As a condition, NaN is true and zeros of both signs false.
+      for (const [kind, y] of Object.entries(operandKinds(rows, cols, rows + 3))) {
         const cases: [string, () => NDArray][] = [
           ["as the condition", () => np.where(y, np.add(x, 0), np.negative(x))],
           ["as x", () => np.where(np.greater(x, 0), y, np.add(x, 1))],
